@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppModule } from './app.module';
+import { ErrorsFilter } from './common/errors.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import type { ResolvedConfig } from './config/config';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+function clientDist(config: ResolvedConfig): string | undefined {
+  const dir = config.clientDist ?? resolve(__dirname, '../../client/dist');
+  return existsSync(join(dir, 'index.html')) ? dir : undefined;
+}
+
+/** Builds the whole HTTP application: API under /api and the web client at /. */
+export async function createApp(config: ResolvedConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie as never);
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api')) void reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  const dist = clientDist(config);
+  if (dist) {
+    await app.register(fastifyStatic as never, {
+      root: dist,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      maxAge: '1h',
+    });
+  }
+  app.useGlobalFilters(
+    new ErrorsFilter(dist ? (reply) => (reply as never as { sendFile(f: string): unknown }).sendFile('index.html') : undefined),
+  );
+  app.useGlobalPipes(createValidationPipe());
+
+  const doc = new DocumentBuilder()
+    .setTitle('PeerPath API')
+    .setDescription(
+      'Case management for peer support programs. Every endpoint but /api/health and /api/auth/login needs a bearer token.',
+    )
+    .setVersion('1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+
+  await app.init();
+  await fastify.ready();
+  return app;
+}

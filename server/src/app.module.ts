@@ -1,0 +1,72 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { types } from 'pg';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard, RolesGuard } from './common/auth.guards';
+import { APP_CONFIG, type ResolvedConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source';
+import { FEATURE_MODULES } from './features';
+import { HealthModule } from './health/health.module';
+import { TeamsModule } from './teams/teams.module';
+import { UsersModule } from './users/users.module';
+
+// `date` columns stay `YYYY-MM-DD` strings: no time zone can shift a calendar date.
+types.setTypeParser(1082, (v: string) => v);
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ResolvedConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: {
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'res.headers["set-cookie"]',
+                '*.password',
+                '*.accessToken',
+                '*.refreshToken',
+              ],
+              censor: '[redacted]',
+            },
+            // Query strings can carry names (search); log the route, not the URL.
+            serializers: {
+              req: (req: { method: string; url: string; id: unknown }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url.split('?')[0],
+              }),
+            },
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl, {
+            poolSize: config.dbPoolSize,
+            timeZone: config.orgTimezone,
+          }),
+          retryAttempts: 0,
+        }),
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        TeamsModule,
+        HealthModule,
+        ...FEATURE_MODULES,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuditEvent, Page } from '@peerpath/shared';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { AuditService } from './audit.service';
+import { ListAuditQuery } from './list-audit.query';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Authenticated({ roles: ['supervisor', 'admin'] })
+  @ApiOperation({ summary: 'The audit trail, newest first (supervisors: their team)' })
+  list(@CurrentUser() user: AuthUser, @Query() q: ListAuditQuery): Promise<Page<AuditEvent>> {
+    return this.audit.list(user, q);
+  }
+}

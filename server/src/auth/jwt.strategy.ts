@@ -1,0 +1,69 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { DataSource } from 'typeorm';
+import type { Role } from '@peerpath/shared';
+import type { AuthUser } from '../common/auth.decorators';
+import { APP_CONFIG, type ResolvedConfig } from '../config/config';
+
+export const JWT_ISSUER = 'peerpath';
+export const JWT_AUDIENCE = 'peerpath-api';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+  role: Role;
+}
+
+/**
+ * HS256 only, issuer and audience checked, `exp`/`nbf` enforced by passport-jwt.
+ * The user and the sign-in session are read on every request, so a deactivated
+ * user or a revoked session is refused at once.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: ResolvedConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: AccessTokenPayload): Promise<AuthUser> {
+    if (!UUID.test(String(payload?.sub)) || !UUID.test(String(payload?.sid))) {
+      throw new UnauthorizedException();
+    }
+    const rows: {
+      id: string;
+      email: string;
+      display_name: string;
+      role: Role;
+      team_id: string | null;
+    }[] = await this.db.query(
+      `SELECT u.id, u.email, u.display_name, u.role, u.team_id
+         FROM app_user u
+         JOIN auth_session s ON s.user_id = u.id
+        WHERE u.id = $1 AND s.id = $2 AND u.active AND s.revoked_at IS NULL`,
+      [payload.sub, payload.sid],
+    );
+    const u = rows[0];
+    if (!u) throw new UnauthorizedException('Your session has ended; please sign in again');
+    return {
+      id: u.id,
+      email: u.email,
+      displayName: u.display_name,
+      role: u.role,
+      teamId: u.team_id,
+      sessionId: payload.sid,
+    };
+  }
+}

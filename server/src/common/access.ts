@@ -1,0 +1,94 @@
+import {
+  BadRequestException,
+  ForbiddenException,
+  NotFoundException,
+} from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from './auth.decorators';
+
+/**
+ * Record access for team-owned records (SPEC §1). Every query that takes an id
+ * from the caller goes through one of these, so another team's record is a
+ * 404 everywhere and existence is never revealed.
+ */
+
+export function fieldError(field: string, message: string): BadRequestException {
+  return new BadRequestException({ message, errors: { [field]: [message] } });
+}
+
+/** The team a list or report is limited to: the caller's own, or null (all teams) for an admin. */
+export function teamFilter(caller: AuthUser, requestedTeamId?: string | null): string | null {
+  if (caller.role === 'admin') return requestedTeamId ?? null;
+  if (requestedTeamId && requestedTeamId !== caller.teamId) {
+    throw new NotFoundException('Team not found');
+  }
+  return caller.teamId;
+}
+
+/**
+ * The team a new record is created in: the caller's own. An admin names
+ * `teamId`; anyone else naming another team is refused (403) and nothing is written.
+ */
+export async function teamForCreate(
+  m: EntityManager,
+  caller: AuthUser,
+  requestedTeamId: string | null | undefined,
+): Promise<string> {
+  if (caller.role !== 'admin') {
+    if (requestedTeamId && requestedTeamId !== caller.teamId) {
+      throw new ForbiddenException('You can only create records in your own team');
+    }
+    return caller.teamId!;
+  }
+  if (!requestedTeamId) throw fieldError('teamId', 'teamId is required when an admin creates a record');
+  const rows = await m.query(`SELECT 1 FROM team WHERE id = $1`, [requestedTeamId]);
+  if (rows.length === 0) throw fieldError('teamId', 'teamId does not name a team');
+  return requestedTeamId;
+}
+
+/** A participant the caller may see, with its team; 404 otherwise. */
+export async function requireParticipant(
+  m: EntityManager,
+  caller: AuthUser,
+  participantId: string,
+  opts: { lock?: boolean } = {},
+): Promise<{ id: string; teamId: string }> {
+  const rows: { id: string; team_id: string }[] = await m.query(
+    `SELECT id, team_id FROM participant WHERE id = $1 ${caller.role === 'admin' ? '' : 'AND team_id = $2'} ${opts.lock ? 'FOR UPDATE' : ''}`,
+    caller.role === 'admin' ? [participantId] : [participantId, caller.teamId],
+  );
+  if (rows.length === 0) throw new NotFoundException('Participant not found');
+  return { id: rows[0].id, teamId: rows[0].team_id };
+}
+
+/**
+ * Who a record is assigned to (`facilitatorId`, `workerId`): the caller by
+ * default; a worker may name only themself (else 403); a supervisor or an admin
+ * anyone active in the record's team (else 400 naming the field).
+ */
+export async function resolveActor(
+  m: EntityManager,
+  caller: AuthUser,
+  requestedId: string | null | undefined,
+  teamId: string,
+  field: string,
+): Promise<string> {
+  if (!requestedId || requestedId === caller.id) {
+    if (caller.role === 'admin' && !requestedId) {
+      throw fieldError(field, `${field} is required when an admin records this`);
+    }
+    if (requestedId === caller.id && caller.role === 'admin') {
+      throw fieldError(field, `${field} must be a member of the team`);
+    }
+    return caller.id;
+  }
+  if (caller.role === 'worker') {
+    throw new ForbiddenException(`A worker can only name themself as ${field}`);
+  }
+  const rows = await m.query(
+    `SELECT 1 FROM app_user WHERE id = $1 AND team_id = $2 AND active AND role IN ('worker', 'supervisor')`,
+    [requestedId, teamId],
+  );
+  if (rows.length === 0) throw fieldError(field, `${field} must be an active member of the team`);
+  return requestedId;
+}

@@ -1,0 +1,96 @@
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import type { ApiError } from '@peerpath/shared';
+
+/** PostgreSQL error codes that mean "the database is not reachable right now". */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|connect ETIMEDOUT|Client has encountered a connection error/;
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: string }).code;
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  return UNAVAILABLE_MESSAGES.test(err.message);
+}
+
+/**
+ * One error shape for the whole API: `{ statusCode, message, errors? }`.
+ * A 500 says nothing about its cause; the cause goes to the log only.
+ */
+@Catch()
+export class ErrorsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(private readonly serveIndex?: (reply: FastifyReply) => unknown) {}
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    const body = this.toBody(exception, request);
+    if (
+      body.statusCode === 404 &&
+      this.serveIndex &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api')
+    ) {
+      return this.serveIndex(reply);
+    }
+    if (body.statusCode === 503) void reply.header('Retry-After', '5');
+    return reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);
+  }
+
+  private toBody(exception: unknown, request: FastifyRequest): ApiError {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      if (typeof res === 'object' && res !== null) {
+        const r = res as { message?: unknown; errors?: Record<string, string[]> };
+        const message = Array.isArray(r.message)
+          ? r.message.join('; ')
+          : typeof r.message === 'string'
+            ? r.message
+            : exception.message;
+        return r.errors
+          ? { statusCode: status, message, errors: r.errors }
+          : { statusCode: status, message };
+      }
+      return { statusCode: status, message: String(res) };
+    }
+    // Errors raised by Fastify itself (bad JSON, body too large, bad content type).
+    const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      const message =
+        fastifyStatus === 413
+          ? 'Request body is too large (1 MB at most)'
+          : fastifyStatus === 415
+            ? 'Send JSON (Content-Type: application/json)'
+            : 'The request body is not valid JSON';
+      return { statusCode: fastifyStatus, message };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable during ${request.method} ${request.routeOptions?.url ?? ''}`);
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        message: 'PeerPath cannot reach its database right now. Please try again in a moment.',
+      };
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception as { driverError?: { code?: string } }).driverError?.code;
+      // Values PostgreSQL refuses (an out-of-range number, a bad date that slipped past validation).
+      if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22001') {
+        return { statusCode: HttpStatus.BAD_REQUEST, message: 'A value in the request is not valid' };
+      }
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Something went wrong on our side' };
+  }
+}

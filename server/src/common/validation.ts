@@ -1,0 +1,197 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
+import { isIsoDate, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@peerpath/shared';
+
+/**
+ * How a field may be left out:
+ * - `required`: always present, never null;
+ * - `optional`: may be left out, never null (a NOT NULL column with a default);
+ * - `nullable`: may be left out or null (a column a caller can clear).
+ */
+export type Presence = 'required' | 'optional' | 'nullable';
+
+interface FieldOptions {
+  presence?: Presence;
+  description?: string;
+  example?: unknown;
+}
+
+function presence(p: Presence = 'required') {
+  if (p === 'nullable') return [IsOptional()];
+  if (p === 'optional') return [ValidateIf((_o, v) => v !== undefined)];
+  return [];
+}
+
+function doc(type: unknown, opts: FieldOptions, extra: Record<string, unknown> = {}) {
+  const base = { type, description: opts.description, example: opts.example, ...extra } as never;
+  if (opts.presence === 'nullable') return ApiPropertyOptional({ ...(base as object), nullable: true } as never);
+  if (opts.presence === 'optional') return ApiPropertyOptional(base);
+  return ApiProperty(base);
+}
+
+/** Refuses the NUL character, which PostgreSQL text cannot store. */
+function NoNullBytes(options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'noNullBytes',
+      target: object.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must not contain NUL characters`, ...options },
+      validator: {
+        validate: (v: unknown) => typeof v !== 'string' || !v.includes('\u0000'),
+      },
+    });
+}
+
+const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+export function TextField(opts: FieldOptions & { max: number; min?: number }) {
+  const min = opts.min ?? (opts.presence === 'required' || !opts.presence ? 1 : 0);
+  return applyDecorators(
+    ...presence(opts.presence),
+    trim,
+    IsString(),
+    NoNullBytes(),
+    MinLength(min, { message: min === 1 ? '$property must not be empty' : undefined }),
+    MaxLength(opts.max),
+    doc(String, opts, { maxLength: opts.max }),
+  );
+}
+
+export function EmailField(opts: FieldOptions = {}) {
+  return applyDecorators(
+    ...presence(opts.presence),
+    Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
+    IsString(),
+    MaxLength(254),
+    IsEmail({}, { message: '$property must be an email address' }),
+    doc(String, opts, { format: 'email' }),
+  );
+}
+
+export function EnumField(values: readonly string[], opts: FieldOptions = {}) {
+  return applyDecorators(
+    ...presence(opts.presence),
+    IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` }),
+    doc(String, opts, { enum: values }),
+  );
+}
+
+export function EnumArrayField(values: readonly string[], opts: FieldOptions = {}) {
+  return applyDecorators(
+    ...presence(opts.presence),
+    IsIn(values as string[], { each: true, message: `each of $property must be one of: ${values.join(', ')}` }),
+    ArrayUnique({ message: '$property must not repeat a value' }),
+    ArrayMaxSize(values.length),
+    doc([String], opts, { enum: values, isArray: true }),
+  );
+}
+
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isIsoDate',
+      target: object.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be a date written YYYY-MM-DD`, ...options },
+      validator: { validate: (v: unknown) => isIsoDate(v) && v >= '1900-01-01' && v <= '2200-12-31' },
+    });
+}
+
+export function DateField(opts: FieldOptions = {}) {
+  return applyDecorators(...presence(opts.presence), IsIsoDate(), doc(String, opts, { format: 'date' }));
+}
+
+export function DateTimeField(opts: FieldOptions = {}) {
+  return applyDecorators(
+    ...presence(opts.presence),
+    IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO 8601 date and time' }),
+    Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, {
+      message: '$property must be a date and time with a time zone, e.g. 2026-05-01T14:00:00Z',
+    }),
+    doc(String, opts, { format: 'date-time' }),
+  );
+}
+
+export function UuidField(opts: FieldOptions = {}) {
+  return applyDecorators(
+    ...presence(opts.presence),
+    IsUUID('all', { message: '$property must be a UUID' }),
+    doc(String, opts, { format: 'uuid' }),
+  );
+}
+
+export function IntField(opts: FieldOptions & { min: number; max: number }) {
+  return applyDecorators(
+    ...presence(opts.presence),
+    IsInt({ message: '$property must be a whole number' }),
+    Min(opts.min),
+    Max(opts.max),
+    doc(Number, opts, { minimum: opts.min, maximum: opts.max }),
+  );
+}
+
+export function BoolField(opts: FieldOptions = {}) {
+  return applyDecorators(...presence(opts.presence), IsBoolean(), doc(Boolean, opts));
+}
+
+/** Query-string forms: values arrive as strings and are converted. */
+export function QueryInt(opts: { min: number; max: number; description?: string }) {
+  return applyDecorators(
+    IsOptional(),
+    Type(() => Number),
+    IsInt({ message: '$property must be a whole number' }),
+    Min(opts.min),
+    Max(opts.max),
+    ApiPropertyOptional({ type: Number, minimum: opts.min, maximum: opts.max, description: opts.description }),
+  );
+}
+
+export function QueryBool(description?: string) {
+  return applyDecorators(
+    IsOptional(),
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean({ message: '$property must be true or false' }),
+    ApiPropertyOptional({ type: Boolean, description }),
+  );
+}
+
+export class PageQuery {
+  @QueryInt({ min: 1, max: 100000, description: 'Page number, from 1' })
+  page?: number;
+
+  @QueryInt({ min: 1, max: PAGE_SIZE_MAX, description: `Page size, ${PAGE_SIZE_DEFAULT} by default` })
+  pageSize?: number;
+}
+
+export function paging(q: PageQuery) {
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? PAGE_SIZE_DEFAULT;
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
+/** An update DTO: every field optional, and `null` accepted only where the create DTO allows it. */
+export function PatchType<T>(classRef: new () => T) {
+  return PartialType(classRef as never, { skipNullProperties: false }) as unknown as new () => Partial<T>;
+}

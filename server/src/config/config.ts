@@ -1,0 +1,118 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import { resolve } from 'node:path';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+
+/** The environment PeerPath reads, checked once at start (SPEC §6). */
+class Environment {
+  @IsOptional() @IsString() DATABASE_URL?: string;
+  @IsOptional() @IsString() DATA_DIR?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @IsString() HOST?: string;
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+  @IsOptional() @IsEmail() ADMIN_EMAIL?: string;
+  @IsOptional() @IsString() @MinLength(12) @MaxLength(128) ADMIN_PASSWORD?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
+  @IsOptional() @IsString() ORG_TIMEZONE?: string;
+  @IsOptional() @IsString() @MaxLength(120) ORG_NAME?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(1000) SUPPRESSION_THRESHOLD?: number;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @IsOptional() @IsString() CLIENT_DIST?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) EMBEDDED_PG_PORT?: number;
+  @IsOptional() @IsString() CORS_ORIGINS?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE?: number;
+}
+
+export interface AppConfig {
+  /** Set when an external PostgreSQL is used; filled in once an embedded one has started. */
+  databaseUrl?: string;
+  embedded: boolean;
+  dataDir: string;
+  embeddedPort: number;
+  port: number;
+  host: string;
+  jwtSecret?: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  demoData: boolean;
+  orgTimezone: string;
+  orgName: string;
+  suppressionThreshold: number;
+  logLevel: string;
+  clientDist?: string;
+  corsOrigins: string[];
+  dbPoolSize: number;
+}
+
+/** Configuration once the database is known: what the Nest app is built from. */
+export type ResolvedConfig = AppConfig & { databaseUrl: string; jwtSecret: string };
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = plainToInstance(Environment, { ...env }, { enableImplicitConversion: false });
+  const errors = validateSync(parsed, { whitelist: false });
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  const orgTimezone = parsed.ORG_TIMEZONE || 'UTC';
+  if (!isTimeZone(orgTimezone)) problems.push(`ORG_TIMEZONE "${orgTimezone}" is not an IANA time zone`);
+  if (parsed.DATABASE_URL && !parsed.JWT_SECRET) {
+    problems.push('JWT_SECRET is required when DATABASE_URL is set');
+  }
+  if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  const embedded = !parsed.DATABASE_URL;
+  return {
+    databaseUrl: parsed.DATABASE_URL,
+    embedded,
+    dataDir: resolve(parsed.DATA_DIR || './.data'),
+    embeddedPort: parsed.EMBEDDED_PG_PORT ?? 54329,
+    port: parsed.PORT ?? 3000,
+    host: parsed.HOST || '0.0.0.0',
+    jwtSecret: parsed.JWT_SECRET,
+    adminEmail: parsed.ADMIN_EMAIL,
+    adminPassword: parsed.ADMIN_PASSWORD,
+    demoData: parsed.DEMO_DATA ?? embedded,
+    orgTimezone,
+    orgName: parsed.ORG_NAME || 'PeerPath Peer Support Network',
+    suppressionThreshold: parsed.SUPPRESSION_THRESHOLD ?? 11,
+    logLevel: parsed.LOG_LEVEL || 'info',
+    clientDist: parsed.CLIENT_DIST,
+    corsOrigins: (parsed.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    dbPoolSize: parsed.DB_POOL_SIZE ?? 20,
+  };
+}

@@ -1,0 +1,27 @@
+import { AdvocacyActionEntity } from '../advocacy/advocacy-action.entity';
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { AuthSessionEntity } from '../auth/auth-session.entity';
+import { LoginFailureEntity } from '../auth/login-failure.entity';
+import { DecisionNoteEntity } from '../decision-notes/decision-note.entity';
+import { HandoutEntity } from '../handouts/handout.entity';
+import { ParticipantEntity } from '../participants/participant.entity';
+import { ResourceEntity } from '../resources/resource.entity';
+import { AttendanceEntity } from '../sessions/attendance.entity';
+import { SessionEntity } from '../sessions/session.entity';
+import { TeamEntity } from '../teams/team.entity';
+import { UserEntity } from '../users/user.entity';
+
+export const ENTITIES = [
+  TeamEntity,
+  UserEntity,
+  AuthSessionEntity,
+  LoginFailureEntity,
+  AuditEventEntity,
+  ParticipantEntity,
+  SessionEntity,
+  AttendanceEntity,
+  AdvocacyActionEntity,
+  ResourceEntity,
+  HandoutEntity,
+  DecisionNoteEntity,
+];

@@ -1,0 +1,5 @@
+import { Initial1795636879599 } from './1795636879599-Initial';
+import { SearchAndAuditGuards1795636879600 } from './1795636879600-SearchAndAuditGuards';
+
+/** Every migration, in order. A new migration is added here as well as generated. */
+export const MIGRATIONS = [Initial1795636879599, SearchAndAuditGuards1795636879600];

@@ -1,0 +1,58 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DECIDED_BY, type DecidedBy, type DecisionOption } from '@peerpath/shared';
+import { BaseRecord, inList } from '../database/base.entity';
+import { ParticipantEntity } from '../participants/participant.entity';
+import { TeamEntity } from '../teams/team.entity';
+import { UserEntity } from '../users/user.entity';
+
+/** A decision made with a participant (shared decision-making). */
+@Entity('decision_note')
+@Check('decision_note_decided_by_check', inList('decided_by', DECIDED_BY))
+@Index('decision_note_team_discussed_idx', ['teamId', 'discussedOn'])
+@Index('decision_note_participant_idx', ['participantId'])
+export class DecisionNoteEntity extends BaseRecord {
+  @Column({ name: 'team_id', type: 'uuid' })
+  teamId: string;
+
+  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'team_id' })
+  team?: TeamEntity;
+
+  @Column({ name: 'participant_id', type: 'uuid' })
+  participantId: string;
+
+  @ManyToOne(() => ParticipantEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'participant_id' })
+  participant?: ParticipantEntity;
+
+  @Column({ name: 'worker_id', type: 'uuid' })
+  workerId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'worker_id' })
+  worker?: UserEntity;
+
+  @Column({ name: 'discussed_on', type: 'date' })
+  discussedOn: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  topic: string;
+
+  @Column({ type: 'jsonb' })
+  options: DecisionOption[];
+
+  @Column({ name: 'participant_priorities', type: 'text', nullable: true })
+  participantPriorities: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  decision: string | null;
+
+  @Column({ name: 'decided_by', type: 'varchar', length: 16 })
+  decidedBy: DecidedBy;
+
+  @Column({ name: 'next_steps', type: 'text', nullable: true })
+  nextSteps: string | null;
+
+  @Column({ name: 'follow_up_on', type: 'date', nullable: true })
+  followUpOn: string | null;
+}

@@ -1,0 +1,67 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import {
+  HANDOUT_METHODS,
+  HANDOUT_OUTCOMES,
+  type HandoutMethod,
+  type HandoutOutcome,
+} from '@peerpath/shared';
+import { BaseRecord, inList } from '../database/base.entity';
+import { ParticipantEntity } from '../participants/participant.entity';
+import { ResourceEntity } from '../resources/resource.entity';
+import { TeamEntity } from '../teams/team.entity';
+import { UserEntity } from '../users/user.entity';
+
+/** A resource given to a participant, followed up later (closed loop). */
+@Entity('handout')
+@Check('handout_method_check', inList('method', HANDOUT_METHODS))
+@Check('handout_outcome_check', inList('outcome', HANDOUT_OUTCOMES))
+@Index('handout_team_given_idx', ['teamId', 'givenOn'])
+@Index('handout_participant_idx', ['participantId'])
+@Index('handout_worker_outcome_idx', ['workerId', 'outcome', 'followUpOn'])
+export class HandoutEntity extends BaseRecord {
+  @Column({ name: 'team_id', type: 'uuid' })
+  teamId: string;
+
+  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'team_id' })
+  team?: TeamEntity;
+
+  @Column({ name: 'participant_id', type: 'uuid' })
+  participantId: string;
+
+  @ManyToOne(() => ParticipantEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'participant_id' })
+  participant?: ParticipantEntity;
+
+  @Column({ name: 'resource_id', type: 'uuid' })
+  resourceId: string;
+
+  @ManyToOne(() => ResourceEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'resource_id' })
+  resource?: ResourceEntity;
+
+  @Column({ name: 'worker_id', type: 'uuid' })
+  workerId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'worker_id' })
+  worker?: UserEntity;
+
+  @Column({ name: 'given_on', type: 'date' })
+  givenOn: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  method: HandoutMethod;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ name: 'follow_up_on', type: 'date', nullable: true })
+  followUpOn: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  outcome: HandoutOutcome;
+
+  @Column({ name: 'outcome_on', type: 'date', nullable: true })
+  outcomeOn: string | null;
+}

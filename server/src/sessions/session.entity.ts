@@ -1,0 +1,64 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import {
+  SESSION_ACTIVITIES,
+  SESSION_SETTINGS,
+  SESSION_TYPES,
+  type SessionActivity,
+  type SessionSetting,
+  type SessionType,
+} from '@peerpath/shared';
+import { BaseRecord, inList, subsetOf } from '../database/base.entity';
+import { TeamEntity } from '../teams/team.entity';
+import { UserEntity } from '../users/user.entity';
+import { AttendanceEntity } from './attendance.entity';
+
+/** A group or one-to-one peer support session. `format` is derived from `type`. */
+@Entity('support_session')
+@Check('support_session_type_check', inList('type', SESSION_TYPES))
+@Check('support_session_setting_check', inList('setting', SESSION_SETTINGS))
+@Check('support_session_activities_check', subsetOf('activities', SESSION_ACTIVITIES))
+@Check('support_session_duration_check', `"duration_minutes" BETWEEN 1 AND 720`)
+@Index('support_session_team_starts_idx', ['teamId', 'startsAt'])
+@Index('support_session_facilitator_starts_idx', ['facilitatorId', 'startsAt'])
+export class SessionEntity extends BaseRecord {
+  @Column({ name: 'team_id', type: 'uuid' })
+  teamId: string;
+
+  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'team_id' })
+  team?: TeamEntity;
+
+  @Column({ type: 'varchar', length: 32 })
+  type: SessionType;
+
+  @Column({ type: 'varchar', length: 20 })
+  setting: SessionSetting;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ name: 'duration_minutes', type: 'integer' })
+  durationMinutes: number;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  title: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  activities: SessionActivity[];
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ name: 'facilitator_id', type: 'uuid' })
+  facilitatorId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'facilitator_id' })
+  facilitator?: UserEntity;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @OneToMany(() => AttendanceEntity, (a) => a.session)
+  attendance?: AttendanceEntity[];
+}

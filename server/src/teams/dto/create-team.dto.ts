@@ -1,0 +1,6 @@
+import { TextField } from '../../common/validation';
+
+export class CreateTeamDto {
+  @TextField({ max: 120, example: 'Northside Recovery Hub' })
+  name: string;
+}

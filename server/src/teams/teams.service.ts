@@ -1,0 +1,57 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Page, Team } from '@peerpath/shared';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/auth.decorators';
+import { paging, type PageQuery } from '../common/validation';
+import type { CreateTeamDto } from './dto/create-team.dto';
+import { TeamEntity } from './team.entity';
+
+export function toTeamResponse(t: TeamEntity): Team {
+  return {
+    id: t.id,
+    name: t.name,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class TeamsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Admins see every team; everyone else sees only their own. */
+  async list(caller: AuthUser, q: PageQuery): Promise<Page<Team>> {
+    const { page, pageSize, offset } = paging(q);
+    const qb = this.db.getRepository(TeamEntity).createQueryBuilder('t');
+    if (caller.role !== 'admin') qb.where('t.id = :id', { id: caller.teamId });
+    const [rows, total] = await qb.orderBy('t.name').skip(offset).take(pageSize).getManyAndCount();
+    return { items: rows.map(toTeamResponse), total, page, pageSize };
+  }
+
+  async create(caller: AuthUser, dto: CreateTeamDto): Promise<Team> {
+    return this.db.transaction(async (m) => {
+      const repo = m.getRepository(TeamEntity);
+      const taken = await repo
+        .createQueryBuilder('t')
+        .where('lower(t.name) = lower(:name)', { name: dto.name })
+        .getExists();
+      if (taken) {
+        throw new ConflictException({
+          message: 'A team with this name already exists',
+          errors: { name: ['is already in use'] },
+        });
+      }
+      const saved = await repo.save(repo.create({ name: dto.name }));
+      await this.audit.record(
+        { actorId: caller.id, action: 'create', entityType: 'team', entityId: saved.id, teamId: saved.id },
+        m,
+      );
+      return toTeamResponse(saved);
+    });
+  }
+}

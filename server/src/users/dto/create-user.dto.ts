@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { ROLES, type Role } from '@peerpath/shared';
+import { EmailField, EnumField, TextField, UuidField } from '../../common/validation';
+
+export class CreateUserDto {
+  @EmailField()
+  email: string;
+
+  @TextField({ max: 120 })
+  displayName: string;
+
+  @EnumField(ROLES)
+  role: Role;
+
+  @UuidField({ presence: 'nullable', description: 'Required for workers and supervisors; null for admins' })
+  teamId?: string | null;
+
+  @ApiProperty({ type: String, format: 'password', minLength: 12, maxLength: 128 })
+  @IsString()
+  @MaxLength(1024)
+  password: string;
+}

@@ -1,0 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength, ValidateIf } from 'class-validator';
+import { ROLES, type Role } from '@peerpath/shared';
+import { BoolField, EnumField, TextField, UuidField } from '../../common/validation';
+
+export class UpdateUserDto {
+  @TextField({ max: 120, presence: 'optional' })
+  displayName?: string;
+
+  @EnumField(ROLES, { presence: 'optional' })
+  role?: Role;
+
+  @UuidField({ presence: 'nullable' })
+  teamId?: string | null;
+
+  @BoolField({ presence: 'optional', description: 'false deactivates: the user is signed out at once' })
+  active?: boolean;
+
+  @ApiPropertyOptional({ type: String, format: 'password' })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsString()
+  @MaxLength(1024)
+  password?: string;
+}

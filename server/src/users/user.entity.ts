@@ -1,0 +1,33 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { ROLES, type Role } from '@peerpath/shared';
+import { BaseRecord, inList } from '../database/base.entity';
+import { TeamEntity } from '../teams/team.entity';
+
+@Entity('app_user')
+@Check('app_user_role_check', inList('role', ROLES))
+@Check('app_user_team_check', `"role" = 'admin' OR "team_id" IS NOT NULL`)
+export class UserEntity extends BaseRecord {
+  /** Stored lower-cased, so uniqueness ignores case. */
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 120 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @Index('app_user_team_idx')
+  @Column({ name: 'team_id', type: 'uuid', nullable: true })
+  teamId: string | null;
+
+  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'team_id' })
+  team?: TeamEntity;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash: string;
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page, User } from '@peerpath/shared';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { CreateUserDto } from './dto/create-user.dto';
+import { ListUsersQuery } from './dto/list-users.query';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Authenticated({ roles: ['admin', 'supervisor'] })
+  @ApiOperation({ summary: 'Users (admins: all; supervisors: their own team)' })
+  list(@CurrentUser() user: AuthUser, @Query() q: ListUsersQuery): Promise<Page<User>> {
+    return this.users.list(user, q);
+  }
+
+  @Post()
+  @Authenticated({ roles: ['admin'] })
+  @ApiOperation({ summary: 'Create a user with a first password (12–128 characters)' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto): Promise<User> {
+    return this.users.create(user, dto);
+  }
+
+  @Patch(':id')
+  @Authenticated({ roles: ['admin'] })
+  @ApiOperation({ summary: 'Change a user; `active: false` deactivates at once' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<User> {
+    return this.users.update(user, id, dto);
+  }
+}

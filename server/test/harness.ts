@@ -1,0 +1,168 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { Client, Pool } from 'pg';
+import type { Role } from '@peerpath/shared';
+import { createApp } from '../src/app.factory';
+import { hashPassword } from '../src/auth/passwords';
+import type { AppConfig, ResolvedConfig } from '../src/config/config';
+import { runPrefix, templateDb, withDatabase } from './db-url';
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  cookies?: Record<string, string>;
+  /** The client address the server sees (127.0.0.1 by default). */
+  remoteAddress?: string;
+  /** Raw payload (for malformed JSON and size tests). */
+  payload?: string | Buffer;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: ResolvedConfig;
+  /** Direct access to the spec's own database, for asserting what was stored. */
+  db: Pool;
+  request<T = any>(method: string, url: string, opts?: RequestOptions): Promise<Reply<T>>;
+  close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'correct-horse-battery-staple-42';
+let passwordHash: Promise<string> | undefined;
+
+/** A fresh database copied from the migrated template, and the real app on it. */
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const base = process.env.PEERPATH_TEST_DB;
+  if (!base) throw new Error('PEERPATH_TEST_DB is not set: run the e2e specs through jest');
+  const name = `${runPrefix()}_${randomBytes(5).toString('hex')}`;
+  const admin = new Client({ connectionString: withDatabase(base, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
+  } finally {
+    await admin.end();
+  }
+  const config: ResolvedConfig = {
+    databaseUrl: withDatabase(base, name),
+    jwtSecret: randomBytes(32).toString('hex'),
+    embedded: false,
+    dataDir: '/nonexistent',
+    embeddedPort: 0,
+    port: 0,
+    host: '127.0.0.1',
+    demoData: false,
+    orgTimezone: 'UTC',
+    orgName: 'PeerPath Test Network',
+    suppressionThreshold: 11,
+    logLevel: 'silent',
+    clientDist: '/nonexistent',
+    corsOrigins: [],
+    dbPoolSize: 10,
+    ...overrides,
+  };
+  const app = await createApp(config);
+  const db = new Pool({ connectionString: config.databaseUrl, max: 4 });
+  db.on('connect', (c) => void c.query(`SET TimeZone = '${config.orgTimezone}'`));
+  return {
+    app,
+    config,
+    db,
+    async request(method, url, opts = {}) {
+      const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      let payload: string | Buffer | undefined = opts.payload;
+      if (opts.body !== undefined) {
+        payload = JSON.stringify(opts.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const res = await app.inject({
+        method: method as never,
+        url,
+        headers,
+        payload,
+        cookies: opts.cookies,
+        remoteAddress: opts.remoteAddress,
+      });
+      let body: unknown;
+      try {
+        body = res.body ? JSON.parse(res.body) : undefined;
+      } catch {
+        // Not JSON (a file download, the docs page): callers read `text`.
+      }
+      return { status: res.statusCode, body: body as never, text: res.body, headers: res.headers as never };
+    },
+    async close() {
+      await app.close();
+      await db.end();
+    },
+  };
+}
+
+export interface SeededUser {
+  id: string;
+  email: string;
+  role: Role;
+  teamId: string | null;
+  displayName: string;
+  token: string;
+}
+
+export async function seedTeam(t: TestApp, name = `Team ${randomBytes(3).toString('hex')}`) {
+  const { rows } = await t.db.query(`INSERT INTO team (name) VALUES ($1) RETURNING id, name`, [name]);
+  return rows[0] as { id: string; name: string };
+}
+
+export async function login(t: TestApp, email: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await t.request('POST', '/api/auth/login', { body: { email, password } });
+  if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${res.text}`);
+  return res.body.accessToken as string;
+}
+
+/** Inserts a user directly (with the shared test password) and signs them in. */
+export async function seedUser(
+  t: TestApp,
+  opts: { role: Role; teamId?: string | null; displayName?: string; active?: boolean },
+): Promise<SeededUser> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const tag = randomBytes(4).toString('hex');
+  const displayName = opts.displayName ?? `${opts.role} ${tag}`;
+  const email = `${opts.role}.${tag}@test.example`;
+  const { rows } = await t.db.query(
+    `INSERT INTO app_user (email, display_name, role, team_id, password_hash, active)
+     VALUES ($1, $2, $3, $4, $5, true) RETURNING id`,
+    [email, displayName, opts.role, opts.teamId ?? null, await passwordHash],
+  );
+  const token = await login(t, email);
+  if (opts.active === false) await t.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [rows[0].id]);
+  return { id: rows[0].id, email, role: opts.role, teamId: opts.teamId ?? null, displayName, token };
+}
+
+/** Two teams, each with a supervisor and two workers, and an admin: the usual cast. */
+export async function seedWorld(t: TestApp) {
+  const teamA = await seedTeam(t, 'Team A');
+  const teamB = await seedTeam(t, 'Team B');
+  const admin = await seedUser(t, { role: 'admin', displayName: 'Ada Admin' });
+  const supA = await seedUser(t, { role: 'supervisor', teamId: teamA.id, displayName: 'Sue Supervisor' });
+  const workerA = await seedUser(t, { role: 'worker', teamId: teamA.id, displayName: 'Wes Worker' });
+  const workerA2 = await seedUser(t, { role: 'worker', teamId: teamA.id, displayName: 'Win Worker' });
+  const supB = await seedUser(t, { role: 'supervisor', teamId: teamB.id, displayName: 'Sid Supervisor' });
+  const workerB = await seedUser(t, { role: 'worker', teamId: teamB.id, displayName: 'Bea Worker' });
+  return { teamA, teamB, admin, supA, workerA, workerA2, supB, workerB };
+}
+
+export type World = Awaited<ReturnType<typeof seedWorld>>;
+
+/** Rows of a table as a canonical string, to prove a refused request changed nothing. */
+export async function tableChecksum(t: TestApp, table: string): Promise<string> {
+  const { rows } = await t.db.query(
+    `SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS sum FROM ${table} x`,
+  );
+  return rows[0].sum as string;
+}

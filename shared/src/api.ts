@@ -1,0 +1,221 @@
+import type {
+  AdvocacyCategory,
+  AdvocacyLevel,
+  AdvocacyStatus,
+  AttendanceStatus,
+  AuditAction,
+  DecidedBy,
+  FocusArea,
+  HandoutMethod,
+  HandoutOutcome,
+  ParticipantStatus,
+  ParticipantType,
+  ResourceCategory,
+  Role,
+  SessionActivity,
+  SessionFormat,
+  SessionSetting,
+  SessionType,
+  TimelineKind,
+} from './enums';
+
+/** Dates are `YYYY-MM-DD`; instants are ISO 8601 strings. */
+export type IsoDate = string;
+export type IsoDateTime = string;
+
+export const PAGE_SIZE_DEFAULT = 25;
+export const PAGE_SIZE_MAX = 100;
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The one error shape of the API. `errors` maps a field path to its messages. */
+export interface ApiError {
+  statusCode: number;
+  message: string;
+  errors?: Record<string, string[]>;
+}
+
+interface Stamped {
+  id: string;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+export interface Team extends Stamped {
+  name: string;
+}
+
+export interface User extends Stamped {
+  email: string;
+  displayName: string;
+  role: Role;
+  teamId: string | null;
+  active: boolean;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  user: User;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  displayName: string;
+  role: Role;
+  teamId?: string | null;
+  password: string;
+}
+
+export interface UpdateUserRequest {
+  displayName?: string;
+  role?: Role;
+  teamId?: string | null;
+  active?: boolean;
+  password?: string;
+}
+
+export interface Participant extends Stamped {
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+  pronouns: string | null;
+  dateOfBirth: IsoDate | null;
+  phone: string | null;
+  email: string | null;
+  participantType: ParticipantType;
+  focusAreas: FocusArea[];
+  status: ParticipantStatus;
+  enrolledOn: IsoDate;
+  dischargedOn: IsoDate | null;
+  teamId: string;
+  primaryWorkerId: string | null;
+  consentToServicesOn: IsoDate | null;
+  consentToShareOn: IsoDate | null;
+  version: number;
+}
+
+/** A row of the participants list: the record plus what a caseload screen needs. */
+export interface ParticipantListItem extends Participant {
+  /** Date of the last session the participant attended, if any. */
+  lastContactOn: IsoDate | null;
+}
+
+export interface AttendanceRow {
+  participantId: string;
+  status: AttendanceStatus;
+  note?: string | null;
+}
+
+export interface Session extends Stamped {
+  type: SessionType;
+  format: SessionFormat;
+  setting: SessionSetting;
+  startsAt: IsoDateTime;
+  durationMinutes: number;
+  title: string | null;
+  activities: SessionActivity[];
+  notes: string | null;
+  facilitatorId: string;
+  teamId: string;
+  attendance: (AttendanceRow & { note: string | null })[];
+  version: number;
+}
+
+export interface AdvocacyAction extends Stamped {
+  participantId: string | null;
+  level: AdvocacyLevel;
+  category: AdvocacyCategory;
+  title: string;
+  description: string | null;
+  status: AdvocacyStatus;
+  outcome: string | null;
+  openedOn: IsoDate;
+  dueOn: IsoDate | null;
+  completedOn: IsoDate | null;
+  workerId: string;
+  teamId: string;
+  version: number;
+}
+
+export interface Resource extends Stamped {
+  name: string;
+  category: ResourceCategory;
+  description: string | null;
+  phone: string | null;
+  url: string | null;
+  address: string | null;
+  tags: string[];
+  active: boolean;
+}
+
+export interface Handout extends Stamped {
+  participantId: string;
+  resourceId: string;
+  workerId: string;
+  teamId: string;
+  givenOn: IsoDate;
+  method: HandoutMethod;
+  note: string | null;
+  followUpOn: IsoDate | null;
+  outcome: HandoutOutcome;
+  outcomeOn: IsoDate | null;
+}
+
+export interface DecisionOption {
+  label: string;
+  pros?: string | null;
+  cons?: string | null;
+}
+
+export interface DecisionNote extends Stamped {
+  participantId: string;
+  workerId: string;
+  teamId: string;
+  discussedOn: IsoDate;
+  topic: string;
+  options: DecisionOption[];
+  participantPriorities: string | null;
+  decision: string | null;
+  decidedBy: DecidedBy;
+  nextSteps: string | null;
+  followUpOn: IsoDate | null;
+}
+
+export interface TimelineItem {
+  kind: TimelineKind;
+  id: string;
+  /** A session's `startsAt`, else the record's own date. */
+  date: IsoDateTime | IsoDate;
+  summary: string;
+}
+
+export interface AuditEvent {
+  id: string;
+  at: IsoDateTime;
+  actorId: string | null;
+  action: AuditAction;
+  entityType: string;
+  entityId: string | null;
+  participantId: string | null;
+  teamId: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface Health {
+  status: 'ok' | 'error';
+  db: 'up' | 'down';
+}
