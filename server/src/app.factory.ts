@@ -34,7 +34,10 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+  app.enableCors({
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    credentials: true,
+  });
 
   await app.register(helmet as never, {
     contentSecurityPolicy: {
@@ -72,7 +75,11 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
     });
   }
   app.useGlobalFilters(
-    new ErrorsFilter(dist ? (reply) => (reply as never as { sendFile(f: string): unknown }).sendFile('index.html') : undefined),
+    new ErrorsFilter(
+      dist
+        ? (reply) => (reply as never as { sendFile(f: string): unknown }).sendFile('index.html')
+        : undefined,
+    ),
   );
   app.useGlobalPipes(createValidationPipe());
 

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig, type ResolvedConfig } from './config/config';
-import { embeddedJwtSecret, startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded';
+import {
+  embeddedJwtSecret,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from './database/embedded';
 import { prepareDatabase } from './database/prepare';
 import { DEMO_PASSWORD } from './database/seed/demo';
 
@@ -44,7 +48,8 @@ async function main() {
   say(`PeerPath is running at ${url} (API docs: ${url}/api/docs)`);
   if (demoLogins.length) {
     say(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-    for (const l of demoLogins) say(`  ${l.role.padEnd(10)} ${l.email}${l.team ? `  (${l.team})` : ''}`);
+    for (const l of demoLogins)
+      say(`  ${l.role.padEnd(10)} ${l.email}${l.team ? `  (${l.team})` : ''}`);
   }
 }
 
@@ -52,7 +57,9 @@ main().catch((err: unknown) => {
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
   } else {
-    process.stderr.write(`PeerPath could not start: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.stderr.write(
+      `PeerPath could not start: ${err instanceof Error ? err.stack : String(err)}\n`,
+    );
   }
   process.exit(1);
 });

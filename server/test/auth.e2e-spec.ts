@@ -26,12 +26,22 @@ describe('authentication', () => {
       body: { email: u.email.toUpperCase(), password: TEST_PASSWORD },
     });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ id: u.id, email: u.email, role: 'worker', teamId, active: true });
+    expect(res.body.user).toMatchObject({
+      id: u.id,
+      email: u.email,
+      role: 'worker',
+      teamId,
+      active: true,
+    });
     expect(res.text).not.toContain('password');
     expect(res.body.accessToken.split('.')).toHaveLength(3);
-    const header = JSON.parse(Buffer.from(res.body.accessToken.split('.')[0], 'base64url').toString());
+    const header = JSON.parse(
+      Buffer.from(res.body.accessToken.split('.')[0], 'base64url').toString(),
+    );
     expect(header.alg).toBe('HS256');
-    expect(String(res.headers['set-cookie'])).toMatch(/pp_refresh=.+HttpOnly; Secure; SameSite=Strict/);
+    expect(String(res.headers['set-cookie'])).toMatch(
+      /pp_refresh=.+HttpOnly; Secure; SameSite=Strict/,
+    );
     const me = await t.request('GET', '/api/auth/me', { token: res.body.accessToken });
     expect(me.status).toBe(200);
     expect(me.body.id).toBe(u.id);
@@ -44,8 +54,12 @@ describe('authentication', () => {
 
   it('refuses a wrong password and an unknown email with the same 401 message, and audits both', async () => {
     const u = await seedUser(t, { role: 'worker', teamId });
-    const wrong = await t.request('POST', '/api/auth/login', { body: { email: u.email, password: 'not-the-password-at-all' } });
-    const unknown = await t.request('POST', '/api/auth/login', { body: { email: 'nobody@test.example', password: 'whatever-password' } });
+    const wrong = await t.request('POST', '/api/auth/login', {
+      body: { email: u.email, password: 'not-the-password-at-all' },
+    });
+    const unknown = await t.request('POST', '/api/auth/login', {
+      body: { email: 'nobody@test.example', password: 'whatever-password' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.message).toBe(unknown.body.message);
@@ -53,7 +67,9 @@ describe('authentication', () => {
     const { rows } = await t.db.query(
       `SELECT actor_id, details FROM audit_event WHERE action = 'login_failed' ORDER BY seq`,
     );
-    expect(rows.some((r) => r.actor_id === u.id && r.details.reason === 'bad_credentials')).toBe(true);
+    expect(rows.some((r) => r.actor_id === u.id && r.details.reason === 'bad_credentials')).toBe(
+      true,
+    );
     expect(rows.some((r) => r.actor_id === null)).toBe(true);
   });
 
@@ -78,11 +94,23 @@ describe('authentication', () => {
     const secret = t.config.jwtSecret;
     const tokens = {
       none: `${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`,
-      wrongSignature: sign({ alg: 'HS256', typ: 'JWT' }, payload, 'another-secret-another-secret-xx'),
+      wrongSignature: sign(
+        { alg: 'HS256', typ: 'JWT' },
+        payload,
+        'another-secret-another-secret-xx',
+      ),
       tampered: `${good.split('.')[0]}.${b64({ ...payload, role: 'admin' })}.${good.split('.')[2]}`,
-      expired: sign({ alg: 'HS256', typ: 'JWT' }, { ...payload, iat: now - 7200, exp: now - 3600 }, secret),
+      expired: sign(
+        { alg: 'HS256', typ: 'JWT' },
+        { ...payload, iat: now - 7200, exp: now - 3600 },
+        secret,
+      ),
       notYetValid: sign({ alg: 'HS256', typ: 'JWT' }, { ...payload, nbf: now + 3600 }, secret),
-      wrongAudience: sign({ alg: 'HS256', typ: 'JWT' }, { ...payload, aud: 'someone-else' }, secret),
+      wrongAudience: sign(
+        { alg: 'HS256', typ: 'JWT' },
+        { ...payload, aud: 'someone-else' },
+        secret,
+      ),
       wrongIssuer: sign({ alg: 'HS256', typ: 'JWT' }, { ...payload, iss: 'someone-else' }, secret),
       hs512: (() => {
         const head = `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64(payload)}`;
@@ -95,7 +123,11 @@ describe('authentication', () => {
       expect(res.text).not.toContain(u.email);
     }
     // A correctly signed token of our own making is accepted: the checks above are not vacuous.
-    const ok = sign({ alg: 'HS256', typ: 'JWT' }, { ...payload, iss: JWT_ISSUER, aud: JWT_AUDIENCE }, secret);
+    const ok = sign(
+      { alg: 'HS256', typ: 'JWT' },
+      { ...payload, iss: JWT_ISSUER, aud: JWT_AUDIENCE },
+      secret,
+    );
     expect((await t.request('GET', '/api/auth/me', { token: ok })).status).toBe(200);
   });
 
@@ -103,37 +135,55 @@ describe('authentication', () => {
     const admin = await seedUser(t, { role: 'admin' });
     const u = await seedUser(t, { role: 'worker', teamId });
     expect((await t.request('GET', '/api/auth/me', { token: u.token })).status).toBe(200);
-    const off = await t.request('PATCH', `/api/users/${u.id}`, { token: admin.token, body: { active: false } });
+    const off = await t.request('PATCH', `/api/users/${u.id}`, {
+      token: admin.token,
+      body: { active: false },
+    });
     expect(off.status).toBe(200);
     expect(off.body.active).toBe(false);
     expect((await t.request('GET', '/api/auth/me', { token: u.token })).status).toBe(401);
-    const again = await t.request('POST', '/api/auth/login', { body: { email: u.email, password: TEST_PASSWORD } });
+    const again = await t.request('POST', '/api/auth/login', {
+      body: { email: u.email, password: TEST_PASSWORD },
+    });
     expect(again.status).toBe(401);
   });
 
   it('refreshes from the cookie, rotates it, and logout ends both tokens', async () => {
     const u = await seedUser(t, { role: 'worker', teamId });
-    const res = await t.request('POST', '/api/auth/login', { body: { email: u.email, password: TEST_PASSWORD } });
+    const res = await t.request('POST', '/api/auth/login', {
+      body: { email: u.email, password: TEST_PASSWORD },
+    });
     const cookie = /pp_refresh=([^;]+)/.exec(String(res.headers['set-cookie']))![1];
-    const refreshed = await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: cookie } });
+    const refreshed = await t.request('POST', '/api/auth/refresh', {
+      cookies: { pp_refresh: cookie },
+    });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.user.id).toBe(u.id);
     const rotated = /pp_refresh=([^;]+)/.exec(String(refreshed.headers['set-cookie']))![1];
     expect(rotated).not.toBe(cookie);
     // The old refresh token no longer works once rotated.
-    expect((await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: cookie } })).status).toBe(401);
+    expect(
+      (await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: cookie } })).status,
+    ).toBe(401);
     const access = refreshed.body.accessToken;
     expect((await t.request('GET', '/api/auth/me', { token: access })).status).toBe(200);
-    const out = await t.request('POST', '/api/auth/logout', { token: access, cookies: { pp_refresh: rotated } });
+    const out = await t.request('POST', '/api/auth/logout', {
+      token: access,
+      cookies: { pp_refresh: rotated },
+    });
     expect(out.status).toBe(204);
     expect((await t.request('GET', '/api/auth/me', { token: access })).status).toBe(401);
-    expect((await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: rotated } })).status).toBe(401);
+    expect(
+      (await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: rotated } })).status,
+    ).toBe(401);
   });
 
   it('ends a refresh session after 30 idle minutes and after 12 hours', async () => {
     const u = await seedUser(t, { role: 'worker', teamId });
     const cookieOf = async () => {
-      const res = await t.request('POST', '/api/auth/login', { body: { email: u.email, password: TEST_PASSWORD } });
+      const res = await t.request('POST', '/api/auth/login', {
+        body: { email: u.email, password: TEST_PASSWORD },
+      });
       return /pp_refresh=([^;]+)/.exec(String(res.headers['set-cookie']))![1];
     };
     const idle = await cookieOf();
@@ -141,24 +191,34 @@ describe('authentication', () => {
       `UPDATE auth_session SET last_used_at = now() - interval '31 minutes' WHERE user_id = $1 AND revoked_at IS NULL AND last_used_at > now() - interval '1 minute'`,
       [u.id],
     );
-    expect((await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: idle } })).status).toBe(401);
+    expect(
+      (await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: idle } })).status,
+    ).toBe(401);
     const old = await cookieOf();
     await t.db.query(
       `UPDATE auth_session SET created_at = now() - interval '12 hours 1 minute' WHERE user_id = $1 AND last_used_at > now() - interval '1 minute'`,
       [u.id],
     );
-    expect((await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: old } })).status).toBe(401);
+    expect(
+      (await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: old } })).status,
+    ).toBe(401);
     const fresh = await cookieOf();
-    expect((await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: fresh } })).status).toBe(200);
+    expect(
+      (await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: fresh } })).status,
+    ).toBe(200);
   });
 
   it('throttles an account after 10 failures from one address, even with the right password', async () => {
     const u = await seedUser(t, { role: 'worker', teamId });
     for (let i = 0; i < 10; i++) {
-      const res = await t.request('POST', '/api/auth/login', { body: { email: u.email, password: `wrong-password-${i}` } });
+      const res = await t.request('POST', '/api/auth/login', {
+        body: { email: u.email, password: `wrong-password-${i}` },
+      });
       expect(res.status).toBe(401);
     }
-    const blocked = await t.request('POST', '/api/auth/login', { body: { email: u.email, password: TEST_PASSWORD } });
+    const blocked = await t.request('POST', '/api/auth/login', {
+      body: { email: u.email, password: TEST_PASSWORD },
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body).not.toHaveProperty('accessToken');
     const { rows } = await t.db.query(
@@ -173,7 +233,10 @@ describe('authentication', () => {
     });
     expect(elsewhere.status).toBe(200);
     // When the window has passed, the right password works again.
-    await t.db.query(`UPDATE login_failure SET at = at - interval '16 minutes' WHERE email_key = $1`, [u.email]);
+    await t.db.query(
+      `UPDATE login_failure SET at = at - interval '16 minutes' WHERE email_key = $1`,
+      [u.email],
+    );
     expect((await login(t, u.email)).length).toBeGreaterThan(20);
   });
 
@@ -183,9 +246,20 @@ describe('authentication', () => {
       `INSERT INTO login_failure (email_key, ip, at) SELECT $1, '10.0.' || (g / 250) || '.' || (g % 250), now() - interval '30 minutes' FROM generate_series(1, 100) g`,
       [u.email],
     );
-    const res = await t.request('POST', '/api/auth/login', { body: { email: u.email, password: TEST_PASSWORD } });
+    const res = await t.request('POST', '/api/auth/login', {
+      body: { email: u.email, password: TEST_PASSWORD },
+    });
     expect(res.status).toBe(429);
-    await t.db.query(`UPDATE login_failure SET at = at - interval '31 minutes' WHERE email_key = $1`, [u.email]);
-    expect((await t.request('POST', '/api/auth/login', { body: { email: u.email, password: TEST_PASSWORD } })).status).toBe(200);
+    await t.db.query(
+      `UPDATE login_failure SET at = at - interval '31 minutes' WHERE email_key = $1`,
+      [u.email],
+    );
+    expect(
+      (
+        await t.request('POST', '/api/auth/login', {
+          body: { email: u.email, password: TEST_PASSWORD },
+        })
+      ).status,
+    ).toBe(200);
   });
 });

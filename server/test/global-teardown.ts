@@ -14,7 +14,8 @@ export default async function globalTeardown() {
           `${runPrefix()}_`,
         ])
       ).rows;
-      for (const { datname } of dbs) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      for (const { datname } of dbs)
+        await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     } finally {
       await admin.end();
     }

@@ -68,8 +68,11 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     ...overrides,
   };
   const app = await createApp(config);
-  const db = new Pool({ connectionString: config.databaseUrl, max: 4 });
-  db.on('connect', (c) => void c.query(`SET TimeZone = '${config.orgTimezone}'`));
+  const db = new Pool({
+    connectionString: config.databaseUrl,
+    max: 4,
+    options: `-c TimeZone=${config.orgTimezone}`,
+  });
   return {
     app,
     config,
@@ -96,7 +99,12 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
       } catch {
         // Not JSON (a file download, the docs page): callers read `text`.
       }
-      return { status: res.statusCode, body: body as never, text: res.body, headers: res.headers as never };
+      return {
+        status: res.statusCode,
+        body: body as never,
+        text: res.body,
+        headers: res.headers as never,
+      };
     },
     async close() {
       await app.close();
@@ -115,7 +123,9 @@ export interface SeededUser {
 }
 
 export async function seedTeam(t: TestApp, name = `Team ${randomBytes(3).toString('hex')}`) {
-  const { rows } = await t.db.query(`INSERT INTO team (name) VALUES ($1) RETURNING id, name`, [name]);
+  const { rows } = await t.db.query(`INSERT INTO team (name) VALUES ($1) RETURNING id, name`, [
+    name,
+  ]);
   return rows[0] as { id: string; name: string };
 }
 
@@ -140,8 +150,16 @@ export async function seedUser(
     [email, displayName, opts.role, opts.teamId ?? null, await passwordHash],
   );
   const token = await login(t, email);
-  if (opts.active === false) await t.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [rows[0].id]);
-  return { id: rows[0].id, email, role: opts.role, teamId: opts.teamId ?? null, displayName, token };
+  if (opts.active === false)
+    await t.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [rows[0].id]);
+  return {
+    id: rows[0].id,
+    email,
+    role: opts.role,
+    teamId: opts.teamId ?? null,
+    displayName,
+    token,
+  };
 }
 
 /** Two teams, each with a supervisor and two workers, and an admin: the usual cast. */
@@ -149,11 +167,31 @@ export async function seedWorld(t: TestApp) {
   const teamA = await seedTeam(t, 'Team A');
   const teamB = await seedTeam(t, 'Team B');
   const admin = await seedUser(t, { role: 'admin', displayName: 'Ada Admin' });
-  const supA = await seedUser(t, { role: 'supervisor', teamId: teamA.id, displayName: 'Sue Supervisor' });
-  const workerA = await seedUser(t, { role: 'worker', teamId: teamA.id, displayName: 'Wes Worker' });
-  const workerA2 = await seedUser(t, { role: 'worker', teamId: teamA.id, displayName: 'Win Worker' });
-  const supB = await seedUser(t, { role: 'supervisor', teamId: teamB.id, displayName: 'Sid Supervisor' });
-  const workerB = await seedUser(t, { role: 'worker', teamId: teamB.id, displayName: 'Bea Worker' });
+  const supA = await seedUser(t, {
+    role: 'supervisor',
+    teamId: teamA.id,
+    displayName: 'Sue Supervisor',
+  });
+  const workerA = await seedUser(t, {
+    role: 'worker',
+    teamId: teamA.id,
+    displayName: 'Wes Worker',
+  });
+  const workerA2 = await seedUser(t, {
+    role: 'worker',
+    teamId: teamA.id,
+    displayName: 'Win Worker',
+  });
+  const supB = await seedUser(t, {
+    role: 'supervisor',
+    teamId: teamB.id,
+    displayName: 'Sid Supervisor',
+  });
+  const workerB = await seedUser(t, {
+    role: 'worker',
+    teamId: teamB.id,
+    displayName: 'Bea Worker',
+  });
   return { teamA, teamB, admin, supA, workerA, workerA2, supB, workerB };
 }
 

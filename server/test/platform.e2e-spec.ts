@@ -48,14 +48,18 @@ describe('platform', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(proto.status).toBe(400);
-    const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM team WHERE name = 'Polluted'`);
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM team WHERE name = 'Polluted'`,
+    );
     expect(rows[0].n).toBe(0);
   });
 
   it('serves the OpenAPI document and UI', async () => {
     const json = await t.request('GET', '/api/docs-json');
     expect(json.status).toBe(200);
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users', '/api/audit', '/api/health']));
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/users', '/api/audit', '/api/health']),
+    );
     const ui = await t.request('GET', '/api/docs');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');
@@ -64,14 +68,22 @@ describe('platform', () => {
   it('keeps the audit trail append-only in the database itself', async () => {
     const { rows } = await t.db.query(`SELECT id FROM audit_event LIMIT 1`);
     expect(rows).toHaveLength(1);
-    await expect(t.db.query(`UPDATE audit_event SET action = 'read' WHERE id = $1`, [rows[0].id])).rejects.toThrow(/append-only/);
-    await expect(t.db.query(`DELETE FROM audit_event WHERE id = $1`, [rows[0].id])).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.query(`UPDATE audit_event SET action = 'read' WHERE id = $1`, [rows[0].id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`DELETE FROM audit_event WHERE id = $1`, [rows[0].id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.db.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
-    expect((await t.db.query(`SELECT 1 FROM audit_event WHERE id = $1`, [rows[0].id])).rowCount).toBe(1);
+    expect(
+      (await t.db.query(`SELECT 1 FROM audit_event WHERE id = $1`, [rows[0].id])).rowCount,
+    ).toBe(1);
   });
 
   it('shows the audit trail to admins, a team slice to supervisors, nothing to workers', async () => {
-    const admin = await t.request('GET', '/api/audit?action=login&pageSize=100', { token: w.admin.token });
+    const admin = await t.request('GET', '/api/audit?action=login&pageSize=100', {
+      token: w.admin.token,
+    });
     expect(admin.status).toBe(200);
     expect(admin.body.items.length).toBeGreaterThanOrEqual(6);
     const ats = admin.body.items.map((e: { at: string }) => e.at);
@@ -81,13 +93,21 @@ describe('platform', () => {
     expect(sup.body.items.length).toBeGreaterThan(0);
     expect(sup.body.items.every((e: { teamId: string }) => e.teamId === w.teamA.id)).toBe(true);
     expect((await t.request('GET', '/api/audit', { token: w.workerA.token })).status).toBe(403);
-    const byActor = await t.request('GET', `/api/audit?actorId=${w.workerB.id}`, { token: w.admin.token });
+    const byActor = await t.request('GET', `/api/audit?actorId=${w.workerB.id}`, {
+      token: w.admin.token,
+    });
     expect(byActor.body.items.length).toBeGreaterThan(0);
-    expect(byActor.body.items.every((e: { actorId: string }) => e.actorId === w.workerB.id)).toBe(true);
+    expect(byActor.body.items.every((e: { actorId: string }) => e.actorId === w.workerB.id)).toBe(
+      true,
+    );
     const today = new Date().toISOString().slice(0, 10);
-    const dated = await t.request('GET', `/api/audit?from=${today}&to=${today}`, { token: w.admin.token });
+    const dated = await t.request('GET', `/api/audit?from=${today}&to=${today}`, {
+      token: w.admin.token,
+    });
     expect(dated.body.total).toBe(admin.body.total + (dated.body.total - admin.body.total));
-    expect((await t.request('GET', '/api/audit?from=2026-02-30', { token: w.admin.token })).status).toBe(400);
+    expect(
+      (await t.request('GET', '/api/audit?from=2026-02-30', { token: w.admin.token })).status,
+    ).toBe(400);
   });
 
   it('has migrations that match the entities (no pending schema change)', async () => {

@@ -1,4 +1,11 @@
-import { createTestApp, login, seedWorld, tableChecksum, type TestApp, type World } from './harness';
+import {
+  createTestApp,
+  login,
+  seedWorld,
+  tableChecksum,
+  type TestApp,
+  type World,
+} from './harness';
 
 describe('users and teams', () => {
   let t: TestApp;
@@ -11,7 +18,10 @@ describe('users and teams', () => {
   afterAll(() => t.close());
 
   it('lets an admin create a team and a user who can then sign in', async () => {
-    const team = await t.request('POST', '/api/teams', { token: w.admin.token, body: { name: 'Eastgate Peer Network' } });
+    const team = await t.request('POST', '/api/teams', {
+      token: w.admin.token,
+      body: { name: 'Eastgate Peer Network' },
+    });
     expect(team.status).toBe(201);
     expect(team.body).toMatchObject({ name: 'Eastgate Peer Network' });
     const user = await t.request('POST', '/api/users', {
@@ -25,12 +35,24 @@ describe('users and teams', () => {
       },
     });
     expect(user.status).toBe(201);
-    expect(user.body).toMatchObject({ email: 'morgan.lee@eastgate.example', role: 'worker', teamId: team.body.id, active: true });
+    expect(user.body).toMatchObject({
+      email: 'morgan.lee@eastgate.example',
+      role: 'worker',
+      teamId: team.body.id,
+      active: true,
+    });
     expect(user.text).not.toMatch(/password/i);
-    const { rows } = await t.db.query(`SELECT password_hash FROM app_user WHERE id = $1`, [user.body.id]);
+    const { rows } = await t.db.query(`SELECT password_hash FROM app_user WHERE id = $1`, [
+      user.body.id,
+    ]);
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(await login(t, 'morgan.lee@eastgate.example', 'a-long-and-personal-phrase')).toBeTruthy();
-    const audit = await t.db.query(`SELECT 1 FROM audit_event WHERE action = 'create' AND entity_id = $1`, [user.body.id]);
+    expect(
+      await login(t, 'morgan.lee@eastgate.example', 'a-long-and-personal-phrase'),
+    ).toBeTruthy();
+    const audit = await t.db.query(
+      `SELECT 1 FROM audit_event WHERE action = 'create' AND entity_id = $1`,
+      [user.body.id],
+    );
     expect(audit.rowCount).toBe(1);
   });
 
@@ -41,10 +63,37 @@ describe('users and teams', () => {
       [{ ...base, email: 'pat@test.example', password: 'short-pw' }, 'password'],
       [{ ...base, email: 'pat@test.example', password: 'qazwsxedcrfv' }, 'password'],
       [{ ...base, email: 'pat@test.example', password: 'x'.repeat(129) }, 'password'],
-      [{ ...base, email: w.workerA.email.toUpperCase(), password: 'a-long-and-personal-phrase' }, 'email'],
-      [{ ...base, email: 'pat@test.example', teamId: null, password: 'a-long-and-personal-phrase' }, 'teamId'],
-      [{ ...base, email: 'pat@test.example', role: 'owner', password: 'a-long-and-personal-phrase' }, 'role'],
-      [{ ...base, email: 'pat@test.example', password: 'a-long-and-personal-phrase', isAdmin: true }, 'isAdmin'],
+      [
+        { ...base, email: w.workerA.email.toUpperCase(), password: 'a-long-and-personal-phrase' },
+        'email',
+      ],
+      [
+        {
+          ...base,
+          email: 'pat@test.example',
+          teamId: null,
+          password: 'a-long-and-personal-phrase',
+        },
+        'teamId',
+      ],
+      [
+        {
+          ...base,
+          email: 'pat@test.example',
+          role: 'owner',
+          password: 'a-long-and-personal-phrase',
+        },
+        'role',
+      ],
+      [
+        {
+          ...base,
+          email: 'pat@test.example',
+          password: 'a-long-and-personal-phrase',
+          isAdmin: true,
+        },
+        'isAdmin',
+      ],
     ] as const;
     for (const [body, field] of cases) {
       const res = await t.request('POST', '/api/users', { token: w.admin.token, body });
@@ -56,24 +105,40 @@ describe('users and teams', () => {
 
   it('keeps users and teams writes for admins; supervisors list only their team', async () => {
     for (const who of [w.supA, w.workerA]) {
-      const res = await t.request('POST', '/api/teams', { token: who.token, body: { name: 'Sneaky team' } });
+      const res = await t.request('POST', '/api/teams', {
+        token: who.token,
+        body: { name: 'Sneaky team' },
+      });
       expect(res.status).toBe(403);
       const u = await t.request('POST', '/api/users', {
         token: who.token,
-        body: { email: 'x@test.example', displayName: 'X', role: 'admin', password: 'a-long-and-personal-phrase' },
+        body: {
+          email: 'x@test.example',
+          displayName: 'X',
+          role: 'admin',
+          password: 'a-long-and-personal-phrase',
+        },
       });
       expect(u.status).toBe(403);
-      const p = await t.request('PATCH', `/api/users/${who.id}`, { token: who.token, body: { role: 'admin' } });
+      const p = await t.request('PATCH', `/api/users/${who.id}`, {
+        token: who.token,
+        body: { role: 'admin' },
+      });
       expect(p.status).toBe(403);
     }
-    const { rows } = await t.db.query(`SELECT role FROM app_user WHERE id IN ($1, $2)`, [w.supA.id, w.workerA.id]);
+    const { rows } = await t.db.query(`SELECT role FROM app_user WHERE id IN ($1, $2)`, [
+      w.supA.id,
+      w.workerA.id,
+    ]);
     expect(rows.map((r) => r.role).sort()).toEqual(['supervisor', 'worker']);
 
     const mine = await t.request('GET', '/api/users', { token: w.supA.token });
     expect(mine.status).toBe(200);
     expect(mine.body.items.length).toBeGreaterThan(0);
     expect(mine.body.items.every((u: { teamId: string }) => u.teamId === w.teamA.id)).toBe(true);
-    expect((await t.request('GET', `/api/users?teamId=${w.teamB.id}`, { token: w.supA.token })).status).toBe(404);
+    expect(
+      (await t.request('GET', `/api/users?teamId=${w.teamB.id}`, { token: w.supA.token })).status,
+    ).toBe(404);
     expect((await t.request('GET', '/api/users', { token: w.workerA.token })).status).toBe(403);
 
     const all = await t.request('GET', '/api/users?pageSize=100', { token: w.admin.token });
@@ -86,7 +151,14 @@ describe('users and teams', () => {
     const res = await t.request('GET', '/api/users?page=1&pageSize=2', { token: w.admin.token });
     expect(res.body).toMatchObject({ page: 1, pageSize: 2 });
     expect(res.body.items).toHaveLength(2);
-    for (const q of ['pageSize=101', 'page=0', 'page=abc', 'pageSize=-1', 'role=boss', 'teamId=nope']) {
+    for (const q of [
+      'pageSize=101',
+      'page=0',
+      'page=abc',
+      'pageSize=-1',
+      'role=boss',
+      'teamId=nope',
+    ]) {
       const bad = await t.request('GET', `/api/users?${q}`, { token: w.admin.token });
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toBeDefined();
@@ -94,13 +166,30 @@ describe('users and teams', () => {
   });
 
   it('an admin cannot deactivate themself', async () => {
-    const res = await t.request('PATCH', `/api/users/${w.admin.id}`, { token: w.admin.token, body: { active: false } });
+    const res = await t.request('PATCH', `/api/users/${w.admin.id}`, {
+      token: w.admin.token,
+      body: { active: false },
+    });
     expect(res.status).toBe(403);
     expect((await t.request('GET', '/api/auth/me', { token: w.admin.token })).status).toBe(200);
   });
 
   it('404s an unknown user and 400s a malformed id', async () => {
-    expect((await t.request('PATCH', '/api/users/00000000-0000-4000-8000-000000000000', { token: w.admin.token, body: { displayName: 'X' } })).status).toBe(404);
-    expect((await t.request('PATCH', '/api/users/not-a-uuid', { token: w.admin.token, body: { displayName: 'X' } })).status).toBe(400);
+    expect(
+      (
+        await t.request('PATCH', '/api/users/00000000-0000-4000-8000-000000000000', {
+          token: w.admin.token,
+          body: { displayName: 'X' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await t.request('PATCH', '/api/users/not-a-uuid', {
+          token: w.admin.token,
+          body: { displayName: 'X' },
+        })
+      ).status,
+    ).toBe(400);
   });
 });

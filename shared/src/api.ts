@@ -175,6 +175,18 @@ export interface Handout extends Stamped {
   outcomeOn: IsoDate | null;
 }
 
+/**
+ * A row of the handouts list: the handout plus what a follow-up screen shows
+ * without another request (the resource's name and category, the participant's
+ * name as they prefer to be called).
+ */
+export interface HandoutListItem extends Handout {
+  resourceName: string;
+  resourceCategory: ResourceCategory;
+  /** Preferred (else first) name and last name. */
+  participantName: string;
+}
+
 export interface DecisionOption {
   label: string;
   pros?: string | null;
@@ -194,6 +206,85 @@ export interface DecisionNote extends Stamped {
   nextSteps: string | null;
   followUpOn: IsoDate | null;
 }
+
+/** Body of `POST /api/advocacy-actions`. `id` only for a safe retry (client-chosen uuid). */
+export interface CreateAdvocacyActionRequest {
+  id?: string;
+  /** Required for `individual`, absent (or null) for `systemic`. */
+  participantId?: string | null;
+  level: AdvocacyLevel;
+  category: AdvocacyCategory;
+  title: string;
+  description?: string | null;
+  status?: AdvocacyStatus;
+  outcome?: string | null;
+  openedOn?: IsoDate;
+  dueOn?: IsoDate | null;
+  completedOn?: IsoDate | null;
+  workerId?: string;
+  /** Admins only, for a systemic action. */
+  teamId?: string;
+}
+
+/** Body of `PATCH /api/advocacy-actions/:id`: `version` is the one last read. */
+export type UpdateAdvocacyActionRequest = Partial<
+  Omit<CreateAdvocacyActionRequest, 'id' | 'teamId'>
+> & { version: number };
+
+export interface CreateResourceRequest {
+  name: string;
+  category: ResourceCategory;
+  description?: string | null;
+  phone?: string | null;
+  /** http(s) only. */
+  url?: string | null;
+  address?: string | null;
+  /** At most 20, each at most 40 characters. */
+  tags?: string[];
+  active?: boolean;
+}
+
+export type UpdateResourceRequest = Partial<CreateResourceRequest>;
+
+export interface CreateHandoutRequest {
+  id?: string;
+  participantId: string;
+  /** Must name an active resource. */
+  resourceId: string;
+  method: HandoutMethod;
+  note?: string | null;
+  givenOn?: IsoDate;
+  followUpOn?: IsoDate | null;
+  outcome?: HandoutOutcome;
+  outcomeOn?: IsoDate | null;
+  workerId?: string;
+}
+
+export interface UpdateHandoutRequest {
+  outcome?: HandoutOutcome;
+  outcomeOn?: IsoDate | null;
+  note?: string | null;
+  followUpOn?: IsoDate | null;
+}
+
+export interface CreateDecisionNoteRequest {
+  id?: string;
+  participantId: string;
+  workerId?: string;
+  discussedOn?: IsoDate;
+  topic: string;
+  /** 1 to 10 options. */
+  options: DecisionOption[];
+  participantPriorities?: string | null;
+  decision?: string | null;
+  decidedBy: DecidedBy;
+  nextSteps?: string | null;
+  followUpOn?: IsoDate | null;
+}
+
+export type UpdateDecisionNoteRequest = Partial<
+  Omit<CreateDecisionNoteRequest, 'id' | 'participantId'>
+>;
 
 export interface TimelineItem {
   kind: TimelineKind;

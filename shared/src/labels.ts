@@ -70,7 +70,12 @@ export const LABELS = {
     policy: 'Policy',
     other: 'Other',
   },
-  advocacyStatus: { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
+  advocacyStatus: {
+    open: 'Open',
+    in_progress: 'In progress',
+    done: 'Done',
+    cancelled: 'Cancelled',
+  },
   resourceCategory: {
     crisis: 'Crisis',
     mental_health_treatment: 'Mental health treatment',

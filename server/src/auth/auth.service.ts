@@ -1,4 +1,10 @@
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
@@ -17,7 +23,12 @@ export const IDLE_LIMIT_MINUTES = 30;
 export const ABSOLUTE_LIMIT_HOURS = 12;
 
 /** SPEC §4: 10 failures per account and address in 15 minutes; 100 per account in an hour. */
-export const THROTTLE = { perAddress: 10, addressWindowMin: 15, perAccount: 100, accountWindowMin: 60 };
+export const THROTTLE = {
+  perAddress: 10,
+  addressWindowMin: 15,
+  perAccount: 100,
+  accountWindowMin: 60,
+};
 
 const BAD_CREDENTIALS = 'Email or password is incorrect';
 
@@ -41,9 +52,7 @@ export class AuthService {
 
   async login(email: string, password: string, ip: string): Promise<SignedIn> {
     const emailKey = email.trim().toLowerCase();
-    const user = await this.db
-      .getRepository(UserEntity)
-      .findOne({ where: { email: emailKey } });
+    const user = await this.db.getRepository(UserEntity).findOne({ where: { email: emailKey } });
 
     if (await this.isThrottled(emailKey, ip)) {
       await this.audit.record({
@@ -66,7 +75,10 @@ export class AuthService {
       : (await verifyPassword(await this.dummyHash, password), false);
 
     if (!user || !ok || !user.active) {
-      await this.db.query(`INSERT INTO login_failure (email_key, ip) VALUES ($1, $2)`, [emailKey, ip]);
+      await this.db.query(`INSERT INTO login_failure (email_key, ip) VALUES ($1, $2)`, [
+        emailKey,
+        ip,
+      ]);
       await this.audit.record({
         actorId: user?.id ?? null,
         action: 'login_failed',

@@ -1,8 +1,4 @@
-import {
-  BadRequestException,
-  ForbiddenException,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from './auth.decorators';
 
@@ -40,7 +36,8 @@ export async function teamForCreate(
     }
     return caller.teamId!;
   }
-  if (!requestedTeamId) throw fieldError('teamId', 'teamId is required when an admin creates a record');
+  if (!requestedTeamId)
+    throw fieldError('teamId', 'teamId is required when an admin creates a record');
   const rows = await m.query(`SELECT 1 FROM team WHERE id = $1`, [requestedTeamId]);
   if (rows.length === 0) throw fieldError('teamId', 'teamId does not name a team');
   return requestedTeamId;

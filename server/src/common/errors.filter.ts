@@ -12,7 +12,8 @@ import type { ApiError } from '@peerpath/shared';
 
 /** PostgreSQL error codes that mean "the database is not reachable right now". */
 const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
-const UNAVAILABLE_MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|connect ETIMEDOUT|Client has encountered a connection error/;
+const UNAVAILABLE_MESSAGES =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|connect ETIMEDOUT|Client has encountered a connection error/;
 
 function isDatabaseUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
@@ -77,7 +78,9 @@ export class ErrorsFilter implements ExceptionFilter {
       return { statusCode: fastifyStatus, message };
     }
     if (isDatabaseUnavailable(exception)) {
-      this.logger.warn(`Database unavailable during ${request.method} ${request.routeOptions?.url ?? ''}`);
+      this.logger.warn(
+        `Database unavailable during ${request.method} ${request.routeOptions?.url ?? ''}`,
+      );
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         message: 'PeerPath cannot reach its database right now. Please try again in a moment.',
@@ -86,11 +89,23 @@ export class ErrorsFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const code = (exception as { driverError?: { code?: string } }).driverError?.code;
       // Values PostgreSQL refuses (an out-of-range number, a bad date that slipped past validation).
-      if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22001') {
-        return { statusCode: HttpStatus.BAD_REQUEST, message: 'A value in the request is not valid' };
+      if (
+        code === '22P02' ||
+        code === '22007' ||
+        code === '22008' ||
+        code === '22003' ||
+        code === '22001'
+      ) {
+        return {
+          statusCode: HttpStatus.BAD_REQUEST,
+          message: 'A value in the request is not valid',
+        };
       }
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Something went wrong on our side' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      message: 'Something went wrong on our side',
+    };
   }
 }

@@ -45,7 +45,8 @@ function presence(p: Presence = 'required') {
 
 function doc(type: unknown, opts: FieldOptions, extra: Record<string, unknown> = {}) {
   const base = { type, description: opts.description, example: opts.example, ...extra } as never;
-  if (opts.presence === 'nullable') return ApiPropertyOptional({ ...(base as object), nullable: true } as never);
+  if (opts.presence === 'nullable')
+    return ApiPropertyOptional({ ...(base as object), nullable: true } as never);
   if (opts.presence === 'optional') return ApiPropertyOptional(base);
   return ApiProperty(base);
 }
@@ -101,7 +102,10 @@ export function EnumField(values: readonly string[], opts: FieldOptions = {}) {
 export function EnumArrayField(values: readonly string[], opts: FieldOptions = {}) {
   return applyDecorators(
     ...presence(opts.presence),
-    IsIn(values as string[], { each: true, message: `each of $property must be one of: ${values.join(', ')}` }),
+    IsIn(values as string[], {
+      each: true,
+      message: `each of $property must be one of: ${values.join(', ')}`,
+    }),
     ArrayUnique({ message: '$property must not repeat a value' }),
     ArrayMaxSize(values.length),
     doc([String], opts, { enum: values, isArray: true }),
@@ -115,18 +119,27 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
       target: object.constructor,
       propertyName: String(propertyName),
       options: { message: `${String(propertyName)} must be a date written YYYY-MM-DD`, ...options },
-      validator: { validate: (v: unknown) => isIsoDate(v) && v >= '1900-01-01' && v <= '2200-12-31' },
+      validator: {
+        validate: (v: unknown) => isIsoDate(v) && v >= '1900-01-01' && v <= '2200-12-31',
+      },
     });
 }
 
 export function DateField(opts: FieldOptions = {}) {
-  return applyDecorators(...presence(opts.presence), IsIsoDate(), doc(String, opts, { format: 'date' }));
+  return applyDecorators(
+    ...presence(opts.presence),
+    IsIsoDate(),
+    doc(String, opts, { format: 'date' }),
+  );
 }
 
 export function DateTimeField(opts: FieldOptions = {}) {
   return applyDecorators(
     ...presence(opts.presence),
-    IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO 8601 date and time' }),
+    IsISO8601(
+      { strict: true, strictSeparator: true },
+      { message: '$property must be an ISO 8601 date and time' },
+    ),
     Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, {
       message: '$property must be a date and time with a time zone, e.g. 2026-05-01T14:00:00Z',
     }),
@@ -164,7 +177,12 @@ export function QueryInt(opts: { min: number; max: number; description?: string 
     IsInt({ message: '$property must be a whole number' }),
     Min(opts.min),
     Max(opts.max),
-    ApiPropertyOptional({ type: Number, minimum: opts.min, maximum: opts.max, description: opts.description }),
+    ApiPropertyOptional({
+      type: Number,
+      minimum: opts.min,
+      maximum: opts.max,
+      description: opts.description,
+    }),
   );
 }
 
@@ -181,7 +199,11 @@ export class PageQuery {
   @QueryInt({ min: 1, max: 100000, description: 'Page number, from 1' })
   page?: number;
 
-  @QueryInt({ min: 1, max: PAGE_SIZE_MAX, description: `Page size, ${PAGE_SIZE_DEFAULT} by default` })
+  @QueryInt({
+    min: 1,
+    max: PAGE_SIZE_MAX,
+    description: `Page size, ${PAGE_SIZE_DEFAULT} by default`,
+  })
   pageSize?: number;
 }
 
@@ -193,5 +215,7 @@ export function paging(q: PageQuery) {
 
 /** An update DTO: every field optional, and `null` accepted only where the create DTO allows it. */
 export function PatchType<T>(classRef: new () => T) {
-  return PartialType(classRef as never, { skipNullProperties: false }) as unknown as new () => Partial<T>;
+  return PartialType(classRef as never, {
+    skipNullProperties: false,
+  }) as unknown as new () => Partial<T>;
 }

@@ -15,7 +15,9 @@ import {
 import { resolve } from 'node:path';
 
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+  value === undefined || value === ''
+    ? undefined
+    : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 
@@ -25,7 +27,9 @@ class Environment {
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
   @IsOptional() @IsString() HOST?: string;
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
   @IsOptional() @IsEmail() ADMIN_EMAIL?: string;
   @IsOptional() @IsString() @MinLength(12) @MaxLength(128) ADMIN_PASSWORD?: string;
@@ -33,7 +37,9 @@ class Environment {
   @IsOptional() @IsString() ORG_TIMEZONE?: string;
   @IsOptional() @IsString() @MaxLength(120) ORG_NAME?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(1000) SUPPRESSION_THRESHOLD?: number;
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
   @IsOptional() @IsString() CLIENT_DIST?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) EMBEDDED_PG_PORT?: number;
   @IsOptional() @IsString() CORS_ORIGINS?: string;
@@ -82,7 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(parsed, { whitelist: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
   const orgTimezone = parsed.ORG_TIMEZONE || 'UTC';
-  if (!isTimeZone(orgTimezone)) problems.push(`ORG_TIMEZONE "${orgTimezone}" is not an IANA time zone`);
+  if (!isTimeZone(orgTimezone))
+    problems.push(`ORG_TIMEZONE "${orgTimezone}" is not an IANA time zone`);
   if (parsed.DATABASE_URL && !parsed.JWT_SECRET) {
     problems.push('JWT_SECRET is required when DATABASE_URL is set');
   }

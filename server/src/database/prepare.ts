@@ -17,7 +17,9 @@ export async function prepareDatabase(
 ): Promise<{ demoLogins: DemoLogin[] }> {
   const lock = new Client({ connectionString: config.databaseUrl });
   await lock.connect();
-  const ds = new DataSource(dataSourceOptions(config.databaseUrl, { poolSize: 4, timeZone: config.orgTimezone }));
+  const ds = new DataSource(
+    dataSourceOptions(config.databaseUrl, { poolSize: 4, timeZone: config.orgTimezone }),
+  );
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await ds.initialize();

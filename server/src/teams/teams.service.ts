@@ -48,7 +48,13 @@ export class TeamsService {
       }
       const saved = await repo.save(repo.create({ name: dto.name }));
       await this.audit.record(
-        { actorId: caller.id, action: 'create', entityType: 'team', entityId: saved.id, teamId: saved.id },
+        {
+          actorId: caller.id,
+          action: 'create',
+          entityType: 'team',
+          entityId: saved.id,
+          teamId: saved.id,
+        },
         m,
       );
       return toTeamResponse(saved);

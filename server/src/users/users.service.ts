@@ -64,7 +64,11 @@ export class UsersService {
     const passwordHash = await hashPassword(dto.password);
     return this.db.transaction(async (m) => {
       const exists = await m.getRepository(UserEntity).exists({ where: { email: dto.email } });
-      if (exists) throw new ConflictException({ message: 'A user with this email already exists', errors: { email: ['is already in use'] } });
+      if (exists)
+        throw new ConflictException({
+          message: 'A user with this email already exists',
+          errors: { email: ['is already in use'] },
+        });
       const saved = await m.getRepository(UserEntity).save(
         m.getRepository(UserEntity).create({
           email: dto.email,
@@ -89,10 +93,16 @@ export class UsersService {
       const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundException('User not found');
       if (user.id === caller.id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
-        throw new ForbiddenException('You cannot deactivate yourself or remove your own admin role');
+        throw new ForbiddenException(
+          'You cannot deactivate yourself or remove your own admin role',
+        );
       }
       const role = dto.role ?? user.role;
-      const teamId = await this.checkTeam(role, dto.teamId !== undefined ? dto.teamId : user.teamId, m);
+      const teamId = await this.checkTeam(
+        role,
+        dto.teamId !== undefined ? dto.teamId : user.teamId,
+        m,
+      );
       if (dto.password !== undefined) {
         const problem = passwordProblem(dto.password, [user.email.split('@')[0], user.displayName]);
         if (problem) throw fieldError('password', problem);

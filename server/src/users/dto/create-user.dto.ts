@@ -13,7 +13,10 @@ export class CreateUserDto {
   @EnumField(ROLES)
   role: Role;
 
-  @UuidField({ presence: 'nullable', description: 'Required for workers and supervisors; null for admins' })
+  @UuidField({
+    presence: 'nullable',
+    description: 'Required for workers and supervisors; null for admins',
+  })
   teamId?: string | null;
 
   @ApiProperty({ type: String, format: 'password', minLength: 12, maxLength: 128 })

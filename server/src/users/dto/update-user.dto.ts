@@ -13,7 +13,10 @@ export class UpdateUserDto {
   @UuidField({ presence: 'nullable' })
   teamId?: string | null;
 
-  @BoolField({ presence: 'optional', description: 'false deactivates: the user is signed out at once' })
+  @BoolField({
+    presence: 'optional',
+    description: 'false deactivates: the user is signed out at once',
+  })
   active?: boolean;
 
   @ApiPropertyOptional({ type: String, format: 'password' })
