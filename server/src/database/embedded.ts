@@ -99,6 +99,26 @@ export async function startEmbeddedPostgres(opts: {
   };
 }
 
+/** The URL of an embedded PostgreSQL that is already running (the app is up), or undefined. */
+export async function embeddedUrlIfRunning(
+  dataDir: string,
+  port: number,
+): Promise<string | undefined> {
+  const passwordFile = join(dataDir, 'pg-password');
+  if (!existsSync(passwordFile)) return undefined;
+  const password = (await readFile(passwordFile, 'utf8')).trim();
+  const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/peerpath`;
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The JWT secret of an embedded installation: generated once, kept in DATA_DIR. */
 export async function embeddedJwtSecret(dataDir: string): Promise<string> {
   const file = join(dataDir, 'jwt-secret');

@@ -1,4 +1,5 @@
 import { AdvocacyActionEntity } from '../advocacy/advocacy-action.entity';
+import { AuditChainEntity } from '../audit/audit-chain.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { LoginFailureEntity } from '../auth/login-failure.entity';
@@ -17,6 +18,7 @@ export const ENTITIES = [
   AuthSessionEntity,
   LoginFailureEntity,
   AuditEventEntity,
+  AuditChainEntity,
   ParticipantEntity,
   SessionEntity,
   AttendanceEntity,

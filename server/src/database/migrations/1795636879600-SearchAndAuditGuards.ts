@@ -20,7 +20,7 @@ export class SearchAndAuditGuards1795636879600 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        RAISE EXCEPTION 'audit_event is append-only: % refused', TG_OP
+        RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP
           USING ERRCODE = 'insufficient_privilege';
       END $$`);
     await q.query(

@@ -1,5 +1,10 @@
 import { Initial1795636879599 } from './1795636879599-Initial';
 import { SearchAndAuditGuards1795636879600 } from './1795636879600-SearchAndAuditGuards';
+import { AuditChain1795637352685 } from './1795637352685-AuditChain';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
-export const MIGRATIONS = [Initial1795636879599, SearchAndAuditGuards1795636879600];
+export const MIGRATIONS = [
+  Initial1795636879599,
+  SearchAndAuditGuards1795636879600,
+  AuditChain1795637352685,
+];
