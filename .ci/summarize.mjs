@@ -9,8 +9,8 @@ let failed = 0;
 const lines = [];
 for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
   const r = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-  let p = 0;
-  let f = 0;
+  let p;
+  let f;
   if (name.startsWith('jest-')) {
     p = r.numPassedTests;
     f =

@@ -18,8 +18,9 @@ function run(cwd, args) {
   );
 }
 
-// The server runs on the compiled shared package.
+// The server runs on the compiled shared package; the shutdown spec runs the compiled server.
 if (run('shared', ['tsc', '-p', 'tsconfig.build.json']) !== 0) process.exit(1);
+if (run('server', ['tsc', '-p', 'tsconfig.build.json']) !== 0) process.exit(1);
 
 const suites = [
   { name: 'shared', cwd: 'shared', args: ['--passWithNoTests'] },

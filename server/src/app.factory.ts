@@ -15,6 +15,19 @@ import type { ResolvedConfig } from './config/config';
 
 export const BODY_LIMIT = 1024 * 1024;
 
+const closing = new WeakSet<object>();
+
+/**
+ * Stops PeerPath gracefully: no new connections, requests in flight finish
+ * (their responses close keep-alive connections), then modules and the pool.
+ */
+export async function shutdown(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  closing.add(fastify);
+  await fastify.close();
+  await app.close();
+}
+
 function clientDist(config: ResolvedConfig): string | undefined {
   const dir = config.clientDist ?? resolve(__dirname, '../../client/dist');
   return existsSync(join(dir, 'index.html')) ? dir : undefined;
@@ -61,6 +74,8 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith('/api')) void reply.header('Cache-Control', 'no-store');
+    // While stopping, answer and then close the connection, so keep-alive clients cannot hold it open.
+    if (closing.has(fastify)) void reply.header('Connection', 'close');
     return payload;
   });
 

@@ -1,7 +1,24 @@
 import type { Type } from '@nestjs/common';
+import { ParticipantsModule } from './participants/participants.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { AdvocacyModule } from './advocacy/advocacy.module';
+import { ResourcesModule } from './resources/resources.module';
+import { HandoutsModule } from './handouts/handouts.module';
+import { DecisionNotesModule } from './decision-notes/decision-notes.module';
+import { ReportsModule } from './reports/reports.module';
+import { BenchModule } from './bench/bench.module';
 
 /**
  * The record-keeping features (participants, sessions, advocacy, resources,
  * handouts, decision notes, reports). Each lives in its own folder.
  */
-export const FEATURE_MODULES: Type[] = [];
+export const FEATURE_MODULES: Type[] = [
+  ParticipantsModule,
+  SessionsModule,
+  AdvocacyModule,
+  ResourcesModule,
+  HandoutsModule,
+  DecisionNotesModule,
+  ReportsModule,
+  BenchModule,
+];

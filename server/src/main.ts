@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createApp } from './app.factory';
+import { createApp, shutdown } from './app.factory';
 import { ConfigError, loadConfig, type ResolvedConfig } from './config/config';
 import {
   embeddedJwtSecret,
@@ -35,7 +35,9 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15000);
     force.unref();
     try {
-      await app.close();
+      // Stop taking connections and let requests in flight finish while the
+      // database is still there; only then close the modules and the database.
+      await shutdown(app);
       await embedded?.stop();
     } finally {
       process.exit(0);

@@ -37,8 +37,8 @@ export interface TestApp {
 export const TEST_PASSWORD = 'correct-horse-battery-staple-42';
 let passwordHash: Promise<string> | undefined;
 
-/** A fresh database copied from the migrated template, and the real app on it. */
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+/** A fresh database copied from the migrated template; returns its URL. */
+export async function createTestDatabase(): Promise<string> {
   const base = process.env.PEERPATH_TEST_DB;
   if (!base) throw new Error('PEERPATH_TEST_DB is not set: run the e2e specs through jest');
   const name = `${runPrefix()}_${randomBytes(5).toString('hex')}`;
@@ -49,8 +49,13 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   } finally {
     await admin.end();
   }
+  return withDatabase(base, name);
+}
+
+/** A fresh database copied from the migrated template, and the real app on it. */
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const config: ResolvedConfig = {
-    databaseUrl: withDatabase(base, name),
+    databaseUrl: await createTestDatabase(),
     jwtSecret: randomBytes(32).toString('hex'),
     embedded: false,
     dataDir: '/nonexistent',

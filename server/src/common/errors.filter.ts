@@ -11,15 +11,38 @@ import { QueryFailedError } from 'typeorm';
 import type { ApiError } from '@peerpath/shared';
 
 /** PostgreSQL error codes that mean "the database is not reachable right now". */
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
 const UNAVAILABLE_MESSAGES =
-  /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|connect ETIMEDOUT|Client has encountered a connection error/;
+  /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|connect ETIMEDOUT|Client has encountered a connection error|Connection is not established/;
 
+/** Duck-typed: errors from the network layer may come from another realm (test runners). */
 function isDatabaseUnavailable(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  const code = (err as { code?: string }).code;
-  if (code && UNAVAILABLE_CODES.has(code)) return true;
-  return UNAVAILABLE_MESSAGES.test(err.message);
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown };
+  // TypeORM releases a transaction's connection when the database drops it mid-way.
+  if (
+    e.name === 'QueryRunnerAlreadyReleasedError' ||
+    e.name === 'QueryRunnerProviderAlreadyReleasedError'
+  ) {
+    return true;
+  }
+  if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  return (
+    e.driverError !== undefined && e.driverError !== err && isDatabaseUnavailable(e.driverError)
+  );
 }
 
 /**
@@ -102,7 +125,7 @@ export class ErrorsFilter implements ExceptionFilter {
         };
       }
     }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    this.logger.error((exception as { stack?: string })?.stack ?? String(exception));
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       message: 'Something went wrong on our side',

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { Role } from '@peerpath/shared';
 import { hashPassword } from '../../auth/passwords';
 import type { ResolvedConfig } from '../../config/config';
+import { seedDailyLoop } from './demo-daily-loop';
+import { seedDemoRecords } from './demo-records';
 
 export interface DemoLogin {
   email: string;
@@ -33,7 +35,7 @@ const emailOf = (name: string, domain: string) =>
 export type DemoExtension = (ds: DataSource, config: ResolvedConfig) => Promise<void>;
 
 /** Later features add their demo records here, in order, after teams and users exist. */
-export const DEMO_EXTENSIONS: DemoExtension[] = [];
+export const DEMO_EXTENSIONS: DemoExtension[] = [seedDailyLoop, seedDemoRecords];
 
 /**
  * A believable demo organisation, seeded only into an empty database: two
@@ -44,7 +46,8 @@ export async function seedDemo(ds: DataSource, config: ResolvedConfig): Promise<
   const logins: DemoLogin[] = [{ email: 'admin@peerpath.example', role: 'admin', team: null }];
   for (const t of TEAMS) {
     logins.push({ email: emailOf(t.supervisor, t.domain), role: 'supervisor', team: t.name });
-    for (const w of t.workers) logins.push({ email: emailOf(w, t.domain), role: 'worker', team: t.name });
+    for (const w of t.workers)
+      logins.push({ email: emailOf(w, t.domain), role: 'worker', team: t.name });
   }
   const [{ demo }] = await ds.query(
     `SELECT count(*)::int AS demo FROM app_user WHERE email = 'admin@peerpath.example'`,

@@ -1,0 +1,73 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AdvocacyAction, Page } from '@peerpath/shared';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { AdvocacyService } from './advocacy.service';
+import { CreateAdvocacyActionDto } from './dto/create-advocacy-action.dto';
+import { ListAdvocacyActionsQuery } from './dto/list-advocacy-actions.query';
+import { UpdateAdvocacyActionDto } from './dto/update-advocacy-action.dto';
+
+@ApiTags('advocacy')
+@Controller('advocacy-actions')
+export class AdvocacyController {
+  constructor(private readonly advocacy: AdvocacyService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Advocacy actions of the caller’s team, newest first' })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() q: ListAdvocacyActionsQuery,
+  ): Promise<Page<AdvocacyAction>> {
+    return this.advocacy.list(user, q);
+  }
+
+  @Post()
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Record an advocacy action (201); a safe retry with the same id returns it (200)',
+  })
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateAdvocacyActionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AdvocacyAction> {
+    const { record, created } = await this.advocacy.create(user, dto);
+    void reply.status(created ? 201 : 200);
+    return record;
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One advocacy action' })
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+  ): Promise<AdvocacyAction> {
+    return this.advocacy.get(user, id);
+  }
+
+  @Patch(':id')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Change an advocacy action; `version` must be the one last read (409 if stale)',
+  })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() dto: UpdateAdvocacyActionDto,
+  ): Promise<AdvocacyAction> {
+    return this.advocacy.update(user, id, dto);
+  }
+}

@@ -1,0 +1,67 @@
+import {
+  ADVOCACY_CATEGORIES,
+  ADVOCACY_LEVELS,
+  ADVOCACY_STATUSES,
+  type AdvocacyCategory,
+  type AdvocacyLevel,
+  type AdvocacyStatus,
+  type CreateAdvocacyActionRequest,
+} from '@peerpath/shared';
+import { DateField, EnumField, TextField, UuidField } from '../../common/validation';
+
+export class CreateAdvocacyActionDto implements CreateAdvocacyActionRequest {
+  @UuidField({
+    presence: 'optional',
+    description: 'Client-chosen id: sending the same create again returns the stored record',
+  })
+  id?: string;
+
+  @UuidField({
+    presence: 'nullable',
+    description: 'Required for individual advocacy; left out for systemic advocacy',
+  })
+  participantId?: string | null;
+
+  @EnumField(ADVOCACY_LEVELS)
+  level: AdvocacyLevel;
+
+  @EnumField(ADVOCACY_CATEGORIES)
+  category: AdvocacyCategory;
+
+  @TextField({ max: 200, example: 'Appeal the housing benefit decision' })
+  title: string;
+
+  @TextField({ max: 4000, presence: 'nullable' })
+  description?: string | null;
+
+  @EnumField(ADVOCACY_STATUSES, { presence: 'optional', description: '`open` by default' })
+  status?: AdvocacyStatus;
+
+  @TextField({ max: 4000, presence: 'nullable', description: 'What came of it' })
+  outcome?: string | null;
+
+  @DateField({ presence: 'optional', description: 'Today (ORG_TIMEZONE) by default' })
+  openedOn?: string;
+
+  @DateField({ presence: 'nullable' })
+  dueOn?: string | null;
+
+  @DateField({
+    presence: 'nullable',
+    description: 'Only while `done`; today by default when the action becomes `done`',
+  })
+  completedOn?: string | null;
+
+  @UuidField({
+    presence: 'optional',
+    description: 'The caller by default; a worker may name only themself',
+  })
+  workerId?: string;
+
+  @UuidField({
+    presence: 'optional',
+    description:
+      'Admins only, for systemic advocacy (otherwise the participant’s or caller’s team)',
+  })
+  teamId?: string;
+}

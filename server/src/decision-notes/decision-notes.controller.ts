@@ -1,0 +1,71 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { DecisionNote, Page } from '@peerpath/shared';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { DecisionNotesService } from './decision-notes.service';
+import { CreateDecisionNoteDto } from './dto/create-decision-note.dto';
+import { ListDecisionNotesQuery } from './dto/list-decision-notes.query';
+import { UpdateDecisionNoteDto } from './dto/update-decision-note.dto';
+
+@ApiTags('decision notes')
+@Controller('decision-notes')
+export class DecisionNotesController {
+  constructor(private readonly notes: DecisionNotesService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Shared decision-making notes of the caller’s team, newest first' })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() q: ListDecisionNotesQuery,
+  ): Promise<Page<DecisionNote>> {
+    return this.notes.list(user, q);
+  }
+
+  @Post()
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Record a shared decision (201); a safe retry with the same id returns it (200)',
+  })
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateDecisionNoteDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DecisionNote> {
+    const { record, created } = await this.notes.create(user, dto);
+    void reply.status(created ? 201 : 200);
+    return record;
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One decision note' })
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+  ): Promise<DecisionNote> {
+    return this.notes.get(user, id);
+  }
+
+  @Patch(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'Change a decision note; `options`, when sent, replaces the list' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() dto: UpdateDecisionNoteDto,
+  ): Promise<DecisionNote> {
+    return this.notes.update(user, id, dto);
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Page, Participant, ParticipantListItem, TimelineItem } from '@peerpath/shared';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { CreateParticipantDto } from './dto/create-participant.dto';
+import { ListParticipantsQuery } from './dto/list-participants.query';
+import { UpdateParticipantDto } from './dto/update-participant.dto';
+import { ParticipantsService } from './participants.service';
+
+const uuid = new ParseUUIDPipe({ version: undefined });
+
+@ApiTags('participants')
+@Controller('participants')
+@Authenticated()
+export class ParticipantsController {
+  constructor(private readonly participants: ParticipantsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Participants of your team (admins: all teams, or teamId), by last name',
+  })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() q: ListParticipantsQuery,
+  ): Promise<Page<ParticipantListItem>> {
+    return this.participants.list(user, q);
+  }
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Enrol a participant (201); a retry with the same id and fields returns it (200)',
+  })
+  @ApiOkResponse({ description: 'A retry: the stored participant; nothing was written' })
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateParticipantDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Participant> {
+    const { participant, created } = await this.participants.create(user, dto);
+    if (!created) void reply.status(HttpStatus.OK);
+    return participant;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One participant' })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Participant> {
+    return this.participants.get(user, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a participant; send the version you read (stale: 409)' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: UpdateParticipantDto,
+  ): Promise<Participant> {
+    return this.participants.update(user, id, dto);
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({
+    summary: 'Sessions, advocacy, handouts and decision notes of a participant, newest first',
+  })
+  timeline(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+  ): Promise<{ items: TimelineItem[] }> {
+    return this.participants.timeline(user, id);
+  }
+}

@@ -1,0 +1,389 @@
+import {
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  todayIn,
+  type AttendanceStatus,
+  type Page,
+  type Participant,
+  type ParticipantListItem,
+  type ParticipantStatus,
+  type Role,
+  type TimelineItem,
+} from '@peerpath/shared';
+import { AuditService } from '../audit/audit.service';
+import { fieldError, requireParticipant, teamFilter, teamForCreate } from '../common/access';
+import type { AuthUser } from '../common/auth.decorators';
+import { assertSameAsStored } from '../common/retry';
+import { paging } from '../common/validation';
+import { APP_CONFIG, type ResolvedConfig } from '../config/config';
+import type { CreateParticipantDto, ParticipantFields } from './dto/create-participant.dto';
+import type { ListParticipantsQuery } from './dto/list-participants.query';
+import type { UpdateParticipantDto } from './dto/update-participant.dto';
+import {
+  PARTICIPANT_COLUMNS,
+  toParticipantListItem,
+  toParticipantResponse,
+  type ParticipantRow,
+} from './participants.mapper';
+import { TIMELINE_SQL, toTimelineItem, type TimelineRow } from './timeline';
+
+/**
+ * The name `search` matches: exactly the expression of the trigram index
+ * `participant_name_trgm_idx`, so PostgreSQL can use it.
+ */
+export const NAME_SEARCH_SQL = `lower(p.first_name || ' ' || p.last_name || ' ' || coalesce(p.preferred_name, ''))`;
+
+/** `%`, `_` and `\` match themselves in a LIKE pattern once escaped (`\` is LIKE's default escape). */
+export function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Columns a caller may write, by DTO field. */
+const WRITABLE: Record<keyof ParticipantFields | 'teamId', string> = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  preferredName: 'preferred_name',
+  pronouns: 'pronouns',
+  dateOfBirth: 'date_of_birth',
+  phone: 'phone',
+  email: 'email',
+  participantType: 'participant_type',
+  focusAreas: 'focus_areas',
+  status: 'status',
+  enrolledOn: 'enrolled_on',
+  dischargedOn: 'discharged_on',
+  primaryWorkerId: 'primary_worker_id',
+  consentToServicesOn: 'consent_to_services_on',
+  consentToShareOn: 'consent_to_share_on',
+  teamId: 'team_id',
+};
+
+const ARRAY_COLUMNS = new Set(['focus_areas']);
+const CASELOAD_ROLES: Role[] = ['worker', 'supervisor'];
+const DISCHARGED: ParticipantStatus = 'discharged';
+const ATTENDED: AttendanceStatus = 'attended';
+
+type Values = Partial<Record<keyof typeof WRITABLE, unknown>>;
+
+/** The team a caller's id lookups are limited to: none (null) for an admin. */
+const scopeOf = (caller: AuthUser): string | null =>
+  caller.role === 'admin' ? null : caller.teamId;
+
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  private today(): string {
+    return todayIn(this.config.orgTimezone);
+  }
+
+  async list(caller: AuthUser, q: ListParticipantsQuery): Promise<Page<ParticipantListItem>> {
+    const { page, pageSize, offset } = paging(q);
+    const team = teamFilter(caller, q.teamId);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (team) add('p.team_id = ?', team);
+    if (q.status) add('p.status = ?', q.status);
+    if (q.primaryWorkerId) {
+      await this.requireUserInScope(q.primaryWorkerId, team);
+      add('p.primary_worker_id = ?', q.primaryWorkerId);
+    }
+    if (q.search) add(`${NAME_SEARCH_SQL} LIKE lower(?)`, `%${escapeLike(q.search)}%`);
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM participant p ${whereSql}`,
+      params,
+    );
+    params.push(ATTENDED);
+    const rows: (ParticipantRow & { lastContactOn: string | null })[] = await this.db.query(
+      `SELECT ${PARTICIPANT_COLUMNS}, lc.last_contact_on AS "lastContactOn"
+         FROM participant p
+         LEFT JOIN LATERAL (
+           SELECT max(s.starts_at)::date AS last_contact_on
+             FROM attendance a JOIN support_session s ON s.id = a.session_id
+            WHERE a.participant_id = p.id AND a.status = $${params.length}
+         ) lc ON true
+         ${whereSql}
+        ORDER BY lower(p.last_name), lower(p.first_name), p.id
+        LIMIT ${pageSize} OFFSET ${offset}`,
+      params,
+    );
+    await this.audit.record({
+      actorId: caller.id,
+      action: 'read',
+      entityType: 'participant',
+      teamId: team,
+      details: { filters: filtersOf(q) },
+    });
+    return { items: rows.map(toParticipantListItem), total, page, pageSize };
+  }
+
+  async get(caller: AuthUser, id: string): Promise<Participant> {
+    const row = await this.load(this.db.manager, scopeOf(caller), id);
+    await this.audit.record({
+      actorId: caller.id,
+      action: 'read',
+      entityType: 'participant',
+      entityId: id,
+      participantId: id,
+      teamId: row.teamId,
+    });
+    return toParticipantResponse(row);
+  }
+
+  async timeline(caller: AuthUser, id: string): Promise<{ items: TimelineItem[] }> {
+    const { teamId } = await requireParticipant(this.db.manager, caller, id);
+    const rows: TimelineRow[] = await this.db.query(TIMELINE_SQL, [id]);
+    await this.audit.record({
+      actorId: caller.id,
+      action: 'read',
+      entityType: 'participant',
+      entityId: id,
+      participantId: id,
+      teamId,
+      details: { view: 'timeline' },
+    });
+    return { items: rows.map(toTimelineItem) };
+  }
+
+  /**
+   * Creates a participant, or (a retry naming a stored `id` with the same
+   * fields) returns the stored one with `created: false` and writes nothing.
+   */
+  async create(
+    caller: AuthUser,
+    dto: CreateParticipantDto,
+  ): Promise<{ participant: Participant; created: boolean }> {
+    return this.db.transaction(async (m) => {
+      const teamId = await teamForCreate(m, caller, dto.teamId);
+      if (dto.id) {
+        const stored = await this.storedForRetry(m, dto, teamId);
+        if (stored) return { participant: stored, created: false };
+      }
+      const today = this.today();
+      const status = dto.status ?? 'active';
+      const values: Values = {
+        ...dto,
+        teamId,
+        status,
+        enrolledOn: dto.enrolledOn ?? today,
+        dischargedOn: dto.dischargedOn ?? (status === DISCHARGED ? today : null),
+      };
+      this.checkDates(values);
+      if (dto.primaryWorkerId) await this.checkPrimaryWorker(m, dto.primaryWorkerId, teamId);
+
+      const fields = (Object.keys(WRITABLE) as (keyof typeof WRITABLE)[]).filter(
+        (k) => values[k] !== undefined,
+      );
+      const params: unknown[] = [dto.id ?? null, ...fields.map((k) => values[k])];
+      const rows: ParticipantRow[] = await m.query(
+        `INSERT INTO participant AS p (id, ${fields.map((k) => WRITABLE[k]).join(', ')})
+         VALUES (coalesce($1::uuid, gen_random_uuid()), ${fields
+           .map((k, i) => `$${i + 2}${ARRAY_COLUMNS.has(WRITABLE[k]) ? '::text[]' : ''}`)
+           .join(', ')})
+         ON CONFLICT (id) DO NOTHING
+         RETURNING ${PARTICIPANT_COLUMNS}`,
+        params,
+      );
+      if (rows.length === 0) {
+        // A concurrent request with the same id won the insert: this one is its retry.
+        const stored = await this.storedForRetry(m, dto, teamId);
+        if (!stored) throw new ConflictException('A record with this id was just written; retry');
+        return { participant: stored, created: false };
+      }
+      const saved = rows[0];
+      await this.audit.record(
+        {
+          actorId: caller.id,
+          action: 'create',
+          entityType: 'participant',
+          entityId: saved.id,
+          participantId: saved.id,
+          teamId,
+        },
+        m,
+      );
+      return { participant: toParticipantResponse(saved), created: true };
+    });
+  }
+
+  async update(caller: AuthUser, id: string, dto: UpdateParticipantDto): Promise<Participant> {
+    return this.db.transaction(async (m) => {
+      const scope = scopeOf(caller);
+      const current = await this.load(m, scope, id);
+      const moving = dto.teamId !== undefined && dto.teamId !== current.teamId;
+      if (moving && caller.role !== 'admin') {
+        throw new ForbiddenException('Only an admin can move a participant to another team');
+      }
+      if (dto.version !== current.version) throw stale();
+      const teamId = dto.teamId ?? current.teamId;
+      if (moving) {
+        const found = await m.query(`SELECT 1 FROM team WHERE id = $1`, [teamId]);
+        if (found.length === 0) throw fieldError('teamId', 'teamId does not name a team');
+      }
+
+      const { version: _v, ...changes } = dto;
+      const values: Values = { ...changes };
+      const becomesDischarged = dto.status === DISCHARGED && current.status !== DISCHARGED;
+      if (becomesDischarged && dto.dischargedOn == null) values.dischargedOn = this.today();
+
+      if (dto.primaryWorkerId && (dto.primaryWorkerId !== current.primaryWorkerId || moving)) {
+        await this.checkPrimaryWorker(m, dto.primaryWorkerId, teamId);
+      } else if (moving && dto.primaryWorkerId === undefined && current.primaryWorkerId) {
+        const stays = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND team_id = $2`, [
+          current.primaryWorkerId,
+          teamId,
+        ]);
+        if (stays.length === 0) {
+          throw fieldError(
+            'primaryWorkerId',
+            'The primary worker is not in the new team: name one of its workers, or null',
+          );
+        }
+      }
+      this.checkDates({ ...current, ...values });
+
+      const fields = (Object.keys(WRITABLE) as (keyof typeof WRITABLE)[]).filter(
+        (k) => values[k] !== undefined,
+      );
+      const params: unknown[] = [id, scope, dto.version, ...fields.map((k) => values[k])];
+      const sets = fields.map(
+        (k, i) => `${WRITABLE[k]} = $${i + 4}${ARRAY_COLUMNS.has(WRITABLE[k]) ? '::text[]' : ''}`,
+      );
+      // TypeORM answers an UPDATE with [rows, rowCount].
+      const [rows]: [ParticipantRow[], number] = await m.query(
+        `UPDATE participant p
+            SET ${[...sets, 'version = p.version + 1', 'updated_at = now()'].join(', ')}
+          WHERE p.id = $1 AND ($2::uuid IS NULL OR p.team_id = $2) AND p.version = $3
+          RETURNING ${PARTICIPANT_COLUMNS}`,
+        params,
+      );
+      if (rows.length !== 1) {
+        const still = await m.query(
+          `SELECT 1 FROM participant WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
+          [id, scope],
+        );
+        if (still.length === 0) throw new NotFoundException('Participant not found');
+        throw stale();
+      }
+      await this.audit.record(
+        {
+          actorId: caller.id,
+          action: 'update',
+          entityType: 'participant',
+          entityId: id,
+          participantId: id,
+          teamId,
+          details: {
+            fields: fields.filter((k) => k !== 'teamId' || moving),
+            ...(moving ? { fromTeamId: current.teamId } : {}),
+          },
+        },
+        m,
+      );
+      return toParticipantResponse(rows[0]);
+    });
+  }
+
+  /** A participant in the caller's scope (all teams when `scope` is null); 404 otherwise. */
+  private async load(m: EntityManager, scope: string | null, id: string): Promise<ParticipantRow> {
+    const rows: ParticipantRow[] = await m.query(
+      `SELECT ${PARTICIPANT_COLUMNS} FROM participant p
+        WHERE p.id = $1 AND ($2::uuid IS NULL OR p.team_id = $2)`,
+      [id, scope],
+    );
+    if (rows.length === 0) throw new NotFoundException('Participant not found');
+    return rows[0];
+  }
+
+  /**
+   * The stored participant a retried create names, when there is one: the same
+   * fields give it back, different ones a 409. A record of another team is a
+   * conflict too, without comparing (which would reveal its contents).
+   */
+  private async storedForRetry(
+    m: EntityManager,
+    dto: CreateParticipantDto,
+    teamId: string,
+  ): Promise<Participant | null> {
+    const rows: ParticipantRow[] = await m.query(
+      `SELECT ${PARTICIPANT_COLUMNS} FROM participant p WHERE p.id = $1`,
+      [dto.id],
+    );
+    if (rows.length === 0) return null;
+    if (rows[0].teamId !== teamId) {
+      throw new ConflictException({
+        message: 'This id is already in use',
+        errors: { id: ['is already in use'] },
+      });
+    }
+    const { id: _id, ...sent } = dto;
+    return assertSameAsStored(sent, toParticipantResponse(rows[0]), ['focusAreas']);
+  }
+
+  private async checkPrimaryWorker(m: EntityManager, userId: string, teamId: string) {
+    const rows = await m.query(
+      `SELECT 1 FROM app_user WHERE id = $1 AND team_id = $2 AND active AND role = ANY($3::text[])`,
+      [userId, teamId, CASELOAD_ROLES],
+    );
+    if (rows.length === 0) {
+      throw fieldError(
+        'primaryWorkerId',
+        'primaryWorkerId must be an active worker or supervisor of the participant’s team',
+      );
+    }
+  }
+
+  /** A user named in a filter: 404 when unknown or of another team than the list's. */
+  private async requireUserInScope(userId: string, team: string | null) {
+    const rows = await this.db.query(
+      `SELECT 1 FROM app_user WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
+      [userId, team],
+    );
+    if (rows.length === 0) throw new NotFoundException('Worker not found');
+  }
+
+  private checkDates(v: { enrolledOn?: unknown; dischargedOn?: unknown; dateOfBirth?: unknown }) {
+    const enrolled = v.enrolledOn as string | undefined;
+    const discharged = v.dischargedOn as string | null | undefined;
+    const born = v.dateOfBirth as string | null | undefined;
+    if (enrolled && discharged && discharged < enrolled) {
+      throw fieldError('dischargedOn', 'dischargedOn cannot be before enrolledOn');
+    }
+    if (born && born > this.today()) {
+      throw fieldError('dateOfBirth', 'dateOfBirth cannot be in the future');
+    }
+  }
+}
+
+function stale(): ConflictException {
+  return new ConflictException({
+    message: 'This participant was changed by someone else; reload it and try again',
+    errors: { version: ['is not the current version'] },
+  });
+}
+
+/** The filters of a list request, as recorded in the audit trail. */
+function filtersOf(q: ListParticipantsQuery): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries({ ...q }).filter(
+      ([k, v]) => v !== undefined && v !== '' && k !== 'page' && k !== 'pageSize',
+    ),
+  );
+}

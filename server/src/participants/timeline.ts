@@ -1,0 +1,88 @@
+import {
+  LABELS,
+  type AdvocacyCategory,
+  type AdvocacyStatus,
+  type AttendanceStatus,
+  type HandoutMethod,
+  type HandoutOutcome,
+  type SessionType,
+  type TimelineItem,
+  type TimelineKind,
+} from '@peerpath/shared';
+import { toIsoDate } from '../common/dates';
+
+/**
+ * Everything attached to one participant, newest first, in one query. A
+ * date-only record sorts at that day's start in ORG_TIMEZONE (the connection's
+ * TimeZone), so `date::timestamptz` compares correctly with session instants.
+ * Columns a/b/c/n carry what the summary is built from.
+ */
+export const TIMELINE_SQL = `
+  SELECT kind, id, at, on_date AS "onDate", a, b, c, n FROM (
+    SELECT 'session'::text AS kind, s.id, s.starts_at AS at, NULL::date AS on_date,
+           s.type::text AS a, att.status::text AS b, s.title::text AS c, s.duration_minutes AS n
+      FROM attendance att JOIN support_session s ON s.id = att.session_id
+     WHERE att.participant_id = $1
+    UNION ALL
+    SELECT 'advocacy', x.id, x.opened_on::timestamptz, x.opened_on,
+           x.category, x.status, x.title, NULL
+      FROM advocacy_action x
+     WHERE x.participant_id = $1
+    UNION ALL
+    SELECT 'handout', h.id, h.given_on::timestamptz, h.given_on, r.name, h.outcome, h.method, NULL
+      FROM handout h JOIN resource r ON r.id = h.resource_id
+     WHERE h.participant_id = $1
+    UNION ALL
+    SELECT 'decision_note', d.id, d.discussed_on::timestamptz, d.discussed_on, d.topic, NULL, NULL, NULL
+      FROM decision_note d
+     WHERE d.participant_id = $1
+  ) t
+  ORDER BY at DESC, kind, id`;
+
+export interface TimelineRow {
+  kind: TimelineKind;
+  id: string;
+  at: Date;
+  onDate: string | null;
+  a: string | null;
+  b: string | null;
+  c: string | null;
+  n: number | null;
+}
+
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** One line a worker can scan: "Support group · attended · 90 min". */
+export function timelineSummary(r: TimelineRow): string {
+  switch (r.kind) {
+    case 'session':
+      return [
+        LABELS.sessionType[r.a as SessionType],
+        lower(LABELS.attendanceStatus[r.b as AttendanceStatus]),
+        `${r.n} min`,
+      ].join(' · ');
+    case 'advocacy':
+      return [
+        `${LABELS.advocacyCategory[r.a as AdvocacyCategory]} advocacy`,
+        r.c,
+        lower(LABELS.advocacyStatus[r.b as AdvocacyStatus]),
+      ].join(' · ');
+    case 'handout':
+      return [
+        r.a,
+        lower(LABELS.handoutMethod[r.c as HandoutMethod]),
+        lower(LABELS.handoutOutcome[r.b as HandoutOutcome]),
+      ].join(' · ');
+    case 'decision_note':
+      return r.a ?? '';
+  }
+}
+
+export function toTimelineItem(r: TimelineRow): TimelineItem {
+  return {
+    kind: r.kind,
+    id: r.id,
+    date: r.kind === 'session' ? r.at.toISOString() : toIsoDate(r.onDate)!,
+    summary: timelineSummary(r),
+  };
+}

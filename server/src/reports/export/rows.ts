@@ -1,0 +1,165 @@
+import {
+  ADVOCACY_CATEGORIES,
+  ADVOCACY_LEVELS,
+  HANDOUT_OUTCOMES,
+  LABELS,
+  RESOURCE_CATEGORIES,
+  SESSION_SETTINGS,
+  SESSION_TYPES,
+  SUPPRESSED_MARK,
+  primaryMark,
+  type Shown,
+  type SuppressedActivitySummary,
+} from '@peerpath/shared';
+
+/** What every export writer is given besides the figures. Nothing here names a person. */
+export interface ExportMeta {
+  orgName: string;
+  /** null: the whole organisation. */
+  teamName: string | null;
+  /** Today in ORG_TIMEZONE. */
+  generatedOn: string;
+}
+
+export const SECTIONS = ['summary', 'sessions', 'groupAttendance', 'handouts', 'advocacy'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export const SECTION_TITLES: Record<Section, string> = {
+  summary: 'Summary',
+  sessions: 'Sessions',
+  groupAttendance: 'Group attendance',
+  handouts: 'Handouts',
+  advocacy: 'Advocacy',
+};
+
+/** One figure of the export: `section,metric,breakdown,value` plus words for people. */
+export interface FigureRow {
+  section: Section;
+  metric: string;
+  /** An enum value for a breakdown cell, else ''. */
+  breakdown: string;
+  value: Shown | null;
+  label: string;
+}
+
+/**
+ * The figures in the order of the JSON (SPEC §5): top-level figures under
+ * `summary`, the others under their own section; `byFormat` is not there.
+ */
+export function figureRows(f: SuppressedActivitySummary): FigureRow[] {
+  const rows: FigureRow[] = [];
+  const one = (section: Section, metric: string, value: Shown | null, label: string) =>
+    rows.push({ section, metric, breakdown: '', value, label });
+  const each = <K extends string>(
+    section: Section,
+    metric: string,
+    keys: readonly K[],
+    values: Record<K, Shown>,
+    labels: Record<K, string>,
+    prefix: string,
+  ) => {
+    for (const k of keys) {
+      rows.push({
+        section,
+        metric,
+        breakdown: k,
+        value: values[k],
+        label: `${prefix}: ${labels[k]}`,
+      });
+    }
+  };
+
+  one('summary', 'participantsServed', f.participantsServed, 'Participants served');
+  one('summary', 'newParticipants', f.newParticipants, 'New participants');
+  one('summary', 'dischargedParticipants', f.dischargedParticipants, 'Participants discharged');
+  one('sessions', 'total', f.sessions.total, 'Sessions');
+  each(
+    'sessions',
+    'byType',
+    SESSION_TYPES,
+    f.sessions.byType,
+    LABELS.sessionType,
+    'Sessions by type',
+  );
+  each(
+    'sessions',
+    'bySetting',
+    SESSION_SETTINGS,
+    f.sessions.bySetting,
+    LABELS.sessionSetting,
+    'Sessions by setting',
+  );
+  one('groupAttendance', 'attended', f.groupAttendance.attended, 'Attendances at group sessions');
+  one(
+    'groupAttendance',
+    'averagePerGroupSession',
+    f.groupAttendance.averagePerGroupSession,
+    'Average attendance per group session',
+  );
+  one('summary', 'serviceHours', f.serviceHours, 'Service hours');
+  one('summary', 'contactHours', f.contactHours, 'Contact hours');
+  one('handouts', 'total', f.handouts.total, 'Resources handed out');
+  each(
+    'handouts',
+    'byCategory',
+    RESOURCE_CATEGORIES,
+    f.handouts.byCategory,
+    LABELS.resourceCategory,
+    'Handouts by resource category',
+  );
+  each(
+    'handouts',
+    'byOutcome',
+    HANDOUT_OUTCOMES,
+    f.handouts.byOutcome,
+    LABELS.handoutOutcome,
+    'Handouts by outcome',
+  );
+  one('handouts', 'connectionRate', f.handouts.connectionRate, 'Connection rate');
+  one('advocacy', 'opened', f.advocacy.opened, 'Advocacy actions opened');
+  one('advocacy', 'completed', f.advocacy.completed, 'Advocacy actions completed');
+  each(
+    'advocacy',
+    'byCategory',
+    ADVOCACY_CATEGORIES,
+    f.advocacy.byCategory,
+    LABELS.advocacyCategory,
+    'Advocacy opened by category',
+  );
+  each(
+    'advocacy',
+    'byLevel',
+    ADVOCACY_LEVELS,
+    f.advocacy.byLevel,
+    LABELS.advocacyLevel,
+    'Advocacy opened by level',
+  );
+  one('summary', 'decisionNotes', f.decisionNotes, 'Shared decision-making notes');
+  return rows;
+}
+
+/** The suppression rule in words, for the cover of a file that leaves the organisation. */
+export function suppressionRule(threshold: number): string[] {
+  const mark = primaryMark(threshold);
+  return [
+    `Counts from 1 to ${threshold - 1} are shown as "${mark}"; zero is shown as 0.`,
+    'Where a table would then have a single hidden cell, the smallest other non-zero cell ' +
+      `(or the table's total) is hidden too and shown as "${SUPPRESSED_MARK}", so no hidden ` +
+      'count can be worked out by subtraction; this is repeated until no table has a single hidden cell.',
+    `Hours, averages and rates are shown as "${SUPPRESSED_MARK}" when a count they are computed from is hidden.`,
+    'The figures are de-identified: no names, identifiers or free text.',
+  ];
+}
+
+/** Day month year, e.g. 1 March 2026, without a time zone to shift it. */
+export function longDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export const teamLabel = (meta: ExportMeta) => meta.teamName ?? 'All teams';

@@ -1,0 +1,59 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { ActivitySummary, CaseloadReport } from '@peerpath/shared';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ActivityExportQueryDto, ActivityReportQueryDto } from './dto/activity.query';
+import { CaseloadQueryDto } from './dto/caseload.query';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('caseload')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Caseload of each active worker and supervisor over the 30 days ending on `asOf` (workers: their own row; admins name `teamId`)',
+  })
+  caseload(@CurrentUser() user: AuthUser, @Query() q: CaseloadQueryDto): Promise<CaseloadReport> {
+    return this.reports.caseload(user, q);
+  }
+
+  @Get('activity')
+  @Authenticated({ roles: ['supervisor', 'admin'] })
+  @ApiOperation({
+    summary:
+      'Activity summary of a period (default: the current month; supervisors: their team; admins: a team or the whole organisation)',
+  })
+  activity(
+    @CurrentUser() user: AuthUser,
+    @Query() q: ActivityReportQueryDto,
+  ): Promise<ActivitySummary> {
+    return this.reports.activity(user, q);
+  }
+
+  @Get('activity/export')
+  @Authenticated({ roles: ['supervisor', 'admin'] })
+  @ApiProduces(
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/pdf',
+  )
+  @ApiOperation({
+    summary:
+      'Funder export of the activity summary: de-identified, small counts suppressed, as CSV, XLSX or PDF (audited)',
+  })
+  async exportActivity(
+    @CurrentUser() user: AuthUser,
+    @Query() q: ActivityExportQueryDto,
+  ): Promise<StreamableFile> {
+    const file = await this.reports.exportActivity(user, q);
+    return new StreamableFile(file.body, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.filename}"`,
+      length: file.body.length,
+    });
+  }
+}

@@ -1,0 +1,467 @@
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  ADVOCACY_CATEGORIES,
+  ADVOCACY_LEVELS,
+  CASELOAD_WINDOW_DAYS,
+  HANDOUT_OUTCOMES,
+  REPORT_MAX_YEARS,
+  RESOURCE_CATEGORIES,
+  SESSION_FORMATS,
+  SESSION_SETTINGS,
+  SESSION_TYPES,
+  formatOf,
+  monthOf,
+  suppressActivitySummary,
+  todayIn,
+  type ActivitySummary,
+  type AdvocacyStatus,
+  type AttendanceStatus,
+  type CaseloadReport,
+  type CaseloadRow,
+  type ExportFormat,
+  type HandoutOutcome,
+  type ParticipantStatus,
+  type Role,
+  type SessionFormat,
+} from '@peerpath/shared';
+import { AuditService } from '../audit/audit.service';
+import { fieldError } from '../common/access';
+import type { AuthUser } from '../common/auth.decorators';
+import { APP_CONFIG, type ResolvedConfig } from '../config/config';
+import type { ActivityExportQueryDto, ActivityReportQueryDto } from './dto/activity.query';
+import type { CaseloadQueryDto } from './dto/caseload.query';
+import { writeExport, type ExportFile } from './export';
+
+/*
+ * The values the SQL below compares with, typed by the shared vocabulary so a
+ * renamed enum value fails to compile instead of silently counting nothing.
+ */
+const ATTENDED: AttendanceStatus = 'attended';
+const ACTIVE: ParticipantStatus = 'active';
+const PENDING: HandoutOutcome = 'pending';
+const CONNECTED: HandoutOutcome = 'connected';
+/** The outcomes of a handout that was followed up: the denominator of connectionRate. */
+const DECIDED_OUTCOMES = HANDOUT_OUTCOMES.filter((o) => o !== PENDING);
+const OPEN_ADVOCACY: AdvocacyStatus[] = ['open', 'in_progress'];
+const CASELOAD_ROLES: Role[] = ['worker', 'supervisor'];
+const GROUP_TYPES = SESSION_TYPES.filter((t) => formatOf(t) === 'group');
+
+/** Counts of one grouping set, filled out to every enum key (0 where nothing happened). */
+function tally<K extends string>(
+  keys: readonly K[],
+  rows: { key: string | null; n: number }[],
+): Record<K, number> {
+  const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const r of rows) out[r.key as K] = r.n;
+  return out;
+}
+
+/** The first day that is more than REPORT_MAX_YEARS after `from`. */
+function periodLimit(from: string): string {
+  const [y, m, d] = from.split('-').map(Number);
+  return new Date(Date.UTC(y + REPORT_MAX_YEARS, m - 1, d)).toISOString().slice(0, 10);
+}
+
+interface Scope {
+  /** null: the whole organisation (admins only). */
+  teamId: string | null;
+  teamName: string | null;
+}
+
+export interface ActivityExport extends ExportFile {
+  filename: string;
+}
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  /** SPEC §5 caseload report: the 30 days ending on `asOf`, one row per active worker and supervisor. */
+  async caseload(caller: AuthUser, q: CaseloadQueryDto): Promise<CaseloadReport> {
+    const { teamId } = await this.scope(caller, q.teamId, { wholeOrg: false });
+    const asOf = q.asOf ?? todayIn(this.config.orgTimezone);
+    const rows: CaseloadSqlRow[] = await this.db.query(CASELOAD_SQL, [
+      teamId,
+      asOf,
+      CASELOAD_WINDOW_DAYS - 1,
+      CASELOAD_ROLES,
+      caller.role === 'worker' ? caller.id : null,
+      ATTENDED,
+      ACTIVE,
+      OPEN_ADVOCACY,
+      PENDING,
+    ]);
+    const figures = (r: CaseloadSqlRow) => ({
+      activeParticipants: r.active_participants,
+      sessionsLast30Days: r.sessions,
+      serviceHoursLast30Days: r.service_hours,
+      participantsWithoutRecentContact: r.without_recent_contact,
+      openAdvocacy: r.open_advocacy,
+      overdueAdvocacy: r.overdue_advocacy,
+      referralsAwaitingFollowUp: r.referrals_awaiting_follow_up,
+    });
+    const workers: CaseloadRow[] = rows
+      .filter((r) => !r.is_total)
+      .map((r) => ({ workerId: r.id!, displayName: r.display_name!, ...figures(r) }));
+    const totals = figures(rows.find((r) => r.is_total)!);
+    await this.audit.record({
+      actorId: caller.id,
+      action: 'read',
+      entityType: 'report',
+      teamId,
+      details: { report: 'caseload', asOf },
+    });
+    return { asOf, teamId: teamId!, workers, totals };
+  }
+
+  /** SPEC §5 activity summary, as the API returns it (not suppressed: it stays inside the organisation). */
+  async activity(caller: AuthUser, q: ActivityReportQueryDto): Promise<ActivitySummary> {
+    const { summary } = await this.activityFor(caller, q);
+    await this.audit.record({
+      actorId: caller.id,
+      action: 'read',
+      entityType: 'report',
+      teamId: summary.teamId,
+      details: { report: 'activity', from: summary.period.from, to: summary.period.to },
+    });
+    return summary;
+  }
+
+  /** The funder export: the activity summary after small-cell suppression, de-identified. */
+  async exportActivity(caller: AuthUser, q: ActivityExportQueryDto): Promise<ActivityExport> {
+    const format: ExportFormat = q.format ?? 'csv';
+    const { summary, scope } = await this.activityFor(caller, q);
+    const figures = suppressActivitySummary(summary, this.config.suppressionThreshold);
+    const file = await writeExport(format, figures, {
+      orgName: this.config.orgName,
+      teamName: scope.teamName,
+      generatedOn: todayIn(this.config.orgTimezone),
+    });
+    const { from, to } = summary.period;
+    await this.audit.record({
+      actorId: caller.id,
+      action: 'export',
+      entityType: 'report',
+      teamId: scope.teamId,
+      details: { from, to, format },
+    });
+    const slug = scope.teamName === null ? 'all' : slugify(scope.teamName);
+    return { ...file, filename: `peerpath-activity-${slug}-${from}-to-${to}.${format}` };
+  }
+
+  private async activityFor(caller: AuthUser, q: ActivityReportQueryDto) {
+    const scope = await this.scope(caller, q.teamId, { wholeOrg: true });
+    const month = monthOf(todayIn(this.config.orgTimezone));
+    const from = q.from ?? month.from;
+    const to = q.to ?? month.to;
+    if (from > to) {
+      throw fieldError(
+        'to',
+        `to (${to}) must not be before from (${from}); a date left out is taken from the current month`,
+      );
+    }
+    if (to >= periodLimit(from)) {
+      throw fieldError('to', `A report covers at most ${REPORT_MAX_YEARS} years`);
+    }
+    // One snapshot for every figure, so they add up even while records are being written.
+    const summary = await this.db.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      return this.summarise(m, from, to, scope.teamId);
+    });
+    return { summary, scope };
+  }
+
+  private async summarise(
+    m: EntityManager,
+    from: string,
+    to: string,
+    teamId: string | null,
+  ): Promise<ActivitySummary> {
+    const period = [from, to, teamId];
+    const sessions: GroupedRow[] = await m.query(SESSIONS_SQL, period);
+    const [attendance]: AttendanceSqlRow[] = await m.query(ATTENDANCE_SQL, [
+      ...period,
+      ATTENDED,
+      GROUP_TYPES,
+    ]);
+    const [people]: PeopleSqlRow[] = await m.query(PEOPLE_SQL, period);
+    const handouts: HandoutSqlRow[] = await m.query(HANDOUTS_SQL, [
+      ...period,
+      CONNECTED,
+      DECIDED_OUTCOMES,
+    ]);
+    const advocacy: GroupedRow[] = await m.query(ADVOCACY_SQL, period);
+
+    const sessionTotal = sessions.find((r) => r.grouping === 'total')!;
+    const byType = tally(
+      SESSION_TYPES,
+      sessions.filter((r) => r.grouping === 'a').map((r) => ({ key: r.a, n: r.n })),
+    );
+    const byFormat = Object.fromEntries(SESSION_FORMATS.map((f) => [f, 0])) as Record<
+      SessionFormat,
+      number
+    >;
+    for (const t of SESSION_TYPES) byFormat[formatOf(t)] += byType[t];
+    const handoutTotal = handouts.find((r) => r.grouping === 'total')!;
+    const advocacyTotal = advocacy.find((r) => r.grouping === 'total')!;
+    const slice = (rows: GroupedRow[], g: 'a' | 'b') =>
+      rows.filter((r) => r.grouping === g).map((r) => ({ key: r[g], n: r.n }));
+
+    return {
+      period: { from, to },
+      teamId,
+      participantsServed: attendance.served,
+      newParticipants: people.new_participants,
+      dischargedParticipants: people.discharged_participants,
+      sessions: {
+        total: sessionTotal.n,
+        byType,
+        byFormat,
+        bySetting: tally(SESSION_SETTINGS, slice(sessions, 'b')),
+      },
+      groupAttendance: {
+        attended: attendance.group_attended,
+        averagePerGroupSession: attendance.average_per_group_session,
+      },
+      serviceHours: sessionTotal.hours ?? 0,
+      contactHours: attendance.contact_hours,
+      handouts: {
+        total: handoutTotal.n,
+        byCategory: tally(RESOURCE_CATEGORIES, slice(handouts, 'a')),
+        byOutcome: tally(HANDOUT_OUTCOMES, slice(handouts, 'b')),
+        connectionRate: handoutTotal.connection_rate,
+      },
+      advocacy: {
+        opened: advocacyTotal.n,
+        completed: people.advocacy_completed,
+        byCategory: tally(ADVOCACY_CATEGORIES, slice(advocacy, 'a')),
+        byLevel: tally(ADVOCACY_LEVELS, slice(advocacy, 'b')),
+      },
+      decisionNotes: people.decision_notes,
+    };
+  }
+
+  /**
+   * The team a report covers. Workers and supervisors: their own (another
+   * team's id is refused with 403, SPEC §4). Admins: the team they name, or
+   * the whole organisation where the report allows it.
+   */
+  private async scope(
+    caller: AuthUser,
+    requested: string | undefined,
+    opts: { wholeOrg: boolean },
+  ): Promise<Scope> {
+    let teamId: string;
+    if (caller.role !== 'admin') {
+      if (requested && requested !== caller.teamId) {
+        throw new ForbiddenException('You can only see reports for your own team');
+      }
+      teamId = caller.teamId!;
+    } else if (requested) {
+      teamId = requested;
+    } else if (opts.wholeOrg) {
+      return { teamId: null, teamName: null };
+    } else {
+      throw fieldError('teamId', 'teamId is required: this report covers one team');
+    }
+    const rows: { name: string }[] = await this.db.query(`SELECT name FROM team WHERE id = $1`, [
+      teamId,
+    ]);
+    if (rows.length === 0) throw new NotFoundException('Team not found');
+    return { teamId, teamName: rows[0].name };
+  }
+}
+
+/** A team name as it may appear in a file name: lower-case letters, digits and hyphens. */
+function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'team';
+}
+
+/*
+ * The SQL. $1 = from, $2 = to (inclusive dates), $3 = team id or null for the
+ * whole organisation. The connection's TimeZone is ORG_TIMEZONE, so
+ * `starts_at >= $1::date AND starts_at < $2::date + 1` is the period in that
+ * zone. Sessions are deleted for real, so a deleted session counts nowhere.
+ */
+
+const IN_PERIOD = (alias: string) =>
+  `${alias}.starts_at >= $1::date AND ${alias}.starts_at < $2::date + 1`;
+const IN_TEAM = (alias: string) => `($3::uuid IS NULL OR ${alias}.team_id = $3::uuid)`;
+
+/** A row of a `GROUPING SETS ((a), (b), ())` query: one of the two breakdowns, or the total. */
+interface GroupedRow {
+  grouping: 'a' | 'b' | 'total';
+  a: string | null;
+  b: string | null;
+  n: number;
+  hours?: number | null;
+}
+
+const GROUPING = (a: string, b: string) =>
+  `CASE WHEN GROUPING(${a}) = 0 THEN 'a' WHEN GROUPING(${b}) = 0 THEN 'b' ELSE 'total' END`;
+
+/** Sessions by type, by setting, and in total, with their hours. */
+const SESSIONS_SQL = `
+  SELECT ${GROUPING('s.type', 's.setting')} AS grouping,
+         s.type AS a, s.setting AS b, count(*)::int AS n,
+         round(coalesce(sum(s.duration_minutes), 0) / 60.0, 1)::float8 AS hours
+    FROM support_session s
+   WHERE ${IN_PERIOD('s')} AND ${IN_TEAM('s')}
+   GROUP BY GROUPING SETS ((s.type), (s.setting), ())`;
+
+interface AttendanceSqlRow {
+  served: number;
+  group_attended: number;
+  contact_hours: number;
+  average_per_group_session: number | null;
+}
+
+/** $4 = the attended status, $5 = the group session types. */
+const ATTENDANCE_SQL = `
+  WITH s AS (
+    SELECT s.id, s.type, s.duration_minutes
+      FROM support_session s
+     WHERE ${IN_PERIOD('s')} AND ${IN_TEAM('s')}
+  ), present AS (
+    SELECT count(DISTINCT a.participant_id)::int AS served,
+           count(*) FILTER (WHERE s.type = ANY($5::text[]))::int AS group_attended,
+           coalesce(sum(s.duration_minutes), 0) AS minutes
+      FROM s JOIN attendance a ON a.session_id = s.id
+     WHERE a.status = $4
+  ), groups AS (
+    SELECT count(*)::int AS sessions FROM s WHERE s.type = ANY($5::text[])
+  )
+  SELECT present.served, present.group_attended,
+         round(present.minutes / 60.0, 1)::float8 AS contact_hours,
+         CASE WHEN groups.sessions > 0
+              THEN round(present.group_attended::numeric / groups.sessions, 1)::float8
+         END AS average_per_group_session
+    FROM present, groups`;
+
+interface PeopleSqlRow {
+  new_participants: number;
+  discharged_participants: number;
+  advocacy_completed: number;
+  decision_notes: number;
+}
+
+const PEOPLE_SQL = `
+  SELECT
+    (SELECT count(*) FROM participant p
+      WHERE p.enrolled_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('p')})::int AS new_participants,
+    (SELECT count(*) FROM participant p
+      WHERE p.discharged_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('p')})::int AS discharged_participants,
+    (SELECT count(*) FROM advocacy_action x
+      WHERE x.completed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')})::int AS advocacy_completed,
+    (SELECT count(*) FROM decision_note d
+      WHERE d.discussed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('d')})::int AS decision_notes`;
+
+interface HandoutSqlRow extends GroupedRow {
+  connection_rate: number | null;
+}
+
+/** Handouts by resource category, by outcome, and in total. $4 = connected, $5 = the decided outcomes. */
+const HANDOUTS_SQL = `
+  SELECT ${GROUPING('r.category', 'h.outcome')} AS grouping,
+         r.category AS a, h.outcome AS b, count(*)::int AS n,
+         round(count(*) FILTER (WHERE h.outcome = $4)::numeric
+               / nullif(count(*) FILTER (WHERE h.outcome = ANY($5::text[])), 0), 2)::float8 AS connection_rate
+    FROM handout h JOIN resource r ON r.id = h.resource_id
+   WHERE h.given_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}
+   GROUP BY GROUPING SETS ((r.category), (h.outcome), ())`;
+
+/** Advocacy actions opened in the period, by category, by level, and in total. */
+const ADVOCACY_SQL = `
+  SELECT ${GROUPING('x.category', 'x.level')} AS grouping,
+         x.category AS a, x.level AS b, count(*)::int AS n
+    FROM advocacy_action x
+   WHERE x.opened_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')}
+   GROUP BY GROUPING SETS ((x.category), (x.level), ())`;
+
+interface CaseloadSqlRow {
+  id: string | null;
+  display_name: string | null;
+  is_total: boolean;
+  active_participants: number;
+  sessions: number;
+  service_hours: number;
+  without_recent_contact: number;
+  open_advocacy: number;
+  overdue_advocacy: number;
+  referrals_awaiting_follow_up: number;
+}
+
+/**
+ * The caseload report in one statement: each figure per worker in its own
+ * aggregate (one row per worker, so the joins never multiply), then a row per
+ * worker and the totals row from GROUPING SETS; hours are summed in minutes
+ * and rounded once. Every figure is limited to the team's own records.
+ *
+ * $1 team, $2 asOf, $3 window length − 1 (days), $4 roles listed, $5 the one
+ * worker a worker may see (else null), $6 attended, $7 participant status
+ * active, $8 open advocacy statuses, $9 handout outcome pending.
+ */
+const CASELOAD_SQL = `
+  WITH w AS (
+    SELECT u.id, u.display_name
+      FROM app_user u
+     WHERE u.team_id = $1 AND u.active AND u.role = ANY($4::text[])
+       AND ($5::uuid IS NULL OR u.id = $5::uuid)
+  ), caseload AS (
+    SELECT p.primary_worker_id AS worker_id,
+           count(*) AS active_participants,
+           count(*) FILTER (WHERE NOT EXISTS (
+             SELECT 1 FROM attendance a JOIN support_session s ON s.id = a.session_id
+              WHERE a.participant_id = p.id AND a.status = $6
+                AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1
+           )) AS without_recent_contact
+      FROM participant p
+     WHERE p.team_id = $1 AND p.status = $7 AND p.primary_worker_id IN (SELECT id FROM w)
+     GROUP BY p.primary_worker_id
+  ), sessions AS (
+    SELECT s.facilitator_id AS worker_id, count(*) AS n, sum(s.duration_minutes) AS minutes
+      FROM support_session s
+     WHERE s.team_id = $1 AND s.facilitator_id IN (SELECT id FROM w)
+       AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1
+     GROUP BY s.facilitator_id
+  ), advocacy AS (
+    SELECT x.worker_id, count(*) AS open, count(*) FILTER (WHERE x.due_on < $2::date) AS overdue
+      FROM advocacy_action x
+     WHERE x.team_id = $1 AND x.status = ANY($8::text[]) AND x.worker_id IN (SELECT id FROM w)
+     GROUP BY x.worker_id
+  ), referrals AS (
+    SELECT h.worker_id, count(*) AS n
+      FROM handout h
+     WHERE h.team_id = $1 AND h.outcome = $9 AND h.follow_up_on <= $2::date
+       AND h.worker_id IN (SELECT id FROM w)
+     GROUP BY h.worker_id
+  )
+  SELECT w.id, w.display_name, GROUPING(w.id) = 1 AS is_total,
+         coalesce(sum(c.active_participants), 0)::int AS active_participants,
+         coalesce(sum(se.n), 0)::int AS sessions,
+         round(coalesce(sum(se.minutes), 0) / 60.0, 1)::float8 AS service_hours,
+         coalesce(sum(c.without_recent_contact), 0)::int AS without_recent_contact,
+         coalesce(sum(ad.open), 0)::int AS open_advocacy,
+         coalesce(sum(ad.overdue), 0)::int AS overdue_advocacy,
+         coalesce(sum(r.n), 0)::int AS referrals_awaiting_follow_up
+    FROM w
+    LEFT JOIN caseload c ON c.worker_id = w.id
+    LEFT JOIN sessions se ON se.worker_id = w.id
+    LEFT JOIN advocacy ad ON ad.worker_id = w.id
+    LEFT JOIN referrals r ON r.worker_id = w.id
+   GROUP BY GROUPING SETS ((w.id, w.display_name), ())
+   ORDER BY GROUPING(w.id), lower(w.display_name), w.display_name, w.id`;

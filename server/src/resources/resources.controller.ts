@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page, Resource } from '@peerpath/shared';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { CreateResourceDto } from './dto/create-resource.dto';
+import { ListResourcesQuery } from './dto/list-resources.query';
+import { UpdateResourceDto } from './dto/update-resource.dto';
+import { ResourcesService } from './resources.service';
+
+@ApiTags('resources')
+@Controller('resources')
+export class ResourcesController {
+  constructor(private readonly resources: ResourcesService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({
+    summary: 'The resource directory (shared by all teams), by name; active resources by default',
+  })
+  list(@Query() q: ListResourcesQuery): Promise<Page<Resource>> {
+    return this.resources.list(q);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One resource, active or not' })
+  get(@Param('id', new ParseUUIDPipe({ version: undefined })) id: string): Promise<Resource> {
+    return this.resources.get(id);
+  }
+
+  @Post()
+  @Authenticated({ roles: ['admin'] })
+  @ApiOperation({ summary: 'Add a resource to the directory' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateResourceDto): Promise<Resource> {
+    return this.resources.create(user, dto);
+  }
+
+  @Patch(':id')
+  @Authenticated({ roles: ['admin'] })
+  @ApiOperation({ summary: 'Change a resource; `active: false` takes it out of the directory' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() dto: UpdateResourceDto,
+  ): Promise<Resource> {
+    return this.resources.update(user, id, dto);
+  }
+}

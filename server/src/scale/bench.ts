@@ -1,0 +1,644 @@
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { Client, types } from 'pg';
+import { addDays, todayIn, type Role } from '@peerpath/shared';
+import type { AuthUser } from '../common/auth.decorators';
+import type { ResolvedConfig } from '../config/config';
+import { startServer, type RunningServer } from './bench-server';
+import { openTargetDatabase, redactUrl } from './database';
+import {
+  COMMON_NAME_FRAGMENT,
+  SCALE_ADMIN_EMAIL,
+  SCALE_PASSWORD,
+  supervisorEmail,
+  TEAM_ONE_WORKERS,
+  workerEmail,
+} from './identities';
+import { captureReportSql, PendingError, replay, type ReportKind } from './report-sql';
+
+const USAGE = `Usage: pnpm bench [--quick] [--strict] [--out <file>]
+
+Starts the built server on the database named by DATABASE_URL (else the
+embedded one), seeded by \`pnpm seed:scale\`, measures it and writes
+bench-results.json at the repository root.
+
+  --quick        a smoke run: 3 repetitions, 1.5 s load runs, 20 group sessions (also BENCH_QUICK=1)
+  --strict       exit 2 when a budget fails (a pending figure never fails)
+  --out <file>   where to write the results (default: <repo>/bench-results.json)
+
+Exit codes: 0 measured (budgets are reported, not enforced), 1 the harness or
+an endpoint failed, 2 a budget failed under --strict.
+`;
+
+interface Settings {
+  quick: boolean;
+  strict: boolean;
+  out: string;
+  /** Timed requests per report, and SQL replays. */
+  repetitions: number;
+  loadSeconds: number;
+  warmSeconds: number;
+  connections: number;
+  groupSessions: number;
+  groupWarmup: number;
+}
+
+type Status = 'measured' | 'pending' | 'error';
+
+interface Note {
+  status: Status;
+  note?: string;
+}
+
+interface ReportFigure extends Note {
+  appMs: number | null;
+  sqlMs: number | null;
+  ratio: number | null;
+  sqlStatements?: number;
+  sqlSource?: string;
+  query: Record<string, string>;
+}
+
+interface LoadFigure extends Note {
+  rps: number | null;
+  p99Ms: number | null;
+  p50Ms?: number | null;
+  requests?: number;
+}
+
+interface Budget {
+  figure: string;
+  value: number | null;
+  limit: string;
+  result: 'PASS' | 'FAIL' | 'PENDING';
+}
+
+const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+function settingsFrom(args: string[]): Settings | null {
+  const { values } = parseArgs({
+    args: args.filter((a) => a !== '--'),
+    options: {
+      quick: { type: 'boolean' },
+      strict: { type: 'boolean' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) return null;
+  const quick =
+    Boolean(values.quick) || ['1', 'true', 'yes'].includes(process.env.BENCH_QUICK ?? '');
+  return {
+    quick,
+    strict: Boolean(values.strict),
+    out: resolve(values.out ?? join(REPO_ROOT, 'bench-results.json')),
+    repetitions: quick ? 3 : 10,
+    loadSeconds: quick ? 1.5 : 10,
+    warmSeconds: quick ? 0.5 : 2,
+    connections: 50,
+    groupSessions: quick ? 20 : 200,
+    groupWarmup: quick ? 3 : 10,
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const round = (n: number | null, digits = 1) =>
+  n === null || !Number.isFinite(n) ? null : Number(n.toFixed(digits));
+
+interface ApiResponse {
+  status: number;
+  ms: number;
+  body: unknown;
+}
+
+/** Nest answers an unknown route with 404 "Cannot GET …": that endpoint is not written yet. */
+function isMissingRoute(res: ApiResponse): boolean {
+  const message = (res.body as { message?: unknown } | null)?.message;
+  return res.status === 404 && typeof message === 'string' && /^Cannot (GET|POST)/.test(message);
+}
+
+function describeFailure(res: ApiResponse): string {
+  const body = res.body as { message?: unknown } | null;
+  const message = typeof body?.message === 'string' ? body.message : JSON.stringify(res.body);
+  return `HTTP ${res.status}: ${String(message).slice(0, 300)}`;
+}
+
+class Bench {
+  private readonly tokens = new Map<string, string>();
+
+  constructor(
+    private readonly server: RunningServer,
+    private readonly db: Client,
+    private readonly config: ResolvedConfig,
+    private readonly settings: Settings,
+  ) {}
+
+  async api(method: string, path: string, token?: string, body?: unknown): Promise<ApiResponse> {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const t0 = performance.now();
+    const res = await fetch(`${this.server.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    const ms = performance.now() - t0;
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, ms, body: parsed };
+  }
+
+  /** A fresh access token (they last ten minutes; each part of the run signs in again). */
+  async token(email: string): Promise<string> {
+    const res = await this.api('POST', '/api/auth/login', undefined, {
+      email,
+      password: SCALE_PASSWORD,
+    });
+    if (res.status !== 200) throw new Error(`Sign-in as ${email} failed: ${describeFailure(res)}`);
+    const token = (res.body as { accessToken: string }).accessToken;
+    this.tokens.set(email, token);
+    return token;
+  }
+
+  async caller(email: string): Promise<AuthUser> {
+    const { rows } = await this.db.query<{
+      id: string;
+      email: string;
+      display_name: string;
+      role: Role;
+      team_id: string | null;
+    }>(`SELECT id, email, display_name, role, team_id FROM app_user WHERE email = $1`, [email]);
+    if (!rows[0]) throw new Error(`${email} is not in the database: run pnpm seed:scale first`);
+    const u = rows[0];
+    return {
+      id: u.id,
+      email: u.email,
+      displayName: u.display_name,
+      role: u.role,
+      teamId: u.team_id,
+      sessionId: randomUUID(),
+    };
+  }
+
+  /** One report through the API and the same SQL through `pg`, alternating; medians. */
+  async report(
+    kind: ReportKind,
+    email: string,
+    query: Record<string, string>,
+  ): Promise<ReportFigure> {
+    const figure: ReportFigure = {
+      status: 'measured',
+      appMs: null,
+      sqlMs: null,
+      ratio: null,
+      query,
+    };
+    const path = `/api/reports/${kind}?${new URLSearchParams(query).toString()}`;
+    const token = await this.token(email);
+    const first = await this.api('GET', path, token);
+    if (isMissingRoute(first)) {
+      return {
+        ...figure,
+        status: 'pending',
+        note: `GET /api/reports/${kind} is not there yet (404)`,
+      };
+    }
+    if (first.status !== 200) return { ...figure, status: 'error', note: describeFailure(first) };
+
+    let statements: Awaited<ReturnType<typeof captureReportSql>> | undefined;
+    let sqlNote: string | undefined;
+    try {
+      statements = await captureReportSql(
+        this.db,
+        this.config,
+        kind,
+        await this.caller(email),
+        query,
+      );
+      figure.sqlStatements = statements.length;
+      figure.sqlSource =
+        'ReportsService (server/src/reports/reports.service.ts), captured and replayed';
+    } catch (err) {
+      sqlNote = `${err instanceof PendingError ? 'SQL pending' : 'SQL capture failed'}: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    const app: number[] = [];
+    const sql: number[] = [];
+    for (let i = 0; i < this.settings.repetitions; i++) {
+      const res = await this.api('GET', path, token);
+      if (res.status !== 200) return { ...figure, status: 'error', note: describeFailure(res) };
+      app.push(res.ms);
+      if (statements) sql.push(await replay(this.db, statements));
+    }
+    figure.appMs = round(median(app));
+    if (statements) {
+      figure.sqlMs = round(median(sql));
+      figure.ratio = round(median(app) / median(sql), 2);
+    } else {
+      figure.note = sqlNote;
+    }
+    return figure;
+  }
+
+  /**
+   * Waits until no other connection is running a statement in this database:
+   * requests a load run left in flight must not slow the next measurement.
+   */
+  async settle(maxSeconds = 120): Promise<void> {
+    const deadline = Date.now() + maxSeconds * 1000;
+    while (Date.now() < deadline) {
+      const { rows } = await this.db.query<{ busy: number }>(
+        `SELECT count(*)::int AS busy FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid()
+            AND state = 'active' AND backend_type = 'client backend'`,
+      );
+      if (rows[0].busy === 0) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  private async load(path: string, token: string, seconds: number) {
+    return autocannon({
+      url: `${this.server.baseUrl}${path}`,
+      connections: this.settings.connections,
+      duration: seconds,
+      headers: { authorization: `Bearer ${token}` },
+      timeout: 10,
+    });
+  }
+
+  /** `connections` clients for `loadSeconds` after a warm-up; requests per second and p99. */
+  async throughput(path: string, email: string): Promise<LoadFigure> {
+    const token = await this.token(email);
+    const first = await this.api('GET', path, token);
+    if (isMissingRoute(first)) {
+      return {
+        status: 'pending',
+        rps: null,
+        p99Ms: null,
+        note: `GET ${path.split('?')[0]} is not there yet (404)`,
+      };
+    }
+    if (first.status !== 200)
+      return { status: 'error', rps: null, p99Ms: null, note: describeFailure(first) };
+    await this.settle();
+    await this.load(path, token, this.settings.warmSeconds);
+    await this.settle();
+    const r = await this.load(path, token, this.settings.loadSeconds);
+    await this.settle();
+    const completed = r['2xx'] + r.non2xx;
+    const figure: LoadFigure = {
+      status: 'measured',
+      rps: round(completed / r.duration),
+      p99Ms: completed > 0 ? round(r.latency.p99) : null,
+      p50Ms: completed > 0 ? round(r.latency.p50) : null,
+      requests: completed,
+    };
+    if (completed === 0) {
+      figure.note = `no response within the ${this.settings.loadSeconds} s run (each request takes longer under this load)`;
+    }
+    if (r.non2xx > 0 || r.errors > 0) {
+      figure.status = 'error';
+      figure.note = `${r.non2xx} non-2xx responses (${JSON.stringify(r.statusCodeStats)}), ${r.errors} errors, ${r.timeouts} timeouts`;
+    }
+    return figure;
+  }
+
+  /** A worker of team 1 logs group sessions of ten team-1 participants, one after another. */
+  async groupSession(): Promise<
+    Note & { p95Ms: number | null; p50Ms?: number | null; n?: number; attendees?: number }
+  > {
+    const email = workerEmail(1);
+    const token = await this.token(email);
+    const me = await this.caller(email);
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT id FROM participant WHERE team_id = $1 AND status = 'active' ORDER BY id LIMIT 10`,
+      [me.teamId],
+    );
+    if (rows.length === 0)
+      throw new Error('Team 1 has no active participants: run pnpm seed:scale first');
+    const created: string[] = [];
+    const post = () => {
+      const id = randomUUID();
+      created.push(id);
+      return this.api('POST', '/api/sessions', token, {
+        id,
+        type: 'support_group',
+        setting: 'community_center',
+        startsAt: new Date().toISOString(),
+        durationMinutes: 90,
+        title: 'Benchmark group',
+        activities: ['emotional_support', 'coping_strategies'],
+        attendance: rows.map((r) => ({ participantId: r.id, status: 'attended' })),
+      });
+    };
+    try {
+      const first = await post();
+      if (isMissingRoute(first)) {
+        return {
+          status: 'pending',
+          p95Ms: null,
+          note: 'POST /api/sessions is not there yet (404)',
+        };
+      }
+      if (first.status !== 201)
+        return { status: 'error', p95Ms: null, note: describeFailure(first) };
+      for (let i = 1; i < this.settings.groupWarmup; i++) await post();
+      const times: number[] = [];
+      for (let i = 0; i < this.settings.groupSessions; i++) {
+        const res = await post();
+        if (res.status !== 201) return { status: 'error', p95Ms: null, note: describeFailure(res) };
+        times.push(res.ms);
+      }
+      return {
+        status: 'measured',
+        p95Ms: round(percentile(times, 95)),
+        p50Ms: round(median(times)),
+        n: times.length,
+        attendees: rows.length,
+      };
+    } finally {
+      // The benchmark's sessions are removed again (attendance goes with them); their audit events stay.
+      await this.db.query(`DELETE FROM support_session WHERE id = ANY($1::uuid[])`, [created]);
+    }
+  }
+}
+
+/** The JS the first page loads: index.html's entry script and its modulepreloads, gzipped. */
+function initialJs(): Note & {
+  initialJsGzipKb: number | null;
+  files?: { file: string; gzipKb: number }[];
+} {
+  const dist = process.env.CLIENT_DIST ?? join(REPO_ROOT, 'client', 'dist');
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) {
+    return {
+      status: 'pending',
+      initialJsGzipKb: null,
+      note: `${index} is missing: build the client first`,
+    };
+  }
+  const html = readFileSync(index, 'utf8');
+  const refs = new Set<string>();
+  for (const m of html.matchAll(/<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']+)["']/g))
+    refs.add(m[1]);
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["'][^>]*\btype=["']module["']/g))
+    refs.add(m[1]);
+  for (const m of html.matchAll(
+    /<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g,
+  ))
+    refs.add(m[1]);
+  for (const m of html.matchAll(
+    /<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']modulepreload["']/g,
+  ))
+    refs.add(m[1]);
+  const files = [...refs]
+    .filter((ref) => !/^[a-z]+:\/\//i.test(ref))
+    .map((ref) => {
+      const file = join(dist, ref.replace(/^\.?\//, '').split(/[?#]/)[0]);
+      if (!existsSync(file)) throw new Error(`index.html names ${ref}, which is not in ${dist}`);
+      return { file: ref, gzipKb: gzipSync(readFileSync(file)).length / 1024 };
+    });
+  if (files.length === 0) {
+    return {
+      status: 'error',
+      initialJsGzipKb: null,
+      note: `no module script in ${index} (a development index.html?)`,
+    };
+  }
+  return {
+    status: 'measured',
+    initialJsGzipKb: round(files.reduce((s, f) => s + f.gzipKb, 0)),
+    files: files.map((f) => ({ file: f.file, gzipKb: round(f.gzipKb)! })),
+  };
+}
+
+function budgets(results: Record<string, any>): Budget[] {
+  const check = (
+    figure: string,
+    value: number | null,
+    limit: string,
+    ok: (v: number) => boolean,
+    failWhenMissing = false,
+  ): Budget => ({
+    figure,
+    value,
+    limit,
+    result: value === null ? (failWhenMissing ? 'FAIL' : 'PENDING') : ok(value) ? 'PASS' : 'FAIL',
+  });
+  return [
+    check('activity.appMs', results.activity.appMs, '≤ 300 ms', (v) => v <= 300),
+    check('activity.ratio', results.activity.ratio, '≤ 1.3 × raw SQL', (v) => v <= 1.3),
+    check('caseload.appMs', results.caseload.appMs, '≤ 200 ms', (v) => v <= 200),
+    check('caseload.ratio', results.caseload.ratio, '≤ 1.3 × raw SQL', (v) => v <= 1.3),
+    check('list.ratio', results.list.ratio, '≥ 0.5 × baseline rps', (v) => v >= 0.5),
+    // No response at all within the run is a failure, not a pending figure.
+    check('list.p99Ms', results.list.p99Ms, '≤ 50 ms', (v) => v <= 50, results.list.requests === 0),
+    check('groupSession.p95Ms', results.groupSession.p95Ms, '≤ 30 ms', (v) => v <= 30),
+    check(
+      'client.initialJsGzipKb',
+      results.client.initialJsGzipKb,
+      '≤ 250 KB gzip',
+      (v) => v <= 250,
+    ),
+  ];
+}
+
+function table(results: Record<string, any>, checks: Budget[]): string {
+  const rows: [string, string, string][] = [];
+  const fmt = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
+  const add = (name: string, v: unknown, section: Note) =>
+    rows.push([
+      name,
+      fmt(v),
+      section.status === 'measured' ? '' : `${section.status}: ${section.note ?? ''}`,
+    ]);
+  for (const k of ['activity', 'caseload'] as const) {
+    const f = results[k] as ReportFigure;
+    add(`${k}.appMs`, f.appMs, f);
+    add(
+      `${k}.sqlMs`,
+      f.sqlMs,
+      f.sqlMs === null && f.status === 'measured' ? { status: 'pending', note: f.note } : f,
+    );
+    add(
+      `${k}.ratio`,
+      f.ratio,
+      f.ratio === null && f.status === 'measured' ? { status: 'pending', note: f.note } : f,
+    );
+  }
+  add('list.rps', results.list.rps, results.list);
+  add('list.p99Ms', results.list.p99Ms, results.list);
+  add('baseline.rps', results.baseline.rps, results.baseline);
+  add('baseline.p99Ms', results.baseline.p99Ms, results.baseline);
+  add(
+    'list.ratio',
+    results.list.ratio,
+    results.list.status === 'measured' ? results.baseline : results.list,
+  );
+  add('groupSession.p95Ms', results.groupSession.p95Ms, results.groupSession);
+  add('client.initialJsGzipKb', results.client.initialJsGzipKb, results.client);
+  const width = Math.max(...rows.map((r) => r[0].length));
+  const lines = rows.map(([n, v, note]) => `  ${n.padEnd(width)}  ${v.padStart(9)}  ${note}`);
+  const bw = Math.max(...checks.map((c) => c.figure.length));
+  lines.push('', '  Budgets:');
+  for (const c of checks) {
+    lines.push(
+      `  ${c.result.padEnd(7)} ${c.figure.padEnd(bw)}  ${fmt(c.value).padStart(9)}  ${c.limit}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(args: string[]): Promise<number> {
+  let settings: Settings | null;
+  try {
+    settings = settingsFrom(args);
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (!settings) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  // As the app does: `date` columns stay YYYY-MM-DD strings.
+  types.setTypeParser(1082, (v: string) => v);
+
+  const target = await openTargetDatabase(say);
+  let server: RunningServer | undefined;
+  const db = new Client({
+    connectionString: target.config.databaseUrl,
+    application_name: 'peerpath-bench',
+    // The app's connections count dates in ORG_TIMEZONE; the replayed SQL must too.
+    options: `-c TimeZone=${target.config.orgTimezone}`,
+  });
+  try {
+    await db.connect();
+    const { rows: counts } = await db.query<Record<string, number>>(
+      `SELECT (SELECT count(*) FROM participant)::int AS participants,
+              (SELECT count(*) FROM support_session)::int AS sessions,
+              (SELECT reltuples::bigint FROM pg_class WHERE oid = 'attendance'::regclass)::bigint AS attendance_estimate,
+              (SELECT count(*) FROM app_user WHERE email = $1)::int AS admin`,
+      [SCALE_ADMIN_EMAIL],
+    );
+    if (!counts[0].admin) {
+      throw new Error(
+        `${SCALE_ADMIN_EMAIL} is not in ${redactUrl(target.config.databaseUrl)}: run pnpm seed:scale first`,
+      );
+    }
+    say(
+      `Benchmarking ${redactUrl(target.config.databaseUrl)} (${counts[0].participants.toLocaleString('en-US')} participants, ` +
+        `${counts[0].sessions.toLocaleString('en-US')} sessions)${settings.quick ? ', quick run' : ''} …`,
+    );
+    const loadBefore = loadavg()[0];
+    if (loadBefore > cpus().length * 0.75) {
+      say(
+        `  note: the machine is busy (load average ${loadBefore.toFixed(1)} on ${cpus().length} cores); figures will be noisy`,
+      );
+    }
+    server = await startServer(target.config.databaseUrl);
+    const bench = new Bench(server, db, target.config, settings);
+
+    const to = todayIn(target.config.orgTimezone);
+    const [y, m, d] = to.split('-').map(Number);
+    const from = addDays(new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10), 1);
+    const teamOne = (await bench.caller(supervisorEmail(1))).teamId!;
+
+    say('  activity report (12 months, whole organisation) …');
+    const activity = await bench.report('activity', SCALE_ADMIN_EMAIL, { from, to });
+    say(`  caseload report (team 1, ${TEAM_ONE_WORKERS} workers) …`);
+    const caseload = await bench.report('caseload', supervisorEmail(1), { teamId: teamOne });
+    say('  baseline (authenticated SELECT 1) …');
+    const baseline = await bench.throughput('/api/bench/ping', workerEmail(1));
+    say(`  participant search "${COMMON_NAME_FRAGMENT}" at ${settings.connections} connections …`);
+    const list = await bench.throughput(
+      `/api/participants?search=${COMMON_NAME_FRAGMENT}&pageSize=25`,
+      workerEmail(1),
+    );
+    say(`  group sessions of 10 …`);
+    const groupSession = await bench.groupSession();
+    const client = initialJs();
+
+    const results: Record<string, any> = {
+      generatedAt: new Date().toISOString(),
+      mode: settings.quick ? 'quick' : 'full',
+      database: {
+        url: redactUrl(target.config.databaseUrl),
+        participants: counts[0].participants,
+        sessions: counts[0].sessions,
+        attendanceEstimate: Number(counts[0].attendance_estimate),
+      },
+      machine: {
+        cpus: cpus().length,
+        loadAverageBefore: round(loadBefore, 2),
+        loadAverageAfter: round(loadavg()[0], 2),
+      },
+      method: {
+        repetitions: settings.repetitions,
+        loadSeconds: settings.loadSeconds,
+        connections: settings.connections,
+        groupSessions: settings.groupSessions,
+        reports: 'median of the repetitions; the app and the replayed SQL alternate',
+      },
+      activity,
+      caseload,
+      list: {
+        ...list,
+        search: COMMON_NAME_FRAGMENT,
+        ratio: list.rps !== null && baseline.rps ? round(list.rps / baseline.rps, 2) : null,
+      },
+      baseline,
+      groupSession,
+      client,
+    };
+    results.budgets = budgets(results);
+    writeFileSync(settings.out, `${JSON.stringify(results, null, 2)}\n`);
+    say(`\n${table(results, results.budgets)}\n\nWritten to ${settings.out}`);
+
+    const sections = [activity, caseload, list, baseline, groupSession, client];
+    if (sections.some((s) => s.status === 'error')) return 1;
+    if (settings.strict && (results.budgets as Budget[]).some((b) => b.result === 'FAIL')) return 2;
+    return 0;
+  } catch (err) {
+    if (server) process.stderr.write(`Server output:\n${server.output()}\n`);
+    throw err;
+  } finally {
+    await server?.stop();
+    await db.end().catch(() => undefined);
+    await target.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(
+      `\nbench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

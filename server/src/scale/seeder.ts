@@ -1,0 +1,733 @@
+import type { Client } from 'pg';
+import { FOCUS_AREAS, RESOURCE_CATEGORIES, SESSION_ACTIVITIES, addDays } from '@peerpath/shared';
+import type { Organisation } from './organisation';
+import type { Progress } from './progress';
+import type { SeedPlan } from './seed-plan';
+import {
+  helperFunctions,
+  int,
+  lit,
+  num,
+  oneOf,
+  rnd,
+  textArray,
+  weighted,
+  weightedNumber,
+} from './sql';
+import {
+  ACTIVITY_CHANCE,
+  ADVOCACY_INDIVIDUAL,
+  ADVOCACY_OUTCOMES,
+  ADVOCACY_SYSTEMIC,
+  ADVOCACY_TITLES,
+  ATTENDANCE_NOTES,
+  DECISION_TOPICS,
+  DURATIONS,
+  FIRST_NAMES,
+  FOCUS_CHANCE,
+  GROUP_TITLES,
+  HANDOUT_METHODS,
+  HANDOUT_NOTES,
+  LAST_NAMES,
+  NEXT_STEPS,
+  NICKNAMES,
+  NOTE_SENTENCES,
+  ONE_TO_ONE_TITLES,
+  PRONOUNS,
+  RESOURCE_NAMES,
+  RESOURCE_TAGS,
+  RESOURCE_WEIGHTS,
+  SESSION_TYPE_WEIGHTS,
+  SETTINGS_GROUP,
+  SETTINGS_ONE_TO_ONE,
+  TEAM_PLACES,
+} from './vocabulary';
+
+/** Keys of the candidate lookup: team_no × KEY + rank (a team's participants), or the negative for a worker's. */
+const KEY = 10_000_000;
+/** Share of participants enrolled before the history starts (the caseload the organisation began with). */
+const PRIOR_COHORT = 0.15;
+/** Rows per statement of the chunked phases: small enough to report progress, large enough to stay set-based. */
+const CHUNK = 50_000;
+
+/** Uuid kinds of `pg_temp.uid`. */
+const UID = {
+  team: 1,
+  session: 2,
+  participant: 3,
+  user: 4,
+  resource: 5,
+  handout: 6,
+  advocacy: 7,
+  decisionNote: 8,
+};
+
+const SESSION_TYPES_BY_CODE = SESSION_TYPE_WEIGHTS.map(([t]) => t);
+const ONE_TO_ONE_CODE = SESSION_TYPES_BY_CODE.indexOf('one_to_one_mentoring') + 1;
+
+export interface SeedCounts {
+  teams: number;
+  users: number;
+  resources: number;
+  participants: number;
+  sessions: number;
+  attendance: number;
+  handouts: number;
+  advocacy: number;
+  decisionNotes: number;
+}
+
+/**
+ * Writes the scale organisation with set-based SQL, one statement per phase
+ * or chunk. Every value comes from `pg_temp.rnd(row number, salt)`, so the same
+ * plan and seed write the same data. Helper tables are temporary and vanish at
+ * commit.
+ */
+export class ScaleSeeder {
+  private readonly day0: string;
+  private readonly tz: string;
+  readonly counts: Partial<SeedCounts> = {};
+  /** Participants with any time in the history (rows of tmp_elig). */
+  private eligible = 0;
+
+  constructor(
+    private readonly db: Client,
+    private readonly plan: SeedPlan,
+    private readonly org: Organisation,
+    today: string,
+    timeZone: string,
+    private readonly progress: Progress,
+  ) {
+    this.day0 = addDays(today, -(plan.days - 1));
+    this.tz = timeZone;
+  }
+
+  /** Day `d` of the history (0 = first) as a date expression. */
+  private date(d: string): string {
+    return `(${lit(this.day0)}::date + (${d}))`;
+  }
+
+  /** Day `d` at `hours` past midnight in the organisation's time zone. */
+  private at(d: string, hours: string): string {
+    return `((${this.date(d)})::timestamp + (${hours}) * interval '1 hour') AT TIME ZONE ${lit(this.tz)}`;
+  }
+
+  private async run(sql: string, params: unknown[] = []): Promise<number> {
+    const res = await this.db.query(sql, params);
+    return res.rowCount ?? 0;
+  }
+
+  async prepareSession(): Promise<void> {
+    // Session settings only: memory for sorts and index builds, no JIT for the
+    // many mid-sized statements (it compiles each one again).
+    await this.run(`SET work_mem = '256MB'`);
+    await this.run(`SET maintenance_work_mem = '1GB'`);
+    await this.run(`SET temp_buffers = '512MB'`);
+    await this.run(`SET jit = off`);
+    for (const sql of helperFunctions(this.plan.seed)) await this.run(sql);
+  }
+
+  async organisation(passwordHash: string): Promise<number> {
+    const { teams, staff, admin } = this.org;
+    await this.run(
+      `CREATE TEMP TABLE tmp_team ON COMMIT DROP AS
+       SELECT t AS team_no, pg_temp.uid(${UID.team}, t) AS id, n AS name, s AS sup_staff_no
+         FROM unnest($1::int[], $2::text[], $3::int[]) u(t, n, s)`,
+      [teams.map((t) => t.teamNo), teams.map((t) => t.name), teams.map((t) => t.supervisorNo)],
+    );
+    await this.run(
+      `CREATE TEMP TABLE tmp_staff ON COMMIT DROP AS
+       SELECT no AS staff_no, pg_temp.uid(${UID.user}, no) AS id, team_no, role, email,
+              display_name, active, left_day, replacement, slots
+         FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bool[],
+                     $7::int[], $8::int[], $9::int[])
+              u(no, team_no, role, email, display_name, active, left_day, replacement, slots)`,
+      [
+        staff.map((s) => s.staffNo),
+        staff.map((s) => s.teamNo),
+        staff.map((s) => s.role),
+        staff.map((s) => s.email),
+        staff.map((s) => s.displayName),
+        staff.map((s) => s.active),
+        staff.map((s) => s.leftDay),
+        staff.map((s) => s.replacement),
+        staff.map((s) => s.slots),
+      ],
+    );
+    const goLive = this.at('-30', '9');
+    await this.run(
+      `INSERT INTO team (id, name, created_at, updated_at)
+       SELECT id, name, ${goLive}, ${goLive} FROM tmp_team ORDER BY team_no`,
+    );
+    let users = await this.run(
+      `INSERT INTO app_user (id, email, display_name, role, team_id, active, password_hash, created_at, updated_at)
+       SELECT s.id, s.email, s.display_name, s.role, t.id, s.active, $1, ${goLive},
+              CASE WHEN s.active THEN ${goLive} ELSE ${this.at('s.left_day + 1', '17')} END
+         FROM tmp_staff s JOIN tmp_team t USING (team_no)
+        ORDER BY s.staff_no`,
+      [passwordHash],
+    );
+    users += await this.run(
+      `INSERT INTO app_user (id, email, display_name, role, team_id, active, password_hash, created_at, updated_at)
+       VALUES (pg_temp.uid(${UID.user}, 0), $1, $2, 'admin', NULL, true, $3, ${goLive}, ${goLive})`,
+      [admin.email, admin.displayName, passwordHash],
+    );
+    // Session facilitators are drawn in proportion to `slots`; participants' home workers evenly.
+    await this.run(
+      `CREATE TEMP TABLE tmp_slot ON COMMIT DROP AS
+       SELECT (row_number() OVER (ORDER BY s.staff_no, k) - 1)::int AS slot, s.staff_no
+         FROM tmp_staff s, generate_series(1, s.slots) k`,
+    );
+    await this.run(
+      `CREATE TEMP TABLE tmp_wslot ON COMMIT DROP AS
+       SELECT (row_number() OVER (ORDER BY staff_no) - 1)::int AS slot, staff_no
+         FROM tmp_staff WHERE role = 'worker'`,
+    );
+    for (const t of ['tmp_team', 'tmp_staff', 'tmp_slot', 'tmp_wslot'])
+      await this.run(`ANALYZE ${t}`);
+    this.counts.teams = teams.length;
+    this.counts.users = users;
+    return users + teams.length;
+  }
+
+  async resources(): Promise<number> {
+    const r = (salt: number) => rnd('x.r', salt);
+    const nameByCategory = `CASE x.category ${RESOURCE_CATEGORIES.map(
+      (c) => `WHEN ${lit(c)} THEN ${oneOf(RESOURCE_NAMES[c], r(502))}`,
+    ).join(' ')} END`;
+    const place = oneOf(TEAM_PLACES, r(503));
+    const created = this.at(`-30 + floor(${r(504)} * ${int(this.plan.days)})::int`, '10');
+    const n = await this.run(
+      `INSERT INTO resource (id, created_at, updated_at, name, category, description, phone, url,
+                             address, tags, active)
+       SELECT pg_temp.uid(${UID.resource}, x.r), ${created}, ${created},
+              ${nameByCategory} || ' (' || ${place} || ')',
+              x.category,
+              CASE WHEN ${r(505)} < 0.6 THEN 'Free and confidential. Ask for the peer liaison when you call.' END,
+              CASE WHEN ${r(506)} < 0.8 THEN '(555) 01' || lpad((x.r % 100)::text, 2, '0') || '-' || lpad(floor(${r(507)} * 10000)::text, 4, '0') END,
+              CASE WHEN ${r(508)} < 0.7 THEN 'https://service-' || x.r || '.example.org' END,
+              CASE WHEN ${r(509)} < 0.6 THEN (10 + x.r % 890) || ' ' || ${place} || ' Road' END,
+              ARRAY(SELECT t FROM unnest(${textArray(RESOURCE_TAGS)}) WITH ORDINALITY u(t, i)
+                     WHERE ${rnd('x.r * 16 + u.i', 510)} < 0.18),
+              ${r(511)} < 0.92
+         FROM (SELECT r, ${weighted(RESOURCE_WEIGHTS, rnd('r', 501))} AS category
+                 FROM generate_series(1, ${int(this.plan.resources)}) r) x
+        ORDER BY x.r`,
+    );
+    this.counts.resources = n;
+    return n;
+  }
+
+  async participants(): Promise<number> {
+    const { days, participants, workers } = this.plan;
+    const r = (salt: number) => rnd('g.p_no', salt);
+    await this.run(
+      `CREATE TEMP TABLE tmp_p0 ON COMMIT DROP AS
+       SELECT g.p_no, st.staff_no AS home, st.team_no,
+              CASE WHEN ${r(2)} < ${num(PRIOR_COHORT)} THEN -1 - floor(${r(3)} * 730)::int
+                   ELSE least(${int(days - 1)}, floor(${int(days)} * power(${r(3)}, 0.8))::int) END AS enrolled_day
+         FROM generate_series(1, ${int(participants)}) g(p_no)
+         JOIN tmp_wslot ws ON ws.slot = floor(${r(1)} * ${int(workers)})::int
+         JOIN tmp_staff st ON st.staff_no = ws.staff_no`,
+    );
+    // Older enrolments are more often discharged or inactive; an active participant
+    // is sometimes out of touch (no contact for one to six months).
+    const rp = (salt: number) => rnd('a.p_no', salt);
+    await this.run(
+      `CREATE TEMP TABLE tmp_p1 ON COMMIT DROP AS
+       SELECT a.*,
+              CASE a.status
+                WHEN 'discharged' THEN a.enrolled_day + round(a.span * (0.1 + 0.9 * ${rp(5)}))::int
+                WHEN 'inactive' THEN a.enrolled_day + floor(greatest(a.span - 45, 0) * ${rp(5)})::int
+                ELSE CASE WHEN ${rp(6)} < 0.18
+                          THEN greatest(a.enrolled_day, ${int(days - 1)} - 31 - floor(${rp(7)} * 150)::int)
+                          ELSE ${int(days - 1)} END
+              END AS end_day
+         FROM (SELECT b.*,
+                      CASE WHEN ${rnd('b.p_no', 4)} < 0.08 + 0.55 * b.age THEN 'discharged'
+                           WHEN ${rnd('b.p_no', 4)} < 0.16 + 0.65 * b.age THEN 'inactive'
+                           ELSE 'active' END AS status
+                 FROM (SELECT p.*, ${int(days - 1)} - p.enrolled_day AS span,
+                              least(1.0, (${int(days - 1)} - p.enrolled_day)::float8 / ${int(days)}) AS age
+                         FROM tmp_p0 p) b) a`,
+    );
+    await this.run(
+      `CREATE TEMP TABLE tmp_p ON COMMIT DROP AS
+       SELECT p.*, pg_temp.uid(${UID.participant}, p.p_no) AS id,
+              (row_number() OVER (PARTITION BY p.team_no ORDER BY p.enrolled_day, p.p_no) - 1)::int AS team_rank,
+              (row_number() OVER (PARTITION BY p.home ORDER BY p.enrolled_day, p.p_no) - 1)::int AS w_rank
+         FROM tmp_p1 p`,
+    );
+    await this.run(`ANALYZE tmp_p`);
+
+    const focusMask = FOCUS_AREAS.map(
+      (f, i) =>
+        `CASE WHEN ${rnd('p.p_no', 60 + i)} < ${num(FOCUS_CHANCE[f])} THEN ${1 << i} ELSE 0 END`,
+    ).join(' + ');
+    const q = (salt: number) => rnd('p.p_no', salt);
+    const first = oneOf(FIRST_NAMES, q(10));
+    const last = oneOf(LAST_NAMES, q(11));
+    const enrolledOn = this.date('p.enrolled_day');
+    const created = `least(now(), ${this.at('greatest(p.enrolled_day, 0)', `9 + ${q(12)} * 8`)})`;
+    const n = await this.run(
+      `INSERT INTO participant (id, created_at, updated_at, team_id, first_name, last_name, preferred_name,
+                                pronouns, date_of_birth, phone, email, participant_type, focus_areas, status,
+                                enrolled_on, discharged_on, primary_worker_id, consent_to_services_on,
+                                consent_to_share_on, version)
+       SELECT p.id, ${created},
+              CASE WHEN p.status = 'discharged' THEN greatest(${created}, ${this.at('p.end_day', '16')})
+                   ELSE ${created} END,
+              t.id, f.first_name, f.last_name,
+              CASE WHEN ${q(13)} < 0.08 THEN ${oneOf(NICKNAMES, q(14))} END,
+              CASE WHEN ${q(15)} < 0.45 THEN ${weighted(PRONOUNS, q(16))} END,
+              CASE WHEN ${q(17)} < 0.96
+                   THEN ${this.date(`${int(this.plan.days - 1)} - 6570 - floor(power(${q(18)}, 1.3) * 22600)::int`)} END,
+              CASE WHEN ${q(19)} < 0.75 THEN '(555) 0' || lpad(floor(${q(20)} * 100)::text, 2, '0') || '-' || lpad(floor(${q(21)} * 10000)::text, 4, '0') END,
+              CASE WHEN ${q(22)} < 0.45 THEN lower(f.first_name || '.' || f.last_name) || (p.p_no % 97) || '@example.net' END,
+              CASE WHEN ${q(23)} < 0.12 THEN 'family_caregiver' ELSE 'individual' END,
+              fa.arr, p.status, ${enrolledOn},
+              CASE WHEN p.status = 'discharged' THEN ${this.date('p.end_day')} END,
+              CASE WHEN p.status <> 'active' AND ${q(24)} < 0.05 THEN NULL
+                   WHEN hs.active THEN hs.id ELSE sup.id END,
+              CASE WHEN ${q(25)} < 0.95 THEN ${enrolledOn} END,
+              CASE WHEN ${q(26)} < 0.6 THEN least(${this.date(int(this.plan.days - 1))}, ${enrolledOn} + floor(${q(27)} * 14)::int) END,
+              1 + (p.status <> 'active')::int + floor(${q(28)} * 3)::int
+         FROM tmp_p p
+         JOIN tmp_team t ON t.team_no = p.team_no
+         JOIN tmp_staff hs ON hs.staff_no = p.home
+         JOIN tmp_staff sup ON sup.staff_no = t.sup_staff_no
+         CROSS JOIN LATERAL (SELECT ${first} AS first_name, ${last} AS last_name) f
+         JOIN (SELECT m AS mask,
+                      ARRAY(SELECT a FROM unnest(${textArray(FOCUS_AREAS)}) WITH ORDINALITY u(a, i)
+                             WHERE m & (1 << (u.i::int - 1)) <> 0) AS arr
+                 FROM generate_series(0, ${(1 << FOCUS_AREAS.length) - 1}) m) fa
+           ON fa.mask = (${focusMask})
+        ORDER BY p.enrolled_day, p.p_no`,
+    );
+
+    // Lookups for choosing attendees: who had enrolled by each day, per team and per worker.
+    await this.run(
+      `CREATE TEMP TABLE tmp_pk ON COMMIT DROP AS
+       SELECT team_no::bigint * ${KEY} + team_rank AS k, id, p_no, enrolled_day, end_day FROM tmp_p
+       UNION ALL
+       SELECT -(home::bigint * ${KEY} + w_rank), id, p_no, enrolled_day, end_day FROM tmp_p`,
+    );
+    const cumulative = (unit: string, units: string) => `
+       WITH e AS (SELECT ${unit} AS unit, greatest(enrolled_day, 0) AS day, count(*) AS n
+                    FROM tmp_p GROUP BY 1, 2)
+       SELECT u.unit, d.day,
+              (sum(coalesce(e.n, 0)) OVER (PARTITION BY u.unit ORDER BY d.day))::int AS cnt
+         FROM (${units}) u(unit)
+         CROSS JOIN generate_series(0, ${int(days - 1)}) d(day)
+         LEFT JOIN e ON e.unit = u.unit AND e.day = d.day`;
+    await this.run(
+      `CREATE TEMP TABLE tmp_tday ON COMMIT DROP AS ${cumulative('team_no', 'SELECT team_no FROM tmp_team')}`,
+    );
+    await this.run(
+      `CREATE TEMP TABLE tmp_wday ON COMMIT DROP AS ${cumulative('home', `SELECT staff_no FROM tmp_staff WHERE role = 'worker'`)}`,
+    );
+    // Participants with any time in the history: those handouts, advocacy and notes are about.
+    await this.run(
+      `CREATE TEMP TABLE tmp_elig ON COMMIT DROP AS
+       SELECT (row_number() OVER (ORDER BY p_no) - 1)::int AS e_no, p.*
+         FROM tmp_p p WHERE p.end_day >= greatest(p.enrolled_day, 0)`,
+    );
+    for (const t of ['tmp_pk', 'tmp_tday', 'tmp_wday', 'tmp_elig']) await this.run(`ANALYZE ${t}`);
+    const { rows } = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tmp_elig`);
+    this.eligible = rows[0].n;
+    this.counts.participants = n;
+    return n;
+  }
+
+  /** Which day, team, facilitator, type and group size each session has: one row per session. */
+  async sessionPlan(): Promise<number> {
+    const { days, sessions, attendance } = this.plan;
+    const oneShare =
+      SESSION_TYPE_WEIGHTS.find(([t]) => t === 'one_to_one_mentoring')![1] /
+      SESSION_TYPE_WEIGHTS.reduce((s, [, w]) => s + w, 0);
+    // Group sizes 2 … 2g−2 average g, so that sessions × (one-to-one share + group share × g) ≈ attendance.
+    const perSession = attendance / sessions;
+    const g = Math.max(2, (perSession - oneShare) / (1 - oneShare));
+    const spread = Math.max(1, 2 * g - 3);
+    // Fewer sessions at weekends; the organisation grows by about a third over the history.
+    await this.run(
+      `CREATE TEMP TABLE tmp_day ON COMMIT DROP AS
+       WITH d AS (
+         SELECT day, extract(isodow FROM ${this.date('day')})::int AS dow,
+                CASE extract(isodow FROM ${this.date('day')})::int WHEN 6 THEN 0.12 WHEN 7 THEN 0.06 ELSE 1.0 END
+                  * (0.85 + 0.3 * day / ${int(days)}) AS w
+           FROM generate_series(0, ${int(days - 1)}) day
+       ), c AS (SELECT d.*, sum(w) OVER (ORDER BY day) AS cw, sum(w) OVER () AS tw FROM d)
+       SELECT day, dow, round((cw - w) / tw * ${int(sessions)})::bigint AS first_no,
+              (round(cw / tw * ${int(sessions)}) - round((cw - w) / tw * ${int(sessions)}))::int AS n
+         FROM c`,
+    );
+    const slots = this.org.staff.reduce((s, m) => s + m.slots, 0);
+    const typeCode = `CASE ${SESSION_TYPE_WEIGHTS.slice(0, -1)
+      .map((_, i) => {
+        const total = SESSION_TYPE_WEIGHTS.reduce((s, [, w]) => s + w, 0);
+        const c = SESSION_TYPE_WEIGHTS.slice(0, i + 1).reduce((s, [, w]) => s + w, 0) / total;
+        return `WHEN ${rnd('x.s_no', 12)} < ${num(c)} THEN ${i + 1}`;
+      })
+      .join(' ')} ELSE ${SESSION_TYPE_WEIGHTS.length} END`;
+    const n = await this.run(
+      `CREATE TEMP TABLE tmp_s ON COMMIT DROP AS
+       SELECT y.s_no, y.day, y.dow, st.team_no,
+              CASE WHEN st.left_day IS NOT NULL AND y.day > st.left_day THEN st.replacement
+                   ELSE st.staff_no END AS staff_no,
+              y.type_code,
+              CASE WHEN y.type_code = ${ONE_TO_ONE_CODE} THEN 1
+                   ELSE 2 + floor(${rnd('y.s_no', 13)} * ${num(spread)})::int END AS gsize,
+              pg_temp.uid(${UID.session}, y.s_no) AS id
+         FROM (SELECT x.*, ${typeCode} AS type_code
+                 FROM (SELECT d.day, d.dow, d.first_no + j AS s_no
+                         FROM tmp_day d, generate_series(1, d.n) j) x) y
+         JOIN tmp_slot sl ON sl.slot = floor(${rnd('y.s_no', 11)} * ${int(slots)})::int
+         JOIN tmp_staff st ON st.staff_no = sl.staff_no
+        ORDER BY y.s_no`,
+    );
+    await this.run(`CREATE INDEX ON tmp_s (s_no)`);
+    await this.run(`ANALYZE tmp_s`);
+    return n;
+  }
+
+  async sessions(tick: (f: number) => void): Promise<number> {
+    const r = (salt: number) => rnd('s.s_no', salt);
+    const typeName = `(${textArray(SESSION_TYPES_BY_CODE)})[s.type_code]`;
+    const groupTitles = SESSION_TYPES_BY_CODE.map((t, i) =>
+      t === 'one_to_one_mentoring'
+        ? `WHEN ${i + 1} THEN CASE WHEN ${r(23)} < 0.2 THEN ${oneOf(ONE_TO_ONE_TITLES, r(24))} END`
+        : `WHEN ${i + 1} THEN (${textArray(GROUP_TITLES[t])})[1 + (s.team_no * 7 + s.dow) % ${GROUP_TITLES[t].length}]`,
+    ).join(' ');
+    const duration = `CASE s.type_code ${SESSION_TYPES_BY_CODE.map(
+      (t, i) => `WHEN ${i + 1} THEN ${weightedNumber(DURATIONS[t], r(21))}`,
+    ).join(' ')} END`;
+    const setting = `CASE WHEN ${typeName} = 'online_forum' THEN 'online'
+                          WHEN s.type_code = ${ONE_TO_ONE_CODE} THEN ${weighted(SETTINGS_ONE_TO_ONE, r(20))}
+                          ELSE ${weighted(SETTINGS_GROUP, r(20))} END`;
+    const evening = `${typeName} IN ('online_forum', 'family_support_group')`;
+    const hour = `CASE WHEN ${evening} THEN 17 + floor(${r(22)} * 3) ELSE 9 + floor(${r(22)} * 9) END
+                  + floor(${r(25)} * 4) * 0.25`;
+    const activityMask = SESSION_ACTIVITIES.map(
+      (a, i) => `CASE WHEN ${r(30 + i)} < ${num(ACTIVITY_CHANCE[a])} THEN ${1 << i} ELSE 0 END`,
+    ).join(' + ');
+    const emotional = 1 << SESSION_ACTIVITIES.indexOf('emotional_support');
+    const sentence = (salt: number) => oneOf(NOTE_SENTENCES, r(salt));
+    await this.run(
+      `CREATE TEMP TABLE tmp_act ON COMMIT DROP AS
+       SELECT m AS mask,
+              ARRAY(SELECT a FROM unnest(${textArray(SESSION_ACTIVITIES)}) WITH ORDINALITY u(a, i)
+                     WHERE m & (1 << (u.i::int - 1)) <> 0) AS arr
+         FROM generate_series(0, ${(1 << SESSION_ACTIVITIES.length) - 1}) m`,
+    );
+    const insert = `
+      INSERT INTO support_session (id, created_at, updated_at, team_id, type, setting, starts_at,
+                                   duration_minutes, title, activities, notes, facilitator_id, version)
+      SELECT y.id, y.created, y.created, t.id, y.type, y.setting, y.starts_at, y.duration, y.title,
+             a.arr, y.notes, st.id, y.version
+        FROM (SELECT x.*, least(now(), x.starts_at + (x.duration + 10 + ${rnd('x.s_no', 26)} * 480) * interval '1 minute') AS created
+                FROM (SELECT s.s_no, s.id, s.team_no, s.staff_no, ${typeName} AS type, ${setting} AS setting,
+                             ${this.at('s.day', hour)} AS starts_at, ${duration} AS duration,
+                             CASE s.type_code ${groupTitles} END AS title,
+                             CASE WHEN ${r(27)} < 0.7
+                                  THEN ${sentence(40)} || ' ' || ${sentence(41)}
+                                       || CASE WHEN ${r(42)} < 0.5 THEN ' ' || ${sentence(43)} ELSE '' END
+                             END AS notes,
+                             CASE WHEN ${r(28)} < 0.08 THEN 2 ELSE 1 END AS version,
+                             ${activityMask} AS mask
+                        FROM tmp_s s
+                       WHERE s.s_no BETWEEN $1 AND $2) x) y
+        JOIN tmp_team t ON t.team_no = y.team_no
+        JOIN tmp_staff st ON st.staff_no = y.staff_no
+        JOIN tmp_act a ON a.mask = CASE WHEN y.mask = 0 THEN ${emotional} ELSE y.mask END
+       ORDER BY y.s_no`;
+    const n = await this.chunked(this.plan.sessions, (lo, hi) => this.run(insert, [lo, hi]), tick);
+    this.counts.sessions = n;
+    return n;
+  }
+
+  /**
+   * Attendees of each session, all from the session's team and enrolled (and
+   * not yet discharged or lapsed) on its day: a one-to-one session's from the
+   * facilitator's own caseload where there is one. Up to three candidates are
+   * drawn; when none is open, the team's most recent enrolment stands in.
+   */
+  async attendance(tick: (f: number) => void): Promise<number> {
+    const slot = 's.s_no * 64 + g.j';
+    const open = (c: string) => `${c}.enrolled_day <= s.day AND ${c}.end_day >= s.day`;
+    const teamKey = (salt: number) =>
+      `s.team_no::bigint * ${KEY} + floor(${rnd(slot, salt)} * greatest(td.cnt, 1))::bigint`;
+    const ownKey = (salt: number) =>
+      `CASE WHEN coalesce(wd.cnt, 0) > 0
+            THEN -(s.staff_no::bigint * ${KEY} + floor(${rnd(slot, salt)} * wd.cnt)::bigint)
+            ELSE ${teamKey(salt)} END`;
+    const status = (table: [string, number][]) => weighted(table, rnd('z.s_no * 64 + z.j', 50));
+    const insert = `
+      INSERT INTO attendance (session_id, participant_id, status, note)
+      SELECT z.session_id, z.participant_id,
+             CASE WHEN z.one THEN ${status([
+               ['attended', 0.92],
+               ['absent', 0.05],
+               ['excused', 0.03],
+             ])}
+                  ELSE ${status([
+                    ['attended', 0.8],
+                    ['absent', 0.13],
+                    ['excused', 0.07],
+                  ])} END,
+             CASE WHEN ${rnd('z.s_no * 64 + z.j', 51)} < 0.03
+                  THEN ${oneOf(ATTENDANCE_NOTES, rnd('z.s_no * 64 + z.j', 52))} END
+        FROM (SELECT y.s_no, y.session_id, y.participant_id, min(y.j) AS j, bool_and(y.one) AS one
+                FROM (SELECT s.s_no, s.id AS session_id, g.j, s.type_code = ${ONE_TO_ONE_CODE} AS one,
+                             CASE WHEN ${open('c1')} THEN c1.id WHEN ${open('c2')} THEN c2.id
+                                  WHEN ${open('c3')} THEN c3.id ELSE cf.id END AS participant_id
+                        FROM tmp_s s
+                        CROSS JOIN LATERAL generate_series(0, s.gsize - 1) g(j)
+                        JOIN tmp_tday td ON td.unit = s.team_no AND td.day = s.day
+                        LEFT JOIN tmp_wday wd
+                          ON s.type_code = ${ONE_TO_ONE_CODE} AND wd.unit = s.staff_no AND wd.day = s.day
+                        LEFT JOIN tmp_pk c1 ON c1.k = ${ownKey(45)}
+                        LEFT JOIN tmp_pk c2 ON c2.k = ${ownKey(46)}
+                        LEFT JOIN tmp_pk c3 ON c3.k = ${teamKey(47)}
+                        JOIN tmp_pk cf
+                          ON cf.k = s.team_no::bigint * ${KEY}
+                                    + greatest(td.cnt - 1 - floor(${rnd(slot, 48)} * least(td.cnt, 10))::int, 0)
+                       WHERE s.s_no BETWEEN $1 AND $2) y
+               GROUP BY y.s_no, y.session_id, y.participant_id) z
+       ORDER BY z.s_no`;
+    const n = await this.chunked(this.plan.sessions, (lo, hi) => this.run(insert, [lo, hi]), tick);
+    this.counts.attendance = n;
+    return n;
+  }
+
+  /**
+   * For each n of the series $1…$2: a participant drawn from those with time in
+   * the history, a day within their time, and the worker then responsible:
+   * their own worker while employed, else the team's supervisor.
+   */
+  private participantDay(salt: number): string {
+    return `
+      SELECT g.n, e.id AS participant_id, e.team_no, t.id AS team_id, x.day,
+             CASE WHEN hs.left_day IS NULL OR x.day <= hs.left_day THEN hs.id ELSE sup.id END AS worker_id,
+             ${int(this.plan.days - 1)} - x.day AS age
+        FROM generate_series($1::int, $2::int) g(n)
+        JOIN tmp_elig e ON e.e_no = floor(${rnd('g.n', salt)} * ${int(this.eligible)})::int
+        CROSS JOIN LATERAL (
+          SELECT greatest(e.enrolled_day, 0)
+                 + floor(${rnd('g.n', salt + 1)} * (e.end_day - greatest(e.enrolled_day, 0) + 1))::int AS day
+        ) x
+        JOIN tmp_team t ON t.team_no = e.team_no
+        JOIN tmp_staff hs ON hs.staff_no = e.home
+        JOIN tmp_staff sup ON sup.staff_no = t.sup_staff_no`;
+  }
+
+  async handouts(tick: (f: number) => void): Promise<number> {
+    const r = (salt: number) => rnd('h.n', salt);
+    const outcome = (p: string) => {
+      const ro = rnd(`${p}.n`, 103);
+      return `CASE WHEN ${p}.age < 14 THEN ${weighted(
+        [
+          ['pending', 0.85],
+          ['connected', 0.1],
+          ['not_connected', 0.03],
+          ['declined', 0.02],
+        ],
+        ro,
+      )}
+                   WHEN ${p}.age < 60 THEN ${weighted(
+                     [
+                       ['pending', 0.25],
+                       ['connected', 0.45],
+                       ['not_connected', 0.18],
+                       ['declined', 0.12],
+                     ],
+                     ro,
+                   )}
+                   ELSE ${weighted(
+                     [
+                       ['pending', 0.03],
+                       ['connected', 0.54],
+                       ['not_connected', 0.28],
+                       ['declined', 0.15],
+                     ],
+                     ro,
+                   )} END`;
+    };
+    const insert = `
+      INSERT INTO handout (id, created_at, updated_at, team_id, participant_id, resource_id, worker_id,
+                           given_on, method, note, follow_up_on, outcome, outcome_on)
+      SELECT pg_temp.uid(${UID.handout}, h.n), h.created,
+             CASE WHEN h.outcome = 'pending' THEN h.created
+                  ELSE greatest(h.created, ${this.at('h.outcome_day', '15')}) END,
+             h.team_id, h.participant_id,
+             pg_temp.uid(${UID.resource}, 1 + floor(power(${r(104)}, 2) * ${int(this.plan.resources)})::int),
+             h.worker_id, ${this.date('h.day')}, ${weighted(HANDOUT_METHODS, r(105))},
+             CASE WHEN ${r(106)} < 0.15 THEN ${oneOf(HANDOUT_NOTES, r(107))} END,
+             CASE WHEN ${r(108)} < 0.75 THEN ${this.date(`h.day + 7 + floor(${r(109)} * 21)::int`)} END,
+             h.outcome,
+             CASE WHEN h.outcome <> 'pending' THEN ${this.date('h.outcome_day')} END
+        FROM (SELECT x.*, least(now(), ${this.at('x.day', `9 + ${rnd('x.n', 110)} * 8`)}) AS created,
+                     x.day + floor(${rnd('x.n', 111)} * (least(x.age, 45) + 1))::int AS outcome_day
+                FROM (SELECT p.*, ${outcome('p')} AS outcome
+                        FROM (${this.participantDay(101)}) p) x) h
+       ORDER BY h.day, h.n`;
+    const rows = await this.chunked(
+      this.plan.handouts,
+      (lo, hi) => this.run(insert, [lo, hi]),
+      tick,
+    );
+    this.counts.handouts = rows;
+    return rows;
+  }
+
+  async advocacy(tick: (f: number) => void): Promise<number> {
+    const r = (salt: number) => rnd('a.n', salt);
+    const slots = this.org.staff.reduce((s, m) => s + m.slots, 0);
+    const titles = `CASE a.category ${Object.entries(ADVOCACY_TITLES)
+      .map(([c, list]) => `WHEN ${lit(c)} THEN ${oneOf(list, r(203))}`)
+      .join(' ')} END`;
+    const status = (c: string) => {
+      const rs = rnd(`${c}.n`, 204);
+      return `CASE WHEN ${c}.age < 30 THEN ${weighted(
+        [
+          ['open', 0.35],
+          ['in_progress', 0.35],
+          ['done', 0.25],
+          ['cancelled', 0.05],
+        ],
+        rs,
+      )}
+                   WHEN ${c}.age < 120 THEN ${weighted(
+                     [
+                       ['open', 0.1],
+                       ['in_progress', 0.25],
+                       ['done', 0.55],
+                       ['cancelled', 0.1],
+                     ],
+                     rs,
+                   )}
+                   ELSE ${weighted(
+                     [
+                       ['open', 0.01],
+                       ['in_progress', 0.015],
+                       ['done', 0.855],
+                       ['cancelled', 0.12],
+                     ],
+                     rs,
+                   )} END`;
+    };
+    // Individual actions are about a participant; systemic ones (about 15%) about a service or policy.
+    const systemic = `
+      SELECT g.n, NULL::uuid AS participant_id, st.team_no, t.id AS team_id, x.day,
+             CASE WHEN st.left_day IS NOT NULL AND x.day > st.left_day THEN rep.id ELSE st.id END AS worker_id,
+             ${int(this.plan.days - 1)} - x.day AS age
+        FROM generate_series($1::int, $2::int) g(n)
+        CROSS JOIN LATERAL (SELECT floor(${rnd('g.n', 211)} * ${int(this.plan.days)})::int AS day) x
+        JOIN tmp_slot sl ON sl.slot = floor(${rnd('g.n', 212)} * ${int(slots)})::int
+        JOIN tmp_staff st ON st.staff_no = sl.staff_no
+        LEFT JOIN tmp_staff rep ON rep.staff_no = st.replacement
+        JOIN tmp_team t ON t.team_no = st.team_no`;
+    const insert = `
+      INSERT INTO advocacy_action (id, created_at, updated_at, team_id, participant_id, level, category,
+                                   title, description, status, outcome, opened_on, due_on, completed_on,
+                                   worker_id, version)
+      SELECT pg_temp.uid(${UID.advocacy}, a.n), a.created,
+             CASE WHEN a.completed_day IS NOT NULL
+                  THEN greatest(a.created, ${this.at('a.completed_day', '16')}) ELSE a.created END,
+             a.team_id, a.participant_id, a.level, a.category, ${titles},
+             CASE WHEN ${r(205)} < 0.5
+                  THEN CASE WHEN a.level = 'systemic' THEN 'Raised by several participants at group sessions.'
+                            ELSE 'Participant asked for help with this; agreed the first steps together.' END END,
+             a.status,
+             CASE WHEN a.status = 'done' AND ${r(206)} < 0.85 THEN ${oneOf(ADVOCACY_OUTCOMES, r(207))}
+                  WHEN a.status = 'cancelled' AND ${r(206)} < 0.5 THEN 'Participant withdrew the request.' END,
+             ${this.date('a.day')},
+             CASE WHEN ${r(208)} < 0.75 THEN ${this.date(`a.day + 14 + floor(${r(209)} * 76)::int`)} END,
+             ${this.date('a.completed_day')},
+             a.worker_id,
+             1 + (a.status <> 'open')::int + (a.status IN ('done', 'cancelled'))::int
+        FROM (SELECT b.*,
+                     CASE WHEN b.status = 'done'
+                          THEN b.day + floor(${rnd('b.n', 210)} * (least(b.age, 120) + 1))::int END AS completed_day,
+                     least(now(), ${this.at('b.day', `9 + ${rnd('b.n', 213)} * 8`)}) AS created
+                FROM (SELECT c.*, ${status('c')} AS status
+                        FROM (SELECT p.*,
+                                     CASE WHEN p.participant_id IS NULL THEN 'systemic' ELSE 'individual' END AS level,
+                                     CASE WHEN p.participant_id IS NULL
+                                          THEN ${weighted(ADVOCACY_SYSTEMIC, rnd('p.n', 202))}
+                                          ELSE ${weighted(ADVOCACY_INDIVIDUAL, rnd('p.n', 202))} END AS category
+                                FROM (SELECT * FROM (${this.participantDay(201)}) i WHERE ${rnd('i.n', 200)} >= 0.15
+                                      UNION ALL
+                                      SELECT * FROM (${systemic}) s WHERE ${rnd('s.n', 200)} < 0.15) p) c) b) a
+       ORDER BY a.day, a.n`;
+    const rows = await this.chunked(
+      this.plan.advocacy,
+      (lo, hi) => this.run(insert, [lo, hi]),
+      tick,
+    );
+    this.counts.advocacy = rows;
+    return rows;
+  }
+
+  async decisionNotes(tick: (f: number) => void): Promise<number> {
+    await this.run(
+      `CREATE TEMP TABLE tmp_topic ON COMMIT DROP AS
+       SELECT (i - 1)::int AS t_no, topic, options, priorities, decision
+         FROM unnest($1::text[], $2::jsonb[], $3::text[], $4::text[]) WITH ORDINALITY
+              u(topic, options, priorities, decision, i)`,
+      [
+        DECISION_TOPICS.map((t) => t.topic),
+        DECISION_TOPICS.map((t) => JSON.stringify(t.options)),
+        DECISION_TOPICS.map((t) => t.priorities),
+        DECISION_TOPICS.map((t) => t.decision),
+      ],
+    );
+    const r = (salt: number) => rnd('d.n', salt);
+    const insert = `
+      INSERT INTO decision_note (id, created_at, updated_at, team_id, participant_id, worker_id, discussed_on,
+                                 topic, options, participant_priorities, decision, decided_by, next_steps,
+                                 follow_up_on)
+      SELECT pg_temp.uid(${UID.decisionNote}, d.n), d.created, d.created, d.team_id, d.participant_id,
+             d.worker_id, ${this.date('d.day')}, tp.topic, tp.options,
+             CASE WHEN ${r(302)} < 0.8 THEN tp.priorities END,
+             CASE WHEN d.decided_by <> 'deferred' THEN tp.decision END,
+             d.decided_by,
+             CASE WHEN ${r(303)} < 0.7 THEN ${oneOf(NEXT_STEPS, r(304))} END,
+             CASE WHEN ${r(305)} < 0.5 THEN ${this.date(`d.day + 7 + floor(${r(306)} * 24)::int`)} END
+        FROM (SELECT p.*,
+                     ${weighted(
+                       [
+                         ['shared', 0.55],
+                         ['participant', 0.3],
+                         ['deferred', 0.15],
+                       ],
+                       rnd('p.n', 307),
+                     )} AS decided_by,
+                     least(now(), ${this.at('p.day', `9 + ${rnd('p.n', 308)} * 8`)}) AS created
+                FROM (${this.participantDay(311)}) p) d
+        JOIN tmp_topic tp ON tp.t_no = floor(${r(301)} * ${DECISION_TOPICS.length})::int
+       ORDER BY d.day, d.n`;
+    const rows = await this.chunked(
+      this.plan.decisionNotes,
+      (lo, hi) => this.run(insert, [lo, hi]),
+      tick,
+    );
+    this.counts.decisionNotes = rows;
+    return rows;
+  }
+
+  /** Runs `step` over 1…total in chunks, reporting progress after each. */
+  private async chunked(
+    total: number,
+    step: (lo: number, hi: number) => Promise<number>,
+    tick: (f: number) => void,
+  ): Promise<number> {
+    let rows = 0;
+    for (let lo = 1; lo <= total; lo += CHUNK) {
+      const hi = Math.min(total, lo + CHUNK - 1);
+      rows += await step(lo, hi);
+      tick(hi / total);
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,82 @@
+import type { Weighted } from './vocabulary';
+
+/*
+ * Small helpers that write SQL text. Every value they inline is either a
+ * number checked here or a string from this program's own vocabulary, quoted.
+ */
+
+export function lit(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export function num(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+  return String(value);
+}
+
+export function int(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`not a whole number: ${value}`);
+  return String(value);
+}
+
+export function textArray(values: readonly string[]): string {
+  return `ARRAY[${values.map(lit).join(', ')}]::text[]`;
+}
+
+/** One element of `values`, chosen by `r` (uniform in [0, 1)). */
+export function oneOf(values: readonly string[], r: string): string {
+  return `(${textArray(values)})[1 + floor(${r} * ${values.length})::int]`;
+}
+
+function cumulative<T>(table: Weighted<T>): [T, number][] {
+  const total = table.reduce((s, [, w]) => s + w, 0);
+  let acc = 0;
+  return table.map(([v, w]) => {
+    acc += w / total;
+    return [v, acc];
+  });
+}
+
+/** A value of `table` chosen with its weight by `r` (uniform in [0, 1)). */
+export function weighted(table: Weighted<string>, r: string): string {
+  const steps = cumulative(table);
+  const whens = steps
+    .slice(0, -1)
+    .map(([v, c]) => `WHEN ${r} < ${num(c)} THEN ${lit(v)}`)
+    .join(' ');
+  return `CASE ${whens} ELSE ${lit(steps[steps.length - 1][0])} END`;
+}
+
+/** A number of `table` chosen with its weight by `r`. */
+export function weightedNumber(table: Weighted<number>, r: string): string {
+  const steps = cumulative(table);
+  const whens = steps
+    .slice(0, -1)
+    .map(([v, c]) => `WHEN ${r} < ${num(c)} THEN ${num(v)}`)
+    .join(' ');
+  return `CASE ${whens} ELSE ${num(steps[steps.length - 1][0])} END`;
+}
+
+/**
+ * `pg_temp.rnd(n, salt)`: a deterministic pseudo-random number in [0, 1) for
+ * the pair (n, salt); `pg_temp.uid(kind, n)`: a deterministic version-4-shaped
+ * uuid. Both are plain SQL functions PostgreSQL inlines, and temporary: they
+ * vanish with the connection and never touch the schema.
+ */
+export function helperFunctions(seed: number): string[] {
+  const offset = int(seed * 1_000_003);
+  return [
+    `CREATE FUNCTION pg_temp.rnd(n bigint, salt int) RETURNS float8
+       LANGUAGE sql IMMUTABLE PARALLEL SAFE
+       AS $$ SELECT (hashint8extended(n, salt + ${offset}) & 2147483647)::float8 / 2147483648.0 $$`,
+    `CREATE FUNCTION pg_temp.uid(kind int, n bigint) RETURNS uuid
+       LANGUAGE sql IMMUTABLE PARALLEL SAFE
+       AS $$ SELECT overlay(overlay(
+                 lpad(to_hex(hashint8extended(n, kind * 2 + ${offset})), 16, '0') ||
+                 lpad(to_hex(hashint8extended(n, kind * 2 + 1 + ${offset})), 16, '0')
+               placing '4' from 13 for 1)
+               placing substr('89ab', (abs(n) % 4)::int + 1, 1) from 17 for 1)::uuid $$`,
+  ];
+}
+
+export const rnd = (n: string, salt: number) => `pg_temp.rnd(${n}, ${int(salt)})`;

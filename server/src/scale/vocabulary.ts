@@ -1,0 +1,504 @@
+import type {
+  AdvocacyCategory,
+  FocusArea,
+  ResourceCategory,
+  SessionActivity,
+  SessionSetting,
+  SessionType,
+} from '@peerpath/shared';
+
+/*
+ * The words and weights the scale organisation is made of. Names are invented
+ * from common given and family names; nothing here describes a real person.
+ * Weights need not sum to 1: each table is normalised where it is used.
+ */
+
+export type Weighted<T> = readonly (readonly [T, number])[];
+
+export const FIRST_NAMES = (
+  'Aaliyah Aaron Abdul Ada Adrian Aisha Alan Alejandro Alice Amara Amir Ana Andre Angela ' +
+  'Anika Ashley Ben Bianca Brandon Brianna Caleb Camila Carlos Carmen Casey Chen Chloe ' +
+  'Chris Daniel Dana Darius David Deborah Deshawn Diego Elena Eli Emily Eric Fatima Felix ' +
+  'Gabriel Grace Hana Hannah Hassan Ibrahim Imani Isaac Isabel Jacob Jada Jamal James ' +
+  'Jasmine Javier Jessica Joel Jordan Jose Joy Julia Kai Kareem Kayla Kevin Kiara Laura ' +
+  'Leila Liam Linh Lucas Luis Malik Maria Marcus Mateo Maya Mei Michael Mohammed Nadia ' +
+  'Naomi Nathan Nia Noah Olivia Omar Patrick Priya Rachel Rafael Riley Rosa Ryan Samuel ' +
+  'Sara Sofia Tariq Tessa Thomas Tyrone Valentina Victor Wei Xavier Yasmin Yusuf Zara Zoe'
+).split(' ');
+
+/** About a quarter contain "son", the fragment the participant-search benchmark uses. */
+export const LAST_NAMES = (
+  'Adams Ahmed Ali Anderson Baker Banda Bennett Brooks Brown Campbell Carlson Carter ' +
+  'Castillo Chen Clarke Collins Cruz Davidson Davis Dawson Diaz Edwards Ellison Evans ' +
+  'Fischer Flores Garcia Gibson Gonzalez Gupta Harris Harrison Hernandez Hill Hudson Hughes ' +
+  'Ibrahim Jackson Jameson Johnson Jones Kaur Kelly Khan Kim Larson Lee Lewis Lopez Martin ' +
+  'Martinez Mason Mendoza Miller Mitchell Moore Morales Morrison Murphy Nelson Nguyen ' +
+  'Okafor Olson Ortiz Patel Patterson Perez Peterson Phillips Quinn Ramirez Reyes ' +
+  'Richardson Rivera Roberts Robinson Rodriguez Ross Sanchez Santos Scott Shah Simpson ' +
+  'Singh Smith Stevenson Sullivan Taylor Thompson Torres Tran Turner Walker Watson White ' +
+  'Williams Wilson Wright Young Zhang'
+).split(' ');
+
+export const NICKNAMES =
+  'AJ Bea Bird CJ Dee Frankie Jay Jo Kit Lou Max Mo Nic Pip Ray Sunny Tee Viv'.split(' ');
+
+export const PRONOUNS: Weighted<string> = [
+  ['she/her', 0.45],
+  ['he/him', 0.42],
+  ['they/them', 0.1],
+  ['she/they', 0.02],
+  ['he/they', 0.01],
+];
+
+export const TEAM_PLACES = [
+  'Northside',
+  'Riverside',
+  'Eastgate',
+  'Westbrook',
+  'Harbour',
+  'Lakeshore',
+  'Hillcrest',
+  'Southfield',
+  'Meadowbank',
+  'Oakridge',
+  'Cedar Valley',
+  'Kingsway',
+  'Millbrook',
+  'Stonebridge',
+  'Fairview',
+  'Elmwood',
+  'Bayview',
+  'Parkdale',
+  'Maple Grove',
+  'Ashford',
+  'Brookside',
+  'Clearwater',
+  'Crossroads',
+  'Greenhill',
+  'Highland',
+  'Ironbridge',
+  'Juniper',
+  'Larkspur',
+  'Marshfield',
+  'Newhaven',
+  'Orchard',
+  'Pinecrest',
+  'Queensbury',
+  'Redwood',
+  'Silverlake',
+  'Thornbury',
+  'Union Square',
+  'Valleyview',
+  'Willowdale',
+  'Yardley',
+];
+
+export const TEAM_KINDS = [
+  'Peer Recovery Hub',
+  'Peer Support Collective',
+  'Wellbeing Peers',
+  'Recovery Circle',
+];
+
+export const SESSION_TYPE_WEIGHTS: Weighted<SessionType> = [
+  ['one_to_one_mentoring', 0.55],
+  ['support_group', 0.17],
+  ['condition_specific_group', 0.1],
+  ['educational_group', 0.08],
+  ['family_support_group', 0.05],
+  ['online_forum', 0.05],
+];
+
+export const SETTINGS_ONE_TO_ONE: Weighted<SessionSetting> = [
+  ['community_center', 0.3],
+  ['phone', 0.2],
+  ['home_visit', 0.15],
+  ['clinic', 0.15],
+  ['hospital', 0.08],
+  ['online', 0.08],
+  ['other', 0.04],
+];
+
+export const SETTINGS_GROUP: Weighted<SessionSetting> = [
+  ['community_center', 0.55],
+  ['clinic', 0.15],
+  ['online', 0.15],
+  ['hospital', 0.1],
+  ['other', 0.05],
+];
+
+export const DURATIONS: Record<SessionType, Weighted<number>> = {
+  one_to_one_mentoring: [
+    [30, 0.2],
+    [45, 0.3],
+    [60, 0.35],
+    [90, 0.15],
+  ],
+  support_group: [
+    [60, 0.3],
+    [90, 0.5],
+    [120, 0.2],
+  ],
+  condition_specific_group: [
+    [60, 0.35],
+    [90, 0.45],
+    [120, 0.2],
+  ],
+  family_support_group: [
+    [90, 0.6],
+    [120, 0.4],
+  ],
+  online_forum: [
+    [45, 0.3],
+    [60, 0.5],
+    [90, 0.2],
+  ],
+  educational_group: [
+    [60, 0.2],
+    [90, 0.3],
+    [120, 0.35],
+    [180, 0.15],
+  ],
+};
+
+/** The chance each activity is ticked on a session (at least one always is). */
+export const ACTIVITY_CHANCE: Record<SessionActivity, number> = {
+  coping_strategies: 0.45,
+  social_skills: 0.25,
+  health_literacy: 0.2,
+  shared_decision_making: 0.15,
+  advocacy: 0.1,
+  resource_sharing: 0.3,
+  emotional_support: 0.7,
+};
+
+export const GROUP_TITLES: Record<Exclude<SessionType, 'one_to_one_mentoring'>, string[]> = {
+  support_group: [
+    'Monday Recovery Circle',
+    'Tuesday Peer Circle',
+    'Wednesday Wellness Group',
+    'Thursday Check-in Group',
+    'Friday Connections',
+    'Weekend Drop-in',
+  ],
+  condition_specific_group: [
+    'Hearing Voices Group',
+    'Bipolar Peer Group',
+    'Anxiety Skills Circle',
+    'Smart Recovery Meeting',
+    'Trauma-informed Peer Group',
+    'Depression Support Circle',
+  ],
+  family_support_group: ['Family Connections', 'Carers Circle', 'Parents in Recovery'],
+  online_forum: ['Evening Online Circle', 'Online Peer Forum', 'Night Owls Online'],
+  educational_group: [
+    'Wellness Recovery Action Planning',
+    'Understanding Medication',
+    'Budgeting Basics',
+    'Navigating Benefits',
+    'Sleep and Wellbeing',
+    'Relapse Prevention Workshop',
+  ],
+};
+
+export const ONE_TO_ONE_TITLES = [
+  'Check-in',
+  'Goal planning',
+  'Recovery plan review',
+  'Crisis follow-up',
+  'Appointment support',
+  'Housing paperwork',
+  'Walk and talk',
+];
+
+/** Session notes are built from two or three of these; none names anyone. */
+export const NOTE_SENTENCES = [
+  'Talked through the week and what went well.',
+  'Practised a grounding exercise together.',
+  'Reviewed the recovery plan and updated two goals.',
+  'Shared my own experience of returning to work.',
+  'Discussed sleep routine and small changes to try.',
+  'Agreed to look at housing options before next time.',
+  'Participant felt more settled than last session.',
+  'Explored what helps on difficult days.',
+  'Went over the crisis plan and who to call.',
+  'Planned how to raise concerns at the next appointment.',
+  'Group discussed coping with isolation.',
+  'Good energy in the room; several new members joined.',
+  'Covered warning signs and early support options.',
+  'Looked at local activities and volunteering.',
+  'Role-played a conversation with a landlord.',
+  'Checked in about medication side effects and next steps with the prescriber.',
+  'Discussed boundaries with family members.',
+  'Participant set a goal to attend a community class.',
+  'Reflected on progress since enrolment.',
+  'Talked about managing money this month.',
+  'Session was shorter than planned; rescheduled the rest.',
+  'Shared information about the peer-run warm line.',
+  'Practised breathing techniques for anxious moments.',
+  'Discussed triggers and a plan for the weekend.',
+];
+
+export const ATTENDANCE_NOTES = [
+  'Arrived late',
+  'Left early',
+  'Joined by phone',
+  'First time attending',
+  'Brought a friend',
+  'Called to say unwell',
+];
+
+export const RESOURCE_WEIGHTS: Weighted<ResourceCategory> = [
+  ['mental_health_treatment', 0.14],
+  ['substance_use_treatment', 0.12],
+  ['housing', 0.12],
+  ['peer_support_group', 0.1],
+  ['food', 0.09],
+  ['benefits', 0.09],
+  ['employment', 0.08],
+  ['crisis', 0.06],
+  ['legal', 0.06],
+  ['education', 0.06],
+  ['transportation', 0.04],
+  ['other', 0.04],
+];
+
+export const RESOURCE_NAMES: Record<ResourceCategory, string[]> = {
+  crisis: ['Crisis Line', 'Mobile Crisis Team', 'Crisis Respite House', 'Safe Haven Cafe'],
+  mental_health_treatment: [
+    'Community Mental Health Clinic',
+    'Outpatient Therapy Service',
+    'Early Psychosis Service',
+    'Mood Disorders Clinic',
+    'Trauma Therapy Centre',
+  ],
+  substance_use_treatment: [
+    'Recovery Clinic',
+    'Detox Unit',
+    'Medication-assisted Treatment Programme',
+    'Harm Reduction Service',
+  ],
+  housing: [
+    'Housing Advice Centre',
+    'Supported Housing Programme',
+    'Tenancy Support Service',
+    'Emergency Shelter',
+  ],
+  food: ['Food Bank', 'Community Kitchen', 'Community Pantry'],
+  employment: ['Supported Employment Service', 'Job Club', 'Work and Wellbeing Programme'],
+  benefits: ['Welfare Rights Advice', 'Benefits Helpline', 'Money Advice Service'],
+  legal: ['Legal Aid Clinic', 'Tenants Legal Service', 'Advocacy Law Centre'],
+  peer_support_group: [
+    'Hearing Voices Network',
+    'Recovery Cafe',
+    'Family Peer Network',
+    'SMART Recovery',
+  ],
+  education: ['Recovery College', 'Adult Learning Centre', 'Digital Skills Class'],
+  transportation: ['Community Transport', 'Travel Voucher Scheme'],
+  other: ['Library Outreach', 'Community Garden', 'Volunteer Centre'],
+};
+
+export const RESOURCE_TAGS = [
+  'walk-in',
+  'free',
+  'multilingual',
+  'youth',
+  'women-only',
+  'lgbtq+',
+  'evening',
+  'weekend',
+  'wheelchair-accessible',
+  'referral-needed',
+];
+
+export const HANDOUT_METHODS: Weighted<string> = [
+  ['printed', 0.25],
+  ['text', 0.2],
+  ['warm_handoff', 0.2],
+  ['verbal', 0.2],
+  ['email', 0.15],
+];
+
+export const HANDOUT_NOTES = [
+  'Participant asked for the opening hours.',
+  'Introduced to the intake worker in person.',
+  'Will call after their appointment.',
+  'Prefers a text reminder.',
+  'Second referral to this service.',
+];
+
+export const ADVOCACY_INDIVIDUAL: Weighted<AdvocacyCategory> = [
+  ['healthcare_navigation', 0.26],
+  ['housing', 0.2],
+  ['benefits', 0.18],
+  ['employment', 0.1],
+  ['legal', 0.08],
+  ['discrimination', 0.06],
+  ['education', 0.05],
+  ['other', 0.06],
+  ['policy', 0.01],
+];
+
+export const ADVOCACY_SYSTEMIC: Weighted<AdvocacyCategory> = [
+  ['policy', 0.4],
+  ['discrimination', 0.15],
+  ['housing', 0.15],
+  ['healthcare_navigation', 0.15],
+  ['benefits', 0.05],
+  ['other', 0.1],
+];
+
+export const ADVOCACY_TITLES: Record<AdvocacyCategory, string[]> = {
+  healthcare_navigation: [
+    'Get a GP appointment',
+    'Transfer to a new prescriber',
+    'Request a care review',
+  ],
+  housing: [
+    'Repair request to landlord',
+    'Apply for supported housing',
+    'Challenge an eviction notice',
+  ],
+  benefits: [
+    'Disability benefit application',
+    'Appeal a benefits decision',
+    'Replace lost ID for benefits',
+  ],
+  legal: ['Find a legal aid lawyer', 'Prepare for a court date'],
+  employment: ['Reasonable adjustments at work', 'Return-to-work plan'],
+  education: ['Enrol at the recovery college', 'Support at a college interview'],
+  discrimination: ['Complaint about treatment at a pharmacy', 'Report discrimination by a service'],
+  policy: [
+    'Peer voice on the hospital discharge policy',
+    'Longer opening hours for the crisis cafe',
+    'Accessible forms at the benefits office',
+  ],
+  other: ['Set up a bank account', 'Get a replacement phone'],
+};
+
+export const ADVOCACY_OUTCOMES = [
+  'Resolved as the participant wanted.',
+  'Partly resolved; follow-up agreed.',
+  'Service agreed to change its process.',
+  'Appointment secured.',
+  'Application approved.',
+];
+
+export interface DecisionTopic {
+  topic: string;
+  options: { label: string; pros?: string; cons?: string }[];
+  priorities: string;
+  decision: string;
+}
+
+export const DECISION_TOPICS: DecisionTopic[] = [
+  {
+    topic: 'Medication options',
+    options: [
+      { label: 'Stay on the current dose', pros: 'Stable for now', cons: 'Side effects continue' },
+      {
+        label: 'Ask the prescriber about a lower dose',
+        pros: 'Fewer side effects',
+        cons: 'Risk of relapse',
+      },
+      { label: 'Try a different medication', cons: 'Weeks to adjust' },
+    ],
+    priorities: 'Feeling clear-headed at work',
+    decision: 'Ask the prescriber about a lower dose',
+  },
+  {
+    topic: 'Housing move',
+    options: [
+      { label: 'Stay in the current flat', pros: 'Close to family', cons: 'Damp and costly' },
+      { label: 'Apply for supported housing', pros: 'Support on site', cons: 'Waiting list' },
+    ],
+    priorities: 'Somewhere quiet and safe',
+    decision: 'Apply for supported housing',
+  },
+  {
+    topic: 'Treatment programme',
+    options: [
+      { label: 'Outpatient programme', pros: 'Keeps the job', cons: 'Evenings are busy' },
+      {
+        label: 'Residential programme',
+        pros: 'Intensive support',
+        cons: 'Time away from children',
+      },
+      { label: 'Peer support only for now' },
+    ],
+    priorities: 'Staying close to the children',
+    decision: 'Outpatient programme',
+  },
+  {
+    topic: 'Returning to work',
+    options: [
+      { label: 'Start part-time', pros: 'Gradual', cons: 'Less income' },
+      { label: 'Wait three months', pros: 'More time to recover' },
+    ],
+    priorities: 'Routine and income',
+    decision: 'Start part-time',
+  },
+  {
+    topic: 'Telling family about diagnosis',
+    options: [
+      { label: 'Tell one sibling first', pros: 'Trusted person' },
+      {
+        label: 'Family meeting with the worker present',
+        pros: 'Support in the room',
+        cons: 'Stressful',
+      },
+      { label: 'Not now' },
+    ],
+    priorities: 'Being understood without pressure',
+    decision: 'Tell one sibling first',
+  },
+  {
+    topic: 'Therapy type',
+    options: [
+      { label: 'Group therapy', pros: 'Meet others', cons: 'Sharing in a group' },
+      { label: 'One-to-one therapy', pros: 'Private', cons: 'Longer wait' },
+    ],
+    priorities: 'Feeling safe to talk',
+    decision: 'One-to-one therapy',
+  },
+  {
+    topic: 'Managing debt',
+    options: [
+      { label: 'Debt advice appointment', pros: 'Expert help' },
+      { label: 'Payment plan with the lender', cons: 'Tight budget' },
+    ],
+    priorities: 'Stop the letters',
+    decision: 'Debt advice appointment',
+  },
+  {
+    topic: 'Crisis plan',
+    options: [
+      { label: 'Crisis line first', pros: 'Available at night' },
+      { label: 'Call the peer worker', cons: 'Office hours only' },
+      { label: 'Go to the crisis cafe', pros: 'Face to face' },
+    ],
+    priorities: 'Avoiding hospital admission',
+    decision: 'Crisis line first, then the crisis cafe',
+  },
+];
+
+export const NEXT_STEPS = [
+  'Book the appointment this week.',
+  'Bring the letter to the next session.',
+  'Call the service together on Monday.',
+  'Think it over and talk again next week.',
+  'Worker to send the information by text.',
+];
+
+/** The chance a participant lists each focus area (none is fine: they are optional). */
+export const FOCUS_CHANCE: Record<FocusArea, number> = {
+  depression: 0.35,
+  anxiety: 0.35,
+  bipolar: 0.08,
+  psychosis: 0.07,
+  trauma: 0.2,
+  substance_use: 0.35,
+  eating_disorder: 0.04,
+  general_wellbeing: 0.15,
+};

@@ -1,0 +1,80 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, ValidateNested } from 'class-validator';
+import {
+  SESSION_ACTIVITIES,
+  SESSION_SETTINGS,
+  SESSION_TYPES,
+  type SessionActivity,
+  type SessionSetting,
+  type SessionType,
+} from '@peerpath/shared';
+import {
+  DateTimeField,
+  EnumArrayField,
+  EnumField,
+  IntField,
+  TextField,
+  UuidField,
+} from '../../common/validation';
+import { AttendanceRowDto } from './attendance-row.dto';
+
+export const MAX_ATTENDEES = 200;
+
+/** The fields of a session a worker edits; shared by create and update. */
+export class SessionFields {
+  @EnumField(SESSION_TYPES, { description: 'The peer support model; `format` follows from it' })
+  type: SessionType;
+
+  @EnumField(SESSION_SETTINGS)
+  setting: SessionSetting;
+
+  @DateTimeField({ example: '2026-05-01T14:00:00Z' })
+  startsAt: string;
+
+  @IntField({ min: 1, max: 720 })
+  durationMinutes: number;
+
+  @TextField({ max: 200, presence: 'nullable' })
+  title?: string | null;
+
+  @EnumArrayField(SESSION_ACTIVITIES, { presence: 'optional' })
+  activities?: SessionActivity[];
+
+  @TextField({ max: 10000, presence: 'nullable' })
+  notes?: string | null;
+
+  @ApiProperty({
+    type: [AttendanceRowDto],
+    description: 'One-to-one mentoring: exactly one row; group sessions: at least one',
+  })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'attendance must name at least one participant' })
+  @ArrayMaxSize(MAX_ATTENDEES)
+  @ArrayUnique((a: AttendanceRowDto | null) => a?.participantId, {
+    message: 'attendance must not name a participant twice',
+  })
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceRowDto)
+  attendance: AttendanceRowDto[];
+}
+
+export class CreateSessionDto extends SessionFields {
+  @UuidField({
+    presence: 'optional',
+    description: 'Client-chosen id: retrying the same create returns the stored record (200)',
+  })
+  id?: string;
+
+  @UuidField({
+    presence: 'nullable',
+    description: 'You by default; a worker may name only themself, a supervisor anyone of the team',
+  })
+  facilitatorId?: string | null;
+
+  @UuidField({
+    presence: 'nullable',
+    description: 'Required for admins; others log in their own team',
+  })
+  teamId?: string | null;
+}

@@ -1,0 +1,22 @@
+import { SESSION_TYPES, type SessionType } from '@peerpath/shared';
+import { DateField, EnumField, PageQuery, UuidField } from '../../common/validation';
+
+export class ListSessionsQuery extends PageQuery {
+  @DateField({ presence: 'nullable', description: 'Inclusive, in ORG_TIMEZONE' })
+  from?: string;
+
+  @DateField({ presence: 'nullable', description: 'Inclusive, in ORG_TIMEZONE' })
+  to?: string;
+
+  @UuidField({ presence: 'nullable', description: 'Sessions with an attendance row for them' })
+  participantId?: string;
+
+  @UuidField({ presence: 'nullable' })
+  facilitatorId?: string;
+
+  @EnumField(SESSION_TYPES, { presence: 'nullable' })
+  type?: SessionType;
+
+  @UuidField({ presence: 'nullable', description: 'Admins: one team (others see only their own)' })
+  teamId?: string;
+}

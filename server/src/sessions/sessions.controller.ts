@@ -1,0 +1,81 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Page, Session } from '@peerpath/shared';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { CreateSessionDto } from './dto/create-session.dto';
+import { ListSessionsQuery } from './dto/list-sessions.query';
+import { UpdateSessionDto } from './dto/update-session.dto';
+import { SessionsService } from './sessions.service';
+
+const uuid = new ParseUUIDPipe({ version: undefined });
+
+@ApiTags('sessions')
+@Controller('sessions')
+@Authenticated()
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Sessions of your team with their attendance, newest first' })
+  list(@CurrentUser() user: AuthUser, @Query() q: ListSessionsQuery): Promise<Page<Session>> {
+    return this.sessions.list(user, q);
+  }
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary:
+      'Log a session with its attendance (201); a retry with the same id and fields returns it (200)',
+  })
+  @ApiOkResponse({ description: 'A retry: the stored session; nothing was written' })
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateSessionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Session> {
+    const { session, created } = await this.sessions.create(user, dto);
+    if (!created) void reply.status(HttpStatus.OK);
+    return session;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One session with its attendance' })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Session> {
+    return this.sessions.get(user, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary:
+      'Change a session; send the version you read (stale: 409). attendance replaces the list',
+  })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: UpdateSessionDto,
+  ): Promise<Session> {
+    return this.sessions.update(user, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete a session and its attendance' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  remove(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<void> {
+    return this.sessions.remove(user, id);
+  }
+}

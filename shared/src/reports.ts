@@ -1,0 +1,120 @@
+import type { IsoDate } from './api';
+import type {
+  AdvocacyCategory,
+  AdvocacyLevel,
+  ExportFormat,
+  HandoutOutcome,
+  ResourceCategory,
+  SessionFormat,
+  SessionSetting,
+  SessionType,
+} from './enums';
+
+/**
+ * The reports of SPEC §5. Funders and auditors check these figures by hand, so
+ * every key below is defined there, and every enum key is always present
+ * (0 when nothing happened).
+ */
+
+/** `GET /api/reports/activity`: what happened in a period (inclusive dates, ORG_TIMEZONE). */
+export interface ActivitySummary {
+  period: { from: IsoDate; to: IsoDate };
+  /** The team reported on; null for the whole organisation (admins only). */
+  teamId: string | null;
+  /** Distinct participants with an `attended` row in a session of the period. */
+  participantsServed: number;
+  /** Participants whose `enrolledOn` falls in the period. */
+  newParticipants: number;
+  /** Participants whose `dischargedOn` falls in the period. */
+  dischargedParticipants: number;
+  sessions: {
+    total: number;
+    byType: Record<SessionType, number>;
+    byFormat: Record<SessionFormat, number>;
+    bySetting: Record<SessionSetting, number>;
+  };
+  groupAttendance: {
+    /** `attended` rows of group sessions. */
+    attended: number;
+    /** attended / group sessions, 1 decimal; null when there was no group session. */
+    averagePerGroupSession: number | null;
+  };
+  /** Sum of durationMinutes / 60 over the sessions, 1 decimal. */
+  serviceHours: number;
+  /** Sum of durationMinutes / 60 over `attended` rows, 1 decimal. */
+  contactHours: number;
+  /** Handouts whose `givenOn` falls in the period. */
+  handouts: {
+    total: number;
+    byCategory: Record<ResourceCategory, number>;
+    byOutcome: Record<HandoutOutcome, number>;
+    /** connected / (connected + not_connected + declined), 2 decimals; null when 0/0. */
+    connectionRate: number | null;
+  };
+  advocacy: {
+    /** `openedOn` in the period; byCategory and byLevel count these. */
+    opened: number;
+    /** `completedOn` in the period. */
+    completed: number;
+    byCategory: Record<AdvocacyCategory, number>;
+    byLevel: Record<AdvocacyLevel, number>;
+  };
+  /** Decision notes whose `discussedOn` falls in the period. */
+  decisionNotes: number;
+}
+
+/** One worker's (or supervisor's) row of the caseload report. */
+export interface CaseloadRow {
+  workerId: string;
+  displayName: string;
+  /** Participants with status `active` (as stored now) whose primary worker this is. */
+  activeParticipants: number;
+  /** Sessions facilitated by the worker starting in the window. */
+  sessionsLast30Days: number;
+  /** Their durations / 60, 1 decimal. */
+  serviceHoursLast30Days: number;
+  /** Of activeParticipants: no `attended` row in any session in the window. */
+  participantsWithoutRecentContact: number;
+  /** Advocacy actions of the worker with status open or in_progress. */
+  openAdvocacy: number;
+  /** Of those, `dueOn` before the report date. */
+  overdueAdvocacy: number;
+  /** Handouts by the worker with outcome pending and `followUpOn` on or before the report date. */
+  referralsAwaitingFollowUp: number;
+}
+
+/** The rows summed; hours are summed before rounding. */
+export type CaseloadTotals = Omit<CaseloadRow, 'workerId' | 'displayName'>;
+
+/**
+ * `GET /api/reports/caseload`: the 30 days ending on `asOf` (asOf − 29 to asOf
+ * inclusive), one row per active worker and supervisor of the team, sorted by
+ * display name. A worker gets only their own row (and totals of that row).
+ */
+export interface CaseloadReport {
+  asOf: IsoDate;
+  teamId: string;
+  workers: CaseloadRow[];
+  totals: CaseloadTotals;
+}
+
+/** Days in the caseload window, ending on (and including) `asOf`. */
+export const CASELOAD_WINDOW_DAYS = 30;
+
+/** The longest period an activity summary or export may cover. */
+export const REPORT_MAX_YEARS = 5;
+
+export interface ActivityReportQuery {
+  from?: IsoDate;
+  to?: IsoDate;
+  teamId?: string;
+}
+
+export interface ActivityExportQuery extends ActivityReportQuery {
+  format?: ExportFormat;
+}
+
+export interface CaseloadReportQuery {
+  asOf?: IsoDate;
+  teamId?: string;
+}
