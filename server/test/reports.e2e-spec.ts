@@ -654,10 +654,7 @@ describe('reports', () => {
       }
     });
 
-    it('makes an admin name the team', async () => {
-      const none = await t.request('GET', '/api/reports/caseload', { token: f.admin.token });
-      expect(none.status).toBe(400);
-      expect(none.body.errors).toHaveProperty('teamId');
+    it('gives an admin one team, or every team by default', async () => {
       const teamA = await t.request<CaseloadReport>(
         'GET',
         `/api/reports/caseload?asOf=2026-03-31&teamId=${f.teamA.id}`,
@@ -689,6 +686,25 @@ describe('reports', () => {
         overdueAdvocacy: 0,
         referralsAwaitingFollowUp: 0,
       });
+      const org = await t.request<CaseloadReport>('GET', '/api/reports/caseload?asOf=2026-03-31', {
+        token: f.admin.token,
+      });
+      expect(org.status).toBe(200);
+      expect(org.body.teamId).toBeNull();
+      expect(org.body.workers.map((x) => x.displayName)).toEqual([
+        'Bea Worker',
+        'Sid Supervisor',
+        'Sue Supervisor',
+        'Wes Worker',
+        'Win Worker',
+      ]);
+      const sum = Object.fromEntries(
+        Object.entries(totals).map(([k, v]) => [
+          k,
+          Math.round((v + teamB.body.totals[k as keyof typeof totals]) * 10) / 10,
+        ]),
+      );
+      expect(org.body.totals).toEqual(sum);
       expect(
         (await t.request('GET', '/api/reports/caseload?asOf=2026-02-30', { token: f.supA.token }))
           .status,

@@ -93,7 +93,8 @@ export type CaseloadTotals = Omit<CaseloadRow, 'workerId' | 'displayName'>;
  */
 export interface CaseloadReport {
   asOf: IsoDate;
-  teamId: string;
+  /** null when an admin asks for the whole organisation. */
+  teamId: string | null;
   workers: CaseloadRow[];
   totals: CaseloadTotals;
 }

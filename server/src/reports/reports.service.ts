@@ -84,7 +84,7 @@ export class ReportsService {
 
   /** SPEC §5 caseload report: the 30 days ending on `asOf`, one row per active worker and supervisor. */
   async caseload(caller: AuthUser, q: CaseloadQueryDto): Promise<CaseloadReport> {
-    const { teamId } = await this.scope(caller, q.teamId, { wholeOrg: false });
+    const { teamId } = await this.scope(caller, q.teamId);
     const asOf = q.asOf ?? todayIn(this.config.orgTimezone);
     const rows: CaseloadSqlRow[] = await this.db.query(CASELOAD_SQL, [
       teamId,
@@ -117,7 +117,7 @@ export class ReportsService {
       teamId,
       details: { report: 'caseload', asOf },
     });
-    return { asOf, teamId: teamId!, workers, totals };
+    return { asOf, teamId, workers, totals };
   }
 
   /** SPEC §5 activity summary, as the API returns it (not suppressed: it stays inside the organisation). */
@@ -156,7 +156,7 @@ export class ReportsService {
   }
 
   private async activityFor(caller: AuthUser, q: ActivityReportQueryDto) {
-    const scope = await this.scope(caller, q.teamId, { wholeOrg: true });
+    const scope = await this.scope(caller, q.teamId);
     const month = monthOf(todayIn(this.config.orgTimezone));
     const from = q.from ?? month.from;
     const to = q.to ?? month.to;
@@ -250,13 +250,9 @@ export class ReportsService {
   /**
    * The team a report covers. Workers and supervisors: their own (another
    * team's id is refused with 403, SPEC §4). Admins: the team they name, or
-   * the whole organisation where the report allows it.
+   * the whole organisation (SPEC §5: an admin's reports default to it).
    */
-  private async scope(
-    caller: AuthUser,
-    requested: string | undefined,
-    opts: { wholeOrg: boolean },
-  ): Promise<Scope> {
+  private async scope(caller: AuthUser, requested: string | undefined): Promise<Scope> {
     let teamId: string;
     if (caller.role !== 'admin') {
       if (requested && requested !== caller.teamId) {
@@ -265,10 +261,8 @@ export class ReportsService {
       teamId = caller.teamId!;
     } else if (requested) {
       teamId = requested;
-    } else if (opts.wholeOrg) {
-      return { teamId: null, teamName: null };
     } else {
-      throw fieldError('teamId', 'teamId is required: this report covers one team');
+      return { teamId: null, teamName: null };
     }
     const rows: { name: string }[] = await this.db.query(`SELECT name FROM team WHERE id = $1`, [
       teamId,
@@ -411,7 +405,7 @@ interface CaseloadSqlRow {
  * worker and the totals row from GROUPING SETS; hours are summed in minutes
  * and rounded once. Every figure is limited to the team's own records.
  *
- * $1 team, $2 asOf, $3 window length − 1 (days), $4 roles listed, $5 the one
+ * $1 team (null: every team, for an admin), $2 asOf, $3 window length − 1 (days), $4 roles listed, $5 the one
  * worker a worker may see (else null), $6 attended, $7 participant status
  * active, $8 open advocacy statuses, $9 handout outcome pending.
  */
@@ -419,7 +413,7 @@ const CASELOAD_SQL = `
   WITH w AS (
     SELECT u.id, u.display_name
       FROM app_user u
-     WHERE u.team_id = $1 AND u.active AND u.role = ANY($4::text[])
+     WHERE ($1::uuid IS NULL OR u.team_id = $1::uuid) AND u.active AND u.role = ANY($4::text[])
        AND ($5::uuid IS NULL OR u.id = $5::uuid)
   ), caseload AS (
     SELECT p.primary_worker_id AS worker_id,
@@ -430,23 +424,23 @@ const CASELOAD_SQL = `
                 AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1
            )) AS without_recent_contact
       FROM participant p
-     WHERE p.team_id = $1 AND p.status = $7 AND p.primary_worker_id IN (SELECT id FROM w)
+     WHERE ($1::uuid IS NULL OR p.team_id = $1::uuid) AND p.status = $7 AND p.primary_worker_id IN (SELECT id FROM w)
      GROUP BY p.primary_worker_id
   ), sessions AS (
     SELECT s.facilitator_id AS worker_id, count(*) AS n, sum(s.duration_minutes) AS minutes
       FROM support_session s
-     WHERE s.team_id = $1 AND s.facilitator_id IN (SELECT id FROM w)
+     WHERE ($1::uuid IS NULL OR s.team_id = $1::uuid) AND s.facilitator_id IN (SELECT id FROM w)
        AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1
      GROUP BY s.facilitator_id
   ), advocacy AS (
     SELECT x.worker_id, count(*) AS open, count(*) FILTER (WHERE x.due_on < $2::date) AS overdue
       FROM advocacy_action x
-     WHERE x.team_id = $1 AND x.status = ANY($8::text[]) AND x.worker_id IN (SELECT id FROM w)
+     WHERE ($1::uuid IS NULL OR x.team_id = $1::uuid) AND x.status = ANY($8::text[]) AND x.worker_id IN (SELECT id FROM w)
      GROUP BY x.worker_id
   ), referrals AS (
     SELECT h.worker_id, count(*) AS n
       FROM handout h
-     WHERE h.team_id = $1 AND h.outcome = $9 AND h.follow_up_on <= $2::date
+     WHERE ($1::uuid IS NULL OR h.team_id = $1::uuid) AND h.outcome = $9 AND h.follow_up_on <= $2::date
        AND h.worker_id IN (SELECT id FROM w)
      GROUP BY h.worker_id
   )
