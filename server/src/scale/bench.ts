@@ -536,18 +536,37 @@ async function main(args: string[]): Promise<number> {
   });
   try {
     await db.connect();
+    const { rows: seeded } = await db
+      .query<{ ok: boolean }>(
+        `SELECT to_regclass('participant') IS NOT NULL
+              AND EXISTS (SELECT 1 FROM app_user WHERE email = $1) AS ok`,
+        [SCALE_ADMIN_EMAIL],
+      )
+      .catch(() => ({ rows: [{ ok: false }] }));
+    if (!seeded[0].ok) {
+      throw new Error(
+        `${redactUrl(target.config.databaseUrl)} has no scale organisation (${SCALE_ADMIN_EMAIL}): run pnpm seed:scale first`,
+      );
+    }
     const { rows: counts } = await db.query<Record<string, number>>(
       `SELECT (SELECT count(*) FROM participant)::int AS participants,
               (SELECT count(*) FROM support_session)::int AS sessions,
-              (SELECT reltuples::bigint FROM pg_class WHERE oid = 'attendance'::regclass)::bigint AS attendance_estimate,
-              (SELECT count(*) FROM app_user WHERE email = $1)::int AS admin`,
-      [SCALE_ADMIN_EMAIL],
+              (SELECT reltuples::bigint FROM pg_class WHERE oid = 'attendance'::regclass)::bigint AS attendance_estimate`,
     );
-    if (!counts[0].admin) {
-      throw new Error(
-        `${SCALE_ADMIN_EMAIL} is not in ${redactUrl(target.config.databaseUrl)}: run pnpm seed:scale first`,
-      );
-    }
+    // The server settings the figures depend on, recorded with them.
+    const { rows: pgSettings } = await db.query<{ name: string; setting: string }>(
+      `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
+      [
+        [
+          'server_version',
+          'shared_buffers',
+          'work_mem',
+          'jit',
+          'max_parallel_workers_per_gather',
+          'random_page_cost',
+        ],
+      ],
+    );
     say(
       `Benchmarking ${redactUrl(target.config.databaseUrl)} (${counts[0].participants.toLocaleString('en-US')} participants, ` +
         `${counts[0].sessions.toLocaleString('en-US')} sessions)${settings.quick ? ', quick run' : ''} …`,
@@ -579,7 +598,17 @@ async function main(args: string[]): Promise<number> {
     );
     say(`  group sessions of 10 …`);
     const groupSession = await bench.groupSession();
-    const client = initialJs();
+    let client: ReturnType<typeof initialJs>;
+    try {
+      client = initialJs();
+    } catch (err) {
+      // A half-written client build (index.html naming a file that is not there).
+      client = {
+        status: 'error',
+        initialJsGzipKb: null,
+        note: err instanceof Error ? err.message : String(err),
+      };
+    }
 
     const results: Record<string, any> = {
       generatedAt: new Date().toISOString(),
@@ -589,6 +618,7 @@ async function main(args: string[]): Promise<number> {
         participants: counts[0].participants,
         sessions: counts[0].sessions,
         attendanceEstimate: Number(counts[0].attendance_estimate),
+        settings: Object.fromEntries(pgSettings.map((r) => [r.name, r.setting])),
       },
       machine: {
         cpus: cpus().length,

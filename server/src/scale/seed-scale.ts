@@ -85,7 +85,7 @@ async function seed(plan: SeedPlan, progress: Progress): Promise<void> {
       }
       const passwordHash = await hashPassword(SCALE_PASSWORD);
       const org = planOrganisation(plan);
-      const seeder = new ScaleSeeder(db, plan, org, today, config.orgTimezone, progress);
+      const seeder = new ScaleSeeder(db, plan, org, today, config.orgTimezone);
       await seeder.prepareSession();
 
       // One transaction: a failure or an interruption leaves the database as it was.

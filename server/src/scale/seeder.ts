@@ -1,7 +1,6 @@
 import type { Client } from 'pg';
 import { FOCUS_AREAS, RESOURCE_CATEGORIES, SESSION_ACTIVITIES, addDays } from '@peerpath/shared';
 import type { Organisation } from './organisation';
-import type { Progress } from './progress';
 import type { SeedPlan } from './seed-plan';
 import {
   helperFunctions,
@@ -80,8 +79,8 @@ export interface SeedCounts {
 /**
  * Writes the scale organisation with set-based SQL, one statement per phase
  * or chunk. Every value comes from `pg_temp.rnd(row number, salt)`, so the same
- * plan and seed write the same data. Helper tables are temporary and vanish at
- * commit.
+ * plan and seed write the same data on the same day (dates count back from
+ * today). Helper tables are temporary and vanish at commit.
  */
 export class ScaleSeeder {
   private readonly day0: string;
@@ -96,7 +95,6 @@ export class ScaleSeeder {
     private readonly org: Organisation,
     today: string,
     timeZone: string,
-    private readonly progress: Progress,
   ) {
     this.day0 = addDays(today, -(plan.days - 1));
     this.tz = timeZone;
