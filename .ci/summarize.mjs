@@ -8,6 +8,7 @@ let passed = 0;
 let failed = 0;
 const lines = [];
 for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
+  if (!/^(jest-|playwright).*\.json$/.test(name)) continue;
   const r = JSON.parse(readFileSync(join(dir, name), 'utf8'));
   let p;
   let f;
