@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, signIn, signOut } from './support';
+
+const ALL_NAV = [
+  'Caseload',
+  'Participants',
+  'Sessions',
+  'Advocacy',
+  'Resources',
+  'Reports',
+  'Admin',
+];
+
+async function navItems(page: import('@playwright/test').Page) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
+}
+
+test('a worker signs in, sees the shell with their navigation, and signs out', async ({ page }) => {
+  await signIn(page, DEMO.worker);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your caseload' })).toBeVisible();
+  expect(await navItems(page)).toEqual([
+    'Caseload',
+    'Participants',
+    'Sessions',
+    'Advocacy',
+    'Resources',
+  ]);
+  await expect(page.getByRole('button', { name: 'Account: Alex Rivera' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeAttached();
+  await page.screenshot({ path: 'e2e/screenshots/caseload-worker.png', fullPage: true });
+
+  await signOut(page);
+  // Signed out for real: the app no longer opens without signing in again.
+  await page.goto('/participants');
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('a supervisor sees Reports and the team toggle; an admin also sees Admin', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.supervisor);
+  expect(await navItems(page)).toEqual(ALL_NAV.filter((n) => n !== 'Admin'));
+  await expect(page.getByRole('button', { name: 'Whole team' })).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, DEMO.admin);
+  expect(await navItems(page)).toEqual(ALL_NAV);
+  await signOut(page);
+});
+
+test('the session survives a reload (refresh cookie), and a wrong password says so', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.worker);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your caseload' })).toBeVisible();
+  await signOut(page);
+
+  await page.getByRole('textbox', { name: 'Email' }).fill(DEMO.worker);
+  await page.getByRole('textbox', { name: 'Password' }).fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('do not match an active account');
+});
+
+test('a worker opening the admin page is told it is not for them', async ({ page }) => {
+  await signIn(page, DEMO.worker);
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.getByRole('heading', { name: 'Administration' })).toHaveCount(0);
+});

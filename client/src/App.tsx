@@ -1,0 +1,87 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { RequireAuth } from './auth';
+import { AppShell } from './components/AppShell';
+import { FullPageLoading } from './components/Loading';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { RouteErrorPage } from './pages/RouteErrorPage';
+
+/** Each page is its own chunk, loaded when first visited. */
+const page = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() });
+
+/** A list page: fetch the data grid's chunk alongside the page's own. */
+const listPage = (load: () => Promise<ComponentType>) => async () => {
+  const grid = import('./components/DataTableGrid');
+  const Component = await load();
+  await grid;
+  return { Component };
+};
+
+const pages: RouteObject[] = [
+  { index: true, lazy: listPage(() => import('./pages/CaseloadPage').then((m) => m.CaseloadPage)) },
+  {
+    path: 'participants',
+    lazy: listPage(() => import('./pages/ParticipantsPage').then((m) => m.ParticipantsPage)),
+  },
+  {
+    path: 'participants/new',
+    lazy: page(() => import('./pages/NewParticipantPage').then((m) => m.NewParticipantPage)),
+  },
+  {
+    path: 'participants/:id',
+    lazy: page(() => import('./pages/ParticipantPage').then((m) => m.ParticipantPage)),
+  },
+  {
+    path: 'sessions',
+    lazy: listPage(() => import('./pages/SessionsPage').then((m) => m.SessionsPage)),
+  },
+  {
+    path: 'sessions/new',
+    lazy: page(() => import('./pages/NewSessionPage').then((m) => m.NewSessionPage)),
+  },
+  {
+    path: 'sessions/:id',
+    lazy: page(() => import('./pages/SessionPage').then((m) => m.SessionPage)),
+  },
+  {
+    path: 'advocacy',
+    lazy: page(() => import('./pages/AdvocacyPage').then((m) => m.AdvocacyPage)),
+  },
+  {
+    path: 'resources',
+    lazy: page(() => import('./pages/ResourcesPage').then((m) => m.ResourcesPage)),
+  },
+  {
+    path: 'reports',
+    lazy: page(() => import('./pages/ReportsPage').then((m) => m.ReportsPage)),
+  },
+  { path: 'admin', lazy: listPage(() => import('./pages/AdminPage').then((m) => m.AdminPage)) },
+  { path: '*', Component: NotFoundPage },
+];
+
+const routes: RouteObject[] = [
+  {
+    HydrateFallback: FullPageLoading,
+    ErrorBoundary: RouteErrorPage,
+    children: [
+      { path: '/login', lazy: page(() => import('./pages/LoginPage').then((m) => m.LoginPage)) },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        ),
+        // Errors inside a page show inside the shell, navigation still working.
+        children: [{ ErrorBoundary: RouteErrorPage, children: pages }],
+      },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,144 @@
+import type { ApiError, LoginResponse } from '@peerpath/shared';
+import { ApiRequestError } from './errors';
+
+/**
+ * The access token lives in memory only (never in storage). The refresh token
+ * is an httpOnly cookie the server sets at sign-in, scoped to /api/auth.
+ */
+let accessToken: string | null = null;
+let refreshing: Promise<LoginResponse | null> | null = null;
+const sessionListeners = new Set<(signedIn: LoginResponse | null) => void>();
+
+export function setAccessToken(token: string | null) {
+  accessToken = token;
+}
+
+/** Told when a refresh succeeds (new user data) or the session has ended (null). */
+export function onSessionChange(listener: (signedIn: LoginResponse | null) => void) {
+  sessionListeners.add(listener);
+  return () => {
+    sessionListeners.delete(listener);
+  };
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export function toQueryString(params?: Record<string, QueryValue>): string {
+  if (!params) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+async function readError(response: Response): Promise<ApiRequestError> {
+  let body: Partial<ApiError> = {};
+  try {
+    body = (await response.json()) as Partial<ApiError>;
+  } catch {
+    // Not JSON (a proxy error page, for instance).
+  }
+  return new ApiRequestError({
+    statusCode: body.statusCode ?? response.status,
+    message: body.message ?? (response.statusText || 'Request failed'),
+    errors: body.errors,
+  });
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json');
+  if (accessToken) headers.set('Authorization', `Bearer ${accessToken}`);
+  try {
+    return await fetch(path, { ...init, headers, credentials: 'same-origin' });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiRequestError({ statusCode: 0, message: 'Network error' });
+  }
+}
+
+/**
+ * Trades the refresh cookie for a new access token. The server rotates the
+ * refresh token, so two refreshes with the same cookie cannot both succeed:
+ * callers in this tab share one request, and tabs take turns (Web Locks), so
+ * a second tab sends the cookie the first one just received.
+ */
+export function refreshSession(): Promise<LoginResponse | null> {
+  refreshing ??= (async () => {
+    try {
+      const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+      const response = locks
+        ? await locks.request('peerpath-refresh', () =>
+            send('/api/auth/refresh', { method: 'POST' }),
+          )
+        : await send('/api/auth/refresh', { method: 'POST' });
+      if (!response.ok) {
+        setAccessToken(null);
+        return null;
+      }
+      const signedIn = (await response.json()) as LoginResponse;
+      setAccessToken(signedIn.accessToken);
+      return signedIn;
+    } catch {
+      return null;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+  /** Skip the refresh-and-retry on 401 (sign-in itself). */
+  noRefresh?: boolean;
+}
+
+async function request(path: string, options: RequestOptions = {}): Promise<Response> {
+  const url = `/api${path}${toQueryString(options.query)}`;
+  const init: RequestInit = { method: options.method ?? 'GET', signal: options.signal };
+  if (options.body !== undefined) {
+    init.body = JSON.stringify(options.body);
+    init.headers = { 'Content-Type': 'application/json' };
+  }
+  let response = await send(url, init);
+  if (response.status === 401 && !options.noRefresh) {
+    const signedIn = await refreshSession();
+    if (signedIn) {
+      for (const listener of sessionListeners) listener(signedIn);
+      response = await send(url, init);
+    } else {
+      for (const listener of sessionListeners) listener(null);
+    }
+  }
+  if (!response.ok) throw await readError(response);
+  return response;
+}
+
+/** JSON API call: Bearer token, one refresh-and-retry on 401, typed errors. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await request(path, options);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A file download (exports): same auth rules, returns the blob and its name. */
+export async function download(
+  path: string,
+  query?: Record<string, QueryValue>,
+): Promise<{ blob: Blob; filename: string }> {
+  const response = await request(path, { query });
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  return {
+    blob: await response.blob(),
+    filename: match ? decodeURIComponent(match[1]) : 'export',
+  };
+}

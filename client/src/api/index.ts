@@ -1,0 +1,13 @@
+export {
+  api,
+  download,
+  refreshSession,
+  setAccessToken,
+  onSessionChange,
+  toQueryString,
+} from './client';
+export type { QueryValue, RequestOptions } from './client';
+export { ApiRequestError, describeError, isApiError } from './errors';
+export { applyServerErrors } from './formErrors';
+export type { FieldLabels } from './formErrors';
+export { queryClient } from './queryClient';

@@ -1,0 +1,83 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { LoginResponse, User } from '@peerpath/shared';
+import { api, onSessionChange, refreshSession, setAccessToken } from '../api';
+import { AuthContext, type AuthContextValue, type AuthStatus } from './context';
+
+interface State {
+  status: AuthStatus;
+  user: User | null;
+  expired: boolean;
+  signedOutByUser: boolean;
+}
+
+const SIGNED_OUT: State = {
+  status: 'signed-out',
+  user: null,
+  expired: false,
+  signedOutByUser: false,
+};
+const signedIn = (user: User): State => ({
+  status: 'signed-in',
+  user,
+  expired: false,
+  signedOutByUser: false,
+});
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<State>({ ...SIGNED_OUT, status: 'loading' });
+
+  // Restore the session from the refresh cookie, if there is one.
+  useEffect(() => {
+    let live = true;
+    void refreshSession().then((session) => {
+      if (live) setState(session ? signedIn(session.user) : SIGNED_OUT);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // A refresh during normal use brings fresh user data, or says the session is over.
+  useEffect(
+    () =>
+      onSessionChange((session) => {
+        if (session) {
+          setState(signedIn(session.user));
+        } else {
+          queryClient.clear();
+          setState((s) => (s.status === 'signed-in' ? { ...SIGNED_OUT, expired: true } : s));
+        }
+      }),
+    [queryClient],
+  );
+
+  const login = useCallback(async (email: string, password: string) => {
+    const session = await api<LoginResponse>('/auth/login', {
+      method: 'POST',
+      body: { email, password },
+      noRefresh: true,
+    });
+    setAccessToken(session.accessToken);
+    setState(signedIn(session.user));
+    return session.user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api<void>('/auth/logout', { method: 'POST', noRefresh: true });
+    } catch {
+      // Signed out locally either way; the server session times out by itself.
+    }
+    setAccessToken(null);
+    queryClient.clear();
+    setState({ ...SIGNED_OUT, signedOutByUser: true });
+  }, [queryClient]);
+
+  const value = useMemo<AuthContextValue>(
+    () => ({ ...state, login, logout }),
+    [state, login, logout],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

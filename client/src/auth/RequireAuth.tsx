@@ -1,0 +1,20 @@
+import { Navigate, useLocation } from 'react-router';
+import type { ReactNode } from 'react';
+import type { Role } from '@peerpath/shared';
+import { FullPageLoading } from '../components/Loading';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { useAuth } from './context';
+
+/** Pages for signed-in people; `roles` narrows to some roles (others see "not found"). */
+export function RequireAuth({ children, roles }: { children: ReactNode; roles?: Role[] }) {
+  const { status, user, signedOutByUser } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') return <FullPageLoading />;
+  if (!user) {
+    // Come back here after signing in, unless this person chose to sign out.
+    const from = signedOutByUser ? undefined : `${location.pathname}${location.search}`;
+    return <Navigate to="/login" replace state={from ? { from } : undefined} />;
+  }
+  if (roles && !roles.includes(user.role)) return <NotFoundPage />;
+  return children;
+}

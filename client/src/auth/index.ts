@@ -1,0 +1,3 @@
+export { AuthProvider } from './AuthProvider';
+export { RequireAuth } from './RequireAuth';
+export { useAuth, useCurrentUser, canSeeReports, isAdmin, seesWholeTeam } from './context';

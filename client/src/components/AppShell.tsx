@@ -1,0 +1,310 @@
+import AddCircleOutlined from '@mui/icons-material/AddCircleOutlined';
+import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
+import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
+import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
+import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
+import HomeOutlined from '@mui/icons-material/HomeOutlined';
+import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
+import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
+import MenuIcon from '@mui/icons-material/Menu';
+import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import AppBar from '@mui/material/AppBar';
+import Avatar from '@mui/material/Avatar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { useTheme } from '@mui/material/styles';
+import { LABELS, type Role } from '@peerpath/shared';
+import { Suspense, useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { Link as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { canSeeReports, isAdmin, useAuth, useCurrentUser } from '../auth';
+import { useTeamName } from '../features/teams/api';
+import { ColorModeToggle } from '../theme';
+import { Loading } from './Loading';
+
+const DRAWER_WIDTH = 232;
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  show?: (role: Role) => boolean;
+}
+
+const NAV: NavItem[] = [
+  { to: '/', label: 'Caseload', icon: <HomeOutlined /> },
+  { to: '/participants', label: 'Participants', icon: <PeopleOutlined /> },
+  { to: '/sessions', label: 'Sessions', icon: <EventNoteOutlined /> },
+  { to: '/advocacy', label: 'Advocacy', icon: <CampaignOutlined /> },
+  { to: '/resources', label: 'Resources', icon: <MenuBookOutlined /> },
+  { to: '/reports', label: 'Reports', icon: <AssessmentOutlined />, show: canSeeReports },
+  { to: '/admin', label: 'Admin', icon: <AdminPanelSettingsOutlined />, show: isAdmin },
+];
+
+function isCurrent(to: string, pathname: string) {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+function initials(name: string) {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((p) => p[0]!.toUpperCase())
+    .join('');
+}
+
+function NavList({ onNavigate }: { onNavigate?: () => void }) {
+  const user = useCurrentUser();
+  const { pathname } = useLocation();
+  return (
+    <List component="ul" sx={{ px: 1 }}>
+      {NAV.filter((item) => !item.show || item.show(user.role)).map((item) => {
+        const current = isCurrent(item.to, pathname);
+        return (
+          <ListItem key={item.to} disablePadding sx={{ mb: 0.5 }}>
+            <ListItemButton
+              href={item.to}
+              selected={current}
+              aria-current={current ? 'page' : undefined}
+              onClick={onNavigate}
+              sx={{ borderRadius: 2 }}
+            >
+              <ListItemIcon sx={{ color: current ? 'primary.main' : 'inherit' }}>
+                {item.icon}
+              </ListItemIcon>
+              <ListItemText primary={item.label} />
+            </ListItemButton>
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+}
+
+function UserMenu() {
+  const user = useCurrentUser();
+  const { logout } = useAuth();
+  const navigate = useNavigate();
+  const teamName = useTeamName(user.teamId);
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const theme = useTheme();
+  const wide = useMediaQuery(theme.breakpoints.up('sm'));
+  const signOut = async () => {
+    setAnchor(null);
+    await logout();
+    await navigate('/login', { replace: true });
+  };
+  return (
+    <>
+      <Button
+        color="inherit"
+        onClick={(e) => setAnchor(e.currentTarget)}
+        aria-haspopup="menu"
+        aria-expanded={anchor ? true : undefined}
+        aria-controls={anchor ? 'account-menu' : undefined}
+        aria-label={`Account: ${user.displayName}`}
+        sx={{ minWidth: 0, gap: 1, px: 1 }}
+      >
+        <Avatar
+          sx={{
+            width: 32,
+            height: 32,
+            fontSize: 14,
+            bgcolor: 'secondary.main',
+            color: 'secondary.contrastText',
+          }}
+        >
+          {initials(user.displayName)}
+        </Avatar>
+        {wide && <span>{user.displayName}</span>}
+      </Button>
+      <Menu
+        id="account-menu"
+        anchorEl={anchor}
+        open={Boolean(anchor)}
+        onClose={() => setAnchor(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+      >
+        <Box sx={{ px: 2, py: 1, maxWidth: 280 }} role="presentation">
+          <Typography sx={{ fontWeight: 600 }}>{user.displayName}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {LABELS.role[user.role]}
+            {teamName ? ` · ${teamName}` : ''}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-all' }}>
+            {user.email}
+          </Typography>
+        </Box>
+        <Divider />
+        <MenuItem onClick={() => void signOut()}>
+          <ListItemIcon>
+            <LogoutOutlined fontSize="small" />
+          </ListItemIcon>
+          Sign out
+        </MenuItem>
+      </Menu>
+    </>
+  );
+}
+
+/** The frame around every signed-in page: top bar, navigation, main region. */
+export function AppShell() {
+  const theme = useTheme();
+  const wide = useMediaQuery(theme.breakpoints.up('md'), { noSsr: true });
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After moving to another page, put focus at the start of the new content
+  // (unless the page put it somewhere on purpose), so keyboard and screen
+  // reader users start from the top.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const main = mainRef.current;
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: false });
+  }, [pathname]);
+
+  const drawer = (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <Toolbar />
+      <Box component="nav" aria-label="Main" sx={{ flex: 1, overflowY: 'auto', pt: 1 }}>
+        <NavList onNavigate={wide ? undefined : () => setOpen(false)} />
+      </Box>
+    </Box>
+  );
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <Box
+        component="a"
+        href="#main"
+        onClick={(e: MouseEvent) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+        sx={{
+          position: 'absolute',
+          left: 8,
+          top: -48,
+          zIndex: (t) => t.zIndex.tooltip + 1,
+          bgcolor: 'background.paper',
+          color: 'primary.main',
+          px: 2,
+          py: 1,
+          borderRadius: 1,
+          boxShadow: 3,
+          fontWeight: 600,
+          '&:focus': { top: 8 },
+        }}
+      >
+        Skip to main content
+      </Box>
+      <AppBar
+        position="fixed"
+        elevation={0}
+        sx={{ zIndex: (t) => t.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}
+        color="primary"
+        enableColorOnDark
+      >
+        <Toolbar sx={{ gap: 1 }}>
+          {!wide && (
+            <IconButton
+              color="inherit"
+              edge="start"
+              onClick={() => setOpen((o) => !o)}
+              aria-label={open ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={open}
+              aria-controls="main-navigation"
+            >
+              <MenuIcon />
+            </IconButton>
+          )}
+          <Typography
+            component={RouterLink}
+            to="/"
+            sx={{
+              color: 'inherit',
+              textDecoration: 'none',
+              fontWeight: 700,
+              fontSize: '1.15rem',
+              mr: 'auto',
+            }}
+          >
+            PeerPath
+          </Typography>
+          <Button
+            color="inherit"
+            variant="outlined"
+            href="/sessions/new"
+            startIcon={<AddCircleOutlined />}
+            sx={{ display: { xs: 'none', sm: 'inline-flex' }, borderColor: 'currentColor' }}
+          >
+            Log session
+          </Button>
+          <IconButton
+            color="inherit"
+            href="/sessions/new"
+            aria-label="Log session"
+            sx={{ display: { xs: 'inline-flex', sm: 'none' } }}
+          >
+            <AddCircleOutlined />
+          </IconButton>
+          <ColorModeToggle />
+          <UserMenu />
+        </Toolbar>
+      </AppBar>
+      {wide ? (
+        <Drawer
+          variant="permanent"
+          sx={{
+            width: DRAWER_WIDTH,
+            flexShrink: 0,
+            '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
+          }}
+          slotProps={{ paper: { id: 'main-navigation' } }}
+        >
+          {drawer}
+        </Drawer>
+      ) : (
+        <Drawer
+          variant="temporary"
+          open={open}
+          onClose={() => setOpen(false)}
+          slotProps={{ paper: { id: 'main-navigation', sx: { width: DRAWER_WIDTH } } }}
+        >
+          {drawer}
+        </Drawer>
+      )}
+      <Box
+        component="main"
+        id="main"
+        ref={mainRef}
+        tabIndex={-1}
+        sx={{ flex: 1, minWidth: 0, p: { xs: 2, sm: 3 }, outline: 'none' }}
+      >
+        <Toolbar />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,73 @@
+import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
+import { DatePicker } from '@mui/x-date-pickers/DatePicker';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { ReactNode } from 'react';
+import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+
+/** MUI X pickers with dayjs; wrap a page or form that uses a picker. */
+export function PickersProvider({ children }: { children: ReactNode }) {
+  return <LocalizationProvider dateAdapter={AdapterDayjs}>{children}</LocalizationProvider>;
+}
+
+export const toDayjs = (value: string | null | undefined): Dayjs | null =>
+  value ? dayjs(value.length === 10 ? `${value}T00:00:00` : value) : null;
+
+export const toIsoDate = (value: Dayjs | null): string =>
+  value && value.isValid() ? value.format('YYYY-MM-DD') : '';
+
+/**
+ * A calendar date (`YYYY-MM-DD`, '' when empty) bound to a react-hook-form
+ * field, with the date picker.
+ */
+export function DateInput<T extends FieldValues>({
+  control,
+  name,
+  label,
+  required = false,
+  disableFuture = false,
+  helperText,
+}: {
+  control: Control<T>;
+  name: FieldPath<T>;
+  label: string;
+  required?: boolean;
+  disableFuture?: boolean;
+  helperText?: string;
+}) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      rules={{
+        validate: (v: string) => {
+          if (!v) return required ? `Enter the ${label.toLowerCase()}` : true;
+          if (v === 'invalid') return 'Enter a real date';
+          if (disableFuture && v > dayjs().format('YYYY-MM-DD'))
+            return 'This date cannot be in the future';
+          return true;
+        },
+      }}
+      render={({ field, fieldState }) => (
+        <DatePicker
+          label={label}
+          value={field.value === 'invalid' ? null : toDayjs(field.value)}
+          onChange={(d) => field.onChange(d === null ? '' : d.isValid() ? toIsoDate(d) : 'invalid')}
+          disableFuture={disableFuture}
+          inputRef={field.ref}
+          slotProps={{
+            textField: {
+              fullWidth: true,
+              required,
+              name: field.name,
+              onBlur: field.onBlur,
+              error: Boolean(fieldState.error),
+              helperText: fieldState.error?.message ?? helperText,
+            },
+            field: { clearable: !required },
+          }}
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,84 @@
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import GroupsOutlined from '@mui/icons-material/GroupsOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { formatDate } from '../../components/dates';
+import { useNotify } from '../../components/notify';
+import { useTeams } from '../teams/api';
+import { CreateTeamDialog } from './CreateTeamDialog';
+
+export function TeamsSection() {
+  const teams = useTeams();
+  const notify = useNotify();
+  const [creating, setCreating] = useState(false);
+  const items = teams.data?.items ?? [];
+  return (
+    <Box component="section" aria-labelledby="teams-heading" sx={{ mb: 5 }}>
+      <Box
+        sx={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: 2,
+          mb: 1.5,
+          flexWrap: 'wrap',
+        }}
+      >
+        <Typography variant="h2" id="teams-heading">
+          Teams
+        </Typography>
+        <Button variant="outlined" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
+          Create team
+        </Button>
+      </Box>
+      {teams.isLoading && <Loading label="Loading teams…" />}
+      {teams.error && <ErrorAlert error={teams.error} onRetry={() => void teams.refetch()} />}
+      {teams.data && items.length === 0 && (
+        <EmptyState icon={<GroupsOutlined />} title="No teams yet">
+          Create a team first; then add its supervisor and peer support workers.
+        </EmptyState>
+      )}
+      {items.length > 0 && (
+        <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-labelledby="teams-heading">
+            <TableHead>
+              <TableRow>
+                <TableCell scope="col">Name</TableCell>
+                <TableCell scope="col">Created</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {items.map((t) => (
+                <TableRow key={t.id}>
+                  <TableCell scope="row" component="th" sx={{ fontWeight: 500 }}>
+                    {t.name}
+                  </TableCell>
+                  <TableCell>{formatDate(t.createdAt)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+      <CreateTeamDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(team) => {
+          setCreating(false);
+          notify(`Team “${team.name}” created`);
+        }}
+      />
+    </Box>
+  );
+}

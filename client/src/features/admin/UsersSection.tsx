@@ -1,0 +1,224 @@
+import BlockOutlined from '@mui/icons-material/BlockOutlined';
+import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
+import PersonAddOutlined from '@mui/icons-material/PersonAddOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import type { GridColDef } from '@mui/x-data-grid';
+import { LABELS, ROLES, type Role, type User } from '@peerpath/shared';
+import { useMemo, useState } from 'react';
+import { describeError } from '../../api';
+import { useCurrentUser } from '../../auth';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterSelect, enumOptions } from '../../components/FilterSelect';
+import { useNotify } from '../../components/notify';
+import { useTeams } from '../teams/api';
+import { useUpdateUser, useUsers } from '../users/api';
+import { CreateUserDialog } from './CreateUserDialog';
+
+type StatusFilter = 'active' | 'inactive' | 'all';
+
+export function UsersSection() {
+  const me = useCurrentUser();
+  const notify = useNotify();
+  const teams = useTeams();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(25);
+  const [teamId, setTeamId] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [creating, setCreating] = useState(false);
+  const [confirming, setConfirming] = useState<User | null>(null);
+  const update = useUpdateUser();
+  const users = useUsers({
+    page,
+    pageSize,
+    teamId: teamId || undefined,
+    role: role || undefined,
+    active: status === 'all' ? undefined : status === 'active',
+  });
+
+  const teamName = useMemo(() => {
+    const names = new Map((teams.data?.items ?? []).map((t) => [t.id, t.name]));
+    return (id: string | null) => (id ? (names.get(id) ?? '—') : 'All teams');
+  }, [teams.data]);
+
+  const columns: GridColDef<User>[] = [
+    { field: 'displayName', headerName: 'Name', flex: 1, minWidth: 160 },
+    { field: 'email', headerName: 'Email', flex: 1.2, minWidth: 200 },
+    {
+      field: 'role',
+      headerName: 'Role',
+      width: 170,
+      valueGetter: (_v, row) => LABELS.role[row.role],
+    },
+    {
+      field: 'teamId',
+      headerName: 'Team',
+      flex: 1,
+      minWidth: 160,
+      valueGetter: (_v, row) => teamName(row.teamId),
+    },
+    {
+      field: 'active',
+      headerName: 'Status',
+      width: 140,
+      renderCell: ({ row }) => (
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, height: '100%' }}>
+          {row.active ? (
+            <CheckCircleOutlined fontSize="small" color="success" aria-hidden />
+          ) : (
+            <BlockOutlined fontSize="small" color="disabled" aria-hidden />
+          )}
+          {row.active ? 'Active' : 'Deactivated'}
+        </Box>
+      ),
+    },
+    {
+      field: 'actions',
+      headerName: 'Actions',
+      width: 150,
+      sortable: false,
+      renderCell: ({ row, tabIndex }) =>
+        row.id === me.id ? (
+          <Typography variant="body2" color="text.secondary" sx={{ lineHeight: '52px' }}>
+            You
+          </Typography>
+        ) : (
+          <Button
+            size="small"
+            tabIndex={tabIndex}
+            color={row.active ? 'error' : 'primary'}
+            onClick={(e) => {
+              e.stopPropagation();
+              setConfirming(row);
+            }}
+            aria-label={`${row.active ? 'Deactivate' : 'Activate'} ${row.displayName}`}
+          >
+            {row.active ? 'Deactivate' : 'Activate'}
+          </Button>
+        ),
+    },
+  ];
+
+  const confirm = async () => {
+    if (!confirming) return;
+    const target = confirming;
+    try {
+      await update.mutateAsync({ id: target.id, body: { active: !target.active } });
+      notify(`${target.displayName} ${target.active ? 'deactivated' : 'activated'}`);
+    } catch (error) {
+      notify(describeError(error));
+    }
+    setConfirming(null);
+  };
+
+  return (
+    <Box component="section" aria-labelledby="users-heading">
+      <Box
+        sx={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: 2,
+          mb: 1.5,
+          flexWrap: 'wrap',
+        }}
+      >
+        <Typography variant="h2" id="users-heading">
+          Users
+        </Typography>
+        <Button
+          variant="contained"
+          startIcon={<PersonAddOutlined />}
+          onClick={() => setCreating(true)}
+        >
+          Create user
+        </Button>
+      </Box>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', sm: 'repeat(3, minmax(0, 220px))' },
+          gap: 2,
+          mb: 2,
+        }}
+      >
+        <FilterSelect
+          label="Team"
+          value={teamId}
+          allLabel="All teams"
+          options={(teams.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          onChange={(v) => {
+            setTeamId(v);
+            setPage(1);
+          }}
+        />
+        <FilterSelect
+          label="Role"
+          value={role}
+          allLabel="All roles"
+          options={enumOptions(ROLES, LABELS.role)}
+          onChange={(v) => {
+            setRole(v);
+            setPage(1);
+          }}
+        />
+        <FilterSelect<StatusFilter>
+          label="Status"
+          value={status}
+          options={[
+            { value: 'all', label: 'All' },
+            { value: 'active', label: 'Active' },
+            { value: 'inactive', label: 'Deactivated' },
+          ]}
+          onChange={(v) => {
+            setStatus(v || 'all');
+            setPage(1);
+          }}
+        />
+      </Box>
+      {users.error && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
+      <DataTable<User>
+        label="Users"
+        rows={users.data?.items ?? []}
+        columns={columns}
+        total={users.data?.total ?? 0}
+        loading={users.isFetching}
+        page={page}
+        pageSize={pageSize}
+        onPageChange={(p, size) => {
+          setPage(size === pageSize ? p : 1);
+          setPageSize(size);
+        }}
+      />
+      <CreateUserDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(user) => {
+          setCreating(false);
+          notify(`${user.displayName} can now sign in as ${LABELS.role[user.role].toLowerCase()}`);
+        }}
+      />
+      <ConfirmDialog
+        open={Boolean(confirming)}
+        title={
+          confirming?.active
+            ? `Deactivate ${confirming.displayName}?`
+            : `Activate ${confirming?.displayName ?? ''}?`
+        }
+        confirmLabel={confirming?.active ? 'Deactivate' : 'Activate'}
+        destructive={confirming?.active}
+        busy={update.isPending}
+        onConfirm={() => void confirm()}
+        onClose={() => setConfirming(null)}
+      >
+        {confirming?.active
+          ? 'They will be signed out straight away and will not be able to sign in. Everything they recorded stays in PeerPath. You can activate them again later.'
+          : 'They will be able to sign in again with their existing password.'}
+      </ConfirmDialog>
+    </Box>
+  );
+}

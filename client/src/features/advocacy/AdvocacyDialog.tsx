@@ -1,0 +1,346 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
+import {
+  ADVOCACY_CATEGORIES,
+  ADVOCACY_LEVELS,
+  ADVOCACY_STATUSES,
+  LABELS,
+  type AdvocacyAction,
+  type AdvocacyCategory,
+  type AdvocacyLevel,
+  type AdvocacyStatus,
+  type CreateAdvocacyActionRequest,
+  type Participant,
+} from '@peerpath/shared';
+import { useId, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
+import { useCurrentUser } from '../../auth';
+import { newId } from '../../components/newId';
+import { DateInput, PickersProvider } from '../../components/pickers';
+import { useParticipant } from '../participants/api';
+import { ParticipantPicker } from '../participants/ParticipantPicker';
+import { useTeams } from '../teams/api';
+import { useTeamMembers, useUserName } from '../users/api';
+import { useCreateAdvocacy, useUpdateAdvocacy } from './api';
+
+interface AdvocacyFormValues {
+  level: AdvocacyLevel;
+  participant: Participant | null;
+  category: AdvocacyCategory;
+  title: string;
+  description: string;
+  status: AdvocacyStatus;
+  dueOn: string;
+  outcome: string;
+  teamId: string;
+  workerId: string;
+}
+
+const FIELD_LABELS: FieldLabels<AdvocacyFormValues> = {
+  level: 'Level',
+  participant: 'Participant',
+  category: 'Category',
+  title: 'What it is about',
+  description: 'Details',
+  status: 'Status',
+  dueOn: 'Due by',
+  outcome: 'Outcome',
+  teamId: 'Team',
+  workerId: 'Worker',
+};
+
+/** Opening and updating an advocacy action, for one person or for many (systemic). */
+export function AdvocacyDialog({
+  action,
+  participant: fixedParticipant,
+  open,
+  onClose,
+  onSaved,
+}: {
+  /** Edit this action; leave out to open a new one. */
+  action?: AdvocacyAction;
+  /** A new individual action for this person (from their page). */
+  participant?: Participant;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (a: AdvocacyAction) => void;
+}) {
+  const me = useCurrentUser();
+  const titleId = useId();
+  const levelId = useId();
+  const teams = useTeams();
+  const { members } = useTeamMembers();
+  const userName = useUserName();
+  const workers = members.filter((u) => u.role !== 'admin' && u.active);
+  const [createId] = useState(newId);
+  const [formError, setFormError] = useState<string | null>(null);
+  const create = useCreateAdvocacy();
+  const update = useUpdateAdvocacy(action?.id ?? '');
+  const existingParticipant = useParticipant(action?.participantId ?? undefined);
+  const { control, register, handleSubmit, setError, formState } = useForm<AdvocacyFormValues>({
+    values: {
+      level: action?.level ?? 'individual',
+      participant: fixedParticipant ?? existingParticipant.data ?? null,
+      category: action?.category ?? 'healthcare_navigation',
+      title: action?.title ?? '',
+      description: action?.description ?? '',
+      status: action?.status ?? 'open',
+      dueOn: action?.dueOn ?? '',
+      outcome: action?.outcome ?? '',
+      teamId: '',
+      workerId: action?.workerId ?? (me.role === 'admin' ? '' : me.id),
+    },
+    resetOptions: { keepDirtyValues: true },
+  });
+  const level = useWatch({ control, name: 'level' });
+  const status = useWatch({ control, name: 'status' });
+  const { errors } = formState;
+
+  const onSubmit = handleSubmit(async (v) => {
+    setFormError(null);
+    const body: CreateAdvocacyActionRequest = {
+      level: v.level,
+      participantId: v.level === 'individual' ? (v.participant?.id ?? null) : null,
+      category: v.category,
+      title: v.title.trim(),
+      description: v.description.trim() || null,
+      status: v.status,
+      dueOn: v.dueOn || null,
+      outcome: v.outcome.trim() || null,
+      workerId: v.workerId || undefined,
+    };
+    try {
+      if (action) {
+        const { participantId: _p, level: _l, workerId, ...changes } = body;
+        // Only name a worker when it changes: a worker may not name anyone else.
+        const worker = workerId && workerId !== action.workerId ? { workerId } : {};
+        onSaved(await update.mutateAsync({ ...changes, ...worker, version: action.version }));
+      } else {
+        if (me.role === 'admin' && v.level === 'systemic') body.teamId = v.teamId;
+        onSaved(await create.mutateAsync({ ...body, id: createId }));
+      }
+    } catch (error) {
+      setFormError(
+        isApiError(error, 409) && action
+          ? 'Someone else changed this — close and open it again to see their changes.'
+          : applyServerErrors(error, setError, FIELD_LABELS, { participantId: 'participant' }),
+      );
+    }
+  });
+
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <PickersProvider>
+        <form onSubmit={onSubmit} noValidate>
+          <DialogTitle id={titleId}>
+            {action ? 'Update advocacy' : 'New advocacy action'}
+          </DialogTitle>
+          <DialogContent>
+            {formError && (
+              <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+                {formError}
+              </Alert>
+            )}
+            <Grid container spacing={2} sx={{ pt: 1 }}>
+              {!action && !fixedParticipant && (
+                <Grid size={12}>
+                  <FormLabel id={levelId}>For</FormLabel>
+                  <Controller
+                    control={control}
+                    name="level"
+                    render={({ field }) => (
+                      <RadioGroup row aria-labelledby={levelId} {...field}>
+                        {ADVOCACY_LEVELS.map((l) => (
+                          <FormControlLabel
+                            key={l}
+                            value={l}
+                            control={<Radio />}
+                            label={
+                              l === 'individual'
+                                ? 'One person (individual)'
+                                : 'Many people (systemic)'
+                            }
+                          />
+                        ))}
+                      </RadioGroup>
+                    )}
+                  />
+                </Grid>
+              )}
+              {level === 'individual' && (
+                <Grid size={12}>
+                  <Controller
+                    control={control}
+                    name="participant"
+                    rules={{
+                      validate: (p, all) =>
+                        all.level !== 'individual' || Boolean(p) || 'Choose the person this is for',
+                    }}
+                    render={({ field, fieldState }) => (
+                      <ParticipantPicker
+                        value={field.value}
+                        onChange={field.onChange}
+                        required
+                        disabled={Boolean(action) || Boolean(fixedParticipant)}
+                        inputRef={field.ref}
+                        error={fieldState.error?.message}
+                      />
+                    )}
+                  />
+                </Grid>
+              )}
+              {level === 'systemic' && me.role === 'admin' && !action && (
+                <Grid size={12}>
+                  <Controller
+                    control={control}
+                    name="teamId"
+                    rules={{
+                      validate: (v, all) =>
+                        all.level !== 'systemic' || Boolean(v) || 'Choose the team',
+                    }}
+                    render={({ field }) => (
+                      <TextField
+                        select
+                        label="Team"
+                        required
+                        {...field}
+                        error={Boolean(errors.teamId)}
+                        helperText={errors.teamId?.message}
+                      >
+                        {(teams.data?.items ?? []).map((t) => (
+                          <MenuItem key={t.id} value={t.id}>
+                            {t.name}
+                          </MenuItem>
+                        ))}
+                      </TextField>
+                    )}
+                  />
+                </Grid>
+              )}
+              <Grid size={12}>
+                <TextField
+                  label="What it is about"
+                  required
+                  autoFocus={!action}
+                  error={Boolean(errors.title)}
+                  helperText={
+                    errors.title?.message ?? 'For example: Appeal the housing benefit decision.'
+                  }
+                  {...register('title', {
+                    validate: (v) => v.trim().length > 0 || 'Say in a few words what this is about',
+                    maxLength: { value: 200, message: 'Keep it to 200 characters or fewer' },
+                  })}
+                />
+              </Grid>
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <Controller
+                  control={control}
+                  name="category"
+                  render={({ field }) => (
+                    <TextField select label="Category" {...field}>
+                      {ADVOCACY_CATEGORIES.map((c) => (
+                        <MenuItem key={c} value={c}>
+                          {LABELS.advocacyCategory[c]}
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                  )}
+                />
+              </Grid>
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <Controller
+                  control={control}
+                  name="status"
+                  render={({ field }) => (
+                    <TextField select label="Status" {...field}>
+                      {ADVOCACY_STATUSES.map((s) => (
+                        <MenuItem key={s} value={s}>
+                          {LABELS.advocacyStatus[s]}
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                  )}
+                />
+              </Grid>
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <DateInput control={control} name="dueOn" label="Due by" helperText="Optional." />
+              </Grid>
+              {me.role !== 'worker' && (
+                <Grid size={{ xs: 12, sm: 6 }}>
+                  <Controller
+                    control={control}
+                    name="workerId"
+                    rules={{ validate: (v) => Boolean(v) || 'Choose who is doing this' }}
+                    render={({ field }) => (
+                      <TextField
+                        select
+                        label="Worker"
+                        required
+                        {...field}
+                        error={Boolean(errors.workerId)}
+                        helperText={errors.workerId?.message}
+                      >
+                        {field.value && workers.every((u) => u.id !== field.value) && (
+                          <MenuItem value={field.value}>{userName(field.value)}</MenuItem>
+                        )}
+                        {workers.map((u) => (
+                          <MenuItem key={u.id} value={u.id}>
+                            {u.id === me.id ? `${u.displayName} (you)` : u.displayName}
+                          </MenuItem>
+                        ))}
+                      </TextField>
+                    )}
+                  />
+                </Grid>
+              )}
+              <Grid size={12}>
+                <TextField
+                  label="Details (optional)"
+                  multiline
+                  minRows={2}
+                  error={Boolean(errors.description)}
+                  helperText={errors.description?.message}
+                  {...register('description', {
+                    maxLength: { value: 4000, message: 'Keep it to 4,000 characters or fewer' },
+                  })}
+                />
+              </Grid>
+              {(status === 'done' || status === 'cancelled' || action?.outcome) && (
+                <Grid size={12}>
+                  <TextField
+                    label="Outcome"
+                    multiline
+                    minRows={2}
+                    error={Boolean(errors.outcome)}
+                    helperText={errors.outcome?.message ?? 'What came of it, in plain words.'}
+                    {...register('outcome', {
+                      maxLength: { value: 4000, message: 'Keep it to 4,000 characters or fewer' },
+                    })}
+                  />
+                </Grid>
+              )}
+            </Grid>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button type="submit" variant="contained" loading={formState.isSubmitting}>
+              {action ? 'Save changes' : 'Save advocacy'}
+            </Button>
+          </DialogActions>
+        </form>
+      </PickersProvider>
+    </Dialog>
+  );
+}

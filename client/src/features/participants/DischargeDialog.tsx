@@ -1,0 +1,91 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import type { Participant } from '@peerpath/shared';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { applyServerErrors, isApiError } from '../../api';
+import { today } from '../../components/dates';
+import { DateInput, PickersProvider } from '../../components/pickers';
+import { useUpdateParticipant } from './api';
+import { participantName } from './names';
+
+export function DischargeDialog({
+  participant,
+  open,
+  onClose,
+  onDone,
+}: {
+  participant: Participant;
+  open: boolean;
+  onClose: () => void;
+  onDone: (p: Participant) => void;
+}) {
+  const titleId = useId();
+  const update = useUpdateParticipant(participant.id);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { control, handleSubmit, setError, formState } = useForm<{ dischargedOn: string }>({
+    defaultValues: { dischargedOn: today() },
+  });
+  const onSubmit = handleSubmit(async ({ dischargedOn }) => {
+    setFormError(null);
+    try {
+      const saved = await update.mutateAsync({
+        status: 'discharged',
+        dischargedOn,
+        version: participant.version,
+      });
+      onDone(saved);
+    } catch (error) {
+      setFormError(
+        isApiError(error, 409)
+          ? 'Someone else changed this — reload the page, then try again.'
+          : applyServerErrors(error, setError, { dischargedOn: 'Discharge date' }),
+      );
+    }
+  });
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} maxWidth="xs" fullWidth>
+      <PickersProvider>
+        <form onSubmit={onSubmit} noValidate>
+          <DialogTitle id={titleId}>Discharge {participantName(participant)}?</DialogTitle>
+          <DialogContent>
+            <DialogContentText sx={{ mb: 2 }}>
+              They will leave active caseloads. Everything recorded with them stays, and you can
+              make them active again later.
+            </DialogContentText>
+            {formError && (
+              <Alert severity="error" sx={{ mb: 2 }} role="alert">
+                {formError}
+              </Alert>
+            )}
+            <DateInput
+              control={control}
+              name="dischargedOn"
+              label="Discharge date"
+              required
+              disableFuture
+            />
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose} autoFocus>
+              Cancel
+            </Button>
+            <Button
+              type="submit"
+              variant="contained"
+              color="warning"
+              loading={formState.isSubmitting}
+            >
+              Discharge
+            </Button>
+          </DialogActions>
+        </form>
+      </PickersProvider>
+    </Dialog>
+  );
+}

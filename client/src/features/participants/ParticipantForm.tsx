@@ -1,0 +1,461 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import {
+  FOCUS_AREAS,
+  LABELS,
+  PARTICIPANT_STATUSES,
+  PARTICIPANT_TYPES,
+  type FocusArea,
+  type Participant,
+  type ParticipantStatus,
+  type ParticipantType,
+} from '@peerpath/shared';
+import { useId, useState, type ReactNode } from 'react';
+import { Controller, useForm, type FieldNamesMarkedBoolean } from 'react-hook-form';
+import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
+import { useCurrentUser } from '../../auth';
+import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
+import { today } from '../../components/dates';
+import { newId } from '../../components/newId';
+import { DateInput, PickersProvider } from '../../components/pickers';
+import { useTeams } from '../teams/api';
+import { useTeamMembers, useUserName } from '../users/api';
+import { useCreateParticipant, useUpdateParticipant, type ParticipantBody } from './api';
+
+export interface ParticipantFormValues {
+  firstName: string;
+  lastName: string;
+  preferredName: string;
+  pronouns: string;
+  dateOfBirth: string;
+  phone: string;
+  email: string;
+  participantType: ParticipantType;
+  focusAreas: FocusArea[];
+  status: ParticipantStatus;
+  enrolledOn: string;
+  primaryWorkerId: string;
+  consentToServicesOn: string;
+  consentToShareOn: string;
+  teamId: string;
+}
+
+const LABELS_FOR: FieldLabels<ParticipantFormValues> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  preferredName: 'Preferred name',
+  pronouns: 'Pronouns',
+  dateOfBirth: 'Date of birth',
+  phone: 'Phone',
+  email: 'Email',
+  participantType: 'Who they are',
+  focusAreas: 'Focus areas',
+  status: 'Status',
+  enrolledOn: 'Enrolled on',
+  primaryWorkerId: 'Primary worker',
+  consentToServicesOn: 'Consent to services',
+  consentToShareOn: 'Consent to share information',
+  teamId: 'Team',
+};
+
+/** Fields a caller clears with null (the others are left out when empty). */
+const NULLABLE = new Set<keyof ParticipantFormValues>([
+  'preferredName',
+  'pronouns',
+  'dateOfBirth',
+  'phone',
+  'email',
+  'primaryWorkerId',
+  'consentToServicesOn',
+  'consentToShareOn',
+]);
+
+function toValues(p: Participant | undefined, defaultWorker: string): ParticipantFormValues {
+  return {
+    firstName: p?.firstName ?? '',
+    lastName: p?.lastName ?? '',
+    preferredName: p?.preferredName ?? '',
+    pronouns: p?.pronouns ?? '',
+    dateOfBirth: p?.dateOfBirth ?? '',
+    phone: p?.phone ?? '',
+    email: p?.email ?? '',
+    participantType: p?.participantType ?? 'individual',
+    focusAreas: p?.focusAreas ?? [],
+    status: p?.status ?? 'active',
+    enrolledOn: p?.enrolledOn ?? today(),
+    primaryWorkerId: p ? (p.primaryWorkerId ?? '') : defaultWorker,
+    consentToServicesOn: p?.consentToServicesOn ?? '',
+    consentToShareOn: p?.consentToShareOn ?? '',
+    teamId: p?.teamId ?? '',
+  };
+}
+
+/** What to send: on create every filled field, on edit only the changed ones. */
+function toBody(
+  values: ParticipantFormValues,
+  dirty: Partial<FieldNamesMarkedBoolean<ParticipantFormValues>> | null,
+): ParticipantBody {
+  const body: Record<string, unknown> = {};
+  for (const key of Object.keys(values) as (keyof ParticipantFormValues)[]) {
+    if (key === 'teamId') continue;
+    if (dirty && !dirty[key]) continue;
+    const raw = values[key];
+    const value = typeof raw === 'string' ? raw.trim() : raw;
+    if (value === '') {
+      if (dirty && NULLABLE.has(key)) body[key] = null;
+      continue;
+    }
+    body[key] = value;
+  }
+  return body as ParticipantBody;
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box component="section" sx={{ mb: 3 }}>
+      <Typography variant="h3" component="h2" sx={{ mb: 1.5 }}>
+        {title}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+/** One form for enrolling a participant and for changing their details. */
+export function ParticipantForm({
+  participant,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  participant?: Participant;
+  onSaved: (p: Participant) => void;
+  onCancel: () => void;
+  /** Edit only: fetch the latest version after a conflict. */
+  onReload?: () => void;
+}) {
+  const me = useCurrentUser();
+  const editing = Boolean(participant);
+  const teams = useTeams();
+  const { members } = useTeamMembers();
+  const userName = useUserName();
+  const create = useCreateParticipant();
+  const update = useUpdateParticipant(participant?.id ?? '');
+  // One id per form: a retried save after a lost answer cannot enrol someone twice.
+  const [createId] = useState(newId);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const typeLabelId = useId();
+
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting, dirtyFields, isDirty },
+  } = useForm<ParticipantFormValues>({
+    defaultValues: toValues(participant, me.role === 'admin' ? '' : me.id),
+  });
+
+  const workerChoices = members.filter((u) => u.role !== 'admin' && u.active);
+  const currentWorker = participant?.primaryWorkerId;
+  const showCurrentWorker = currentWorker && !workerChoices.some((u) => u.id === currentWorker);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setConflict(false);
+    try {
+      if (participant) {
+        if (!isDirty) {
+          onSaved(participant);
+          return;
+        }
+        const saved = await update.mutateAsync({
+          ...toBody(values, dirtyFields),
+          version: participant.version,
+        });
+        onSaved(saved);
+      } else {
+        const body = toBody(values, null);
+        if (me.role === 'admin') body.teamId = values.teamId;
+        const saved = await create.mutateAsync({ ...body, id: createId });
+        onSaved(saved);
+      }
+    } catch (error) {
+      if (isApiError(error, 409) && participant) {
+        setConflict(true);
+        return;
+      }
+      setFormError(applyServerErrors(error, setError, LABELS_FOR));
+    }
+  });
+
+  const text = (name: keyof ParticipantFormValues, extra: Record<string, unknown> = {}) => ({
+    label: LABELS_FOR[name],
+    error: Boolean(errors[name]),
+    helperText: errors[name]?.message as string | undefined,
+    ...extra,
+  });
+
+  return (
+    <PickersProvider>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label={editing ? 'Edit participant' : 'New participant'}
+      >
+        {conflict && (
+          <Alert
+            severity="warning"
+            sx={{ mb: 2 }}
+            role="alert"
+            action={
+              onReload && (
+                <Button color="inherit" size="small" onClick={onReload}>
+                  Reload
+                </Button>
+              )
+            }
+          >
+            Someone else changed this — reload to see their changes. Yours have not been saved yet;
+            you can make them again after reloading.
+          </Alert>
+        )}
+        {formError && (
+          <Alert severity="error" sx={{ mb: 2 }} role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Section title="Name and pronouns">
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <TextField
+                {...text('firstName', { required: true, autoFocus: !editing, autoComplete: 'off' })}
+                {...register('firstName', {
+                  validate: (v) => v.trim().length > 0 || 'Enter their first name',
+                  maxLength: { value: 100, message: 'Keep it to 100 characters or fewer' },
+                })}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <TextField
+                {...text('lastName', { required: true, autoComplete: 'off' })}
+                {...register('lastName', {
+                  validate: (v) => v.trim().length > 0 || 'Enter their last name',
+                  maxLength: { value: 100, message: 'Keep it to 100 characters or fewer' },
+                })}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <TextField
+                {...text('preferredName', {
+                  autoComplete: 'off',
+                  helperText:
+                    errors.preferredName?.message ?? 'The name they go by. Shown first everywhere.',
+                })}
+                {...register('preferredName', {
+                  maxLength: { value: 100, message: 'Keep it to 100 characters or fewer' },
+                })}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <TextField
+                {...text('pronouns', {
+                  autoComplete: 'off',
+                  helperText:
+                    errors.pronouns?.message ?? 'In their words, for example she/her or they/them.',
+                })}
+                {...register('pronouns', {
+                  maxLength: { value: 40, message: 'Keep it to 40 characters or fewer' },
+                })}
+              />
+            </Grid>
+          </Grid>
+        </Section>
+
+        <Section title="Contact">
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <DateInput control={control} name="dateOfBirth" label="Date of birth" disableFuture />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <TextField
+                {...text('phone', { type: 'tel', autoComplete: 'off' })}
+                {...register('phone', {
+                  maxLength: { value: 40, message: 'Keep it to 40 characters or fewer' },
+                })}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <TextField
+                {...text('email', { type: 'email', autoComplete: 'off' })}
+                {...register('email', {
+                  validate: (v) =>
+                    !v.trim() ||
+                    /^\S+@\S+\.\S+$/.test(v.trim()) ||
+                    'Enter an email address like name@example.org',
+                })}
+              />
+            </Grid>
+          </Grid>
+        </Section>
+
+        <Section title="Support">
+          <Grid container spacing={2}>
+            <Grid size={12}>
+              <FormLabel id={typeLabelId}>Who they are</FormLabel>
+              <Controller
+                control={control}
+                name="participantType"
+                render={({ field }) => (
+                  <RadioGroup row aria-labelledby={typeLabelId} {...field}>
+                    {PARTICIPANT_TYPES.map((t) => (
+                      <FormControlLabel
+                        key={t}
+                        value={t}
+                        control={<Radio />}
+                        label={LABELS.participantType[t]}
+                      />
+                    ))}
+                  </RadioGroup>
+                )}
+              />
+            </Grid>
+            <Grid size={12}>
+              <Controller
+                control={control}
+                name="focusAreas"
+                render={({ field }) => (
+                  <ChipCheckboxGroup
+                    legend="Focus areas (optional)"
+                    options={FOCUS_AREAS.map((f) => ({ value: f, label: LABELS.focusArea[f] }))}
+                    value={field.value}
+                    onChange={field.onChange}
+                    helperText="What they would like support with, as they describe it."
+                  />
+                )}
+              />
+            </Grid>
+            {me.role === 'admin' && !editing && (
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <Controller
+                  control={control}
+                  name="teamId"
+                  rules={{ validate: (v) => Boolean(v) || 'Choose the team that supports them' }}
+                  render={({ field }) => (
+                    <TextField select required {...field} {...text('teamId')}>
+                      {(teams.data?.items ?? []).map((t) => (
+                        <MenuItem key={t.id} value={t.id}>
+                          {t.name}
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                  )}
+                />
+              </Grid>
+            )}
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <Controller
+                control={control}
+                name="primaryWorkerId"
+                render={({ field }) => (
+                  <TextField
+                    select
+                    {...field}
+                    {...text('primaryWorkerId')}
+                    slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+                  >
+                    <MenuItem value="">No primary worker yet</MenuItem>
+                    {showCurrentWorker && (
+                      <MenuItem value={currentWorker}>{userName(currentWorker)}</MenuItem>
+                    )}
+                    {workerChoices.map((u) => (
+                      <MenuItem key={u.id} value={u.id}>
+                        {u.id === me.id ? `${u.displayName} (you)` : u.displayName}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                )}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <DateInput
+                control={control}
+                name="enrolledOn"
+                label="Enrolled on"
+                required
+                disableFuture
+              />
+            </Grid>
+            {editing && participant?.status !== 'discharged' && (
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <Controller
+                  control={control}
+                  name="status"
+                  render={({ field }) => (
+                    <TextField
+                      select
+                      {...field}
+                      {...text('status', {
+                        helperText:
+                          errors.status?.message ??
+                          'To discharge someone, use Discharge on their page.',
+                      })}
+                    >
+                      {PARTICIPANT_STATUSES.filter((s) => s !== 'discharged').map((s) => (
+                        <MenuItem key={s} value={s}>
+                          {LABELS.participantStatus[s]}
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                  )}
+                />
+              </Grid>
+            )}
+          </Grid>
+        </Section>
+
+        <Section title="Consent">
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <DateInput
+                control={control}
+                name="consentToServicesOn"
+                label="Consent to services"
+                disableFuture
+                helperText="The date they agreed to receive peer support."
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <DateInput
+                control={control}
+                name="consentToShareOn"
+                label="Consent to share information"
+                disableFuture
+                helperText="The date they agreed to information being shared with other services."
+              />
+            </Grid>
+          </Grid>
+        </Section>
+
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+          <Button type="submit" variant="contained" loading={isSubmitting}>
+            {editing ? 'Save changes' : 'Save participant'}
+          </Button>
+          <Button onClick={onCancel} disabled={isSubmitting}>
+            Cancel
+          </Button>
+        </Box>
+      </form>
+    </PickersProvider>
+  );
+}

@@ -1,0 +1,124 @@
+import {
+  keepPreviousData,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type {
+  FocusArea,
+  Page,
+  Participant,
+  ParticipantListItem,
+  ParticipantStatus,
+  ParticipantType,
+  TimelineItem,
+} from '@peerpath/shared';
+import { api } from '../../api';
+
+export interface ParticipantListParams {
+  page?: number;
+  pageSize?: number;
+  search?: string;
+  status?: ParticipantStatus;
+  primaryWorkerId?: string;
+  teamId?: string;
+}
+
+/** What create and edit send; nullable fields are cleared with null. */
+export interface ParticipantBody {
+  firstName?: string;
+  lastName?: string;
+  preferredName?: string | null;
+  pronouns?: string | null;
+  dateOfBirth?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  participantType?: ParticipantType;
+  focusAreas?: FocusArea[];
+  status?: ParticipantStatus;
+  enrolledOn?: string;
+  dischargedOn?: string | null;
+  primaryWorkerId?: string | null;
+  consentToServicesOn?: string | null;
+  consentToShareOn?: string | null;
+  teamId?: string | null;
+}
+
+export const participantKeys = {
+  all: ['participants'] as const,
+  lists: () => ['participants', 'list'] as const,
+  list: (params: ParticipantListParams) => ['participants', 'list', params] as const,
+  detail: (id: string) => ['participants', 'detail', id] as const,
+  timeline: (id: string) => ['participants', 'timeline', id] as const,
+};
+
+export function useParticipants(params: ParticipantListParams, enabled = true) {
+  return useQuery({
+    queryKey: participantKeys.list(params),
+    queryFn: ({ signal }) =>
+      api<Page<ParticipantListItem>>('/participants', { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useParticipant(id: string | undefined) {
+  return useQuery({
+    queryKey: participantKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api<Participant>(`/participants/${id}`, { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+export function useTimeline(id: string) {
+  return useQuery({
+    queryKey: participantKeys.timeline(id),
+    queryFn: ({ signal }) =>
+      api<{ items: TimelineItem[] }>(`/participants/${id}/timeline`, { signal }),
+  });
+}
+
+export function useCreateParticipant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ParticipantBody & { id: string }) =>
+      api<Participant>('/participants', { method: 'POST', body }),
+    onSuccess: (p) => {
+      queryClient.setQueryData(participantKeys.detail(p.id), p);
+      return queryClient.invalidateQueries({ queryKey: participantKeys.lists() });
+    },
+  });
+}
+
+export function useUpdateParticipant(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ParticipantBody & { version: number }) =>
+      api<Participant>(`/participants/${id}`, { method: 'PATCH', body }),
+    onSuccess: (p) => {
+      queryClient.setQueryData(participantKeys.detail(p.id), p);
+      return queryClient.invalidateQueries({ queryKey: participantKeys.lists() });
+    },
+  });
+}
+
+/**
+ * Names for participant ids (attendance lists): one list read of the team,
+ * then a detail read for anyone not in it.
+ */
+export function useParticipantLookup(ids: readonly string[]) {
+  const roster = useParticipants({ pageSize: 100 });
+  const known = new Map<string, Participant>((roster.data?.items ?? []).map((p) => [p.id, p]));
+  const missing = roster.data ? ids.filter((id) => !known.has(id)) : [];
+  const extra = useQueries({
+    queries: missing.map((id) => ({
+      queryKey: participantKeys.detail(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api<Participant>(`/participants/${id}`, { signal }),
+      staleTime: 5 * 60_000,
+    })),
+  });
+  for (const q of extra) if (q.data) known.set(q.data.id, q.data);
+  return { known, isLoading: roster.isLoading || extra.some((q) => q.isLoading) };
+}

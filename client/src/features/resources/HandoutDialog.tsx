@@ -1,0 +1,226 @@
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import {
+  HANDOUT_METHODS,
+  LABELS,
+  addDays,
+  type HandoutMethod,
+  type Participant,
+  type Resource,
+} from '@peerpath/shared';
+import { useId, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { applyServerErrors } from '../../api';
+import { today } from '../../components/dates';
+import { newId } from '../../components/newId';
+import { DateInput, PickersProvider } from '../../components/pickers';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { ParticipantPicker } from '../participants/ParticipantPicker';
+import { participantName } from '../participants/names';
+import { useCreateHandout, useResources } from './api';
+
+interface HandoutFormValues {
+  participant: Participant | null;
+  resource: Resource | null;
+  method: HandoutMethod;
+  followUpOn: string;
+  note: string;
+}
+
+/** Sharing a resource with a participant, with a date to check how it went. */
+export function HandoutDialog({
+  participant,
+  resource,
+  open,
+  onClose,
+  onSaved,
+}: {
+  participant?: Participant;
+  resource?: Resource;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}) {
+  const titleId = useId();
+  const [createId] = useState(newId);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [resourceInput, setResourceInput] = useState('');
+  const resourceSearch = useDebouncedValue(resourceInput.trim(), 250);
+  const resources = useResources({ search: resourceSearch || undefined, pageSize: 20 }, !resource);
+  const create = useCreateHandout();
+  const { control, register, handleSubmit, setError, formState } = useForm<HandoutFormValues>({
+    defaultValues: {
+      participant: participant ?? null,
+      resource: resource ?? null,
+      method: 'printed',
+      followUpOn: addDays(today(), 7),
+      note: '',
+    },
+  });
+
+  const onSubmit = handleSubmit(async (v) => {
+    setFormError(null);
+    try {
+      await create.mutateAsync({
+        id: createId,
+        participantId: v.participant!.id,
+        resourceId: v.resource!.id,
+        method: v.method,
+        followUpOn: v.followUpOn || null,
+        note: v.note.trim() || null,
+      });
+      onSaved(`${v.resource!.name} shared with ${participantName(v.participant!)}`);
+    } catch (error) {
+      setFormError(
+        applyServerErrors(
+          error,
+          setError,
+          {
+            participant: 'Participant',
+            resource: 'Resource',
+            method: 'How it was shared',
+            followUpOn: 'Follow up on',
+            note: 'Note',
+          },
+          { participantId: 'participant', resourceId: 'resource' },
+        ),
+      );
+    }
+  });
+
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <PickersProvider>
+        <form onSubmit={onSubmit} noValidate>
+          <DialogTitle id={titleId}>
+            {resource
+              ? `Share “${resource.name}”`
+              : participant
+                ? `Share a resource with ${participantName(participant)}`
+                : 'Share a resource'}
+          </DialogTitle>
+          <DialogContent>
+            {formError && (
+              <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+                {formError}
+              </Alert>
+            )}
+            <Grid container spacing={2} sx={{ pt: 1 }}>
+              {!participant && (
+                <Grid size={12}>
+                  <Controller
+                    control={control}
+                    name="participant"
+                    rules={{ validate: (p) => Boolean(p) || 'Choose who you shared it with' }}
+                    render={({ field, fieldState }) => (
+                      <ParticipantPicker
+                        value={field.value}
+                        onChange={field.onChange}
+                        required
+                        inputRef={field.ref}
+                        error={fieldState.error?.message}
+                      />
+                    )}
+                  />
+                </Grid>
+              )}
+              {!resource && (
+                <Grid size={12}>
+                  <Controller
+                    control={control}
+                    name="resource"
+                    rules={{ validate: (r) => Boolean(r) || 'Choose the resource' }}
+                    render={({ field, fieldState }) => (
+                      <Autocomplete<Resource, false, false, false>
+                        options={resources.data?.items ?? []}
+                        value={field.value}
+                        onChange={(_e, r) => field.onChange(r)}
+                        inputValue={resourceInput}
+                        onInputChange={(_e, v) => setResourceInput(v)}
+                        getOptionLabel={(r) => r.name}
+                        getOptionKey={(r) => r.id}
+                        isOptionEqualToValue={(a, b) => a.id === b.id}
+                        filterOptions={(o) => o}
+                        autoHighlight
+                        loading={resources.isFetching}
+                        renderOption={(props, r) => {
+                          const { key, ...rest } = props as typeof props & { key: string };
+                          return (
+                            <li key={key} {...rest}>
+                              {r.name} — {LABELS.resourceCategory[r.category]}
+                            </li>
+                          );
+                        }}
+                        renderInput={(params) => (
+                          <TextField
+                            {...params}
+                            label="Resource"
+                            required
+                            inputRef={field.ref}
+                            error={Boolean(fieldState.error)}
+                            helperText={
+                              fieldState.error?.message ?? 'Search the directory by name or tag.'
+                            }
+                          />
+                        )}
+                      />
+                    )}
+                  />
+                </Grid>
+              )}
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <Controller
+                  control={control}
+                  name="method"
+                  render={({ field }) => (
+                    <TextField select label="How it was shared" {...field}>
+                      {HANDOUT_METHODS.map((m) => (
+                        <MenuItem key={m} value={m}>
+                          {LABELS.handoutMethod[m]}
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                  )}
+                />
+              </Grid>
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <DateInput
+                  control={control}
+                  name="followUpOn"
+                  label="Follow up on"
+                  helperText="When to ask how it went."
+                />
+              </Grid>
+              <Grid size={12}>
+                <TextField
+                  label="Note (optional)"
+                  multiline
+                  minRows={2}
+                  {...register('note', {
+                    maxLength: { value: 2000, message: 'Keep it to 2,000 characters or fewer' },
+                  })}
+                  error={Boolean(formState.errors.note)}
+                  helperText={formState.errors.note?.message}
+                />
+              </Grid>
+            </Grid>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button type="submit" variant="contained" loading={formState.isSubmitting}>
+              Save
+            </Button>
+          </DialogActions>
+        </form>
+      </PickersProvider>
+    </Dialog>
+  );
+}

@@ -1,0 +1,204 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import {
+  LABELS,
+  RESOURCE_CATEGORIES,
+  type Resource,
+  type ResourceCategory,
+} from '@peerpath/shared';
+import { useId, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { applyServerErrors, type FieldLabels } from '../../api';
+import { useSaveResource } from './api';
+
+interface ResourceFormValues {
+  name: string;
+  category: ResourceCategory;
+  description: string;
+  phone: string;
+  url: string;
+  address: string;
+  tags: string;
+  active: boolean;
+}
+
+const FIELD_LABELS: FieldLabels<ResourceFormValues> = {
+  name: 'Name',
+  category: 'Category',
+  description: 'Description',
+  phone: 'Phone',
+  url: 'Website',
+  address: 'Address',
+  tags: 'Tags',
+  active: 'Listed',
+};
+
+/** Adding or changing an entry of the resource directory (admins). */
+export function ResourceDialog({
+  resource,
+  open,
+  onClose,
+  onSaved,
+}: {
+  resource?: Resource;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (r: Resource) => void;
+}) {
+  const titleId = useId();
+  const save = useSaveResource(resource?.id);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { control, register, handleSubmit, setError, formState } = useForm<ResourceFormValues>({
+    defaultValues: {
+      name: resource?.name ?? '',
+      category: resource?.category ?? 'peer_support_group',
+      description: resource?.description ?? '',
+      phone: resource?.phone ?? '',
+      url: resource?.url ?? '',
+      address: resource?.address ?? '',
+      tags: resource?.tags.join(', ') ?? '',
+      active: resource?.active ?? true,
+    },
+  });
+  const { errors } = formState;
+  const onSubmit = handleSubmit(async (v) => {
+    setFormError(null);
+    try {
+      const saved = await save.mutateAsync({
+        name: v.name.trim(),
+        category: v.category,
+        description: v.description.trim() || null,
+        phone: v.phone.trim() || null,
+        url: v.url.trim() || null,
+        address: v.address.trim() || null,
+        tags: [
+          ...new Set(
+            v.tags
+              .split(',')
+              .map((t) => t.trim())
+              .filter(Boolean),
+          ),
+        ],
+        active: v.active,
+      });
+      onSaved(saved);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, FIELD_LABELS));
+    }
+  });
+  const text = (name: keyof ResourceFormValues) => ({
+    label: FIELD_LABELS[name],
+    error: Boolean(errors[name]),
+    helperText: errors[name]?.message,
+  });
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <form onSubmit={onSubmit} noValidate>
+        <DialogTitle id={titleId}>
+          {resource ? `Edit “${resource.name}”` : 'Add a resource'}
+        </DialogTitle>
+        <DialogContent>
+          {formError && (
+            <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+              {formError}
+            </Alert>
+          )}
+          <Grid container spacing={2} sx={{ pt: 1 }}>
+            <Grid size={12}>
+              <TextField
+                {...text('name')}
+                required
+                autoFocus
+                {...register('name', { validate: (v) => v.trim().length > 0 || 'Enter the name' })}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <Controller
+                control={control}
+                name="category"
+                render={({ field }) => (
+                  <TextField select {...field} {...text('category')}>
+                    {RESOURCE_CATEGORIES.map((c) => (
+                      <MenuItem key={c} value={c}>
+                        {LABELS.resourceCategory[c]}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                )}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <TextField {...text('phone')} type="tel" {...register('phone')} />
+            </Grid>
+            <Grid size={12}>
+              <TextField
+                {...text('url')}
+                type="url"
+                placeholder="https://"
+                {...register('url', {
+                  validate: (v) =>
+                    !v.trim() ||
+                    /^https?:\/\/\S+$/.test(v.trim()) ||
+                    'Start the address with http:// or https://',
+                })}
+              />
+            </Grid>
+            <Grid size={12}>
+              <TextField {...text('address')} {...register('address')} />
+            </Grid>
+            <Grid size={12}>
+              <TextField
+                {...text('description')}
+                multiline
+                minRows={2}
+                {...register('description')}
+              />
+            </Grid>
+            <Grid size={12}>
+              <TextField
+                {...text('tags')}
+                {...register('tags')}
+                helperText={
+                  errors.tags?.message ??
+                  'Words to find it by, separated by commas: 24/7, free, spanish.'
+                }
+              />
+            </Grid>
+            <Grid size={12}>
+              <Controller
+                control={control}
+                name="active"
+                render={({ field }) => (
+                  <FormControlLabel
+                    control={
+                      <Switch
+                        checked={field.value}
+                        onChange={(e) => field.onChange(e.target.checked)}
+                      />
+                    }
+                    label="Listed in the directory"
+                  />
+                )}
+              />
+            </Grid>
+          </Grid>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="contained" loading={formState.isSubmitting}>
+            Save resource
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

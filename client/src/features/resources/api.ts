@@ -1,0 +1,97 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CreateHandoutRequest,
+  CreateResourceRequest,
+  Handout,
+  HandoutListItem,
+  HandoutOutcome,
+  Page,
+  Resource,
+  ResourceCategory,
+  UpdateHandoutRequest,
+  UpdateResourceRequest,
+} from '@peerpath/shared';
+import { api } from '../../api';
+
+export interface ResourceListParams {
+  page?: number;
+  pageSize?: number;
+  search?: string;
+  category?: ResourceCategory;
+  includeInactive?: boolean;
+}
+
+export interface HandoutListParams {
+  page?: number;
+  pageSize?: number;
+  participantId?: string;
+  outcome?: HandoutOutcome;
+  workerId?: string;
+  followUpDue?: boolean;
+}
+
+export const resourceKeys = {
+  all: ['resources'] as const,
+  list: (p: ResourceListParams) => ['resources', 'list', p] as const,
+};
+export const handoutKeys = {
+  all: ['handouts'] as const,
+  list: (p: HandoutListParams) => ['handouts', 'list', p] as const,
+};
+
+export function useResources(params: ResourceListParams, enabled = true) {
+  return useQuery({
+    queryKey: resourceKeys.list(params),
+    queryFn: ({ signal }) => api<Page<Resource>>('/resources', { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useSaveResource(id?: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateResourceRequest | UpdateResourceRequest) =>
+      id
+        ? api<Resource>(`/resources/${id}`, { method: 'PATCH', body })
+        : api<Resource>('/resources', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: resourceKeys.all }),
+  });
+}
+
+export function useHandouts(params: HandoutListParams, enabled = true) {
+  return useQuery({
+    queryKey: handoutKeys.list(params),
+    queryFn: ({ signal }) =>
+      api<Page<HandoutListItem>>('/handouts', { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+function useInvalidateHandouts() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: handoutKeys.all }),
+      queryClient.invalidateQueries({ queryKey: ['participants', 'timeline'] }),
+      queryClient.invalidateQueries({ queryKey: ['reports'] }),
+    ]);
+}
+
+export function useCreateHandout() {
+  const invalidate = useInvalidateHandouts();
+  return useMutation({
+    mutationFn: (body: CreateHandoutRequest) => api<Handout>('/handouts', { method: 'POST', body }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useUpdateHandout() {
+  const invalidate = useInvalidateHandouts();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateHandoutRequest }) =>
+      api<Handout>(`/handouts/${id}`, { method: 'PATCH', body }),
+    onSuccess: () => invalidate(),
+  });
+}

@@ -1,0 +1,528 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormHelperText from '@mui/material/FormHelperText';
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
+import {
+  LABELS,
+  SESSION_ACTIVITIES,
+  SESSION_SETTINGS,
+  SESSION_TYPES,
+  formatOf,
+  type Participant,
+  type Session,
+  type SessionActivity,
+  type SessionSetting,
+  type SessionType,
+} from '@peerpath/shared';
+import dayjs from 'dayjs';
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
+import { useCurrentUser } from '../../auth';
+import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
+import { newId } from '../../components/newId';
+import { PickersProvider } from '../../components/pickers';
+import { useParticipantLookup } from '../participants/api';
+import { useTeamMembers } from '../users/api';
+import { AttendancePicker, type Attendee } from './AttendancePicker';
+import { useCreateSession, useUpdateSession, type SessionBody } from './api';
+
+export const DURATION_PRESETS = [30, 45, 60, 90, 120] as const;
+
+export interface SessionFormValues {
+  type: SessionType;
+  setting: SessionSetting;
+  /** ISO instant; '' when empty, 'invalid' while half typed. */
+  startsAt: string;
+  durationMinutes: string;
+  title: string;
+  activities: SessionActivity[];
+  notes: string;
+  attendance: Attendee[];
+  facilitatorId: string;
+}
+
+const FIELD_LABELS: FieldLabels<SessionFormValues> = {
+  type: 'Type',
+  setting: 'Setting',
+  startsAt: 'Date and time',
+  durationMinutes: 'Duration',
+  title: 'Title',
+  activities: 'Activities',
+  notes: 'Notes',
+  attendance: 'Attendance',
+  facilitatorId: 'Facilitator',
+};
+
+/** Now, to the last five minutes: a sensible default for "when". */
+function nowRounded() {
+  const d = dayjs().second(0).millisecond(0);
+  return d.minute(d.minute() - (d.minute() % 5)).toISOString();
+}
+
+function toValues(
+  session: Session | undefined,
+  prefill: Participant | undefined,
+  me: string,
+): SessionFormValues {
+  if (session) {
+    return {
+      type: session.type,
+      setting: session.setting,
+      startsAt: session.startsAt,
+      durationMinutes: String(session.durationMinutes),
+      title: session.title ?? '',
+      activities: session.activities,
+      notes: session.notes ?? '',
+      attendance: session.attendance.map((a) => ({
+        participantId: a.participantId,
+        status: a.status,
+        note: a.note,
+      })),
+      facilitatorId: session.facilitatorId,
+    };
+  }
+  return {
+    type: prefill ? 'one_to_one_mentoring' : 'support_group',
+    setting: 'community_center',
+    startsAt: nowRounded(),
+    durationMinutes: '60',
+    title: '',
+    activities: [],
+    notes: '',
+    attendance: prefill ? [{ participantId: prefill.id, status: 'attended', note: null }] : [],
+    facilitatorId: me,
+  };
+}
+
+function toBody(v: SessionFormValues): Required<Omit<SessionBody, 'teamId'>> {
+  return {
+    type: v.type,
+    setting: v.setting,
+    startsAt: dayjs(v.startsAt).toISOString(),
+    durationMinutes: Number(v.durationMinutes),
+    title: v.title.trim() || null,
+    activities: v.activities,
+    notes: v.notes.trim() || null,
+    attendance: v.attendance.map((a) => ({
+      participantId: a.participantId,
+      status: a.status,
+      note: a.note,
+    })),
+    facilitatorId: v.facilitatorId,
+  };
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box component="section" sx={{ mb: 3 }}>
+      <Typography variant="h3" component="h2" sx={{ mb: 1.5 }}>
+        {title}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+/**
+ * One form for group and one-to-one sessions, new or existing. Built for
+ * speed at the keyboard: people first, Enter adds each, Ctrl+Enter saves.
+ */
+export function SessionForm({
+  session,
+  prefill,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  session?: Session;
+  /** A one-to-one with this participant (from their page). */
+  prefill?: Participant;
+  onSaved: (s: Session) => void;
+  onCancel: () => void;
+  onReload?: () => void;
+}) {
+  const me = useCurrentUser();
+  const editing = Boolean(session);
+  const { members } = useTeamMembers();
+  const create = useCreateSession();
+  const update = useUpdateSession(session?.id ?? '');
+  const [createId] = useState(newId);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [picked, setPicked] = useState<Map<string, Participant>>(
+    () => new Map(prefill ? [[prefill.id, prefill]] : []),
+  );
+  const lookup = useParticipantLookup(
+    useMemo(() => session?.attendance.map((a) => a.participantId) ?? [], [session]),
+  );
+  const known = useMemo(() => new Map([...lookup.known, ...picked]), [lookup.known, picked]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const durationId = useId();
+  // Admins belong to no team, so they name who ran the session.
+  const defaultFacilitator = me.role === 'admin' ? '' : me.id;
+  const defaults = useMemo(
+    () => toValues(session, prefill, defaultFacilitator),
+    [session, prefill, defaultFacilitator],
+  );
+
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = useForm<SessionFormValues>({ defaultValues: defaults });
+  const type = useWatch({ control, name: 'type' });
+  const duration = useWatch({ control, name: 'durationMinutes' });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setConflict(false);
+    const full = toBody(values);
+    try {
+      if (session) {
+        const before = toBody(defaults);
+        const changes: Record<string, unknown> = {};
+        for (const key of Object.keys(full) as (keyof typeof full)[]) {
+          if (JSON.stringify(full[key]) !== JSON.stringify(before[key])) changes[key] = full[key];
+        }
+        if (Object.keys(changes).length === 0) {
+          onSaved(session);
+          return;
+        }
+        onSaved(
+          await update.mutateAsync({ ...(changes as SessionBody), version: session.version }),
+        );
+      } else {
+        const body: SessionBody & { id: string } = { ...full, id: createId };
+        if (!body.title) delete body.title;
+        if (!body.notes) delete body.notes;
+        if (me.role === 'admin') {
+          // Admins belong to no team: the session goes to its attendees' team.
+          const first = known.get(values.attendance[0]!.participantId);
+          if (first) body.teamId = first.teamId;
+        }
+        onSaved(await create.mutateAsync(body));
+      }
+    } catch (error) {
+      if (isApiError(error, 409) && session) {
+        setConflict(true);
+        return;
+      }
+      setFormError(applyServerErrors(error, setError, FIELD_LABELS));
+    }
+  });
+
+  // Ctrl+Enter (Cmd+Enter on a Mac) saves from anywhere in the form.
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  };
+
+  const facilitators = members.filter((u) => u.role !== 'admin' && u.active);
+
+  return (
+    <PickersProvider>
+      <form
+        ref={formRef}
+        onSubmit={onSubmit}
+        onKeyDown={onKeyDown}
+        noValidate
+        aria-label={editing ? 'Edit session' : 'Log a session'}
+      >
+        {conflict && (
+          <Alert
+            severity="warning"
+            role="alert"
+            sx={{ mb: 2 }}
+            action={
+              onReload && (
+                <Button color="inherit" size="small" onClick={onReload}>
+                  Reload
+                </Button>
+              )
+            }
+          >
+            Someone else changed this — reload to see their changes. Yours have not been saved yet.
+          </Alert>
+        )}
+        {formError && (
+          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+            {formError}
+          </Alert>
+        )}
+
+        <Section title="Who came">
+          <Controller
+            control={control}
+            name="attendance"
+            rules={{
+              validate: (v, all) => {
+                if (formatOf(all.type) === 'one_to_one' && v.length !== 1) {
+                  return v.length === 0
+                    ? 'Add the person you met with'
+                    : 'One-to-one mentoring is with one person. Remove the others, or choose a group type.';
+                }
+                return v.length > 0 || 'Add at least one person who was there (or was expected)';
+              },
+            }}
+            render={({ field, fieldState }) => (
+              <AttendancePicker
+                value={field.value}
+                onChange={field.onChange}
+                known={known}
+                onKnow={(ps) =>
+                  setPicked((prev) => {
+                    if (ps.every((p) => prev.has(p.id))) return prev;
+                    const next = new Map(prev);
+                    for (const p of ps) next.set(p.id, p);
+                    return next;
+                  })
+                }
+                inputRef={field.ref}
+                autoFocus={!editing}
+                error={fieldState.error?.message}
+                helperText={
+                  formatOf(type) === 'one_to_one'
+                    ? 'One-to-one mentoring: one person.'
+                    : 'Everyone you add is marked attended; change it below if someone did not come.'
+                }
+              />
+            )}
+          />
+        </Section>
+
+        <Section title="Session">
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <Controller
+                control={control}
+                name="type"
+                render={({ field }) => (
+                  <TextField
+                    select
+                    label="Type"
+                    {...field}
+                    error={Boolean(errors.type)}
+                    helperText={errors.type?.message}
+                  >
+                    {SESSION_TYPES.map((t) => (
+                      <MenuItem key={t} value={t}>
+                        {LABELS.sessionType[t]}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                )}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <Controller
+                control={control}
+                name="setting"
+                render={({ field }) => (
+                  <TextField
+                    select
+                    label="Setting"
+                    {...field}
+                    error={Boolean(errors.setting)}
+                    helperText={errors.setting?.message}
+                  >
+                    {SESSION_SETTINGS.map((s) => (
+                      <MenuItem key={s} value={s}>
+                        {LABELS.sessionSetting[s]}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                )}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <Controller
+                control={control}
+                name="startsAt"
+                rules={{
+                  validate: (v) =>
+                    (v !== '' && v !== 'invalid') || 'Enter the date and time the session started',
+                }}
+                render={({ field, fieldState }) => (
+                  <DateTimePicker
+                    label="Date and time"
+                    value={field.value && field.value !== 'invalid' ? dayjs(field.value) : null}
+                    onChange={(d) =>
+                      field.onChange(d === null ? '' : d.isValid() ? d.toISOString() : 'invalid')
+                    }
+                    inputRef={field.ref}
+                    slotProps={{
+                      textField: {
+                        fullWidth: true,
+                        required: true,
+                        onBlur: field.onBlur,
+                        error: Boolean(fieldState.error),
+                        helperText: fieldState.error?.message,
+                      },
+                    }}
+                  />
+                )}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+                <TextField
+                  label="Duration (minutes)"
+                  type="number"
+                  required
+                  sx={{ width: 170, flex: '0 0 auto' }}
+                  slotProps={{ htmlInput: { min: 1, max: 720, step: 5, inputMode: 'numeric' } }}
+                  error={Boolean(errors.durationMinutes)}
+                  helperText={errors.durationMinutes?.message}
+                  {...register('durationMinutes', {
+                    validate: (v) => {
+                      const n = Number(v);
+                      return (
+                        (Number.isInteger(n) && n >= 1 && n <= 720) ||
+                        'Enter whole minutes, from 1 to 720'
+                      );
+                    },
+                  })}
+                />
+                <Box>
+                  <Typography
+                    id={durationId}
+                    variant="body2"
+                    color="text.secondary"
+                    sx={{ mb: 0.5 }}
+                  >
+                    Common lengths
+                  </Typography>
+                  <ToggleButtonGroup
+                    exclusive
+                    size="small"
+                    color="primary"
+                    aria-labelledby={durationId}
+                    value={
+                      DURATION_PRESETS.includes(Number(duration) as 30) ? Number(duration) : null
+                    }
+                    onChange={(_e, v: number | null) =>
+                      v &&
+                      setValue('durationMinutes', String(v), {
+                        shouldDirty: true,
+                        shouldValidate: true,
+                      })
+                    }
+                  >
+                    {DURATION_PRESETS.map((m) => (
+                      <ToggleButton key={m} value={m} aria-label={`${m} minutes`} sx={{ px: 1.25 }}>
+                        {m}
+                      </ToggleButton>
+                    ))}
+                  </ToggleButtonGroup>
+                </Box>
+              </Box>
+            </Grid>
+            {me.role !== 'worker' && (
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <Controller
+                  control={control}
+                  name="facilitatorId"
+                  rules={{ validate: (v) => Boolean(v) || 'Choose who ran the session' }}
+                  render={({ field }) => (
+                    <TextField
+                      select
+                      label="Facilitator"
+                      required
+                      {...field}
+                      error={Boolean(errors.facilitatorId)}
+                      helperText={errors.facilitatorId?.message}
+                    >
+                      {field.value && facilitators.every((u) => u.id !== field.value) && (
+                        <MenuItem value={field.value}>
+                          {field.value === me.id ? `${me.displayName} (you)` : 'Another colleague'}
+                        </MenuItem>
+                      )}
+                      {facilitators.map((u) => (
+                        <MenuItem key={u.id} value={u.id}>
+                          {u.id === me.id ? `${u.displayName} (you)` : u.displayName}
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                  )}
+                />
+              </Grid>
+            )}
+          </Grid>
+        </Section>
+
+        <Section title="What happened">
+          <Grid container spacing={2}>
+            <Grid size={12}>
+              <TextField
+                label="Title (optional)"
+                autoComplete="off"
+                error={Boolean(errors.title)}
+                helperText={errors.title?.message ?? 'For example, the topic of a group.'}
+                {...register('title', {
+                  maxLength: { value: 200, message: 'Keep the title to 200 characters or fewer' },
+                })}
+              />
+            </Grid>
+            <Grid size={12}>
+              <Controller
+                control={control}
+                name="activities"
+                render={({ field }) => (
+                  <ChipCheckboxGroup
+                    legend="What you did (optional)"
+                    options={SESSION_ACTIVITIES.map((a) => ({
+                      value: a,
+                      label: LABELS.sessionActivity[a],
+                    }))}
+                    value={field.value}
+                    onChange={field.onChange}
+                  />
+                )}
+              />
+            </Grid>
+            <Grid size={12}>
+              <TextField
+                label="Notes (optional)"
+                multiline
+                minRows={3}
+                error={Boolean(errors.notes)}
+                helperText={
+                  errors.notes?.message ??
+                  'Write as if the person could read it — they may. Describe, do not diagnose.'
+                }
+                {...register('notes', {
+                  maxLength: { value: 10000, message: 'Keep notes to 10,000 characters or fewer' },
+                })}
+              />
+            </Grid>
+          </Grid>
+        </Section>
+
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+          <Button type="submit" variant="contained" loading={isSubmitting}>
+            Save session
+          </Button>
+          <Button onClick={onCancel} disabled={isSubmitting}>
+            Cancel
+          </Button>
+          <FormHelperText sx={{ m: 0 }}>
+            Tip: Ctrl+Enter saves from anywhere in this form.
+          </FormHelperText>
+        </Box>
+      </form>
+    </PickersProvider>
+  );
+}

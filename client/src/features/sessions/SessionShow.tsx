@@ -1,0 +1,100 @@
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
+import { LABELS, type Session } from '@peerpath/shared';
+import type { ReactNode } from 'react';
+import { formatDateTime, formatMinutes } from '../../components/dates';
+import { useParticipantLookup } from '../participants/api';
+import { participantName } from '../participants/names';
+import { useUserName } from '../users/api';
+
+const none = (
+  <Box component="span" sx={{ color: 'text.secondary' }}>
+    None recorded
+  </Box>
+);
+
+export function SessionShow({ session: s }: { session: Session }) {
+  const userName = useUserName();
+  const { known } = useParticipantLookup(s.attendance.map((a) => a.participantId));
+  const items: [string, ReactNode][] = [
+    ['Type', LABELS.sessionType[s.type]],
+    ['When', formatDateTime(s.startsAt)],
+    ['Length', formatMinutes(s.durationMinutes)],
+    ['Setting', LABELS.sessionSetting[s.setting]],
+    ['Facilitator', userName(s.facilitatorId)],
+    ['Title', s.title || none],
+    [
+      'What was done',
+      s.activities.length ? s.activities.map((a) => LABELS.sessionActivity[a]).join(', ') : none,
+    ],
+  ];
+  return (
+    <Box>
+      <Box
+        component="dl"
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', sm: 'minmax(120px, auto) 1fr' },
+          columnGap: 2,
+          rowGap: { xs: 0, sm: 1 },
+          m: 0,
+        }}
+      >
+        {items.map(([term, value]) => (
+          <Box key={term} sx={{ display: 'contents' }}>
+            <Typography
+              component="dt"
+              variant="body2"
+              color="text.secondary"
+              sx={{ mt: { xs: 1, sm: 0 } }}
+            >
+              {term}
+            </Typography>
+            <Typography component="dd" sx={{ m: 0 }}>
+              {value}
+            </Typography>
+          </Box>
+        ))}
+      </Box>
+      <Typography variant="h3" component="h2" sx={{ mt: 3, mb: 1 }}>
+        Attendance
+      </Typography>
+      <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+        {s.attendance.map((a) => {
+          const p = known.get(a.participantId);
+          return (
+            <Box
+              component="li"
+              key={a.participantId}
+              sx={{
+                display: 'flex',
+                justifyContent: 'space-between',
+                gap: 2,
+                py: 0.75,
+                borderBottom: 1,
+                borderColor: 'divider',
+              }}
+            >
+              {p ? (
+                <Link href={`/participants/${p.id}`}>{participantName(p)}</Link>
+              ) : (
+                <span>Loading…</span>
+              )}
+              <Typography component="span" sx={{ fontWeight: a.status === 'attended' ? 400 : 600 }}>
+                {LABELS.attendanceStatus[a.status]}
+                {a.note ? ` — ${a.note}` : ''}
+              </Typography>
+            </Box>
+          );
+        })}
+      </Box>
+      <Typography variant="h3" component="h2" sx={{ mt: 3, mb: 1 }}>
+        Notes
+      </Typography>
+      <Typography sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {s.notes || none}
+      </Typography>
+    </Box>
+  );
+}

@@ -1,0 +1,106 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AttendanceStatus,
+  Page,
+  Session,
+  SessionActivity,
+  SessionSetting,
+  SessionType,
+} from '@peerpath/shared';
+import { api } from '../../api';
+import { participantKeys } from '../participants/api';
+
+export interface SessionListParams {
+  page?: number;
+  pageSize?: number;
+  from?: string;
+  to?: string;
+  participantId?: string;
+  facilitatorId?: string;
+  type?: SessionType;
+  teamId?: string;
+}
+
+export interface SessionBody {
+  type?: SessionType;
+  setting?: SessionSetting;
+  startsAt?: string;
+  durationMinutes?: number;
+  title?: string | null;
+  activities?: SessionActivity[];
+  notes?: string | null;
+  attendance?: { participantId: string; status: AttendanceStatus; note?: string | null }[];
+  facilitatorId?: string;
+  teamId?: string;
+}
+
+export const sessionKeys = {
+  all: ['sessions'] as const,
+  lists: () => ['sessions', 'list'] as const,
+  list: (params: SessionListParams) => ['sessions', 'list', params] as const,
+  detail: (id: string) => ['sessions', 'detail', id] as const,
+};
+
+export function useSessions(params: SessionListParams) {
+  return useQuery({
+    queryKey: sessionKeys.list(params),
+    queryFn: ({ signal }) => api<Page<Session>>('/sessions', { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSession(id: string) {
+  return useQuery({
+    queryKey: sessionKeys.detail(id),
+    queryFn: ({ signal }) => api<Session>(`/sessions/${id}`, { signal }),
+  });
+}
+
+/** A session changes timelines, last-contact dates and caseload figures too. */
+function useInvalidateAfterSessionChange() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: sessionKeys.lists() }),
+      queryClient.invalidateQueries({ queryKey: participantKeys.all }),
+      queryClient.invalidateQueries({ queryKey: ['reports'] }),
+    ]);
+}
+
+export function useCreateSession() {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateAfterSessionChange();
+  return useMutation({
+    mutationFn: (body: SessionBody & { id: string }) =>
+      api<Session>('/sessions', { method: 'POST', body }),
+    onSuccess: (s) => {
+      queryClient.setQueryData(sessionKeys.detail(s.id), s);
+      return invalidate();
+    },
+  });
+}
+
+export function useUpdateSession(id: string) {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateAfterSessionChange();
+  return useMutation({
+    mutationFn: (body: SessionBody & { version: number }) =>
+      api<Session>(`/sessions/${id}`, { method: 'PATCH', body }),
+    onSuccess: (s) => {
+      queryClient.setQueryData(sessionKeys.detail(s.id), s);
+      return invalidate();
+    },
+  });
+}
+
+export function useDeleteSession(id: string) {
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateAfterSessionChange();
+  return useMutation({
+    mutationFn: () => api<void>(`/sessions/${id}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: sessionKeys.detail(id) });
+      return invalidate();
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page, Team } from '@peerpath/shared';
+import { api } from '../../api';
+
+export const teamKeys = {
+  all: ['teams'] as const,
+  list: () => ['teams', 'list'] as const,
+};
+
+/** Admins: every team; everyone else: their own. */
+export function useTeams() {
+  return useQuery({
+    queryKey: teamKeys.list(),
+    queryFn: ({ signal }) => api<Page<Team>>('/teams', { query: { pageSize: 100 }, signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useTeamName(teamId: string | null | undefined): string | undefined {
+  const { data } = useTeams();
+  if (!teamId) return undefined;
+  return data?.items.find((t) => t.id === teamId)?.name;
+}
+
+export function useCreateTeam() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string }) => api<Team>('/teams', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.all }),
+  });
+}

@@ -1,0 +1,30 @@
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { queryClient } from './api';
+import { App } from './App';
+import { AuthProvider } from './auth';
+import { NotifyProvider } from './components/NotifyProvider';
+import { COLOR_MODE_STORAGE_KEY, theme } from './theme';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ThemeProvider
+      theme={theme}
+      modeStorageKey={COLOR_MODE_STORAGE_KEY}
+      noSsr
+      disableTransitionOnChange
+    >
+      <CssBaseline enableColorScheme />
+      <QueryClientProvider client={queryClient}>
+        <NotifyProvider>
+          <AuthProvider>
+            <App />
+          </AuthProvider>
+        </NotifyProvider>
+      </QueryClientProvider>
+    </ThemeProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,14 @@
+import { RequireAuth } from '../auth';
+import { PageHeader } from '../components/PageHeader';
+import { TeamsSection } from '../features/admin/TeamsSection';
+import { UsersSection } from '../features/admin/UsersSection';
+
+export function AdminPage() {
+  return (
+    <RequireAuth roles={['admin']}>
+      <PageHeader title="Administration" subtitle="Teams and the people who use PeerPath." />
+      <TeamsSection />
+      <UsersSection />
+    </RequireAuth>
+  );
+}

@@ -1,0 +1,169 @@
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import {
+  ADVOCACY_LEVELS,
+  ADVOCACY_STATUSES,
+  LABELS,
+  type AdvocacyAction,
+  type AdvocacyLevel,
+  type AdvocacyStatus,
+} from '@peerpath/shared';
+import { useState } from 'react';
+import { useCurrentUser } from '../auth';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { FilterSelect, enumOptions } from '../components/FilterSelect';
+import { PageHeader } from '../components/PageHeader';
+import { useNotify } from '../components/notify';
+import { AdvocacyDialog } from '../features/advocacy/AdvocacyDialog';
+import { AdvocacyList } from '../features/advocacy/AdvocacyList';
+import { useAdvocacyActions } from '../features/advocacy/api';
+import { useTeamMembers } from '../features/users/api';
+import { useUrlState } from '../hooks/useUrlState';
+
+export function AdvocacyPage() {
+  const me = useCurrentUser();
+  const notify = useNotify();
+  const { members } = useTeamMembers();
+  const [state, set] = useUrlState({
+    status: '',
+    level: '',
+    worker: me.role === 'worker' ? me.id : '',
+    due: '',
+    page: '1',
+    pageSize: '25',
+  });
+  const [editing, setEditing] = useState<AdvocacyAction | null>(null);
+  const [creating, setCreating] = useState(false);
+  const page = Number(state.page) || 1;
+  const pageSize = Number(state.pageSize) || 25;
+  const list = useAdvocacyActions({
+    page,
+    pageSize,
+    status: (state.status || undefined) as AdvocacyStatus | undefined,
+    level: (state.level || undefined) as AdvocacyLevel | undefined,
+    workerId: state.worker || undefined,
+    overdue: state.due === 'overdue' ? true : undefined,
+  });
+  const filtered = Boolean(state.status || state.level || state.due);
+  const workerOptions = (
+    me.role === 'worker' ? [me] : members.filter((u) => u.role !== 'admin')
+  ).map((u) => ({
+    value: u.id,
+    label: u.id === me.id ? `${u.displayName} (you)` : u.displayName,
+  }));
+
+  return (
+    <>
+      <PageHeader
+        title="Advocacy"
+        subtitle="Standing with people: for one person, or for change that helps many."
+        actions={
+          <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
+            New advocacy action
+          </Button>
+        }
+      />
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: {
+            xs: '1fr',
+            sm: 'repeat(2, minmax(0, 1fr))',
+            lg: 'repeat(4, minmax(0, 1fr))',
+          },
+          gap: 2,
+          mb: 2,
+        }}
+      >
+        <FilterSelect<AdvocacyStatus>
+          label="Status"
+          value={(state.status as AdvocacyStatus) || ''}
+          allLabel="Any status"
+          options={enumOptions(ADVOCACY_STATUSES, LABELS.advocacyStatus)}
+          onChange={(v) => set({ status: v, page: 1 })}
+        />
+        <FilterSelect<AdvocacyLevel>
+          label="Level"
+          value={(state.level as AdvocacyLevel) || ''}
+          allLabel="Individual and systemic"
+          options={enumOptions(ADVOCACY_LEVELS, LABELS.advocacyLevel)}
+          onChange={(v) => set({ level: v, page: 1 })}
+        />
+        <FilterSelect
+          label="Worker"
+          value={state.worker}
+          allLabel={me.role === 'admin' ? 'Anyone' : 'Anyone in the team'}
+          options={workerOptions}
+          onChange={(v) => set({ worker: v, page: 1 })}
+        />
+        <FilterSelect<'overdue'>
+          label="Due date"
+          value={(state.due as 'overdue') || ''}
+          allLabel="Any"
+          options={[{ value: 'overdue', label: 'Past due date' }]}
+          onChange={(v) => set({ due: v, page: 1 })}
+        />
+      </Box>
+      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && list.data.total === 0 && !list.isFetching ? (
+        <EmptyState
+          icon={<CampaignOutlined />}
+          title={filtered ? 'Nothing matches these filters' : 'No advocacy recorded yet'}
+          action={
+            <Button
+              variant="contained"
+              startIcon={<AddOutlined />}
+              onClick={() => setCreating(true)}
+            >
+              New advocacy action
+            </Button>
+          }
+        >
+          Record what you are doing to help someone be heard — with housing, benefits or health
+          services — or change that would help many people.
+        </EmptyState>
+      ) : (
+        <>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} aria-live="polite">
+            {list.data ? `${list.data.total} ${list.data.total === 1 ? 'action' : 'actions'}` : ''}
+          </Typography>
+          <AdvocacyList
+            rows={list.data?.items ?? []}
+            total={list.data?.total ?? 0}
+            loading={list.isFetching}
+            page={page}
+            pageSize={pageSize}
+            onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
+            onOpen={setEditing}
+          />
+        </>
+      )}
+      {creating && (
+        <AdvocacyDialog
+          open
+          onClose={() => setCreating(false)}
+          onSaved={() => {
+            setCreating(false);
+            notify('Advocacy action saved');
+          }}
+        />
+      )}
+      {editing && (
+        <AdvocacyDialog
+          key={`${editing.id}-${editing.version}`}
+          open
+          action={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            notify('Advocacy updated');
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,199 @@
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { LABELS, PARTICIPANT_STATUSES, type ParticipantStatus } from '@peerpath/shared';
+import { useCurrentUser } from '../auth';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { FilterSelect, enumOptions } from '../components/FilterSelect';
+import { PageHeader } from '../components/PageHeader';
+import { SearchField } from '../components/SearchField';
+import { StatTiles } from '../components/StatTiles';
+import { useParticipants } from '../features/participants/api';
+import { ParticipantList } from '../features/participants/ParticipantList';
+import { useCaseloadReport } from '../features/reports/api';
+import { useUrlState } from '../hooks/useUrlState';
+
+type Scope = 'mine' | 'team';
+
+function CaseloadSummary({ scope }: { scope: Scope }) {
+  const me = useCurrentUser();
+  const report = useCaseloadReport({}, me.role !== 'admin');
+  if (!report.data) return null;
+  const row =
+    scope === 'mine' ? report.data.workers.find((w) => w.workerId === me.id) : report.data.totals;
+  if (!row) return null;
+  return (
+    <StatTiles
+      label={scope === 'mine' ? 'Your last 30 days' : 'Your team’s last 30 days'}
+      stats={[
+        { label: 'Active participants', value: row.activeParticipants },
+        {
+          label: 'No contact in 30 days',
+          value: row.participantsWithoutRecentContact,
+          icon: row.participantsWithoutRecentContact > 0 && (
+            <ScheduleOutlined sx={{ color: 'warning.main', fontSize: 22 }} aria-hidden />
+          ),
+        },
+        {
+          label: 'Sessions in 30 days',
+          value: row.sessionsLast30Days,
+          note: `${row.serviceHoursLast30Days} hours`,
+        },
+        {
+          label: 'Open advocacy',
+          value: row.openAdvocacy,
+          note: row.overdueAdvocacy ? `${row.overdueAdvocacy} past due date` : undefined,
+        },
+        { label: 'Referrals to follow up', value: row.referralsAwaitingFollowUp },
+      ]}
+    />
+  );
+}
+
+/** A worker's home: the people they walk alongside, and who has not been seen lately. */
+export function CaseloadPage() {
+  const me = useCurrentUser();
+  const canSeeTeam = me.role !== 'worker';
+  const [state, set] = useUrlState({
+    scope: me.role === 'admin' ? 'team' : 'mine',
+    search: '',
+    status: 'active',
+    page: '1',
+    pageSize: '25',
+  });
+  const scope: Scope = canSeeTeam && state.scope === 'team' ? 'team' : 'mine';
+  const page = Number(state.page) || 1;
+  const pageSize = Number(state.pageSize) || 25;
+  const status = (PARTICIPANT_STATUSES as readonly string[]).includes(state.status)
+    ? (state.status as ParticipantStatus)
+    : undefined;
+  const list = useParticipants({
+    page,
+    pageSize,
+    search: state.search || undefined,
+    status,
+    primaryWorkerId: scope === 'mine' ? me.id : undefined,
+  });
+  const rows = list.data?.items ?? [];
+  const filtered = Boolean(state.search) || state.status !== 'active';
+
+  return (
+    <>
+      <PageHeader
+        title={
+          scope === 'mine' ? 'Your caseload' : me.role === 'admin' ? 'Caseloads' : 'Team caseload'
+        }
+        documentTitle="Caseload"
+        subtitle={
+          scope === 'mine'
+            ? 'The people you are primary worker for.'
+            : me.role === 'admin'
+              ? 'Participants of every team.'
+              : 'Everyone your team supports.'
+        }
+        actions={
+          <>
+            <Button variant="outlined" href="/participants/new" startIcon={<AddOutlined />}>
+              Add participant
+            </Button>
+            <Button variant="contained" href="/sessions/new">
+              Log a session
+            </Button>
+          </>
+        }
+      />
+      {me.role !== 'admin' && <CaseloadSummary scope={scope} />}
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 2 }}>
+        {canSeeTeam && (
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            value={scope}
+            onChange={(_e, v: Scope | null) => v && set({ scope: v, page: 1 })}
+            aria-label="Whose participants"
+          >
+            <ToggleButton value="mine">Mine</ToggleButton>
+            <ToggleButton value="team">
+              {me.role === 'admin' ? 'All teams' : 'Whole team'}
+            </ToggleButton>
+          </ToggleButtonGroup>
+        )}
+        <Box sx={{ flex: '1 1 240px', maxWidth: 360 }}>
+          <SearchField
+            label="Search by name"
+            value={state.search}
+            onSearch={(v) => set({ search: v, page: 1 })}
+          />
+        </Box>
+        <Box sx={{ flex: '0 1 200px', minWidth: 160 }}>
+          <FilterSelect<ParticipantStatus>
+            label="Status"
+            value={status ?? ''}
+            allLabel="Any status"
+            options={enumOptions(PARTICIPANT_STATUSES, LABELS.participantStatus)}
+            onChange={(v) => set({ status: v || 'all', page: 1 })}
+          />
+        </Box>
+      </Box>
+      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && list.data.total === 0 && !list.isFetching ? (
+        filtered ? (
+          <EmptyState
+            icon={<PeopleOutlined />}
+            title={state.search ? `No one matches “${state.search}”` : 'No one with this status'}
+            action={
+              <Button onClick={() => set({ search: '', status: 'active', page: 1 })}>
+                Clear search and filters
+              </Button>
+            }
+          >
+            Check the spelling, or search by first, last or preferred name.
+          </EmptyState>
+        ) : (
+          <EmptyState
+            icon={<PeopleOutlined />}
+            title={scope === 'mine' ? 'No one on your caseload yet' : 'No active participants yet'}
+            action={
+              <Box sx={{ display: 'flex', gap: 1, justifyContent: 'center', flexWrap: 'wrap' }}>
+                <Button variant="contained" href="/participants/new" startIcon={<AddOutlined />}>
+                  Add participant
+                </Button>
+                <Button href="/participants">See all participants</Button>
+              </Box>
+            }
+          >
+            {scope === 'mine'
+              ? 'When you enrol someone, or a supervisor names you as their primary worker, they will appear here.'
+              : 'Add the first participant to get started.'}
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} aria-live="polite">
+            {list.data ? `${list.data.total} ${list.data.total === 1 ? 'person' : 'people'}` : ''}
+          </Typography>
+          <ParticipantList
+            label={scope === 'mine' ? 'Your caseload' : 'Team caseload'}
+            rows={rows}
+            total={list.data?.total ?? 0}
+            loading={list.isFetching}
+            page={page}
+            pageSize={pageSize}
+            onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
+            show={
+              scope === 'mine'
+                ? ['name', 'pronouns', 'focusAreas', 'lastContact']
+                : ['name', 'pronouns', 'focusAreas', 'primaryWorker', 'lastContact']
+            }
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import Paper from '@mui/material/Paper';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
+import { useNotify } from '../components/notify';
+import { useParticipant } from '../features/participants/api';
+import { participantName } from '../features/participants/names';
+import { SessionForm } from '../features/sessions/SessionForm';
+
+export function NewSessionPage() {
+  const [params] = useSearchParams();
+  const participantId = params.get('participantId') ?? undefined;
+  const participant = useParticipant(participantId);
+  const navigate = useNavigate();
+  const notify = useNotify();
+
+  if (participantId && participant.isLoading) return <Loading />;
+  const prefill = participant.data;
+  return (
+    <>
+      <PageHeader
+        title={prefill ? `Log a one-to-one with ${participantName(prefill)}` : 'Log a session'}
+        documentTitle="Log a session"
+        subtitle={
+          prefill
+            ? 'Set to now, 60 minutes. Change anything that is different, then save.'
+            : 'Add the people who came first: type a name and press Enter for each.'
+        }
+      />
+      {participantId && participant.error && <ErrorAlert error={participant.error} />}
+      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 960 }}>
+        <SessionForm
+          prefill={prefill}
+          onSaved={() => {
+            notify('Session saved');
+            void navigate(prefill ? `/participants/${prefill.id}` : '/sessions');
+          }}
+          onCancel={() => void navigate(-1)}
+        />
+      </Paper>
+    </>
+  );
+}

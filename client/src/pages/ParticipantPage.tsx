@@ -1,0 +1,258 @@
+import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
+import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
+import ShareOutlined from '@mui/icons-material/ShareOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import EventAvailableOutlined from '@mui/icons-material/EventAvailableOutlined';
+import ExitToAppOutlined from '@mui/icons-material/ExitToAppOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Grid from '@mui/material/Grid';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { LABELS } from '@peerpath/shared';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { isApiError } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
+import { useNotify } from '../components/notify';
+import { useParticipant } from '../features/participants/api';
+import { ConsentDetails, ParticipantDetails } from '../features/participants/ParticipantShow';
+import { Timeline } from '../features/participants/Timeline';
+import { FollowUps } from '../features/resources/FollowUps';
+import { fullNameIfDifferent, participantName } from '../features/participants/names';
+import { NotFoundPage } from './NotFoundPage';
+
+// The form and its date pickers load when first needed.
+const ParticipantForm = lazy(() =>
+  import('../features/participants/ParticipantForm').then((m) => ({ default: m.ParticipantForm })),
+);
+const AdvocacyDialog = lazy(() =>
+  import('../features/advocacy/AdvocacyDialog').then((m) => ({ default: m.AdvocacyDialog })),
+);
+const HandoutDialog = lazy(() =>
+  import('../features/resources/HandoutDialog').then((m) => ({ default: m.HandoutDialog })),
+);
+const DischargeDialog = lazy(() =>
+  import('../features/participants/DischargeDialog').then((m) => ({ default: m.DischargeDialog })),
+);
+
+function Card({
+  title,
+  id,
+  children,
+  action,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
+  return (
+    <Paper
+      variant="outlined"
+      component="section"
+      aria-labelledby={id}
+      sx={{ p: { xs: 2, sm: 2.5 }, mb: 2 }}
+    >
+      <Box
+        sx={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: 1,
+          mb: 1.5,
+        }}
+      >
+        <Typography variant="h2" id={id}>
+          {title}
+        </Typography>
+        {action}
+      </Box>
+      {children}
+    </Paper>
+  );
+}
+
+export function ParticipantPage() {
+  const { id = '' } = useParams();
+  const participant = useParticipant(id);
+  const notify = useNotify();
+  const [editing, setEditing] = useState(false);
+  const [discharging, setDischarging] = useState(false);
+  const [adding, setAdding] = useState<'advocacy' | 'handout' | null>(null);
+
+  if (participant.isLoading) return <Loading />;
+  if (isApiError(participant.error, 404) || isApiError(participant.error, 400)) {
+    return (
+      <NotFoundPage
+        title="Participant not found"
+        message="This person could not be found. They may belong to another team, or the link may be wrong."
+      />
+    );
+  }
+  if (participant.error || !participant.data) {
+    return <ErrorAlert error={participant.error} onRetry={() => void participant.refetch()} />;
+  }
+  const p = participant.data;
+  const name = participantName(p);
+  const fullName = fullNameIfDifferent(p);
+
+  return (
+    <>
+      <Link
+        href="/participants"
+        sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mb: 1 }}
+      >
+        <ArrowBackOutlined fontSize="small" aria-hidden />
+        All participants
+      </Link>
+      <PageHeader
+        title={name}
+        documentTitle={name}
+        subtitle={
+          <Box
+            component="span"
+            sx={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}
+          >
+            <Chip
+              size="small"
+              label={LABELS.participantStatus[p.status]}
+              color={p.status === 'active' ? 'success' : 'default'}
+              variant="outlined"
+            />
+            {p.pronouns && <span>{p.pronouns}</span>}
+            {fullName && <span>Full name: {fullName}</span>}
+          </Box>
+        }
+        actions={
+          <>
+            <Button
+              variant="contained"
+              href={`/sessions/new?participantId=${p.id}`}
+              startIcon={<EventAvailableOutlined />}
+            >
+              Log one-to-one
+            </Button>
+            {p.status !== 'discharged' && (
+              <Button
+                variant="outlined"
+                color="warning"
+                startIcon={<ExitToAppOutlined />}
+                onClick={() => setDischarging(true)}
+              >
+                Discharge
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: editing ? 12 : 5 }}>
+          <Card
+            title={editing ? 'Edit details' : 'Details'}
+            id="details-heading"
+            action={
+              !editing && (
+                <Button startIcon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  Edit details
+                </Button>
+              )
+            }
+          >
+            {editing ? (
+              <Suspense fallback={<Loading label="Opening the form…" />}>
+                <ParticipantForm
+                  key={p.version}
+                  participant={p}
+                  onSaved={(saved) => {
+                    setEditing(false);
+                    if (saved.version !== p.version) notify('Changes saved');
+                  }}
+                  onCancel={() => setEditing(false)}
+                  onReload={() => void participant.refetch()}
+                />
+              </Suspense>
+            ) : (
+              <ParticipantDetails participant={p} />
+            )}
+          </Card>
+          {!editing && (
+            <Card title="Consent" id="consent-heading">
+              <ConsentDetails participant={p} />
+            </Card>
+          )}
+        </Grid>
+        <Grid size={{ xs: 12, md: editing ? 12 : 7 }}>
+          <FollowUps participantId={p.id} />
+          <Card
+            title="Timeline"
+            id="timeline-heading"
+            action={
+              <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
+                <Button
+                  size="small"
+                  startIcon={<CampaignOutlined />}
+                  onClick={() => setAdding('advocacy')}
+                >
+                  Add advocacy
+                </Button>
+                <Button
+                  size="small"
+                  startIcon={<ShareOutlined />}
+                  onClick={() => setAdding('handout')}
+                >
+                  Share a resource
+                </Button>
+              </Box>
+            }
+          >
+            <Timeline participantId={p.id} />
+          </Card>
+        </Grid>
+      </Grid>
+      {adding && (
+        <Suspense fallback={null}>
+          {adding === 'advocacy' ? (
+            <AdvocacyDialog
+              open
+              participant={p}
+              onClose={() => setAdding(null)}
+              onSaved={() => {
+                setAdding(null);
+                notify('Advocacy action saved');
+              }}
+            />
+          ) : (
+            <HandoutDialog
+              open
+              participant={p}
+              onClose={() => setAdding(null)}
+              onSaved={(message) => {
+                setAdding(null);
+                notify(message);
+              }}
+            />
+          )}
+        </Suspense>
+      )}
+      {discharging && (
+        <Suspense fallback={null}>
+          <DischargeDialog
+            key={`discharge-${p.version}`}
+            participant={p}
+            open={discharging}
+            onClose={() => setDischarging(false)}
+            onDone={(saved) => {
+              setDischarging(false);
+              notify(`${participantName(saved)} discharged`);
+            }}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { LABELS, PARTICIPANT_STATUSES, type ParticipantStatus } from '@peerpath/shared';
+import { useCurrentUser } from '../auth';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { FilterSelect, enumOptions } from '../components/FilterSelect';
+import { PageHeader } from '../components/PageHeader';
+import { SearchField } from '../components/SearchField';
+import { useParticipants } from '../features/participants/api';
+import { ParticipantList } from '../features/participants/ParticipantList';
+import { useTeams } from '../features/teams/api';
+import { useTeamMembers } from '../features/users/api';
+import { useUrlState } from '../hooks/useUrlState';
+
+export function ParticipantsPage() {
+  const me = useCurrentUser();
+  const { members } = useTeamMembers();
+  const teams = useTeams();
+  const [state, set] = useUrlState({
+    search: '',
+    status: 'all',
+    worker: '',
+    team: '',
+    page: '1',
+    pageSize: '25',
+  });
+  const page = Number(state.page) || 1;
+  const pageSize = Number(state.pageSize) || 25;
+  const status = (PARTICIPANT_STATUSES as readonly string[]).includes(state.status)
+    ? (state.status as ParticipantStatus)
+    : undefined;
+  const list = useParticipants({
+    page,
+    pageSize,
+    search: state.search || undefined,
+    status,
+    primaryWorkerId: state.worker || undefined,
+    teamId: me.role === 'admin' ? state.team || undefined : undefined,
+  });
+  const filtered = Boolean(state.search || status || state.worker || state.team);
+  const workerOptions = members
+    .filter((u) => u.role !== 'admin')
+    .map((u) => ({
+      value: u.id,
+      label: u.id === me.id ? `${u.displayName} (you)` : u.displayName,
+    }));
+
+  return (
+    <>
+      <PageHeader
+        title="Participants"
+        subtitle={
+          me.role === 'admin' ? 'Everyone enrolled, in every team.' : 'Everyone your team supports.'
+        }
+        actions={
+          <Button variant="contained" href="/participants/new" startIcon={<AddOutlined />}>
+            Add participant
+          </Button>
+        }
+      />
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: {
+            xs: '1fr',
+            sm: 'repeat(2, minmax(0, 1fr))',
+            lg: 'minmax(0, 2fr) repeat(3, minmax(0, 1fr))',
+          },
+          gap: 2,
+          mb: 2,
+        }}
+      >
+        <SearchField
+          label="Search by name"
+          value={state.search}
+          onSearch={(v) => set({ search: v, page: 1 })}
+        />
+        <FilterSelect<ParticipantStatus>
+          label="Status"
+          value={status ?? ''}
+          allLabel="Any status"
+          options={enumOptions(PARTICIPANT_STATUSES, LABELS.participantStatus)}
+          onChange={(v) => set({ status: v || 'all', page: 1 })}
+        />
+        <FilterSelect
+          label="Primary worker"
+          value={state.worker}
+          allLabel="Anyone"
+          options={workerOptions}
+          onChange={(v) => set({ worker: v, page: 1 })}
+        />
+        {me.role === 'admin' && (
+          <FilterSelect
+            label="Team"
+            value={state.team}
+            allLabel="All teams"
+            options={(teams.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            onChange={(v) => set({ team: v, page: 1 })}
+          />
+        )}
+      </Box>
+      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && list.data.total === 0 && !list.isFetching ? (
+        <EmptyState
+          icon={<PeopleOutlined />}
+          title={filtered ? 'No one matches these filters' : 'No participants yet'}
+          action={
+            filtered ? (
+              <Button
+                onClick={() => set({ search: '', status: 'all', worker: '', team: '', page: 1 })}
+              >
+                Clear search and filters
+              </Button>
+            ) : (
+              <Button variant="contained" href="/participants/new" startIcon={<AddOutlined />}>
+                Add participant
+              </Button>
+            )
+          }
+        >
+          {filtered
+            ? 'Try another spelling, or search by first, last or preferred name.'
+            : 'Enrol the first person your team supports.'}
+        </EmptyState>
+      ) : (
+        <>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} aria-live="polite">
+            {list.data ? `${list.data.total} ${list.data.total === 1 ? 'person' : 'people'}` : ''}
+          </Typography>
+          <ParticipantList
+            label="Participants"
+            rows={list.data?.items ?? []}
+            total={list.data?.total ?? 0}
+            loading={list.isFetching}
+            page={page}
+            pageSize={pageSize}
+            onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
+            show={['name', 'pronouns', 'status', 'focusAreas', 'primaryWorker', 'lastContact']}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { DatePicker } from '@mui/x-date-pickers/DatePicker';
+import { LABELS, SESSION_TYPES, type SessionType } from '@peerpath/shared';
+import { useCurrentUser } from '../auth';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { FilterSelect, enumOptions } from '../components/FilterSelect';
+import { PageHeader } from '../components/PageHeader';
+import { PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
+import { useSessions } from '../features/sessions/api';
+import { SessionList } from '../features/sessions/SessionList';
+import { useTeamMembers } from '../features/users/api';
+import { useUrlState } from '../hooks/useUrlState';
+
+export function SessionsPage() {
+  const me = useCurrentUser();
+  const { members } = useTeamMembers();
+  const [state, set] = useUrlState({
+    from: '',
+    to: '',
+    type: '',
+    facilitator: '',
+    page: '1',
+    pageSize: '25',
+  });
+  const page = Number(state.page) || 1;
+  const pageSize = Number(state.pageSize) || 25;
+  const type = (SESSION_TYPES as readonly string[]).includes(state.type)
+    ? (state.type as SessionType)
+    : undefined;
+  const badRange = Boolean(state.from && state.to && state.from > state.to);
+  const sessions = useSessions({
+    page,
+    pageSize,
+    from: state.from || undefined,
+    to: badRange ? undefined : state.to || undefined,
+    type,
+    facilitatorId: state.facilitator || undefined,
+  });
+  const filtered = Boolean(state.from || state.to || type || state.facilitator);
+  const facilitatorOptions = (
+    me.role === 'worker' ? [me] : members.filter((u) => u.role !== 'admin')
+  ).map((u) => ({
+    value: u.id,
+    label: u.id === me.id ? `${u.displayName} (you)` : u.displayName,
+  }));
+
+  return (
+    <PickersProvider>
+      <PageHeader
+        title="Sessions"
+        subtitle="Group and one-to-one sessions, newest first."
+        actions={
+          <Button variant="contained" href="/sessions/new" startIcon={<AddOutlined />}>
+            Log a session
+          </Button>
+        }
+      />
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: {
+            xs: '1fr',
+            sm: 'repeat(2, minmax(0, 1fr))',
+            lg: 'repeat(4, minmax(0, 1fr))',
+          },
+          gap: 2,
+          mb: 2,
+        }}
+      >
+        <DatePicker
+          label="From"
+          value={toDayjs(state.from)}
+          onChange={(d) => set({ from: d?.isValid() ? toIsoDate(d) : '', page: 1 })}
+          slotProps={{ textField: { size: 'small', fullWidth: true }, field: { clearable: true } }}
+        />
+        <DatePicker
+          label="To"
+          value={toDayjs(state.to)}
+          onChange={(d) => set({ to: d?.isValid() ? toIsoDate(d) : '', page: 1 })}
+          slotProps={{
+            textField: {
+              size: 'small',
+              fullWidth: true,
+              error: badRange,
+              helperText: badRange ? '“To” is before “From”' : undefined,
+            },
+            field: { clearable: true },
+          }}
+        />
+        <FilterSelect<SessionType>
+          label="Type"
+          value={type ?? ''}
+          allLabel="All types"
+          options={enumOptions(SESSION_TYPES, LABELS.sessionType)}
+          onChange={(v) => set({ type: v, page: 1 })}
+        />
+        <FilterSelect
+          label="Facilitator"
+          value={state.facilitator}
+          allLabel="Anyone"
+          options={facilitatorOptions}
+          onChange={(v) => set({ facilitator: v, page: 1 })}
+        />
+      </Box>
+      {sessions.error && (
+        <ErrorAlert error={sessions.error} onRetry={() => void sessions.refetch()} />
+      )}
+      {sessions.data && sessions.data.total === 0 && !sessions.isFetching ? (
+        <EmptyState
+          icon={<EventNoteOutlined />}
+          title={filtered ? 'No sessions match these filters' : 'No sessions logged yet'}
+          action={
+            filtered ? (
+              <Button onClick={() => set({ from: '', to: '', type: '', facilitator: '', page: 1 })}>
+                Clear filters
+              </Button>
+            ) : (
+              <Button variant="contained" href="/sessions/new" startIcon={<AddOutlined />}>
+                Log a session
+              </Button>
+            )
+          }
+        >
+          {filtered
+            ? 'Try a wider period or another type.'
+            : 'Log your first group or one-to-one session.'}
+        </EmptyState>
+      ) : (
+        <>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} aria-live="polite">
+            {sessions.data
+              ? `${sessions.data.total} ${sessions.data.total === 1 ? 'session' : 'sessions'}`
+              : ''}
+          </Typography>
+          <SessionList
+            rows={sessions.data?.items ?? []}
+            total={sessions.data?.total ?? 0}
+            loading={sessions.isFetching}
+            page={page}
+            pageSize={pageSize}
+            onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
+          />
+        </>
+      )}
+    </PickersProvider>
+  );
+}
