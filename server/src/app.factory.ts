@@ -84,7 +84,7 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
     await app.register(fastifyStatic as never, {
       root: dist,
       prefix: '/',
-      wildcard: false,
+      wildcard: true,
       index: ['index.html'],
       maxAge: '1h',
     });

@@ -64,7 +64,9 @@ export class ErrorsFilter implements ExceptionFilter {
       body.statusCode === 404 &&
       this.serveIndex &&
       request.method === 'GET' &&
-      !request.url.startsWith('/api')
+      !request.url.startsWith('/api') &&
+      // A page route gets the web client; a missing file (an old chunk) stays a 404.
+      !/\.[a-z0-9]+$/i.test(request.url.split('?')[0])
     ) {
       return this.serveIndex(reply);
     }
