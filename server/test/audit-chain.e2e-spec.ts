@@ -55,6 +55,45 @@ describe('tamper-evident audit trail', () => {
     );
   });
 
+  it('keeps sealing and verifying past seq 99, where text order and number order part', async () => {
+    await t.db.query(
+      `INSERT INTO audit_event (actor_id, action, entity_type)
+       SELECT NULL, 'login_failed', 'user' FROM generate_series(1, 150)`,
+    );
+    const seal = async () => {
+      const c = await t.db.connect();
+      try {
+        await c.query('BEGIN');
+        const n = await sealAuditTrail(async (s, p) => (await c.query(s, p)).rows, 0);
+        await c.query('COMMIT');
+        return n;
+      } catch (err) {
+        await c.query('ROLLBACK');
+        throw err;
+      } finally {
+        c.release();
+      }
+    };
+    await seal();
+    await t.db.query(
+      `INSERT INTO audit_event (actor_id, action, entity_type)
+       SELECT NULL, 'login_failed', 'user' FROM generate_series(1, 5)`,
+    );
+    // The next seal continues from the highest sealed seq (it used to restart at '99').
+    expect(await seal()).toBe(5);
+    const { rows } = await t.db.query(
+      `SELECT max(seq)::text AS seq, count(*)::int AS n FROM audit_event`,
+    );
+    const v = await verifyAuditTrail(query);
+    expect(v).toMatchObject({ ok: true, checked: rows[0].n, pending: 0 });
+    expect(v.head.seq).toBe(rows[0].seq);
+    const late = String(Number(rows[0].seq) - 3);
+    await asSuperuser(`UPDATE audit_event SET entity_type = 'team' WHERE seq = $1`, [late]);
+    expect((await verifyAuditTrail(query)).problems).toEqual([{ seq: late, kind: 'edited' }]);
+    await asSuperuser(`UPDATE audit_event SET entity_type = 'user' WHERE seq = $1`, [late]);
+    expect((await verifyAuditTrail(query)).ok).toBe(true);
+  });
+
   it('detects an edited, a deleted and a slipped-in row, naming each', async () => {
     // A seq value used by no row: where a forged row could later be slipped in.
     const { rows: gap } = await t.db.query(

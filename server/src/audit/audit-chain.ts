@@ -26,7 +26,8 @@ export function link(previous: string, canonical: string): string {
 
 async function head(query: Query): Promise<{ seq: string; hash: string }> {
   const rows = await query(
-    `SELECT seq::text AS seq, hash FROM audit_chain ORDER BY seq DESC LIMIT 1`,
+    // `c.seq`, the bigint: a bare `seq` would sort by the text alias, where '99' > '100'.
+    `SELECT c.seq::text AS seq, c.hash FROM audit_chain c ORDER BY c.seq DESC LIMIT 1`,
   );
   return rows[0]
     ? { seq: rows[0].seq as string, hash: rows[0].hash as string }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditAction, AuditEvent, Page } from '@peerpath/shared';
+import { requireParticipant } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging } from '../common/validation';
 import type { ListAuditQuery } from './list-audit.query';
@@ -70,7 +71,11 @@ export class AuditService {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (caller.role !== 'admin') add('team_id = ?', caller.teamId);
+    if (caller.role !== 'admin') {
+      add('team_id = ?', caller.teamId);
+      // Another team's participant does not exist for a supervisor (SPEC §4: 404).
+      if (q.participantId) await requireParticipant(this.db.manager, caller, q.participantId);
+    }
     if (q.participantId) add('participant_id = ?', q.participantId);
     if (q.actorId) add('actor_id = ?', q.actorId);
     if (q.action) add('action = ?', q.action);

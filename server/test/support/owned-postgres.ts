@@ -60,7 +60,17 @@ export class OwnedPostgres {
     chmodSync(data, 0o700);
     const init = spawnSync(
       join(BIN, 'initdb'),
-      ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C'],
+      [
+        '-D',
+        data,
+        '-U',
+        'postgres',
+        '--auth=trust',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+      ],
       { ...ids, env: { ...process.env, LC_MESSAGES: 'C' } },
     );
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr.toString()}`);

@@ -1,0 +1,621 @@
+import { randomBytes } from 'node:crypto';
+import { TEST_PASSWORD, login, type Reply, type SeededUser, type TestApp } from '../harness';
+import { versionOf, type Organisation, type TeamRecords } from './organisation';
+
+/**
+ * Who calls. The record every request aims at belongs to team A, so:
+ * `workerA`/`supervisorA` are of the record's team, `workerB`/`supervisorB`
+ * of another team, and `admin` sees every team.
+ */
+export const ACTORS = [
+  'anonymous',
+  'workerA',
+  'workerB',
+  'supervisorA',
+  'supervisorB',
+  'admin',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'OPTIONS';
+
+export interface MatrixContext {
+  t: TestApp;
+  org: Organisation;
+  user(actor: Actor): SeededUser | undefined;
+}
+
+export interface Probe {
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Replaces the actor's usual token (logout ends the session it is sent with). */
+  token?: string;
+}
+
+export interface RouteRow {
+  method: Method;
+  /** The path exactly as Fastify registered it. */
+  path: string;
+  /** Expected status for each actor, in the order of ACTORS. */
+  expect: Record<Actor, number>;
+  /** The request one actor sends; may first create a fresh target in team A. */
+  probe(ctx: MatrixContext, actor: Actor): Probe | Promise<Probe>;
+  /**
+   * `team`: the answer is team data, so an allowed answer to a user of a team
+   * must carry only that team's data. `public`: the answer is nobody's records
+   * (health, API docs, the shared resource directory, sign-in).
+   */
+  data: 'team' | 'public';
+  /** Of an allowed answer for a team's user: a string of that team's records it must contain. */
+  shows?: (own: TeamRecords) => string;
+  /** Further checks of an allowed answer; returns problems. */
+  check?: (res: Reply, actor: Actor, ctx: MatrixContext) => string[];
+}
+
+/** `s(anonymous, workerA, workerB, supervisorA, supervisorB, admin)`: one line of the table. */
+function s(...codes: [number, number, number, number, number, number]): Record<Actor, number> {
+  return Object.fromEntries(ACTORS.map((a, i) => [a, codes[i]])) as Record<Actor, number>;
+}
+const all = (code: number) => s(code, code, code, code, code, code);
+
+const tag = () => randomBytes(4).toString('hex');
+/** Team A's record of each kind. */
+const A = (ctx: MatrixContext) => ctx.org.a;
+/** Admins name who did the work; everyone else is that person by default. */
+const onBehalf = (ctx: MatrixContext, actor: Actor, field: string) =>
+  actor === 'admin' ? { [field]: A(ctx).worker.id } : {};
+
+/** A session of team A that nobody else uses, so each actor's DELETE has its own target. */
+async function freshSessionOfA(ctx: MatrixContext): Promise<string> {
+  const a = A(ctx);
+  const { rows } = await ctx.t.db.query(
+    `INSERT INTO support_session (team_id, type, setting, starts_at, duration_minutes, facilitator_id)
+     VALUES ($1, 'one_to_one_mentoring', 'phone', '2026-03-10T16:00:00Z', 30, $2) RETURNING id`,
+    [a.team.id, a.worker.id],
+  );
+  await ctx.t.db.query(
+    `INSERT INTO attendance (session_id, participant_id, status) VALUES ($1, $2, 'attended')`,
+    [rows[0].id, a.participant.id],
+  );
+  return rows[0].id as string;
+}
+
+const DOCS_PATHS = [
+  '/api/docs',
+  '/api/docs/',
+  '/api/docs/swagger-ui-init.js',
+  '/api/docs/docs/swagger-ui-init.js',
+  '/api/docs/index.html',
+  '/api/docs-json',
+  '/api/docs-yaml',
+];
+
+/**
+ * Every route of the app × every actor → the status the API must answer.
+ * The authorization-matrix spec fails when the app has a route with no row
+ * here, or a row names a route the app does not have.
+ */
+export const ROUTE_MATRIX: RouteRow[] = [
+  // ── Public ────────────────────────────────────────────────────────────────
+  {
+    method: 'GET',
+    path: '/api/health',
+    expect: all(200),
+    data: 'public',
+    probe: () => ({ url: '/api/health' }),
+  },
+  ...DOCS_PATHS.map((path): RouteRow => ({
+    method: 'GET',
+    path,
+    expect: all(200),
+    data: 'public',
+    probe: () => ({ url: path }),
+  })),
+  {
+    method: 'GET',
+    path: '/api/docs/*',
+    expect: all(200),
+    data: 'public',
+    probe: () => ({ url: '/api/docs/swagger-ui.css' }),
+  },
+  {
+    // Swagger registers it, but swagger-ui-dist ships no LICENSE file.
+    method: 'GET',
+    path: '/api/docs/LICENSE',
+    expect: all(404),
+    data: 'public',
+    probe: () => ({ url: '/api/docs/LICENSE' }),
+  },
+  {
+    // CORS preflight, closed by default: no origin is allowed, so nothing answers it.
+    method: 'OPTIONS',
+    path: '/*',
+    expect: all(404),
+    data: 'public',
+    probe: () => ({
+      url: '/api/participants',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    }),
+    check: (res) =>
+      res.headers['access-control-allow-origin'] === undefined
+        ? []
+        : [`preflight allowed origin ${String(res.headers['access-control-allow-origin'])}`],
+  },
+
+  // ── Sign-in ───────────────────────────────────────────────────────────────
+  {
+    method: 'POST',
+    path: '/api/auth/login',
+    expect: all(200),
+    data: 'public',
+    probe: (ctx) => ({
+      url: '/api/auth/login',
+      body: { email: ctx.org.admin.email, password: TEST_PASSWORD },
+    }),
+  },
+  {
+    // Only the httpOnly refresh cookie refreshes; a bearer token is no substitute.
+    method: 'POST',
+    path: '/api/auth/refresh',
+    expect: all(401),
+    data: 'public',
+    probe: () => ({ url: '/api/auth/refresh' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/logout',
+    expect: all(204),
+    data: 'public',
+    probe: async (ctx, actor) => {
+      const u = ctx.user(actor);
+      return { url: '/api/auth/logout', token: u ? await login(ctx.t, u.email) : undefined };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/auth/me',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/auth/me' }),
+    check: (res, actor, ctx) =>
+      res.body.id === ctx.user(actor)!.id ? [] : [`me answered ${String(res.body.id)}`],
+  },
+  {
+    method: 'GET',
+    path: '/api/bench/ping',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'public',
+    probe: () => ({ url: '/api/bench/ping' }),
+  },
+
+  // ── Users and teams (admin) ───────────────────────────────────────────────
+  {
+    method: 'GET',
+    path: '/api/users',
+    expect: s(401, 403, 403, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/users?pageSize=100' }),
+    shows: (own) => own.worker.email,
+  },
+  {
+    method: 'POST',
+    path: '/api/users',
+    expect: s(401, 403, 403, 403, 403, 201),
+    data: 'team',
+    probe: (ctx) => ({
+      url: '/api/users',
+      body: {
+        email: `new.${tag()}@test.example`,
+        displayName: 'Newly Hired Worker',
+        role: 'worker',
+        teamId: A(ctx).team.id,
+        password: `lantern-orchard-${tag()}-quietly`,
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/users/:id',
+    expect: s(401, 403, 403, 403, 403, 200),
+    data: 'team',
+    probe: (ctx) => ({
+      url: `/api/users/${A(ctx).spareWorker.id}`,
+      body: { displayName: `Renamed Worker ${tag()}` },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/teams',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/teams' }),
+    shows: (own) => own.team.name,
+  },
+  {
+    method: 'POST',
+    path: '/api/teams',
+    expect: s(401, 403, 403, 403, 403, 201),
+    data: 'public',
+    probe: () => ({ url: '/api/teams', body: { name: `Eastgate Outreach ${tag()}` } }),
+  },
+
+  // ── Resource directory (shared; admin writes) ─────────────────────────────
+  {
+    method: 'GET',
+    path: '/api/resources',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'public',
+    probe: () => ({ url: '/api/resources' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/resources/:id',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'public',
+    probe: (ctx) => ({ url: `/api/resources/${ctx.org.resource.id}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/resources',
+    expect: s(401, 403, 403, 403, 403, 201),
+    data: 'public',
+    probe: () => ({
+      url: '/api/resources',
+      body: { name: `Crisis line ${tag()}`, category: 'crisis' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/resources/:id',
+    expect: s(401, 403, 403, 403, 403, 200),
+    data: 'public',
+    probe: (ctx) => ({
+      url: `/api/resources/${ctx.org.resource.id}`,
+      body: { description: `Free groceries, no ID needed (${tag()})` },
+    }),
+  },
+
+  // ── Participants ──────────────────────────────────────────────────────────
+  {
+    method: 'GET',
+    path: '/api/participants',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/participants?pageSize=100' }),
+    shows: (own) => own.participant.lastName,
+  },
+  {
+    method: 'POST',
+    path: '/api/participants',
+    expect: s(401, 201, 403, 201, 403, 201),
+    data: 'team',
+    probe: (ctx) => ({
+      url: '/api/participants',
+      body: { teamId: A(ctx).team.id, firstName: 'Rowan', lastName: `Newcomer ${tag()}` },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/participants/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/participants/${A(ctx).participant.id}` }),
+    shows: (own) => own.participant.email!,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/participants/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/participants/${A(ctx).participant.id}`,
+      body: {
+        version: await versionOf(ctx.t, 'participant', A(ctx).participant.id),
+        pronouns: 'she/they',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/participants/:id/timeline',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/participants/${A(ctx).participant.id}/timeline` }),
+    shows: (own) => own.decisionNote.topic,
+  },
+
+  // ── Sessions ──────────────────────────────────────────────────────────────
+  {
+    method: 'GET',
+    path: '/api/sessions',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/sessions?pageSize=100' }),
+    shows: (own) => own.session.id,
+  },
+  {
+    method: 'POST',
+    path: '/api/sessions',
+    expect: s(401, 201, 403, 201, 403, 201),
+    data: 'team',
+    probe: (ctx, actor) => ({
+      url: '/api/sessions',
+      body: {
+        teamId: A(ctx).team.id,
+        ...onBehalf(ctx, actor, 'facilitatorId'),
+        type: 'one_to_one_mentoring',
+        setting: 'phone',
+        startsAt: '2026-03-11T15:00:00Z',
+        durationMinutes: 45,
+        attendance: [{ participantId: A(ctx).participant.id, status: 'attended' }],
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/sessions/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/sessions/${A(ctx).session.id}` }),
+    shows: (own) => own.session.notes!,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/sessions/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/sessions/${A(ctx).session.id}`,
+      body: {
+        version: await versionOf(ctx.t, 'support_session', A(ctx).session.id),
+        durationMinutes: 95,
+      },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/sessions/:id',
+    expect: s(401, 204, 404, 204, 404, 204),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/sessions/${await freshSessionOfA(ctx)}` }),
+  },
+
+  // ── Advocacy ──────────────────────────────────────────────────────────────
+  {
+    method: 'GET',
+    path: '/api/advocacy-actions',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/advocacy-actions?pageSize=100' }),
+    shows: (own) => own.advocacy.title,
+  },
+  {
+    method: 'POST',
+    path: '/api/advocacy-actions',
+    expect: s(401, 201, 404, 201, 404, 201),
+    data: 'team',
+    probe: (ctx, actor) => ({
+      url: '/api/advocacy-actions',
+      body: {
+        ...onBehalf(ctx, actor, 'workerId'),
+        participantId: A(ctx).participant.id,
+        level: 'individual',
+        category: 'benefits',
+        title: 'Renew food assistance before it lapses',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/advocacy-actions/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/advocacy-actions/${A(ctx).advocacy.id}` }),
+    shows: (own) => own.advocacy.description!,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/advocacy-actions/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/advocacy-actions/${A(ctx).advocacy.id}`,
+      body: {
+        version: await versionOf(ctx.t, 'advocacy_action', A(ctx).advocacy.id),
+        dueOn: '2026-04-30',
+      },
+    }),
+  },
+
+  // ── Handouts ──────────────────────────────────────────────────────────────
+  {
+    method: 'GET',
+    path: '/api/handouts',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/handouts?pageSize=100' }),
+    shows: (own) => own.handout.note!,
+  },
+  {
+    method: 'POST',
+    path: '/api/handouts',
+    expect: s(401, 201, 404, 201, 404, 201),
+    data: 'team',
+    probe: (ctx, actor) => ({
+      url: '/api/handouts',
+      body: {
+        ...onBehalf(ctx, actor, 'workerId'),
+        participantId: A(ctx).participant.id,
+        resourceId: ctx.org.resource.id,
+        method: 'printed',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/handouts/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/handouts/${A(ctx).handout.id}` }),
+    shows: (own) => own.handout.note!,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/handouts/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({
+      url: `/api/handouts/${A(ctx).handout.id}`,
+      body: { followUpOn: '2026-03-19' },
+    }),
+  },
+
+  // ── Decision notes ────────────────────────────────────────────────────────
+  {
+    method: 'GET',
+    path: '/api/decision-notes',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/decision-notes?pageSize=100' }),
+    shows: (own) => own.decisionNote.topic,
+  },
+  {
+    method: 'POST',
+    path: '/api/decision-notes',
+    expect: s(401, 201, 404, 201, 404, 201),
+    data: 'team',
+    probe: (ctx, actor) => ({
+      url: '/api/decision-notes',
+      body: {
+        ...onBehalf(ctx, actor, 'workerId'),
+        participantId: A(ctx).participant.id,
+        topic: 'Which evening group to try first',
+        options: [{ label: 'Tuesday group' }, { label: 'Thursday group' }],
+        decidedBy: 'participant',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/decision-notes/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/decision-notes/${A(ctx).decisionNote.id}` }),
+    shows: (own) => own.decisionNote.participantPriorities!,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/decision-notes/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({
+      url: `/api/decision-notes/${A(ctx).decisionNote.id}`,
+      body: { followUpOn: '2026-03-27' },
+    }),
+  },
+
+  // ── Reports and audit ─────────────────────────────────────────────────────
+  {
+    method: 'GET',
+    path: '/api/reports/caseload',
+    expect: s(401, 200, 403, 200, 403, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/reports/caseload?asOf=2026-03-20&teamId=${A(ctx).team.id}` }),
+    shows: (own) => own.worker.displayName,
+    check: (res, actor, ctx) => {
+      // A worker sees only their own row.
+      if (actor !== 'workerA') return [];
+      const ids = (res.body.workers as { workerId: string }[]).map((r) => r.workerId);
+      return ids.length === 1 && ids[0] === ctx.user(actor)!.id
+        ? []
+        : [`worker saw caseload rows ${ids.join(', ')}`];
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/activity',
+    expect: s(401, 403, 403, 200, 403, 200),
+    data: 'team',
+    probe: (ctx) => ({
+      url: `/api/reports/activity?from=2026-03-01&to=2026-03-31&teamId=${A(ctx).team.id}`,
+    }),
+    check: (res, _actor, ctx) =>
+      res.body.teamId === A(ctx).team.id && res.body.sessions.total >= 1
+        ? []
+        : [
+            `activity of ${String(res.body.teamId)} with ${String(res.body.sessions?.total)} sessions`,
+          ],
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/activity/export',
+    expect: s(401, 403, 403, 200, 403, 200),
+    data: 'team',
+    probe: (ctx) => ({
+      url: `/api/reports/activity/export?from=2026-03-01&to=2026-03-31&format=csv&teamId=${A(ctx).team.id}`,
+    }),
+    check: (res, _actor, ctx) => {
+      // De-identified: the team's name, but none of its people or records.
+      const leaked = A(ctx).secrets.filter((x) => x !== A(ctx).team.name && res.text.includes(x));
+      return leaked.length ? [`export names ${leaked.join(', ')}`] : [];
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/audit',
+    expect: s(401, 403, 403, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/audit?pageSize=100' }),
+    check: (res) => (res.body.items.length > 0 ? [] : ['the audit trail was empty']),
+  },
+];
+
+/**
+ * Filters and report scopes naming team A's records, asked for by team B's
+ * users: 404 (a record of another team does not exist for them), or 403 for a
+ * report of another team (SPEC §4). `null` where the role already refuses (403).
+ */
+export interface CrossTeamProbe {
+  url: (a: TeamRecords) => string;
+  workerB: number;
+  supervisorB: number;
+}
+
+export const CROSS_TEAM_FILTERS: CrossTeamProbe[] = [
+  { url: (a) => `/api/participants?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
+  {
+    url: (a) => `/api/participants?primaryWorkerId=${a.worker.id}`,
+    workerB: 404,
+    supervisorB: 404,
+  },
+  { url: (a) => `/api/sessions?participantId=${a.participant.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/sessions?facilitatorId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/sessions?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
+  {
+    url: (a) => `/api/advocacy-actions?participantId=${a.participant.id}`,
+    workerB: 404,
+    supervisorB: 404,
+  },
+  { url: (a) => `/api/advocacy-actions?workerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/advocacy-actions?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/handouts?participantId=${a.participant.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/handouts?workerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/handouts?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
+  {
+    url: (a) => `/api/decision-notes?participantId=${a.participant.id}`,
+    workerB: 404,
+    supervisorB: 404,
+  },
+  { url: (a) => `/api/decision-notes?workerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/decision-notes?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/users?teamId=${a.team.id}`, workerB: 403, supervisorB: 404 },
+  { url: (a) => `/api/audit?participantId=${a.participant.id}`, workerB: 403, supervisorB: 404 },
+  { url: (a) => `/api/reports/caseload?teamId=${a.team.id}`, workerB: 403, supervisorB: 403 },
+  { url: (a) => `/api/reports/activity?teamId=${a.team.id}`, workerB: 403, supervisorB: 403 },
+  {
+    url: (a) => `/api/reports/activity/export?teamId=${a.team.id}&format=xlsx`,
+    workerB: 403,
+    supervisorB: 403,
+  },
+];
