@@ -23,6 +23,9 @@ import { UserEntity } from '../users/user.entity';
 @Index('advocacy_action_team_opened_idx', ['teamId', 'openedOn'])
 @Index('advocacy_action_worker_status_idx', ['workerId', 'status'])
 @Index('advocacy_action_participant_idx', ['participantId'])
+// Covering/partial indexes for the reports' period filters; created in the ReportPeriodIndexes migration (TypeORM cannot express INCLUDE).
+@Index('advocacy_action_opened_cover_idx', { synchronize: false })
+@Index('advocacy_action_completed_idx', { synchronize: false })
 export class AdvocacyActionEntity extends BaseRecord {
   @Column({ name: 'team_id', type: 'uuid' })
   teamId: string;

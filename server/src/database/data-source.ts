@@ -21,7 +21,10 @@ export function dataSourceOptions(
     extra: {
       max: opts.poolSize ?? 20,
       // Dates and periods are counted in ORG_TIMEZONE: `'2026-05-01'::date::timestamptz` is that zone's midnight.
-      options: `-c TimeZone=${opts.timeZone ?? 'UTC'}`,
+      // jit=off: JIT compiling the report statements cost more (15–60 ms each) than it saved.
+      // random_page_cost=1.1: the data is on SSD / in cache, and at the default 4 the planner
+      // scanned whole tables for a team's report instead of using its (team_id, starts_at) index.
+      options: `-c TimeZone=${opts.timeZone ?? 'UTC'} -c jit=off -c random_page_cost=1.1`,
       connectionTimeoutMillis: 3000,
       // Statements that hang (a lost database) fail instead of holding a request forever.
       query_timeout: 30000,

@@ -10,6 +10,8 @@ import { UserEntity } from '../users/user.entity';
 @Check('decision_note_decided_by_check', inList('decided_by', DECIDED_BY))
 @Index('decision_note_team_discussed_idx', ['teamId', 'discussedOn'])
 @Index('decision_note_participant_idx', ['participantId'])
+// Covering/partial indexes for the reports' period filters; created in the ReportPeriodIndexes migration (TypeORM cannot express INCLUDE).
+@Index('decision_note_discussed_idx', { synchronize: false })
 export class DecisionNoteEntity extends BaseRecord {
   @Column({ name: 'team_id', type: 'uuid' })
   teamId: string;

@@ -19,6 +19,9 @@ import { UserEntity } from '../users/user.entity';
 @Index('participant_worker_status_idx', ['primaryWorkerId', 'status'])
 // Trigram index for name search; created by hand in a migration (TypeORM cannot express it).
 @Index('participant_name_trgm_idx', { synchronize: false })
+// Covering/partial indexes for the reports' period filters; created in the ReportPeriodIndexes migration (TypeORM cannot express INCLUDE).
+@Index('participant_enrolled_idx', { synchronize: false })
+@Index('participant_discharged_idx', { synchronize: false })
 export class ParticipantEntity extends BaseRecord {
   @Column({ name: 'team_id', type: 'uuid' })
   teamId: string;

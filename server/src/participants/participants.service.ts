@@ -111,17 +111,22 @@ export class ParticipantsService {
       params,
     );
     params.push(ATTENDED);
+    // The page is picked first and lastContactOn worked out for its 25 rows only
+    // (computed before the LIMIT, it read every match's whole attendance history).
     const rows: (ParticipantRow & { lastContactOn: string | null })[] = await this.db.query(
       `SELECT ${PARTICIPANT_COLUMNS}, lc.last_contact_on AS "lastContactOn"
-         FROM participant p
+         FROM (
+           SELECT p.* FROM participant p
+             ${whereSql}
+            ORDER BY lower(p.last_name), lower(p.first_name), p.id
+            LIMIT ${pageSize} OFFSET ${offset}
+         ) p
          LEFT JOIN LATERAL (
            SELECT max(s.starts_at)::date AS last_contact_on
              FROM attendance a JOIN support_session s ON s.id = a.session_id
             WHERE a.participant_id = p.id AND a.status = $${params.length}
          ) lc ON true
-         ${whereSql}
-        ORDER BY lower(p.last_name), lower(p.first_name), p.id
-        LIMIT ${pageSize} OFFSET ${offset}`,
+        ORDER BY lower(p.last_name), lower(p.first_name), p.id`,
       params,
     );
     await this.audit.record({

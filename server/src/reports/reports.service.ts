@@ -324,18 +324,28 @@ interface AttendanceSqlRow {
   average_per_group_session: number | null;
 }
 
-/** $4 = the attended status, $5 = the group session types. */
+/**
+ * $4 = the attended status, $5 = the group session types. The `attended` rows
+ * are first summed per participant (a hash of at most one row per participant),
+ * so `served` is a plain count: count(DISTINCT) sorted every attended row of
+ * the period, on disk for an organisation's year.
+ */
 const ATTENDANCE_SQL = `
   WITH s AS (
     SELECT s.id, s.type, s.duration_minutes
       FROM support_session s
      WHERE ${IN_PERIOD('s')} AND ${IN_TEAM('s')}
-  ), present AS (
-    SELECT count(DISTINCT a.participant_id)::int AS served,
-           count(*) FILTER (WHERE s.type = ANY($5::text[]))::int AS group_attended,
-           coalesce(sum(s.duration_minutes), 0) AS minutes
+  ), per_participant AS (
+    SELECT count(*) FILTER (WHERE s.type = ANY($5::text[])) AS group_attended,
+           sum(s.duration_minutes) AS minutes
       FROM s JOIN attendance a ON a.session_id = s.id
      WHERE a.status = $4
+     GROUP BY a.participant_id
+  ), present AS (
+    SELECT count(*)::int AS served,
+           coalesce(sum(pp.group_attended), 0)::int AS group_attended,
+           coalesce(sum(pp.minutes), 0) AS minutes
+      FROM per_participant pp
   ), groups AS (
     SELECT count(*)::int AS sessions FROM s WHERE s.type = ANY($5::text[])
   )
@@ -368,14 +378,23 @@ interface HandoutSqlRow extends GroupedRow {
   connection_rate: number | null;
 }
 
-/** Handouts by resource category, by outcome, and in total. $4 = connected, $5 = the decided outcomes. */
+/**
+ * Handouts by resource category, by outcome, and in total. $4 = connected, $5 = the decided outcomes.
+ * The handouts are counted per (resource, outcome) first, so only those few rows are joined to
+ * `resource`; the sums are coalesced so that empty groups still give 0 as count(*) would.
+ */
 const HANDOUTS_SQL = `
+  WITH h AS (
+    SELECT h.resource_id, h.outcome, count(*) AS n
+      FROM handout h
+     WHERE h.given_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}
+     GROUP BY h.resource_id, h.outcome
+  )
   SELECT ${GROUPING('r.category', 'h.outcome')} AS grouping,
-         r.category AS a, h.outcome AS b, count(*)::int AS n,
-         round(count(*) FILTER (WHERE h.outcome = $4)::numeric
-               / nullif(count(*) FILTER (WHERE h.outcome = ANY($5::text[])), 0), 2)::float8 AS connection_rate
-    FROM handout h JOIN resource r ON r.id = h.resource_id
-   WHERE h.given_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}
+         r.category AS a, h.outcome AS b, coalesce(sum(h.n), 0)::int AS n,
+         round(coalesce(sum(h.n) FILTER (WHERE h.outcome = $4), 0)
+               / nullif(coalesce(sum(h.n) FILTER (WHERE h.outcome = ANY($5::text[])), 0), 0), 2)::float8 AS connection_rate
+    FROM h JOIN resource r ON r.id = h.resource_id
    GROUP BY GROUPING SETS ((r.category), (h.outcome), ())`;
 
 /** Advocacy actions opened in the period, by category, by level, and in total. */
@@ -403,7 +422,13 @@ interface CaseloadSqlRow {
  * The caseload report in one statement: each figure per worker in its own
  * aggregate (one row per worker, so the joins never multiply), then a row per
  * worker and the totals row from GROUPING SETS; hours are summed in minutes
- * and rounded once. Every figure is limited to the team's own records.
+ * and rounded once. Every figure is limited to the team's own records, except
+ * that a contact counts in a session of any team (SPEC §5 "any session in
+ * window": a participant moved from another team keeps the contacts made there).
+ * `contacted` (the team's sessions of the window) is built once and anti-joined;
+ * only the participants it does not contain are looked up in other teams'
+ * sessions (none to look up for the whole organisation), instead of walking
+ * every participant's whole attendance history.
  *
  * $1 team (null: every team, for an admin), $2 asOf, $3 window length − 1 (days), $4 roles listed, $5 the one
  * worker a worker may see (else null), $6 attended, $7 participant status
@@ -415,15 +440,25 @@ const CASELOAD_SQL = `
       FROM app_user u
      WHERE ($1::uuid IS NULL OR u.team_id = $1::uuid) AND u.active AND u.role = ANY($4::text[])
        AND ($5::uuid IS NULL OR u.id = $5::uuid)
+  ), contacted AS (
+    SELECT DISTINCT a.participant_id
+      FROM support_session s JOIN attendance a ON a.session_id = s.id
+     WHERE ($1::uuid IS NULL OR s.team_id = $1::uuid)
+       AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1 AND a.status = $6
   ), caseload AS (
     SELECT p.primary_worker_id AS worker_id,
            count(*) AS active_participants,
-           count(*) FILTER (WHERE NOT EXISTS (
-             SELECT 1 FROM attendance a JOIN support_session s ON s.id = a.session_id
-              WHERE a.participant_id = p.id AND a.status = $6
-                AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1
-           )) AS without_recent_contact
+           count(*) FILTER (WHERE CASE
+             WHEN c.participant_id IS NOT NULL THEN false
+             WHEN $1::uuid IS NULL THEN true
+             ELSE NOT EXISTS (
+               SELECT 1 FROM attendance a JOIN support_session s ON s.id = a.session_id
+                WHERE a.participant_id = p.id AND a.status = $6 AND s.team_id <> $1::uuid
+                  AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1
+             )
+           END) AS without_recent_contact
       FROM participant p
+      LEFT JOIN contacted c ON c.participant_id = p.id
      WHERE ($1::uuid IS NULL OR p.team_id = $1::uuid) AND p.status = $7 AND p.primary_worker_id IN (SELECT id FROM w)
      GROUP BY p.primary_worker_id
   ), sessions AS (

@@ -8,6 +8,8 @@ import { SessionEntity } from './session.entity';
 @Entity('attendance')
 @Check('attendance_status_check', inList('status', ATTENDANCE_STATUSES))
 @Index('attendance_participant_idx', ['participantId', 'sessionId'])
+// The attended rows by session, for the reports; a partial index created in the ReportPeriodIndexes migration.
+@Index('attendance_attended_idx', { synchronize: false })
 export class AttendanceEntity {
   @PrimaryColumn({ name: 'session_id', type: 'uuid' })
   sessionId: string;

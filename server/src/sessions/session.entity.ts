@@ -20,6 +20,8 @@ import { AttendanceEntity } from './attendance.entity';
 @Check('support_session_duration_check', `"duration_minutes" BETWEEN 1 AND 720`)
 @Index('support_session_team_starts_idx', ['teamId', 'startsAt'])
 @Index('support_session_facilitator_starts_idx', ['facilitatorId', 'startsAt'])
+// Covering/partial indexes for the reports' period filters; created in the ReportPeriodIndexes migration (TypeORM cannot express INCLUDE).
+@Index('support_session_starts_cover_idx', { synchronize: false })
 export class SessionEntity extends BaseRecord {
   @Column({ name: 'team_id', type: 'uuid' })
   teamId: string;

@@ -1,10 +1,12 @@
 import { Initial1795636879599 } from './1795636879599-Initial';
 import { SearchAndAuditGuards1795636879600 } from './1795636879600-SearchAndAuditGuards';
 import { AuditChain1795637352685 } from './1795637352685-AuditChain';
+import { ReportPeriodIndexes1795640000000 } from './1795640000000-ReportPeriodIndexes';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
   Initial1795636879599,
   SearchAndAuditGuards1795636879600,
   AuditChain1795637352685,
+  ReportPeriodIndexes1795640000000,
 ];
