@@ -17,13 +17,15 @@ import {
 import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
+  listFilters,
   requireParticipant,
+  requireTeamUser,
   resolveActor,
   teamFilter,
   teamForCreate,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import { assertSameAsStored } from '../common/retry';
+import { assertSameAsStored, type CreateResult } from '../common/retry';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
@@ -52,12 +54,6 @@ const NEXT_STATUS: Record<AdvocacyStatus, readonly AdvocacyStatus[]> = {
   done: ['open', 'in_progress'],
   cancelled: ['open', 'in_progress'],
 };
-
-export interface CreateResult<T> {
-  record: T;
-  /** false when a safe retry found the same record already stored. */
-  created: boolean;
-}
 
 function staleVersion(): ConflictException {
   return new ConflictException({
@@ -101,7 +97,7 @@ export class AdvocacyService {
     const m = this.db.manager;
     const teamId = teamFilter(caller, q.teamId);
     if (q.participantId) await requireParticipant(m, caller, q.participantId);
-    if (q.workerId) await this.requireTeamUser(m, caller, q.workerId);
+    if (q.workerId) await requireTeamUser(m, caller, q.workerId);
 
     const where: string[] = [];
     const params: unknown[] = [];
@@ -136,7 +132,7 @@ export class AdvocacyService {
       entityType: ENTITY,
       participantId: q.participantId ?? null,
       teamId,
-      details: { filters: filtersOf(q) },
+      details: { filters: listFilters(q) },
     });
     return { items: rows.map(toAdvocacyActionResponse), total, page, pageSize };
   }
@@ -366,23 +362,4 @@ export class AdvocacyService {
     }
     return { record: assertSameAsStored(dto, toAdvocacyActionResponse(stored)), created: false };
   }
-
-  /** A user the caller may filter by: one of their own team (any user for an admin). */
-  private async requireTeamUser(m: EntityManager, caller: AuthUser, userId: string) {
-    const admin = caller.role === 'admin';
-    const rows = await m.query(
-      `SELECT 1 FROM app_user WHERE id = $1 ${admin ? '' : 'AND team_id = $2'}`,
-      admin ? [userId] : [userId, caller.teamId],
-    );
-    if (rows.length === 0) throw new NotFoundException('Worker not found');
-  }
-}
-
-/** The filters a list was asked for, as recorded in the audit trail. */
-function filtersOf(q: object): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(q).filter(
-      ([k, v]) => v !== undefined && v !== null && k !== 'page' && k !== 'pageSize',
-    ),
-  );
 }

@@ -89,3 +89,26 @@ export async function resolveActor(
   if (rows.length === 0) throw fieldError(field, `${field} must be an active member of the team`);
   return requestedId;
 }
+
+/** A user the caller may filter by: one of their own team (any user for an admin); 404 otherwise. */
+export async function requireTeamUser(
+  m: EntityManager,
+  caller: AuthUser,
+  userId: string,
+): Promise<void> {
+  const admin = caller.role === 'admin';
+  const rows = await m.query(
+    `SELECT 1 FROM app_user WHERE id = $1 ${admin ? '' : 'AND team_id = $2'}`,
+    admin ? [userId] : [userId, caller.teamId],
+  );
+  if (rows.length === 0) throw new NotFoundException('Worker not found');
+}
+
+/** The filters a list was asked for, as recorded in the audit trail (paging left out). */
+export function listFilters(q: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(q).filter(
+      ([k, v]) => v !== undefined && v !== null && v !== '' && k !== 'page' && k !== 'pageSize',
+    ),
+  );
+}

@@ -53,3 +53,10 @@ export function assertSameAsStored<T extends object>(
   }
   return stored;
 }
+
+/** What a create returns: the record, and whether it was written now (201) or found stored by a safe retry (200). */
+export interface CreateResult<T> {
+  record: T;
+  /** false when a safe retry found the same record already stored. */
+  created: boolean;
+}

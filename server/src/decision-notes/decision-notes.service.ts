@@ -3,9 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { todayIn, type DecisionNote, type Page } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
-import { fieldError, requireParticipant, resolveActor, teamFilter } from '../common/access';
+import {
+  fieldError,
+  listFilters,
+  requireParticipant,
+  requireTeamUser,
+  resolveActor,
+  teamFilter,
+} from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import { assertSameAsStored } from '../common/retry';
+import { assertSameAsStored, type CreateResult } from '../common/retry';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
@@ -19,12 +26,6 @@ import type { ListDecisionNotesQuery } from './dto/list-decision-notes.query';
 import type { UpdateDecisionNoteDto } from './dto/update-decision-note.dto';
 
 const ENTITY = 'decision_note';
-
-export interface CreateResult<T> {
-  record: T;
-  /** false when a safe retry found the same record already stored. */
-  created: boolean;
-}
 
 function checkDates(n: { discussedOn: string; followUpOn: string | null }) {
   if (n.followUpOn && n.followUpOn < n.discussedOn) {
@@ -50,7 +51,7 @@ export class DecisionNotesService {
     const m = this.db.manager;
     const teamId = teamFilter(caller, q.teamId);
     if (q.participantId) await requireParticipant(m, caller, q.participantId);
-    if (q.workerId) await this.requireTeamUser(m, caller, q.workerId);
+    if (q.workerId) await requireTeamUser(m, caller, q.workerId);
 
     const where: string[] = [];
     const params: unknown[] = [];
@@ -78,7 +79,7 @@ export class DecisionNotesService {
       entityType: ENTITY,
       participantId: q.participantId ?? null,
       teamId,
-      details: { filters: filtersOf(q) },
+      details: { filters: listFilters(q) },
     });
     return { items: rows.map(toDecisionNoteResponse), total, page, pageSize };
   }
@@ -241,23 +242,4 @@ export class DecisionNotesService {
     }
     return { record: assertSameAsStored(dto, toDecisionNoteResponse(stored)), created: false };
   }
-
-  /** A user the caller may filter by: one of their own team (any user for an admin). */
-  private async requireTeamUser(m: EntityManager, caller: AuthUser, userId: string) {
-    const admin = caller.role === 'admin';
-    const rows = await m.query(
-      `SELECT 1 FROM app_user WHERE id = $1 ${admin ? '' : 'AND team_id = $2'}`,
-      admin ? [userId] : [userId, caller.teamId],
-    );
-    if (rows.length === 0) throw new NotFoundException('Worker not found');
-  }
-}
-
-/** The filters a list was asked for, as recorded in the audit trail. */
-function filtersOf(q: object): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(q).filter(
-      ([k, v]) => v !== undefined && v !== null && k !== 'page' && k !== 'pageSize',
-    ),
-  );
 }

@@ -9,9 +9,16 @@ import {
   type Page,
 } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
-import { fieldError, requireParticipant, resolveActor, teamFilter } from '../common/access';
+import {
+  fieldError,
+  listFilters,
+  requireParticipant,
+  requireTeamUser,
+  resolveActor,
+  teamFilter,
+} from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import { assertSameAsStored } from '../common/retry';
+import { assertSameAsStored, type CreateResult } from '../common/retry';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { CreateHandoutDto } from './dto/create-handout.dto';
@@ -27,12 +34,6 @@ import {
 
 const ENTITY = 'handout';
 const PENDING: HandoutOutcome = 'pending';
-
-export interface CreateResult<T> {
-  record: T;
-  /** false when a safe retry found the same record already stored. */
-  created: boolean;
-}
 
 function checkDates(h: { givenOn: string; followUpOn: string | null; outcomeOn: string | null }) {
   if (h.followUpOn && h.followUpOn < h.givenOn) {
@@ -64,7 +65,7 @@ export class HandoutsService {
     const m = this.db.manager;
     const teamId = teamFilter(caller, q.teamId);
     if (q.participantId) await requireParticipant(m, caller, q.participantId);
-    if (q.workerId) await this.requireTeamUser(m, caller, q.workerId);
+    if (q.workerId) await requireTeamUser(m, caller, q.workerId);
 
     const where: string[] = [];
     const params: unknown[] = [];
@@ -107,7 +108,7 @@ export class HandoutsService {
       entityType: ENTITY,
       participantId: q.participantId ?? null,
       teamId,
-      details: { filters: filtersOf(q) },
+      details: { filters: listFilters(q) },
     });
     return { items: rows.map(toHandoutListItem), total, page, pageSize };
   }
@@ -302,23 +303,4 @@ export class HandoutsService {
     }
     return { record: assertSameAsStored(dto, toHandoutResponse(stored)), created: false };
   }
-
-  /** A user the caller may filter by: one of their own team (any user for an admin). */
-  private async requireTeamUser(m: EntityManager, caller: AuthUser, userId: string) {
-    const admin = caller.role === 'admin';
-    const rows = await m.query(
-      `SELECT 1 FROM app_user WHERE id = $1 ${admin ? '' : 'AND team_id = $2'}`,
-      admin ? [userId] : [userId, caller.teamId],
-    );
-    if (rows.length === 0) throw new NotFoundException('Worker not found');
-  }
-}
-
-/** The filters a list was asked for, as recorded in the audit trail. */
-function filtersOf(q: object): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(q).filter(
-      ([k, v]) => v !== undefined && v !== null && k !== 'page' && k !== 'pageSize',
-    ),
-  );
 }

@@ -18,7 +18,13 @@ import {
   type TimelineItem,
 } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
-import { fieldError, requireParticipant, teamFilter, teamForCreate } from '../common/access';
+import {
+  fieldError,
+  listFilters,
+  requireParticipant,
+  teamFilter,
+  teamForCreate,
+} from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { assertSameAsStored } from '../common/retry';
 import { paging } from '../common/validation';
@@ -134,7 +140,7 @@ export class ParticipantsService {
       action: 'read',
       entityType: 'participant',
       teamId: team,
-      details: { filters: filtersOf(q) },
+      details: { filters: listFilters(q) },
     });
     return { items: rows.map(toParticipantListItem), total, page, pageSize };
   }
@@ -382,13 +388,4 @@ function stale(): ConflictException {
     message: 'This participant was changed by someone else; reload it and try again',
     errors: { version: ['is not the current version'] },
   });
-}
-
-/** The filters of a list request, as recorded in the audit trail. */
-function filtersOf(q: ListParticipantsQuery): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries({ ...q }).filter(
-      ([k, v]) => v !== undefined && v !== '' && k !== 'page' && k !== 'pageSize',
-    ),
-  );
 }
