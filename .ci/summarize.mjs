@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// Checks that are not test suites (install, lint, typecheck, format, build) count as one failure each.
+// Every step that failed (install, lint, typecheck, a suite that could not start …) counts as one more failure.
 const [dir, checkFailures = '0'] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
@@ -27,7 +27,7 @@ for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
 }
 console.log('\nSuites:');
 console.log(lines.join('\n'));
-if (Number(checkFailures) > 0) console.log(`  checks that failed: ${checkFailures}`);
+if (Number(checkFailures) > 0) console.log(`  steps that failed: ${checkFailures}`);
 failed += Number(checkFailures);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

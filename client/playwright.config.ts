@@ -8,8 +8,13 @@ import { join } from 'node:path';
  * client/dist): build shared, server and client first. Every run starts on a
  * fresh embedded database with the demo organisation.
  */
-const PORT = 3199;
-const dataDir = mkdtempSync(join(tmpdir(), 'peerpath-e2e-'));
+// Chosen once by the main process and inherited by the workers (which load this file again), so
+// runs on one machine (a developer's and CI's, or two checkouts) never fight over a port.
+process.env.PEERPATH_E2E_PORT ??= String(20000 + Math.floor(Math.random() * 20000));
+process.env.PEERPATH_E2E_PG_PORT ??= String(40000 + Math.floor(Math.random() * 20000));
+process.env.PEERPATH_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'peerpath-e2e-'));
+const PORT = Number(process.env.PEERPATH_E2E_PORT);
+const dataDir = process.env.PEERPATH_E2E_DATA;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -54,7 +59,7 @@ export default defineConfig({
       PORT: String(PORT),
       DATA_DIR: dataDir,
       // Its own embedded PostgreSQL port, so a running dev server does not clash.
-      EMBEDDED_PG_PORT: '54399',
+      EMBEDDED_PG_PORT: process.env.PEERPATH_E2E_PG_PORT,
       DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
     },

