@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signIn } from './support';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { DEMO, PASSWORD, signIn, signOut } from './support';
 
 async function serious(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -11,30 +11,88 @@ async function serious(page: Page) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('sign-in, caseload, session form and a participant page have no serious accessibility problems', async ({
-  page,
-}) => {
-  await page.goto('/login');
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  expect(await serious(page)).toEqual([]);
+/** Ids of a few demo records, read through the API as the given user. */
+async function demoIds(request: APIRequestContext, email: string) {
+  const login = await request.post('/api/auth/login', {
+    data: { email, password: PASSWORD },
+  });
+  expect(login.ok()).toBe(true);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const headers = { Authorization: `Bearer ${accessToken}` };
+  const first = async (path: string) => {
+    const res = await request.get(`/api/${path}`, { headers });
+    expect(res.ok(), path).toBe(true);
+    const { items } = (await res.json()) as { items: { id: string }[] };
+    expect(items.length, path).toBeGreaterThan(0);
+    return items[0]!.id;
+  };
+  return {
+    participant: await first('participants?status=active&pageSize=1'),
+    session: await first('sessions?pageSize=1'),
+    decisionNote: await first('decision-notes?pageSize=1'),
+  };
+}
 
-  await signIn(page, DEMO.worker);
-  await expect(page.getByRole('grid', { name: 'Your caseload' })).toBeVisible();
-  expect(await serious(page)).toEqual([]);
+/** Opens a page, waits for it to settle, and expects no serious or critical problems. */
+async function check(page: Page, path: string, ready: (page: Page) => Locator) {
+  await page.goto(path);
+  await expect(ready(page)).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  expect(await serious(page), path).toEqual([]);
+}
 
-  await page
-    .getByRole('grid', { name: 'Your caseload' })
-    .getByRole('row')
-    .nth(1)
-    .getByRole('link')
-    .click();
-  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
-  expect(await serious(page)).toEqual([]);
+const h1 = (name: string | RegExp) => (page: Page) => page.getByRole('heading', { level: 1, name });
 
-  await page.goto('/sessions/new');
-  await expect(page.getByRole('combobox', { name: 'Add people who came' })).toBeVisible();
-  expect(await serious(page)).toEqual([]);
-});
+for (const mode of ['light', 'dark'] as const) {
+  test.describe(`${mode} mode`, () => {
+    test.use({ colorScheme: mode });
+    test.beforeEach(async ({ page }) => {
+      await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+        'peerpath-color-mode',
+        mode,
+      ] as const);
+    });
+
+    test(`every page has no serious accessibility problems (${mode})`, async ({
+      page,
+      request,
+    }) => {
+      test.setTimeout(180_000);
+      // Read through the API with its own cookies, so the browser starts signed out.
+      const ids = await demoIds(request, DEMO.supervisor);
+
+      await check(page, '/login', (p) => p.getByRole('heading', { name: 'Sign in' }));
+      await signIn(page, DEMO.supervisor);
+      const toggle = mode === 'dark' ? 'Use light colours' : 'Use dark colours';
+      await expect(page.getByRole('button', { name: toggle })).toBeVisible();
+
+      await check(page, '/', (p) => p.getByRole('grid').getByRole('row').nth(1));
+      await check(page, '/participants', (p) => p.getByRole('grid').getByRole('row').nth(1));
+      await check(page, `/participants/${ids.participant}`, (p) =>
+        p.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first(),
+      );
+      await check(page, '/participants/new', h1('Add participant'));
+      await check(page, '/sessions/new', (p) =>
+        p.getByRole('combobox', { name: 'Add people who came' }),
+      );
+      await check(page, '/sessions', (p) => p.getByRole('grid').getByRole('row').nth(1));
+      await check(page, `/sessions/${ids.session}`, (p) => p.getByRole('heading', { level: 1 }));
+      await check(page, '/advocacy', (p) => p.getByRole('grid').getByRole('row').nth(1));
+      await check(page, '/resources', h1('Resources'));
+      await check(page, `/decision-notes/new?participantId=${ids.participant}`, (p) =>
+        p.getByRole('form', { name: 'New decision note' }),
+      );
+      await check(page, `/decision-notes/${ids.decisionNote}`, (p) =>
+        p.getByRole('article', { name: 'Copy for the participant' }),
+      );
+      await check(page, '/reports', (p) => p.getByRole('table', { name: 'Sessions by type' }));
+
+      await signOut(page);
+      await signIn(page, DEMO.admin);
+      await check(page, '/admin', (p) => p.getByRole('grid').first().getByRole('row').nth(1));
+    });
+  });
+}
 
 test('the shell works on a 390 px phone, in dark mode too', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });

@@ -53,6 +53,14 @@ const pages: RouteObject[] = [
     lazy: page(() => import('./pages/ResourcesPage').then((m) => m.ResourcesPage)),
   },
   {
+    path: 'decision-notes/new',
+    lazy: page(() => import('./pages/NewDecisionNotePage').then((m) => m.NewDecisionNotePage)),
+  },
+  {
+    path: 'decision-notes/:id',
+    lazy: page(() => import('./pages/DecisionNotePage').then((m) => m.DecisionNotePage)),
+  },
+  {
     path: 'reports',
     lazy: page(() => import('./pages/ReportsPage').then((m) => m.ReportsPage)),
   },

@@ -1,4 +1,5 @@
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
+import BalanceOutlined from '@mui/icons-material/BalanceOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import ShareOutlined from '@mui/icons-material/ShareOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
@@ -206,6 +207,13 @@ export function ParticipantPage() {
                   onClick={() => setAdding('handout')}
                 >
                   Share a resource
+                </Button>
+                <Button
+                  size="small"
+                  href={`/decision-notes/new?participantId=${p.id}`}
+                  startIcon={<BalanceOutlined />}
+                >
+                  Record a decision
                 </Button>
               </Box>
             }

@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
-import { EXPORT_FORMATS, monthOf, type ExportFormat } from '@peerpath/shared';
+import { EXPORT_FORMATS, addDays, monthOf, type ExportFormat } from '@peerpath/shared';
 import { useState } from 'react';
 import { describeError, download } from '../api';
 import { RequireAuth, useCurrentUser } from '../auth';
@@ -12,7 +12,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
-import { today } from '../components/dates';
+import { formatDate, today } from '../components/dates';
 import { PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
 import { ActivitySummaryView } from '../features/reports/ActivitySummaryView';
 import { CaseloadTable } from '../features/reports/CaseloadTable';
@@ -22,25 +22,62 @@ import { useUrlState } from '../hooks/useUrlState';
 
 const FORMAT_LABEL: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel', pdf: 'PDF' };
 
+const PERIODS = ['month', 'last_month', 'quarter', 'year', 'custom'] as const;
+type Period = (typeof PERIODS)[number];
+const PERIOD_LABEL: Record<Period, string> = {
+  month: 'This month',
+  last_month: 'Last month',
+  quarter: 'This quarter',
+  year: 'This year',
+  custom: 'Custom dates',
+};
+
+/** The dates a named period covers, counted from `day` (`YYYY-MM-DD`). */
+function periodRange(period: Exclude<Period, 'custom'>, day: string) {
+  const year = day.slice(0, 4);
+  switch (period) {
+    case 'month':
+      return monthOf(day);
+    case 'last_month':
+      return monthOf(addDays(`${day.slice(0, 8)}01`, -1));
+    case 'quarter': {
+      const first = Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1;
+      const from = `${year}-${String(first).padStart(2, '0')}-01`;
+      return { from, to: monthOf(`${year}-${String(first + 2).padStart(2, '0')}-01`).to };
+    }
+    case 'year':
+      return { from: `${year}-01-01`, to: `${year}-12-31` };
+  }
+}
+
 function Reports() {
   const me = useCurrentUser();
   const teams = useTeams();
-  const month = monthOf(today());
-  const [state, set] = useUrlState({ from: month.from, to: month.to, team: '' });
+  const [state, set] = useUrlState({ period: 'month', from: '', to: '', team: '' });
+  const period: Period = (PERIODS as readonly string[]).includes(state.period)
+    ? (state.period as Period)
+    : 'month';
+  const range =
+    period === 'custom'
+      ? {
+          from: state.from || monthOf(today()).from,
+          to: state.to || monthOf(today()).to,
+        }
+      : periodRange(period, today());
   const [exporting, setExporting] = useState<ExportFormat | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
-  const badRange = state.from > state.to;
+  const badRange = range.from > range.to;
   const teamId = me.role === 'admin' ? state.team || undefined : undefined;
   const caseload = useCaseloadReport({ teamId });
-  const activity = useActivityReport({ from: state.from, to: state.to, teamId }, !badRange);
+  const activity = useActivityReport({ from: range.from, to: range.to, teamId }, !badRange);
 
   const exportAs = async (format: ExportFormat) => {
     setExporting(format);
     setExportError(null);
     try {
       const { blob, filename } = await download('/reports/activity/export', {
-        from: state.from,
-        to: state.to,
+        from: range.from,
+        to: range.to,
         teamId,
         format,
       });
@@ -48,7 +85,7 @@ function Reports() {
       const a = document.createElement('a');
       a.href = url;
       a.download =
-        filename === 'export' ? `peerpath-activity-${state.from}-${state.to}.${format}` : filename;
+        filename === 'export' ? `peerpath-activity-${range.from}-${range.to}.${format}` : filename;
       document.body.append(a);
       a.click();
       a.remove();
@@ -100,28 +137,52 @@ function Reports() {
         </Typography>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 2, alignItems: 'flex-start' }}>
           <Box sx={{ width: 200 }}>
-            <DatePicker
-              label="From"
-              value={toDayjs(state.from)}
-              onChange={(d) => d?.isValid() && set({ from: toIsoDate(d) })}
-              slotProps={{ textField: { size: 'small', fullWidth: true } }}
-            />
-          </Box>
-          <Box sx={{ width: 200 }}>
-            <DatePicker
-              label="To"
-              value={toDayjs(state.to)}
-              onChange={(d) => d?.isValid() && set({ to: toIsoDate(d) })}
-              slotProps={{
-                textField: {
-                  size: 'small',
-                  fullWidth: true,
-                  error: badRange,
-                  helperText: badRange ? '“To” is before “From”' : undefined,
-                },
+            <FilterSelect<Period>
+              label="Period"
+              value={period}
+              options={PERIODS.map((p) => ({ value: p, label: PERIOD_LABEL[p] }))}
+              onChange={(v) => {
+                const next = (v || 'month') as Period;
+                // Custom dates start from the period shown until now.
+                set(
+                  next === 'custom'
+                    ? { period: next, from: range.from, to: range.to }
+                    : { period: next, from: '', to: '' },
+                );
               }}
             />
           </Box>
+          {period === 'custom' ? (
+            <>
+              <Box sx={{ width: 200 }}>
+                <DatePicker
+                  label="From"
+                  value={toDayjs(range.from)}
+                  onChange={(d) => d?.isValid() && set({ from: toIsoDate(d) })}
+                  slotProps={{ textField: { size: 'small', fullWidth: true } }}
+                />
+              </Box>
+              <Box sx={{ width: 200 }}>
+                <DatePicker
+                  label="To"
+                  value={toDayjs(range.to)}
+                  onChange={(d) => d?.isValid() && set({ to: toIsoDate(d) })}
+                  slotProps={{
+                    textField: {
+                      size: 'small',
+                      fullWidth: true,
+                      error: badRange,
+                      helperText: badRange ? '“To” is before “From”' : undefined,
+                    },
+                  }}
+                />
+              </Box>
+            </>
+          ) : (
+            <Typography sx={{ alignSelf: 'center' }} aria-live="polite">
+              {formatDate(range.from)} to {formatDate(range.to)}
+            </Typography>
+          )}
           <Box
             role="group"
             aria-label="Download the funder export"

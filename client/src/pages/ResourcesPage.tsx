@@ -28,6 +28,7 @@ import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { useNotify } from '../components/notify';
 import { useResources } from '../features/resources/api';
+import { useUserName } from '../features/users/api';
 import { FollowUps } from '../features/resources/FollowUps';
 import { HandoutDialog } from '../features/resources/HandoutDialog';
 import { ResourceDialog } from '../features/resources/ResourceDialog';
@@ -136,7 +137,10 @@ export function ResourcesPage() {
   const me = useCurrentUser();
   const admin = isAdmin(me.role);
   const notify = useNotify();
-  const [state, set] = useUrlState({ search: '', category: '', page: '1' });
+  const userName = useUserName();
+  const [state, set] = useUrlState({ search: '', category: '', page: '1', worker: '' });
+  // `?worker=` (from the caseload report): one worker's follow-ups.
+  const followUpWorker = me.role === 'worker' ? '' : state.worker;
   const page = Number(state.page) || 1;
   const category = (RESOURCE_CATEGORIES as readonly string[]).includes(state.category)
     ? (state.category as ResourceCategory)
@@ -169,7 +173,12 @@ export function ResourcesPage() {
           )
         }
       />
-      {!admin && <FollowUps />}
+      {!admin && (
+        <FollowUps
+          workerId={followUpWorker || undefined}
+          workerName={followUpWorker ? userName(followUpWorker) : undefined}
+        />
+      )}
       <Typography variant="h2" sx={{ mb: 1.5 }}>
         Directory
       </Typography>

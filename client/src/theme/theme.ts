@@ -63,6 +63,12 @@ export const theme = createTheme({
       },
     },
     MuiTextField: { defaultProps: { fullWidth: true } },
+    // The default (action.active) is below 4.5:1 on the page background.
+    MuiToggleButton: {
+      styleOverrides: {
+        root: ({ theme }) => ({ color: (theme.vars ?? theme).palette.text.secondary }),
+      },
+    },
     MuiLink: { defaultProps: { underline: 'hover', component: LinkBehavior } },
     MuiButtonBase: { defaultProps: { LinkComponent: LinkBehavior } },
   },

@@ -108,6 +108,8 @@ export function Timeline({ participantId }: { participantId: string }) {
                     <Typography sx={{ overflowWrap: 'anywhere' }}>
                       {item.kind === 'session' ? (
                         <Link href={`/sessions/${item.id}`}>{item.summary}</Link>
+                      ) : item.kind === 'decision_note' ? (
+                        <Link href={`/decision-notes/${item.id}`}>{item.summary}</Link>
                       ) : (
                         item.summary
                       )}

@@ -8,8 +8,78 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { LABELS, SESSION_TYPES, type ActivitySummary } from '@peerpath/shared';
+import { HANDOUT_OUTCOMES, LABELS, SESSION_TYPES, type ActivitySummary } from '@peerpath/shared';
+import { useId } from 'react';
 import { StatTiles } from '../../components/StatTiles';
+
+/** A bar chart of some figures, with a table holding the same figures for screen readers. */
+function FigureChart({
+  title,
+  rowLabel,
+  column,
+  rows,
+  color,
+}: {
+  title: string;
+  rowLabel: string;
+  column: string;
+  rows: { label: string; value: number }[];
+  color: string;
+}) {
+  const id = useId();
+  return (
+    <Box
+      component="section"
+      aria-labelledby={id}
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 3fr) minmax(0, 2fr)' },
+        gap: 2,
+        mb: 2,
+      }}
+    >
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Typography variant="h3" component="h3" id={id} sx={{ mb: 1 }}>
+          {title}
+        </Typography>
+        {/* The table beside it holds the same figures for screen readers and keyboards. */}
+        <Box aria-hidden inert>
+          <BarChart
+            dataset={rows}
+            layout="horizontal"
+            yAxis={[{ scaleType: 'band', dataKey: 'label', width: 170 }]}
+            xAxis={[{ tickMinStep: 1 }]}
+            series={[{ dataKey: 'value', label: column, color }]}
+            height={Math.max(160, rows.length * 44 + 40)}
+            hideLegend
+          />
+        </Box>
+      </Paper>
+      <Paper variant="outlined" sx={{ p: 2, overflowX: 'auto' }}>
+        <Table size="small" aria-labelledby={id}>
+          <TableHead>
+            <TableRow>
+              <TableCell scope="col">{rowLabel}</TableCell>
+              <TableCell scope="col" align="right">
+                {column}
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.label}>
+                <TableCell component="th" scope="row">
+                  {r.label}
+                </TableCell>
+                <TableCell align="right">{r.value}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+    </Box>
+  );
+}
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 
@@ -56,55 +126,35 @@ export function ActivitySummaryView({ summary: s }: { summary: ActivitySummary }
           { label: 'Decision notes', value: s.decisionNotes },
         ]}
       />
-      <Box
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 3fr) minmax(0, 2fr)' },
-          gap: 2,
-        }}
-      >
-        <Paper variant="outlined" sx={{ p: 2 }}>
-          <Typography variant="h3" component="h3" id="by-type-chart" sx={{ mb: 1 }}>
-            Sessions by type
-          </Typography>
-          {/* The table beside it holds the same figures for screen readers. */}
-          <Box aria-hidden>
-            <BarChart
-              dataset={byType}
-              layout="horizontal"
-              yAxis={[{ scaleType: 'band', dataKey: 'type', width: 170 }]}
-              xAxis={[{ tickMinStep: 1 }]}
-              series={[
-                { dataKey: 'sessions', label: 'Sessions', color: theme.palette.primary.main },
-              ]}
-              height={300}
-              hideLegend
-            />
-          </Box>
-        </Paper>
-        <Paper variant="outlined" sx={{ p: 2, overflowX: 'auto' }}>
-          <Table size="small" aria-labelledby="by-type-chart">
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">Type</TableCell>
-                <TableCell scope="col" align="right">
-                  Sessions
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {byType.map((r) => (
-                <TableRow key={r.type}>
-                  <TableCell component="th" scope="row">
-                    {r.type}
-                  </TableCell>
-                  <TableCell align="right">{r.sessions}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
-      </Box>
+      <FigureChart
+        title="Sessions by type"
+        rowLabel="Type"
+        column="Sessions"
+        rows={byType.map((r) => ({ label: r.type, value: r.sessions }))}
+        color={theme.palette.primary.main}
+      />
+      <FigureChart
+        title="Attendance"
+        rowLabel="Figure"
+        column="Count"
+        rows={[
+          { label: 'People supported', value: s.participantsServed },
+          { label: 'Attendances at groups', value: s.groupAttendance.attended },
+          { label: 'Group sessions', value: s.sessions.byFormat.group },
+          { label: 'One-to-one sessions', value: s.sessions.byFormat.one_to_one },
+        ]}
+        color={theme.palette.secondary.main}
+      />
+      <FigureChart
+        title="How shared resources went"
+        rowLabel="Outcome"
+        column="Resources shared"
+        rows={HANDOUT_OUTCOMES.map((o) => ({
+          label: LABELS.handoutOutcome[o],
+          value: s.handouts.byOutcome[o],
+        }))}
+        color={theme.palette.success.main}
+      />
     </Box>
   );
 }

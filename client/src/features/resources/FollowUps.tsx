@@ -16,14 +16,23 @@ const OUTCOMES: HandoutOutcome[] = ['connected', 'not_connected', 'declined'];
 const SHOWN = 5;
 
 /** Resources shared that are due a check-in, with one click to record how it went. */
-export function FollowUps({ participantId }: { participantId?: string }) {
+export function FollowUps({
+  participantId,
+  workerId,
+  workerName,
+}: {
+  participantId?: string;
+  /** Only this worker's (a supervisor's drill-down from the caseload report). */
+  workerId?: string;
+  workerName?: string;
+}) {
   const me = useCurrentUser();
   const notify = useNotify();
   const due = useHandouts({
     followUpDue: true,
     pageSize: 20,
     participantId,
-    workerId: participantId || me.role !== 'worker' ? undefined : me.id,
+    workerId: workerId ?? (participantId || me.role !== 'worker' ? undefined : me.id),
   });
   const update = useUpdateHandout();
   const [showAll, setShowAll] = useState(false);
@@ -48,7 +57,7 @@ export function FollowUps({ participantId }: { participantId?: string }) {
       sx={{ p: 2, mb: 3 }}
     >
       <Typography variant="h2" id="follow-ups-heading" sx={{ mb: 0.5 }}>
-        Follow-ups due ({due.data.total})
+        Follow-ups due{workerName ? ` for ${workerName}` : ''} ({due.data.total})
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
         Ask how these went, then record what happened.
@@ -74,7 +83,10 @@ export function FollowUps({ participantId }: { participantId?: string }) {
                 {!participantId && (
                   <>
                     {' '}
-                    for <Link href={`/participants/${h.participantId}`}>{h.participantName}</Link>
+                    for{' '}
+                    <Link href={`/participants/${h.participantId}`} underline="always">
+                      {h.participantName}
+                    </Link>
                   </>
                 )}
               </Typography>

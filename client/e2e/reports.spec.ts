@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { DEMO, signIn } from './support';
+
+/** The first and last day of last month, `YYYY-MM-DD` (local time, as the page counts). */
+function lastMonth() {
+  const now = new Date();
+  const first = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  const last = new Date(now.getFullYear(), now.getMonth(), 0);
+  const iso = (d: Date) =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return { from: iso(first), to: iso(last) };
+}
+
+test('a supervisor reads last month’s activity and downloads the funder CSV', async ({ page }) => {
+  await signIn(page, DEMO.supervisor);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Reports' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Caseloads' })).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Period' }).click();
+  await page.getByRole('option', { name: 'Last month' }).click();
+  await expect(page).toHaveURL(/period=last_month/);
+  const { from, to } = lastMonth();
+
+  // Key figures for the month: the demo organisation has six months of sessions.
+  const activity = page.getByRole('region', { name: 'Activity' });
+  for (const label of ['People supported', 'Sessions', 'Service hours', 'Resources shared']) {
+    await expect(
+      activity.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }),
+    ).toBeVisible();
+  }
+  const sessions = activity
+    .getByRole('term')
+    .filter({ hasText: /^Sessions$/ })
+    .locator('xpath=following-sibling::dd[1]');
+  await expect(sessions).toHaveText(/^[1-9]\d*$/);
+  await expect(activity.getByRole('table', { name: 'Sessions by type' })).toBeVisible();
+
+  const downloading = page.waitForEvent('download');
+  await page
+    .getByRole('group', { name: 'Download the funder export' })
+    .getByRole('button', { name: 'CSV' })
+    .click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^peerpath-activity-[a-z0-9-]+-${from}-to-${to}\\.csv$`),
+  );
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+  expect(lines[0]).toBe('section,metric,breakdown,value');
+  expect(lines).toContain(`meta,from,,${from}`);
+  expect(lines).toContain(`meta,to,,${to}`);
+  await page.screenshot({ path: 'e2e/screenshots/reports.png', fullPage: true });
+});
+
+test('the caseload table sorts, and its figures lead to the records behind them', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.supervisor);
+  await page.goto('/reports');
+  const table = page.getByRole('table', { name: 'Caseloads' });
+  await expect(table).toBeVisible();
+
+  // Most past-due advocacy first.
+  await table.getByRole('button', { name: 'Past due' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Past due' })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  const first = table.getByRole('row').nth(1);
+  const worker = await first.getByRole('rowheader').innerText();
+  const overdue = first.getByRole('link', {
+    name: new RegExp(`${worker}'s advocacy past its due date`),
+  });
+  const count = Number(await overdue.innerText());
+  expect(count).toBeGreaterThan(0);
+  await overdue.click();
+
+  await expect(page).toHaveURL(/\/advocacy\?worker=[0-9a-f-]{36}&due=overdue$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Advocacy' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Worker' })).toHaveText(new RegExp(worker));
+  await expect(page.getByRole('combobox', { name: 'Due date' })).toHaveText('Past due date');
+
+  // Referrals awaiting follow-up open that worker's follow-ups.
+  await page.goBack();
+  await expect(table).toBeVisible();
+  const row = table.getByRole('row', { name: new RegExp(`^${worker}`) });
+  const referrals = row.getByRole('link', { name: /referrals awaiting follow-up/ });
+  if ((await referrals.count()) > 0) {
+    await referrals.click();
+    await expect(
+      page.getByRole('heading', { name: new RegExp(`^Follow-ups due for ${worker}`) }),
+    ).toBeVisible();
+  }
+});

@@ -1,0 +1,407 @@
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import DeleteOutlineOutlined from '@mui/icons-material/DeleteOutlineOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import Grid from '@mui/material/Grid';
+import IconButton from '@mui/material/IconButton';
+import Paper from '@mui/material/Paper';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import {
+  DECIDED_BY,
+  LABELS,
+  type DecidedBy,
+  type DecisionNote,
+  type Participant,
+} from '@peerpath/shared';
+import { useId, useState, type ReactNode } from 'react';
+import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { applyServerErrors, type FieldLabels } from '../../api';
+import { today } from '../../components/dates';
+import { newId } from '../../components/newId';
+import { DateInput, PickersProvider } from '../../components/pickers';
+import { participantName } from '../participants/names';
+import { useCreateDecisionNote, useUpdateDecisionNote } from './api';
+
+/** The most options the API takes. */
+const OPTIONS_MAX = 10;
+
+interface OptionValues {
+  label: string;
+  pros: string;
+  cons: string;
+}
+
+interface DecisionNoteValues {
+  topic: string;
+  discussedOn: string;
+  options: OptionValues[];
+  participantPriorities: string;
+  decision: string;
+  decidedBy: DecidedBy | '';
+  nextSteps: string;
+  followUpOn: string;
+}
+
+const blankOption = (): OptionValues => ({ label: '', pros: '', cons: '' });
+
+function toValues(note?: DecisionNote): DecisionNoteValues {
+  return {
+    topic: note?.topic ?? '',
+    discussedOn: note?.discussedOn ?? today(),
+    options: note?.options.length
+      ? note.options.map((o) => ({ label: o.label, pros: o.pros ?? '', cons: o.cons ?? '' }))
+      : [blankOption(), blankOption()],
+    participantPriorities: note?.participantPriorities ?? '',
+    decision: note?.decision ?? '',
+    decidedBy: note?.decidedBy ?? '',
+    nextSteps: note?.nextSteps ?? '',
+    followUpOn: note?.followUpOn ?? '',
+  };
+}
+
+const maxLength = (value: number) => ({
+  value,
+  message: `Keep it to ${value.toLocaleString('en')} characters or fewer`,
+});
+
+/** A numbered step of the conversation. */
+function Step({
+  n,
+  title,
+  hint,
+  children,
+}: {
+  n: number;
+  title: string;
+  hint?: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <Box component="section" aria-labelledby={id} sx={{ mb: 4 }}>
+      <Typography variant="h3" component="h2" id={id} sx={{ mb: hint ? 0.5 : 1.5 }}>
+        {n}. {title}
+      </Typography>
+      {hint && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+          {hint}
+        </Typography>
+      )}
+      {children}
+    </Box>
+  );
+}
+
+/**
+ * One form for recording a shared decision and for changing it: the topic,
+ * the choices weighed, what matters most to the person, what was decided and
+ * by whom, and what happens next.
+ */
+export function DecisionNoteForm({
+  participant,
+  note,
+  onSaved,
+  onCancel,
+}: {
+  participant: Participant;
+  note?: DecisionNote;
+  onSaved: (note: DecisionNote) => void;
+  onCancel: () => void;
+}) {
+  const editing = Boolean(note);
+  const name = participantName(participant);
+  // One id per form: a retried save after a lost answer cannot record the note twice.
+  const [createId] = useState(newId);
+  const [formError, setFormError] = useState<string | null>(null);
+  const decidedById = useId();
+  const create = useCreateDecisionNote();
+  const update = useUpdateDecisionNote(note?.id ?? '');
+  const {
+    control,
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<DecisionNoteValues>({ defaultValues: toValues(note) });
+  const options = useFieldArray({ control, name: 'options' });
+
+  const onSubmit = handleSubmit(async (v) => {
+    setFormError(null);
+    const body = {
+      topic: v.topic.trim(),
+      discussedOn: v.discussedOn || undefined,
+      options: v.options.map((o) => ({
+        label: o.label.trim(),
+        pros: o.pros.trim() || null,
+        cons: o.cons.trim() || null,
+      })),
+      participantPriorities: v.participantPriorities.trim() || null,
+      decision: v.decision.trim() || null,
+      decidedBy: v.decidedBy as DecidedBy,
+      nextSteps: v.nextSteps.trim() || null,
+      followUpOn: v.followUpOn || null,
+    };
+    try {
+      const saved = note
+        ? await update.mutateAsync(body)
+        : await create.mutateAsync({ ...body, id: createId, participantId: participant.id });
+      onSaved(saved);
+    } catch (error) {
+      const labels: FieldLabels<DecisionNoteValues> = {
+        topic: 'Topic',
+        discussedOn: 'Date',
+        options: 'Choices',
+        participantPriorities: 'What matters most',
+        decision: 'The decision',
+        decidedBy: 'Who decided',
+        nextSteps: 'Next steps',
+        followUpOn: 'Check in again on',
+      };
+      v.options.forEach((_o, i) => {
+        labels[`options.${i}.label`] = `Choice ${i + 1}`;
+        labels[`options.${i}.pros`] = 'What is good about it';
+        labels[`options.${i}.cons`] = 'What might be hard';
+      });
+      setFormError(applyServerErrors(error, setError, labels));
+    }
+  });
+
+  return (
+    <PickersProvider>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label={editing ? 'Edit decision note' : 'New decision note'}
+      >
+        {formError && (
+          <Alert severity="error" sx={{ mb: 2 }} role="alert">
+            {formError}
+          </Alert>
+        )}
+
+        <Step
+          n={1}
+          title="What you talked about"
+          hint="The question in front of them, in their words."
+        >
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, sm: 8 }}>
+              <TextField
+                label="Topic"
+                required
+                fullWidth
+                placeholder="e.g. Whether to try the evening recovery group"
+                {...register('topic', {
+                  validate: (t) => t.trim().length > 0 || 'Say what the decision is about',
+                  maxLength: maxLength(200),
+                })}
+                error={Boolean(errors.topic)}
+                helperText={errors.topic?.message}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <DateInput
+                control={control}
+                name="discussedOn"
+                label="Talked about on"
+                disableFuture
+              />
+            </Grid>
+          </Grid>
+        </Step>
+
+        <Step
+          n={2}
+          title="The choices you looked at"
+          hint="Each option you talked through, with what speaks for it and against it. Doing nothing for now can be a choice too."
+        >
+          {errors.options?.root?.message || errors.options?.message ? (
+            <Alert severity="error" sx={{ mb: 2 }}>
+              {errors.options?.root?.message ?? errors.options?.message}
+            </Alert>
+          ) : null}
+          <Box component="ol" aria-label="Choices" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+            {options.fields.map((field, i) => {
+              const rowErrors = errors.options?.[i];
+              return (
+                <Paper
+                  component="li"
+                  variant="outlined"
+                  key={field.id}
+                  aria-label={`Choice ${i + 1}`}
+                  sx={{ p: 2, mb: 1.5 }}
+                >
+                  <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
+                    <Grid container spacing={2} sx={{ flex: 1 }}>
+                      <Grid size={12}>
+                        <TextField
+                          label={`Choice ${i + 1}`}
+                          required
+                          fullWidth
+                          {...register(`options.${i}.label`, {
+                            validate: (t) => t.trim().length > 0 || 'Describe this choice',
+                            maxLength: maxLength(200),
+                          })}
+                          error={Boolean(rowErrors?.label)}
+                          helperText={rowErrors?.label?.message}
+                        />
+                      </Grid>
+                      <Grid size={{ xs: 12, sm: 6 }}>
+                        <TextField
+                          label={`What is good about choice ${i + 1}`}
+                          fullWidth
+                          multiline
+                          minRows={2}
+                          {...register(`options.${i}.pros`, { maxLength: maxLength(2000) })}
+                          error={Boolean(rowErrors?.pros)}
+                          helperText={rowErrors?.pros?.message}
+                        />
+                      </Grid>
+                      <Grid size={{ xs: 12, sm: 6 }}>
+                        <TextField
+                          label={`What might be hard about choice ${i + 1}`}
+                          fullWidth
+                          multiline
+                          minRows={2}
+                          {...register(`options.${i}.cons`, { maxLength: maxLength(2000) })}
+                          error={Boolean(rowErrors?.cons)}
+                          helperText={rowErrors?.cons?.message}
+                        />
+                      </Grid>
+                    </Grid>
+                    <IconButton
+                      aria-label={`Remove choice ${i + 1}`}
+                      onClick={() => options.remove(i)}
+                      disabled={options.fields.length <= 1}
+                    >
+                      <DeleteOutlineOutlined />
+                    </IconButton>
+                  </Box>
+                </Paper>
+              );
+            })}
+          </Box>
+          <Button
+            startIcon={<AddOutlined />}
+            onClick={() => options.append(blankOption())}
+            disabled={options.fields.length >= OPTIONS_MAX}
+          >
+            Add another choice
+          </Button>
+          {options.fields.length >= OPTIONS_MAX && (
+            <FormHelperText>Up to {OPTIONS_MAX} choices.</FormHelperText>
+          )}
+        </Step>
+
+        <Step
+          n={3}
+          title={`What matters most to ${name}`}
+          hint="Their hopes, worries and values — what they want this decision to protect."
+        >
+          <TextField
+            label="What matters most"
+            fullWidth
+            multiline
+            minRows={3}
+            {...register('participantPriorities', { maxLength: maxLength(4000) })}
+            error={Boolean(errors.participantPriorities)}
+            helperText={errors.participantPriorities?.message}
+          />
+        </Step>
+
+        <Step n={4} title="The decision">
+          <Grid container spacing={2}>
+            <Grid size={12}>
+              <TextField
+                label="What was decided"
+                fullWidth
+                multiline
+                minRows={2}
+                {...register('decision', { maxLength: maxLength(4000) })}
+                error={Boolean(errors.decision)}
+                helperText={
+                  errors.decision?.message ?? 'Leave empty if they want more time to decide.'
+                }
+              />
+            </Grid>
+            <Grid size={12}>
+              <FormControl error={Boolean(errors.decidedBy)} required>
+                <FormLabel id={decidedById}>Who decided</FormLabel>
+                <Controller
+                  control={control}
+                  name="decidedBy"
+                  rules={{ validate: (d) => Boolean(d) || 'Choose who made the decision' }}
+                  render={({ field }) => (
+                    <RadioGroup
+                      row
+                      aria-labelledby={decidedById}
+                      name={field.name}
+                      value={field.value}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                    >
+                      {DECIDED_BY.map((d, i) => (
+                        <FormControlLabel
+                          key={d}
+                          value={d}
+                          control={
+                            <Radio
+                              slotProps={{ input: { ref: i === 0 ? field.ref : undefined } }}
+                            />
+                          }
+                          label={LABELS.decidedBy[d]}
+                        />
+                      ))}
+                    </RadioGroup>
+                  )}
+                />
+                {errors.decidedBy && <FormHelperText>{errors.decidedBy.message}</FormHelperText>}
+              </FormControl>
+            </Grid>
+          </Grid>
+        </Step>
+
+        <Step n={5} title="Next steps">
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, sm: 8 }}>
+              <TextField
+                label="Next steps"
+                fullWidth
+                multiline
+                minRows={2}
+                {...register('nextSteps', { maxLength: maxLength(4000) })}
+                error={Boolean(errors.nextSteps)}
+                helperText={errors.nextSteps?.message ?? 'Who does what, and by when.'}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <DateInput
+                control={control}
+                name="followUpOn"
+                label="Check in again on"
+                helperText="Optional."
+              />
+            </Grid>
+          </Grid>
+        </Step>
+
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+          <Button type="submit" variant="contained" loading={isSubmitting}>
+            {editing ? 'Save changes' : 'Save decision note'}
+          </Button>
+          <Button onClick={onCancel} disabled={isSubmitting}>
+            Cancel
+          </Button>
+        </Box>
+      </form>
+    </PickersProvider>
+  );
+}

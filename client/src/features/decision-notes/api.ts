@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CreateDecisionNoteRequest,
+  DecisionNote,
+  Page,
+  UpdateDecisionNoteRequest,
+} from '@peerpath/shared';
+import { api } from '../../api';
+
+export interface DecisionNoteListParams {
+  page?: number;
+  pageSize?: number;
+  participantId?: string;
+}
+
+export const decisionNoteKeys = {
+  all: ['decision-notes'] as const,
+  list: (p: DecisionNoteListParams) => ['decision-notes', 'list', p] as const,
+  detail: (id: string) => ['decision-notes', 'detail', id] as const,
+};
+
+export function useDecisionNotes(params: DecisionNoteListParams, enabled = true) {
+  return useQuery({
+    queryKey: decisionNoteKeys.list(params),
+    queryFn: ({ signal }) =>
+      api<Page<DecisionNote>>('/decision-notes', { query: { ...params }, signal }),
+    enabled,
+  });
+}
+
+export function useDecisionNote(id: string | undefined) {
+  return useQuery({
+    queryKey: decisionNoteKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api<DecisionNote>(`/decision-notes/${id}`, { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return (note: DecisionNote) => {
+    queryClient.setQueryData(decisionNoteKeys.detail(note.id), note);
+    return Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['decision-notes', 'list'] }),
+      queryClient.invalidateQueries({ queryKey: ['participants', 'timeline'] }),
+      queryClient.invalidateQueries({ queryKey: ['reports'] }),
+    ]);
+  };
+}
+
+export function useCreateDecisionNote() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: CreateDecisionNoteRequest) =>
+      api<DecisionNote>('/decision-notes', { method: 'POST', body }),
+    onSuccess: (note) => invalidate(note),
+  });
+}
+
+export function useUpdateDecisionNote(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: UpdateDecisionNoteRequest) =>
+      api<DecisionNote>(`/decision-notes/${id}`, { method: 'PATCH', body }),
+    onSuccess: (note) => invalidate(note),
+  });
+}

@@ -1,0 +1,137 @@
+import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import PrintOutlined from '@mui/icons-material/PrintOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { LABELS } from '@peerpath/shared';
+import { lazy, Suspense, useState } from 'react';
+import { useParams } from 'react-router';
+import { isApiError } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
+import { formatDate } from '../components/dates';
+import { useNotify } from '../components/notify';
+import { useDecisionNote } from '../features/decision-notes/api';
+import {
+  DecisionNoteCopy,
+  NO_PRINT,
+  PrintStyles,
+} from '../features/decision-notes/DecisionNoteShow';
+import { useParticipant } from '../features/participants/api';
+import { participantName } from '../features/participants/names';
+import { useCurrentUser } from '../auth';
+import { useTeamMembers } from '../features/users/api';
+import { NotFoundPage } from './NotFoundPage';
+
+// The form and its date pickers load when first needed.
+const DecisionNoteForm = lazy(() =>
+  import('../features/decision-notes/DecisionNoteForm').then((m) => ({
+    default: m.DecisionNoteForm,
+  })),
+);
+
+/** `/decision-notes/:id`: the note, a printable copy for the participant, and editing. */
+export function DecisionNotePage() {
+  const { id = '' } = useParams();
+  const note = useDecisionNote(id);
+  const participant = useParticipant(note.data?.participantId);
+  const me = useCurrentUser();
+  const { members } = useTeamMembers();
+  const notify = useNotify();
+  const [editing, setEditing] = useState(false);
+
+  if (note.isLoading || participant.isLoading) return <Loading />;
+  if (isApiError(note.error, 404) || isApiError(note.error, 400)) {
+    return (
+      <NotFoundPage
+        title="Decision note not found"
+        message="This note could not be found. It may belong to another team, or the link may be wrong."
+      />
+    );
+  }
+  if (note.error || !note.data) {
+    return <ErrorAlert error={note.error} onRetry={() => void note.refetch()} />;
+  }
+  if (participant.error || !participant.data) {
+    return <ErrorAlert error={participant.error} onRetry={() => void participant.refetch()} />;
+  }
+  const n = note.data;
+  const p = participant.data;
+  const name = participantName(p);
+
+  return (
+    <>
+      <PrintStyles />
+      <Link
+        href={`/participants/${p.id}`}
+        className={NO_PRINT}
+        sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mb: 1 }}
+      >
+        <ArrowBackOutlined fontSize="small" aria-hidden />
+        Back to {name}
+      </Link>
+      <Box className={NO_PRINT}>
+        <PageHeader
+          title={`Decision note: ${n.topic}`}
+          documentTitle={`Decision note · ${name}`}
+          subtitle={`${name} · ${formatDate(n.discussedOn)} · ${LABELS.decidedBy[n.decidedBy]}`}
+          actions={
+            !editing && (
+              <>
+                <Button
+                  variant="contained"
+                  startIcon={<PrintOutlined />}
+                  onClick={() => window.print()}
+                >
+                  Print
+                </Button>
+                <Button
+                  variant="outlined"
+                  startIcon={<EditOutlined />}
+                  onClick={() => setEditing(true)}
+                >
+                  Edit
+                </Button>
+              </>
+            )
+          }
+        />
+      </Box>
+      {editing ? (
+        <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 960 }}>
+          <Suspense fallback={<Loading label="Opening the form…" />}>
+            <DecisionNoteForm
+              participant={p}
+              note={n}
+              onSaved={() => {
+                setEditing(false);
+                notify('Changes saved');
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          </Suspense>
+        </Paper>
+      ) : (
+        <>
+          <Typography color="text.secondary" className={NO_PRINT} sx={{ mb: 2, maxWidth: 760 }}>
+            Below is a copy written for {name}, in plain words. Print it and give it to them, or
+            read it through together.
+          </Typography>
+          <DecisionNoteCopy
+            note={n}
+            participantName={name}
+            workerName={
+              n.workerId === me.id
+                ? me.displayName
+                : members.find((u) => u.id === n.workerId)?.displayName
+            }
+          />
+        </>
+      )}
+    </>
+  );
+}
