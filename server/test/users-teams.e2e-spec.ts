@@ -46,9 +46,9 @@ describe('users and teams', () => {
       user.body.id,
     ]);
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(
-      await login(t, 'morgan.lee@eastgate.example', 'a-long-and-personal-phrase'),
-    ).toBeTruthy();
+    const token = await login(t, 'morgan.lee@eastgate.example', 'a-long-and-personal-phrase');
+    const me = await t.request('GET', '/api/auth/me', { token });
+    expect(me.body).toMatchObject({ email: 'morgan.lee@eastgate.example', role: 'worker' });
     const audit = await t.db.query(
       `SELECT 1 FROM audit_event WHERE action = 'create' AND entity_id = $1`,
       [user.body.id],
