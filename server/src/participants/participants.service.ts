@@ -9,7 +9,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   todayIn,
-  type AttendanceStatus,
   type Page,
   type Participant,
   type ParticipantListItem,
@@ -74,7 +73,6 @@ const WRITABLE: Record<keyof ParticipantFields | 'teamId', string> = {
 const ARRAY_COLUMNS = new Set(['focus_areas']);
 const CASELOAD_ROLES: Role[] = ['worker', 'supervisor'];
 const DISCHARGED: ParticipantStatus = 'discharged';
-const ATTENDED: AttendanceStatus = 'attended';
 
 type Values = Partial<Record<keyof typeof WRITABLE, unknown>>;
 
@@ -116,22 +114,18 @@ export class ParticipantsService {
       `SELECT count(*)::int AS total FROM participant p ${whereSql}`,
       params,
     );
-    params.push(ATTENDED);
-    // The page is picked first and lastContactOn worked out for its 25 rows only
-    // (computed before the LIMIT, it read every match's whole attendance history).
+    // The page is picked first and lastContactOn read for its 25 rows only, from the
+    // days each participant attended (`participant_contact`, kept by triggers).
     const rows: (ParticipantRow & { lastContactOn: string | null })[] = await this.db.query(
-      `SELECT ${PARTICIPANT_COLUMNS}, lc.last_contact_on AS "lastContactOn"
+      `SELECT ${PARTICIPANT_COLUMNS},
+              (SELECT max(upper(pc.days)) - 1 FROM participant_contact pc
+                WHERE pc.participant_id = p.id) AS "lastContactOn"
          FROM (
            SELECT p.* FROM participant p
              ${whereSql}
             ORDER BY lower(p.last_name), lower(p.first_name), p.id
             LIMIT ${pageSize} OFFSET ${offset}
          ) p
-         LEFT JOIN LATERAL (
-           SELECT max(s.starts_at)::date AS last_contact_on
-             FROM attendance a JOIN support_session s ON s.id = a.session_id
-            WHERE a.participant_id = p.id AND a.status = $${params.length}
-         ) lc ON true
         ORDER BY lower(p.last_name), lower(p.first_name), p.id`,
       params,
     );

@@ -25,6 +25,8 @@ import {
   type ParticipantStatus,
   type Role,
   type SessionFormat,
+  type SessionSetting,
+  type SessionType,
 } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
 import { fieldError } from '../common/access';
@@ -47,6 +49,8 @@ const DECIDED_OUTCOMES = HANDOUT_OUTCOMES.filter((o) => o !== PENDING);
 const OPEN_ADVOCACY: AdvocacyStatus[] = ['open', 'in_progress'];
 const CASELOAD_ROLES: Role[] = ['worker', 'supervisor'];
 const GROUP_TYPES = SESSION_TYPES.filter((t) => formatOf(t) === 'group');
+/** Group sessions of the period, from the per-type columns of `team_day_activity`. */
+const GROUP_SESSIONS = GROUP_TYPES.map((t) => `d.type_${t}`).join(' + ');
 
 /** Counts of one grouping set, filled out to every enum key (0 where nothing happened). */
 function tally<K extends string>(
@@ -184,12 +188,7 @@ export class ReportsService {
     teamId: string | null,
   ): Promise<ActivitySummary> {
     const period = [from, to, teamId];
-    const sessions: GroupedRow[] = await m.query(SESSIONS_SQL, period);
-    const [attendance]: AttendanceSqlRow[] = await m.query(ATTENDANCE_SQL, [
-      ...period,
-      ATTENDED,
-      GROUP_TYPES,
-    ]);
+    const [activity]: ActivitySqlRow[] = await m.query(ACTIVITY_SQL, period);
     const [people]: PeopleSqlRow[] = await m.query(PEOPLE_SQL, period);
     const handouts: HandoutSqlRow[] = await m.query(HANDOUTS_SQL, [
       ...period,
@@ -198,11 +197,9 @@ export class ReportsService {
     ]);
     const advocacy: GroupedRow[] = await m.query(ADVOCACY_SQL, period);
 
-    const sessionTotal = sessions.find((r) => r.grouping === 'total')!;
-    const byType = tally(
-      SESSION_TYPES,
-      sessions.filter((r) => r.grouping === 'a').map((r) => ({ key: r.a, n: r.n })),
-    );
+    const byType = Object.fromEntries(
+      SESSION_TYPES.map((t) => [t, activity[`type_${t}`]]),
+    ) as Record<SessionType, number>;
     const byFormat = Object.fromEntries(SESSION_FORMATS.map((f) => [f, 0])) as Record<
       SessionFormat,
       number
@@ -216,21 +213,23 @@ export class ReportsService {
     return {
       period: { from, to },
       teamId,
-      participantsServed: attendance.served,
+      participantsServed: activity.served,
       newParticipants: people.new_participants,
       dischargedParticipants: people.discharged_participants,
       sessions: {
-        total: sessionTotal.n,
+        total: activity.sessions,
         byType,
         byFormat,
-        bySetting: tally(SESSION_SETTINGS, slice(sessions, 'b')),
+        bySetting: Object.fromEntries(
+          SESSION_SETTINGS.map((x) => [x, activity[`setting_${x}`]]),
+        ) as Record<SessionSetting, number>,
       },
       groupAttendance: {
-        attended: attendance.group_attended,
-        averagePerGroupSession: attendance.average_per_group_session,
+        attended: activity.group_attended,
+        averagePerGroupSession: activity.average_per_group_session,
       },
-      serviceHours: sessionTotal.hours ?? 0,
-      contactHours: attendance.contact_hours,
+      serviceHours: activity.service_hours,
+      contactHours: activity.contact_hours,
       handouts: {
         total: handoutTotal.n,
         byCategory: tally(RESOURCE_CATEGORIES, slice(handouts, 'a')),
@@ -287,13 +286,11 @@ function slugify(name: string): string {
 
 /*
  * The SQL. $1 = from, $2 = to (inclusive dates), $3 = team id or null for the
- * whole organisation. The connection's TimeZone is ORG_TIMEZONE, so
- * `starts_at >= $1::date AND starts_at < $2::date + 1` is the period in that
- * zone. Sessions are deleted for real, so a deleted session counts nowhere.
+ * whole organisation. Sessions count by their org-local day (ORG_TIMEZONE; the
+ * roll-ups are kept in it). Sessions are deleted for real, so a deleted session
+ * counts nowhere.
  */
 
-const IN_PERIOD = (alias: string) =>
-  `${alias}.starts_at >= $1::date AND ${alias}.starts_at < $2::date + 1`;
 const IN_TEAM = (alias: string) => `($3::uuid IS NULL OR ${alias}.team_id = $3::uuid)`;
 
 /** A row of a `GROUPING SETS ((a), (b), ())` query: one of the two breakdowns, or the total. */
@@ -308,53 +305,43 @@ interface GroupedRow {
 const GROUPING = (a: string, b: string) =>
   `CASE WHEN GROUPING(${a}) = 0 THEN 'a' WHEN GROUPING(${b}) = 0 THEN 'b' ELSE 'total' END`;
 
-/** Sessions by type, by setting, and in total, with their hours. */
-const SESSIONS_SQL = `
-  SELECT ${GROUPING('s.type', 's.setting')} AS grouping,
-         s.type AS a, s.setting AS b, count(*)::int AS n,
-         round(coalesce(sum(s.duration_minutes), 0) / 60.0, 1)::float8 AS hours
-    FROM support_session s
-   WHERE ${IN_PERIOD('s')} AND ${IN_TEAM('s')}
-   GROUP BY GROUPING SETS ((s.type), (s.setting), ())`;
-
-interface AttendanceSqlRow {
+type ActivitySqlRow = {
+  sessions: number;
+  service_hours: number;
   served: number;
   group_attended: number;
   contact_hours: number;
   average_per_group_session: number | null;
-}
+} & Record<`type_${SessionType}` | `setting_${SessionSetting}`, number>;
 
 /**
- * $4 = the attended status, $5 = the group session types. The `attended` rows
- * are first summed per participant (a hash of at most one row per participant),
- * so `served` is a plain count: count(DISTINCT) sorted every attended row of
- * the period, on disk for an organisation's year.
+ * Sessions (by type, by setting, in total, with their hours), group attendance,
+ * contact hours and participants served, from the roll-ups that triggers keep
+ * exact (migration ReportRollups): `team_day_activity` has one row per team and
+ * org-local day, `participant_contact` the days each participant attended.
  */
-const ATTENDANCE_SQL = `
-  WITH s AS (
-    SELECT s.id, s.type, s.duration_minutes
-      FROM support_session s
-     WHERE ${IN_PERIOD('s')} AND ${IN_TEAM('s')}
-  ), per_participant AS (
-    SELECT count(*) FILTER (WHERE s.type = ANY($5::text[])) AS group_attended,
-           sum(s.duration_minutes) AS minutes
-      FROM s JOIN attendance a ON a.session_id = s.id
-     WHERE a.status = $4
-     GROUP BY a.participant_id
-  ), present AS (
-    SELECT count(*)::int AS served,
-           coalesce(sum(pp.group_attended), 0)::int AS group_attended,
-           coalesce(sum(pp.minutes), 0) AS minutes
-      FROM per_participant pp
-  ), groups AS (
-    SELECT count(*)::int AS sessions FROM s WHERE s.type = ANY($5::text[])
+const ACTIVITY_SQL = `
+  WITH d AS (
+    SELECT coalesce(sum(r.sessions), 0)::int AS sessions,
+           coalesce(sum(r.minutes), 0) AS minutes,
+           ${SESSION_TYPES.map((t) => `coalesce(sum(r.type_${t}), 0)::int AS type_${t}`).join(',\n           ')},
+           ${SESSION_SETTINGS.map((x) => `coalesce(sum(r.setting_${x}), 0)::int AS setting_${x}`).join(',\n           ')},
+           coalesce(sum(r.group_attended), 0)::int AS group_attended,
+           coalesce(sum(r.attended_minutes), 0) AS attended_minutes
+      FROM team_day_activity r
+     WHERE r.day BETWEEN $1::date AND $2::date AND ${IN_TEAM('r')}
+  ), served AS (
+    SELECT count(DISTINCT pc.participant_id)::int AS served
+      FROM participant_contact pc
+     WHERE pc.days && daterange($1::date, $2::date, '[]') AND ${IN_TEAM('pc')}
   )
-  SELECT present.served, present.group_attended,
-         round(present.minutes / 60.0, 1)::float8 AS contact_hours,
-         CASE WHEN groups.sessions > 0
-              THEN round(present.group_attended::numeric / groups.sessions, 1)::float8
+  SELECT d.*, served.served,
+         round(d.minutes / 60.0, 1)::float8 AS service_hours,
+         round(d.attended_minutes / 60.0, 1)::float8 AS contact_hours,
+         CASE WHEN ${GROUP_SESSIONS} > 0
+              THEN round(d.group_attended::numeric / (${GROUP_SESSIONS}), 1)::float8
          END AS average_per_group_session
-    FROM present, groups`;
+    FROM d, served`;
 
 interface PeopleSqlRow {
   new_participants: number;

@@ -2,6 +2,7 @@ import { Initial1795636879599 } from './1795636879599-Initial';
 import { SearchAndAuditGuards1795636879600 } from './1795636879600-SearchAndAuditGuards';
 import { AuditChain1795637352685 } from './1795637352685-AuditChain';
 import { ReportPeriodIndexes1795640000000 } from './1795640000000-ReportPeriodIndexes';
+import { ReportRollups1795650000000 } from './1795650000000-ReportRollups';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   SearchAndAuditGuards1795636879600,
   AuditChain1795637352685,
   ReportPeriodIndexes1795640000000,
+  ReportRollups1795650000000,
 ];

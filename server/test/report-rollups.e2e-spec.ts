@@ -1,0 +1,213 @@
+import type { Participant, Session } from '@peerpath/shared';
+import { createApp } from '../src/app.factory';
+import { createParticipant, createSession } from './factories/daily-loop';
+import { createTestApp, seedWorld, type TestApp, type World } from './harness';
+
+/*
+ * The report roll-ups (migration ReportRollups) are kept by triggers. After any
+ * series of writes — through the API, straight SQL, in parallel, or a change of
+ * ORG_TIMEZONE — they must equal a rebuild from the records, row for row.
+ */
+
+const TZ = 'America/New_York';
+
+interface Rollups {
+  days: Record<string, unknown>[];
+  contact: { participant_id: string; team_id: string; days: string }[];
+}
+
+/** The roll-ups as stored (rows that net to nothing left out: a rebuild does not write them). */
+async function readRollups(q: (sql: string) => Promise<{ rows: any[] }>): Promise<Rollups> {
+  const days = await q(
+    `SELECT * FROM team_day_activity
+      WHERE sessions <> 0 OR minutes <> 0 OR group_attended <> 0 OR attended_minutes <> 0
+      ORDER BY day, team_id`,
+  );
+  const contact = await q(
+    `SELECT participant_id, team_id, days::text FROM participant_contact
+      WHERE NOT isempty(days) ORDER BY participant_id, team_id`,
+  );
+  return { days: days.rows, contact: contact.rows };
+}
+
+describe('report roll-ups', () => {
+  let t: TestApp;
+  let w: World;
+  let p: Participant[];
+
+  /** The roll-ups as the triggers left them, and as a rebuild computes them (rolled back). */
+  async function incrementalAndRebuilt(): Promise<[Rollups, Rollups]> {
+    const c = await t.db.connect();
+    try {
+      const incremental = await readRollups((sql) => c.query(sql));
+      await c.query('BEGIN');
+      await c.query('SELECT rebuild_report_rollups()');
+      const rebuilt = await readRollups((sql) => c.query(sql));
+      await c.query('ROLLBACK');
+      return [incremental, rebuilt];
+    } finally {
+      c.release();
+    }
+  }
+
+  async function expectExact(): Promise<Rollups> {
+    const [incremental, rebuilt] = await incrementalAndRebuilt();
+    expect(incremental).toEqual(rebuilt);
+    return incremental;
+  }
+
+  const patch = async (s: Session, body: Record<string, unknown>) => {
+    const res = await t.request('PATCH', `/api/sessions/${s.id}`, {
+      token: w.supA.token,
+      body: { version: s.version, ...body },
+    });
+    expect(res.status).toBe(200);
+    return res.body as Session;
+  };
+
+  const lastContact = async (participant: Participant) => {
+    const res = await t.request('GET', `/api/participants?search=${participant.lastName}`, {
+      token: w.workerA.token,
+    });
+    expect(res.status).toBe(200);
+    return res.body.items[0].lastContactOn as string | null;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ orgTimezone: TZ });
+    w = await seedWorld(t);
+    p = [];
+    for (const name of ['Ames', 'Bose', 'Cruz', 'Diaz']) {
+      p.push(await createParticipant(t, w.workerA, { firstName: 'Pat', lastName: name }));
+    }
+  });
+  afterAll(() => t.close());
+
+  it('sets the database time zone to ORG_TIMEZONE at start', async () => {
+    const { rows } = await t.db.query(`SELECT org_timezone FROM report_setting`);
+    expect(rows).toEqual([{ org_timezone: TZ }]);
+  });
+
+  it('counts a session by its org-local day and keeps up with every kind of change', async () => {
+    // 23:30 in New York on 2 March is 04:30 UTC on 3 March: it belongs to 2 March.
+    const late = await createSession(t, w.workerA, [p[0].id, p[1].id], {
+      startsAt: '2026-03-03T04:30:00Z',
+      durationMinutes: 60,
+    });
+    const one = await createSession(t, w.workerA, [p[2].id], {
+      type: 'one_to_one_mentoring',
+      setting: 'phone',
+      startsAt: '2026-03-05T15:00:00Z',
+      durationMinutes: 45,
+    });
+    const mixed = await createSession(t, w.workerA, [], {
+      startsAt: '2026-03-09T14:00:00Z',
+      attendance: [
+        { participantId: p[0].id, status: 'attended' },
+        { participantId: p[1].id, status: 'absent' },
+        { participantId: p[3].id, status: 'excused' },
+      ],
+    });
+    let stored = await expectExact();
+    expect(stored.days.map((d) => [d.day, d.sessions, d.group_attended])).toEqual([
+      ['2026-03-02', 1, 2],
+      ['2026-03-05', 1, 0],
+      ['2026-03-09', 1, 1],
+    ]);
+    expect(stored.days[0]).toMatchObject({
+      type_support_group: 1,
+      setting_community_center: 1,
+      minutes: '60',
+      attended_minutes: '120',
+    });
+    expect(stored.days[1]).toMatchObject({ type_one_to_one_mentoring: 1, setting_phone: 1 });
+    expect(await lastContact(p[0])).toBe('2026-03-09');
+    expect(await lastContact(p[3])).toBeNull();
+
+    // Moved to another day, type, setting and length, with a new attendance list.
+    const moved = await patch(mixed, {
+      startsAt: '2026-03-12T14:00:00Z',
+      type: 'educational_group',
+      setting: 'clinic',
+      durationMinutes: 120,
+      attendance: [
+        { participantId: p[1].id, status: 'attended' },
+        { participantId: p[3].id, status: 'attended' },
+      ],
+    });
+    stored = await expectExact();
+    expect(stored.days.map((d) => d.day)).toEqual(['2026-03-02', '2026-03-05', '2026-03-12']);
+    expect(stored.days[2]).toMatchObject({
+      type_educational_group: 1,
+      setting_clinic: 1,
+      group_attended: 2,
+      attended_minutes: '240',
+    });
+    expect(await lastContact(p[0])).toBe('2026-03-02');
+    expect(await lastContact(p[3])).toBe('2026-03-12');
+
+    // Statuses changed and a session moved to another team, straight in SQL.
+    await t.db.query(
+      `UPDATE attendance SET status = 'absent' WHERE session_id = $1 AND participant_id = $2`,
+      [late.id, p[1].id],
+    );
+    await t.db.query(`UPDATE support_session SET team_id = $1 WHERE id = $2`, [w.teamB.id, one.id]);
+    stored = await expectExact();
+    expect(stored.days.find((d) => d.day === '2026-03-05')?.team_id).toBe(w.teamB.id);
+    expect(stored.contact).toContainEqual({
+      participant_id: p[2].id,
+      team_id: w.teamB.id,
+      days: '{[2026-03-05,2026-03-06)}',
+    });
+
+    // Deleted sessions count nowhere, and take their days with them.
+    for (const s of [late, moved]) {
+      const res = await t.request('DELETE', `/api/sessions/${s.id}`, { token: w.supA.token });
+      expect(res.status).toBe(204);
+    }
+    stored = await expectExact();
+    expect(stored.days.map((d) => d.day)).toEqual(['2026-03-05']);
+    expect(await lastContact(p[0])).toBeNull();
+    expect(await lastContact(p[3])).toBeNull();
+  });
+
+  it('stays exact under parallel writers to the same days and people', async () => {
+    const made = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        createSession(t, i % 2 ? w.workerA : w.workerA2, [p[i % 4].id, p[(i + 1) % 4].id], {
+          startsAt: `2026-04-0${1 + (i % 3)}T1${i % 10}:00:00Z`,
+          type: i % 3 ? 'support_group' : 'family_support_group',
+        }),
+      ),
+    );
+    await Promise.all(
+      made.slice(0, 12).map((s, i) =>
+        i % 2
+          ? t.request('DELETE', `/api/sessions/${s.id}`, { token: w.supA.token })
+          : patch(s, {
+              startsAt: '2026-04-05T12:00:00Z',
+              attendance: [{ participantId: p[(i + 2) % 4].id, status: 'attended' }],
+            }),
+      ),
+    );
+    const stored = await expectExact();
+    const april = stored.days.filter((d) => String(d.day).startsWith('2026-04'));
+    expect(april.reduce((n, d) => n + Number(d.sessions), 0)).toBe(24 - 6);
+  });
+
+  it('is rebuilt when the app starts with another ORG_TIMEZONE', async () => {
+    await createSession(t, w.workerA, [p[0].id], { startsAt: '2026-05-01T02:00:00Z' });
+    const before = await expectExact();
+    expect(before.days.map((d) => d.day)).toContain('2026-04-30'); // 22:00 in New York
+    const other = await createApp({ ...t.config, orgTimezone: 'Europe/Berlin' });
+    try {
+      const { rows } = await t.db.query(`SELECT org_timezone FROM report_setting`);
+      expect(rows).toEqual([{ org_timezone: 'Europe/Berlin' }]);
+      const after = await expectExact();
+      expect(after.days.map((d) => d.day)).toContain('2026-05-01'); // 04:00 in Berlin
+      expect(after.days.map((d) => d.day)).not.toContain('2026-04-30');
+    } finally {
+      await other.close();
+    }
+  });
+});
