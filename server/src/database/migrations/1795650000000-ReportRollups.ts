@@ -89,25 +89,46 @@ function applyDeltas(src: string): string {
       ${COUNT_COLUMNS.map((c) => `${c} = r.${c} + excluded.${c}`).join(',\n      ')}`;
 }
 
-/** Serialises changes to the days of the participants in `ids` (uuid[]), in one order. */
-const LOCK_PARTICIPANTS = (ids: string) => `
-  PERFORM pg_advisory_xact_lock(${LOCK_CLASS}, k)
-     FROM (SELECT DISTINCT hashtext(x::text) AS k FROM unnest(${ids}) x ORDER BY 1) l`;
+/**
+ * Serialises roll-up changes per team (`teams`: uuid[]), in one order. Taken
+ * after the rows being written are locked (a session's row lock comes first in
+ * every path), so two writers of one team never wait on each other in a cycle.
+ */
+const LOCK_TEAMS = (teams: string) => `
+  PERFORM pg_advisory_xact_lock(${LOCK_CLASS}, l.k)
+     FROM (SELECT DISTINCT hashtext(x::text) AS k FROM unnest(${teams}) x ORDER BY 1) l`;
 
-/** Recomputes every participant_contact row of the participants in `ids` (uuid[]); call after the lock. */
-const RECOMPUTE_DAYS = (ids: string) => `
+/**
+ * Recomputes the participant_contact rows of the participants in `ids` for the
+ * teams in `teams` (both uuid[]), leaving out the session `skip` (uuid or NULL);
+ * called under LOCK_TEAMS, in a statement that sees every committed change.
+ */
+const RECOMPUTE_DAYS = (ids: string, teams: string, skip = 'NULL::uuid') => `
   INSERT INTO participant_contact AS pc (team_id, participant_id, days)
   SELECT x.team_id, x.participant_id, range_agg(daterange(x.day, x.day + 1))
     FROM (SELECT DISTINCT s.team_id, a.participant_id, (s.starts_at AT TIME ZONE tz)::date AS day
             FROM attendance a JOIN support_session s ON s.id = a.session_id
-           WHERE a.participant_id = ANY(${ids}) AND a.status = 'attended') x
+           WHERE a.participant_id = ANY(${ids}) AND s.team_id = ANY(${teams})
+             AND a.status = 'attended' AND s.id IS DISTINCT FROM ${skip}) x
    GROUP BY x.team_id, x.participant_id
   ON CONFLICT (participant_id, team_id) DO UPDATE SET days = excluded.days;
   UPDATE participant_contact pc SET days = '{}'
-   WHERE pc.participant_id = ANY(${ids}) AND NOT isempty(pc.days)
+   WHERE pc.participant_id = ANY(${ids}) AND pc.team_id = ANY(${teams}) AND NOT isempty(pc.days)
      AND NOT EXISTS (
        SELECT 1 FROM attendance a JOIN support_session s ON s.id = a.session_id
-        WHERE a.participant_id = pc.participant_id AND s.team_id = pc.team_id AND a.status = 'attended')`;
+        WHERE a.participant_id = pc.participant_id AND s.team_id = pc.team_id
+          AND a.status = 'attended' AND s.id IS DISTINCT FROM ${skip})`;
+
+/** Share-locks the sessions of the attendance rows in `rows` (a transition table), then their teams. */
+const LOCK_SESSIONS_AND_TEAMS = (rows: string) => `
+  PERFORM 1 FROM support_session s
+    WHERE s.id IN (${rows})
+    ORDER BY s.id FOR SHARE;
+  SELECT array_agg(DISTINCT s.team_id) INTO teams FROM support_session s WHERE s.id IN (${rows});
+  IF teams IS NULL THEN
+    RETURN NULL; -- their sessions are being deleted, which took the figures out already
+  END IF;
+  ${LOCK_TEAMS('teams')}`;
 
 const TZ = `tz text := (SELECT org_timezone FROM report_setting);`;
 
@@ -189,8 +210,11 @@ export class ReportRollups1795650000000 implements MigrationInterface {
     // Sessions inserted: their own figures (their attendance comes after them).
     await q.query(`
       CREATE FUNCTION rollup_session_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE ${TZ}
+      DECLARE
+        ${TZ}
+        teams uuid[] := (SELECT array_agg(DISTINCT n.team_id) FROM new_rows n);
       BEGIN
+        ${LOCK_TEAMS('teams')};
         ${applyDeltas(`
           SELECT n.team_id, (n.starts_at AT TIME ZONE tz)::date AS day, n.type, n.setting,
                  n.duration_minutes AS duration, 1 AS s, 0 AS a
@@ -203,11 +227,15 @@ export class ReportRollups1795650000000 implements MigrationInterface {
       CREATE FUNCTION rollup_session_update() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         ${TZ}
+        teams uuid[];
         moved uuid[];
       BEGIN
-        IF NOT EXISTS (${CHANGED_SESSIONS}) THEN
+        WITH c AS (${CHANGED_SESSIONS})
+        SELECT array_agg(DISTINCT x) INTO teams FROM c, unnest(ARRAY[c.old_team, c.new_team]) x;
+        IF teams IS NULL THEN
           RETURN NULL;
         END IF;
+        ${LOCK_TEAMS('teams')};
         ${applyDeltas(`
           WITH c AS (${CHANGED_SESSIONS}), att AS (
             SELECT a.session_id, count(*)::int AS n FROM attendance a
@@ -227,21 +255,28 @@ export class ReportRollups1795650000000 implements MigrationInterface {
          WHERE c.old_team <> c.new_team
             OR (c.old_starts AT TIME ZONE tz)::date <> (c.new_starts AT TIME ZONE tz)::date;
         IF moved IS NOT NULL THEN
-          ${LOCK_PARTICIPANTS('moved')};
-          ${RECOMPUTE_DAYS('moved')};
+          ${RECOMPUTE_DAYS('moved', 'teams')};
         END IF;
         RETURN NULL;
       END $$`);
 
-    // A session about to be deleted: take out its figures while its attendance is still there.
+    // A session about to be deleted: out with its figures and days while its attendance is still there.
     await q.query(`
       CREATE FUNCTION rollup_session_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE ${TZ}
+      DECLARE
+        ${TZ}
+        teams uuid[] := ARRAY[OLD.team_id];
+        people uuid[] := (SELECT array_agg(a.participant_id) FROM attendance a
+                           WHERE a.session_id = OLD.id AND a.status = 'attended');
       BEGIN
+        ${LOCK_TEAMS('teams')};
         ${applyDeltas(`
           SELECT OLD.team_id AS team_id, (OLD.starts_at AT TIME ZONE tz)::date AS day, OLD.type::text AS type,
                  OLD.setting::text AS setting, OLD.duration_minutes AS duration, -1 AS s,
-                 -(SELECT count(*)::int FROM attendance a WHERE a.session_id = OLD.id AND a.status = 'attended') AS a`)};
+                 -coalesce(cardinality(people), 0) AS a`)};
+        IF people IS NOT NULL THEN
+          ${RECOMPUTE_DAYS('people', 'teams', 'OLD.id')};
+        END IF;
         RETURN OLD;
       END $$`);
 
@@ -250,27 +285,21 @@ export class ReportRollups1795650000000 implements MigrationInterface {
       CREATE FUNCTION rollup_attendance_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         ${TZ}
-        people uuid[];
+        teams uuid[];
       BEGIN
-        PERFORM 1 FROM support_session s
-          WHERE s.id IN (SELECT n.session_id FROM new_rows n WHERE n.status = 'attended')
-          ORDER BY s.id FOR SHARE;
+        ${LOCK_SESSIONS_AND_TEAMS(`SELECT n.session_id FROM new_rows n WHERE n.status = 'attended'`)};
         ${applyDeltas(`
           SELECT s.team_id, (s.starts_at AT TIME ZONE tz)::date AS day, s.type, s.setting,
                  s.duration_minutes AS duration, 0 AS s, 1 AS a
             FROM new_rows n JOIN support_session s ON s.id = n.session_id
            WHERE n.status = 'attended'`)};
-        SELECT array_agg(DISTINCT n.participant_id) INTO people FROM new_rows n WHERE n.status = 'attended';
-        IF people IS NOT NULL THEN
-          ${LOCK_PARTICIPANTS('people')};
-          INSERT INTO participant_contact AS pc (team_id, participant_id, days)
-          SELECT x.team_id, x.participant_id, range_agg(daterange(x.day, x.day + 1))
-            FROM (SELECT DISTINCT s.team_id, n.participant_id, (s.starts_at AT TIME ZONE tz)::date AS day
-                    FROM new_rows n JOIN support_session s ON s.id = n.session_id
-                   WHERE n.status = 'attended') x
-           GROUP BY x.team_id, x.participant_id
-          ON CONFLICT (participant_id, team_id) DO UPDATE SET days = pc.days + excluded.days;
-        END IF;
+        INSERT INTO participant_contact AS pc (team_id, participant_id, days)
+        SELECT x.team_id, x.participant_id, range_agg(daterange(x.day, x.day + 1))
+          FROM (SELECT DISTINCT s.team_id, n.participant_id, (s.starts_at AT TIME ZONE tz)::date AS day
+                  FROM new_rows n JOIN support_session s ON s.id = n.session_id
+                 WHERE n.status = 'attended') x
+         GROUP BY x.team_id, x.participant_id
+        ON CONFLICT (participant_id, team_id) DO UPDATE SET days = pc.days + excluded.days;
         RETURN NULL;
       END $$`);
 
@@ -279,21 +308,19 @@ export class ReportRollups1795650000000 implements MigrationInterface {
       CREATE FUNCTION rollup_attendance_delete() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         ${TZ}
+        teams uuid[];
         people uuid[];
       BEGIN
-        PERFORM 1 FROM support_session s
-          WHERE s.id IN (SELECT o.session_id FROM old_rows o WHERE o.status = 'attended')
-          ORDER BY s.id FOR SHARE;
+        ${LOCK_SESSIONS_AND_TEAMS(`SELECT o.session_id FROM old_rows o WHERE o.status = 'attended'`)};
         ${applyDeltas(`
           SELECT s.team_id, (s.starts_at AT TIME ZONE tz)::date AS day, s.type, s.setting,
                  s.duration_minutes AS duration, 0 AS s, -1 AS a
             FROM old_rows o JOIN support_session s ON s.id = o.session_id
            WHERE o.status = 'attended'`)};
-        SELECT array_agg(DISTINCT o.participant_id) INTO people FROM old_rows o WHERE o.status = 'attended';
-        IF people IS NOT NULL THEN
-          ${LOCK_PARTICIPANTS('people')};
-          ${RECOMPUTE_DAYS('people')};
-        END IF;
+        SELECT array_agg(DISTINCT o.participant_id) INTO people
+          FROM old_rows o JOIN support_session s ON s.id = o.session_id
+         WHERE o.status = 'attended';
+        ${RECOMPUTE_DAYS('people', 'teams')};
         RETURN NULL;
       END $$`);
 
@@ -302,12 +329,11 @@ export class ReportRollups1795650000000 implements MigrationInterface {
       CREATE FUNCTION rollup_attendance_update() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         ${TZ}
+        teams uuid[];
         people uuid[];
       BEGIN
-        PERFORM 1 FROM support_session s
-          WHERE s.id IN (SELECT o.session_id FROM old_rows o WHERE o.status = 'attended'
-                         UNION SELECT n.session_id FROM new_rows n WHERE n.status = 'attended')
-          ORDER BY s.id FOR SHARE;
+        ${LOCK_SESSIONS_AND_TEAMS(`SELECT o.session_id FROM old_rows o WHERE o.status = 'attended'
+                         UNION SELECT n.session_id FROM new_rows n WHERE n.status = 'attended'`)};
         ${applyDeltas(`
           SELECT s.team_id, (s.starts_at AT TIME ZONE tz)::date AS day, s.type, s.setting,
                  s.duration_minutes AS duration, 0 AS s, -1 AS a
@@ -321,10 +347,7 @@ export class ReportRollups1795650000000 implements MigrationInterface {
         SELECT array_agg(DISTINCT x.participant_id) INTO people
           FROM (SELECT o.participant_id FROM old_rows o WHERE o.status = 'attended'
                 UNION SELECT n.participant_id FROM new_rows n WHERE n.status = 'attended') x;
-        IF people IS NOT NULL THEN
-          ${LOCK_PARTICIPANTS('people')};
-          ${RECOMPUTE_DAYS('people')};
-        END IF;
+        ${RECOMPUTE_DAYS('people', 'teams')};
         RETURN NULL;
       END $$`);
 
