@@ -29,18 +29,77 @@ interface AuditRow {
   details: Record<string, unknown> | null;
 }
 
-/** The one way anything is written to the audit trail. */
+interface Waiting {
+  entries: AuditEntry[];
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/** At most this many events in one INSERT (7 parameters each, well under PostgreSQL's 65,535). */
+const MAX_BATCH_EVENTS = 1000;
+
+/**
+ * The one way anything is written to the audit trail.
+ *
+ * An event that belongs to a change is written in that change's transaction
+ * (pass its manager), so both commit or neither does. Any other event (a read,
+ * an export, a sign-in) is written before its request is answered, but events
+ * of requests in flight together share one INSERT and one commit: a busy
+ * server writes a batch per round trip instead of a transaction per request.
+ * A caller's promise settles only when its events are committed (or failed).
+ */
 @Injectable()
 export class AuditService {
+  private waiting: Waiting[] = [];
+  private flushing = false;
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Records one event; pass the transaction's manager so it commits or rolls back with the change. */
-  async record(entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     await this.recordMany([entry], manager);
   }
 
-  async recordMany(entries: AuditEntry[], manager: EntityManager = this.db.manager): Promise<void> {
+  async recordMany(entries: AuditEntry[], manager?: EntityManager): Promise<void> {
     if (entries.length === 0) return;
+    if (manager) return this.insert(entries, manager);
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ entries, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        // After the current turn, so requests answered in the same turn share the INSERT.
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  /** Writes what is waiting, batch after batch, until nothing is. */
+  private async flush(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch: Waiting[] = [];
+      let events = 0;
+      while (
+        this.waiting.length > 0 &&
+        (batch.length === 0 || events + this.waiting[0].entries.length <= MAX_BATCH_EVENTS)
+      ) {
+        const next = this.waiting.shift()!;
+        events += next.entries.length;
+        batch.push(next);
+      }
+      try {
+        await this.insert(
+          batch.flatMap((w) => w.entries),
+          this.db.manager,
+        );
+        for (const w of batch) w.resolve();
+      } catch (err) {
+        for (const w of batch) w.reject(err);
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async insert(entries: AuditEntry[], manager: EntityManager): Promise<void> {
     const values: unknown[] = [];
     const rows = entries.map((e, i) => {
       values.push(
