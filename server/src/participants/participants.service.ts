@@ -110,25 +110,35 @@ export class ParticipantsService {
     if (q.search) add(`${NAME_SEARCH_SQL} LIKE lower(?)`, `%${escapeLike(q.search)}%`);
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
 
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM participant p ${whereSql}`,
-      params,
-    );
-    // The page is picked first and lastContactOn read for its 25 rows only, from the
-    // days each participant attended (`participant_contact`, kept by triggers).
-    const rows: (ParticipantRow & { lastContactOn: string | null })[] = await this.db.query(
-      `SELECT ${PARTICIPANT_COLUMNS},
-              (SELECT max(upper(pc.days)) - 1 FROM participant_contact pc
-                WHERE pc.participant_id = p.id) AS "lastContactOn"
-         FROM (
-           SELECT p.* FROM participant p
-             ${whereSql}
-            ORDER BY lower(p.last_name), lower(p.first_name), p.id
-            LIMIT ${pageSize} OFFSET ${offset}
-         ) p
-        ORDER BY lower(p.last_name), lower(p.first_name), p.id`,
-      params,
-    );
+    // One statement: the matches are counted (a window over all of them, before the
+    // LIMIT), the page is picked, and lastContactOn is read for its rows only, from
+    // the days each participant attended (`participant_contact`, kept by triggers).
+    const rows: (ParticipantRow & { lastContactOn: string | null; total: number })[] =
+      await this.db.query(
+        `SELECT ${PARTICIPANT_COLUMNS}, p.total,
+                (SELECT max(upper(pc.days)) - 1 FROM participant_contact pc
+                  WHERE pc.participant_id = p.id) AS "lastContactOn"
+           FROM (
+             SELECT p.*, count(*) OVER ()::int AS total FROM participant p
+               ${whereSql}
+              ORDER BY lower(p.last_name), lower(p.first_name), p.id
+              LIMIT ${pageSize} OFFSET ${offset}
+           ) p
+          ORDER BY lower(p.last_name), lower(p.first_name), p.id`,
+        params,
+      );
+    // A page past the end has no row to carry the count.
+    const total =
+      rows.length > 0
+        ? rows[0].total
+        : offset === 0
+          ? 0
+          : ((
+              await this.db.query(
+                `SELECT count(*)::int AS total FROM participant p ${whereSql}`,
+                params,
+              )
+            )[0].total as number);
     await this.audit.record({
       actorId: caller.id,
       action: 'read',
