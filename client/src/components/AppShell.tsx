@@ -33,6 +33,7 @@ import { canSeeReports, isAdmin, useAuth, useCurrentUser } from '../auth';
 import { useTeamName } from '../features/teams/api';
 import { ColorModeToggle } from '../theme';
 import { Loading } from './Loading';
+import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 
 const DRAWER_WIDTH = 232;
 
@@ -305,6 +306,7 @@ export function AppShell() {
           <Outlet />
         </Suspense>
       </Box>
+      <UnsavedChangesGuard />
     </Box>
   );
 }
