@@ -1,19 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
-import type { BlockerFunction } from 'react-router';
 import { UnsavedChangesDialog } from '../components/UnsavedChangesDialog';
-
-/**
- * Every mounted form that has unsaved changes. A router honours only one
- * blocker, so one guard in the shell (`UnsavedChangesGuard`) asks on behalf of
- * all of them, while a participant's details and a dialog over them are open
- * at the same time.
- */
-const unsaved = new Set<() => boolean>();
-
-/** Whether moving to `nextLocation` would throw away changes (used by the shell's guard). */
-export const blocksNavigation: BlockerFunction = ({ currentLocation, nextLocation }) =>
-  // Changing only the query string (a filter, a page) leaves the form in place.
-  currentLocation.pathname !== nextLocation.pathname && [...unsaved].some((isDirty) => isDirty());
+import { unsavedForms } from '../components/UnsavedChangesGuard';
 
 export interface UnsavedChangesWarning {
   /** Runs `leave` at once when nothing is unsaved; otherwise asks first. */
@@ -27,7 +14,8 @@ export interface UnsavedChangesWarning {
 /**
  * Asks before unsaved changes are lost: when leaving for another page in the
  * app, when closing or reloading the tab, and (through `confirmLeave`) when
- * cancelling or closing a form or dialog.
+ * cancelling or closing a form or dialog. Links and Back are stopped by the
+ * shell's `UnsavedChangesGuard`, which asks on behalf of every form.
  */
 export function useUnsavedChangesWarning(dirty: boolean): UnsavedChangesWarning {
   // Set once the changes are saved or knowingly discarded, so the move that follows goes ahead.
@@ -43,9 +31,9 @@ export function useUnsavedChangesWarning(dirty: boolean): UnsavedChangesWarning 
 
   useEffect(() => {
     const isDirty = () => dirtyRef.current && !released.current;
-    unsaved.add(isDirty);
+    unsavedForms.add(isDirty);
     return () => {
-      unsaved.delete(isDirty);
+      unsavedForms.delete(isDirty);
     };
   }, []);
 
