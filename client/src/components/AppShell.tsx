@@ -32,7 +32,7 @@ import { Link as RouterLink, Outlet, useLocation, useNavigate } from 'react-rout
 import { canSeeReports, isAdmin, useAuth, useCurrentUser } from '../auth';
 import { useTeamName } from '../features/teams/api';
 import { ColorModeToggle } from '../theme';
-import { Loading } from './Loading';
+import { PageSkeleton } from './Skeletons';
 import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 
 const DRAWER_WIDTH = 232;
@@ -302,7 +302,7 @@ export function AppShell() {
         sx={{ flex: 1, minWidth: 0, p: { xs: 2, sm: 3 }, outline: 'none' }}
       >
         <Toolbar />
-        <Suspense fallback={<Loading />}>
+        <Suspense fallback={<PageSkeleton />}>
           <Outlet />
         </Suspense>
       </Box>

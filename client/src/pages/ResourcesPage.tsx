@@ -23,9 +23,9 @@ import { isAdmin, useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect, enumOptions } from '../components/FilterSelect';
-import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
+import { CardGridSkeleton } from '../components/Skeletons';
 import { useNotify } from '../components/notify';
 import { useResources } from '../features/resources/api';
 import { useUserName } from '../features/users/api';
@@ -205,7 +205,7 @@ export function ResourcesPage() {
         />
       </Box>
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isLoading && <Loading />}
+      {list.isLoading && <CardGridSkeleton label="Loading the directory…" />}
       {list.data && list.data.total === 0 && (
         <EmptyState
           icon={<MenuBookOutlined />}

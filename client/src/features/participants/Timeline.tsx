@@ -11,7 +11,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
+import { TimelineSkeleton } from '../../components/Skeletons';
 import { formatDate, formatDateTime } from '../../components/dates';
 import { useTimeline } from './api';
 
@@ -34,7 +34,7 @@ function monthOf(item: TimelineItem) {
 /** Everything recorded with a participant, newest first, grouped by month. */
 export function Timeline({ participantId }: { participantId: string }) {
   const timeline = useTimeline(participantId);
-  if (timeline.isLoading) return <Loading label="Loading the timeline…" />;
+  if (timeline.isLoading) return <TimelineSkeleton />;
   if (timeline.error)
     return <ErrorAlert error={timeline.error} onRetry={() => void timeline.refetch()} />;
   const items = timeline.data?.items ?? [];
