@@ -183,8 +183,21 @@ export function AppShell() {
     if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: false });
   }, [pathname]);
 
+  // Docked beside the page, the links stay in view while a long page scrolls.
   const drawer = (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+    <Box
+      sx={
+        wide
+          ? {
+              display: 'flex',
+              flexDirection: 'column',
+              position: 'sticky',
+              top: 0,
+              height: '100vh',
+            }
+          : { display: 'flex', flexDirection: 'column', height: '100%' }
+      }
+    >
       <Toolbar />
       <Box component="nav" aria-label="Main" sx={{ flex: 1, overflowY: 'auto', pt: 1 }}>
         <NavList onNavigate={wide ? undefined : () => setOpen(false)} />
@@ -278,7 +291,17 @@ export function AppShell() {
           sx={{
             width: DRAWER_WIDTH,
             flexShrink: 0,
-            '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
+            display: 'flex',
+            // In the page's flow rather than fixed to the window, so its background runs the
+            // whole length of a long page (in print and full-page captures too).
+            '& .MuiDrawer-paper': {
+              width: DRAWER_WIDTH,
+              boxSizing: 'border-box',
+              position: 'relative',
+              height: 'auto',
+              // Not a scroll box of its own, so the links can stick to the top of the window.
+              overflowY: 'visible',
+            },
           }}
           slotProps={{ paper: { id: 'main-navigation' } }}
         >
