@@ -210,6 +210,23 @@ export function ResourcesPage() {
         <EmptyState
           icon={<MenuBookOutlined />}
           title={state.search || category ? 'Nothing matches' : 'The directory is empty'}
+          action={
+            state.search || category ? (
+              <Button onClick={() => set({ search: '', category: '', page: 1 })}>
+                Clear search and category
+              </Button>
+            ) : (
+              admin && (
+                <Button
+                  variant="contained"
+                  startIcon={<AddOutlined />}
+                  onClick={() => setEditing('new')}
+                >
+                  Add resource
+                </Button>
+              )
+            )
+          }
         >
           {state.search || category
             ? 'Try another word, or a different category.'

@@ -45,7 +45,19 @@ export function TeamsSection() {
       {teams.isLoading && <TableSkeleton rows={3} label="Loading teams…" />}
       {teams.error && <ErrorAlert error={teams.error} onRetry={() => void teams.refetch()} />}
       {teams.data && items.length === 0 && (
-        <EmptyState icon={<GroupsOutlined />} title="No teams yet">
+        <EmptyState
+          icon={<GroupsOutlined />}
+          title="No teams yet"
+          action={
+            <Button
+              variant="contained"
+              startIcon={<AddOutlined />}
+              onClick={() => setCreating(true)}
+            >
+              Create the first team
+            </Button>
+          }
+        >
           Create a team first; then add its supervisor and peer support workers.
         </EmptyState>
       )}

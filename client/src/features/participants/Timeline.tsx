@@ -4,6 +4,7 @@ import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { TimelineItem, TimelineKind } from '@peerpath/shared';
@@ -40,7 +41,15 @@ export function Timeline({ participantId }: { participantId: string }) {
   const items = timeline.data?.items ?? [];
   if (items.length === 0) {
     return (
-      <EmptyState icon={<HistoryOutlined />} title="Nothing recorded yet">
+      <EmptyState
+        icon={<HistoryOutlined />}
+        title="Nothing recorded yet"
+        action={
+          <Button variant="outlined" href={`/sessions/new?participantId=${participantId}`}>
+            Log a first one-to-one
+          </Button>
+        }
+      >
         Sessions, advocacy, resources shared and decision notes will appear here as you record them.
       </EmptyState>
     );
