@@ -32,7 +32,8 @@ import { Link as RouterLink, Outlet, useLocation, useNavigate } from 'react-rout
 import { canSeeReports, isAdmin, useAuth, useCurrentUser } from '../auth';
 import { useTeamName } from '../features/teams/api';
 import { ColorModeToggle } from '../theme';
-import { Loading } from './Loading';
+import { PageSkeleton } from './Skeletons';
+import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 
 const DRAWER_WIDTH = 232;
 
@@ -182,8 +183,21 @@ export function AppShell() {
     if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: false });
   }, [pathname]);
 
+  // Docked beside the page, the links stay in view while a long page scrolls.
   const drawer = (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+    <Box
+      sx={
+        wide
+          ? {
+              display: 'flex',
+              flexDirection: 'column',
+              position: 'sticky',
+              top: 0,
+              height: '100vh',
+            }
+          : { display: 'flex', flexDirection: 'column', height: '100%' }
+      }
+    >
       <Toolbar />
       <Box component="nav" aria-label="Main" sx={{ flex: 1, overflowY: 'auto', pt: 1 }}>
         <NavList onNavigate={wide ? undefined : () => setOpen(false)} />
@@ -277,7 +291,17 @@ export function AppShell() {
           sx={{
             width: DRAWER_WIDTH,
             flexShrink: 0,
-            '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
+            display: 'flex',
+            // In the page's flow rather than fixed to the window, so its background runs the
+            // whole length of a long page (in print and full-page captures too).
+            '& .MuiDrawer-paper': {
+              width: DRAWER_WIDTH,
+              boxSizing: 'border-box',
+              position: 'relative',
+              height: 'auto',
+              // Not a scroll box of its own, so the links can stick to the top of the window.
+              overflowY: 'visible',
+            },
           }}
           slotProps={{ paper: { id: 'main-navigation' } }}
         >
@@ -301,10 +325,11 @@ export function AppShell() {
         sx={{ flex: 1, minWidth: 0, p: { xs: 2, sm: 3 }, outline: 'none' }}
       >
         <Toolbar />
-        <Suspense fallback={<Loading />}>
+        <Suspense fallback={<PageSkeleton />}>
           <Outlet />
         </Suspense>
       </Box>
+      <UnsavedChangesGuard />
     </Box>
   );
 }

@@ -17,6 +17,12 @@ export function SearchField({
   delay?: number;
 }) {
   const [text, setText] = useState(value);
+  // When the search is changed elsewhere ("Clear search and filters", Back), show that instead.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    if (value !== text.trim()) setText(value);
+  }
   const settled = useDebouncedValue(text, delay);
   const report = useRef(onSearch);
   useEffect(() => {

@@ -114,17 +114,24 @@ export function AdvocacyPage() {
           icon={<CampaignOutlined />}
           title={filtered ? 'Nothing matches these filters' : 'No advocacy recorded yet'}
           action={
-            <Button
-              variant="contained"
-              startIcon={<AddOutlined />}
-              onClick={() => setCreating(true)}
-            >
-              New advocacy action
-            </Button>
+            filtered ? (
+              <Button onClick={() => set({ status: '', level: '', due: '', page: 1 })}>
+                Clear filters
+              </Button>
+            ) : (
+              <Button
+                variant="contained"
+                startIcon={<AddOutlined />}
+                onClick={() => setCreating(true)}
+              >
+                New advocacy action
+              </Button>
+            )
           }
         >
-          Record what you are doing to help someone be heard — with housing, benefits or health
-          services — or change that would help many people.
+          {filtered
+            ? 'Try another status, level or due date.'
+            : 'Record what you are doing to help someone be heard — with housing, benefits or health services — or change that would help many people.'}
         </EmptyState>
       ) : (
         <>

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect, enumOptions } from '../components/FilterSelect';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
+import { SummarySkeleton } from '../components/Skeletons';
 import { StatTiles } from '../components/StatTiles';
 import { useParticipants } from '../features/participants/api';
 import { ParticipantList } from '../features/participants/ParticipantList';
@@ -24,6 +25,9 @@ type Scope = 'mine' | 'team';
 function CaseloadSummary({ scope }: { scope: Scope }) {
   const me = useCurrentUser();
   const report = useCaseloadReport({}, me.role !== 'admin');
+  if (report.isLoading) {
+    return <SummarySkeleton tiles={5} chart={false} label="Loading your figures…" />;
+  }
   if (!report.data) return null;
   const row =
     scope === 'mine' ? report.data.workers.find((w) => w.workerId === me.id) : report.data.totals;

@@ -11,7 +11,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Loading } from '../components/Loading';
+import { FormSkeleton, RecordPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
 import { formatDate } from '../components/dates';
 import { useNotify } from '../components/notify';
@@ -44,7 +44,9 @@ export function DecisionNotePage() {
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
 
-  if (note.isLoading || participant.isLoading) return <Loading />;
+  if (note.isLoading || participant.isLoading) {
+    return <RecordPageSkeleton label="Loading the decision note…" />;
+  }
   if (isApiError(note.error, 404) || isApiError(note.error, 400)) {
     return (
       <NotFoundPage
@@ -103,7 +105,7 @@ export function DecisionNotePage() {
       </Box>
       {editing ? (
         <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 960 }}>
-          <Suspense fallback={<Loading label="Opening the form…" />}>
+          <Suspense fallback={<FormSkeleton />}>
             <DecisionNoteForm
               participant={p}
               note={n}

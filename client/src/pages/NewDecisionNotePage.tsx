@@ -2,7 +2,7 @@ import Paper from '@mui/material/Paper';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Loading } from '../components/Loading';
+import { FormPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
 import { useNotify } from '../components/notify';
 import { DecisionNoteForm } from '../features/decision-notes/DecisionNoteForm';
@@ -26,7 +26,7 @@ export function NewDecisionNotePage() {
       />
     );
   }
-  if (participant.isLoading) return <Loading />;
+  if (participant.isLoading) return <FormPageSkeleton />;
   if (participant.error || !participant.data) {
     return <ErrorAlert error={participant.error} onRetry={() => void participant.refetch()} />;
   }

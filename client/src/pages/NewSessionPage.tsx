@@ -1,7 +1,7 @@
 import Paper from '@mui/material/Paper';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Loading } from '../components/Loading';
+import { FormPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
 import { useNotify } from '../components/notify';
 import { useParticipant } from '../features/participants/api';
@@ -15,7 +15,7 @@ export function NewSessionPage() {
   const navigate = useNavigate();
   const notify = useNotify();
 
-  if (participantId && participant.isLoading) return <Loading />;
+  if (participantId && participant.isLoading) return <FormPageSkeleton />;
   const prefill = participant.data;
   return (
     <>

@@ -17,7 +17,7 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Loading } from '../components/Loading';
+import { FormSkeleton, ParticipantPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
 import { useNotify } from '../components/notify';
 import { useParticipant } from '../features/participants/api';
@@ -86,7 +86,7 @@ export function ParticipantPage() {
   const [discharging, setDischarging] = useState(false);
   const [adding, setAdding] = useState<'advocacy' | 'handout' | null>(null);
 
-  if (participant.isLoading) return <Loading />;
+  if (participant.isLoading) return <ParticipantPageSkeleton />;
   if (isApiError(participant.error, 404) || isApiError(participant.error, 400)) {
     return (
       <NotFoundPage
@@ -165,7 +165,7 @@ export function ParticipantPage() {
             }
           >
             {editing ? (
-              <Suspense fallback={<Loading label="Opening the form…" />}>
+              <Suspense fallback={<FormSkeleton />}>
                 <ParticipantForm
                   key={p.version}
                   participant={p}

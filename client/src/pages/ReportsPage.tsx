@@ -10,8 +10,8 @@ import { describeError, download } from '../api';
 import { RequireAuth, useCurrentUser } from '../auth';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
-import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
+import { SummarySkeleton, TableSkeleton } from '../components/Skeletons';
 import { formatDate, today } from '../components/dates';
 import { PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
 import { ActivitySummaryView } from '../features/reports/ActivitySummaryView';
@@ -124,7 +124,7 @@ function Reports() {
         <Typography color="text.secondary" sx={{ mb: 1.5 }}>
           The last 30 days, up to today.
         </Typography>
-        {caseload.isLoading && <Loading />}
+        {caseload.isLoading && <TableSkeleton label="Loading caseloads…" />}
         {caseload.error && (
           <ErrorAlert error={caseload.error} onRetry={() => void caseload.refetch()} />
         )}
@@ -211,7 +211,7 @@ function Reports() {
             {exportError}
           </Alert>
         )}
-        {activity.isLoading && <Loading />}
+        {activity.isLoading && <SummarySkeleton label="Loading activity…" />}
         {activity.error && (
           <ErrorAlert error={activity.error} onRetry={() => void activity.refetch()} />
         )}

@@ -23,9 +23,9 @@ import { isAdmin, useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect, enumOptions } from '../components/FilterSelect';
-import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
+import { CardGridSkeleton } from '../components/Skeletons';
 import { useNotify } from '../components/notify';
 import { useResources } from '../features/resources/api';
 import { useUserName } from '../features/users/api';
@@ -205,11 +205,28 @@ export function ResourcesPage() {
         />
       </Box>
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isLoading && <Loading />}
+      {list.isLoading && <CardGridSkeleton label="Loading the directory…" />}
       {list.data && list.data.total === 0 && (
         <EmptyState
           icon={<MenuBookOutlined />}
           title={state.search || category ? 'Nothing matches' : 'The directory is empty'}
+          action={
+            state.search || category ? (
+              <Button onClick={() => set({ search: '', category: '', page: 1 })}>
+                Clear search and category
+              </Button>
+            ) : (
+              admin && (
+                <Button
+                  variant="contained"
+                  startIcon={<AddOutlined />}
+                  onClick={() => setEditing('new')}
+                >
+                  Add resource
+                </Button>
+              )
+            )
+          }
         >
           {state.search || category
             ? 'Try another word, or a different category.'

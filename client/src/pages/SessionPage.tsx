@@ -10,7 +10,7 @@ import { useNavigate, useParams } from 'react-router';
 import { describeError, isApiError } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Loading } from '../components/Loading';
+import { RecordPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
 import { formatDateTime } from '../components/dates';
 import { useNotify } from '../components/notify';
@@ -28,7 +28,7 @@ export function SessionPage() {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
 
-  if (session.isLoading) return <Loading />;
+  if (session.isLoading) return <RecordPageSkeleton label="Loading the session…" />;
   if (isApiError(session.error, 404) || isApiError(session.error, 400)) {
     return (
       <NotFoundPage

@@ -9,6 +9,7 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Team } from '@peerpath/shared';
 import { applyServerErrors } from '../../api';
+import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useCreateTeam } from '../teams/api';
 
 export function CreateTeamDialog({
@@ -28,8 +29,10 @@ export function CreateTeamDialog({
     handleSubmit,
     setError,
     reset,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<{ name: string }>({ defaultValues: { name: '' } });
+
+  const unsaved = useUnsavedChangesWarning(isDirty);
 
   const close = () => {
     reset();
@@ -49,7 +52,13 @@ export function CreateTeamDialog({
   });
 
   return (
-    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="xs" fullWidth>
+    <Dialog
+      open={open}
+      onClose={() => unsaved.confirmLeave(close)}
+      aria-labelledby={titleId}
+      maxWidth="xs"
+      fullWidth
+    >
       <form onSubmit={onSubmit} noValidate>
         <DialogTitle id={titleId}>Create a team</DialogTitle>
         <DialogContent>
@@ -75,12 +84,13 @@ export function CreateTeamDialog({
           />
         </DialogContent>
         <DialogActions>
-          <Button onClick={close}>Cancel</Button>
+          <Button onClick={() => unsaved.confirmLeave(close)}>Cancel</Button>
           <Button type="submit" variant="contained" loading={isSubmitting}>
             Create team
           </Button>
         </DialogActions>
       </form>
+      {unsaved.dialog}
     </Dialog>
   );
 }

@@ -22,6 +22,7 @@ import {
   type User,
 } from '@peerpath/shared';
 import { applyServerErrors } from '../../api';
+import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useTeams } from '../teams/api';
 import { useCreateUser } from '../users/api';
 
@@ -55,9 +56,11 @@ export function CreateUserDialog({
     handleSubmit,
     setError,
     reset,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<UserForm>({ defaultValues: EMPTY });
   const role = useWatch({ control, name: 'role' });
+
+  const unsaved = useUnsavedChangesWarning(isDirty);
 
   const close = () => {
     reset(EMPTY);
@@ -93,7 +96,13 @@ export function CreateUserDialog({
   });
 
   return (
-    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+    <Dialog
+      open={open}
+      onClose={() => unsaved.confirmLeave(close)}
+      aria-labelledby={titleId}
+      maxWidth="sm"
+      fullWidth
+    >
       <form onSubmit={onSubmit} noValidate>
         <DialogTitle id={titleId}>Create a user</DialogTitle>
         <DialogContent>
@@ -222,12 +231,13 @@ export function CreateUserDialog({
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={close}>Cancel</Button>
+          <Button onClick={() => unsaved.confirmLeave(close)}>Cancel</Button>
           <Button type="submit" variant="contained" loading={isSubmitting}>
             Create user
           </Button>
         </DialogActions>
       </form>
+      {unsaved.dialog}
     </Dialog>
   );
 }

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
+import { TableSkeleton } from '../../components/Skeletons';
 import { formatDate } from '../../components/dates';
 import { useNotify } from '../../components/notify';
 import { useTeams } from '../teams/api';
@@ -42,10 +42,22 @@ export function TeamsSection() {
           Create team
         </Button>
       </Box>
-      {teams.isLoading && <Loading label="Loading teams…" />}
+      {teams.isLoading && <TableSkeleton rows={3} label="Loading teams…" />}
       {teams.error && <ErrorAlert error={teams.error} onRetry={() => void teams.refetch()} />}
       {teams.data && items.length === 0 && (
-        <EmptyState icon={<GroupsOutlined />} title="No teams yet">
+        <EmptyState
+          icon={<GroupsOutlined />}
+          title="No teams yet"
+          action={
+            <Button
+              variant="contained"
+              startIcon={<AddOutlined />}
+              onClick={() => setCreating(true)}
+            >
+              Create the first team
+            </Button>
+          }
+        >
           Create a team first; then add its supervisor and peer support workers.
         </EmptyState>
       )}

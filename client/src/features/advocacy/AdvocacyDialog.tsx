@@ -29,6 +29,7 @@ import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { newId } from '../../components/newId';
 import { DateInput, PickersProvider } from '../../components/pickers';
+import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useParticipant } from '../participants/api';
 import { ParticipantPicker } from '../participants/ParticipantPicker';
 import { useTeams } from '../teams/api';
@@ -107,6 +108,8 @@ export function AdvocacyDialog({
   const level = useWatch({ control, name: 'level' });
   const status = useWatch({ control, name: 'status' });
   const { errors } = formState;
+  const unsaved = useUnsavedChangesWarning(formState.isDirty);
+  const close = () => unsaved.confirmLeave(onClose);
 
   const onSubmit = handleSubmit(async (v) => {
     setFormError(null);
@@ -126,10 +129,14 @@ export function AdvocacyDialog({
         const { participantId: _p, level: _l, workerId, ...changes } = body;
         // Only name a worker when it changes: a worker may not name anyone else.
         const worker = workerId && workerId !== action.workerId ? { workerId } : {};
-        onSaved(await update.mutateAsync({ ...changes, ...worker, version: action.version }));
+        const saved = await update.mutateAsync({ ...changes, ...worker, version: action.version });
+        unsaved.release();
+        onSaved(saved);
       } else {
         if (me.role === 'admin' && v.level === 'systemic') body.teamId = v.teamId;
-        onSaved(await create.mutateAsync({ ...body, id: createId }));
+        const saved = await create.mutateAsync({ ...body, id: createId });
+        unsaved.release();
+        onSaved(saved);
       }
     } catch (error) {
       setFormError(
@@ -141,7 +148,7 @@ export function AdvocacyDialog({
   });
 
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
       <PickersProvider>
         <form onSubmit={onSubmit} noValidate>
           <DialogTitle id={titleId}>
@@ -334,13 +341,14 @@ export function AdvocacyDialog({
             </Grid>
           </DialogContent>
           <DialogActions>
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={close}>Cancel</Button>
             <Button type="submit" variant="contained" loading={formState.isSubmitting}>
               {action ? 'Save changes' : 'Save advocacy'}
             </Button>
           </DialogActions>
         </form>
       </PickersProvider>
+      {unsaved.dialog}
     </Dialog>
   );
 }

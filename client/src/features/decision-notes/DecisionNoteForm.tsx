@@ -27,6 +27,7 @@ import { applyServerErrors, type FieldLabels } from '../../api';
 import { today } from '../../components/dates';
 import { newId } from '../../components/newId';
 import { DateInput, PickersProvider } from '../../components/pickers';
+import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { participantName } from '../participants/names';
 import { useCreateDecisionNote, useUpdateDecisionNote } from './api';
 
@@ -129,8 +130,9 @@ export function DecisionNoteForm({
     register,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<DecisionNoteValues>({ defaultValues: toValues(note) });
+  const unsaved = useUnsavedChangesWarning(isDirty);
   const options = useFieldArray({ control, name: 'options' });
 
   const onSubmit = handleSubmit(async (v) => {
@@ -153,6 +155,7 @@ export function DecisionNoteForm({
       const saved = note
         ? await update.mutateAsync(body)
         : await create.mutateAsync({ ...body, id: createId, participantId: participant.id });
+      unsaved.release();
       onSaved(saved);
     } catch (error) {
       const labels: FieldLabels<DecisionNoteValues> = {
@@ -397,11 +400,12 @@ export function DecisionNoteForm({
           <Button type="submit" variant="contained" loading={isSubmitting}>
             {editing ? 'Save changes' : 'Save decision note'}
           </Button>
-          <Button onClick={onCancel} disabled={isSubmitting}>
+          <Button onClick={() => unsaved.confirmLeave(onCancel)} disabled={isSubmitting}>
             Cancel
           </Button>
         </Box>
       </form>
+      {unsaved.dialog}
     </PickersProvider>
   );
 }

@@ -27,6 +27,7 @@ import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
 import { today } from '../../components/dates';
 import { newId } from '../../components/newId';
 import { DateInput, PickersProvider } from '../../components/pickers';
+import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useTeams } from '../teams/api';
 import { useTeamMembers, useUserName } from '../users/api';
 import { useCreateParticipant, useUpdateParticipant, type ParticipantBody } from './api';
@@ -166,6 +167,8 @@ export function ParticipantForm({
     defaultValues: toValues(participant, me.role === 'admin' ? '' : me.id),
   });
 
+  const unsaved = useUnsavedChangesWarning(isDirty);
+
   const workerChoices = members.filter((u) => u.role !== 'admin' && u.active);
   const currentWorker = participant?.primaryWorkerId;
   const showCurrentWorker = currentWorker && !workerChoices.some((u) => u.id === currentWorker);
@@ -183,11 +186,13 @@ export function ParticipantForm({
           ...toBody(values, dirtyFields),
           version: participant.version,
         });
+        unsaved.release();
         onSaved(saved);
       } else {
         const body = toBody(values, null);
         if (me.role === 'admin') body.teamId = values.teamId;
         const saved = await create.mutateAsync({ ...body, id: createId });
+        unsaved.release();
         onSaved(saved);
       }
     } catch (error) {
@@ -451,11 +456,12 @@ export function ParticipantForm({
           <Button type="submit" variant="contained" loading={isSubmitting}>
             {editing ? 'Save changes' : 'Save participant'}
           </Button>
-          <Button onClick={onCancel} disabled={isSubmitting}>
+          <Button onClick={() => unsaved.confirmLeave(onCancel)} disabled={isSubmitting}>
             Cancel
           </Button>
         </Box>
       </form>
+      {unsaved.dialog}
     </PickersProvider>
   );
 }

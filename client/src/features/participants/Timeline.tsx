@@ -4,6 +4,7 @@ import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { TimelineItem, TimelineKind } from '@peerpath/shared';
@@ -11,7 +12,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
+import { TimelineSkeleton } from '../../components/Skeletons';
 import { formatDate, formatDateTime } from '../../components/dates';
 import { useTimeline } from './api';
 
@@ -34,13 +35,21 @@ function monthOf(item: TimelineItem) {
 /** Everything recorded with a participant, newest first, grouped by month. */
 export function Timeline({ participantId }: { participantId: string }) {
   const timeline = useTimeline(participantId);
-  if (timeline.isLoading) return <Loading label="Loading the timeline…" />;
+  if (timeline.isLoading) return <TimelineSkeleton />;
   if (timeline.error)
     return <ErrorAlert error={timeline.error} onRetry={() => void timeline.refetch()} />;
   const items = timeline.data?.items ?? [];
   if (items.length === 0) {
     return (
-      <EmptyState icon={<HistoryOutlined />} title="Nothing recorded yet">
+      <EmptyState
+        icon={<HistoryOutlined />}
+        title="Nothing recorded yet"
+        action={
+          <Button variant="outlined" href={`/sessions/new?participantId=${participantId}`}>
+            Log a first one-to-one
+          </Button>
+        }
+      >
         Sessions, advocacy, resources shared and decision notes will appear here as you record them.
       </EmptyState>
     );

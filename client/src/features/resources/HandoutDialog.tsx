@@ -23,6 +23,7 @@ import { today } from '../../components/dates';
 import { newId } from '../../components/newId';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { ParticipantPicker } from '../participants/ParticipantPicker';
 import { participantName } from '../participants/names';
 import { useCreateHandout, useResources } from './api';
@@ -66,6 +67,9 @@ export function HandoutDialog({
     },
   });
 
+  const unsaved = useUnsavedChangesWarning(formState.isDirty);
+  const close = () => unsaved.confirmLeave(onClose);
+
   const onSubmit = handleSubmit(async (v) => {
     setFormError(null);
     try {
@@ -77,6 +81,7 @@ export function HandoutDialog({
         followUpOn: v.followUpOn || null,
         note: v.note.trim() || null,
       });
+      unsaved.release();
       onSaved(`${v.resource!.name} shared with ${participantName(v.participant!)}`);
     } catch (error) {
       setFormError(
@@ -97,7 +102,7 @@ export function HandoutDialog({
   });
 
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
       <PickersProvider>
         <form onSubmit={onSubmit} noValidate>
           <DialogTitle id={titleId}>
@@ -214,13 +219,14 @@ export function HandoutDialog({
             </Grid>
           </DialogContent>
           <DialogActions>
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={close}>Cancel</Button>
             <Button type="submit" variant="contained" loading={formState.isSubmitting}>
               Save
             </Button>
           </DialogActions>
         </form>
       </PickersProvider>
+      {unsaved.dialog}
     </Dialog>
   );
 }

@@ -18,6 +18,7 @@ import {
 import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { applyServerErrors, type FieldLabels } from '../../api';
+import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useSaveResource } from './api';
 
 interface ResourceFormValues {
@@ -69,7 +70,9 @@ export function ResourceDialog({
       active: resource?.active ?? true,
     },
   });
-  const { errors } = formState;
+  const { errors, isDirty } = formState;
+  const unsaved = useUnsavedChangesWarning(isDirty);
+  const close = () => unsaved.confirmLeave(onClose);
   const onSubmit = handleSubmit(async (v) => {
     setFormError(null);
     try {
@@ -90,6 +93,7 @@ export function ResourceDialog({
         ],
         active: v.active,
       });
+      unsaved.release();
       onSaved(saved);
     } catch (error) {
       setFormError(applyServerErrors(error, setError, FIELD_LABELS));
@@ -101,7 +105,7 @@ export function ResourceDialog({
     helperText: errors[name]?.message,
   });
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
       <form onSubmit={onSubmit} noValidate>
         <DialogTitle id={titleId}>
           {resource ? `Edit “${resource.name}”` : 'Add a resource'}
@@ -193,12 +197,13 @@ export function ResourceDialog({
           </Grid>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={close}>Cancel</Button>
           <Button type="submit" variant="contained" loading={formState.isSubmitting}>
             Save resource
           </Button>
         </DialogActions>
       </form>
+      {unsaved.dialog}
     </Dialog>
   );
 }

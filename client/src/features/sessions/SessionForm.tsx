@@ -29,6 +29,7 @@ import { useCurrentUser } from '../../auth';
 import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
 import { newId } from '../../components/newId';
 import { PickersProvider } from '../../components/pickers';
+import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useParticipantLookup } from '../participants/api';
 import { useTeamMembers } from '../users/api';
 import { AttendancePicker, type Attendee } from './AttendancePicker';
@@ -179,8 +180,9 @@ export function SessionForm({
     handleSubmit,
     setError,
     setValue,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<SessionFormValues>({ defaultValues: defaults });
+  const unsaved = useUnsavedChangesWarning(isDirty);
   const type = useWatch({ control, name: 'type' });
   const duration = useWatch({ control, name: 'durationMinutes' });
 
@@ -199,9 +201,12 @@ export function SessionForm({
           onSaved(session);
           return;
         }
-        onSaved(
-          await update.mutateAsync({ ...(changes as SessionBody), version: session.version }),
-        );
+        const saved = await update.mutateAsync({
+          ...(changes as SessionBody),
+          version: session.version,
+        });
+        unsaved.release();
+        onSaved(saved);
       } else {
         const body: SessionBody & { id: string } = { ...full, id: createId };
         if (!body.title) delete body.title;
@@ -211,7 +216,9 @@ export function SessionForm({
           const first = known.get(values.attendance[0]!.participantId);
           if (first) body.teamId = first.teamId;
         }
-        onSaved(await create.mutateAsync(body));
+        const saved = await create.mutateAsync(body);
+        unsaved.release();
+        onSaved(saved);
       }
     } catch (error) {
       if (isApiError(error, 409) && session) {
@@ -515,7 +522,7 @@ export function SessionForm({
           <Button type="submit" variant="contained" loading={isSubmitting}>
             Save session
           </Button>
-          <Button onClick={onCancel} disabled={isSubmitting}>
+          <Button onClick={() => unsaved.confirmLeave(onCancel)} disabled={isSubmitting}>
             Cancel
           </Button>
           <FormHelperText sx={{ m: 0 }}>
@@ -523,6 +530,7 @@ export function SessionForm({
           </FormHelperText>
         </Box>
       </form>
+      {unsaved.dialog}
     </PickersProvider>
   );
 }

@@ -1,0 +1,291 @@
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import type { SxProps, Theme } from '@mui/material/styles';
+import type { ReactNode } from 'react';
+import { visuallyHidden } from './visuallyHidden';
+
+/**
+ * Placeholders shaped like the content on its way, so the page does not jump
+ * when it arrives. Screen readers hear one "Loading…" (a status region marked
+ * busy); the grey shapes themselves are hidden from them.
+ */
+export function LoadingRegion({
+  label = 'Loading…',
+  children,
+  sx,
+}: {
+  label?: string;
+  children: ReactNode;
+  sx?: SxProps<Theme>;
+}) {
+  return (
+    <Box role="status" aria-busy="true" sx={sx}>
+      <Box component="span" sx={visuallyHidden}>
+        {label}
+      </Box>
+      <Box aria-hidden>{children}</Box>
+    </Box>
+  );
+}
+
+/** Lines of text: the last one shorter, as a paragraph ends. */
+export function TextLines({ lines = 3, height = 20 }: { lines?: number; height?: number }) {
+  return (
+    <>
+      {Array.from({ length: lines }, (_, i) => (
+        <Skeleton key={i} height={height} width={i === lines - 1 && lines > 1 ? '60%' : '100%'} />
+      ))}
+    </>
+  );
+}
+
+/** The page's back link, heading, subtitle and action buttons. */
+function HeaderShape({ back = false, actions = 1 }: { back?: boolean; actions?: number }) {
+  return (
+    <>
+      {back && <Skeleton width={140} height={24} sx={{ mb: 1 }} />}
+      <Box
+        sx={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          justifyContent: 'space-between',
+          alignItems: 'flex-start',
+          gap: 2,
+          mb: 3,
+        }}
+      >
+        <Box sx={{ flex: '1 1 240px', maxWidth: 420 }}>
+          <Skeleton height={44} width="80%" />
+          <Skeleton height={22} width="55%" />
+        </Box>
+        {actions > 0 && (
+          <Box sx={{ display: 'flex', gap: 1 }}>
+            {Array.from({ length: actions }, (_, i) => (
+              <Skeleton key={i} variant="rounded" width={130} height={36} />
+            ))}
+          </Box>
+        )}
+      </Box>
+    </>
+  );
+}
+
+function CardShape({ lines = 4, title = true }: { lines?: number; title?: boolean }) {
+  return (
+    <Paper variant="outlined" sx={{ p: { xs: 2, sm: 2.5 }, mb: 2 }}>
+      {title && <Skeleton height={30} width="40%" sx={{ mb: 1 }} />}
+      <TextLines lines={lines} />
+    </Paper>
+  );
+}
+
+/** Rows of a timeline: an icon and two lines each. */
+function TimelineRows({ rows = 4 }: { rows?: number }) {
+  return (
+    <>
+      <Skeleton height={22} width={120} sx={{ mb: 1 }} />
+      {Array.from({ length: rows }, (_, i) => (
+        <Box key={i} sx={{ display: 'flex', gap: 1.5, py: 1.25 }}>
+          <Skeleton variant="circular" width={36} height={36} sx={{ flex: '0 0 36px' }} />
+          <Box sx={{ flex: 1, minWidth: 0 }}>
+            <Skeleton height={20} width="45%" />
+            <Skeleton height={22} width="85%" />
+          </Box>
+        </Box>
+      ))}
+    </>
+  );
+}
+
+/** A participant's timeline while it loads. */
+export function TimelineSkeleton() {
+  return (
+    <LoadingRegion label="Loading the timeline…">
+      <TimelineRows />
+    </LoadingRegion>
+  );
+}
+
+/** A participant's page: details and consent beside the timeline. */
+export function ParticipantPageSkeleton() {
+  return (
+    <LoadingRegion label="Loading the participant…">
+      <HeaderShape back actions={2} />
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 5fr) minmax(0, 7fr)' },
+          gap: 2,
+        }}
+      >
+        <Box>
+          <CardShape lines={6} />
+          <CardShape lines={2} />
+        </Box>
+        <Paper variant="outlined" sx={{ p: { xs: 2, sm: 2.5 } }}>
+          <Skeleton height={30} width="30%" sx={{ mb: 1 }} />
+          <TimelineRows />
+        </Paper>
+      </Box>
+    </LoadingRegion>
+  );
+}
+
+/** A single record (a session, a decision note): heading and one panel of details. */
+export function RecordPageSkeleton({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <LoadingRegion label={label}>
+      <HeaderShape back actions={2} />
+      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 960 }}>
+        <Skeleton height={28} width="30%" sx={{ mb: 1 }} />
+        <TextLines lines={3} />
+        <Skeleton height={28} width="30%" sx={{ mt: 3, mb: 1 }} />
+        <TextLines lines={4} />
+      </Paper>
+    </LoadingRegion>
+  );
+}
+
+/** A form's sections of labelled fields. */
+function FormShape({ sections = 3 }: { sections?: number }) {
+  return (
+    <>
+      {Array.from({ length: sections }, (_, s) => (
+        <Box key={s} sx={{ mb: 3 }}>
+          <Skeleton height={28} width={180} sx={{ mb: 1 }} />
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))' },
+              gap: 2,
+            }}
+          >
+            <Skeleton variant="rounded" height={56} />
+            <Skeleton variant="rounded" height={56} />
+          </Box>
+        </Box>
+      ))}
+      <Box sx={{ display: 'flex', gap: 1 }}>
+        <Skeleton variant="rounded" width={140} height={36} />
+        <Skeleton variant="rounded" width={80} height={36} />
+      </Box>
+    </>
+  );
+}
+
+/** A form while its code or the record it starts from loads, inside its panel. */
+export function FormSkeleton({ label = 'Opening the form…' }: { label?: string }) {
+  return (
+    <LoadingRegion label={label}>
+      <FormShape />
+    </LoadingRegion>
+  );
+}
+
+/** A page that is a form (log a session, record a decision) while what it needs loads. */
+export function FormPageSkeleton({ label = 'Opening the form…' }: { label?: string }) {
+  return (
+    <LoadingRegion label={label}>
+      <HeaderShape actions={0} />
+      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 960 }}>
+        <FormShape />
+      </Paper>
+    </LoadingRegion>
+  );
+}
+
+/** Cards of the resource directory. */
+export function CardGridSkeleton({
+  count = 6,
+  label = 'Loading…',
+}: {
+  count?: number;
+  label?: string;
+}) {
+  return (
+    <LoadingRegion label={label}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(min(280px, 100%), 1fr))',
+          gap: 2,
+        }}
+      >
+        {Array.from({ length: count }, (_, i) => (
+          <Paper key={i} variant="outlined" sx={{ p: 2 }}>
+            <Skeleton height={28} width="70%" />
+            <Skeleton variant="rounded" height={24} width={110} sx={{ my: 0.5 }} />
+            <TextLines lines={3} />
+            <Skeleton variant="rounded" height={30} width={170} sx={{ mt: 1 }} />
+          </Paper>
+        ))}
+      </Box>
+    </LoadingRegion>
+  );
+}
+
+/** A table: a header row and a few rows. */
+export function TableSkeleton({ rows = 5, label = 'Loading…' }: { rows?: number; label?: string }) {
+  return (
+    <LoadingRegion label={label}>
+      <Paper variant="outlined" sx={{ p: 1 }}>
+        <Skeleton height={36} sx={{ mb: 0.5 }} />
+        {Array.from({ length: rows }, (_, i) => (
+          <Skeleton key={i} height={40} />
+        ))}
+      </Paper>
+    </LoadingRegion>
+  );
+}
+
+/** Headline figures, and (on reports) a chart under them. */
+export function SummarySkeleton({
+  tiles = 8,
+  chart = true,
+  label = 'Loading…',
+}: {
+  tiles?: number;
+  chart?: boolean;
+  label?: string;
+}) {
+  return (
+    <LoadingRegion label={label}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: {
+            xs: 'repeat(2, minmax(0, 1fr))',
+            sm: 'repeat(auto-fit, minmax(160px, 1fr))',
+          },
+          gap: 1.5,
+          mb: 3,
+        }}
+      >
+        {Array.from({ length: tiles }, (_, i) => (
+          <Paper key={i} variant="outlined" sx={{ p: 1.5 }}>
+            <Skeleton height={36} width="50%" />
+            <Skeleton height={18} width="80%" />
+          </Paper>
+        ))}
+      </Box>
+      {chart && (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Skeleton height={28} width={200} sx={{ mb: 1 }} />
+          <Skeleton variant="rounded" height={220} />
+        </Paper>
+      )}
+    </LoadingRegion>
+  );
+}
+
+/** Any page while its code loads: a heading and a block of content. */
+export function PageSkeleton() {
+  return (
+    <LoadingRegion>
+      <HeaderShape />
+      <Skeleton variant="rounded" height={56} sx={{ mb: 2, maxWidth: 720 }} />
+      <TextLines lines={6} height={40} />
+    </LoadingRegion>
+  );
+}
