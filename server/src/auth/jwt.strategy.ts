@@ -6,6 +6,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import type { Role } from '@peerpath/shared';
 import type { AuthUser } from '../common/auth.decorators';
+import { preparedQuery } from '../common/prepared';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 
 export const JWT_ISSUER = 'peerpath';
@@ -51,7 +52,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       display_name: string;
       role: Role;
       team_id: string | null;
-    }[] = await this.db.query(
+    }[] = await preparedQuery(
+      this.db,
       `SELECT u.id, u.email, u.display_name, u.role, u.team_id
          FROM app_user u
          JOIN auth_session s ON s.user_id = u.id

@@ -22,6 +22,8 @@ import { UserEntity } from '../users/user.entity';
 // Covering/partial indexes for the reports' period filters; created in the ReportPeriodIndexes migration (TypeORM cannot express INCLUDE).
 @Index('participant_enrolled_idx', { synchronize: false })
 @Index('participant_discharged_idx', { synchronize: false })
+// A team's list in order, with the searched columns (ParticipantListIndex migration).
+@Index('participant_team_list_idx', { synchronize: false })
 export class ParticipantEntity extends BaseRecord {
   @Column({ name: 'team_id', type: 'uuid' })
   teamId: string;

@@ -26,6 +26,7 @@ import {
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { assertSameAsStored } from '../common/retry';
+import { preparedQuery } from '../common/prepared';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { CreateParticipantDto, ParticipantFields } from './dto/create-participant.dto';
@@ -107,38 +108,51 @@ export class ParticipantsService {
       await this.requireUserInScope(q.primaryWorkerId, team);
       add('p.primary_worker_id = ?', q.primaryWorkerId);
     }
-    if (q.search) add(`${NAME_SEARCH_SQL} LIKE lower(?)`, `%${escapeLike(q.search)}%`);
+    if (q.search) {
+      // Inside a team, a plain substring test on the team's entries of the list index
+      // (participant_team_list_idx, no table reads); across the organisation, LIKE on
+      // the trigram index. Both match any part of the name, ignoring case.
+      if (team) add(`strpos(${NAME_SEARCH_SQL}, lower(?)) > 0`, q.search);
+      else add(`${NAME_SEARCH_SQL} LIKE lower(?)`, `%${escapeLike(q.search)}%`);
+    }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const n = params.length;
 
-    // One statement: the matches are counted (a window over all of them, before the
-    // LIMIT), the page is picked, and lastContactOn is read for its rows only, from
-    // the days each participant attended (`participant_contact`, kept by triggers).
-    const rows: (ParticipantRow & { lastContactOn: string | null; total: number })[] =
-      await this.db.query(
-        `SELECT ${PARTICIPANT_COLUMNS}, p.total,
-                (SELECT max(upper(pc.days)) - 1 FROM participant_contact pc
-                  WHERE pc.participant_id = p.id) AS "lastContactOn"
-           FROM (
-             SELECT p.*, count(*) OVER ()::int AS total FROM participant p
-               ${whereSql}
-              ORDER BY lower(p.last_name), lower(p.first_name), p.id
-              LIMIT ${pageSize} OFFSET ${offset}
-           ) p
-          ORDER BY lower(p.last_name), lower(p.first_name), p.id`,
-        params,
-      );
+    // One prepared statement (a handful of shapes, by the filters given): the matches are
+    // counted (a window before the LIMIT) and the page picked from the index, then only
+    // the page's rows are read, with their last contact (`participant_contact`, kept by
+    // triggers).
+    const rows = await preparedQuery<
+      ParticipantRow & { lastContactOn: string | null; total: number }
+    >(
+      this.db,
+      `WITH page AS (
+         SELECT p.id, count(*) OVER ()::int AS total
+           FROM participant p
+           ${whereSql}
+          ORDER BY lower(p.last_name), lower(p.first_name), p.id
+          LIMIT $${n + 1} OFFSET $${n + 2}
+       )
+       SELECT ${PARTICIPANT_COLUMNS}, page.total,
+              (SELECT max(pc.last_day) FROM participant_contact pc
+                WHERE pc.participant_id = p.id) AS "lastContactOn"
+         FROM page JOIN participant p ON p.id = page.id
+        ORDER BY lower(p.last_name), lower(p.first_name), p.id`,
+      [...params, pageSize, offset],
+    );
     // A page past the end has no row to carry the count.
     const total =
       rows.length > 0
         ? rows[0].total
         : offset === 0
           ? 0
-          : ((
-              await this.db.query(
+          : (
+              await preparedQuery<{ total: number }>(
+                this.db,
                 `SELECT count(*)::int AS total FROM participant p ${whereSql}`,
                 params,
               )
-            )[0].total as number);
+            )[0].total;
     await this.audit.record({
       actorId: caller.id,
       action: 'read',

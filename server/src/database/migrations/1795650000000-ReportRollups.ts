@@ -14,7 +14,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `participant_contact`: per (session team, participant) the set of org-local
  *   days with an `attended` row, as a datemultirange. `participantsServed` is
  *   the count of participants whose days overlap the period, and a
- *   participant's last contact is `upper(days) - 1`.
+ *   participant's last contact is its latest day (`last_day`, kept beside them
+ *   so a list of participants does not read every multirange).
  *
  * The org-local day needs ORG_TIMEZONE inside the database: `report_setting`
  * holds it (the app sets it at start with `set_report_timezone`, which rebuilds
@@ -104,15 +105,15 @@ const LOCK_TEAMS = (teams: string) => `
  * called under LOCK_TEAMS, in a statement that sees every committed change.
  */
 const RECOMPUTE_DAYS = (ids: string, teams: string, skip = 'NULL::uuid') => `
-  INSERT INTO participant_contact AS pc (team_id, participant_id, days)
-  SELECT x.team_id, x.participant_id, range_agg(daterange(x.day, x.day + 1))
+  INSERT INTO participant_contact AS pc (team_id, participant_id, days, last_day)
+  SELECT x.team_id, x.participant_id, range_agg(daterange(x.day, x.day + 1)), max(x.day)
     FROM (SELECT DISTINCT s.team_id, a.participant_id, (s.starts_at AT TIME ZONE tz)::date AS day
             FROM attendance a JOIN support_session s ON s.id = a.session_id
            WHERE a.participant_id = ANY(${ids}) AND s.team_id = ANY(${teams})
              AND a.status = 'attended' AND s.id IS DISTINCT FROM ${skip}) x
    GROUP BY x.team_id, x.participant_id
-  ON CONFLICT (participant_id, team_id) DO UPDATE SET days = excluded.days;
-  UPDATE participant_contact pc SET days = '{}'
+  ON CONFLICT (participant_id, team_id) DO UPDATE SET days = excluded.days, last_day = excluded.last_day;
+  UPDATE participant_contact pc SET days = '{}', last_day = NULL
    WHERE pc.participant_id = ANY(${ids}) AND pc.team_id = ANY(${teams}) AND NOT isempty(pc.days)
      AND NOT EXISTS (
        SELECT 1 FROM attendance a JOIN support_session s ON s.id = a.session_id
@@ -168,7 +169,9 @@ export class ReportRollups1795650000000 implements MigrationInterface {
         participant_id uuid NOT NULL,
         team_id uuid NOT NULL,
         days datemultirange NOT NULL,
-        PRIMARY KEY (participant_id, team_id)
+        last_day date,
+        PRIMARY KEY (participant_id, team_id),
+        CHECK ((last_day IS NULL) = isempty(days))
       )`);
     await q.query(`CREATE INDEX participant_contact_team_idx ON participant_contact (team_id)`);
 
@@ -186,8 +189,8 @@ export class ReportRollups1795650000000 implements MigrationInterface {
             FROM support_session s
             LEFT JOIN (SELECT session_id, count(*)::int AS attended FROM attendance
                         WHERE status = 'attended' GROUP BY session_id) n ON n.session_id = s.id`)};
-        INSERT INTO participant_contact (team_id, participant_id, days)
-        SELECT x.team_id, x.participant_id, range_agg(daterange(x.day, x.day + 1))
+        INSERT INTO participant_contact (team_id, participant_id, days, last_day)
+        SELECT x.team_id, x.participant_id, range_agg(daterange(x.day, x.day + 1)), max(x.day)
           FROM (SELECT DISTINCT s.team_id, a.participant_id, (s.starts_at AT TIME ZONE tz)::date AS day
                   FROM attendance a JOIN support_session s ON s.id = a.session_id
                  WHERE a.status = 'attended') x
@@ -293,13 +296,14 @@ export class ReportRollups1795650000000 implements MigrationInterface {
                  s.duration_minutes AS duration, 0 AS s, 1 AS a
             FROM new_rows n JOIN support_session s ON s.id = n.session_id
            WHERE n.status = 'attended'`)};
-        INSERT INTO participant_contact AS pc (team_id, participant_id, days)
-        SELECT x.team_id, x.participant_id, range_agg(daterange(x.day, x.day + 1))
+        INSERT INTO participant_contact AS pc (team_id, participant_id, days, last_day)
+        SELECT x.team_id, x.participant_id, range_agg(daterange(x.day, x.day + 1)), max(x.day)
           FROM (SELECT DISTINCT s.team_id, n.participant_id, (s.starts_at AT TIME ZONE tz)::date AS day
                   FROM new_rows n JOIN support_session s ON s.id = n.session_id
                  WHERE n.status = 'attended') x
          GROUP BY x.team_id, x.participant_id
-        ON CONFLICT (participant_id, team_id) DO UPDATE SET days = pc.days + excluded.days;
+        ON CONFLICT (participant_id, team_id) DO UPDATE
+          SET days = pc.days + excluded.days, last_day = greatest(pc.last_day, excluded.last_day);
         RETURN NULL;
       END $$`);
 

@@ -3,6 +3,7 @@ import { SearchAndAuditGuards1795636879600 } from './1795636879600-SearchAndAudi
 import { AuditChain1795637352685 } from './1795637352685-AuditChain';
 import { ReportPeriodIndexes1795640000000 } from './1795640000000-ReportPeriodIndexes';
 import { ReportRollups1795650000000 } from './1795650000000-ReportRollups';
+import { ParticipantListIndex1795650000001 } from './1795650000001-ParticipantListIndex';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AuditChain1795637352685,
   ReportPeriodIndexes1795640000000,
   ReportRollups1795650000000,
+  ParticipantListIndex1795650000001,
 ];
