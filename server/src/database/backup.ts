@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { setRollupTriggers } from './rollups';
 
 /**
  * Logical backups of PeerPath's data, for the embedded database and any
@@ -130,6 +131,8 @@ export async function restoreDatabase(client: Client, file: string): Promise<Hea
   try {
     // Sign-in state from before the restore must not survive it.
     await client.query('DELETE FROM auth_session');
+    // The report roll-ups are not in the backup: they are rebuilt once from the restored records.
+    await setRollupTriggers(client, false);
     for (const t of header.tables) {
       const line = await next();
       if (line !== `COPY ${t.name}`)
@@ -147,6 +150,8 @@ export async function restoreDatabase(client: Client, file: string): Promise<Hea
       sink.end();
       await finished;
     }
+    await setRollupTriggers(client, true);
+    await client.query('SELECT rebuild_report_rollups()');
     await client.query(
       `SELECT setval(pg_get_serial_sequence('audit_event', 'seq'), coalesce((SELECT max(seq) FROM audit_event), 0) + 1, false)`,
     );

@@ -3,8 +3,8 @@ import { Client } from 'pg';
 import { addDays, todayIn } from '@peerpath/shared';
 import { hashPassword } from '../auth/passwords';
 import { ConfigError } from '../config/config';
-import { ROLLUP_TRIGGERS } from '../database/migrations/1795650000000-ReportRollups';
 import { prepareDatabase } from '../database/prepare';
+import { setRollupTriggers } from '../database/rollups';
 import { openTargetDatabase, redactUrl } from './database';
 import {
   SCALE_ADMIN_EMAIL,
@@ -42,12 +42,6 @@ const DOMAIN_TABLES = [
 ];
 
 class Refused extends Error {}
-
-async function setRollupTriggers(db: Client, enabled: boolean): Promise<void> {
-  for (const t of ROLLUP_TRIGGERS) {
-    await db.query(`ALTER TABLE ${t.table} ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER ${t.name}`);
-  }
-}
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
