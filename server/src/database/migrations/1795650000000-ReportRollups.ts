@@ -133,6 +133,13 @@ const LOCK_SESSIONS_AND_TEAMS = (rows: string) => `
 
 const TZ = `tz text := (SELECT org_timezone FROM report_setting);`;
 
+/** The attended rows of a transition table `rows`, as deltas of `sign` (+1 or −1) on their sessions' days. */
+const ATTENDED_DELTAS = (rows: string, sign: 1 | -1) => `
+  SELECT s.team_id, (s.starts_at AT TIME ZONE tz)::date AS day, s.type, s.setting,
+         s.duration_minutes AS duration, 0 AS s, ${sign} AS a
+    FROM ${rows} r JOIN support_session s ON s.id = r.session_id
+   WHERE r.status = 'attended'`;
+
 /** In an UPDATE trigger on support_session: the sessions whose figures changed, old and new. */
 const CHANGED_SESSIONS = `
   SELECT o.id, o.team_id AS old_team, o.starts_at AS old_starts, o.type AS old_type,
@@ -291,11 +298,7 @@ export class ReportRollups1795650000000 implements MigrationInterface {
         teams uuid[];
       BEGIN
         ${LOCK_SESSIONS_AND_TEAMS(`SELECT n.session_id FROM new_rows n WHERE n.status = 'attended'`)};
-        ${applyDeltas(`
-          SELECT s.team_id, (s.starts_at AT TIME ZONE tz)::date AS day, s.type, s.setting,
-                 s.duration_minutes AS duration, 0 AS s, 1 AS a
-            FROM new_rows n JOIN support_session s ON s.id = n.session_id
-           WHERE n.status = 'attended'`)};
+        ${applyDeltas(ATTENDED_DELTAS('new_rows', 1))};
         INSERT INTO participant_contact AS pc (team_id, participant_id, days, last_day)
         SELECT x.team_id, x.participant_id, range_agg(daterange(x.day, x.day + 1)), max(x.day)
           FROM (SELECT DISTINCT s.team_id, n.participant_id, (s.starts_at AT TIME ZONE tz)::date AS day
@@ -316,11 +319,7 @@ export class ReportRollups1795650000000 implements MigrationInterface {
         people uuid[];
       BEGIN
         ${LOCK_SESSIONS_AND_TEAMS(`SELECT o.session_id FROM old_rows o WHERE o.status = 'attended'`)};
-        ${applyDeltas(`
-          SELECT s.team_id, (s.starts_at AT TIME ZONE tz)::date AS day, s.type, s.setting,
-                 s.duration_minutes AS duration, 0 AS s, -1 AS a
-            FROM old_rows o JOIN support_session s ON s.id = o.session_id
-           WHERE o.status = 'attended'`)};
+        ${applyDeltas(ATTENDED_DELTAS('old_rows', -1))};
         SELECT array_agg(DISTINCT o.participant_id) INTO people
           FROM old_rows o JOIN support_session s ON s.id = o.session_id
          WHERE o.status = 'attended';
@@ -338,16 +337,7 @@ export class ReportRollups1795650000000 implements MigrationInterface {
       BEGIN
         ${LOCK_SESSIONS_AND_TEAMS(`SELECT o.session_id FROM old_rows o WHERE o.status = 'attended'
                          UNION SELECT n.session_id FROM new_rows n WHERE n.status = 'attended'`)};
-        ${applyDeltas(`
-          SELECT s.team_id, (s.starts_at AT TIME ZONE tz)::date AS day, s.type, s.setting,
-                 s.duration_minutes AS duration, 0 AS s, -1 AS a
-            FROM old_rows o JOIN support_session s ON s.id = o.session_id
-           WHERE o.status = 'attended'
-          UNION ALL
-          SELECT s.team_id, (s.starts_at AT TIME ZONE tz)::date, s.type, s.setting,
-                 s.duration_minutes, 0, 1
-            FROM new_rows n JOIN support_session s ON s.id = n.session_id
-           WHERE n.status = 'attended'`)};
+        ${applyDeltas(`${ATTENDED_DELTAS('old_rows', -1)} UNION ALL ${ATTENDED_DELTAS('new_rows', 1)}`)};
         SELECT array_agg(DISTINCT x.participant_id) INTO people
           FROM (SELECT o.participant_id FROM old_rows o WHERE o.status = 'attended'
                 UNION SELECT n.participant_id FROM new_rows n WHERE n.status = 'attended') x;
