@@ -83,7 +83,16 @@ export function DataTable<R extends { id: string }>({
         {loading ? 'Loading…' : ''}
       </Box>
       <Box sx={{ overflowX: 'auto' }}>
-        <Table aria-label={label} aria-busy={loading}>
+        <Table
+          aria-label={label}
+          aria-busy={loading}
+          // Narrower side padding than MUI's default, so six columns fit a laptop screen.
+          sx={{
+            '& .MuiTableCell-root': { px: 1.25 },
+            '& .MuiTableCell-root:first-child': { pl: 2 },
+            '& .MuiTableCell-root:last-child': { pr: 2 },
+          }}
+        >
           <TableHead>
             <TableRow>
               {columns.map((c) => (

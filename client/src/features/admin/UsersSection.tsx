@@ -56,13 +56,13 @@ export function UsersSection() {
     {
       field: 'teamId',
       header: 'Team',
-      minWidth: 160,
+      minWidth: 150,
       value: (row) => teamName(row.teamId),
     },
     {
       field: 'active',
       header: 'Status',
-      width: 140,
+      width: 130,
       render: (row) => (
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
           {row.active ? (
@@ -77,7 +77,7 @@ export function UsersSection() {
     {
       field: 'actions',
       header: 'Actions',
-      width: 150,
+      width: 130,
       render: (row) =>
         row.id === me.id ? (
           <Typography variant="body2" color="text.secondary">
