@@ -40,7 +40,7 @@ export function AdvocacyList({
     {
       field: 'title',
       header: 'What it is about',
-      minWidth: 300,
+      minWidth: 220,
       render: (row) => (
         <Link
           component="button"
@@ -58,7 +58,7 @@ export function AdvocacyList({
     {
       field: 'participantId',
       header: 'For',
-      minWidth: 160,
+      minWidth: 140,
       render: (row) => {
         if (!row.participantId) return 'Many people (systemic)';
         const p = known.get(row.participantId);
@@ -74,19 +74,19 @@ export function AdvocacyList({
     {
       field: 'category',
       header: 'Category',
-      width: 180,
+      width: 150,
       value: (row) => LABELS.advocacyCategory[row.category],
     },
     {
       field: 'status',
       header: 'Status',
-      width: 120,
+      width: 110,
       value: (row) => LABELS.advocacyStatus[row.status],
     },
     {
       field: 'dueOn',
       header: 'Due by',
-      width: 170,
+      width: 150,
       render: (row) => (
         <Box
           sx={{
@@ -118,13 +118,13 @@ export function AdvocacyList({
     {
       field: 'openedOn',
       header: 'Opened',
-      width: 120,
+      width: 110,
       value: (row) => formatDate(row.openedOn),
     },
     {
       field: 'workerId',
       header: 'Worker',
-      minWidth: 150,
+      minWidth: 120,
       value: (row) => userName(row.workerId),
     },
   ];

@@ -36,7 +36,7 @@ export function SessionList({
     {
       field: 'startsAt',
       header: 'When',
-      minWidth: 225,
+      minWidth: 200,
       render: (row) => (
         <Link
           href={`/sessions/${row.id}`}
@@ -50,19 +50,19 @@ export function SessionList({
     {
       field: 'type',
       header: 'Type',
-      minWidth: 190,
+      minWidth: 150,
       value: (row) => LABELS.sessionType[row.type],
     },
     {
       field: 'title',
       header: 'Title',
-      minWidth: 160,
+      minWidth: 140,
       value: (row) => row.title ?? '',
     },
     {
       field: 'attendance',
       header: 'People',
-      minWidth: 140,
+      minWidth: 120,
       value: (row) => attendanceSummary(row),
     },
     {
@@ -74,13 +74,13 @@ export function SessionList({
     {
       field: 'setting',
       header: 'Setting',
-      width: 150,
+      width: 110,
       value: (row) => LABELS.sessionSetting[row.setting],
     },
     {
       field: 'facilitatorId',
       header: 'Facilitator',
-      minWidth: 150,
+      minWidth: 130,
       value: (row) => userName(row.facilitatorId),
     },
   ];
