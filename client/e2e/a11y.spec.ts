@@ -66,8 +66,12 @@ for (const mode of ['light', 'dark'] as const) {
       const toggle = mode === 'dark' ? 'Use light colours' : 'Use dark colours';
       await expect(page.getByRole('button', { name: toggle })).toBeVisible();
 
-      await check(page, '/', (p) => p.getByRole('grid').getByRole('row').nth(1));
-      await check(page, '/participants', (p) => p.getByRole('grid').getByRole('row').nth(1));
+      await check(page, '/', (p) =>
+        p.getByRole('table', { name: 'Your caseload' }).getByRole('row').nth(1),
+      );
+      await check(page, '/participants', (p) =>
+        p.getByRole('table', { name: 'Participants' }).getByRole('row').nth(1),
+      );
       await check(page, `/participants/${ids.participant}`, (p) =>
         p.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first(),
       );
@@ -75,9 +79,13 @@ for (const mode of ['light', 'dark'] as const) {
       await check(page, '/sessions/new', (p) =>
         p.getByRole('combobox', { name: 'Add people who came' }),
       );
-      await check(page, '/sessions', (p) => p.getByRole('grid').getByRole('row').nth(1));
+      await check(page, '/sessions', (p) =>
+        p.getByRole('table', { name: 'Sessions' }).getByRole('row').nth(1),
+      );
       await check(page, `/sessions/${ids.session}`, (p) => p.getByRole('heading', { level: 1 }));
-      await check(page, '/advocacy', (p) => p.getByRole('grid').getByRole('row').nth(1));
+      await check(page, '/advocacy', (p) =>
+        p.getByRole('table', { name: 'Advocacy actions' }).getByRole('row').nth(1),
+      );
       await check(page, '/resources', h1('Resources'));
       await check(page, `/decision-notes/new?participantId=${ids.participant}`, (p) =>
         p.getByRole('form', { name: 'New decision note' }),
@@ -89,7 +97,9 @@ for (const mode of ['light', 'dark'] as const) {
 
       await signOut(page);
       await signIn(page, DEMO.admin);
-      await check(page, '/admin', (p) => p.getByRole('grid').first().getByRole('row').nth(1));
+      await check(page, '/admin', (p) =>
+        p.getByRole('table', { name: 'Users' }).getByRole('row').nth(1),
+      );
     });
   });
 }

@@ -47,8 +47,8 @@ test('an admin creates a team and a user, who can then sign in; deactivation ask
   await userDialog.getByRole('textbox', { name: 'Email' }).fill(email);
   await userDialog.getByRole('button', { name: 'Create user' }).click();
   await expect(userDialog).toBeHidden();
-  const grid = page.getByRole('grid', { name: 'Users' });
-  const row = grid.getByRole('row').filter({ hasText: email });
+  const table = page.getByRole('table', { name: 'Users' });
+  const row = table.getByRole('row').filter({ hasText: email });
   await expect(row).toContainText('River Stone');
   await expect(row).toContainText('Peer support worker');
   await expect(row).toContainText(teamName);
@@ -68,7 +68,7 @@ test('an admin creates a team and a user, who can then sign in; deactivation ask
   await expect(confirm).toContainText('signed out straight away');
   await confirm.getByRole('button', { name: 'Deactivate' }).click();
   await expect(
-    page.getByRole('grid', { name: 'Users' }).getByRole('row').filter({ hasText: email }),
+    page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: email }),
   ).toContainText('Deactivated');
   await signOut(page);
   await page.getByRole('textbox', { name: 'Email' }).fill(email);

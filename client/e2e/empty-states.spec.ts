@@ -15,5 +15,7 @@ test('empty lists say what to do next, and the next step works', async ({ page }
   await page.goto('/advocacy?status=cancelled&level=systemic&due=overdue');
   await expect(page.getByText('Nothing matches these filters')).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(page.getByRole('grid').getByRole('row').nth(1)).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Advocacy actions' }).getByRole('row').nth(1),
+  ).toBeVisible();
 });

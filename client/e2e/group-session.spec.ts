@@ -49,9 +49,9 @@ test('a group session of 10 is logged from the keyboard in at most 15 interactio
   });
 
   // It is in the sessions list (newest first)…
-  const grid = page.getByRole('grid', { name: 'Sessions' });
+  const table = page.getByRole('table', { name: 'Sessions' });
   await expect(
-    grid
+    table
       .getByRole('row')
       .filter({ hasText: 'Support group' })
       .filter({ hasText: '10 of 10 attended' })
@@ -100,7 +100,7 @@ test('one click marks someone absent, and the session can be edited and deleted'
   await expect(page).toHaveURL(/\/sessions$/);
 
   const row = page
-    .getByRole('grid', { name: 'Sessions' })
+    .getByRole('table', { name: 'Sessions' })
     .getByRole('row')
     .filter({ hasText: `Walk and talk ${token}` });
   await expect(row).toContainText('1 of 2 attended');
@@ -115,7 +115,7 @@ test('one click marks someone absent, and the session can be edited and deleted'
   const confirm = page.getByRole('dialog', { name: 'Delete this session?' });
   await confirm.getByRole('button', { name: 'Delete session' }).click();
   await expect(page).toHaveURL(/\/sessions$/);
-  await expect(page.getByRole('grid', { name: 'Sessions' })).not.toContainText(
+  await expect(page.getByRole('table', { name: 'Sessions' })).not.toContainText(
     `Walk and talk ${token}`,
   );
 });

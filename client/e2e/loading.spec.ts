@@ -19,7 +19,7 @@ test('pages show skeletons, announced as loading, until their content arrives', 
   page,
 }) => {
   await signIn(page, DEMO.worker);
-  const firstRow = page.getByRole('grid', { name: 'Your caseload' }).getByRole('row').nth(1);
+  const firstRow = page.getByRole('table', { name: 'Your caseload' }).getByRole('row').nth(1);
   const href = await firstRow.getByRole('link').first().getAttribute('href');
   expect(href).toMatch(/^\/participants\/[0-9a-f-]{36}$/);
 

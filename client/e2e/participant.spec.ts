@@ -85,7 +85,7 @@ test('a demo participant’s timeline lists sessions and other records, newest f
 }) => {
   await signIn(page, DEMO.worker);
   // The first person on Alex's caseload (the demo organisation has six months of records).
-  const firstRow = page.getByRole('grid', { name: 'Your caseload' }).getByRole('row').nth(1);
+  const firstRow = page.getByRole('table', { name: 'Your caseload' }).getByRole('row').nth(1);
   await firstRow.getByRole('link').click();
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline.getByRole('listitem').first()).toBeVisible();
@@ -95,6 +95,32 @@ test('a demo participant’s timeline lists sessions and other records, newest f
   expect(items.filter((t) => !kind.test(t))).toEqual([]);
   expect(items.some((t) => t.startsWith('Session · '))).toBe(true);
   await page.screenshot({ path: 'e2e/screenshots/timeline.png', fullPage: true });
+});
+
+test('a caseload row opens with the keyboard, and shows where focus is', async ({ page }) => {
+  await signIn(page, DEMO.worker);
+  const table = page.getByRole('table', { name: 'Your caseload' });
+  const first = table.getByRole('row').nth(1);
+  const link = first.getByRole('link').first();
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/^\/participants\/[0-9a-f-]{36}$/);
+
+  // The row is a tab stop of its own, just before the name link inside it.
+  await link.focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(first).toBeFocused();
+  const outline = await first.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(href!);
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+
+  await page.goBack();
+  await link.focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(href!);
 });
 
 test('advocacy and a shared resource, added from the participant page, appear on the timeline', async ({

@@ -69,11 +69,16 @@ test.describe('on a 390 px phone', () => {
     await check(page, '/login', h1('Sign in'), button('Sign in'));
     await signIn(page, DEMO.supervisor);
 
-    await check(page, '/', page.getByRole('grid').getByRole('row').nth(1), link('Log a session'));
+    await check(
+      page,
+      '/',
+      page.getByRole('table', { name: 'Your caseload' }).getByRole('row').nth(1),
+      link('Log a session'),
+    );
     await check(
       page,
       '/participants',
-      page.getByRole('grid').getByRole('row').nth(1),
+      page.getByRole('table', { name: 'Participants' }).getByRole('row').nth(1),
       link('Add participant'),
     );
     await check(
@@ -86,7 +91,7 @@ test.describe('on a 390 px phone', () => {
     await check(
       page,
       '/sessions',
-      page.getByRole('grid').getByRole('row').nth(1),
+      page.getByRole('table', { name: 'Sessions' }).getByRole('row').nth(1),
       link('Log a session'),
     );
     await check(
@@ -105,7 +110,7 @@ test.describe('on a 390 px phone', () => {
     await check(
       page,
       '/advocacy',
-      page.getByRole('grid').getByRole('row').nth(1),
+      page.getByRole('table', { name: 'Advocacy actions' }).getByRole('row').nth(1),
       button('New advocacy action'),
     );
     await check(
@@ -139,7 +144,7 @@ test.describe('on a 390 px phone', () => {
     await check(
       page,
       '/admin',
-      page.getByRole('grid').first().getByRole('row').nth(1),
+      page.getByRole('table', { name: 'Users' }).getByRole('row').nth(1),
       button('Create user'),
     );
     await page.screenshot({ path: 'e2e/screenshots/phone-admin.png', fullPage: true });

@@ -1,6 +1,5 @@
 // Gzip size of the JavaScript a first visit downloads: the entry and its
-// static imports, plus each named page's chunk and static imports. Chunks a
-// page loads in parallel afterwards (the data grid) are listed separately.
+// static imports, plus each named page's chunk and static imports.
 // Usage: node scripts/bundle-size.mjs LoginPage CaseloadPage   (after `vite build`)
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -20,17 +19,10 @@ const closure = (roots) => {
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
-const gridKey = Object.keys(manifest).find((k) => k.endsWith('components/DataTableGrid.tsx'));
 for (const page of process.argv.slice(2)) {
   const key = Object.keys(manifest).find((k) => k.endsWith(`pages/${page}.tsx`));
   if (!key) throw new Error(`No chunk for page ${page}`);
   const first = closure([entry, key]);
   const size = [...first].reduce((n, k) => n + gz(k), 0);
-  let line = `${page}: ${kb(size)} gzip before first paint`;
-  const own = [...closure([key])].filter((k) => !closure([entry]).has(k));
-  if (gridKey && own.some((k) => manifest[k].dynamicImports?.includes(gridKey))) {
-    const grid = [...closure([gridKey])].filter((k) => !first.has(k));
-    line += `, + ${kb(grid.reduce((n, k) => n + gz(k), 0))} for the data grid (fetched in parallel)`;
-  }
-  console.log(line);
+  console.log(`${page}: ${kb(size)} gzip before first paint`);
 }

@@ -10,19 +10,11 @@ import { RouteErrorPage } from './pages/RouteErrorPage';
 /** Each page is its own chunk, loaded when first visited. */
 const page = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() });
 
-/** A list page: fetch the data grid's chunk alongside the page's own. */
-const listPage = (load: () => Promise<ComponentType>) => async () => {
-  const grid = import('./components/DataTableGrid');
-  const Component = await load();
-  await grid;
-  return { Component };
-};
-
 const pages: RouteObject[] = [
-  { index: true, lazy: listPage(() => import('./pages/CaseloadPage').then((m) => m.CaseloadPage)) },
+  { index: true, lazy: page(() => import('./pages/CaseloadPage').then((m) => m.CaseloadPage)) },
   {
     path: 'participants',
-    lazy: listPage(() => import('./pages/ParticipantsPage').then((m) => m.ParticipantsPage)),
+    lazy: page(() => import('./pages/ParticipantsPage').then((m) => m.ParticipantsPage)),
   },
   {
     path: 'participants/new',
@@ -34,7 +26,7 @@ const pages: RouteObject[] = [
   },
   {
     path: 'sessions',
-    lazy: listPage(() => import('./pages/SessionsPage').then((m) => m.SessionsPage)),
+    lazy: page(() => import('./pages/SessionsPage').then((m) => m.SessionsPage)),
   },
   {
     path: 'sessions/new',
@@ -64,7 +56,7 @@ const pages: RouteObject[] = [
     path: 'reports',
     lazy: page(() => import('./pages/ReportsPage').then((m) => m.ReportsPage)),
   },
-  { path: 'admin', lazy: listPage(() => import('./pages/AdminPage').then((m) => m.AdminPage)) },
+  { path: 'admin', lazy: page(() => import('./pages/AdminPage').then((m) => m.AdminPage)) },
   { path: '*', Component: NotFoundPage },
 ];
 

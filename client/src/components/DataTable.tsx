@@ -1,52 +1,183 @@
 import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
-import type { GridColDef, GridValidRowModel } from '@mui/x-data-grid';
-import { lazy, Suspense } from 'react';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TablePagination from '@mui/material/TablePagination';
+import TableRow from '@mui/material/TableRow';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { visuallyHidden } from './visuallyHidden';
 
-/**
- * The grid (MUI X DataGrid, about 115 KB gzip) is its own chunk, so a page's
- * heading, filters and summary show before it arrives. `preloadDataTable`
- * starts the download early (when a list page is opened).
- */
-const load = () => import('./DataTableGrid');
-const Grid = lazy(() => load().then((m) => ({ default: m.DataTableGrid })));
+const PAGE_SIZE_OPTIONS = [25, 50, 100];
 
-export function preloadDataTable() {
-  void load();
+/** One column of a `DataTable`. */
+export interface DataTableColumn<R> {
+  /** Unique within the table. */
+  field: string;
+  header: string;
+  /** A column that keeps this width (px). */
+  width?: number;
+  /** A column that takes spare room but never gets narrower than this (px). */
+  minWidth?: number;
+  align?: 'left' | 'center' | 'right';
+  /** The cell as text; `render` wins when both are given. */
+  value?: (row: R) => string;
+  render?: (row: R) => ReactNode;
 }
 
-export interface DataTableProps<R extends GridValidRowModel> {
-  /** Read out by screen readers as the grid's name. */
+export interface DataTableProps<R extends { id: string }> {
+  /** Read out by screen readers as the table's name. */
   label: string;
   rows: readonly R[];
-  columns: readonly GridColDef<R>[];
+  columns: readonly DataTableColumn<R>[];
   total: number;
   loading: boolean;
   /** 1-based, as the API counts. */
   page: number;
   pageSize: number;
   onPageChange: (page: number, pageSize: number) => void;
+  /** Opens a row: by click, or by Enter or Space on a focused row. */
   onRowClick?: (row: R) => void;
+  /** Shown in place of rows when there are none. */
+  empty?: ReactNode;
 }
 
-function GridPlaceholder() {
-  return (
-    <Box
-      role="status"
-      aria-label="Loading the table"
-      sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1 }}
-    >
-      {Array.from({ length: 6 }, (_, i) => (
-        <Skeleton key={i} height={44} />
-      ))}
-    </Box>
-  );
+function cellContent<R>(column: DataTableColumn<R>, row: R): ReactNode {
+  if (column.render) return column.render(row);
+  if (column.value) return column.value(row);
+  const value = (row as Record<string, unknown>)[column.field];
+  return value == null ? '' : String(value);
 }
 
-export function DataTable<R extends GridValidRowModel>(props: DataTableProps<R>) {
+/**
+ * A list paged by the server (`{items, total, page, pageSize}`): a plain,
+ * labelled table that scrolls sideways inside its own box on a narrow screen.
+ * The first column names the row for screen readers. With `onRowClick`, each
+ * row is a tab stop that opens on click, Enter or Space; links and buttons in
+ * cells keep working on their own (they stop the click from reaching the row).
+ */
+export function DataTable<R extends { id: string }>({
+  label,
+  rows,
+  columns,
+  total,
+  loading,
+  page,
+  pageSize,
+  onPageChange,
+  onRowClick,
+  empty = 'Nothing to show.',
+}: DataTableProps<R>) {
+  const skeleton = loading && rows.length === 0;
+  const openOnKey = (row: R) => (e: KeyboardEvent<HTMLTableRowElement>) => {
+    if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+    e.preventDefault();
+    onRowClick?.(row);
+  };
+
   return (
-    <Suspense fallback={<GridPlaceholder />}>
-      <Grid {...(props as unknown as DataTableProps<GridValidRowModel>)} />
-    </Suspense>
+    <Paper variant="outlined" sx={{ width: '100%', minWidth: 0 }}>
+      <Box role="status" sx={visuallyHidden}>
+        {loading ? 'Loading…' : ''}
+      </Box>
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table
+          aria-label={label}
+          aria-busy={loading}
+          // Narrower side padding than MUI's default, so six columns fit a laptop screen.
+          sx={{
+            '& .MuiTableCell-root': { px: 1.25 },
+            '& .MuiTableCell-root:first-child': { pl: 2 },
+            '& .MuiTableCell-root:last-child': { pr: 2 },
+          }}
+        >
+          <TableHead>
+            <TableRow>
+              {columns.map((c) => (
+                <TableCell
+                  key={c.field}
+                  scope="col"
+                  align={c.align}
+                  sx={{
+                    width: c.width,
+                    minWidth: c.width ?? c.minWidth,
+                    fontWeight: 600,
+                    whiteSpace: 'nowrap',
+                  }}
+                >
+                  {c.header}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody sx={{ opacity: loading && !skeleton ? 0.6 : 1 }}>
+            {skeleton &&
+              Array.from({ length: Math.min(pageSize, 6) }, (_, i) => (
+                <TableRow key={i} aria-hidden>
+                  {columns.map((c) => (
+                    <TableCell key={c.field}>
+                      <Skeleton height={24} />
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            {!loading && rows.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={columns.length} sx={{ color: 'text.secondary' }}>
+                  {empty}
+                </TableCell>
+              </TableRow>
+            )}
+            {rows.map((row) => (
+              <TableRow
+                key={row.id}
+                hover={Boolean(onRowClick)}
+                tabIndex={onRowClick ? 0 : undefined}
+                onClick={onRowClick ? () => onRowClick(row) : undefined}
+                onKeyDown={onRowClick ? openOnKey(row) : undefined}
+                sx={
+                  onRowClick
+                    ? {
+                        cursor: 'pointer',
+                        '&:focus-visible': {
+                          outline: '2px solid',
+                          outlineColor: 'primary.main',
+                          outlineOffset: -2,
+                        },
+                      }
+                    : undefined
+                }
+              >
+                {columns.map((c, i) => (
+                  <TableCell
+                    key={c.field}
+                    align={c.align}
+                    {...(i === 0 ? { component: 'th', scope: 'row' } : {})}
+                  >
+                    {cellContent(c, row)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+      <TablePagination
+        component="div"
+        count={total}
+        page={total === 0 ? 0 : page - 1}
+        rowsPerPage={pageSize}
+        rowsPerPageOptions={PAGE_SIZE_OPTIONS}
+        onPageChange={(_e, p) => onPageChange(p + 1, pageSize)}
+        onRowsPerPageChange={(e) => onPageChange(1, Number(e.target.value))}
+        sx={{
+          borderTop: 1,
+          borderColor: 'divider',
+          '& .MuiTablePagination-toolbar': { flexWrap: 'wrap', pl: 1 },
+        }}
+      />
+    </Paper>
   );
 }

@@ -4,13 +4,12 @@ import PersonAddOutlined from '@mui/icons-material/PersonAddOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import type { GridColDef } from '@mui/x-data-grid';
 import { LABELS, ROLES, type Role, type User } from '@peerpath/shared';
 import { useMemo, useState } from 'react';
 import { describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterSelect, enumOptions } from '../../components/FilterSelect';
 import { useNotify } from '../../components/notify';
@@ -45,28 +44,27 @@ export function UsersSection() {
     return (id: string | null) => (id ? (names.get(id) ?? '—') : 'All teams');
   }, [teams.data]);
 
-  const columns: GridColDef<User>[] = [
-    { field: 'displayName', headerName: 'Name', flex: 1, minWidth: 160 },
-    { field: 'email', headerName: 'Email', flex: 1.2, minWidth: 200 },
+  const columns: DataTableColumn<User>[] = [
+    { field: 'displayName', header: 'Name', minWidth: 160 },
+    { field: 'email', header: 'Email', minWidth: 200 },
     {
       field: 'role',
-      headerName: 'Role',
+      header: 'Role',
       width: 170,
-      valueGetter: (_v, row) => LABELS.role[row.role],
+      value: (row) => LABELS.role[row.role],
     },
     {
       field: 'teamId',
-      headerName: 'Team',
-      flex: 1,
-      minWidth: 160,
-      valueGetter: (_v, row) => teamName(row.teamId),
+      header: 'Team',
+      minWidth: 150,
+      value: (row) => teamName(row.teamId),
     },
     {
       field: 'active',
-      headerName: 'Status',
-      width: 140,
-      renderCell: ({ row }) => (
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, height: '100%' }}>
+      header: 'Status',
+      width: 130,
+      render: (row) => (
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
           {row.active ? (
             <CheckCircleOutlined fontSize="small" color="success" aria-hidden />
           ) : (
@@ -78,18 +76,16 @@ export function UsersSection() {
     },
     {
       field: 'actions',
-      headerName: 'Actions',
-      width: 150,
-      sortable: false,
-      renderCell: ({ row, tabIndex }) =>
+      header: 'Actions',
+      width: 130,
+      render: (row) =>
         row.id === me.id ? (
-          <Typography variant="body2" color="text.secondary" sx={{ lineHeight: '52px' }}>
+          <Typography variant="body2" color="text.secondary">
             You
           </Typography>
         ) : (
           <Button
             size="small"
-            tabIndex={tabIndex}
             color={row.active ? 'error' : 'primary'}
             onClick={(e) => {
               e.stopPropagation();

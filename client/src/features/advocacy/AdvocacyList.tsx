@@ -1,10 +1,9 @@
 import EventBusyOutlined from '@mui/icons-material/EventBusyOutlined';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import type { GridColDef } from '@mui/x-data-grid';
 import { LABELS, type AdvocacyAction } from '@peerpath/shared';
 import type { MouseEvent } from 'react';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { formatDate, today } from '../../components/dates';
 import { useParticipantLookup } from '../participants/api';
 import { participantName } from '../participants/names';
@@ -37,17 +36,15 @@ export function AdvocacyList({
   const { known } = useParticipantLookup(
     rows.flatMap((r) => (r.participantId ? [r.participantId] : [])),
   );
-  const columns: GridColDef<AdvocacyAction>[] = [
+  const columns: DataTableColumn<AdvocacyAction>[] = [
     {
       field: 'title',
-      headerName: 'What it is about',
-      flex: 2,
-      minWidth: 300,
-      renderCell: ({ row, tabIndex }) => (
+      header: 'What it is about',
+      minWidth: 220,
+      render: (row) => (
         <Link
           component="button"
           type="button"
-          tabIndex={tabIndex}
           onClick={(e: MouseEvent) => {
             e.stopPropagation();
             onOpen(row);
@@ -60,18 +57,13 @@ export function AdvocacyList({
     },
     {
       field: 'participantId',
-      headerName: 'For',
-      flex: 1,
-      minWidth: 160,
-      renderCell: ({ row, tabIndex }) => {
+      header: 'For',
+      minWidth: 140,
+      render: (row) => {
         if (!row.participantId) return 'Many people (systemic)';
         const p = known.get(row.participantId);
         return p ? (
-          <Link
-            href={`/participants/${p.id}`}
-            tabIndex={tabIndex}
-            onClick={(e) => e.stopPropagation()}
-          >
+          <Link href={`/participants/${p.id}`} onClick={(e) => e.stopPropagation()}>
             {participantName(p)}
           </Link>
         ) : (
@@ -81,27 +73,25 @@ export function AdvocacyList({
     },
     {
       field: 'category',
-      headerName: 'Category',
-      width: 180,
-      valueGetter: (_v, row) => LABELS.advocacyCategory[row.category],
+      header: 'Category',
+      width: 150,
+      value: (row) => LABELS.advocacyCategory[row.category],
     },
     {
       field: 'status',
-      headerName: 'Status',
-      width: 120,
-      valueGetter: (_v, row) => LABELS.advocacyStatus[row.status],
+      header: 'Status',
+      width: 110,
+      value: (row) => LABELS.advocacyStatus[row.status],
     },
     {
       field: 'dueOn',
-      headerName: 'Due by',
-      width: 170,
-      renderCell: ({ row }) => (
+      header: 'Due by',
+      width: 150,
+      render: (row) => (
         <Box
           sx={{
             display: 'flex',
             flexDirection: 'column',
-            justifyContent: 'center',
-            height: '100%',
             lineHeight: 1.3,
           }}
         >
@@ -127,16 +117,15 @@ export function AdvocacyList({
     },
     {
       field: 'openedOn',
-      headerName: 'Opened',
-      width: 120,
-      valueGetter: (_v, row) => formatDate(row.openedOn),
+      header: 'Opened',
+      width: 110,
+      value: (row) => formatDate(row.openedOn),
     },
     {
       field: 'workerId',
-      headerName: 'Worker',
-      flex: 1,
-      minWidth: 150,
-      valueGetter: (_v, row) => userName(row.workerId),
+      header: 'Worker',
+      minWidth: 120,
+      value: (row) => userName(row.workerId),
     },
   ];
   return (

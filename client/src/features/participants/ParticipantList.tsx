@@ -2,10 +2,9 @@ import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
-import type { GridColDef } from '@mui/x-data-grid';
 import { LABELS, type ParticipantListItem } from '@peerpath/shared';
 import { useNavigate } from 'react-router';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { useUserName } from '../users/api';
 import { LastContact } from './ContactFlag';
 import { fullNameIfDifferent, participantName } from './names';
@@ -13,7 +12,7 @@ import { fullNameIfDifferent, participantName } from './names';
 export type ParticipantColumn =
   'name' | 'pronouns' | 'status' | 'focusAreas' | 'primaryWorker' | 'lastContact';
 
-/** Participants in a server-paged grid; the name is a link, so keyboard users can open a row. */
+/** Participants in a server-paged table; a row, or the name in it, opens the participant. */
 export function ParticipantList({
   label,
   rows,
@@ -36,28 +35,23 @@ export function ParticipantList({
   const navigate = useNavigate();
   const userName = useUserName();
   const narrow = useMediaQuery(useTheme().breakpoints.down('sm'));
-  const all: Record<ParticipantColumn, GridColDef<ParticipantListItem>> = {
+  const all: Record<ParticipantColumn, DataTableColumn<ParticipantListItem>> = {
     name: {
       field: 'name',
-      headerName: 'Name',
-      flex: 1.3,
+      header: 'Name',
       minWidth: 190,
-      valueGetter: (_v, row) => participantName(row),
-      renderCell: ({ row, tabIndex }) => {
+      render: (row) => {
         const full = fullNameIfDifferent(row);
         return (
           <Box
             sx={{
               display: 'flex',
               flexDirection: 'column',
-              justifyContent: 'center',
-              height: '100%',
               lineHeight: 1.3,
             }}
           >
             <Link
               href={`/participants/${row.id}`}
-              tabIndex={tabIndex}
               sx={{ fontWeight: 600 }}
               onClick={(e) => e.stopPropagation()}
             >
@@ -74,35 +68,33 @@ export function ParticipantList({
     },
     pronouns: {
       field: 'pronouns',
-      headerName: 'Pronouns',
+      header: 'Pronouns',
       width: 130,
-      valueGetter: (_v, row) => row.pronouns ?? '',
+      value: (row) => row.pronouns ?? '',
     },
     status: {
       field: 'status',
-      headerName: 'Status',
+      header: 'Status',
       width: 110,
-      valueGetter: (_v, row) => LABELS.participantStatus[row.status],
+      value: (row) => LABELS.participantStatus[row.status],
     },
     focusAreas: {
       field: 'focusAreas',
-      headerName: 'Focus areas',
-      flex: 1.2,
+      header: 'Focus areas',
       minWidth: 180,
-      valueGetter: (_v, row) => row.focusAreas.map((f) => LABELS.focusArea[f]).join(', '),
+      value: (row) => row.focusAreas.map((f) => LABELS.focusArea[f]).join(', '),
     },
     primaryWorker: {
       field: 'primaryWorkerId',
-      headerName: 'Primary worker',
-      flex: 1,
+      header: 'Primary worker',
       minWidth: 150,
-      valueGetter: (_v, row) => userName(row.primaryWorkerId),
+      value: (row) => userName(row.primaryWorkerId),
     },
     lastContact: {
       field: 'lastContactOn',
-      headerName: 'Last contact',
+      header: 'Last contact',
       width: 215,
-      renderCell: ({ row }) => <LastContact participant={row} />,
+      render: (row) => <LastContact participant={row} />,
     },
   };
   return (
@@ -113,7 +105,7 @@ export function ParticipantList({
         narrow
           ? [
               { ...all.name, minWidth: 140 },
-              { ...all.lastContact, width: undefined, flex: 1, minWidth: 170 },
+              { ...all.lastContact, width: undefined, minWidth: 170 },
             ].filter((c) => show.includes(c.field === 'name' ? 'name' : 'lastContact'))
           : show.map((c) => all[c])
       }

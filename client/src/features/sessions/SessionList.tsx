@@ -1,10 +1,9 @@
 import Link from '@mui/material/Link';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
-import type { GridColDef } from '@mui/x-data-grid';
 import { LABELS, type Session } from '@peerpath/shared';
 import { useNavigate } from 'react-router';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { formatDateTime, formatMinutes } from '../../components/dates';
 import { useUserName } from '../users/api';
 
@@ -33,16 +32,14 @@ export function SessionList({
   const navigate = useNavigate();
   const userName = useUserName();
   const narrow = useMediaQuery(useTheme().breakpoints.down('sm'));
-  const columns: GridColDef<Session>[] = [
+  const columns: DataTableColumn<Session>[] = [
     {
       field: 'startsAt',
-      headerName: 'When',
-      minWidth: 225,
-      flex: 1,
-      renderCell: ({ row, tabIndex }) => (
+      header: 'When',
+      minWidth: 200,
+      render: (row) => (
         <Link
           href={`/sessions/${row.id}`}
-          tabIndex={tabIndex}
           sx={{ fontWeight: 600 }}
           onClick={(e) => e.stopPropagation()}
         >
@@ -52,42 +49,39 @@ export function SessionList({
     },
     {
       field: 'type',
-      headerName: 'Type',
-      minWidth: 190,
-      flex: 1,
-      valueGetter: (_v, row) => LABELS.sessionType[row.type],
+      header: 'Type',
+      minWidth: 150,
+      value: (row) => LABELS.sessionType[row.type],
     },
     {
       field: 'title',
-      headerName: 'Title',
-      minWidth: 160,
-      flex: 1.2,
-      valueGetter: (_v, row) => row.title ?? '',
+      header: 'Title',
+      minWidth: 140,
+      value: (row) => row.title ?? '',
     },
     {
       field: 'attendance',
-      headerName: 'People',
-      minWidth: 140,
-      valueGetter: (_v, row) => attendanceSummary(row),
+      header: 'People',
+      minWidth: 120,
+      value: (row) => attendanceSummary(row),
     },
     {
       field: 'durationMinutes',
-      headerName: 'Length',
+      header: 'Length',
       width: 100,
-      valueGetter: (_v, row) => formatMinutes(row.durationMinutes),
+      value: (row) => formatMinutes(row.durationMinutes),
     },
     {
       field: 'setting',
-      headerName: 'Setting',
-      width: 150,
-      valueGetter: (_v, row) => LABELS.sessionSetting[row.setting],
+      header: 'Setting',
+      width: 110,
+      value: (row) => LABELS.sessionSetting[row.setting],
     },
     {
       field: 'facilitatorId',
-      headerName: 'Facilitator',
-      minWidth: 150,
-      flex: 1,
-      valueGetter: (_v, row) => userName(row.facilitatorId),
+      header: 'Facilitator',
+      minWidth: 130,
+      value: (row) => userName(row.facilitatorId),
     },
   ];
   return (
