@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { DEMO, PASSWORD, signIn, signOut } from './support';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DEMO, demoIds, signIn, signOut } from './support';
 
 async function serious(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -9,28 +9,6 @@ async function serious(page: Page) {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** Ids of a few demo records, read through the API as the given user. */
-async function demoIds(request: APIRequestContext, email: string) {
-  const login = await request.post('/api/auth/login', {
-    data: { email, password: PASSWORD },
-  });
-  expect(login.ok()).toBe(true);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const headers = { Authorization: `Bearer ${accessToken}` };
-  const first = async (path: string) => {
-    const res = await request.get(`/api/${path}`, { headers });
-    expect(res.ok(), path).toBe(true);
-    const { items } = (await res.json()) as { items: { id: string }[] };
-    expect(items.length, path).toBeGreaterThan(0);
-    return items[0]!.id;
-  };
-  return {
-    participant: await first('participants?status=active&pageSize=1'),
-    session: await first('sessions?pageSize=1'),
-    decisionNote: await first('decision-notes?pageSize=1'),
-  };
 }
 
 /** Opens a page, waits for it to settle, and expects no serious or critical problems. */

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 export const PASSWORD = 'walk-alongside-2026';
 
@@ -80,4 +80,24 @@ export class Interactions {
     await expect(option).toBeVisible();
     await this.page.keyboard.press('Enter');
   }
+}
+
+/** Ids of a few demo records, read through the API as the given user. */
+export async function demoIds(request: APIRequestContext, email: string) {
+  const login = await request.post('/api/auth/login', { data: { email, password: PASSWORD } });
+  expect(login.ok()).toBe(true);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const headers = { Authorization: `Bearer ${accessToken}` };
+  const first = async (path: string) => {
+    const res = await request.get(`/api/${path}`, { headers });
+    expect(res.ok(), path).toBe(true);
+    const { items } = (await res.json()) as { items: { id: string }[] };
+    expect(items.length, path).toBeGreaterThan(0);
+    return items[0]!.id;
+  };
+  return {
+    participant: await first('participants?status=active&pageSize=1'),
+    session: await first('sessions?pageSize=1'),
+    decisionNote: await first('decision-notes?pageSize=1'),
+  };
 }
