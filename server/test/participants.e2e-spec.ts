@@ -213,6 +213,35 @@ describe('participants', () => {
       });
       expect(res2.body).toMatchObject({ status: 'discharged', dischargedOn: '2026-01-15' });
     });
+    it('lists a participant exactly as it reads one, with every field filled', async () => {
+      const created = await createParticipant(t, w.workerA, {
+        firstName: 'Ngozi',
+        lastName: `Listed-${Date.now()}`,
+        preferredName: 'Zizi',
+        pronouns: 'she/her',
+        dateOfBirth: '1990-02-28',
+        phone: '+1 555 0100',
+        email: 'zizi@example.org',
+        participantType: 'family_caregiver',
+        focusAreas: ['bipolar', 'general_wellbeing'],
+        status: 'discharged',
+        enrolledOn: '2025-01-31',
+        dischargedOn: '2026-02-01',
+        primaryWorkerId: w.workerA.id,
+        consentToServicesOn: '2025-01-31',
+        consentToShareOn: '2025-02-03',
+      });
+      const read = await t.request('GET', `/api/participants/${created.id}`, {
+        token: w.workerA.token,
+      });
+      const listed = await t.request(
+        'GET',
+        `/api/participants?search=${encodeURIComponent(created.lastName)}`,
+        { token: w.workerA.token },
+      );
+      expect(listed.body.items).toEqual([{ ...read.body, lastContactOn: null }]);
+      expect(read.body).toEqual(created);
+    });
   });
 
   describe('update', () => {
