@@ -4,6 +4,7 @@ import Skeleton from '@mui/material/Skeleton';
 import type { SxProps, Theme } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 import { visuallyHidden } from './visuallyHidden';
+import { TILE_COLUMNS } from './StatTiles';
 
 /**
  * Placeholders shaped like the content on its way, so the page does not jump
@@ -254,10 +255,7 @@ export function SummarySkeleton({
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: {
-            xs: 'repeat(2, minmax(0, 1fr))',
-            sm: 'repeat(auto-fit, minmax(160px, 1fr))',
-          },
+          gridTemplateColumns: TILE_COLUMNS,
           gap: 1.5,
           mb: 3,
         }}

@@ -11,6 +11,12 @@ export interface Stat {
   icon?: ReactNode;
 }
 
+/** Two tiles a row on a phone, as many as fit from a small tablet up (shared with the loading skeleton). */
+export const TILE_COLUMNS = {
+  xs: 'repeat(2, minmax(0, 1fr))',
+  sm: 'repeat(auto-fit, minmax(160px, 1fr))',
+};
+
 /**
  * Headline numbers as a description list: the label (dt) comes first for
  * screen readers, the number is shown first on screen.
@@ -22,10 +28,7 @@ export function StatTiles({ stats, label }: { stats: Stat[]; label: string }) {
       aria-label={label}
       sx={{
         display: 'grid',
-        gridTemplateColumns: {
-          xs: 'repeat(2, minmax(0, 1fr))',
-          sm: 'repeat(auto-fit, minmax(160px, 1fr))',
-        },
+        gridTemplateColumns: TILE_COLUMNS,
         gap: 1.5,
         m: 0,
         mb: 3,

@@ -156,22 +156,18 @@ export function ResourcesPage() {
   const [editing, setEditing] = useState<Resource | 'new' | null>(null);
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
 
+  const addResource = admin && (
+    <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setEditing('new')}>
+      Add resource
+    </Button>
+  );
+
   return (
     <>
       <PageHeader
         title="Resources"
         subtitle="Services and groups to share with the people you support."
-        actions={
-          admin && (
-            <Button
-              variant="contained"
-              startIcon={<AddOutlined />}
-              onClick={() => setEditing('new')}
-            >
-              Add resource
-            </Button>
-          )
-        }
+        actions={addResource}
       />
       {!admin && (
         <FollowUps
@@ -216,15 +212,7 @@ export function ResourcesPage() {
                 Clear search and category
               </Button>
             ) : (
-              admin && (
-                <Button
-                  variant="contained"
-                  startIcon={<AddOutlined />}
-                  onClick={() => setEditing('new')}
-                >
-                  Add resource
-                </Button>
-              )
+              addResource
             )
           }
         >
