@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Page, Participant, ParticipantListItem, TimelineItem } from '@peerpath/shared';
+import type { Participant, TimelineItem } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { CreateParticipantDto } from './dto/create-participant.dto';
 import { ListParticipantsQuery } from './dto/list-participants.query';
@@ -32,11 +32,19 @@ export class ParticipantsController {
   @ApiOperation({
     summary: 'Participants of your team (admins: all teams, or teamId), by last name',
   })
-  list(
+  @ApiOkResponse({
+    description:
+      '`{ items, total, page, pageSize }`, items as `GET /participants/{id}` plus `lastContactOn`',
+  })
+  async list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListParticipantsQuery,
-  ): Promise<Page<ParticipantListItem>> {
-    return this.participants.list(user, q);
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    // The page comes as JSON text already (it may be a page kept from an earlier read).
+    const body = await this.participants.list(user, q);
+    void reply.type('application/json; charset=utf-8');
+    return body;
   }
 
   @Post()

@@ -38,6 +38,7 @@ import {
   toParticipantResponse,
   type ParticipantRow,
 } from './participants.mapper';
+import { ListPageCache } from './list-cache';
 import { TIMELINE_SQL, toTimelineItem, type TimelineRow } from './timeline';
 
 /**
@@ -89,13 +90,65 @@ export class ParticipantsService {
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
+  private readonly pages = new ListPageCache();
+
   private today(): string {
     return todayIn(this.config.orgTimezone);
   }
 
-  async list(caller: AuthUser, q: ListParticipantsQuery): Promise<Page<ParticipantListItem>> {
+  /**
+   * A page of the list, as the JSON text of a `Page<ParticipantListItem>`. A
+   * page of one team is kept (ListPageCache) with the version of that team's
+   * list it was read at, and sent again while the database still holds that
+   * version: no change to those participants or their last contacts has
+   * committed since (migration ParticipantListVersion). Every read is audited.
+   */
+  async list(caller: AuthUser, q: ListParticipantsQuery): Promise<string> {
     const { page, pageSize, offset } = paging(q);
     const team = teamFilter(caller, q.teamId);
+    if (q.primaryWorkerId) await this.requireUserInScope(q.primaryWorkerId, team);
+    const key = team
+      ? JSON.stringify([
+          team,
+          q.status ?? null,
+          q.primaryWorkerId ?? null,
+          page,
+          pageSize,
+          q.search ?? null,
+        ])
+      : null;
+    let body: string | undefined;
+    if (key && this.pages.has(key)) {
+      const [current] = await preparedQuery<{ version: string }>(
+        this.db,
+        `SELECT version::text AS version FROM participant_list_version WHERE team_id = $1`,
+        [team],
+      );
+      body = this.pages.get(key, current?.version ?? null);
+    }
+    if (body === undefined) {
+      const { json, version, rows } = await this.readPage(q, team, page, pageSize, offset);
+      body = json;
+      if (key && version && rows > 0) this.pages.set(key, version, body);
+    }
+    await this.audit.record({
+      actorId: caller.id,
+      action: 'read',
+      entityType: 'participant',
+      teamId: team,
+      details: { filters: listFilters(q) },
+    });
+    return body;
+  }
+
+  /** Reads a page from the database, with the version of the team's list it was read at. */
+  private async readPage(
+    q: ListParticipantsQuery,
+    team: string | null,
+    page: number,
+    pageSize: number,
+    offset: number,
+  ): Promise<{ json: string; version: string | null; rows: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -104,10 +157,7 @@ export class ParticipantsService {
     };
     if (team) add('p.team_id = ?', team);
     if (q.status) add('p.status = ?', q.status);
-    if (q.primaryWorkerId) {
-      await this.requireUserInScope(q.primaryWorkerId, team);
-      add('p.primary_worker_id = ?', q.primaryWorkerId);
-    }
+    if (q.primaryWorkerId) add('p.primary_worker_id = ?', q.primaryWorkerId);
     if (q.search) {
       // Inside a team, a plain substring test on the team's entries of the list index
       // (participant_team_list_idx, no table reads); across the organisation, LIKE on
@@ -117,13 +167,17 @@ export class ParticipantsService {
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const n = params.length;
+    // In the same statement (one snapshot) as the page, so the two agree.
+    const versionSql = team
+      ? `(SELECT v.version::text FROM participant_list_version v WHERE v.team_id = $1)`
+      : 'NULL::text';
 
     // One prepared statement (a handful of shapes, by the filters given): the matches are
     // counted (a window before the LIMIT) and the page picked from the index, then only
     // the page's rows are read, with their last contact (`participant_contact`, kept by
     // triggers).
     const rows = await preparedQuery<
-      ParticipantRow & { lastContactOn: string | null; total: number }
+      ParticipantRow & { lastContactOn: string | null; total: number; listVersion: string | null }
     >(
       this.db,
       `WITH page AS (
@@ -135,7 +189,8 @@ export class ParticipantsService {
        )
        SELECT ${PARTICIPANT_COLUMNS}, page.total,
               (SELECT max(pc.last_day) FROM participant_contact pc
-                WHERE pc.participant_id = p.id) AS "lastContactOn"
+                WHERE pc.participant_id = p.id) AS "lastContactOn",
+              ${versionSql} AS "listVersion"
          FROM page JOIN participant p ON p.id = page.id
         ORDER BY lower(p.last_name), lower(p.first_name), p.id`,
       [...params, pageSize, offset],
@@ -153,14 +208,17 @@ export class ParticipantsService {
                 params,
               )
             )[0].total;
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: 'participant',
-      teamId: team,
-      details: { filters: listFilters(q) },
-    });
-    return { items: rows.map(toParticipantListItem), total, page, pageSize };
+    const result: Page<ParticipantListItem> = {
+      items: rows.map(toParticipantListItem),
+      total,
+      page,
+      pageSize,
+    };
+    return {
+      json: JSON.stringify(result),
+      version: rows[0]?.listVersion ?? null,
+      rows: rows.length,
+    };
   }
 
   async get(caller: AuthUser, id: string): Promise<Participant> {

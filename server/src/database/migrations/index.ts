@@ -4,6 +4,7 @@ import { AuditChain1795637352685 } from './1795637352685-AuditChain';
 import { ReportPeriodIndexes1795640000000 } from './1795640000000-ReportPeriodIndexes';
 import { ReportRollups1795650000000 } from './1795650000000-ReportRollups';
 import { ParticipantListIndex1795650000001 } from './1795650000001-ParticipantListIndex';
+import { ParticipantListVersion1795650000002 } from './1795650000002-ParticipantListVersion';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ReportPeriodIndexes1795640000000,
   ReportRollups1795650000000,
   ParticipantListIndex1795650000001,
+  ParticipantListVersion1795650000002,
 ];
