@@ -6,6 +6,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import type { Role } from '@peerpath/shared';
 import type { AuthUser } from '../common/auth.decorators';
+import { BatchedLookup } from '../common/batched';
 import { preparedQuery } from '../common/prepared';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 
@@ -22,7 +23,8 @@ export interface AccessTokenPayload {
 /**
  * HS256 only, issuer and audience checked, `exp`/`nbf` enforced by passport-jwt.
  * The user and the sign-in session are read on every request, so a deactivated
- * user or a revoked session is refused at once.
+ * user or a revoked session is refused at once (the lookups of requests that
+ * arrive together are one query, which starts after all of them did).
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -42,33 +44,45 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: AccessTokenPayload): Promise<AuthUser> {
-    if (!UUID.test(String(payload?.sub)) || !UUID.test(String(payload?.sid))) {
-      throw new UnauthorizedException();
-    }
-    const rows: {
+  private readonly users = new BatchedLookup<string, Omit<AuthUser, 'sessionId'>>(async (keys) => {
+    const rows = await preparedQuery<{
+      key: string;
       id: string;
       email: string;
       display_name: string;
       role: Role;
       team_id: string | null;
-    }[] = await preparedQuery(
+    }>(
       this.db,
-      `SELECT u.id, u.email, u.display_name, u.role, u.team_id
-         FROM app_user u
-         JOIN auth_session s ON s.user_id = u.id
-        WHERE u.id = $1 AND s.id = $2 AND u.active AND s.revoked_at IS NULL`,
-      [payload.sub, payload.sid],
+      `SELECT k.user_id || ' ' || k.session_id AS key,
+                u.id, u.email, u.display_name, u.role, u.team_id
+           FROM unnest($1::uuid[], $2::uuid[]) AS k (user_id, session_id)
+           JOIN auth_session s ON s.id = k.session_id AND s.user_id = k.user_id
+           JOIN app_user u ON u.id = k.user_id
+          WHERE u.active AND s.revoked_at IS NULL`,
+      [keys.map((k) => k.split(' ')[0]), keys.map((k) => k.split(' ')[1])],
     );
-    const u = rows[0];
+    return new Map(
+      rows.map((u) => [
+        u.key,
+        {
+          id: u.id,
+          email: u.email,
+          displayName: u.display_name,
+          role: u.role,
+          teamId: u.team_id,
+        },
+      ]),
+    );
+  });
+
+  async validate(payload: AccessTokenPayload): Promise<AuthUser> {
+    if (!UUID.test(String(payload?.sub)) || !UUID.test(String(payload?.sid))) {
+      throw new UnauthorizedException();
+    }
+    // Lower case, as PostgreSQL writes a uuid as text.
+    const u = await this.users.load(`${payload.sub} ${payload.sid}`.toLowerCase());
     if (!u) throw new UnauthorizedException('Your session has ended; please sign in again');
-    return {
-      id: u.id,
-      email: u.email,
-      displayName: u.display_name,
-      role: u.role,
-      teamId: u.team_id,
-      sessionId: payload.sid,
-    };
+    return { ...u, sessionId: payload.sid };
   }
 }

@@ -127,7 +127,10 @@ export class ErrorsFilter implements ExceptionFilter {
         };
       }
     }
-    this.logger.error((exception as { stack?: string })?.stack ?? String(exception));
+    this.logger.error(
+      `${request.method} ${request.routeOptions?.url ?? ''} failed: ` +
+        ((exception as { stack?: string })?.stack ?? String(exception)),
+    );
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       message: 'Something went wrong on our side',

@@ -25,6 +25,7 @@ import {
   teamForCreate,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
+import { BatchedLookup } from '../common/batched';
 import { assertSameAsStored } from '../common/retry';
 import { preparedQuery } from '../common/prepared';
 import { paging } from '../common/validation';
@@ -92,6 +93,17 @@ export class ParticipantsService {
 
   private readonly pages = new ListPageCache();
 
+  /** The current version of teams' lists (participant_list_version), looked up together. */
+  private readonly listVersions = new BatchedLookup<string, string>(async (teams) => {
+    const rows = await preparedQuery<{ team_id: string; version: string }>(
+      this.db,
+      `SELECT team_id, version::text AS version FROM participant_list_version
+        WHERE team_id = ANY($1::uuid[])`,
+      [teams],
+    );
+    return new Map(rows.map((r) => [r.team_id, r.version]));
+  });
+
   private today(): string {
     return todayIn(this.config.orgTimezone);
   }
@@ -118,13 +130,8 @@ export class ParticipantsService {
         ])
       : null;
     let body: string | undefined;
-    if (key && this.pages.has(key)) {
-      const [current] = await preparedQuery<{ version: string }>(
-        this.db,
-        `SELECT version::text AS version FROM participant_list_version WHERE team_id = $1`,
-        [team],
-      );
-      body = this.pages.get(key, current?.version ?? null);
+    if (team && key && this.pages.has(key)) {
+      body = this.pages.get(key, (await this.listVersions.load(team)) ?? null);
     }
     if (body === undefined) {
       const { json, version, rows } = await this.readPage(q, team, page, pageSize, offset);
