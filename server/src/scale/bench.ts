@@ -242,6 +242,7 @@ class Bench {
     } catch (err) {
       sqlNote = `${err instanceof PendingError ? 'SQL pending' : 'SQL capture failed'}: ${err instanceof Error ? err.message : String(err)}`;
     }
+    await this.settle();
     const app: number[] = [];
     const sql: number[] = [];
     for (let i = 0; i < this.settings.repetitions; i++) {
@@ -261,8 +262,10 @@ class Bench {
   }
 
   /**
-   * Waits until no other connection is running a statement in this database:
-   * requests a load run left in flight must not slow the next measurement.
+   * Waits until no other connection is running a statement in this database
+   * and no autovacuum worker is at work in it: neither the requests a load run
+   * left in flight nor the vacuum its writes set off (the audit rows of a load
+   * run, the group sessions removed after their run) may slow the next measurement.
    */
   async settle(maxSeconds = 120): Promise<void> {
     const deadline = Date.now() + maxSeconds * 1000;
@@ -270,7 +273,8 @@ class Bench {
       const { rows } = await this.db.query<{ busy: number }>(
         `SELECT count(*)::int AS busy FROM pg_stat_activity
           WHERE datname = current_database() AND pid <> pg_backend_pid()
-            AND state = 'active' AND backend_type = 'client backend'`,
+            AND ((state = 'active' AND backend_type = 'client backend')
+                 OR backend_type = 'autovacuum worker')`,
       );
       if (rows[0].busy === 0) return;
       await new Promise((r) => setTimeout(r, 200));
@@ -364,6 +368,7 @@ class Bench {
       if (first.status !== 201)
         return { status: 'error', p95Ms: null, note: describeFailure(first) };
       for (let i = 1; i < this.settings.groupWarmup; i++) await post();
+      await this.settle();
       const times: number[] = [];
       for (let i = 0; i < this.settings.groupSessions; i++) {
         const res = await post();
