@@ -201,6 +201,45 @@ describe('report roll-ups', () => {
     expect(april.reduce((n, d) => n + Number(d.sessions), 0)).toBe(3 * (24 - 6));
   });
 
+  it('counts participants served as the records do, whether a period holds a first, a last or only a middle day', async () => {
+    const q = await createParticipant(t, w.workerA, { firstName: 'Rae', lastName: 'Middleton' });
+    for (const day of ['2025-01-10', '2025-03-15', '2025-06-10']) {
+      await createSession(t, w.workerA, [q.id], { startsAt: `${day}T17:00:00Z` });
+    }
+    const raw = async (from: string, to: string) =>
+      Number(
+        (
+          await t.db.query(
+            `SELECT count(DISTINCT a.participant_id) AS n
+               FROM attendance a JOIN support_session s ON s.id = a.session_id
+              WHERE a.status = 'attended'
+                AND (s.starts_at AT TIME ZONE $3)::date BETWEEN $1::date AND $2::date`,
+            [from, to, TZ],
+          )
+        ).rows[0].n,
+      );
+    const served = async (from: string, to: string) => {
+      const res = await t.request('GET', `/api/reports/activity?from=${from}&to=${to}`, {
+        token: w.admin.token,
+      });
+      expect(res.status).toBe(200);
+      return res.body.participantsServed as number;
+    };
+    for (const [from, to, rae] of [
+      ['2025-01-01', '2025-01-31', 1], // the first day
+      ['2025-06-01', '2025-06-30', 1], // the last day
+      ['2025-03-01', '2025-03-31', 1], // between the two, a middle day
+      ['2025-04-01', '2025-05-31', 0], // between the two, no day
+      ['2024-11-01', '2024-12-31', 0], // before the first
+      ['2025-07-01', '2025-12-31', 0], // after the last
+      ['2024-01-01', '2025-12-31', 1], // around all three
+    ] as const) {
+      expect([from, to, await served(from, to)]).toEqual([from, to, await raw(from, to)]);
+      // Rae is the only participant with sessions in 2024–2025.
+      expect([from, to, await raw(from, to)]).toEqual([from, to, rae]);
+    }
+  });
+
   it('is rebuilt when the app starts with another ORG_TIMEZONE', async () => {
     await createSession(t, w.workerA, [p[0].id], { startsAt: '2026-05-01T02:00:00Z' });
     const before = await expectExact();

@@ -333,7 +333,11 @@ const ACTIVITY_SQL = `
   ), served AS (
     SELECT count(DISTINCT pc.participant_id)::int AS served
       FROM participant_contact pc
-     WHERE pc.days && daterange($1::date, $2::date, '[]') AND ${IN_TEAM('pc')}
+     WHERE pc.last_day >= $1::date AND pc.first_day <= $2::date AND ${IN_TEAM('pc')}
+       -- A first or last attended day inside the period settles it; only a period
+       -- between the two reads the days themselves (migration ContactFirstDay).
+       AND (pc.first_day >= $1::date OR pc.last_day <= $2::date
+            OR pc.days && daterange($1::date, $2::date, '[]'))
   )
   SELECT d.*, served.served,
          round(d.minutes / 60.0, 1)::float8 AS service_hours,

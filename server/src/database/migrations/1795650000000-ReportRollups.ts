@@ -72,7 +72,7 @@ const list = (xs: string[]) => xs.map((x) => `'${x}'`).join(', ');
  * duration, s, a): s sessions (+1, −1 or 0) and a attended rows (signed) — to
  * team_day_activity.
  */
-function applyDeltas(src: string): string {
+function applyDeltas(src: string, ordered = false): string {
   const sums = [
     'sum(d.s)',
     'sum(d.s * d.duration)',
@@ -85,7 +85,7 @@ function applyDeltas(src: string): string {
     INSERT INTO team_day_activity AS r (team_id, day, ${COUNT_COLUMNS.join(', ')})
     SELECT d.team_id, d.day, ${sums.join(', ')}
       FROM (${src}) d
-     GROUP BY d.team_id, d.day
+     GROUP BY d.team_id, d.day${ordered ? '\n     ORDER BY d.day, d.team_id' : ''}
     ON CONFLICT (day, team_id) DO UPDATE SET
       ${COUNT_COLUMNS.map((c) => `${c} = r.${c} + excluded.${c}`).join(',\n      ')}`;
 }
@@ -132,6 +132,38 @@ const LOCK_SESSIONS_AND_TEAMS = (rows: string) => `
   ${LOCK_TEAMS('teams')}`;
 
 const TZ = `tz text := (SELECT org_timezone FROM report_setting);`;
+
+/**
+ * `rebuild_report_rollups()`: recomputes both roll-ups from the records. With
+ * `ordered`, rows are written in the order of the roll-ups' keys (day, team;
+ * participant), as a database that grew day by day holds them.
+ */
+export function rebuildRollupsSql(ordered: boolean): string {
+  return `
+      CREATE OR REPLACE FUNCTION rebuild_report_rollups() RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE ${TZ}
+      BEGIN
+        -- Writers wait while the roll-ups are recomputed.
+        LOCK TABLE support_session, attendance IN SHARE MODE;
+        DELETE FROM team_day_activity;
+        DELETE FROM participant_contact;
+        ${applyDeltas(
+          `
+          SELECT s.team_id, (s.starts_at AT TIME ZONE tz)::date AS day, s.type, s.setting,
+                 s.duration_minutes AS duration, 1 AS s, coalesce(n.attended, 0) AS a
+            FROM support_session s
+            LEFT JOIN (SELECT session_id, count(*)::int AS attended FROM attendance
+                        WHERE status = 'attended' GROUP BY session_id) n ON n.session_id = s.id`,
+          ordered,
+        )};
+        INSERT INTO participant_contact (team_id, participant_id, days, last_day)
+        SELECT x.team_id, x.participant_id, range_agg(daterange(x.day, x.day + 1)), max(x.day)
+          FROM (SELECT DISTINCT s.team_id, a.participant_id, (s.starts_at AT TIME ZONE tz)::date AS day
+                  FROM attendance a JOIN support_session s ON s.id = a.session_id
+                 WHERE a.status = 'attended') x
+         GROUP BY x.team_id, x.participant_id${ordered ? '\n         ORDER BY x.participant_id, x.team_id' : ''};
+      END $$`;
+}
 
 /** The attended rows of a transition table `rows`, as deltas of `sign` (+1 or −1) on their sessions' days. */
 const ATTENDED_DELTAS = (rows: string, sign: 1 | -1) => `
@@ -182,27 +214,7 @@ export class ReportRollups1795650000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX participant_contact_team_idx ON participant_contact (team_id)`);
 
-    await q.query(`
-      CREATE FUNCTION rebuild_report_rollups() RETURNS void LANGUAGE plpgsql AS $$
-      DECLARE ${TZ}
-      BEGIN
-        -- Writers wait while the roll-ups are recomputed.
-        LOCK TABLE support_session, attendance IN SHARE MODE;
-        DELETE FROM team_day_activity;
-        DELETE FROM participant_contact;
-        ${applyDeltas(`
-          SELECT s.team_id, (s.starts_at AT TIME ZONE tz)::date AS day, s.type, s.setting,
-                 s.duration_minutes AS duration, 1 AS s, coalesce(n.attended, 0) AS a
-            FROM support_session s
-            LEFT JOIN (SELECT session_id, count(*)::int AS attended FROM attendance
-                        WHERE status = 'attended' GROUP BY session_id) n ON n.session_id = s.id`)};
-        INSERT INTO participant_contact (team_id, participant_id, days, last_day)
-        SELECT x.team_id, x.participant_id, range_agg(daterange(x.day, x.day + 1)), max(x.day)
-          FROM (SELECT DISTINCT s.team_id, a.participant_id, (s.starts_at AT TIME ZONE tz)::date AS day
-                  FROM attendance a JOIN support_session s ON s.id = a.session_id
-                 WHERE a.status = 'attended') x
-         GROUP BY x.team_id, x.participant_id;
-      END $$`);
+    await q.query(rebuildRollupsSql(false));
 
     await q.query(`
       CREATE FUNCTION set_report_timezone(zone text) RETURNS boolean LANGUAGE plpgsql AS $$

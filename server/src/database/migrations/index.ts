@@ -5,6 +5,7 @@ import { ReportPeriodIndexes1795640000000 } from './1795640000000-ReportPeriodIn
 import { ReportRollups1795650000000 } from './1795650000000-ReportRollups';
 import { ParticipantListIndex1795650000001 } from './1795650000001-ParticipantListIndex';
 import { ParticipantListVersion1795650000002 } from './1795650000002-ParticipantListVersion';
+import { ContactFirstDay1795650000003 } from './1795650000003-ContactFirstDay';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ReportRollups1795650000000,
   ParticipantListIndex1795650000001,
   ParticipantListVersion1795650000002,
+  ContactFirstDay1795650000003,
 ];
