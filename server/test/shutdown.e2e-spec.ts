@@ -1,67 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { join } from 'node:path';
+import { connect } from 'node:net';
 import { Pool } from 'pg';
-import { hashPassword } from '../src/auth/passwords';
 import { createTestDatabase } from './harness';
-
-const MAIN = join(__dirname, '..', 'dist', 'main.js');
-const PASSWORD = 'correct-horse-battery-staple-42';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { addAdmin, PASSWORD, startBuiltServer } from './support/built-server';
 
 describe('graceful shutdown (the built server, as deployed)', () => {
   let server: ChildProcess;
   let base: string;
   let url: string;
-  let output = '';
+  let output: () => string;
 
   beforeAll(async () => {
-    if (!existsSync(MAIN))
-      throw new Error(`Build the server first (pnpm build): ${MAIN} is missing`);
     url = await createTestDatabase();
-    const db = new Pool({ connectionString: url, max: 1 });
-    await db.query(
-      `INSERT INTO app_user (email, display_name, role, password_hash) VALUES ('admin@shutdown.example', 'Admin', 'admin', $1)`,
-      [await hashPassword(PASSWORD)],
-    );
-    await db.end();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [MAIN], {
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        JWT_SECRET: 's'.repeat(40),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        DEMO_DATA: 'false',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout!.on('data', (d) => (output += d));
-    server.stderr!.on('data', (d) => (output += d));
-    const deadline = Date.now() + 30000;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await addAdmin(url, 'admin@shutdown.example');
+    const built = await startBuiltServer(url, 'warn');
+    server = built.process;
+    base = built.base;
+    output = built.output;
   }, 60000);
 
   afterAll(() => {
@@ -111,7 +67,7 @@ describe('graceful shutdown (the built server, as deployed)', () => {
     );
     await db.end();
     expect(rows[0].n).toBe(answered);
-    expect(output).toContain('SIGTERM');
+    expect(output()).toContain('SIGTERM');
     // Once stopped, nothing answers any more.
     await expect(fetch(`${base}/api/health`)).rejects.toThrow();
   }, 60000);
