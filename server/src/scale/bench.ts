@@ -242,6 +242,7 @@ class Bench {
     } catch (err) {
       sqlNote = `${err instanceof PendingError ? 'SQL pending' : 'SQL capture failed'}: ${err instanceof Error ? err.message : String(err)}`;
     }
+    await this.checkpoint();
     await this.settle();
     const app: number[] = [];
     const sql: number[] = [];
@@ -259,6 +260,15 @@ class Bench {
       figure.note = sqlNote;
     }
     return figure;
+  }
+
+  /**
+   * Starts a measurement from a fresh checkpoint, as pgbench does: the dirty
+   * pages earlier phases left are written now, not by a checkpoint that falls
+   * inside the measurement. A role that may not CHECKPOINT skips it.
+   */
+  async checkpoint(): Promise<void> {
+    await this.db.query('CHECKPOINT').catch(() => undefined);
   }
 
   /**
@@ -305,6 +315,7 @@ class Bench {
     }
     if (first.status !== 200)
       return { status: 'error', rps: null, p99Ms: null, note: describeFailure(first) };
+    await this.checkpoint();
     await this.settle();
     await this.load(path, token, this.settings.warmSeconds);
     await this.settle();
@@ -357,6 +368,8 @@ class Bench {
       });
     };
     try {
+      await this.checkpoint();
+      await this.settle();
       const first = await post();
       if (isMissingRoute(first)) {
         return {
