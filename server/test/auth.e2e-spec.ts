@@ -131,6 +131,20 @@ describe('authentication', () => {
     expect((await t.request('GET', '/api/auth/me', { token: ok })).status).toBe(200);
   });
 
+  it('refuses a token it accepted a moment ago once its expiry passes', async () => {
+    const u = await seedUser(t, { role: 'worker', teamId });
+    const payload = JSON.parse(Buffer.from(u.token.split('.')[1], 'base64url').toString());
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = sign({ alg: 'HS256', typ: 'JWT' }, { ...payload, exp }, t.config.jwtSecret);
+    // Accepted twice: verified, then remembered as verified.
+    expect((await t.request('GET', '/api/auth/me', { token })).status).toBe(200);
+    expect((await t.request('GET', '/api/auth/me', { token })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 50));
+    const res = await t.request('GET', '/api/auth/me', { token });
+    expect(res.status).toBe(401);
+    expect(res.text).not.toContain(u.email);
+  });
+
   it('cuts off a deactivated user at once and refuses their next login', async () => {
     const admin = await seedUser(t, { role: 'admin' });
     const u = await seedUser(t, { role: 'worker', teamId });

@@ -12,6 +12,8 @@ import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 
 export const JWT_ISSUER = 'peerpath';
 export const JWT_AUDIENCE = 'peerpath-api';
+/** Verified tokens remembered at most (the oldest goes first). */
+const MAX_VERIFIED = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AccessTokenPayload {
@@ -41,8 +43,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
       ignoreExpiration: false,
+      passReqToCallback: true,
     });
   }
+
+  /**
+   * Access tokens that verified, by their Authorization header, until they
+   * expire: verifying the same text with the same key gives the same answer,
+   * so a repeat is not verified again (JwtAuthGuard); its user and sign-in
+   * session are still read as for any request.
+   */
+  private readonly verified = new Map<string, AccessTokenPayload & { exp: number }>();
 
   private readonly users = new BatchedLookup<string, Omit<AuthUser, 'sessionId'>>(async (keys) => {
     const rows = await preparedQuery<{
@@ -76,7 +87,36 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     );
   });
 
-  async validate(payload: AccessTokenPayload): Promise<AuthUser> {
+  async validate(
+    req: { headers: Record<string, unknown> },
+    payload: AccessTokenPayload & { exp?: number },
+  ): Promise<AuthUser> {
+    const user = await this.userOf(payload);
+    const header = req.headers.authorization;
+    if (typeof header === 'string' && typeof payload.exp === 'number') {
+      if (this.verified.size >= MAX_VERIFIED) {
+        this.verified.delete(this.verified.keys().next().value!);
+      }
+      this.verified.set(header, { ...payload, exp: payload.exp });
+    }
+    return user;
+  }
+
+  /** The payload of `header` when it verified before and has not expired since. */
+  verifiedPayload(header: unknown): AccessTokenPayload | undefined {
+    if (typeof header !== 'string') return undefined;
+    const payload = this.verified.get(header);
+    if (!payload) return undefined;
+    // As jsonwebtoken: expired once the current second reaches `exp`.
+    if (Math.floor(Date.now() / 1000) >= payload.exp) {
+      this.verified.delete(header);
+      return undefined;
+    }
+    return payload;
+  }
+
+  /** The active user of a verified token whose sign-in session is still open; 401 otherwise. */
+  async userOf(payload: AccessTokenPayload): Promise<AuthUser> {
     if (!UUID.test(String(payload?.sub)) || !UUID.test(String(payload?.sid))) {
       throw new UnauthorizedException();
     }

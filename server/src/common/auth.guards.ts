@@ -7,22 +7,38 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@peerpath/shared';
+import { JwtStrategy } from '../auth/jwt.strategy';
 import { IS_PUBLIC, ROLES_KEY, type AuthUser } from './auth.decorators';
 
-/** Deny by default: every route needs a valid access token unless marked `@Public()`. */
+/**
+ * Deny by default: every route needs a valid access token unless marked `@Public()`.
+ * A token that verified before and has not expired skips passport's verification
+ * of it; its user and sign-in session are checked as for any other.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: JwtStrategy,
+  ) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
       context.getHandler(),
       context.getClass(),
     ]);
     if (isPublic) return true;
-    return super.canActivate(context);
+    const req = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, unknown>; user?: AuthUser }>();
+    const payload = this.tokens.verifiedPayload(req.headers.authorization);
+    if (payload) {
+      req.user = await this.tokens.userOf(payload);
+      return true;
+    }
+    return (await super.canActivate(context)) as boolean;
   }
 }
 
