@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditAction, AuditEvent, Page } from '@peerpath/shared';
 import { requireParticipant } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
+import { uuidv7 } from '../common/uuidv7';
 import { paging } from '../common/validation';
 import type { ListAuditQuery } from './list-audit.query';
 
@@ -35,7 +36,7 @@ interface Waiting {
   reject: (err: unknown) => void;
 }
 
-/** At most this many events in one INSERT (7 parameters each, well under PostgreSQL's 65,535). */
+/** At most this many events in one INSERT (8 parameters each, well under PostgreSQL's 65,535). */
 const MAX_BATCH_EVENTS = 1000;
 
 /**
@@ -103,6 +104,7 @@ export class AuditService {
     const values: unknown[] = [];
     const rows = entries.map((e, i) => {
       values.push(
+        uuidv7(),
         e.actorId,
         e.action,
         e.entityType,
@@ -111,11 +113,12 @@ export class AuditService {
         e.teamId ?? null,
         e.details ? JSON.stringify(e.details) : null,
       );
-      const b = i * 7;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}::jsonb)`;
+      const b = i * 8;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}::jsonb)`;
     });
+    // Time-ordered ids: each INSERT adds to the end of the primary key's index.
     await manager.query(
-      `INSERT INTO audit_event (actor_id, action, entity_type, entity_id, participant_id, team_id, details)
+      `INSERT INTO audit_event (id, actor_id, action, entity_type, entity_id, participant_id, team_id, details)
        VALUES ${rows.join(', ')}`,
       values,
     );
