@@ -1,10 +1,11 @@
 import { once } from 'node:events';
 import { createTestDatabase } from './harness';
-import { addAdmin, PASSWORD, startBuiltServer } from './support/built-server';
+import { startServer } from '../src/scale/bench-server';
+import { addAdmin, PASSWORD } from './support/admin';
 
 /** Starts the built server at `level`, signs in, searches the participant list, stops it: its output. */
 async function run(url: string, level: string): Promise<string> {
-  const { process: server, base, output } = await startBuiltServer(url, level);
+  const { process: server, baseUrl: base, output } = await startServer(url, { logLevel: level });
   try {
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',

@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { Pool } from 'pg';
 import { createTestDatabase } from './harness';
-import { addAdmin, PASSWORD, startBuiltServer } from './support/built-server';
+import { startServer } from '../src/scale/bench-server';
+import { addAdmin, PASSWORD } from './support/admin';
 
 describe('graceful shutdown (the built server, as deployed)', () => {
   let server: ChildProcess;
@@ -14,9 +15,9 @@ describe('graceful shutdown (the built server, as deployed)', () => {
   beforeAll(async () => {
     url = await createTestDatabase();
     await addAdmin(url, 'admin@shutdown.example');
-    const built = await startBuiltServer(url, 'warn');
+    const built = await startServer(url);
     server = built.process;
-    base = built.base;
+    base = built.baseUrl;
     output = built.output;
   }, 60000);
 

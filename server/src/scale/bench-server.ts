@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 export interface RunningServer {
   baseUrl: string;
+  process: ChildProcess;
   /** The last lines the server printed (for a failure message). */
   output(): string;
   stop(): Promise<void>;
@@ -33,17 +34,22 @@ function exited(child: ChildProcess): Promise<void> {
 
 /**
  * Starts the built server (`dist/main.js`) as a child process on a free port,
- * against `databaseUrl`, and waits until /api/health answers `ok`.
+ * against `databaseUrl`, and waits until /api/health answers `ok`. It logs at
+ * `warn` unless `logLevel` says otherwise.
  */
-export async function startServer(databaseUrl: string): Promise<RunningServer> {
-  const main = join(__dirname, '..', 'main.js');
+export async function startServer(
+  databaseUrl: string,
+  opts: { logLevel?: string } = {},
+): Promise<RunningServer> {
+  // The built server, whether this runs from dist/scale or (in tests) src/scale.
+  const main = join(__dirname, '..', '..', 'dist', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build the server first`);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     JWT_SECRET: randomBytes(48).toString('base64url'),
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: opts.logLevel ?? 'warn',
     DEMO_DATA: 'false',
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -61,6 +67,7 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const server: RunningServer = {
     baseUrl,
+    process: child,
     output: () => lines.join('\n'),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -55,7 +55,7 @@ const SETTINGS = [
   'home_visit',
   'other',
 ];
-const LOCK_CLASS = 7_350_043;
+export const LOCK_CLASS = 7_350_043;
 
 const COUNT_COLUMNS = [
   'sessions',
@@ -95,7 +95,7 @@ function applyDeltas(src: string, ordered = false): string {
  * after the rows being written are locked (a session's row lock comes first in
  * every path), so two writers of one team never wait on each other in a cycle.
  */
-const LOCK_TEAMS = (teams: string) => `
+export const LOCK_TEAMS = (teams: string) => `
   PERFORM pg_advisory_xact_lock(${LOCK_CLASS}, l.k)
      FROM (SELECT DISTINCT hashtext(x::text) AS k FROM unnest(${teams}) x ORDER BY 1) l`;
 

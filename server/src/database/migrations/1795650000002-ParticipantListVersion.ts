@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { LOCK_TEAMS } from './1795650000000-ReportRollups';
 
 /*
  * A version for each team's participant list, so a page of it can be served
@@ -21,8 +22,6 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * until it reads a team it holds, so it names the team the participant is in
  * when it commits.
  */
-
-const LOCK_CLASS = 7_350_043;
 
 const TRIGGERS: [table: string, op: string, fn: string, refs: string][] = [
   ['participant', 'INSERT', 'participant_list_changed', 'REFERENCING NEW TABLE AS new_rows'],
@@ -88,8 +87,7 @@ export class ParticipantListVersion1795650000002 implements MigrationInterface {
         IF teams IS NULL THEN
           teams := ARRAY(SELECT id FROM team);
         END IF;
-        PERFORM pg_advisory_xact_lock(${LOCK_CLASS}, l.k)
-           FROM (SELECT DISTINCT hashtext(x::text) AS k FROM unnest(teams) x ORDER BY 1) l;
+        ${LOCK_TEAMS('teams')};
         INSERT INTO participant_list_version AS v (team_id, version)
         SELECT t.id, gen_random_uuid() FROM team t WHERE t.id = ANY(teams) ORDER BY t.id
         ON CONFLICT (team_id) DO UPDATE SET version = excluded.version;
@@ -133,8 +131,7 @@ export class ParticipantListVersion1795650000002 implements MigrationInterface {
           SELECT array_agg(DISTINCT p.team_id) INTO teams FROM participant p WHERE p.id = ANY(people);
           EXIT WHEN teams IS NULL OR teams <@ held;
           held := ARRAY(SELECT DISTINCT x FROM unnest(held || teams) x);
-          PERFORM pg_advisory_xact_lock(${LOCK_CLASS}, l.k)
-             FROM (SELECT DISTINCT hashtext(x::text) AS k FROM unnest(held) x ORDER BY 1) l;
+          ${LOCK_TEAMS('held')};
         END LOOP;
         IF cardinality(held) > 0 THEN
           PERFORM bump_participant_lists(held);
