@@ -13,6 +13,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { resolve } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -27,10 +28,7 @@ class Environment {
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
   @IsOptional() @IsString() HOST?: string;
-  @IsOptional()
-  @IsString()
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET?: string;
+  @IsOptional() @IsString() JWT_SECRET?: string;
   @IsOptional() @IsEmail() ADMIN_EMAIL?: string;
   @IsOptional() @IsString() @MinLength(12) @MaxLength(128) ADMIN_PASSWORD?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
@@ -83,6 +81,52 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/** How to make a good JWT_SECRET, said whenever one is refused. */
+const MAKE_A_SECRET = 'make one with: openssl rand -base64 48';
+
+/** The JWT_SECRET examples PeerPath ships (.env.example, docker/.env.example, docker/k8s), compared ignoring case. */
+const PLACEHOLDER_SECRETS = new Set([
+  'change-me-to-at-least-32-random-characters',
+  'change-me-32-random-characters-at-least',
+  'at-least-32-random-characters-here-please',
+  'your-256-bit-secret',
+]);
+
+/** Words of example and placeholder text; a random secret holds none of them (odds under 1 in a million). */
+const PLACEHOLDER_WORDS = /change|replace|placeholder|example|secret/i;
+
+/**
+ * An estimate of a secret's entropy in bits, on the generous side for random
+ * text and the mean side for made-up text: its length times log2 of the
+ * alphabet it draws from (16 when it is all hex digits, else 26 for lower-case
+ * letters + 26 for upper-case + 10 for digits + 33 for other characters, for
+ * each kind it uses), but never more than 8 bits per byte of its DEFLATE
+ * compression, so a repeated pattern counts once.
+ */
+export function secretBits(secret: string): number {
+  const alphabet = /^([0-9a-f]+|[0-9A-F]+)$/.test(secret)
+    ? 16
+    : (/[a-z]/.test(secret) ? 26 : 0) +
+      (/[A-Z]/.test(secret) ? 26 : 0) +
+      (/[0-9]/.test(secret) ? 10 : 0) +
+      (/[^a-zA-Z0-9]/.test(secret) ? 33 : 0);
+  const byAlphabet = [...secret].length * Math.log2(Math.max(alphabet, 1));
+  const compressed = deflateRawSync(Buffer.from(secret, 'utf8'), { level: 9 }).length;
+  return Math.min(byAlphabet, compressed * 8);
+}
+
+/** Why a JWT_SECRET must not be used (with how to make a good one), or null when it is fine. */
+export function jwtSecretProblem(secret: string): string | null {
+  if (PLACEHOLDER_SECRETS.has(secret.trim().toLowerCase()) || PLACEHOLDER_WORDS.test(secret)) {
+    return `JWT_SECRET is an example value, not a secret; ${MAKE_A_SECRET}`;
+  }
+  const bits = secretBits(secret);
+  if (bits < 128) {
+    return `JWT_SECRET is too easy to guess (about ${Math.floor(bits)} bits; at least 128 are needed); ${MAKE_A_SECRET}`;
+  }
+  return null;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(Environment, { ...env }, { enableImplicitConversion: false });
   const errors = validateSync(parsed, { whitelist: false });
@@ -92,6 +136,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`ORG_TIMEZONE "${orgTimezone}" is not an IANA time zone`);
   if (parsed.DATABASE_URL && !parsed.JWT_SECRET) {
     problems.push('JWT_SECRET is required when DATABASE_URL is set');
+  }
+  if (parsed.JWT_SECRET) {
+    const problem = jwtSecretProblem(parsed.JWT_SECRET);
+    if (problem) problems.push(problem);
   }
   if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
