@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
+import { jsonBodiesOnly, sameOriginForCookies } from './auth/request-guards';
 import { ErrorsFilter } from './common/errors.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import type { ResolvedConfig } from './config/config';
@@ -49,6 +50,33 @@ const HELMET_OPTIONS: HelmetOptions = {
 };
 
 /**
+ * Browser features no PeerPath page uses, denied to the app and anything it
+ * could ever embed (only features Chromium knows, so it logs no warnings).
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'bluetooth',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
+/**
  * The headers Helmet sets for `options`, worked out once: with no nonce and no
  * directive computed per request they are the same for every response, so a
  * request only copies them (Helmet itself, per request, cost a twentieth of a
@@ -86,6 +114,8 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // Nest would add a form (urlencoded) parser: bodies are JSON only, parsed by Fastify itself.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
@@ -97,11 +127,18 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
   await app.register(cookie as never);
 
   const fastify = app.getHttpAdapter().getInstance();
-  const security = securityHeaders(HELMET_OPTIONS);
+  // Fastify parses JSON and plain text by default; only JSON is accepted.
+  fastify.removeContentTypeParser('text/plain');
+  const security = {
+    ...securityHeaders(HELMET_OPTIONS),
+    'permissions-policy': PERMISSIONS_POLICY,
+  };
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(security);
     done();
   });
+  fastify.addHook('onRequest', jsonBodiesOnly);
+  fastify.addHook('onRequest', sameOriginForCookies(config.corsOrigins));
   fastify.addHook('onSend', (request, reply, payload, done) => {
     if (request.url.startsWith('/api')) void reply.header('Cache-Control', 'no-store');
     // While stopping, answer and then close the connection, so keep-alive clients cannot hold it open.

@@ -1,0 +1,78 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { REFRESH_COOKIE } from './auth.controller';
+
+/**
+ * Guards against requests a foreign web page can make a browser send (SPEC §4).
+ *
+ * A page on another site can make the browser POST a form (urlencoded,
+ * multipart or text/plain) with the user's cookies, but it cannot send an
+ * `application/json` body without a CORS preflight, which PeerPath refuses.
+ * So every body must be JSON, and the requests a cookie can carry (sign-in,
+ * refresh and sign-out, under /api/auth where the refresh cookie lives) must
+ * come from the app's own origin or one CORS_ORIGINS names.
+ */
+
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (
+    request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+  );
+}
+
+function refuse(reply: FastifyReply, statusCode: number, message: string) {
+  void reply.code(statusCode).type('application/json; charset=utf-8').send({ statusCode, message });
+}
+
+/** `415` for any request whose body is not `application/json`, on every route. */
+export function jsonBodiesOnly(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  done: () => void,
+): void {
+  if (hasBody(request) && !JSON_TYPE.test(request.headers['content-type'] ?? '')) {
+    refuse(reply, 415, 'Request bodies must be JSON (Content-Type: application/json)');
+    return;
+  }
+  done();
+}
+
+/** True when `origin` is the origin the request was sent to (same host and port). */
+function isOwnOrigin(origin: string, request: FastifyRequest): boolean {
+  try {
+    const from = new URL(origin);
+    if (from.protocol !== 'http:' && from.protocol !== 'https:') return false;
+    // Read the Host under the Origin's scheme, so default ports compare equal (`host:443` = `host`).
+    return from.host === new URL(`${from.protocol}//${request.host}`).host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `403` for a request that a cookie can authenticate (anything under
+ * /api/auth, or any request carrying the refresh cookie) when its `Origin`
+ * is neither the app's own nor one of `corsOrigins`. Clients that send no
+ * Origin (servers, scripts, the same page in older browsers) are not browsers
+ * on a foreign page and pass.
+ */
+export function sameOriginForCookies(corsOrigins: string[]) {
+  const allowed = new Set(corsOrigins);
+  return (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    const origin = request.headers.origin;
+    const cookieBorne =
+      request.url.startsWith('/api/auth/') ||
+      (request.headers.cookie ?? '').includes(`${REFRESH_COOKIE}=`);
+    if (
+      origin !== undefined &&
+      cookieBorne &&
+      !allowed.has(origin) &&
+      !isOwnOrigin(origin, request)
+    ) {
+      refuse(reply, 403, 'This request must come from PeerPath’s own pages');
+      return;
+    }
+    done();
+  };
+}
