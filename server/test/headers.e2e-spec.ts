@@ -15,6 +15,8 @@ const INTERNALS =
 function securityHeaderProblems(what: string, res: Reply): string[] {
   const h = res.headers;
   const csp = String(h['content-security-policy'] ?? '');
+  const permissions = String(h['permissions-policy'] ?? '');
+  const denied = (feature: string) => new RegExp(`(^|, )${feature}=\\(\\)(,|$)`).test(permissions);
   const expected: [string, boolean][] = [
     ["CSP default-src 'self'", csp.includes("default-src 'self'")],
     ["CSP script-src 'self' only", /script-src 'self'(;|$)/.test(csp)],
@@ -27,6 +29,9 @@ function securityHeaderProblems(what: string, res: Reply): string[] {
     ['COOP same-origin', h['cross-origin-opener-policy'] === 'same-origin'],
     ['CORP same-origin', h['cross-origin-resource-policy'] === 'same-origin'],
     ['no X-Powered-By', h['x-powered-by'] === undefined],
+    ...(['camera', 'microphone', 'geolocation', 'payment', 'usb', 'browsing-topics'] as const).map(
+      (f): [string, boolean] => [`Permissions-Policy ${f}=()`, denied(f)],
+    ),
   ];
   return expected
     .filter(([, ok]) => !ok)
