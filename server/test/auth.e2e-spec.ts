@@ -175,10 +175,7 @@ describe('authentication', () => {
     expect(refreshed.body.user.id).toBe(u.id);
     const rotated = /pp_refresh=([^;]+)/.exec(String(refreshed.headers['set-cookie']))![1];
     expect(rotated).not.toBe(cookie);
-    // The old refresh token no longer works once rotated.
-    expect(
-      (await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: cookie } })).status,
-    ).toBe(401);
+    // (The old refresh token presented again ends the session: see "refresh-token reuse" below.)
     const access = refreshed.body.accessToken;
     expect((await t.request('GET', '/api/auth/me', { token: access })).status).toBe(200);
     const out = await t.request('POST', '/api/auth/logout', {
@@ -189,6 +186,9 @@ describe('authentication', () => {
     expect((await t.request('GET', '/api/auth/me', { token: access })).status).toBe(401);
     expect(
       (await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: rotated } })).status,
+    ).toBe(401);
+    expect(
+      (await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: cookie } })).status,
     ).toBe(401);
   });
 
@@ -275,5 +275,178 @@ describe('authentication', () => {
         })
       ).status,
     ).toBe(200);
+  });
+});
+
+describe('login throttling under a burst (SPEC §4)', () => {
+  let t: TestApp;
+  let teamId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    teamId = (await seedTeam(t)).id;
+  });
+  afterAll(() => t.close());
+
+  const loginFrom = (email: string, password: string, remoteAddress: string) =>
+    t.request('POST', '/api/auth/login', { body: { email, password }, remoteAddress });
+
+  async function failureRows(email: string): Promise<number> {
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM login_failure WHERE email_key = $1`,
+      [email],
+    );
+    return rows[0].n;
+  }
+
+  async function failedLoginAudits(userId: string, reason: string): Promise<number> {
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_event
+        WHERE action = 'login_failed' AND actor_id = $1 AND details->>'reason' = $2`,
+      [userId, reason],
+    );
+    return rows[0].n;
+  }
+
+  async function signInSessions(userId: string): Promise<number> {
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM auth_session WHERE user_id = $1`,
+      [userId],
+    );
+    return rows[0].n;
+  }
+
+  it('checks at most 10 passwords of 20 simultaneous attempts from one address; the right one, sent last, does not sign in', async () => {
+    const u = await seedUser(t, { role: 'worker', teamId });
+    const sessionsBefore = await signInSessions(u.id);
+    const passwords = [
+      ...Array.from({ length: 19 }, (_, i) => `wrong-password-${i}`),
+      TEST_PASSWORD,
+    ];
+    const replies = await Promise.all(passwords.map((p) => loginFrom(u.email, p, '198.51.100.20')));
+    const statuses = replies.map((r) => r.status);
+
+    expect(statuses.filter((s) => s === 200)).toEqual([]);
+    expect(replies[19].status).toBe(429);
+    for (const r of replies) {
+      expect(r.body).not.toHaveProperty('accessToken');
+      expect(r.headers['set-cookie']).toBeUndefined();
+    }
+    const checked = statuses.filter((s) => s === 401).length;
+    const throttled = statuses.filter((s) => s === 429).length;
+    expect(checked + throttled).toBe(20);
+    expect(checked).toBeLessThanOrEqual(10);
+    // Every password checked left one failure and one audit event; every refused attempt was audited.
+    expect(await failureRows(u.email)).toBe(checked);
+    expect(await failedLoginAudits(u.id, 'bad_credentials')).toBe(checked);
+    expect(await failedLoginAudits(u.id, 'throttled')).toBe(throttled);
+    expect(await signInSessions(u.id)).toBe(sessionsBefore);
+  });
+
+  it('checks at most 100 passwords an hour for one account, from any number of addresses at once', async () => {
+    const u = await seedUser(t, { role: 'worker', teamId });
+    const sessionsBefore = await signInSessions(u.id);
+    // 95 failures from other addresses in the last hour.
+    await t.db.query(
+      `INSERT INTO login_failure (email_key, ip, at)
+       SELECT $1, '10.1.' || (g / 250) || '.' || (g % 250), now() - interval '20 minutes'
+         FROM generate_series(1, 95) g`,
+      [u.email],
+    );
+    // 20 at once, each from its own address (so no address reaches its own limit of 10).
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        loginFrom(u.email, i < 19 ? `wrong-password-${i}` : TEST_PASSWORD, `203.0.113.${i + 1}`),
+      ),
+    );
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toEqual([]);
+    expect(replies[19].status).toBe(429);
+    const checked = statuses.filter((s) => s === 401).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(checked + statuses.filter((s) => s === 429).length).toBe(20);
+    expect(await failureRows(u.email)).toBe(95 + checked);
+    expect(await failedLoginAudits(u.id, 'throttled')).toBe(20 - checked);
+    expect(await signInSessions(u.id)).toBe(sessionsBefore);
+
+    // An hour later the account opens again, from any address.
+    await t.db.query(
+      `UPDATE login_failure SET at = at - interval '61 minutes' WHERE email_key = $1`,
+      [u.email],
+    );
+    expect((await loginFrom(u.email, TEST_PASSWORD, '203.0.113.99')).status).toBe(200);
+  });
+
+  it('never throttles normal use: 12 simultaneous right sign-ins from one address all succeed', async () => {
+    const u = await seedUser(t, { role: 'worker', teamId });
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, () => loginFrom(u.email, TEST_PASSWORD, '198.51.100.30')),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect(await failureRows(u.email)).toBe(0);
+  });
+});
+
+describe('refresh-token reuse (SPEC §4)', () => {
+  let t: TestApp;
+  let teamId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    teamId = (await seedTeam(t)).id;
+  });
+  afterAll(() => t.close());
+
+  const cookieOf = (res: { headers: Record<string, unknown> }) =>
+    /pp_refresh=([^;]+)/.exec(String(res.headers['set-cookie']))![1];
+
+  it('ends the whole sign-in session when a rotated refresh token is presented again', async () => {
+    const u = await seedUser(t, { role: 'worker', teamId });
+    const signedIn = await t.request('POST', '/api/auth/login', {
+      body: { email: u.email, password: TEST_PASSWORD },
+    });
+    expect(signedIn.status).toBe(200);
+    const first = cookieOf(signedIn);
+    const firstAccess = signedIn.body.accessToken as string;
+    // The same person on another device: a sign-in session of its own.
+    const elsewhere = await login(t, u.email);
+
+    const refreshed = await t.request('POST', '/api/auth/refresh', {
+      cookies: { pp_refresh: first },
+    });
+    expect(refreshed.status).toBe(200);
+    const second = cookieOf(refreshed);
+    const secondAccess = refreshed.body.accessToken as string;
+    expect((await t.request('GET', '/api/auth/me', { token: secondAccess })).status).toBe(200);
+
+    // Someone presents the rotated (first) token again: it was copied.
+    const replay = await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: first } });
+    expect(replay.status).toBe(401);
+    expect(replay.body).not.toHaveProperty('accessToken');
+    expect(replay.headers['set-cookie'] ?? '').not.toMatch(/pp_refresh=[^;]+;/);
+
+    // Every token of that sign-in session stops working...
+    expect((await t.request('GET', '/api/auth/me', { token: firstAccess })).status).toBe(401);
+    expect((await t.request('GET', '/api/auth/me', { token: secondAccess })).status).toBe(401);
+    expect(
+      (await t.request('POST', '/api/auth/refresh', { cookies: { pp_refresh: second } })).status,
+    ).toBe(401);
+    // ...and only that one: the other device stays signed in.
+    expect((await t.request('GET', '/api/auth/me', { token: elsewhere })).status).toBe(200);
+
+    const { rows } = await t.db.query(
+      `SELECT count(*) FILTER (WHERE revoked_at IS NOT NULL)::int AS ended,
+              count(*) FILTER (WHERE revoked_at IS NULL)::int AS open
+         FROM auth_session WHERE user_id = $1`,
+      [u.id],
+    );
+    // seedUser's own sign-in and the other device stay open.
+    expect(rows[0]).toEqual({ ended: 1, open: 2 });
+    const audit = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_event
+        WHERE action = 'login_failed' AND actor_id = $1 AND details->>'reason' = 'refresh_token_reused'`,
+      [u.id],
+    );
+    expect(audit.rows[0].n).toBe(1);
   });
 });

@@ -30,6 +30,9 @@ export const THROTTLE = {
   accountWindowMin: 60,
 };
 
+/** How long an attempt waits for checks in progress to free a place before it is throttled. */
+const RESERVE_WAIT_MS = 3000;
+
 const BAD_CREDENTIALS = 'Email or password is incorrect';
 
 export interface SignedIn extends LoginResponse {
@@ -54,7 +57,9 @@ export class AuthService {
     const emailKey = email.trim().toLowerCase();
     const user = await this.db.getRepository(UserEntity).findOne({ where: { email: emailKey } });
 
-    if (await this.isThrottled(emailKey, ip)) {
+    // The attempt is counted before its password is checked (see reserveAttempt).
+    const attemptId = await this.reserveAttempt(emailKey, ip);
+    if (attemptId === null) {
       await this.audit.record({
         actorId: user?.id ?? null,
         action: 'login_failed',
@@ -75,10 +80,7 @@ export class AuthService {
       : (await verifyPassword(await this.dummyHash, password), false);
 
     if (!user || !ok || !user.active) {
-      await this.db.query(`INSERT INTO login_failure (email_key, ip) VALUES ($1, $2)`, [
-        emailKey,
-        ip,
-      ]);
+      await this.db.query(`UPDATE login_failure SET pending = false WHERE id = $1`, [attemptId]);
       await this.audit.record({
         actorId: user?.id ?? null,
         action: 'login_failed',
@@ -89,10 +91,17 @@ export class AuthService {
       });
       if (Math.random() < 0.01) {
         await this.db.query(`DELETE FROM login_failure WHERE at < now() - interval '1 day'`);
+        // Past the absolute limit the sessions have ended: their old tokens no longer matter.
+        await this.db.query(
+          `DELETE FROM auth_rotated_token WHERE rotated_at < now() - make_interval(hours => $1)`,
+          [ABSOLUTE_LIMIT_HOURS + 1],
+        );
       }
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
 
+    // The right password: the attempt was not a failure.
+    await this.db.query(`DELETE FROM login_failure WHERE id = $1`, [attemptId]);
     const refreshToken = randomBytes(32).toString('base64url');
     const [session] = await this.db.query(
       `INSERT INTO auth_session (user_id, token_hash) VALUES ($1, $2) RETURNING id`,
@@ -109,29 +118,69 @@ export class AuthService {
     return { ...this.issue(user, session.id as string), refreshToken };
   }
 
-  /** Trades a refresh token for a new access token and a new refresh token (rotation). */
+  /**
+   * Trades a refresh token for a new access token and a new refresh token
+   * (rotation). The old token's hash is kept: presented again, it was copied,
+   * and the whole sign-in session ends (SPEC §4).
+   */
   async refresh(refreshToken: string | undefined): Promise<SignedIn> {
     if (!refreshToken) throw new UnauthorizedException('Please sign in');
     const next = randomBytes(32).toString('base64url');
-    const rows: { id: string; user_id: string }[] = await this.db.query(
-      `UPDATE auth_session s
-          SET token_hash = $2, last_used_at = now()
-         FROM app_user u
-        WHERE s.token_hash = $1
-          AND u.id = s.user_id AND u.active
-          AND s.revoked_at IS NULL
-          AND s.last_used_at > now() - make_interval(mins => $3)
-          AND s.created_at > now() - make_interval(hours => $4)
-        RETURNING s.id, s.user_id`,
-      [sha256(refreshToken), sha256(next), IDLE_LIMIT_MINUTES, ABSOLUTE_LIMIT_HOURS],
+    const presented = sha256(refreshToken);
+    const [row]: { id: string; user_id: string }[] = await this.db.query(
+      `WITH rotated AS (
+         UPDATE auth_session s
+            SET token_hash = $2, last_used_at = now()
+           FROM app_user u
+          WHERE s.token_hash = $1
+            AND u.id = s.user_id AND u.active
+            AND s.revoked_at IS NULL
+            AND s.last_used_at > now() - make_interval(mins => $3)
+            AND s.created_at > now() - make_interval(hours => $4)
+          RETURNING s.id, s.user_id
+       ), kept AS (
+         INSERT INTO auth_rotated_token (token_hash, session_id) SELECT $1, id FROM rotated
+       )
+       SELECT id, user_id FROM rotated`,
+      [presented, sha256(next), IDLE_LIMIT_MINUTES, ABSOLUTE_LIMIT_HOURS],
     );
-    // pg returns [rows, count] for UPDATE … RETURNING through TypeORM.
-    const row = (Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows) : rows)[0];
-    if (!row) throw new UnauthorizedException('Your session has ended; please sign in again');
+    if (!row) {
+      await this.endReusedSession(presented);
+      throw new UnauthorizedException('Your session has ended; please sign in again');
+    }
     const user = await this.db
       .getRepository(UserEntity)
       .findOneOrFail({ where: { id: row.user_id } });
     return { ...this.issue(user, row.id), refreshToken: next };
+  }
+
+  /** A rotated refresh token came back: every token of its sign-in session stops working. */
+  private async endReusedSession(tokenHash: string): Promise<void> {
+    const result: unknown[] = await this.db.query(
+      `UPDATE auth_session s
+          SET revoked_at = now()
+         FROM auth_rotated_token r, app_user u
+        WHERE r.token_hash = $1 AND s.id = r.session_id
+          AND u.id = s.user_id AND s.revoked_at IS NULL
+        RETURNING s.id, s.user_id, u.team_id`,
+      [tokenHash],
+    );
+    // pg returns [rows, count] for UPDATE … RETURNING through TypeORM.
+    const rows = (Array.isArray(result[0]) ? result[0] : result) as {
+      id: string;
+      user_id: string;
+      team_id: string | null;
+    }[];
+    for (const ended of rows) {
+      await this.audit.record({
+        actorId: ended.user_id,
+        action: 'login_failed',
+        entityType: 'user',
+        entityId: ended.user_id,
+        teamId: ended.team_id,
+        details: { reason: 'refresh_token_reused', sessionId: ended.id },
+      });
+    }
   }
 
   async logout(accessToken: string | undefined, refreshToken: string | undefined): Promise<void> {
@@ -177,14 +226,54 @@ export class AuthService {
     return { accessToken, expiresIn: ACCESS_TOKEN_SECONDS, user: toUserResponse(user) };
   }
 
-  private async isThrottled(emailKey: string, ip: string): Promise<boolean> {
-    const [counts] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE ip = $2 AND at > now() - make_interval(mins => $3))::int AS by_address,
-              count(*)::int AS by_account
-         FROM login_failure
-        WHERE email_key = $1 AND at > now() - make_interval(mins => $4)`,
-      [emailKey, ip, THROTTLE.addressWindowMin, THROTTLE.accountWindowMin],
-    );
-    return counts.by_address >= THROTTLE.perAddress || counts.by_account >= THROTTLE.perAccount;
+  /**
+   * Counts a sign-in attempt before its password is checked, so that however
+   * many arrive at once (on any replica) no more passwords are checked than the
+   * limits allow: under a lock per account, a `pending` failure row is written
+   * unless the account (from this address, or from all) already has as many
+   * failures and checks in progress as its limit. Attempts that find the limit
+   * taken only by checks in progress wait for their outcome (a right password
+   * frees its place), so people signing in at once are never refused.
+   * Returns the row's id, or null when the attempt is throttled.
+   */
+  private async reserveAttempt(emailKey: string, ip: string): Promise<string | null> {
+    const giveUpAt = Date.now() + RESERVE_WAIT_MS;
+    for (;;) {
+      const outcome = await this.db.transaction(async (m): Promise<string> => {
+        await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+          `peerpath.login:${emailKey}`,
+        ]);
+        // A check still pending after a minute was cut short (a crash): it counts as a failure.
+        const [c] = await m.query(
+          `SELECT count(*) FILTER (WHERE by_address)::int AS by_address,
+                  count(*) FILTER (WHERE by_address AND checking)::int AS by_address_checking,
+                  count(*)::int AS by_account,
+                  count(*) FILTER (WHERE checking)::int AS by_account_checking
+             FROM (SELECT ip = $2 AND at > now() - make_interval(mins => $3) AS by_address,
+                          pending AND at > now() - interval '1 minute' AS checking
+                     FROM login_failure
+                    WHERE email_key = $1 AND at > now() - make_interval(mins => $4)) f`,
+          [emailKey, ip, THROTTLE.addressWindowMin, THROTTLE.accountWindowMin],
+        );
+        if (
+          c.by_address - c.by_address_checking >= THROTTLE.perAddress ||
+          c.by_account - c.by_account_checking >= THROTTLE.perAccount
+        ) {
+          return 'throttled';
+        }
+        if (c.by_address >= THROTTLE.perAddress || c.by_account >= THROTTLE.perAccount) {
+          return 'wait';
+        }
+        const [row] = await m.query(
+          `INSERT INTO login_failure (email_key, ip, pending) VALUES ($1, $2, true) RETURNING id`,
+          [emailKey, ip],
+        );
+        return String(row.id);
+      });
+      if (outcome === 'throttled') return null;
+      if (outcome !== 'wait') return outcome;
+      if (Date.now() >= giveUpAt) return null;
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 40));
+    }
   }
 }

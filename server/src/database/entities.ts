@@ -3,6 +3,7 @@ import { AuditChainEntity } from '../audit/audit-chain.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { LoginFailureEntity } from '../auth/login-failure.entity';
+import { RotatedRefreshTokenEntity } from '../auth/rotated-refresh-token.entity';
 import { DecisionNoteEntity } from '../decision-notes/decision-note.entity';
 import { HandoutEntity } from '../handouts/handout.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
@@ -17,6 +18,7 @@ export const ENTITIES = [
   UserEntity,
   AuthSessionEntity,
   LoginFailureEntity,
+  RotatedRefreshTokenEntity,
   AuditEventEntity,
   AuditChainEntity,
   ParticipantEntity,
