@@ -56,7 +56,6 @@ const HELMET_OPTIONS: HelmetOptions = {
 export const PERMISSIONS_POLICY = [
   'accelerometer',
   'autoplay',
-  'bluetooth',
   'browsing-topics',
   'camera',
   'display-capture',
