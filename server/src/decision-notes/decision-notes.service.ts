@@ -12,7 +12,7 @@ import {
   teamFilter,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import { assertSameAsStored, type CreateResult } from '../common/retry';
+import { assertSameAsStored, retryRead, type CreateResult } from '../common/retry';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
@@ -101,7 +101,7 @@ export class DecisionNotesService {
     return this.db.transaction(async (m) => {
       if (dto.id) {
         const stored = await this.findStored(m, dto.id);
-        if (stored) return this.replay(caller, dto, stored);
+        if (stored) return this.replay(m, caller, dto, stored);
       }
       const p = await requireParticipant(m, caller, dto.participantId);
       const workerId = await resolveActor(m, caller, dto.workerId, p.teamId, 'workerId');
@@ -132,7 +132,7 @@ export class DecisionNotesService {
       );
       if (rows.length === 0) {
         // Another request with the same id was stored in the meantime.
-        return this.replay(caller, dto, (await this.findStored(m, dto.id!))!);
+        return this.replay(m, caller, dto, (await this.findStored(m, dto.id!))!);
       }
       const saved = rows[0];
       await this.audit.record(
@@ -227,12 +227,16 @@ export class DecisionNotesService {
     return rows[0];
   }
 
-  /** A safe retry: the stored record when the body matches it, else 409. Writes nothing. */
-  private replay(
+  /**
+   * A safe retry: the stored record when the body matches it, else 409. Writes
+   * nothing to the record; its return is audited as a read of it.
+   */
+  private async replay(
+    m: EntityManager,
     caller: AuthUser,
     dto: CreateDecisionNoteDto,
     stored: DecisionNoteRow,
-  ): CreateResult<DecisionNote> {
+  ): Promise<CreateResult<DecisionNote>> {
     if (caller.role !== 'admin' && stored.teamId !== caller.teamId) {
       // Never reveal another team's record, not even that it matches.
       throw new ConflictException({
@@ -240,6 +244,8 @@ export class DecisionNotesService {
         errors: { id: ['is already in use'] },
       });
     }
-    return { record: assertSameAsStored(dto, toDecisionNoteResponse(stored)), created: false };
+    const record = assertSameAsStored(dto, toDecisionNoteResponse(stored));
+    await this.audit.record(retryRead(caller, ENTITY, stored), m);
+    return { record, created: false };
   }
 }

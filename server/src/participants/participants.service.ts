@@ -26,7 +26,7 @@ import {
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { BatchedLookup } from '../common/batched';
-import { assertSameAsStored } from '../common/retry';
+import { assertSameAsStored, retryRead } from '../common/retry';
 import { preparedQuery } from '../common/prepared';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
@@ -268,7 +268,7 @@ export class ParticipantsService {
       const teamId = await teamForCreate(m, caller, dto.teamId);
       if (dto.id) {
         const stored = await this.storedForRetry(m, dto, teamId);
-        if (stored) return { participant: stored, created: false };
+        if (stored) return this.replayed(caller, stored, m);
       }
       const today = this.today();
       const status = dto.status ?? 'active';
@@ -299,7 +299,7 @@ export class ParticipantsService {
         // A concurrent request with the same id won the insert: this one is its retry.
         const stored = await this.storedForRetry(m, dto, teamId);
         if (!stored) throw new ConflictException('A record with this id was just written; retry');
-        return { participant: stored, created: false };
+        return this.replayed(caller, stored, m);
       }
       const saved = rows[0];
       await this.audit.record(
@@ -429,6 +429,15 @@ export class ParticipantsService {
     }
     const { id: _id, ...sent } = dto;
     return assertSameAsStored(sent, toParticipantResponse(rows[0]), ['focusAreas']);
+  }
+
+  /** A safe retry's answer: the stored participant, its return audited as a read. */
+  private async replayed(caller: AuthUser, stored: Participant, m: EntityManager) {
+    await this.audit.record(
+      retryRead(caller, 'participant', { ...stored, participantId: stored.id }),
+      m,
+    );
+    return { participant: stored, created: false };
   }
 
   private async checkPrimaryWorker(m: EntityManager, userId: string, teamId: string) {

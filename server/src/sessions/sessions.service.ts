@@ -141,7 +141,7 @@ export class SessionsService {
       const teamId = await teamForCreate(m, caller, dto.teamId);
       if (dto.id) {
         const stored = await this.storedForRetry(m, dto, teamId);
-        if (stored) return { session: stored, created: false };
+        if (stored) return this.replayed(caller, stored, m);
       }
       const facilitatorId = await resolveActor(
         m,
@@ -168,7 +168,7 @@ export class SessionsService {
         // A concurrent request with the same id won the insert: this one is its retry.
         const stored = await this.storedForRetry(m, dto, teamId);
         if (!stored) throw new ConflictException('A record with this id was just written; retry');
-        return { session: stored, created: false };
+        return this.replayed(caller, stored, m);
       }
       const id = inserted[0].id;
       await this.writeAttendance(m, id, teamId, dto.attendance);
@@ -332,6 +332,22 @@ export class SessionsService {
     }
     const { id: _id, ...sent } = dto;
     return assertSameAsStored(sent, toSessionResponse(rows[0]), ['activities', 'attendance']);
+  }
+
+  /** A safe retry's answer: the stored session, its return audited as a read (one event per attendee). */
+  private async replayed(caller: AuthUser, stored: Session, m: EntityManager) {
+    await this.audit.recordMany(
+      this.events(
+        caller,
+        'read',
+        stored.id,
+        stored.teamId,
+        stored.attendance.map((a) => a.participantId),
+        { retry: true },
+      ),
+      m,
+    );
+    return { session: stored, created: false };
   }
 
   private events(
