@@ -1,10 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -18,6 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
   listFilters,
+  NotInTeamException,
   requireParticipant,
   requireTeamUser,
   resolveActor,
@@ -335,7 +330,9 @@ export class AdvocacyService {
       `SELECT ${ADVOCACY_COLUMNS} FROM advocacy_action WHERE id = $1 ${admin ? '' : 'AND team_id = $2'}`,
       admin ? [id] : [id, caller.teamId],
     );
-    if (rows.length === 0) throw new NotFoundException('Advocacy action not found');
+    if (rows.length === 0) {
+      throw new NotInTeamException('advocacy_action', id, 'Advocacy action not found');
+    }
     return rows[0];
   }
 

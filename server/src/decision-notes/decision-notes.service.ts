@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { todayIn, type DecisionNote, type Page } from '@peerpath/shared';
@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
   listFilters,
+  NotInTeamException,
   requireParticipant,
   requireTeamUser,
   resolveActor,
@@ -215,7 +216,9 @@ export class DecisionNotesService {
        ${opts.lock ? 'FOR UPDATE' : ''}`,
       admin ? [id] : [id, caller.teamId],
     );
-    if (rows.length === 0) throw new NotFoundException('Decision note not found');
+    if (rows.length === 0) {
+      throw new NotInTeamException('decision_note', id, 'Decision note not found');
+    }
     return rows[0];
   }
 

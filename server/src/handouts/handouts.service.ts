@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -12,6 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
   listFilters,
+  NotInTeamException,
   requireParticipant,
   requireTeamUser,
   resolveActor,
@@ -276,7 +277,7 @@ export class HandoutsService {
        ${opts.lock ? 'FOR UPDATE' : ''}`,
       admin ? [id] : [id, caller.teamId],
     );
-    if (rows.length === 0) throw new NotFoundException('Handout not found');
+    if (rows.length === 0) throw new NotInTeamException('handout', id, 'Handout not found');
     return rows[0];
   }
 

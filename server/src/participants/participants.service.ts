@@ -1,10 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -20,6 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
   listFilters,
+  NotInTeamException,
   requireParticipant,
   teamFilter,
   teamForCreate,
@@ -373,7 +368,9 @@ export class ParticipantsService {
           `SELECT 1 FROM participant WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
           [id, scope],
         );
-        if (still.length === 0) throw new NotFoundException('Participant not found');
+        if (still.length === 0) {
+          throw new NotInTeamException('participant', id, 'Participant not found');
+        }
         throw stale();
       }
       await this.audit.record(
@@ -402,7 +399,7 @@ export class ParticipantsService {
         WHERE p.id = $1 AND ($2::uuid IS NULL OR p.team_id = $2)`,
       [id, scope],
     );
-    if (rows.length === 0) throw new NotFoundException('Participant not found');
+    if (rows.length === 0) throw new NotInTeamException('participant', id, 'Participant not found');
     return rows[0];
   }
 
@@ -459,7 +456,7 @@ export class ParticipantsService {
       `SELECT 1 FROM app_user WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
       [userId, team],
     );
-    if (rows.length === 0) throw new NotFoundException('Worker not found');
+    if (rows.length === 0) throw new NotInTeamException('user', userId, 'Worker not found');
   }
 
   private checkDates(v: { enrolledOn?: unknown; dischargedOn?: unknown; dateOfBirth?: unknown }) {

@@ -1,15 +1,11 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { formatOf, type Page, type Session, type SessionType } from '@peerpath/shared';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import {
   fieldError,
+  NotInTeamException,
   requireParticipant,
   resolveActor,
   teamFilter,
@@ -84,7 +80,9 @@ export class SessionsService {
         `SELECT 1 FROM app_user WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
         [q.facilitatorId, team],
       );
-      if (found.length === 0) throw new NotFoundException('Facilitator not found');
+      if (found.length === 0) {
+        throw new NotInTeamException('user', q.facilitatorId, 'Facilitator not found');
+      }
       add('s.facilitator_id = ?', q.facilitatorId);
     }
     if (q.type) add('s.type = ?', q.type);
@@ -215,7 +213,7 @@ export class SessionsService {
           `SELECT 1 FROM support_session WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
           [id, scope],
         );
-        if (still.length === 0) throw new NotFoundException('Session not found');
+        if (still.length === 0) throw new NotInTeamException('session', id, 'Session not found');
         throw stale();
       }
       if (attendance) {
@@ -266,7 +264,7 @@ export class SessionsService {
         ${opts.lock ? 'FOR UPDATE OF s' : ''}`,
       [id, scope],
     );
-    if (rows.length === 0) throw new NotFoundException('Session not found');
+    if (rows.length === 0) throw new NotInTeamException('session', id, 'Session not found');
     return rows[0];
   }
 
