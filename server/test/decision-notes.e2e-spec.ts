@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, todayIn, type DecisionNote } from '@peerpath/shared';
 import { createTestApp, seedWorld, tableChecksum, type TestApp, type World } from './harness';
+import { auditActionsSince, auditSeq } from './support/routes';
 
 /** Participants are inserted directly: their endpoints are another feature's. */
 async function seedParticipant(t: TestApp, teamId: string): Promise<string> {
@@ -228,11 +229,12 @@ describe('decision notes', () => {
     const body = note(pA, { id, discussedOn: addDays(today, -2) });
     const first = await t.request('POST', url, { token: w.workerA.token, body });
     expect(first.status).toBe(201);
-    const auditBefore = await tableChecksum(t, 'audit_event');
+    const seq = await auditSeq(t);
     const again = await t.request('POST', url, { token: w.workerA.token, body });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
-    expect(await tableChecksum(t, 'audit_event')).toBe(auditBefore);
+    // Nothing written but the read of the record the retry returned (SPEC §3).
+    expect(await auditActionsSince(t, seq)).toEqual(['read']);
     const { rows } = await t.db.query(
       `SELECT count(*)::int AS n FROM decision_note WHERE id = $1`,
       [id],

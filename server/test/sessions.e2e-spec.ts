@@ -11,6 +11,7 @@ import {
   type TestApp,
   type World,
 } from './harness';
+import { auditActionsSince, auditSeq } from './support/routes';
 
 // Not UTC, so `from`/`to` are proven to be days in ORG_TIMEZONE.
 const TZ = 'America/New_York';
@@ -609,7 +610,10 @@ describe('sessions', () => {
       const first = await post(w.workerA, body);
       expect(first.status).toBe(201);
       expect(first.body.id).toBe(id);
-      const before = await checksums();
+      const stored = () =>
+        Promise.all(['support_session', 'attendance'].map((x) => tableChecksum(t, x)));
+      const storedBefore = await stored();
+      const seq = await auditSeq(t);
       const again = await post(w.workerA, {
         ...body,
         startsAt: '2026-03-03T14:00:00Z',
@@ -618,7 +622,10 @@ describe('sessions', () => {
       });
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
-      expect(await checksums()).toEqual(before);
+      expect(await stored()).toEqual(storedBefore);
+      // Nothing written but the read of the session the retry returned (SPEC §3).
+      expect(await auditActionsSince(t, seq)).toEqual(['read']);
+      const before = await checksums();
 
       for (const change of [
         { durationMinutes: 91 },

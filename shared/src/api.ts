@@ -306,6 +306,29 @@ export interface AuditEvent {
   details: Record<string, unknown> | null;
 }
 
+/**
+ * One user whose requests for other teams' records (`access_denied`) reached
+ * the warning threshold within the window: probing, or a broken link to
+ * follow up.
+ */
+export interface AccessDeniedBurst {
+  actorId: string;
+  displayName: string | null;
+  email: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  count: number;
+  firstAt: IsoDateTime;
+  lastAt: IsoDateTime;
+}
+
+/** `GET /api/audit/warnings` (admins): bursts of `access_denied` in the last `windowMinutes`. */
+export interface AuditWarnings {
+  windowMinutes: number;
+  threshold: number;
+  items: AccessDeniedBurst[];
+}
+
 export interface Health {
   status: 'ok' | 'error';
   db: 'up' | 'down';

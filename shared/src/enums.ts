@@ -121,6 +121,7 @@ export const AUDIT_ACTIONS = [
   'export',
   'login',
   'login_failed',
+  'access_denied',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -15,6 +15,7 @@ import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { SummarySkeleton } from '../components/Skeletons';
 import { StatTiles } from '../components/StatTiles';
+import { AccessWarnings } from '../features/audit/AccessWarnings';
 import { useParticipants } from '../features/participants/api';
 import { ParticipantList } from '../features/participants/ParticipantList';
 import { useCaseloadReport } from '../features/reports/api';
@@ -112,6 +113,7 @@ export function CaseloadPage() {
           </>
         }
       />
+      {me.role === 'admin' && <AccessWarnings />}
       {me.role !== 'admin' && <CaseloadSummary scope={scope} />}
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 2 }}>
         {canSeeTeam && (

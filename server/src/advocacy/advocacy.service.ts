@@ -1,10 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -18,6 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
   listFilters,
+  NotInTeamException,
   requireParticipant,
   requireTeamUser,
   resolveActor,
@@ -25,7 +20,7 @@ import {
   teamForCreate,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import { assertSameAsStored, type CreateResult } from '../common/retry';
+import { assertSameAsStored, retryRead, type CreateResult } from '../common/retry';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
@@ -159,7 +154,7 @@ export class AdvocacyService {
       // checked: the world may have moved on since the first attempt.
       if (dto.id) {
         const stored = await this.findStored(m, dto.id);
-        if (stored) return this.replay(caller, dto, stored);
+        if (stored) return this.replay(m, caller, dto, stored);
       }
       checkLevel(dto.level, dto.participantId);
       let teamId: string;
@@ -209,7 +204,7 @@ export class AdvocacyService {
       );
       if (rows.length === 0) {
         // Another request with the same id was stored in the meantime.
-        return this.replay(caller, dto, (await this.findStored(m, dto.id!))!);
+        return this.replay(m, caller, dto, (await this.findStored(m, dto.id!))!);
       }
       const saved = rows[0];
       await this.audit.record(
@@ -335,7 +330,9 @@ export class AdvocacyService {
       `SELECT ${ADVOCACY_COLUMNS} FROM advocacy_action WHERE id = $1 ${admin ? '' : 'AND team_id = $2'}`,
       admin ? [id] : [id, caller.teamId],
     );
-    if (rows.length === 0) throw new NotFoundException('Advocacy action not found');
+    if (rows.length === 0) {
+      throw new NotInTeamException('advocacy_action', id, 'Advocacy action not found');
+    }
     return rows[0];
   }
 
@@ -347,12 +344,16 @@ export class AdvocacyService {
     return rows[0];
   }
 
-  /** A safe retry: the stored record when the body matches it, else 409. Writes nothing. */
-  private replay(
+  /**
+   * A safe retry: the stored record when the body matches it, else 409. Writes
+   * nothing to the record; its return is audited as a read of it.
+   */
+  private async replay(
+    m: EntityManager,
     caller: AuthUser,
     dto: CreateAdvocacyActionDto,
     stored: AdvocacyActionRow,
-  ): CreateResult<AdvocacyAction> {
+  ): Promise<CreateResult<AdvocacyAction>> {
     if (caller.role !== 'admin' && stored.teamId !== caller.teamId) {
       // Never reveal another team's record, not even that it matches.
       throw new ConflictException({
@@ -360,6 +361,8 @@ export class AdvocacyService {
         errors: { id: ['is already in use'] },
       });
     }
-    return { record: assertSameAsStored(dto, toAdvocacyActionResponse(stored)), created: false };
+    const record = assertSameAsStored(dto, toAdvocacyActionResponse(stored));
+    await this.audit.record(retryRead(caller, ENTITY, stored), m);
+    return { record, created: false };
   }
 }

@@ -11,6 +11,8 @@ import { inList } from '../database/base.entity';
 @Index('audit_event_team_at_idx', ['teamId', 'at'])
 @Index('audit_event_participant_at_idx', ['participantId', 'at'])
 @Index('audit_event_actor_at_idx', ['actorId', 'at'])
+// Recent refusals, for the admin's warning: partial (AuditAccessDenied migration).
+@Index('audit_event_denied_at_idx', { synchronize: false })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuditEvent, Page } from '@peerpath/shared';
+import type { AuditEvent, AuditWarnings, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { AuditService } from './audit.service';
+import { AuditService, DENIED_BURST_THRESHOLD, DENIED_BURST_WINDOW_MINUTES } from './audit.service';
 import { ListAuditQuery } from './list-audit.query';
 
 @ApiTags('audit')
@@ -15,5 +15,14 @@ export class AuditController {
   @ApiOperation({ summary: 'The audit trail, newest first (supervisors: their team)' })
   list(@CurrentUser() user: AuthUser, @Query() q: ListAuditQuery): Promise<Page<AuditEvent>> {
     return this.audit.list(user, q);
+  }
+
+  @Get('warnings')
+  @Authenticated({ roles: ['admin'] })
+  @ApiOperation({
+    summary: `Users with ${DENIED_BURST_THRESHOLD} or more requests for other teams' records (access_denied) in the last ${DENIED_BURST_WINDOW_MINUTES} minutes`,
+  })
+  warnings(@CurrentUser() user: AuthUser): Promise<AuditWarnings> {
+    return this.audit.warnings(user);
   }
 }

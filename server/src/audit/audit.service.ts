@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuditAction, AuditEvent, Page } from '@peerpath/shared';
-import { requireParticipant } from '../common/access';
+import type {
+  AccessDeniedBurst,
+  AuditAction,
+  AuditEvent,
+  AuditWarnings,
+  Page,
+} from '@peerpath/shared';
+import {
+  listFilters,
+  requireParticipant,
+  requireTeamUser,
+  TEAM_RECORD_TABLES,
+  type TeamRecordType,
+} from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { uuidv7 } from '../common/uuidv7';
 import { paging } from '../common/validation';
@@ -35,6 +47,15 @@ interface Waiting {
   resolve: () => void;
   reject: (err: unknown) => void;
 }
+
+/**
+ * A burst of refusals worth an admin's attention: this many `access_denied`
+ * events from one user within the window. A worker who follows a stale link
+ * now and then stays well below it; a script walking ids, or someone trying
+ * the records of a participant they heard of, goes over it within minutes.
+ */
+export const DENIED_BURST_WINDOW_MINUTES = 10;
+export const DENIED_BURST_THRESHOLD = 20;
 
 /** At most this many events in one INSERT (8 parameters each, well under PostgreSQL's 65,535). */
 const MAX_BATCH_EVENTS = 1000;
@@ -124,7 +145,77 @@ export class AuditService {
     );
   }
 
-  /** Admin: everything. Supervisor: events of their own team. */
+  /**
+   * Records a refused request for another team's record (SPEC §3:
+   * `access_denied`, no `teamId`). The caller was answered 404 whether the
+   * record is another team's or does not exist; only the first is recorded.
+   * One statement decides and writes, so both cases cost the same round trip
+   * and the answer's timing tells nothing either.
+   */
+  async recordDenied(
+    caller: AuthUser,
+    entityType: TeamRecordType,
+    entityId: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    // An admin reaches every team: a 404 for an admin means the record does not exist.
+    if (caller.role === 'admin') return;
+    const table = TEAM_RECORD_TABLES[entityType];
+    const owner = entityType === 'team' ? 'id' : 'team_id';
+    await this.db.query(
+      `INSERT INTO audit_event (id, actor_id, action, entity_type, entity_id, details)
+       SELECT $1, $2, 'access_denied', $3, $4::uuid, $5::jsonb
+        WHERE EXISTS (SELECT 1 FROM ${table} WHERE id = $4::uuid AND ${owner} IS DISTINCT FROM $6::uuid)`,
+      [uuidv7(), caller.id, entityType, entityId, JSON.stringify(details), caller.teamId],
+    );
+  }
+
+  /**
+   * Users with at least DENIED_BURST_THRESHOLD `access_denied` events in the
+   * last DENIED_BURST_WINDOW_MINUTES, most first (admins' home page). Reading
+   * it is a read of the audit trail, and audited as one.
+   */
+  async warnings(caller: AuthUser): Promise<AuditWarnings> {
+    const rows: (Omit<AccessDeniedBurst, 'firstAt' | 'lastAt'> & {
+      firstAt: Date;
+      lastAt: Date;
+    })[] = await this.db.query(
+      `SELECT d.actor_id AS "actorId", u.display_name AS "displayName", u.email,
+              u.team_id AS "teamId", t.name AS "teamName", d.count, d.first_at AS "firstAt",
+              d.last_at AS "lastAt"
+         FROM (SELECT actor_id, count(*)::int AS count, min(at) AS first_at, max(at) AS last_at
+                 FROM audit_event
+                WHERE action = 'access_denied' AND actor_id IS NOT NULL
+                  AND at >= clock_timestamp() - make_interval(mins => $1)
+                GROUP BY actor_id
+               HAVING count(*) >= $2) d
+         LEFT JOIN app_user u ON u.id = d.actor_id
+         LEFT JOIN team t ON t.id = u.team_id
+        ORDER BY d.count DESC, d.last_at DESC`,
+      [DENIED_BURST_WINDOW_MINUTES, DENIED_BURST_THRESHOLD],
+    );
+    await this.record({
+      actorId: caller.id,
+      action: 'read',
+      entityType: 'audit',
+      details: { view: 'warnings' },
+    });
+    return {
+      windowMinutes: DENIED_BURST_WINDOW_MINUTES,
+      threshold: DENIED_BURST_THRESHOLD,
+      items: rows.map((r) => ({
+        ...r,
+        firstAt: r.firstAt.toISOString(),
+        lastAt: r.lastAt.toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * Admin: everything. Supervisor: events of their own team; a participant or
+   * user of another team named in a filter does not exist for them (404).
+   * Every read of the trail is itself recorded, with its filters.
+   */
   async list(caller: AuthUser, q: ListAuditQuery): Promise<Page<AuditEvent>> {
     const { page, pageSize, offset } = paging(q);
     const where: string[] = [];
@@ -137,6 +228,7 @@ export class AuditService {
       add('team_id = ?', caller.teamId);
       // Another team's participant does not exist for a supervisor (SPEC §4: 404).
       if (q.participantId) await requireParticipant(this.db.manager, caller, q.participantId);
+      if (q.actorId) await requireTeamUser(this.db.manager, caller, q.actorId);
     }
     if (q.participantId) add('participant_id = ?', q.participantId);
     if (q.actorId) add('actor_id = ?', q.actorId);
@@ -156,6 +248,14 @@ export class AuditService {
         LIMIT ${pageSize} OFFSET ${offset}`,
       params,
     );
+    await this.record({
+      actorId: caller.id,
+      action: 'read',
+      entityType: 'audit',
+      participantId: q.participantId ?? null,
+      teamId: caller.role === 'admin' ? null : caller.teamId,
+      details: { filters: listFilters(q) },
+    });
     return {
       items: rows.map((r) => ({
         id: r.id,

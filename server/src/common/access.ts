@@ -8,6 +8,34 @@ import type { AuthUser } from './auth.decorators';
  * 404 everywhere and existence is never revealed.
  */
 
+/** The kinds of record a team owns, as the audit trail names them, and the table each lives in. */
+export const TEAM_RECORD_TABLES = {
+  participant: 'participant',
+  session: 'support_session',
+  advocacy_action: 'advocacy_action',
+  handout: 'handout',
+  decision_note: 'decision_note',
+  user: 'app_user',
+  team: 'team',
+} as const;
+export type TeamRecordType = keyof typeof TEAM_RECORD_TABLES;
+
+/**
+ * The 404 of SPEC §1: the record is not in the caller's reach, whether it is
+ * another team's or does not exist (the answer is the same). It carries what
+ * was asked for, so the request can be audited as `access_denied` when the
+ * record is in fact another team's (AccessDeniedInterceptor).
+ */
+export class NotInTeamException extends NotFoundException {
+  constructor(
+    readonly entityType: TeamRecordType,
+    readonly entityId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export function fieldError(field: string, message: string): BadRequestException {
   return new BadRequestException({ message, errors: { [field]: [message] } });
 }
@@ -16,7 +44,7 @@ export function fieldError(field: string, message: string): BadRequestException 
 export function teamFilter(caller: AuthUser, requestedTeamId?: string | null): string | null {
   if (caller.role === 'admin') return requestedTeamId ?? null;
   if (requestedTeamId && requestedTeamId !== caller.teamId) {
-    throw new NotFoundException('Team not found');
+    throw new NotInTeamException('team', requestedTeamId, 'Team not found');
   }
   return caller.teamId;
 }
@@ -54,7 +82,9 @@ export async function requireParticipant(
     `SELECT id, team_id FROM participant WHERE id = $1 ${caller.role === 'admin' ? '' : 'AND team_id = $2'} ${opts.lock ? 'FOR UPDATE' : ''}`,
     caller.role === 'admin' ? [participantId] : [participantId, caller.teamId],
   );
-  if (rows.length === 0) throw new NotFoundException('Participant not found');
+  if (rows.length === 0) {
+    throw new NotInTeamException('participant', participantId, 'Participant not found');
+  }
   return { id: rows[0].id, teamId: rows[0].team_id };
 }
 
@@ -101,7 +131,7 @@ export async function requireTeamUser(
     `SELECT 1 FROM app_user WHERE id = $1 ${admin ? '' : 'AND team_id = $2'}`,
     admin ? [userId] : [userId, caller.teamId],
   );
-  if (rows.length === 0) throw new NotFoundException('Worker not found');
+  if (rows.length === 0) throw new NotInTeamException('user', userId, 'Worker not found');
 }
 
 /** The filters a list was asked for, as recorded in the audit trail (paging left out). */

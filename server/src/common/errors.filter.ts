@@ -27,6 +27,38 @@ const UNAVAILABLE_CODES = new Set([
 const UNAVAILABLE_MESSAGES =
   /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|connect ETIMEDOUT|Client has encountered a connection error|Connection is not established/;
 
+/**
+ * What a unique-key clash (PostgreSQL 23505) means, by the constraint or index
+ * that refused it: a message and the field at fault. Any other unique key
+ * gets the general message. Neither names a table, a constraint nor SQL.
+ */
+const UNIQUE_CLASHES: Record<string, { message: string; field: string }> = {
+  team_name_lower_key: { message: 'A team with this name already exists', field: 'name' },
+  UQ_3fa909d0e37c531ebc237703391: {
+    message: 'A user with this email already exists',
+    field: 'email',
+  },
+};
+
+function uniqueClash(exception: unknown): ApiError | null {
+  if (!(exception instanceof QueryFailedError)) return null;
+  const driver = (exception as { driverError?: { code?: string; constraint?: string } })
+    .driverError;
+  if (driver?.code !== '23505') return null;
+  const known = driver.constraint ? UNIQUE_CLASHES[driver.constraint] : undefined;
+  if (known) {
+    return {
+      statusCode: HttpStatus.CONFLICT,
+      message: known.message,
+      errors: { [known.field]: ['is already in use'] },
+    };
+  }
+  return {
+    statusCode: HttpStatus.CONFLICT,
+    message: 'This clashes with a record already stored; reload and try again',
+  };
+}
+
 /** Duck-typed: errors from the network layer may come from another realm (test runners). */
 function isDatabaseUnavailable(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
@@ -111,6 +143,9 @@ export class ErrorsFilter implements ExceptionFilter {
         message: 'PeerPath cannot reach its database right now. Please try again in a moment.',
       };
     }
+    // A clash the service's own check could not see (two requests at once): 409, never 500.
+    const clash = uniqueClash(exception);
+    if (clash) return clash;
     if (exception instanceof QueryFailedError) {
       const code = (exception as { driverError?: { code?: string } }).driverError?.code;
       // Values PostgreSQL refuses (an out-of-range number, a bad date that slipped past validation).

@@ -1,4 +1,5 @@
 import { ConflictException } from '@nestjs/common';
+import type { AuditEntry } from '../audit/audit.service';
 
 function normalise(v: unknown): unknown {
   if (v === undefined) return null;
@@ -59,4 +60,25 @@ export interface CreateResult<T> {
   record: T;
   /** false when a safe retry found the same record already stored. */
   created: boolean;
+}
+
+/**
+ * The audit event of a safe retry that returns a stored record: nothing is
+ * written to the record, but its contents go back to the caller, so it is a
+ * read of it (SPEC §3), named as any other read of that record is.
+ */
+export function retryRead(
+  caller: { id: string },
+  entityType: string,
+  record: { id: string; participantId?: string | null; teamId: string },
+): AuditEntry {
+  return {
+    actorId: caller.id,
+    action: 'read',
+    entityType,
+    entityId: record.id,
+    participantId: record.participantId ?? null,
+    teamId: record.teamId,
+    details: { retry: true },
+  };
 }

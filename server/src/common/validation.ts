@@ -65,6 +65,41 @@ function NoNullBytes(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/**
+ * The bidirectional controls (embeddings, overrides and isolates): in a name
+ * they make text display as something other than what is stored ("Trojan
+ * Source"), e.g. a participant list where one name reads as another.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** Text fields up to this many characters are "short text" (names, titles, topics, labels). */
+export const SHORT_TEXT_MAX = 500;
+
+/**
+ * Refuses bidirectional control characters (U+202A–U+202E, U+2066–U+2069),
+ * in a string or in each string of a list. Applied to every short text field
+ * by `TextField`; long free text (notes) may carry them, as right-to-left
+ * writing sometimes needs.
+ */
+export function NoBidiControls(options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'noBidiControls',
+      target: object.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: `${String(propertyName)} must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)`,
+        ...options,
+      },
+      validator: {
+        validate: (v: unknown) =>
+          Array.isArray(v)
+            ? v.every((x) => typeof x !== 'string' || !BIDI_CONTROLS.test(x))
+            : typeof v !== 'string' || !BIDI_CONTROLS.test(v),
+      },
+    });
+}
+
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 export function TextField(opts: FieldOptions & { max: number; min?: number }) {
@@ -74,6 +109,7 @@ export function TextField(opts: FieldOptions & { max: number; min?: number }) {
     trim,
     IsString(),
     NoNullBytes(),
+    ...(opts.max <= SHORT_TEXT_MAX ? [NoBidiControls()] : []),
     MinLength(min, { message: min === 1 ? '$property must not be empty' : undefined }),
     MaxLength(opts.max),
     doc(String, opts, { maxLength: opts.max }),
@@ -133,6 +169,31 @@ export function DateField(opts: FieldOptions = {}) {
   );
 }
 
+/** The moments a date and time may name: from the start of 1900 to the end of 2200 (UTC). */
+const EARLIEST_MOMENT = Date.UTC(1900, 0, 1);
+const LATEST_MOMENT = Date.UTC(2201, 0, 1);
+
+function InPlausibleYears(options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'inPlausibleYears',
+      target: object.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: `${String(propertyName)} must lie between 1900 and 2200`,
+        ...options,
+      },
+      validator: {
+        validate: (v: unknown) => {
+          if (typeof v !== 'string') return true;
+          const t = Date.parse(v);
+          // An unreadable value is IsISO8601's to report.
+          return Number.isNaN(t) || (t >= EARLIEST_MOMENT && t < LATEST_MOMENT);
+        },
+      },
+    });
+}
+
 export function DateTimeField(opts: FieldOptions = {}) {
   return applyDecorators(
     ...presence(opts.presence),
@@ -143,7 +204,11 @@ export function DateTimeField(opts: FieldOptions = {}) {
     Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, {
       message: '$property must be a date and time with a time zone, e.g. 2026-05-01T14:00:00Z',
     }),
-    doc(String, opts, { format: 'date-time' }),
+    InPlausibleYears(),
+    doc(String, opts, {
+      format: 'date-time',
+      description: [opts.description, 'Between 1900 and 2200.'].filter(Boolean).join(' '),
+    }),
   );
 }
 

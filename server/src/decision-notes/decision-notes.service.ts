@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { todayIn, type DecisionNote, type Page } from '@peerpath/shared';
@@ -6,13 +6,14 @@ import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
   listFilters,
+  NotInTeamException,
   requireParticipant,
   requireTeamUser,
   resolveActor,
   teamFilter,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import { assertSameAsStored, type CreateResult } from '../common/retry';
+import { assertSameAsStored, retryRead, type CreateResult } from '../common/retry';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
@@ -101,7 +102,7 @@ export class DecisionNotesService {
     return this.db.transaction(async (m) => {
       if (dto.id) {
         const stored = await this.findStored(m, dto.id);
-        if (stored) return this.replay(caller, dto, stored);
+        if (stored) return this.replay(m, caller, dto, stored);
       }
       const p = await requireParticipant(m, caller, dto.participantId);
       const workerId = await resolveActor(m, caller, dto.workerId, p.teamId, 'workerId');
@@ -132,7 +133,7 @@ export class DecisionNotesService {
       );
       if (rows.length === 0) {
         // Another request with the same id was stored in the meantime.
-        return this.replay(caller, dto, (await this.findStored(m, dto.id!))!);
+        return this.replay(m, caller, dto, (await this.findStored(m, dto.id!))!);
       }
       const saved = rows[0];
       await this.audit.record(
@@ -215,7 +216,9 @@ export class DecisionNotesService {
        ${opts.lock ? 'FOR UPDATE' : ''}`,
       admin ? [id] : [id, caller.teamId],
     );
-    if (rows.length === 0) throw new NotFoundException('Decision note not found');
+    if (rows.length === 0) {
+      throw new NotInTeamException('decision_note', id, 'Decision note not found');
+    }
     return rows[0];
   }
 
@@ -227,12 +230,16 @@ export class DecisionNotesService {
     return rows[0];
   }
 
-  /** A safe retry: the stored record when the body matches it, else 409. Writes nothing. */
-  private replay(
+  /**
+   * A safe retry: the stored record when the body matches it, else 409. Writes
+   * nothing to the record; its return is audited as a read of it.
+   */
+  private async replay(
+    m: EntityManager,
     caller: AuthUser,
     dto: CreateDecisionNoteDto,
     stored: DecisionNoteRow,
-  ): CreateResult<DecisionNote> {
+  ): Promise<CreateResult<DecisionNote>> {
     if (caller.role !== 'admin' && stored.teamId !== caller.teamId) {
       // Never reveal another team's record, not even that it matches.
       throw new ConflictException({
@@ -240,6 +247,8 @@ export class DecisionNotesService {
         errors: { id: ['is already in use'] },
       });
     }
-    return { record: assertSameAsStored(dto, toDecisionNoteResponse(stored)), created: false };
+    const record = assertSameAsStored(dto, toDecisionNoteResponse(stored));
+    await this.audit.record(retryRead(caller, ENTITY, stored), m);
+    return { record, created: false };
   }
 }

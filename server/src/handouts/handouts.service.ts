@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -12,13 +12,14 @@ import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
   listFilters,
+  NotInTeamException,
   requireParticipant,
   requireTeamUser,
   resolveActor,
   teamFilter,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import { assertSameAsStored, type CreateResult } from '../common/retry';
+import { assertSameAsStored, retryRead, type CreateResult } from '../common/retry';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { CreateHandoutDto } from './dto/create-handout.dto';
@@ -130,7 +131,7 @@ export class HandoutsService {
     return this.db.transaction(async (m) => {
       if (dto.id) {
         const stored = await this.findStored(m, dto.id);
-        if (stored) return this.replay(caller, dto, stored);
+        if (stored) return this.replay(m, caller, dto, stored);
       }
       const p = await requireParticipant(m, caller, dto.participantId);
       const resource: { active: boolean }[] = await m.query(
@@ -181,7 +182,7 @@ export class HandoutsService {
       );
       if (rows.length === 0) {
         // Another request with the same id was stored in the meantime.
-        return this.replay(caller, dto, (await this.findStored(m, dto.id!))!);
+        return this.replay(m, caller, dto, (await this.findStored(m, dto.id!))!);
       }
       const saved = rows[0];
       await this.audit.record(
@@ -276,7 +277,7 @@ export class HandoutsService {
        ${opts.lock ? 'FOR UPDATE' : ''}`,
       admin ? [id] : [id, caller.teamId],
     );
-    if (rows.length === 0) throw new NotFoundException('Handout not found');
+    if (rows.length === 0) throw new NotInTeamException('handout', id, 'Handout not found');
     return rows[0];
   }
 
@@ -288,12 +289,16 @@ export class HandoutsService {
     return rows[0];
   }
 
-  /** A safe retry: the stored record when the body matches it, else 409. Writes nothing. */
-  private replay(
+  /**
+   * A safe retry: the stored record when the body matches it, else 409. Writes
+   * nothing to the record; its return is audited as a read of it.
+   */
+  private async replay(
+    m: EntityManager,
     caller: AuthUser,
     dto: CreateHandoutDto,
     stored: HandoutRow,
-  ): CreateResult<Handout> {
+  ): Promise<CreateResult<Handout>> {
     if (caller.role !== 'admin' && stored.teamId !== caller.teamId) {
       // Never reveal another team's record, not even that it matches.
       throw new ConflictException({
@@ -301,6 +306,8 @@ export class HandoutsService {
         errors: { id: ['is already in use'] },
       });
     }
-    return { record: assertSameAsStored(dto, toHandoutResponse(stored)), created: false };
+    const record = assertSameAsStored(dto, toHandoutResponse(stored));
+    await this.audit.record(retryRead(caller, ENTITY, stored), m);
+    return { record, created: false };
   }
 }

@@ -1,10 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -20,13 +14,14 @@ import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
   listFilters,
+  NotInTeamException,
   requireParticipant,
   teamFilter,
   teamForCreate,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { BatchedLookup } from '../common/batched';
-import { assertSameAsStored } from '../common/retry';
+import { assertSameAsStored, retryRead } from '../common/retry';
 import { preparedQuery } from '../common/prepared';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
@@ -268,7 +263,7 @@ export class ParticipantsService {
       const teamId = await teamForCreate(m, caller, dto.teamId);
       if (dto.id) {
         const stored = await this.storedForRetry(m, dto, teamId);
-        if (stored) return { participant: stored, created: false };
+        if (stored) return this.replayed(caller, stored, m);
       }
       const today = this.today();
       const status = dto.status ?? 'active';
@@ -299,7 +294,7 @@ export class ParticipantsService {
         // A concurrent request with the same id won the insert: this one is its retry.
         const stored = await this.storedForRetry(m, dto, teamId);
         if (!stored) throw new ConflictException('A record with this id was just written; retry');
-        return { participant: stored, created: false };
+        return this.replayed(caller, stored, m);
       }
       const saved = rows[0];
       await this.audit.record(
@@ -373,7 +368,9 @@ export class ParticipantsService {
           `SELECT 1 FROM participant WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
           [id, scope],
         );
-        if (still.length === 0) throw new NotFoundException('Participant not found');
+        if (still.length === 0) {
+          throw new NotInTeamException('participant', id, 'Participant not found');
+        }
         throw stale();
       }
       await this.audit.record(
@@ -402,7 +399,7 @@ export class ParticipantsService {
         WHERE p.id = $1 AND ($2::uuid IS NULL OR p.team_id = $2)`,
       [id, scope],
     );
-    if (rows.length === 0) throw new NotFoundException('Participant not found');
+    if (rows.length === 0) throw new NotInTeamException('participant', id, 'Participant not found');
     return rows[0];
   }
 
@@ -431,6 +428,15 @@ export class ParticipantsService {
     return assertSameAsStored(sent, toParticipantResponse(rows[0]), ['focusAreas']);
   }
 
+  /** A safe retry's answer: the stored participant, its return audited as a read. */
+  private async replayed(caller: AuthUser, stored: Participant, m: EntityManager) {
+    await this.audit.record(
+      retryRead(caller, 'participant', { ...stored, participantId: stored.id }),
+      m,
+    );
+    return { participant: stored, created: false };
+  }
+
   private async checkPrimaryWorker(m: EntityManager, userId: string, teamId: string) {
     const rows = await m.query(
       `SELECT 1 FROM app_user WHERE id = $1 AND team_id = $2 AND active AND role = ANY($3::text[])`,
@@ -450,7 +456,7 @@ export class ParticipantsService {
       `SELECT 1 FROM app_user WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
       [userId, team],
     );
-    if (rows.length === 0) throw new NotFoundException('Worker not found');
+    if (rows.length === 0) throw new NotInTeamException('user', userId, 'Worker not found');
   }
 
   private checkDates(v: { enrolledOn?: unknown; dischargedOn?: unknown; dateOfBirth?: unknown }) {

@@ -1,15 +1,11 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { formatOf, type Page, type Session, type SessionType } from '@peerpath/shared';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import {
   fieldError,
+  NotInTeamException,
   requireParticipant,
   resolveActor,
   teamFilter,
@@ -84,7 +80,9 @@ export class SessionsService {
         `SELECT 1 FROM app_user WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
         [q.facilitatorId, team],
       );
-      if (found.length === 0) throw new NotFoundException('Facilitator not found');
+      if (found.length === 0) {
+        throw new NotInTeamException('user', q.facilitatorId, 'Facilitator not found');
+      }
       add('s.facilitator_id = ?', q.facilitatorId);
     }
     if (q.type) add('s.type = ?', q.type);
@@ -141,7 +139,7 @@ export class SessionsService {
       const teamId = await teamForCreate(m, caller, dto.teamId);
       if (dto.id) {
         const stored = await this.storedForRetry(m, dto, teamId);
-        if (stored) return { session: stored, created: false };
+        if (stored) return this.replayed(caller, stored, m);
       }
       const facilitatorId = await resolveActor(
         m,
@@ -168,7 +166,7 @@ export class SessionsService {
         // A concurrent request with the same id won the insert: this one is its retry.
         const stored = await this.storedForRetry(m, dto, teamId);
         if (!stored) throw new ConflictException('A record with this id was just written; retry');
-        return { session: stored, created: false };
+        return this.replayed(caller, stored, m);
       }
       const id = inserted[0].id;
       await this.writeAttendance(m, id, teamId, dto.attendance);
@@ -215,7 +213,7 @@ export class SessionsService {
           `SELECT 1 FROM support_session WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
           [id, scope],
         );
-        if (still.length === 0) throw new NotFoundException('Session not found');
+        if (still.length === 0) throw new NotInTeamException('session', id, 'Session not found');
         throw stale();
       }
       if (attendance) {
@@ -266,7 +264,7 @@ export class SessionsService {
         ${opts.lock ? 'FOR UPDATE OF s' : ''}`,
       [id, scope],
     );
-    if (rows.length === 0) throw new NotFoundException('Session not found');
+    if (rows.length === 0) throw new NotInTeamException('session', id, 'Session not found');
     return rows[0];
   }
 
@@ -332,6 +330,22 @@ export class SessionsService {
     }
     const { id: _id, ...sent } = dto;
     return assertSameAsStored(sent, toSessionResponse(rows[0]), ['activities', 'attendance']);
+  }
+
+  /** A safe retry's answer: the stored session, its return audited as a read (one event per attendee). */
+  private async replayed(caller: AuthUser, stored: Session, m: EntityManager) {
+    await this.audit.recordMany(
+      this.events(
+        caller,
+        'read',
+        stored.id,
+        stored.teamId,
+        stored.attendance.map((a) => a.participantId),
+        { retry: true },
+      ),
+      m,
+    );
+    return { session: stored, created: false };
   }
 
   private events(

@@ -10,6 +10,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Page, Role, User } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
 import { passwordProblem, hashPassword } from '../auth/passwords';
+import { NotInTeamException } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging } from '../common/validation';
 import { TeamEntity } from '../teams/team.entity';
@@ -41,7 +42,9 @@ export class UsersService {
     const { page, pageSize, offset } = paging(q);
     const qb = this.db.getRepository(UserEntity).createQueryBuilder('u');
     if (caller.role !== 'admin') {
-      if (q.teamId && q.teamId !== caller.teamId) throw new NotFoundException('Team not found');
+      if (q.teamId && q.teamId !== caller.teamId) {
+        throw new NotInTeamException('team', q.teamId, 'Team not found');
+      }
       qb.andWhere('u.team_id = :own', { own: caller.teamId });
     } else if (q.teamId) {
       qb.andWhere('u.team_id = :teamId', { teamId: q.teamId });

@@ -569,6 +569,15 @@ export const ROUTE_MATRIX: RouteRow[] = [
     probe: () => ({ url: '/api/audit?pageSize=100' }),
     check: (res) => (res.body.items.length > 0 ? [] : ['the audit trail was empty']),
   },
+  {
+    method: 'GET',
+    path: '/api/audit/warnings',
+    expect: s(401, 403, 403, 403, 403, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/audit/warnings' }),
+    check: (res) =>
+      Array.isArray(res.body.items) && res.body.threshold > 0 ? [] : ['not the warnings'],
+  },
 ];
 
 /**
@@ -611,6 +620,7 @@ export const CROSS_TEAM_FILTERS: CrossTeamProbe[] = [
   { url: (a) => `/api/decision-notes?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/users?teamId=${a.team.id}`, workerB: 403, supervisorB: 404 },
   { url: (a) => `/api/audit?participantId=${a.participant.id}`, workerB: 403, supervisorB: 404 },
+  { url: (a) => `/api/audit?actorId=${a.worker.id}`, workerB: 403, supervisorB: 404 },
   { url: (a) => `/api/reports/caseload?teamId=${a.team.id}`, workerB: 403, supervisorB: 403 },
   { url: (a) => `/api/reports/activity?teamId=${a.team.id}`, workerB: 403, supervisorB: 403 },
   {

@@ -8,6 +8,8 @@ import { ParticipantListVersion1795650000002 } from './1795650000002-Participant
 import { ContactFirstDay1795650000003 } from './1795650000003-ContactFirstDay';
 import { LoginAttemptReservation1795660000100 } from './1795660000100-LoginAttemptReservation';
 import { RotatedRefreshTokens1795660000101 } from './1795660000101-RotatedRefreshTokens';
+import { TeamNameIgnoresCase1795660000300 } from './1795660000300-TeamNameIgnoresCase';
+import { AuditAccessDenied1795660000301 } from './1795660000301-AuditAccessDenied';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   ContactFirstDay1795650000003,
   LoginAttemptReservation1795660000100,
   RotatedRefreshTokens1795660000101,
+  TeamNameIgnoresCase1795660000300,
+  AuditAccessDenied1795660000301,
 ];

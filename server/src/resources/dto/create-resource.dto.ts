@@ -17,7 +17,7 @@ import {
   type CreateResourceRequest,
   type ResourceCategory,
 } from '@peerpath/shared';
-import { BoolField, EnumField, TextField } from '../../common/validation';
+import { BoolField, EnumField, NoBidiControls, TextField } from '../../common/validation';
 
 export const TAGS_MAX = 20;
 export const TAG_MAX_LENGTH = 40;
@@ -38,6 +38,10 @@ function TagsField() {
       message: `each tag must be at most ${TAG_MAX_LENGTH} characters`,
     }),
     NotContains('\u0000', { each: true, message: 'a tag must not contain NUL characters' }),
+    NoBidiControls({
+      message:
+        'tags must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)',
+    }),
     ArrayUnique((t: unknown) => (typeof t === 'string' ? t.toLowerCase() : t), {
       message: 'tags must not repeat',
     }),
