@@ -18,6 +18,7 @@ import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
   listFilters,
+  requireMayChange,
   requireParticipant,
   requireTeamUser,
   resolveActor,
@@ -164,7 +165,7 @@ export class AdvocacyService {
       checkLevel(dto.level, dto.participantId);
       let teamId: string;
       if (dto.participantId) {
-        const p = await requireParticipant(m, caller, dto.participantId);
+        const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
         if (dto.teamId && dto.teamId !== p.teamId) {
           if (caller.role !== 'admin') {
             throw new ForbiddenException('You can only create records in your own team');
@@ -234,6 +235,7 @@ export class AdvocacyService {
   ): Promise<AdvocacyAction> {
     return this.db.transaction(async (m) => {
       const current = await this.find(m, caller, id);
+      requireMayChange(caller, current.workerId, 'the advocacy actions they own');
       if (current.version !== dto.version) throw staleVersion();
 
       const level = dto.level ?? current.level;
@@ -241,7 +243,7 @@ export class AdvocacyService {
         dto.participantId !== undefined ? dto.participantId : current.participantId;
       checkLevel(level, participantId);
       if (participantId && participantId !== current.participantId) {
-        const p = await requireParticipant(m, caller, participantId);
+        const p = await requireParticipant(m, caller, participantId, { lock: 'share' });
         if (p.teamId !== current.teamId) {
           throw fieldError('participantId', 'participantId must be a participant of this team');
         }
