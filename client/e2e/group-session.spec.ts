@@ -74,6 +74,7 @@ test('a group session of 10 is logged from the keyboard in at most 15 interactio
 test('one click marks someone absent, and the session can be edited and voided by its facilitator only', async ({
   page,
 }) => {
+  test.setTimeout(180_000);
   const token = runToken();
   const a = { firstName: 'Kit', lastName: `Marsh${token}` };
   const b = { firstName: 'Lou', lastName: `Marsh${token}` };
