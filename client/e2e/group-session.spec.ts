@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, Interactions, addParticipant, runToken, signIn } from './support';
+import { DEMO, Interactions, addParticipant, runToken, signIn, signOut } from './support';
 
 const FIRST_NAMES = ['Ada', 'Bea', 'Cyrus', 'Dara', 'Eli', 'Fern', 'Gus', 'Hana', 'Ira', 'Jude'];
 
@@ -71,9 +71,10 @@ test('a group session of 10 is logged from the keyboard in at most 15 interactio
   }
 });
 
-test('one click marks someone absent, and the session can be edited and deleted', async ({
+test('one click marks someone absent, and the session can be edited and voided by its facilitator only', async ({
   page,
 }) => {
+  test.setTimeout(180_000);
   const token = runToken();
   const a = { firstName: 'Kit', lastName: `Marsh${token}` };
   const b = { firstName: 'Lou', lastName: `Marsh${token}` };
@@ -111,9 +112,25 @@ test('one click marks someone absent, and the session can be edited and deleted'
   await page.getByRole('button', { name: 'Save session' }).click();
   await expect(page.getByText('1 h 30 min')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Delete' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Delete this session?' });
-  await confirm.getByRole('button', { name: 'Delete session' }).click();
+  // Another worker of the team can read the session, but not change or void it.
+  const sessionUrl = page.url();
+  await signOut(page);
+  await signIn(page, DEMO.otherWorker);
+  await page.goto(sessionUrl);
+  await expect(page.getByText('1 h 30 min')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Edit session' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Void this session' })).toHaveCount(0);
+  await signOut(page);
+  await signIn(page, DEMO.worker);
+  await page.goto(sessionUrl);
+
+  await page.getByRole('button', { name: 'Void this session' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Void this session?' });
+  // A reason is needed.
+  await confirm.getByRole('button', { name: 'Void session' }).click();
+  await expect(confirm.getByText('Please say why, so the record makes sense later')).toBeVisible();
+  await confirm.getByRole('textbox', { name: 'Why are you voiding it?' }).fill('Logged twice');
+  await confirm.getByRole('button', { name: 'Void session' }).click();
   await expect(page).toHaveURL(/\/sessions$/);
   await expect(page.getByRole('table', { name: 'Sessions' })).not.toContainText(
     `Walk and talk ${token}`,

@@ -93,7 +93,7 @@ describe('headers and transport', () => {
             attendance: [{ participantId: a.participant.id, status: 'attended' }],
           },
         });
-        return t.request('DELETE', `/api/sessions/${s.body.id}`, { token });
+        return t.request('DELETE', `/api/sessions/${s.body.id}?reason=Logged%20twice`, { token });
       })(),
     );
     await add('the API docs', 200, t.request('GET', '/api/docs-json'));

@@ -119,7 +119,7 @@ describe('participant list versions', () => {
 
     const again = await createSession(t, w.workerA, [p.id], { startsAt: '2026-05-11T17:00:00Z' });
     expect((await listOf(t, w.workerA, search)).body.items[0].lastContactOn).toBe('2026-05-11');
-    const deleted = await t.request('DELETE', `/api/sessions/${again.id}`, {
+    const deleted = await t.request('DELETE', `/api/sessions/${again.id}?reason=Logged%20twice`, {
       token: w.workerA.token,
     });
     expect(deleted.status).toBe(204);

@@ -160,9 +160,11 @@ describe('report roll-ups', () => {
       days: '{[2026-03-05,2026-03-06)}',
     });
 
-    // Deleted sessions count nowhere, and take their days with them.
+    // Voided sessions count nowhere, and take their days with them.
     for (const s of [late, moved]) {
-      const res = await t.request('DELETE', `/api/sessions/${s.id}`, { token: w.supA.token });
+      const res = await t.request('DELETE', `/api/sessions/${s.id}?reason=Logged%20twice`, {
+        token: w.supA.token,
+      });
       expect(res.status).toBe(204);
     }
     stored = await expectExact();
@@ -185,7 +187,11 @@ describe('report roll-ups', () => {
       const results = await Promise.all(
         made.slice(0, 12).map(async (s, i) =>
           i % 2
-            ? (await t.request('DELETE', `/api/sessions/${s.id}`, { token: w.supA.token })).status
+            ? (
+                await t.request('DELETE', `/api/sessions/${s.id}?reason=Logged%20twice`, {
+                  token: w.supA.token,
+                })
+              ).status
             : (
                 await patch(s, {
                   startsAt: '2026-04-05T12:00:00Z',

@@ -90,6 +90,9 @@ describe('sessions', () => {
           { participantId: a2.id, status: 'absent', note: 'Called in sick' },
         ],
         version: 1,
+        voidedAt: null,
+        voidedById: null,
+        voidReason: null,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
@@ -426,8 +429,9 @@ describe('sessions', () => {
   describe('update and delete', () => {
     it('changes fields and replaces attendance with the version it read, auditing every attendee touched', async () => {
       const s = await createSession(t, w.workerA, [a1.id, a2.id]);
+      // A supervisor changes any session of the team.
       const res = await t.request('PATCH', `/api/sessions/${s.id}`, {
-        token: w.workerA2.token,
+        token: w.supA.token,
         body: {
           version: 1,
           durationMinutes: 120,
@@ -461,7 +465,7 @@ describe('sessions', () => {
       const audit = await auditOf(s.id, 'update');
       expect(audit.map((e) => e.participant_id).sort()).toEqual([a1.id, a2.id, a3.id].sort());
       expect(audit[0]).toMatchObject({
-        actor_id: w.workerA2.id,
+        actor_id: w.supA.id,
         entity_type: 'session',
         team_id: w.teamA.id,
       });
@@ -569,28 +573,39 @@ describe('sessions', () => {
         });
         expect(patch.status).toBe(404);
         expect(
-          (await t.request('DELETE', `/api/sessions/${s.id}`, { token: who.token })).status,
+          (
+            await t.request('DELETE', `/api/sessions/${s.id}?reason=Mine`, {
+              token: who.token,
+            })
+          ).status,
         ).toBe(404);
       }
       expect(
-        (await t.request('DELETE', '/api/sessions/nope', { token: w.workerA.token })).status,
+        (await t.request('DELETE', '/api/sessions/nope?reason=Mine', { token: w.workerA.token }))
+          .status,
       ).toBe(400);
       expect(await checksums()).toEqual(before);
     });
 
-    it('deletes a session with its attendance and audits each attendee', async () => {
+    it('voids a session: kept with its attendance, gone from the lists, audited for each attendee', async () => {
       const s = await createSession(t, w.workerA, [a1.id, a2.id]);
-      const res = await t.request('DELETE', `/api/sessions/${s.id}`, { token: w.workerA2.token });
+      const res = await t.request('DELETE', `/api/sessions/${s.id}?reason=Logged%20twice`, {
+        token: w.supA.token,
+      });
       expect(res.status).toBe(204);
       expect(res.text).toBe('');
-      expect(
-        (await t.db.query(`SELECT 1 FROM support_session WHERE id = $1`, [s.id])).rowCount,
-      ).toBe(0);
-      expect(await attendanceOf(s.id)).toEqual([]);
+      const { rows } = await t.db.query(
+        `SELECT voided_by_id, void_reason FROM support_session WHERE id = $1`,
+        [s.id],
+      );
+      expect(rows).toEqual([{ voided_by_id: w.supA.id, void_reason: 'Logged twice' }]);
+      expect((await attendanceOf(s.id)).map((r) => r.participant_id).sort()).toEqual(
+        [a1.id, a2.id].sort(),
+      );
       const audit = await auditOf(s.id, 'delete');
       expect(audit.map((e) => e.participant_id).sort()).toEqual([a1.id, a2.id].sort());
       expect(audit[0]).toMatchObject({
-        actor_id: w.workerA2.id,
+        actor_id: w.supA.id,
         entity_type: 'session',
         team_id: w.teamA.id,
       });
@@ -598,7 +613,11 @@ describe('sessions', () => {
         (await t.request('GET', `/api/sessions/${s.id}`, { token: w.workerA.token })).status,
       ).toBe(404);
       expect(
-        (await t.request('DELETE', `/api/sessions/${s.id}`, { token: w.workerA.token })).status,
+        (
+          await t.request('DELETE', `/api/sessions/${s.id}?reason=Again`, {
+            token: w.workerA.token,
+          })
+        ).status,
       ).toBe(404);
     });
   });

@@ -120,6 +120,29 @@ export interface AttendanceRow {
   note?: string | null;
 }
 
+/** How a session shows an attendee who has since moved to another team (SPEC §1). */
+export const OTHER_TEAM_ATTENDEE = 'Participant of another team';
+
+/**
+ * An attendee of another team than the session's: someone who moved after
+ * the session. The session stays with the team that delivered it, which
+ * sees neither who they are nor the note written about them.
+ */
+export interface OtherTeamAttendee {
+  participantId: null;
+  displayName: typeof OTHER_TEAM_ATTENDEE;
+  status: AttendanceStatus;
+}
+
+export type SessionAttendee = (AttendanceRow & { note: string | null }) | OtherTeamAttendee;
+
+/** An attendee of the session's own team (not one who has moved to another team since). */
+export function isOwnTeamAttendee(
+  a: SessionAttendee,
+): a is AttendanceRow & { note: string | null } {
+  return a.participantId !== null;
+}
+
 export interface Session extends Stamped {
   type: SessionType;
   format: SessionFormat;
@@ -131,8 +154,12 @@ export interface Session extends Stamped {
   notes: string | null;
   facilitatorId: string;
   teamId: string;
-  attendance: (AttendanceRow & { note: string | null })[];
+  attendance: SessionAttendee[];
   version: number;
+  /** A voided session is kept for the audit and counts nowhere; only supervisors and admins see it. */
+  voidedAt: IsoDateTime | null;
+  voidedById: string | null;
+  voidReason: string | null;
 }
 
 export interface AdvocacyAction extends Stamped {
@@ -292,6 +319,17 @@ export interface TimelineItem {
   /** A session's `startsAt`, else the record's own date. */
   date: IsoDateTime | IsoDate;
   summary: string;
+  /**
+   * False for a session another team delivered (the person has moved teams
+   * since): it is shown as a summary (`type`, `teamName`) and cannot be opened.
+   */
+  openable: boolean;
+  /** A session's type. */
+  type?: SessionType;
+  /** The team that delivered a session the caller cannot open. */
+  teamName?: string;
+  /** Set on a voided session (shown only to supervisors asking `includeVoided=true`). */
+  voided?: boolean;
 }
 
 export interface AuditEvent {

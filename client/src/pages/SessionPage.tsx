@@ -1,39 +1,54 @@
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
-import { LABELS } from '@peerpath/shared';
+import TextField from '@mui/material/TextField';
+import { LABELS, type Session } from '@peerpath/shared';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { describeError, isApiError } from '../api';
+import { useCurrentUser } from '../auth';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RecordPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
-import { formatDateTime } from '../components/dates';
+import { formatDate, formatDateTime } from '../components/dates';
 import { useNotify } from '../components/notify';
-import { useDeleteSession, useSession } from '../features/sessions/api';
+import { useSession, useVoidSession } from '../features/sessions/api';
+import { useUserName } from '../features/users/api';
 import { SessionForm } from '../features/sessions/SessionForm';
 import { SessionShow } from '../features/sessions/SessionShow';
 import { NotFoundPage } from './NotFoundPage';
 
+const REASON_MAX = 500;
+
+/** A worker changes or voids only the sessions they facilitate; supervisors and admins any of the team's. */
+function mayChange(user: { id: string; role: string }, s: Session): boolean {
+  return !s.voidedAt && (user.role !== 'worker' || s.facilitatorId === user.id);
+}
+
 export function SessionPage() {
   const { id = '' } = useParams();
   const session = useSession(id);
-  const remove = useDeleteSession(id);
+  const voidSession = useVoidSession(id);
+  const me = useCurrentUser();
+  const userName = useUserName();
   const navigate = useNavigate();
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
 
   if (session.isLoading) return <RecordPageSkeleton label="Loading the session…" />;
   if (isApiError(session.error, 404) || isApiError(session.error, 400)) {
     return (
       <NotFoundPage
         title="Session not found"
-        message="This session could not be found. It may have been deleted."
+        message="This session could not be found. It may have been voided, or belong to another team."
       />
     );
   }
@@ -42,10 +57,21 @@ export function SessionPage() {
   const s = session.data;
   const title = `${LABELS.sessionType[s.type]}${s.title ? `: ${s.title}` : ''}`;
 
-  const doDelete = async () => {
+  const allowed = mayChange(me, s);
+
+  const doVoid = async () => {
+    const why = reason.trim();
+    if (!why) {
+      setReasonError('Please say why, so the record makes sense later');
+      return;
+    }
+    if (why.length > REASON_MAX) {
+      setReasonError(`Please keep it to ${REASON_MAX} characters`);
+      return;
+    }
     try {
-      await remove.mutateAsync();
-      notify('Session deleted');
+      await voidSession.mutateAsync(why);
+      notify('Session voided');
       await navigate('/sessions', { replace: true });
     } catch (error) {
       setConfirming(false);
@@ -64,7 +90,8 @@ export function SessionPage() {
         documentTitle={LABELS.sessionType[s.type]}
         subtitle={formatDateTime(s.startsAt)}
         actions={
-          !editing && (
+          !editing &&
+          allowed && (
             <>
               <Button
                 variant="outlined"
@@ -76,14 +103,25 @@ export function SessionPage() {
               <Button
                 color="error"
                 startIcon={<DeleteOutlined />}
-                onClick={() => setConfirming(true)}
+                onClick={() => {
+                  setReason('');
+                  setReasonError(null);
+                  setConfirming(true);
+                }}
               >
-                Delete
+                Void this session
               </Button>
             </>
           )
         }
       />
+      {s.voidedAt && (
+        <Alert severity="info" sx={{ mb: 2, maxWidth: 960 }}>
+          Voided on {formatDate(s.voidedAt.slice(0, 10))}
+          {s.voidedById ? ` by ${userName(s.voidedById)}` : ''}: {s.voidReason}. It is kept for the
+          record and counts nowhere.
+        </Alert>
+      )}
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 960 }}>
         {editing ? (
           <SessionForm
@@ -102,15 +140,31 @@ export function SessionPage() {
       </Paper>
       <ConfirmDialog
         open={confirming}
-        title="Delete this session?"
-        confirmLabel="Delete session"
+        title="Void this session?"
+        confirmLabel="Void session"
         destructive
-        busy={remove.isPending}
-        onConfirm={() => void doDelete()}
+        busy={voidSession.isPending}
+        onConfirm={() => void doVoid()}
         onClose={() => setConfirming(false)}
       >
-        The session and its attendance will be removed from timelines and reports. This cannot be
-        undone.
+        The session is kept for the record, but it will no longer show in lists, timelines or
+        reports.
+        <TextField
+          label="Why are you voiding it?"
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setReasonError(null);
+          }}
+          required
+          fullWidth
+          multiline
+          minRows={2}
+          margin="normal"
+          slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
+          error={Boolean(reasonError)}
+          helperText={reasonError ?? 'For example: logged twice by mistake'}
+        />
       </ConfirmDialog>
     </>
   );

@@ -13,6 +13,7 @@ import {
   fieldError,
   listFilters,
   NotInTeamException,
+  requireMayChange,
   requireParticipant,
   requireTeamUser,
   resolveActor,
@@ -159,7 +160,7 @@ export class AdvocacyService {
       checkLevel(dto.level, dto.participantId);
       let teamId: string;
       if (dto.participantId) {
-        const p = await requireParticipant(m, caller, dto.participantId);
+        const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
         if (dto.teamId && dto.teamId !== p.teamId) {
           if (caller.role !== 'admin') {
             throw new ForbiddenException('You can only create records in your own team');
@@ -229,6 +230,7 @@ export class AdvocacyService {
   ): Promise<AdvocacyAction> {
     return this.db.transaction(async (m) => {
       const current = await this.find(m, caller, id);
+      requireMayChange(caller, current.workerId, 'the advocacy actions they own');
       if (current.version !== dto.version) throw staleVersion();
 
       const level = dto.level ?? current.level;
@@ -236,7 +238,7 @@ export class AdvocacyService {
         dto.participantId !== undefined ? dto.participantId : current.participantId;
       checkLevel(level, participantId);
       if (participantId && participantId !== current.participantId) {
-        const p = await requireParticipant(m, caller, participantId);
+        const p = await requireParticipant(m, caller, participantId, { lock: 'share' });
         if (p.teamId !== current.teamId) {
           throw fieldError('participantId', 'participantId must be a participant of this team');
         }

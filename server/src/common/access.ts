@@ -71,15 +71,21 @@ export async function teamForCreate(
   return requestedTeamId;
 }
 
-/** A participant the caller may see, with its team; 404 otherwise. */
+/**
+ * A participant the caller may see, with its team; 404 otherwise. A record
+ * attached to the participant is written under `lock: 'share'`, so a move to
+ * another team (SPEC §1) either waits for it and takes it along, or commits
+ * first and this finds the participant gone from the caller's team.
+ */
 export async function requireParticipant(
   m: EntityManager,
   caller: AuthUser,
   participantId: string,
-  opts: { lock?: boolean } = {},
+  opts: { lock?: boolean | 'share' } = {},
 ): Promise<{ id: string; teamId: string }> {
+  const lock = opts.lock === 'share' ? 'FOR SHARE' : opts.lock ? 'FOR UPDATE' : '';
   const rows: { id: string; team_id: string }[] = await m.query(
-    `SELECT id, team_id FROM participant WHERE id = $1 ${caller.role === 'admin' ? '' : 'AND team_id = $2'} ${opts.lock ? 'FOR UPDATE' : ''}`,
+    `SELECT id, team_id FROM participant WHERE id = $1 ${caller.role === 'admin' ? '' : 'AND team_id = $2'} ${lock}`,
     caller.role === 'admin' ? [participantId] : [participantId, caller.teamId],
   );
   if (rows.length === 0) {
@@ -118,6 +124,23 @@ export async function resolveActor(
   );
   if (rows.length === 0) throw fieldError(field, `${field} must be an active member of the team`);
   return requestedId;
+}
+
+/**
+ * Who may change a record assigned to someone (SPEC §1): a worker only their
+ * own (a session they facilitate, an advocacy action they own), a supervisor
+ * or an admin any of the team's; 403 otherwise. Called after the record was
+ * found in the caller's scope, so another team's record is still a 404.
+ */
+export function requireMayChange(caller: AuthUser, assigneeId: string, what: string): void {
+  if (caller.role === 'worker' && assigneeId !== caller.id) {
+    throw new ForbiddenException(`A worker can change only ${what}`);
+  }
+}
+
+/** Supervisors and admins may see voided sessions (SPEC §3); workers never do. */
+export function seesVoided(caller: AuthUser): boolean {
+  return caller.role !== 'worker';
 }
 
 /** A user the caller may filter by: one of their own team (any user for an admin); 404 otherwise. */

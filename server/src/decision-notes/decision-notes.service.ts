@@ -104,7 +104,7 @@ export class DecisionNotesService {
         const stored = await this.findStored(m, dto.id);
         if (stored) return this.replay(m, caller, dto, stored);
       }
-      const p = await requireParticipant(m, caller, dto.participantId);
+      const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
       const workerId = await resolveActor(m, caller, dto.workerId, p.teamId, 'workerId');
       const discussedOn = dto.discussedOn ?? this.today();
       const followUpOn = dto.followUpOn ?? null;

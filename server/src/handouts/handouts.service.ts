@@ -133,7 +133,7 @@ export class HandoutsService {
         const stored = await this.findStored(m, dto.id);
         if (stored) return this.replay(m, caller, dto, stored);
       }
-      const p = await requireParticipant(m, caller, dto.participantId);
+      const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
       const resource: { active: boolean }[] = await m.query(
         `SELECT active FROM resource WHERE id = $1`,
         [dto.resourceId],

@@ -17,6 +17,7 @@ import type { Participant, TimelineItem } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { CreateParticipantDto } from './dto/create-participant.dto';
 import { ListParticipantsQuery } from './dto/list-participants.query';
+import { TimelineQuery } from './dto/timeline.query';
 import { UpdateParticipantDto } from './dto/update-participant.dto';
 import { ParticipantsService } from './participants.service';
 
@@ -81,12 +82,14 @@ export class ParticipantsController {
 
   @Get(':id/timeline')
   @ApiOperation({
-    summary: 'Sessions, advocacy, handouts and decision notes of a participant, newest first',
+    summary:
+      'Sessions, advocacy, handouts and decision notes of a participant, newest first; sessions of another team as summaries (openable: false)',
   })
   timeline(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
+    @Query() q: TimelineQuery,
   ): Promise<{ items: TimelineItem[] }> {
-    return this.participants.timeline(user, id);
+    return this.participants.timeline(user, id, q.includeVoided ?? false);
   }
 }

@@ -16,6 +16,7 @@ import {
   listFilters,
   NotInTeamException,
   requireParticipant,
+  seesVoided,
   teamFilter,
   teamForCreate,
 } from '../common/access';
@@ -35,6 +36,7 @@ import {
   type ParticipantRow,
 } from './participants.mapper';
 import { ListPageCache } from './list-cache';
+import { moveParticipantRecords } from './move';
 import { TIMELINE_SQL, toTimelineItem, type TimelineRow } from './timeline';
 
 /**
@@ -236,9 +238,26 @@ export class ParticipantsService {
     return toParticipantResponse(row);
   }
 
-  async timeline(caller: AuthUser, id: string): Promise<{ items: TimelineItem[] }> {
+  /**
+   * Everything attached to a participant, newest first. Voided sessions are
+   * left out unless a supervisor or an admin asks (`includeVoided`; a worker
+   * asking is refused, 403).
+   */
+  async timeline(
+    caller: AuthUser,
+    id: string,
+    includeVoided = false,
+  ): Promise<{ items: TimelineItem[] }> {
+    if (includeVoided && !seesVoided(caller)) {
+      throw new ForbiddenException('Only supervisors and admins can see voided sessions');
+    }
     const { teamId } = await requireParticipant(this.db.manager, caller, id);
-    const rows: TimelineRow[] = await this.db.query(TIMELINE_SQL, [id]);
+    const rows: TimelineRow[] = await this.db.query(TIMELINE_SQL, [
+      id,
+      teamId,
+      includeVoided,
+      caller.role === 'admin',
+    ]);
     await this.audit.record({
       actorId: caller.id,
       action: 'read',
@@ -373,6 +392,10 @@ export class ParticipantsService {
         }
         throw stale();
       }
+      // Everything attached to the person alone goes with them, in this transaction (SPEC §1).
+      const moved = moving
+        ? await moveParticipantRecords(m, id, current.teamId, teamId)
+        : undefined;
       await this.audit.record(
         {
           actorId: caller.id,
@@ -383,7 +406,7 @@ export class ParticipantsService {
           teamId,
           details: {
             fields: fields.filter((k) => k !== 'teamId' || moving),
-            ...(moving ? { fromTeamId: current.teamId } : {}),
+            ...(moving ? { fromTeamId: current.teamId, moved } : {}),
           },
         },
         m,

@@ -10,6 +10,9 @@ const row = (r: Partial<TimelineRow>): TimelineRow => ({
   b: null,
   c: null,
   n: null,
+  openable: true,
+  teamName: null,
+  voided: false,
   ...r,
 });
 
@@ -39,6 +42,19 @@ describe('timeline summaries', () => {
     );
     const note = row({ kind: 'decision_note', onDate: '2026-03-05', a: 'Topic' });
     expect(toTimelineItem(note).date).toBe('2026-03-05');
+  });
+
+  it('shows another team’s session by its type, instant and team only', () => {
+    const other = row({ a: 'support_group', openable: false, teamName: 'Riverside' });
+    expect(toTimelineItem(other)).toEqual({
+      kind: 'session',
+      id: 'x',
+      date: '2026-03-02T17:00:00.000Z',
+      type: 'support_group',
+      teamName: 'Riverside',
+      summary: 'Support group · Riverside',
+      openable: false,
+    });
   });
 });
 

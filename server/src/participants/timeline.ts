@@ -16,24 +16,41 @@ import { toIsoDate } from '../common/dates';
  * date-only record sorts at that day's start in ORG_TIMEZONE (the connection's
  * TimeZone), so `date::timestamptz` compares correctly with session instants.
  * Columns a/b/c/n carry what the summary is built from.
+ *
+ * $1 the participant, $2 their team, $3 include voided sessions (of that
+ * team; supervisors and admins only), $4 the caller is an admin. A session
+ * another team delivered (the person moved since, SPEC §1) is not openable
+ * except by an admin: only its type, instant and team are read.
  */
 export const TIMELINE_SQL = `
-  SELECT kind, id, at, on_date AS "onDate", a, b, c, n FROM (
+  SELECT kind, id, at, on_date AS "onDate", a, b, c, n, openable, team_name AS "teamName", voided
+    FROM (
     SELECT 'session'::text AS kind, s.id, s.starts_at AS at, NULL::date AS on_date,
-           s.type::text AS a, att.status::text AS b, s.title::text AS c, s.duration_minutes AS n
-      FROM attendance att JOIN support_session s ON s.id = att.session_id
+           s.type::text AS a,
+           CASE WHEN s.team_id = $2 OR $4 THEN att.status::text END AS b,
+           CASE WHEN s.team_id = $2 OR $4 THEN s.title::text END AS c,
+           CASE WHEN s.team_id = $2 OR $4 THEN s.duration_minutes END AS n,
+           s.team_id = $2 OR $4 AS openable,
+           CASE WHEN s.team_id <> $2 AND NOT $4 THEN tm.name::text END AS team_name,
+           s.voided_at IS NOT NULL AS voided
+      FROM attendance att
+      JOIN support_session s ON s.id = att.session_id
+      JOIN team tm ON tm.id = s.team_id
      WHERE att.participant_id = $1
+       AND (s.voided_at IS NULL OR ($3 AND s.team_id = $2))
     UNION ALL
     SELECT 'advocacy', x.id, x.opened_on::timestamptz, x.opened_on,
-           x.category, x.status, x.title, NULL
+           x.category, x.status, x.title, NULL, true, NULL, false
       FROM advocacy_action x
      WHERE x.participant_id = $1
     UNION ALL
-    SELECT 'handout', h.id, h.given_on::timestamptz, h.given_on, r.name, h.outcome, h.method, NULL
+    SELECT 'handout', h.id, h.given_on::timestamptz, h.given_on, r.name, h.outcome, h.method, NULL,
+           true, NULL, false
       FROM handout h JOIN resource r ON r.id = h.resource_id
      WHERE h.participant_id = $1
     UNION ALL
-    SELECT 'decision_note', d.id, d.discussed_on::timestamptz, d.discussed_on, d.topic, NULL, NULL, NULL
+    SELECT 'decision_note', d.id, d.discussed_on::timestamptz, d.discussed_on, d.topic, NULL, NULL, NULL,
+           true, NULL, false
       FROM decision_note d
      WHERE d.participant_id = $1
   ) t
@@ -48,6 +65,9 @@ export interface TimelineRow {
   b: string | null;
   c: string | null;
   n: number | null;
+  openable: boolean;
+  teamName: string | null;
+  voided: boolean;
 }
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -79,10 +99,26 @@ export function timelineSummary(r: TimelineRow): string {
 }
 
 export function toTimelineItem(r: TimelineRow): TimelineItem {
+  const date = r.kind === 'session' ? r.at.toISOString() : toIsoDate(r.onDate)!;
+  if (!r.openable) {
+    // Another team's session: what, when and by whom only (SPEC §1).
+    const type = r.a as SessionType;
+    return {
+      kind: r.kind,
+      id: r.id,
+      date,
+      type,
+      teamName: r.teamName!,
+      summary: `${LABELS.sessionType[type]} · ${r.teamName}`,
+      openable: false,
+    };
+  }
   return {
     kind: r.kind,
     id: r.id,
-    date: r.kind === 'session' ? r.at.toISOString() : toIsoDate(r.onDate)!,
+    date,
     summary: timelineSummary(r),
+    openable: true,
+    ...(r.voided ? { voided: true } : {}),
   };
 }

@@ -287,8 +287,8 @@ function slugify(name: string): string {
 /*
  * The SQL. $1 = from, $2 = to (inclusive dates), $3 = team id or null for the
  * whole organisation. Sessions count by their org-local day (ORG_TIMEZONE; the
- * roll-ups are kept in it). Sessions are deleted for real, so a deleted session
- * counts nowhere.
+ * roll-ups are kept in it). A voided session counts nowhere: the roll-ups leave
+ * it out (migration SessionVoid) and the caseload's own session reads skip it.
  */
 
 const IN_TEAM = (alias: string) => `($3::uuid IS NULL OR ${alias}.team_id = $3::uuid)`;
@@ -434,7 +434,7 @@ const CASELOAD_SQL = `
   ), contacted AS (
     SELECT DISTINCT a.participant_id
       FROM support_session s JOIN attendance a ON a.session_id = s.id
-     WHERE ($1::uuid IS NULL OR s.team_id = $1::uuid)
+     WHERE ($1::uuid IS NULL OR s.team_id = $1::uuid) AND s.voided_at IS NULL
        AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1 AND a.status = $6
   ), caseload AS (
     SELECT p.primary_worker_id AS worker_id,
@@ -445,6 +445,7 @@ const CASELOAD_SQL = `
              ELSE NOT EXISTS (
                SELECT 1 FROM attendance a JOIN support_session s ON s.id = a.session_id
                 WHERE a.participant_id = p.id AND a.status = $6 AND s.team_id <> $1::uuid
+                  AND s.voided_at IS NULL
                   AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1
              )
            END) AS without_recent_contact
@@ -456,6 +457,7 @@ const CASELOAD_SQL = `
     SELECT s.facilitator_id AS worker_id, count(*) AS n, sum(s.duration_minutes) AS minutes
       FROM support_session s
      WHERE ($1::uuid IS NULL OR s.team_id = $1::uuid) AND s.facilitator_id IN (SELECT id FROM w)
+       AND s.voided_at IS NULL
        AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1
      GROUP BY s.facilitator_id
   ), advocacy AS (

@@ -18,6 +18,11 @@ import { AttendanceEntity } from './attendance.entity';
 @Check('support_session_setting_check', inList('setting', SESSION_SETTINGS))
 @Check('support_session_activities_check', subsetOf('activities', SESSION_ACTIVITIES))
 @Check('support_session_duration_check', `"duration_minutes" BETWEEN 1 AND 720`)
+@Check(
+  'support_session_void_check',
+  `("voided_at" IS NULL AND "voided_by_id" IS NULL AND "void_reason" IS NULL) OR ` +
+    `("voided_at" IS NOT NULL AND "voided_by_id" IS NOT NULL AND length(btrim("void_reason")) > 0)`,
+)
 @Index('support_session_team_starts_idx', ['teamId', 'startsAt'])
 @Index('support_session_facilitator_starts_idx', ['facilitatorId', 'startsAt'])
 // Covering/partial indexes for the reports' period filters; created in the ReportPeriodIndexes migration (TypeORM cannot express INCLUDE).
@@ -60,6 +65,20 @@ export class SessionEntity extends BaseRecord {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** A voided session is kept for the audit and counts nowhere (SPEC §3). */
+  @Column({ name: 'voided_at', type: 'timestamptz', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ name: 'voided_by_id', type: 'uuid', nullable: true })
+  voidedById: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'voided_by_id', foreignKeyConstraintName: 'support_session_voided_by_fk' })
+  voidedBy?: UserEntity;
+
+  @Column({ name: 'void_reason', type: 'varchar', length: 500, nullable: true })
+  voidReason: string | null;
 
   @OneToMany(() => AttendanceEntity, (a) => a.session)
   attendance?: AttendanceEntity[];

@@ -19,6 +19,7 @@ import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decora
 import { CreateSessionDto } from './dto/create-session.dto';
 import { ListSessionsQuery } from './dto/list-sessions.query';
 import { UpdateSessionDto } from './dto/update-session.dto';
+import { VoidSessionQuery } from './dto/void-session.query';
 import { SessionsService } from './sessions.service';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
@@ -53,7 +54,10 @@ export class SessionsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One session with its attendance' })
+  @ApiOperation({
+    summary:
+      'One session with its attendance (a voided one: 404 for workers, shown with its void to supervisors)',
+  })
   get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Session> {
     return this.sessions.get(user, id);
   }
@@ -73,9 +77,16 @@ export class SessionsController {
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a session and its attendance' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  remove(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<void> {
-    return this.sessions.remove(user, id);
+  @ApiOperation({
+    summary:
+      'Void a session with a reason: kept for the audit, counted nowhere. Workers: only sessions they facilitate (403)',
+  })
+  @ApiNoContentResponse({ description: 'Voided' })
+  remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Query() q: VoidSessionQuery,
+  ): Promise<void> {
+    return this.sessions.void(user, id, q.reason);
   }
 }

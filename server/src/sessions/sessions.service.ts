@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { formatOf, type Page, type Session, type SessionType } from '@peerpath/shared';
@@ -6,8 +12,10 @@ import { AuditService, type AuditEntry } from '../audit/audit.service';
 import {
   fieldError,
   NotInTeamException,
+  requireMayChange,
   requireParticipant,
   resolveActor,
+  seesVoided,
   teamFilter,
   teamForCreate,
 } from '../common/access';
@@ -58,7 +66,10 @@ export class SessionsService {
     const { page, pageSize, offset } = paging(q);
     const team = teamFilter(caller, q.teamId);
     if (q.from && q.to && q.to < q.from) throw fieldError('to', 'to cannot be before from');
-    const where: string[] = [];
+    if (q.includeVoided && !seesVoided(caller)) {
+      throw new ForbiddenException('Only supervisors and admins can list voided sessions');
+    }
+    const where: string[] = q.includeVoided ? [] : ['s.voided_at IS NULL'];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
       params.push(value);
@@ -113,17 +124,12 @@ export class SessionsService {
     return { items: rows.map(toSessionResponse), total, page, pageSize };
   }
 
+  /** A voided session is a 404 for a worker; supervisors and admins see it with its void. */
   async get(caller: AuthUser, id: string): Promise<Session> {
-    const row = await this.load(this.db.manager, scopeOf(caller), id);
-    await this.audit.recordMany(
-      this.events(
-        caller,
-        'read',
-        row.id,
-        row.teamId,
-        row.attendance.map((a) => a.participantId),
-      ),
-    );
+    const row = await this.load(this.db.manager, scopeOf(caller), id, {
+      includeVoided: seesVoided(caller),
+    });
+    await this.audit.recordMany(this.events(caller, 'read', row.id, row.teamId, attendeesOf(row)));
     return toSessionResponse(row);
   }
 
@@ -184,13 +190,25 @@ export class SessionsService {
     });
   }
 
+  /**
+   * Changes a session: a worker only one they facilitate (403), a supervisor
+   * or an admin any of the team's; a voided one no longer (409). A new
+   * attendance list replaces the team's attendees; anyone who has moved to
+   * another team since stays on it as they were.
+   */
   async update(caller: AuthUser, id: string, dto: UpdateSessionDto): Promise<Session> {
     return this.db.transaction(async (m) => {
       const scope = scopeOf(caller);
-      const current = await this.load(m, scope, id);
+      const current = await this.load(m, scope, id, { includeVoided: seesVoided(caller) });
+      requireMayChange(caller, current.facilitatorId, 'the sessions they facilitate');
+      if (current.voidedAt) throw voided();
       if (dto.version !== current.version) throw stale();
       const type = dto.type ?? current.type;
-      checkAttendanceCount(type, dto.attendance ?? current.attendance);
+      const moved = current.attendance.filter((a) => a.participantId === null);
+      checkAttendanceCount(
+        type,
+        dto.attendance ? [...dto.attendance, ...moved] : current.attendance,
+      );
       if (dto.facilitatorId !== undefined && dto.facilitatorId !== current.facilitatorId) {
         await resolveActor(m, caller, dto.facilitatorId, current.teamId, 'facilitatorId');
       }
@@ -217,11 +235,15 @@ export class SessionsService {
         throw stale();
       }
       if (attendance) {
-        await m.query(`DELETE FROM attendance WHERE session_id = $1`, [id]);
+        await m.query(
+          `DELETE FROM attendance a USING participant p
+            WHERE a.session_id = $1 AND p.id = a.participant_id AND p.team_id = $2`,
+          [id, current.teamId],
+        );
         await this.writeAttendance(m, id, current.teamId, attendance);
       }
       const touched = new Set([
-        ...current.attendance.map((a) => a.participantId),
+        ...attendeesOf(current),
         ...(attendance ?? []).map((a) => a.participantId),
       ]);
       const changed = [...fields, ...(attendance ? ['attendance'] : [])];
@@ -233,36 +255,52 @@ export class SessionsService {
     });
   }
 
-  /** Deletes a session for good; its attendance goes with it (ON DELETE CASCADE). */
-  async remove(caller: AuthUser, id: string): Promise<void> {
+  /**
+   * Voids a session (`DELETE /api/sessions/:id?reason=`): it is kept with who
+   * voided it, when and why, for the audit, and counts nowhere (the roll-up
+   * triggers take it out as they would a deleted one). A worker voids only a
+   * session they facilitate (403); voiding it again is a 409.
+   */
+  async void(caller: AuthUser, id: string, reason: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const current = await this.load(m, scopeOf(caller), id, { lock: true });
-      await m.query(`DELETE FROM support_session WHERE id = $1`, [id]);
+      const current = await this.load(m, scopeOf(caller), id, {
+        lock: true,
+        includeVoided: seesVoided(caller),
+      });
+      requireMayChange(caller, current.facilitatorId, 'the sessions they facilitate');
+      if (current.voidedAt) throw voided();
+      await m.query(
+        `UPDATE support_session
+            SET voided_at = now(), voided_by_id = $2, void_reason = $3,
+                version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [id, caller.id, reason],
+      );
       await this.audit.recordMany(
-        this.events(
-          caller,
-          'delete',
-          id,
-          current.teamId,
-          current.attendance.map((a) => a.participantId),
-          { type: current.type, startsAt: current.startsAt.toISOString() },
-        ),
+        this.events(caller, 'delete', id, current.teamId, attendeesOf(current), {
+          voided: true,
+          reason,
+          type: current.type,
+          startsAt: current.startsAt.toISOString(),
+        }),
         m,
       );
     });
   }
 
+  /** A session in `scope` (every team when null); a voided one only with `includeVoided`; 404 otherwise. */
   private async load(
     m: EntityManager,
     scope: string | null,
     id: string,
-    opts: { lock?: boolean } = {},
+    opts: { lock?: boolean; includeVoided?: boolean } = {},
   ): Promise<SessionRow> {
     const rows: SessionRow[] = await m.query(
       `SELECT ${SESSION_COLUMNS} FROM support_session s
         WHERE s.id = $1 AND ($2::uuid IS NULL OR s.team_id = $2)
+          AND ($3 OR s.voided_at IS NULL)
         ${opts.lock ? 'FOR UPDATE OF s' : ''}`,
-      [id, scope],
+      [id, scope, opts.includeVoided ?? false],
     );
     if (rows.length === 0) throw new NotInTeamException('session', id, 'Session not found');
     return rows[0];
@@ -322,7 +360,7 @@ export class SessionsService {
       [dto.id],
     );
     if (rows.length === 0) return null;
-    if (rows[0].teamId !== teamId) {
+    if (rows[0].teamId !== teamId || rows[0].voidedAt) {
       throw new ConflictException({
         message: 'This id is already in use',
         errors: { id: ['is already in use'] },
@@ -356,7 +394,9 @@ export class SessionsService {
     participantIds: string[],
     details?: Record<string, unknown>,
   ): AuditEntry[] {
-    return participantIds.map((participantId) => ({
+    // A session whose attendees have all moved to another team is still audited, naming nobody.
+    const named = participantIds.length > 0 ? participantIds : [null];
+    return named.map((participantId) => ({
       actorId: caller.id,
       action,
       entityType: 'session',
@@ -366,6 +406,15 @@ export class SessionsService {
       details: details ?? null,
     }));
   }
+}
+
+/** The attendees of the session's own team (one who moved to another team has no id here). */
+function attendeesOf(s: SessionRow): string[] {
+  return s.attendance.flatMap((a) => (a.participantId === null ? [] : [a.participantId]));
+}
+
+function voided(): ConflictException {
+  return new ConflictException('This session was voided; it can no longer be changed');
 }
 
 function checkAttendanceCount(type: SessionType, rows: unknown[]) {

@@ -378,7 +378,9 @@ export const ROUTE_MATRIX: RouteRow[] = [
     path: '/api/sessions/:id',
     expect: s(401, 204, 404, 204, 404, 204),
     data: 'team',
-    probe: async (ctx) => ({ url: `/api/sessions/${await freshSessionOfA(ctx)}` }),
+    probe: async (ctx) => ({
+      url: `/api/sessions/${await freshSessionOfA(ctx)}?reason=Logged%20twice`,
+    }),
   },
 
   // ── Advocacy ──────────────────────────────────────────────────────────────

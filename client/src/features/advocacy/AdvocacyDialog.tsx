@@ -79,6 +79,8 @@ export function AdvocacyDialog({
   onSaved: (a: AdvocacyAction) => void;
 }) {
   const me = useCurrentUser();
+  // A worker changes only the advocacy actions they own; supervisors and admins any of the team's.
+  const mayChange = !action || me.role !== 'worker' || action.workerId === me.id;
   const titleId = useId();
   const levelId = useId();
   const teams = useTeams();
@@ -158,6 +160,11 @@ export function AdvocacyDialog({
             {formError && (
               <Alert severity="error" role="alert" sx={{ mb: 2 }}>
                 {formError}
+              </Alert>
+            )}
+            {!mayChange && (
+              <Alert severity="info" sx={{ mb: 2 }}>
+                This action belongs to another worker: they or a supervisor can update it.
               </Alert>
             )}
             <Grid container spacing={2} sx={{ pt: 1 }}>
@@ -342,7 +349,12 @@ export function AdvocacyDialog({
           </DialogContent>
           <DialogActions>
             <Button onClick={close}>Cancel</Button>
-            <Button type="submit" variant="contained" loading={formState.isSubmitting}>
+            <Button
+              type="submit"
+              variant="contained"
+              loading={formState.isSubmitting}
+              disabled={!mayChange}
+            >
               {action ? 'Save changes' : 'Save advocacy'}
             </Button>
           </DialogActions>

@@ -115,7 +115,15 @@ export function Timeline({ participantId }: { participantId: string }) {
                       {when(item)}
                     </Typography>
                     <Typography sx={{ overflowWrap: 'anywhere' }}>
-                      {item.kind === 'session' ? (
+                      {!item.openable ? (
+                        // A session another team ran before this person joined yours: a summary only.
+                        <>
+                          {item.summary}
+                          <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+                            Run by another team — its details stay with them
+                          </Box>
+                        </>
+                      ) : item.kind === 'session' ? (
                         <Link href={`/sessions/${item.id}`}>{item.summary}</Link>
                       ) : item.kind === 'decision_note' ? (
                         <Link href={`/decision-notes/${item.id}`}>{item.summary}</Link>

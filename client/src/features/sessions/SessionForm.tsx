@@ -15,6 +15,7 @@ import {
   SESSION_SETTINGS,
   SESSION_TYPES,
   formatOf,
+  isOwnTeamAttendee,
   type Participant,
   type Session,
   type SessionActivity,
@@ -82,7 +83,8 @@ function toValues(
       title: session.title ?? '',
       activities: session.activities,
       notes: session.notes ?? '',
-      attendance: session.attendance.map((a) => ({
+      // Someone who has moved to another team since stays on the session as they were.
+      attendance: session.attendance.filter(isOwnTeamAttendee).map((a) => ({
         participantId: a.participantId,
         status: a.status,
         note: a.note,
@@ -162,7 +164,10 @@ export function SessionForm({
     () => new Map(prefill ? [[prefill.id, prefill]] : []),
   );
   const lookup = useParticipantLookup(
-    useMemo(() => session?.attendance.map((a) => a.participantId) ?? [], [session]),
+    useMemo(
+      () => session?.attendance.filter(isOwnTeamAttendee).map((a) => a.participantId) ?? [],
+      [session],
+    ),
   );
   const known = useMemo(() => new Map([...lookup.known, ...picked]), [lookup.known, picked]);
   const formRef = useRef<HTMLFormElement>(null);

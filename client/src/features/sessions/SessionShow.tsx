@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import { LABELS, type Session } from '@peerpath/shared';
+import { isOwnTeamAttendee, LABELS, OTHER_TEAM_ATTENDEE, type Session } from '@peerpath/shared';
 import type { ReactNode } from 'react';
 import { formatDateTime, formatMinutes } from '../../components/dates';
 import { useParticipantLookup } from '../participants/api';
@@ -16,7 +16,9 @@ const none = (
 
 export function SessionShow({ session: s }: { session: Session }) {
   const userName = useUserName();
-  const { known } = useParticipantLookup(s.attendance.map((a) => a.participantId));
+  const { known } = useParticipantLookup(
+    s.attendance.filter(isOwnTeamAttendee).map((a) => a.participantId),
+  );
   const items: [string, ReactNode][] = [
     ['Type', LABELS.sessionType[s.type]],
     ['When', formatDateTime(s.startsAt)],
@@ -61,12 +63,12 @@ export function SessionShow({ session: s }: { session: Session }) {
         Attendance
       </Typography>
       <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }}>
-        {s.attendance.map((a) => {
-          const p = known.get(a.participantId);
+        {s.attendance.map((a, i) => {
+          const p = isOwnTeamAttendee(a) ? known.get(a.participantId) : undefined;
           return (
             <Box
               component="li"
-              key={a.participantId}
+              key={a.participantId ?? `other-${i}`}
               sx={{
                 display: 'flex',
                 justifyContent: 'space-between',
@@ -76,14 +78,19 @@ export function SessionShow({ session: s }: { session: Session }) {
                 borderColor: 'divider',
               }}
             >
-              {p ? (
+              {!isOwnTeamAttendee(a) ? (
+                // Someone who has moved to another team since: their record is theirs now.
+                <Box component="span" sx={{ color: 'text.secondary' }}>
+                  {OTHER_TEAM_ATTENDEE}
+                </Box>
+              ) : p ? (
                 <Link href={`/participants/${p.id}`}>{participantName(p)}</Link>
               ) : (
                 <span>Loading…</span>
               )}
               <Typography component="span" sx={{ fontWeight: a.status === 'attended' ? 400 : 600 }}>
                 {LABELS.attendanceStatus[a.status]}
-                {a.note ? ` — ${a.note}` : ''}
+                {isOwnTeamAttendee(a) && a.note ? ` — ${a.note}` : ''}
               </Typography>
             </Box>
           );

@@ -93,11 +93,13 @@ export function useUpdateSession(id: string) {
   });
 }
 
-export function useDeleteSession(id: string) {
+/** Voids a session (kept for the audit, counted nowhere); the reason is required. */
+export function useVoidSession(id: string) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateAfterSessionChange();
   return useMutation({
-    mutationFn: () => api<void>(`/sessions/${id}`, { method: 'DELETE' }),
+    mutationFn: (reason: string) =>
+      api<void>(`/sessions/${id}?reason=${encodeURIComponent(reason)}`, { method: 'DELETE' }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: sessionKeys.detail(id) });
       return invalidate();

@@ -10,6 +10,7 @@ import { LoginAttemptReservation1795660000100 } from './1795660000100-LoginAttem
 import { RotatedRefreshTokens1795660000101 } from './1795660000101-RotatedRefreshTokens';
 import { TeamNameIgnoresCase1795660000300 } from './1795660000300-TeamNameIgnoresCase';
 import { AuditAccessDenied1795660000301 } from './1795660000301-AuditAccessDenied';
+import { SessionVoid1795660000200 } from './1795660000200-SessionVoid';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RotatedRefreshTokens1795660000101,
   TeamNameIgnoresCase1795660000300,
   AuditAccessDenied1795660000301,
+  SessionVoid1795660000200,
 ];

@@ -1,5 +1,5 @@
 import { SESSION_TYPES, type SessionType } from '@peerpath/shared';
-import { DateField, EnumField, PageQuery, UuidField } from '../../common/validation';
+import { DateField, EnumField, PageQuery, QueryBool, UuidField } from '../../common/validation';
 
 export class ListSessionsQuery extends PageQuery {
   @DateField({ presence: 'nullable', description: 'Inclusive, in ORG_TIMEZONE' })
@@ -19,4 +19,7 @@ export class ListSessionsQuery extends PageQuery {
 
   @UuidField({ presence: 'nullable', description: 'Admins: one team (others see only their own)' })
   teamId?: string;
+
+  @QueryBool('Supervisors and admins: include voided sessions (a worker asking is refused, 403)')
+  includeVoided?: boolean;
 }

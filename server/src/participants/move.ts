@@ -1,0 +1,44 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The records attached to one participant alone, which move with them when
+ * an admin moves them to another team (SPEC §1). A new record type that
+ * belongs to one person adds its table here, and only here.
+ *
+ * Not listed, on purpose: sessions (and their attendance) stay with the team
+ * that delivered them — they are that team's activity and stay in its
+ * reports; systemic advocacy actions have no participant.
+ */
+export const ATTACHED_RECORDS: readonly { table: string; versioned: boolean }[] = [
+  { table: 'advocacy_action', versioned: true },
+  { table: 'handout', versioned: false },
+  { table: 'decision_note', versioned: false },
+];
+
+/**
+ * Moves everything attached to a participant alone from `fromTeam` to
+ * `toTeam`, in the caller's transaction (the one that changes the
+ * participant's team). A versioned record gets a new version, so a change
+ * the old team started before the move cannot land. Who did the work
+ * (`worker_id`) is kept: it is the history; a supervisor of the new team
+ * reassigns what is still open. Returns how many records of each table moved.
+ */
+export async function moveParticipantRecords(
+  m: EntityManager,
+  participantId: string,
+  fromTeam: string,
+  toTeam: string,
+): Promise<Record<string, number>> {
+  const moved: Record<string, number> = {};
+  for (const { table, versioned } of ATTACHED_RECORDS) {
+    // TypeORM answers an UPDATE with [rows, rowCount].
+    const [, count]: [unknown[], number] = await m.query(
+      `UPDATE ${table}
+          SET team_id = $3, updated_at = now()${versioned ? ', version = version + 1' : ''}
+        WHERE participant_id = $1 AND team_id = $2`,
+      [participantId, fromTeam, toTeam],
+    );
+    moved[table] = count;
+  }
+  return moved;
+}
