@@ -3,7 +3,6 @@ import {
   ConflictException,
   ForbiddenException,
   Injectable,
-  NotFoundException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -378,7 +377,7 @@ export class SessionsService {
         'read',
         stored.id,
         stored.teamId,
-        stored.attendance.map((a) => a.participantId),
+        stored.attendance.flatMap((a) => (a.participantId ? [a.participantId] : [])),
         { retry: true },
       ),
       m,
