@@ -172,8 +172,30 @@ describe('headers and transport', () => {
           new QueryFailedError(
             'SELECT secret_column FROM participant WHERE id = $1',
             [a.participant.id],
+            Object.assign(new Error('column "secret_column" does not exist'), {
+              code: '42703',
+            }),
+          ),
+        );
+        try {
+          return await t.request('GET', `/api/participants/${a.participant.id}`, { token });
+        } finally {
+          spy.mockRestore();
+        }
+      })(),
+    );
+    await add(
+      'a unique-key clash the service did not foresee',
+      409,
+      (async () => {
+        // SPEC §4: a unique-key clash is 409, never 500, and names no constraint.
+        const spy = jest.spyOn(ParticipantsService.prototype, 'get').mockRejectedValue(
+          new QueryFailedError(
+            'INSERT INTO participant (id) VALUES ($1)',
+            [a.participant.id],
             Object.assign(new Error('duplicate key value violates unique constraint "pk"'), {
               code: '23505',
+              constraint: 'pk',
             }),
           ),
         );
