@@ -408,7 +408,9 @@ class Bench {
 const FIRST_PAGES = ['LoginPage', 'CaseloadPage'];
 
 /** The client's own measure of a first load (`client/scripts/bundle-size.mjs`), loaded as the ES module it is. */
-type BundleSize = typeof import('../../client/scripts/bundle-size.mjs');
+interface BundleSize {
+  firstLoadGzipBytes(dist: string, pages: string[]): Record<string, number>;
+}
 const importEsm = new Function('specifier', 'return import(specifier)') as (
   specifier: string,
 ) => Promise<BundleSize>;
