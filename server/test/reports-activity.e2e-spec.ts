@@ -1,12 +1,12 @@
 import type { ActivitySummary } from '@peerpath/shared';
-import { createTestApp, type TestApp } from './harness';
+import type { TestApp } from './harness';
 import {
   MARCH,
-  seedFixture,
   TEAM_A_MARCH,
   TZ,
   zeros,
   type Fixture,
+  withReportFixture,
 } from './support/report-fixture';
 
 /* Reports on the hand-built fixture of support/report-fixture.ts (ORG_TIMEZONE America/New_York, March 2026). */
@@ -14,11 +14,7 @@ describe('reports: activity summary', () => {
   let t: TestApp;
   let f: Fixture;
 
-  beforeAll(async () => {
-    t = await createTestApp({ orgTimezone: TZ });
-    f = await seedFixture(t);
-  });
-  afterAll(() => t.close());
+  withReportFixture((app, fixture) => ([t, f] = [app, fixture]));
 
   it('gives a supervisor every figure of their team for the period, counted in ORG_TIMEZONE', async () => {
     const res = await t.request<ActivitySummary>('GET', `/api/reports/activity?${MARCH}`, {

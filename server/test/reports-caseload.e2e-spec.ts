@@ -1,17 +1,13 @@
 import type { CaseloadReport } from '@peerpath/shared';
-import { createTestApp, type TestApp } from './harness';
-import { seedFixture, TZ, type Fixture } from './support/report-fixture';
+import type { TestApp } from './harness';
+import { type Fixture, withReportFixture } from './support/report-fixture';
 
 /* Reports on the hand-built fixture of support/report-fixture.ts (ORG_TIMEZONE America/New_York, March 2026). */
 describe('reports: caseload', () => {
   let t: TestApp;
   let f: Fixture;
 
-  beforeAll(async () => {
-    t = await createTestApp({ orgTimezone: TZ });
-    f = await seedFixture(t);
-  });
-  afterAll(() => t.close());
+  withReportFixture((app, fixture) => ([t, f] = [app, fixture]));
 
   /*
    * asOf 2026-03-31: window Mar 2 .. Mar 31 in New York (S1 on Mar 1 is outside; S3 on

@@ -1,17 +1,19 @@
 import { Workbook } from 'exceljs';
-import { createTestApp, type SeededUser, type TestApp } from './harness';
-import { MARCH, PRIVATE_TEXT, seedFixture, TZ, UUID, type Fixture } from './support/report-fixture';
+import type { SeededUser, TestApp } from './harness';
+import {
+  MARCH,
+  PRIVATE_TEXT,
+  UUID,
+  type Fixture,
+  withReportFixture,
+} from './support/report-fixture';
 
 /* Reports on the hand-built fixture of support/report-fixture.ts (ORG_TIMEZONE America/New_York, March 2026). */
 describe('reports: funder export', () => {
   let t: TestApp;
   let f: Fixture;
 
-  beforeAll(async () => {
-    t = await createTestApp({ orgTimezone: TZ });
-    f = await seedFixture(t);
-  });
-  afterAll(() => t.close());
+  withReportFixture((app, fixture) => ([t, f] = [app, fixture]));
 
   const exportEvents = async () =>
     (
@@ -241,11 +243,7 @@ describe('funder export with complementary suppression', () => {
   let t: TestApp;
   let f: Fixture;
 
-  beforeAll(async () => {
-    t = await createTestApp({ orgTimezone: TZ, suppressionThreshold: 2 });
-    f = await seedFixture(t);
-  });
-  afterAll(() => t.close());
+  withReportFixture((app, fixture) => ([t, f] = [app, fixture]), { suppressionThreshold: 2 });
 
   it('hides the smallest other cell where one would stand alone', async () => {
     const res = await t.request('GET', `/api/reports/activity/export?${MARCH}`, {

@@ -1,4 +1,12 @@
-import { seedUser, seedWorld, type SeededUser, type TestApp, type World } from '../harness';
+import type { AppConfig } from '../../src/config/config';
+import {
+  createTestApp,
+  seedUser,
+  seedWorld,
+  type SeededUser,
+  type TestApp,
+  type World,
+} from '../harness';
 
 /*
  * Reports on a hand-built fixture, in ORG_TIMEZONE America/New_York, for March
@@ -388,3 +396,19 @@ export const TEAM_A_MARCH = {
   },
   decisionNotes: 2, // D1, D3
 };
+
+/**
+ * A spec file's app in ORG_TIMEZONE (with `overrides`) and the fixture in it:
+ * made before its tests (handed to `use`), closed after them.
+ */
+export function withReportFixture(
+  use: (t: TestApp, f: Fixture) => void,
+  overrides: Partial<AppConfig> = {},
+): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await createTestApp({ orgTimezone: TZ, ...overrides });
+    use(app, await seedFixture(app));
+  });
+  afterAll(() => app?.close());
+}

@@ -21,6 +21,56 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * until it reads a team it holds, so it names the team the participant is in
  * when it commits.
  */
+
+const TRIGGERS: [table: string, op: string, fn: string, refs: string][] = [
+  ['participant', 'INSERT', 'participant_list_changed', 'REFERENCING NEW TABLE AS new_rows'],
+  [
+    'participant',
+    'UPDATE',
+    'participant_list_changed',
+    'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows',
+  ],
+  ['participant', 'DELETE', 'participant_list_changed', 'REFERENCING OLD TABLE AS old_rows'],
+  ['participant', 'TRUNCATE', 'participant_list_changed', ''],
+  [
+    'participant_contact',
+    'INSERT',
+    'participant_contact_changed',
+    'REFERENCING NEW TABLE AS new_rows',
+  ],
+  [
+    'participant_contact',
+    'UPDATE',
+    'participant_contact_changed',
+    'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows',
+  ],
+  [
+    'participant_contact',
+    'DELETE',
+    'participant_contact_changed',
+    'REFERENCING OLD TABLE AS old_rows',
+  ],
+  ['participant_contact', 'TRUNCATE', 'participant_contact_changed', ''],
+];
+
+/** The roll-ups' per-team advisory lock (as ReportRollups takes it) of the teams in `teams` (uuid[]), in one order. */
+const LOCK_TEAMS = (teams: string) => `
+  PERFORM pg_advisory_xact_lock(7350043, l.k)
+     FROM (SELECT DISTINCT hashtext(x::text) AS k FROM unnest(${teams}) x ORDER BY 1) l`;
+
+const triggerName = (table: string, op: string) => `list_version_${table}_${op.toLowerCase()}`;
+
+/** The ids in column `col` of the rows the statement wrote (by TG_OP), as uuid[] into `target`. */
+const CHANGED = (col: string, target: string) => `
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(DISTINCT n.${col}) INTO ${target} FROM new_rows n;
+  ELSIF TG_OP = 'UPDATE' THEN
+    SELECT array_agg(DISTINCT x) INTO ${target}
+      FROM (SELECT n.${col} AS x FROM new_rows n UNION SELECT o.${col} FROM old_rows o) c;
+  ELSE
+    SELECT array_agg(DISTINCT o.${col}) INTO ${target} FROM old_rows o;
+  END IF`;
+
 export class ParticipantListVersion1795650000002 implements MigrationInterface {
   name = 'ParticipantListVersion1795650000002';
 
@@ -33,19 +83,21 @@ export class ParticipantListVersion1795650000002 implements MigrationInterface {
     await q.query(
       `INSERT INTO participant_list_version (team_id, version) SELECT id, gen_random_uuid() FROM team`,
     );
+
+    // New versions for `teams` (uuid[]; NULL: every team), under the teams' advisory locks.
     await q.query(`
       CREATE FUNCTION bump_participant_lists(teams uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         IF teams IS NULL THEN
           teams := ARRAY(SELECT id FROM team);
         END IF;
-        
-  PERFORM pg_advisory_xact_lock(7350043, l.k)
-     FROM (SELECT DISTINCT hashtext(x::text) AS k FROM unnest(teams) x ORDER BY 1) l;
+        ${LOCK_TEAMS('teams')};
         INSERT INTO participant_list_version AS v (team_id, version)
         SELECT t.id, gen_random_uuid() FROM team t WHERE t.id = ANY(teams) ORDER BY t.id
         ON CONFLICT (team_id) DO UPDATE SET version = excluded.version;
       END $$`);
+
+    // A participant written: the lists of its team, before and after.
     await q.query(`
       CREATE FUNCTION participant_list_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
@@ -55,20 +107,14 @@ export class ParticipantListVersion1795650000002 implements MigrationInterface {
           PERFORM bump_participant_lists(NULL);
           RETURN NULL;
         END IF;
-        
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT n.team_id) INTO teams FROM new_rows n;
-  ELSIF TG_OP = 'UPDATE' THEN
-    SELECT array_agg(DISTINCT x) INTO teams
-      FROM (SELECT n.team_id AS x FROM new_rows n UNION SELECT o.team_id FROM old_rows o) c;
-  ELSE
-    SELECT array_agg(DISTINCT o.team_id) INTO teams FROM old_rows o;
-  END IF;
+        ${CHANGED('team_id', 'teams')};
         IF teams IS NOT NULL THEN
           PERFORM bump_participant_lists(teams);
         END IF;
         RETURN NULL;
       END $$`);
+
+    // A last contact written: the lists of the teams its participants are in.
     await q.query(`
       CREATE FUNCTION participant_contact_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
@@ -80,15 +126,7 @@ export class ParticipantListVersion1795650000002 implements MigrationInterface {
           PERFORM bump_participant_lists(NULL);
           RETURN NULL;
         END IF;
-        
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT n.participant_id) INTO people FROM new_rows n;
-  ELSIF TG_OP = 'UPDATE' THEN
-    SELECT array_agg(DISTINCT x) INTO people
-      FROM (SELECT n.participant_id AS x FROM new_rows n UNION SELECT o.participant_id FROM old_rows o) c;
-  ELSE
-    SELECT array_agg(DISTINCT o.participant_id) INTO people FROM old_rows o;
-  END IF;
+        ${CHANGED('participant_id', 'people')};
         IF people IS NULL THEN
           RETURN NULL;
         END IF;
@@ -97,50 +135,26 @@ export class ParticipantListVersion1795650000002 implements MigrationInterface {
           SELECT array_agg(DISTINCT p.team_id) INTO teams FROM participant p WHERE p.id = ANY(people);
           EXIT WHEN teams IS NULL OR teams <@ held;
           held := ARRAY(SELECT DISTINCT x FROM unnest(held || teams) x);
-          
-  PERFORM pg_advisory_xact_lock(7350043, l.k)
-     FROM (SELECT DISTINCT hashtext(x::text) AS k FROM unnest(held) x ORDER BY 1) l;
+          ${LOCK_TEAMS('held')};
         END LOOP;
         IF cardinality(held) > 0 THEN
           PERFORM bump_participant_lists(held);
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(
-      `CREATE TRIGGER list_version_participant_insert AFTER INSERT ON participant REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION participant_list_changed()`,
-    );
-    await q.query(
-      `CREATE TRIGGER list_version_participant_update AFTER UPDATE ON participant REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION participant_list_changed()`,
-    );
-    await q.query(
-      `CREATE TRIGGER list_version_participant_delete AFTER DELETE ON participant REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION participant_list_changed()`,
-    );
-    await q.query(
-      `CREATE TRIGGER list_version_participant_truncate AFTER TRUNCATE ON participant  FOR EACH STATEMENT EXECUTE FUNCTION participant_list_changed()`,
-    );
-    await q.query(
-      `CREATE TRIGGER list_version_participant_contact_insert AFTER INSERT ON participant_contact REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION participant_contact_changed()`,
-    );
-    await q.query(
-      `CREATE TRIGGER list_version_participant_contact_update AFTER UPDATE ON participant_contact REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION participant_contact_changed()`,
-    );
-    await q.query(
-      `CREATE TRIGGER list_version_participant_contact_delete AFTER DELETE ON participant_contact REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION participant_contact_changed()`,
-    );
-    await q.query(
-      `CREATE TRIGGER list_version_participant_contact_truncate AFTER TRUNCATE ON participant_contact  FOR EACH STATEMENT EXECUTE FUNCTION participant_contact_changed()`,
-    );
+
+    for (const [table, op, fn, refs] of TRIGGERS) {
+      await q.query(
+        `CREATE TRIGGER ${triggerName(table, op)} AFTER ${op} ON ${table} ${refs} ` +
+          `FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
+    }
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TRIGGER list_version_participant_contact_truncate ON participant_contact`);
-    await q.query(`DROP TRIGGER list_version_participant_contact_delete ON participant_contact`);
-    await q.query(`DROP TRIGGER list_version_participant_contact_update ON participant_contact`);
-    await q.query(`DROP TRIGGER list_version_participant_contact_insert ON participant_contact`);
-    await q.query(`DROP TRIGGER list_version_participant_truncate ON participant`);
-    await q.query(`DROP TRIGGER list_version_participant_delete ON participant`);
-    await q.query(`DROP TRIGGER list_version_participant_update ON participant`);
-    await q.query(`DROP TRIGGER list_version_participant_insert ON participant`);
+    for (const [table, op] of [...TRIGGERS].reverse()) {
+      await q.query(`DROP TRIGGER ${triggerName(table, op)} ON ${table}`);
+    }
     await q.query(`DROP FUNCTION participant_contact_changed`);
     await q.query(`DROP FUNCTION participant_list_changed`);
     await q.query(`DROP FUNCTION bump_participant_lists`);

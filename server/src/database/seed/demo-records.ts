@@ -20,6 +20,7 @@ import {
   SYSTEMIC_ADVOCACY,
   SYSTEMIC_STATUSES,
 } from './demo-records-data';
+import { seededRandom } from './random';
 
 /**
  * Demo advocacy, resource directory, handouts and decision notes: about 40
@@ -30,27 +31,6 @@ import {
  * it still seeds the directory and systemic advocacy. Deterministic (seeded
  * random numbers), batched inserts, one transaction.
  */
-
-/** Reproducible pseudo-random numbers (mulberry32), so the demo looks the same every time. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
-  const weighted = <T extends string>(w: Record<T, number>): T => {
-    const entries = Object.entries(w) as [T, number][];
-    let r = next() * entries.reduce((s, [, n]) => s + n, 0);
-    for (const [k, n] of entries) if ((r -= n) < 0) return k;
-    return entries[entries.length - 1][0];
-  };
-  return { next, int, pick, weighted };
-}
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -91,7 +71,7 @@ interface DemoParticipant {
 export async function seedDemoRecords(ds: DataSource, config: ResolvedConfig): Promise<void> {
   const today = todayIn(config.orgTimezone);
   const windowStart = addDays(today, -182);
-  const rnd = random(20_260_501);
+  const rnd = seededRandom(20_260_501);
 
   await ds.transaction(async (m) => {
     const [{ n: existing }] = await m.query(`SELECT count(*)::int AS n FROM resource`);
