@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      'server/dist-tools/**',
       '**/node_modules/**',
       '**/coverage/**',
       '.data/**',

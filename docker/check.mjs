@@ -67,6 +67,19 @@ for (const path of [
 ]) {
   check(existsSync(join(root, path)), `build output missing (run pnpm build): ${path}`);
 }
+// The benchmark, the load check and the scale seeder build into server/dist-tools, never into the image.
+const toolCode = (dir) =>
+  readdirSync(dir, { recursive: true }).filter((f) =>
+    /(^|\/)(scale|bench|load-check|seed-scale|start-server)([./]|$)/.test(String(f)),
+  );
+if (existsSync(join(root, 'server/dist'))) {
+  const found = toolCode(join(root, 'server/dist'));
+  check(found.length === 0, `server/dist holds tool code: ${found.slice(0, 3).join(', ')}`);
+}
+check(
+  !/dist-tools|server\/tools/.test(dockerfile),
+  'Dockerfile: copies no tool code (server/tools, server/dist-tools)',
+);
 const job =
   docs['docker/k8s/migrate-job.yaml']?.[0]?.spec?.template?.spec?.containers?.[0]?.command ?? [];
 check(

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO, demoIds, signIn, signOut } from './support';
+import { DEMO, demoIds, readmeScreenshot, signIn, signOut } from './support';
 
 async function serious(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -102,5 +102,5 @@ test('the shell works on a 390 px phone, in dark mode too', async ({ page }) => 
   await page.reload();
   await expect(page.getByRole('button', { name: 'Use light colours' })).toBeVisible();
   expect(await serious(page)).toEqual([]);
-  await page.screenshot({ path: 'e2e/screenshots/phone-dark.png', fullPage: true });
+  await readmeScreenshot(page, 'phone-dark');
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, runToken, signIn, signOut } from './support';
+import { DEMO, readmeScreenshot, runToken, signIn, signOut } from './support';
 
 test('an admin creates a team and a user, who can then sign in; deactivation asks first', async ({
   page,
@@ -52,7 +52,7 @@ test('an admin creates a team and a user, who can then sign in; deactivation ask
   await expect(row).toContainText('River Stone');
   await expect(row).toContainText('Peer support worker');
   await expect(row).toContainText(teamName);
-  await page.screenshot({ path: 'e2e/screenshots/admin.png', fullPage: true });
+  await readmeScreenshot(page, 'admin');
 
   // The new worker can sign in.
   await signOut(page);

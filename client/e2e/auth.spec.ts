@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, signIn, signOut } from './support';
+import { DEMO, readmeScreenshot, signIn, signOut } from './support';
 
 const ALL_NAV = [
   'Caseload',
@@ -27,7 +27,7 @@ test('a worker signs in, sees the shell with their navigation, and signs out', a
   ]);
   await expect(page.getByRole('button', { name: 'Account: Alex Rivera' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeAttached();
-  await page.screenshot({ path: 'e2e/screenshots/caseload-worker.png', fullPage: true });
+  await readmeScreenshot(page, 'caseload-worker');
 
   await signOut(page);
   // Signed out for real: the app no longer opens without signing in again.

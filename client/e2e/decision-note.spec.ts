@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, addParticipant, runToken, signIn } from './support';
+import { addParticipant, DEMO, readmeScreenshot, runToken, signIn } from './support';
 
 test('a worker records a shared decision with two options and prints a plain-language copy', async ({
   page,
@@ -78,7 +78,7 @@ test('a worker records a shared decision with two options and prints a plain-lan
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
   await expect(page.getByRole('banner')).toBeHidden();
   await expect(copy.getByRole('heading', { name: 'What you decided' })).toBeVisible();
-  await page.screenshot({ path: 'e2e/screenshots/decision-note-print.png', fullPage: true });
+  await readmeScreenshot(page, 'decision-note-print');
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, Interactions, addParticipant, runToken, signIn, signOut } from './support';
+import { addParticipant, DEMO, Interactions, readmeScreenshot, runToken, signIn, signOut } from './support';
 
 const FIRST_NAMES = ['Ada', 'Bea', 'Cyrus', 'Dara', 'Eli', 'Fern', 'Gus', 'Hana', 'Ira', 'Jude'];
 
@@ -38,7 +38,7 @@ test('a group session of 10 is logged from the keyboard in at most 15 interactio
   const attendance = page.getByRole('list', { name: 'Attendance' });
   await expect(attendance.getByRole('listitem')).toHaveCount(10);
   await expect(page.getByText('10 people: 10 attended.', { exact: true })).toBeVisible();
-  await page.screenshot({ path: 'e2e/screenshots/log-group-session.png', fullPage: true });
+  await readmeScreenshot(page, 'log-group-session');
 
   await act.press('Control+Enter');
   await expect(page).toHaveURL(/\/sessions$/);

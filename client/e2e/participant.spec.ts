@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, Interactions, addParticipant, runToken, signIn } from './support';
+import { addParticipant, DEMO, Interactions, readmeScreenshot, runToken, signIn } from './support';
 
 test('editing a participant persists after a reload', async ({ page }) => {
   const token = runToken();
@@ -22,7 +22,7 @@ test('editing a participant persists after a reload', async ({ page }) => {
   await expect(details.getByText('they/them')).toBeVisible();
   await expect(details.getByText('Anxiety')).toBeVisible();
   await expect(page.getByText(`Full name: Morgan Reyes${token}`)).toBeVisible();
-  await page.screenshot({ path: 'e2e/screenshots/participant.png', fullPage: true });
+  await readmeScreenshot(page, 'participant');
 });
 
 test('a stale edit is refused with "Someone else changed this" and reloads cleanly', async ({
@@ -94,7 +94,7 @@ test('a demo participant’s timeline lists sessions and other records, newest f
   const kind = /^(Session|Advocacy|Resource shared|Decision note) · /;
   expect(items.filter((t) => !kind.test(t))).toEqual([]);
   expect(items.some((t) => t.startsWith('Session · '))).toBe(true);
-  await page.screenshot({ path: 'e2e/screenshots/timeline.png', fullPage: true });
+  await readmeScreenshot(page, 'timeline');
 });
 
 test('a caseload row opens with the keyboard, and shows where focus is', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO, demoIds, signIn, signOut } from './support';
+import { DEMO, demoIds, readmeScreenshot, signIn, signOut } from './support';
 
 const WIDTH = 390;
 
@@ -127,7 +127,7 @@ test.describe('on a 390 px phone', () => {
       page.getByRole('table', { name: 'Users' }).getByRole('row').nth(1),
       button('Create user'),
     );
-    await page.screenshot({ path: 'e2e/screenshots/phone-admin.png', fullPage: true });
+    await readmeScreenshot(page, 'phone-admin');
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { DEMO, signIn } from './support';
+import { DEMO, readmeScreenshot, signIn } from './support';
 
 /** The first and last day of last month, `YYYY-MM-DD` (local time, as the page counts). */
 function lastMonth() {
@@ -54,7 +54,7 @@ test('a supervisor reads last month’s activity and downloads the funder CSV', 
   expect(lines[0]).toBe('section,metric,breakdown,value');
   expect(lines).toContain(`meta,from,,${from}`);
   expect(lines).toContain(`meta,to,,${to}`);
-  await page.screenshot({ path: 'e2e/screenshots/reports.png', fullPage: true });
+  await readmeScreenshot(page, 'reports');
 });
 
 test('the caseload table sorts, and its figures lead to the records behind them', async ({

@@ -9,6 +9,16 @@ export const DEMO = {
   otherWorker: 'jordan.blake@northside.example',
 } as const;
 
+/**
+ * A README screenshot of the page as it is now (client/e2e/screenshots/NAME.png). Only
+ * `pnpm screenshots` writes them (PEERPATH_SCREENSHOTS=1); a test run leaves the tracked
+ * images alone.
+ */
+export async function readmeScreenshot(page: Page, name: string) {
+  if (process.env.PEERPATH_SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}
+
 /** A short token that makes names created by this run unique. */
 export function runToken(): string {
   return Math.random().toString(36).slice(2, 7);

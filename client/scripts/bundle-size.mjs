@@ -1,28 +1,51 @@
 // Gzip size of the JavaScript a first visit downloads: the entry and its
-// static imports, plus each named page's chunk and static imports.
+// static imports, plus each named page's chunk and static imports (from Vite's
+// manifest). Used by `pnpm --filter @peerpath/client size` and by the
+// server's benchmark (`pnpm bench`), which imports `firstLoadGzipBytes`.
 // Usage: node scripts/bundle-size.mjs LoginPage CaseloadPage   (after `vite build`)
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const dist = new URL('../dist/', import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL('.vite/manifest.json', dist), 'utf8'));
-const gz = (key) => gzipSync(readFileSync(new URL(manifest[key].file, dist))).length;
-const closure = (roots) => {
-  const seen = new Set();
-  const visit = (key) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const dep of manifest[key].imports ?? []) visit(dep);
+/** Bytes (gzip) each page in `pages` loads before its first paint, from the build in `dist`. */
+export function firstLoadGzipBytes(dist, pages) {
+  const manifestFile = join(dist, '.vite', 'manifest.json');
+  if (!existsSync(manifestFile))
+    throw new Error(`${manifestFile} is missing: build the client first`);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
+  if (!entry) throw new Error('no entry chunk in the manifest');
+  const gz = (key) => {
+    const file = join(dist, manifest[key].file);
+    if (!existsSync(file)) {
+      throw new Error(`the manifest names ${manifest[key].file}, which is not in ${dist}`);
+    }
+    return gzipSync(readFileSync(file)).length;
   };
-  roots.forEach(visit);
-  return seen;
-};
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
-for (const page of process.argv.slice(2)) {
-  const key = Object.keys(manifest).find((k) => k.endsWith(`pages/${page}.tsx`));
-  if (!key) throw new Error(`No chunk for page ${page}`);
-  const first = closure([entry, key]);
-  const size = [...first].reduce((n, k) => n + gz(k), 0);
-  console.log(`${page}: ${kb(size)} gzip before first paint`);
+  const closure = (roots) => {
+    const seen = new Set();
+    const visit = (key) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      for (const dep of manifest[key].imports ?? []) visit(dep);
+    };
+    roots.forEach(visit);
+    return seen;
+  };
+  const sizes = {};
+  for (const page of pages) {
+    const key = Object.keys(manifest).find((k) => k.endsWith(`pages/${page}.tsx`));
+    if (!key) throw new Error(`no chunk for ${page}`);
+    sizes[page] = [...closure([entry, key])].reduce((n, k) => n + gz(k), 0);
+  }
+  return sizes;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  const sizes = firstLoadGzipBytes(dist, process.argv.slice(2));
+  for (const [page, bytes] of Object.entries(sizes)) {
+    console.log(`${page}: ${(bytes / 1024).toFixed(1)} KB gzip before first paint`);
+  }
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
+import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -102,20 +103,30 @@ function clientDist(config: ResolvedConfig): string | undefined {
   return existsSync(join(dir, 'index.html')) ? dir : undefined;
 }
 
-/** Builds the whole HTTP application: API under /api and the web client at /. */
-export async function createApp(config: ResolvedConfig): Promise<NestFastifyApplication> {
+/**
+ * Builds the whole HTTP application: API under /api and the web client at /.
+ * `extraModules` are added to the app's own (only the benchmark's baseline uses them).
+ */
+export async function createApp(
+  config: ResolvedConfig,
+  extraModules: Type[] = [],
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy ?? false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: true,
-    abortOnError: false,
-    // Nest would add a form (urlencoded) parser: bodies are JSON only, parsed by Fastify itself.
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, extraModules),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+      // Nest would add a form (urlencoded) parser: bodies are JSON only, parsed by Fastify itself.
+      bodyParser: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.enableCors({

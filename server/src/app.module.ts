@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -24,7 +24,8 @@ export function logsRequests(level: string): boolean {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ResolvedConfig): DynamicModule {
+  /** `extraModules`: modules added for a purpose outside the product (the benchmark's baseline route). */
+  static forRoot(config: ResolvedConfig, extraModules: Type[] = []): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -70,6 +71,7 @@ export class AppModule {
         TeamsModule,
         HealthModule,
         ...FEATURE_MODULES,
+        ...extraModules,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -6,7 +6,6 @@ import { ResourcesModule } from './resources/resources.module';
 import { HandoutsModule } from './handouts/handouts.module';
 import { DecisionNotesModule } from './decision-notes/decision-notes.module';
 import { ReportsModule } from './reports/reports.module';
-import { BenchModule } from './bench/bench.module';
 
 /**
  * The record-keeping features (participants, sessions, advocacy, resources,
@@ -20,5 +19,4 @@ export const FEATURE_MODULES: Type[] = [
   HandoutsModule,
   DecisionNotesModule,
   ReportsModule,
-  BenchModule,
 ];

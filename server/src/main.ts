@@ -1,30 +1,20 @@
 import 'reflect-metadata';
+import type { Type } from '@nestjs/common';
 import { createApp, shutdown } from './app.factory';
-import { ConfigError, loadConfig, type ResolvedConfig } from './config/config';
-import {
-  embeddedJwtSecret,
-  startEmbeddedPostgres,
-  type EmbeddedDatabase,
-} from './database/embedded';
+import { ConfigError, loadConfig } from './config/config';
+import { openDatabase } from './database/open-database';
 import { prepareDatabase } from './database/prepare';
 import { DEMO_PASSWORD } from './database/seed/demo';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function main() {
+/** Starts PeerPath; `extraModules` go into the app beside its own (only the benchmark's baseline uses them). */
+async function main(extraModules: Type[] = []): Promise<void> {
   const config = loadConfig();
-  let embedded: EmbeddedDatabase | undefined;
-  if (config.embedded) {
-    say(`Starting the embedded PostgreSQL in ${config.dataDir} …`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort });
-  }
-  const resolved: ResolvedConfig = {
-    ...config,
-    databaseUrl: config.databaseUrl ?? embedded!.url,
-    jwtSecret: config.jwtSecret ?? (await embeddedJwtSecret(config.dataDir)),
-  };
+  const database = await openDatabase(config, { log: say });
+  const resolved = database.config;
   const { demoLogins } = await prepareDatabase(resolved, say);
-  const app = await createApp(resolved);
+  const app = await createApp(resolved, extraModules);
   await app.listen({ port: config.port, host: config.host });
 
   let stopping = false;
@@ -38,7 +28,7 @@ async function main() {
       // Stop taking connections and let requests in flight finish while the
       // database is still there; only then close the modules and the database.
       await shutdown(app);
-      await embedded?.stop();
+      await database.stop();
     } finally {
       process.exit(0);
     }
@@ -55,7 +45,12 @@ async function main() {
   }
 }
 
-main().catch((err: unknown) => {
+/** Runs `main`, and says why and exits 1 when PeerPath cannot start. */
+export function run(extraModules: Type[] = []): void {
+  main(extraModules).catch(fail);
+}
+
+function fail(err: unknown): never {
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
   } else {
@@ -64,4 +59,6 @@ main().catch((err: unknown) => {
     );
   }
   process.exit(1);
-});
+}
+
+if (require.main === module) run();

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createTestDatabase } from './harness';
-import { startServer } from '../src/scale/bench-server';
+import { startServer } from '../tools/start-server';
 import { addAdmin, PASSWORD } from './support/admin';
 
 /** Starts the built server at `level`, signs in, searches the participant list, stops it: its output. */

@@ -100,14 +100,48 @@ describe('platform', () => {
     expect(byActor.body.items.every((e: { actorId: string }) => e.actorId === w.workerB.id)).toBe(
       true,
     );
-    const today = new Date().toISOString().slice(0, 10);
-    const dated = await t.request('GET', `/api/audit?from=${today}&to=${today}`, {
-      token: w.admin.token,
-    });
-    expect(dated.body.total).toBe(admin.body.total + (dated.body.total - admin.body.total));
+    // A date filter keeps the events of its days in ORG_TIMEZONE, and no others: events just
+    // inside and just outside 4 March 2001 (the pool's TimeZone is ORG_TIMEZONE).
+    const ids: Record<string, string> = {};
+    for (const [key, local] of [
+      ['dayBefore', '2001-03-03 23:59:59.999'],
+      ['firstMoment', '2001-03-04 00:00:00'],
+      ['lastMoment', '2001-03-04 23:59:59.999'],
+      ['dayAfter', '2001-03-05 00:00:00'],
+    ]) {
+      const { rows: written } = await t.db.query(
+        `INSERT INTO audit_event (actor_id, action, entity_type, at)
+         VALUES ($1, 'login', 'user', $2::timestamptz) RETURNING id`,
+        [w.workerB.id, local],
+      );
+      ids[key] = written[0].id;
+    }
+    const dated = async (query: string) => {
+      const res = await t.request('GET', `/api/audit?pageSize=100&${query}`, {
+        token: w.admin.token,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(res.body.items.length);
+      return res.body.items.map((e: { id: string }) => e.id).sort();
+    };
+    expect(await dated('from=2001-03-04&to=2001-03-04')).toEqual(
+      [ids.firstMoment, ids.lastMoment].sort(),
+    );
+    expect(await dated('from=2001-03-03&to=2001-03-05')).toEqual(Object.values(ids).sort());
+    expect(await dated('to=2001-03-04')).toEqual(
+      [ids.dayBefore, ids.firstMoment, ids.lastMoment].sort(),
+    );
+    expect(await dated('from=2001-03-05&to=2001-03-05')).toEqual([ids.dayAfter]);
     expect(
       (await t.request('GET', '/api/audit?from=2026-02-30', { token: w.admin.token })).status,
     ).toBe(400);
+  });
+
+  it('ships no benchmark route: GET /api/bench/ping is not part of the app', async () => {
+    const res = await t.request('GET', '/api/bench/ping', { token: w.workerA.token });
+    expect(res.status).toBe(404);
+    const doc = await t.request('GET', '/api/docs-json');
+    expect(Object.keys(doc.body.paths).filter((p) => p.startsWith('/api/bench'))).toEqual([]);
   });
 
   it('has migrations that match the entities (no pending schema change)', async () => {

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { Pool } from 'pg';
 import { createTestDatabase } from './harness';
-import { startServer } from '../src/scale/bench-server';
+import { startServer } from '../tools/start-server';
 import { addAdmin, PASSWORD } from './support/admin';
 
 describe('graceful shutdown (the built server, as deployed)', () => {

@@ -60,11 +60,6 @@ export interface User extends Stamped {
   active: boolean;
 }
 
-export interface LoginRequest {
-  email: string;
-  password: string;
-}
-
 export interface LoginResponse {
   accessToken: string;
   /** Seconds until the access token expires. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { loadConfig } from '../config/config';
-import { startEmbeddedPostgres, embeddedUrlIfRunning } from '../database/embedded';
+import { openDatabase } from '../database/open-database';
 import { verifyAuditTrail } from './audit-chain';
 
 /**
@@ -9,21 +9,8 @@ import { verifyAuditTrail } from './audit-chain';
  * database (DATABASE_URL, else the embedded one) and exits 1 on any break.
  */
 async function main() {
-  const config = loadConfig();
-  let url = config.databaseUrl;
-  let stop: (() => Promise<void>) | undefined;
-  if (!url) {
-    url = await embeddedUrlIfRunning(config.dataDir, config.embeddedPort);
-    if (!url) {
-      const pg = await startEmbeddedPostgres({
-        dataDir: config.dataDir,
-        port: config.embeddedPort,
-      });
-      url = pg.url;
-      stop = () => pg.stop();
-    }
-  }
-  const client = new Client({ connectionString: url });
+  const database = await openDatabase(loadConfig(), { reuseRunning: true });
+  const client = new Client({ connectionString: database.config.databaseUrl });
   await client.connect();
   try {
     const result = await verifyAuditTrail(
@@ -45,7 +32,7 @@ async function main() {
     process.exitCode = result.ok ? 0 : 1;
   } finally {
     await client.end();
-    await stop?.();
+    await database.stop();
   }
 }
 

@@ -42,6 +42,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) EMBEDDED_PG_PORT?: number;
   @IsOptional() @IsString() CORS_ORIGINS?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() TRUST_PROXY?: boolean;
 }
 
 export interface AppConfig {
@@ -63,6 +64,8 @@ export interface AppConfig {
   clientDist?: string;
   corsOrigins: string[];
   dbPoolSize: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (TRUST_PROXY, default false). */
+  trustProxy?: boolean;
 }
 
 /** Configuration once the database is known: what the Nest app is built from. */
@@ -169,5 +172,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((s) => s.trim())
       .filter(Boolean),
     dbPoolSize: parsed.DB_POOL_SIZE ?? 20,
+    trustProxy: parsed.TRUST_PROXY ?? false,
   };
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../config/config';
 import { backupDatabase, restoreDatabase } from './backup';
-import { embeddedJwtSecret, embeddedUrlIfRunning, startEmbeddedPostgres } from './embedded';
+import { openDatabase } from './open-database';
 import { prepareDatabase } from './prepare';
 
 /**
@@ -16,21 +16,9 @@ async function main() {
   if (command !== 'backup' && command !== 'restore')
     throw new Error('usage: backup-cli backup|restore [file]');
   if (command === 'restore' && !fileArg) throw new Error('Name the backup file to restore');
-  const config = loadConfig();
-  let url = config.databaseUrl;
-  let stop: (() => Promise<void>) | undefined;
-  if (!url) {
-    url = await embeddedUrlIfRunning(config.dataDir, config.embeddedPort);
-    if (!url) {
-      const pg = await startEmbeddedPostgres({
-        dataDir: config.dataDir,
-        port: config.embeddedPort,
-      });
-      url = pg.url;
-      stop = () => pg.stop();
-    }
-  }
-  const client = new Client({ connectionString: url });
+  const database = await openDatabase(loadConfig(), { reuseRunning: true });
+  const config = database.config;
+  const client = new Client({ connectionString: config.databaseUrl });
   try {
     if (command === 'backup') {
       const file = resolve(
@@ -44,8 +32,6 @@ async function main() {
       // Bring an empty database to the current schema first, without demo data.
       await prepareDatabase({
         ...config,
-        databaseUrl: url,
-        jwtSecret: config.jwtSecret ?? (await embeddedJwtSecret(config.dataDir)),
         demoData: false,
         adminEmail: undefined,
         adminPassword: undefined,
@@ -58,7 +44,7 @@ async function main() {
     }
   } finally {
     await client.end().catch(() => undefined);
-    await stop?.();
+    await database.stop();
   }
 }
 

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { setRollupTriggers } from './rollups';
+import { rebuildRollups, setRollupTriggers } from './rollups';
 
 /**
  * Logical backups of PeerPath's data, for the embedded database and any
@@ -151,7 +151,7 @@ export async function restoreDatabase(client: Client, file: string): Promise<Hea
       await finished;
     }
     await setRollupTriggers(client, true);
-    await client.query('SELECT rebuild_report_rollups()');
+    await rebuildRollups(client);
     await client.query(
       `SELECT setval(pg_get_serial_sequence('audit_event', 'seq'), coalesce((SELECT max(seq) FROM audit_event), 0) + 1, false)`,
     );

@@ -1,14 +1,34 @@
-import type { Client } from 'pg';
-import { ROLLUP_TRIGGERS } from './migrations/1795650000000-ReportRollups';
+import type { ClientBase } from 'pg';
+
+/**
+ * The report roll-up triggers (created by the ReportRollups migration), by
+ * table and name. Runtime code names them here and never imports a migration:
+ * a migration's text is frozen once it is on main.
+ */
+export const ROLLUP_TRIGGERS: readonly { table: string; name: string }[] = [
+  { table: 'support_session', name: 'rollup_support_session_insert' },
+  { table: 'support_session', name: 'rollup_support_session_update' },
+  { table: 'support_session', name: 'rollup_support_session_truncate' },
+  { table: 'attendance', name: 'rollup_attendance_insert' },
+  { table: 'attendance', name: 'rollup_attendance_delete' },
+  { table: 'attendance', name: 'rollup_attendance_update' },
+  { table: 'attendance', name: 'rollup_attendance_truncate' },
+  { table: 'support_session', name: 'rollup_support_session_before_delete' },
+];
 
 /**
  * Turns the report roll-up triggers off or on, in the caller's transaction.
- * A bulk load (the scale seed, a restore) turns them off, loads, turns them
- * on again and calls `rebuild_report_rollups()` once, instead of keeping the
+ * A bulk load (a restore, a generated organisation) turns them off, loads,
+ * turns them on again and calls `rebuildRollups` once, instead of keeping the
  * roll-ups up to date statement by statement.
  */
-export async function setRollupTriggers(db: Client, enabled: boolean): Promise<void> {
+export async function setRollupTriggers(db: ClientBase, enabled: boolean): Promise<void> {
   for (const t of ROLLUP_TRIGGERS) {
     await db.query(`ALTER TABLE ${t.table} ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER ${t.name}`);
   }
+}
+
+/** Recomputes both roll-ups from the records (`rebuild_report_rollups()`, in the caller's transaction). */
+export async function rebuildRollups(db: ClientBase): Promise<void> {
+  await db.query('SELECT rebuild_report_rollups()');
 }

@@ -181,13 +181,6 @@ export const ROUTE_MATRIX: RouteRow[] = [
     check: (res, actor, ctx) =>
       res.body.id === ctx.user(actor)!.id ? [] : [`me answered ${String(res.body.id)}`],
   },
-  {
-    method: 'GET',
-    path: '/api/bench/ping',
-    expect: s(401, 200, 200, 200, 200, 200),
-    data: 'public',
-    probe: () => ({ url: '/api/bench/ping' }),
-  },
 
   // ── Users and teams (admin) ───────────────────────────────────────────────
   {

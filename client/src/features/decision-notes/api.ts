@@ -2,31 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateDecisionNoteRequest,
   DecisionNote,
-  Page,
   UpdateDecisionNoteRequest,
 } from '@peerpath/shared';
 import { api } from '../../api';
 
-export interface DecisionNoteListParams {
-  page?: number;
-  pageSize?: number;
-  participantId?: string;
-}
-
 export const decisionNoteKeys = {
   all: ['decision-notes'] as const,
-  list: (p: DecisionNoteListParams) => ['decision-notes', 'list', p] as const,
   detail: (id: string) => ['decision-notes', 'detail', id] as const,
 };
-
-export function useDecisionNotes(params: DecisionNoteListParams, enabled = true) {
-  return useQuery({
-    queryKey: decisionNoteKeys.list(params),
-    queryFn: ({ signal }) =>
-      api<Page<DecisionNote>>('/decision-notes', { query: { ...params }, signal }),
-    enabled,
-  });
-}
 
 export function useDecisionNote(id: string | undefined) {
   return useQuery({

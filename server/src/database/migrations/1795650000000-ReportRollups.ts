@@ -34,6 +34,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - a deleted session takes its own figures out in a BEFORE DELETE row trigger
  *   (its attendance is still there); the cascade then removes the attendance,
  *   whose trigger no longer finds the session and only recomputes the days.
+ *
+ * This file is self-contained and frozen (scripts/check-migrations.mjs): the
+ * helpers below only build this migration's SQL. Runtime code names the
+ * triggers in database/rollups.ts; a later change comes as a new migration.
  */
 
 /** The vocabulary as of this migration (SPEC §2); a later change of it comes with its own migration. */
@@ -55,7 +59,7 @@ const SETTINGS = [
   'home_visit',
   'other',
 ];
-export const LOCK_CLASS = 7_350_043;
+const LOCK_CLASS = 7_350_043;
 
 const COUNT_COLUMNS = [
   'sessions',
@@ -95,7 +99,7 @@ function applyDeltas(src: string, ordered = false): string {
  * after the rows being written are locked (a session's row lock comes first in
  * every path), so two writers of one team never wait on each other in a cycle.
  */
-export const LOCK_TEAMS = (teams: string) => `
+const LOCK_TEAMS = (teams: string) => `
   PERFORM pg_advisory_xact_lock(${LOCK_CLASS}, l.k)
      FROM (SELECT DISTINCT hashtext(x::text) AS k FROM unnest(${teams}) x ORDER BY 1) l`;
 
@@ -138,7 +142,7 @@ const TZ = `tz text := (SELECT org_timezone FROM report_setting);`;
  * `ordered`, rows are written in the order of the roll-ups' keys (day, team;
  * participant), as a database that grew day by day holds them.
  */
-export function rebuildRollupsSql(ordered: boolean): string {
+function rebuildRollupsSql(ordered: boolean): string {
   return `
       CREATE OR REPLACE FUNCTION rebuild_report_rollups() RETURNS void LANGUAGE plpgsql AS $$
       DECLARE ${TZ}
@@ -425,9 +429,3 @@ const TRIGGERS: [table: string, op: string, fn: string, refs: string][] = [
 function triggerName(table: string, op: string): string {
   return `rollup_${table}_${op.toLowerCase()}`;
 }
-
-/** The roll-up triggers, by name: a bulk load disables them and rebuilds the roll-ups after. */
-export const ROLLUP_TRIGGERS: { table: string; name: string }[] = [
-  ...TRIGGERS.map(([table, op]) => ({ table, name: triggerName(table, op) })),
-  { table: 'support_session', name: 'rollup_support_session_before_delete' },
-];

@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { LOCK_TEAMS } from './1795650000000-ReportRollups';
 
 /*
  * A version for each team's participant list, so a page of it can be served
@@ -53,6 +52,11 @@ const TRIGGERS: [table: string, op: string, fn: string, refs: string][] = [
   ],
   ['participant_contact', 'TRUNCATE', 'participant_contact_changed', ''],
 ];
+
+/** The roll-ups' per-team advisory lock (as ReportRollups takes it) of the teams in `teams` (uuid[]), in one order. */
+const LOCK_TEAMS = (teams: string) => `
+  PERFORM pg_advisory_xact_lock(7350043, l.k)
+     FROM (SELECT DISTINCT hashtext(x::text) AS k FROM unnest(${teams}) x ORDER BY 1) l`;
 
 const triggerName = (table: string, op: string) => `list_version_${table}_${op.toLowerCase()}`;
 

@@ -12,6 +12,7 @@ import {
   type SessionType,
 } from '@peerpath/shared';
 import type { ResolvedConfig } from '../../config/config';
+import { seededRandom } from './random';
 
 /**
  * The worker's daily loop for the demo organisation: about sixty participants
@@ -20,37 +21,7 @@ import type { ResolvedConfig } from '../../config/config';
  * with one set-based INSERT per table.
  */
 
-/** mulberry32: small, fast and good enough for believable demo data. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
-  const chance = (p: number) => next() < p;
-  const sample = <T>(xs: readonly T[], n: number): T[] => {
-    const copy = [...xs];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j], copy[i]];
-    }
-    return copy.slice(0, Math.max(0, Math.min(n, copy.length)));
-  };
-  const uuid = () => {
-    const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
-    hex[12] = '4';
-    hex[16] = '89ab'[Math.floor(next() * 4)];
-    const s = hex.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-  };
-  return { next, int, pick, chance, sample, uuid };
-}
-type Rng = ReturnType<typeof generator>;
+type Rng = ReturnType<typeof seededRandom>;
 
 type Gender = 'f' | 'm' | 'n';
 // prettier-ignore
@@ -453,7 +424,7 @@ export async function seedDailyLoop(ds: DataSource, config: ResolvedConfig): Pro
   const sessions: DemoSession[] = [];
   const attendance: DemoAttendance[] = [];
   teams.forEach((teamId, i) => {
-    const rng = generator(20260501 + i * 7919);
+    const rng = seededRandom(20260501 + i * 7919);
     const members = staff.filter((s) => s.team_id === teamId);
     if (!members.some((m) => m.role === 'worker')) return;
     const people = makeParticipants(rng, teamId, members, today, 60);

@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from '../src/auth/passwords';
+import { startServer, type RunningServer } from './start-server';
 
 const USAGE = `Usage: pnpm --filter @peerpath/server run load:check [-- --duration <s>] [--connections <n>] [--keep-db]
 
@@ -142,18 +141,6 @@ function settingsFrom(args: string[]): Settings | null {
   return { duration, warmup, connections, keepDb: Boolean(values['keep-db']) };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /** Resident memory of a process, in MB (Linux /proc, else `ps`). */
 function rssMb(pid: number): number {
   const status = `/proc/${pid}/status`;
@@ -163,67 +150,6 @@ function rssMb(pid: number): number {
   }
   const out = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout;
   return Number(out.trim()) / 1024;
-}
-
-interface Server {
-  baseUrl: string;
-  pid: number;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-async function startServer(databaseUrl: string): Promise<Server> {
-  const main = join(__dirname, '..', 'main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: build the server first`);
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    JWT_SECRET: randomBytes(48).toString('base64url'),
-    LOG_LEVEL: 'warn',
-    DEMO_DATA: 'false',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-  };
-  delete env.ADMIN_EMAIL;
-  delete env.ADMIN_PASSWORD;
-  const child: ChildProcess = spawn(process.execPath, [main], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const keep = (chunk: Buffer) => {
-    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    if (lines.length > 200) lines.splice(0, lines.length - 200);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const server: Server = {
-    baseUrl: `http://127.0.0.1:${port}`,
-    pid: child.pid!,
-    output: () => lines.join('\n'),
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited:\n${server.output()}`);
-    try {
-      const res = await fetch(`${server.baseUrl}/api/health`);
-      if (res.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await server.stop();
-  throw new Error(`The server did not answer /api/health within 90 s:\n${server.output()}`);
 }
 
 interface Seeded {
@@ -412,7 +338,7 @@ async function main() {
     }
   }
 
-  let server: Server | undefined;
+  let server: RunningServer | undefined;
   let failed = false;
   try {
     server = await startServer(databaseUrl); // runs the migrations

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '../database/seed/demo';
+import { DEMO_PASSWORD } from '../../src/database/seed/demo';
 
 /**
  * The sign-ins of the scale organisation, deterministic so the benchmark can

@@ -1,16 +1,31 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface RunningServer {
   baseUrl: string;
   process: ChildProcess;
+  pid: number;
   /** The last lines the server printed (for a failure message). */
   output(): string;
   stop(): Promise<void>;
 }
+
+/** The server package's folder (`server/`), from this file's source or its compiled copy. */
+export function serverRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === '@peerpath/server') {
+      return dir;
+    }
+  }
+  throw new Error(`No @peerpath/server package above ${__dirname}`);
+}
+
+/** The built server, `server/dist/main.js`. */
+export const BUILT_SERVER = join(serverRoot(), 'dist', 'main.js');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,16 +48,16 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the built server (`dist/main.js`) as a child process on a free port,
- * against `databaseUrl`, and waits until /api/health answers `ok`. It logs at
- * `warn` unless `logLevel` says otherwise.
+ * Starts the built server (`dist/main.js`, or the script `entry`) as a child
+ * process on a free port, against `databaseUrl`, and waits until /api/health
+ * answers `ok`. It logs at `warn` unless `logLevel` says otherwise. Used by the
+ * benchmark, the load check and the specs that run the built server.
  */
 export async function startServer(
   databaseUrl: string,
-  opts: { logLevel?: string } = {},
+  opts: { logLevel?: string; entry?: string } = {},
 ): Promise<RunningServer> {
-  // The built server, whether this runs from dist/scale or (in tests) src/scale.
-  const main = join(__dirname, '..', '..', 'dist', 'main.js');
+  const main = opts.entry ?? BUILT_SERVER;
   if (!existsSync(main)) throw new Error(`${main} is missing: build the server first`);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -68,11 +83,12 @@ export async function startServer(
   const server: RunningServer = {
     baseUrl,
     process: child,
+    pid: child.pid!,
     output: () => lines.join('\n'),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited(child);
       clearTimeout(killer);
     },

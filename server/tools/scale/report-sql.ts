@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Client } from 'pg';
-import type { AuthUser } from '../common/auth.decorators';
-import type { ResolvedConfig } from '../config/config';
+import type { AuthUser } from '../../src/common/auth.decorators';
+import type { ResolvedConfig } from '../../src/config/config';
+import { serverRoot } from '../start-server';
 
 /** One statement as the reports module sent it to PostgreSQL. */
 export interface CapturedStatement {
@@ -43,7 +44,8 @@ export async function captureReportSql(
   caller: AuthUser,
   query: Record<string, string>,
 ): Promise<CapturedStatement[]> {
-  const file = join(__dirname, '..', 'reports', 'reports.service.js');
+  // The built server's own copy (dist/), the code the measured server runs.
+  const file = join(serverRoot(), 'dist', 'reports', 'reports.service.js');
   if (!existsSync(file))
     throw new PendingError(
       'the reports module is not built (server/src/reports/reports.service.ts)',

@@ -1,17 +1,17 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { Client, types } from 'pg';
 import { addDays, todayIn, type Role } from '@peerpath/shared';
-import type { AuthUser } from '../common/auth.decorators';
-import type { ResolvedConfig } from '../config/config';
-import { startServer, type RunningServer } from './bench-server';
-import { openTargetDatabase, redactUrl } from './database';
+import type { AuthUser } from '../src/common/auth.decorators';
+import type { ResolvedConfig } from '../src/config/config';
+import { serverRoot, startServer, type RunningServer } from './start-server';
+import { openTargetDatabase, redactUrl } from './scale/database';
 import {
   COMMON_NAME_FRAGMENT,
   SCALE_ADMIN_EMAIL,
@@ -19,8 +19,8 @@ import {
   supervisorEmail,
   TEAM_ONE_WORKERS,
   workerEmail,
-} from './identities';
-import { captureReportSql, PendingError, replay, type ReportKind } from './report-sql';
+} from './scale/identities';
+import { captureReportSql, PendingError, replay, type ReportKind } from './scale/report-sql';
 
 const USAGE = `Usage: pnpm bench [--quick] [--strict] [--out <file>]
 
@@ -79,7 +79,9 @@ interface Budget {
   result: 'PASS' | 'FAIL' | 'PENDING';
 }
 
-const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+const REPO_ROOT = resolve(serverRoot(), '..');
+/** The benchmark's baseline server (bench-baseline.ts), compiled beside this file. */
+const BASELINE_SERVER = join(__dirname, 'bench-baseline.js');
 
 function settingsFrom(args: string[]): Settings | null {
   const { values } = parseArgs({
@@ -405,21 +407,22 @@ class Bench {
 /** The pages whose first load the budget covers: a worker's sign-in and home page. */
 const FIRST_PAGES = ['LoginPage', 'CaseloadPage'];
 
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  imports?: string[];
+/** The client's own measure of a first load (`client/scripts/bundle-size.mjs`), loaded as the ES module it is. */
+interface BundleSize {
+  firstLoadGzipBytes(dist: string, pages: string[]): Record<string, number>;
 }
+const importEsm = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<BundleSize>;
 
 /**
  * The JS each first page loads before it paints: the entry chunk, the page's
  * own chunk and every chunk they import statically (from Vite's manifest),
  * gzipped. `initialJsGzipKb` is the larger of the two pages.
  */
-function initialJs(): Note & {
-  initialJsGzipKb: number | null;
-  pages?: Record<string, number>;
-} {
+async function initialJs(): Promise<
+  Note & { initialJsGzipKb: number | null; pages?: Record<string, number> }
+> {
   const dist = process.env.CLIENT_DIST ?? join(REPO_ROOT, 'client', 'dist');
   const manifestFile = join(dist, '.vite', 'manifest.json');
   if (!existsSync(manifestFile)) {
@@ -429,30 +432,12 @@ function initialJs(): Note & {
       note: `${manifestFile} is missing: build the client first`,
     };
   }
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
-  const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
-  if (!entry)
-    return { status: 'error', initialJsGzipKb: null, note: 'no entry chunk in the manifest' };
-  const gzipKb = (key: string) => {
-    const file = join(dist, manifest[key].file);
-    if (!existsSync(file))
-      throw new Error(`the manifest names ${manifest[key].file}, which is not in ${dist}`);
-    return gzipSync(readFileSync(file)).length / 1024;
-  };
-  const pages: Record<string, number> = {};
-  for (const page of FIRST_PAGES) {
-    const key = Object.keys(manifest).find((k) => k.endsWith(`pages/${page}.tsx`));
-    if (!key) return { status: 'error', initialJsGzipKb: null, note: `no chunk for ${page}` };
-    const seen = new Set<string>();
-    const visit = (k: string) => {
-      if (seen.has(k)) return;
-      seen.add(k);
-      for (const dep of manifest[k].imports ?? []) visit(dep);
-    };
-    visit(entry);
-    visit(key);
-    pages[page] = round([...seen].reduce((n, k) => n + gzipKb(k), 0))!;
-  }
+  const script = join(REPO_ROOT, 'client', 'scripts', 'bundle-size.mjs');
+  const { firstLoadGzipBytes } = await importEsm(pathToFileURL(script).href);
+  const bytes = firstLoadGzipBytes(dist, FIRST_PAGES);
+  const pages = Object.fromEntries(
+    Object.entries(bytes).map(([page, n]) => [page, round(n / 1024)!]),
+  );
   return { status: 'measured', initialJsGzipKb: Math.max(...Object.values(pages)), pages };
 }
 
@@ -551,6 +536,7 @@ async function main(args: string[]): Promise<number> {
 
   const target = await openTargetDatabase(say);
   let server: RunningServer | undefined;
+  let baselineServer: RunningServer | undefined;
   const db = new Client({
     connectionString: target.config.databaseUrl,
     application_name: 'peerpath-bench',
@@ -601,6 +587,8 @@ async function main(args: string[]): Promise<number> {
       );
     }
     server = await startServer(target.config.databaseUrl);
+    // The baseline runs in a server of its own (the app plus GET /api/bench/ping), idle until measured.
+    baselineServer = await startServer(target.config.databaseUrl, { entry: BASELINE_SERVER });
     const bench = new Bench(server, db, target.config, settings);
 
     const to = todayIn(target.config.orgTimezone);
@@ -613,7 +601,10 @@ async function main(args: string[]): Promise<number> {
     say(`  caseload report (team 1, ${TEAM_ONE_WORKERS} workers) …`);
     const caseload = await bench.report('caseload', supervisorEmail(1), { teamId: teamOne });
     say('  baseline (authenticated SELECT 1) …');
-    const baseline = await bench.throughput('/api/bench/ping', workerEmail(1));
+    const baseline = await new Bench(baselineServer, db, target.config, settings).throughput(
+      '/api/bench/ping',
+      workerEmail(1),
+    );
     say(`  participant search "${COMMON_NAME_FRAGMENT}" at ${settings.connections} connections …`);
     const list = await bench.throughput(
       `/api/participants?search=${COMMON_NAME_FRAGMENT}&pageSize=25`,
@@ -621,9 +612,9 @@ async function main(args: string[]): Promise<number> {
     );
     say(`  group sessions of 10 …`);
     const groupSession = await bench.groupSession();
-    let client: ReturnType<typeof initialJs>;
+    let client: Awaited<ReturnType<typeof initialJs>>;
     try {
-      client = initialJs();
+      client = await initialJs();
     } catch (err) {
       // A half-written client build (index.html naming a file that is not there).
       client = {
@@ -679,6 +670,7 @@ async function main(args: string[]): Promise<number> {
     throw err;
   } finally {
     await server?.stop();
+    await baselineServer?.stop();
     await db.end().catch(() => undefined);
     await target.stop();
   }

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { addDays, todayIn } from '@peerpath/shared';
-import { hashPassword } from '../auth/passwords';
-import { ConfigError } from '../config/config';
-import { prepareDatabase } from '../database/prepare';
-import { setRollupTriggers } from '../database/rollups';
-import { openTargetDatabase, redactUrl } from './database';
+import { hashPassword } from '../src/auth/passwords';
+import { ConfigError } from '../src/config/config';
+import { prepareDatabase } from '../src/database/prepare';
+import { rebuildRollups, setRollupTriggers } from '../src/database/rollups';
+import { openTargetDatabase, redactUrl } from './scale/database';
 import {
   SCALE_ADMIN_EMAIL,
   SCALE_DOMAIN,
@@ -13,18 +13,18 @@ import {
   supervisorEmail,
   TEAM_ONE_WORKERS,
   workerEmail,
-} from './identities';
-import { planOrganisation } from './organisation';
-import { Progress } from './progress';
+} from './scale/identities';
+import { planOrganisation } from './scale/organisation';
+import { Progress } from './scale/progress';
 import {
   BULK_TABLES,
   dropForLoad,
   restoreAfterLoad,
   schemaSnapshot,
   type DroppedSchema,
-} from './schema';
-import { PlanError, planFromArgs, SEED_USAGE, type SeedPlan } from './seed-plan';
-import { ScaleSeeder } from './seeder';
+} from './scale/schema';
+import { PlanError, planFromArgs, SEED_USAGE, type SeedPlan } from './scale/seed-plan';
+import { ScaleSeeder } from './scale/seeder';
 
 /** Emptied by `--force`; CASCADE also empties any later table that refers to them. audit_event stays (append-only). */
 const DOMAIN_TABLES = [
@@ -127,7 +127,7 @@ async function seed(plan: SeedPlan, progress: Progress): Promise<void> {
         await setRollupTriggers(db, true);
         await progress.phase('report roll-ups', async () => {
           await db.query(`UPDATE report_setting SET org_timezone = $1`, [config.orgTimezone]);
-          await db.query(`SELECT rebuild_report_rollups()`);
+          await rebuildRollups(db);
         });
         const after = await schemaSnapshot(db);
         if (before.join('\n') !== after.join('\n')) {
