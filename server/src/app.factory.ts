@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet, { type HelmetOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorsFilter } from './common/errors.filter';
+import { createOpenApiDocument } from './common/openapi';
 import { createValidationPipe } from './common/validation.pipe';
 import type { ResolvedConfig } from './config/config';
 
@@ -128,15 +129,7 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
   );
   app.useGlobalPipes(createValidationPipe());
 
-  const doc = new DocumentBuilder()
-    .setTitle('PeerPath API')
-    .setDescription(
-      'Case management for peer support programs. Every endpoint but /api/health and /api/auth/login needs a bearer token.',
-    )
-    .setVersion('1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
 

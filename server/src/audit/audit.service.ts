@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditAction, AuditEvent, Page } from '@peerpath/shared';
 import { requireParticipant } from '../common/access';
+import type { AuditEventResponse } from './audit-event.response';
 import type { AuthUser } from '../common/auth.decorators';
 import { uuidv7 } from '../common/uuidv7';
 import { paging } from '../common/validation';
@@ -157,7 +158,7 @@ export class AuditService {
       params,
     );
     return {
-      items: rows.map((r) => ({
+      items: rows.map((r): AuditEventResponse => ({
         id: r.id,
         at: r.at.toISOString(),
         actorId: r.actor_id,

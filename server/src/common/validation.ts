@@ -76,7 +76,11 @@ export function TextField(opts: FieldOptions & { max: number; min?: number }) {
     NoNullBytes(),
     MinLength(min, { message: min === 1 ? '$property must not be empty' : undefined }),
     MaxLength(opts.max),
-    doc(String, opts, { maxLength: opts.max }),
+    // Surrounding spaces are trimmed, so required text must hold a non-space character.
+    doc(String, opts, {
+      maxLength: opts.max,
+      ...(min > 0 ? { minLength: min, pattern: '\\S' } : {}),
+    }),
   );
 }
 
@@ -108,7 +112,12 @@ export function EnumArrayField(values: readonly string[], opts: FieldOptions = {
     }),
     ArrayUnique({ message: '$property must not repeat a value' }),
     ArrayMaxSize(values.length),
-    doc([String], opts, { enum: values, isArray: true }),
+    doc([String], opts, {
+      enum: values,
+      isArray: true,
+      uniqueItems: true,
+      maxItems: values.length,
+    }),
   );
 }
 
@@ -125,11 +134,19 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/** Years PeerPath accepts in dates and instants (1900–2200). */
+const YEAR = '(19\\d{2}|2[01]\\d{2}|2200)';
+const DATE_RANGE = 'A date from 1900-01-01 to 2200-12-31';
+
 export function DateField(opts: FieldOptions = {}) {
   return applyDecorators(
     ...presence(opts.presence),
     IsIsoDate(),
-    doc(String, opts, { format: 'date' }),
+    doc(
+      String,
+      { ...opts, description: [opts.description, DATE_RANGE].filter(Boolean).join('. ') },
+      { format: 'date', pattern: `^${YEAR}-\\d{2}-\\d{2}$` },
+    ),
   );
 }
 
@@ -143,7 +160,17 @@ export function DateTimeField(opts: FieldOptions = {}) {
     Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, {
       message: '$property must be a date and time with a time zone, e.g. 2026-05-01T14:00:00Z',
     }),
-    doc(String, opts, { format: 'date-time' }),
+    Matches(new RegExp(`^${YEAR}-`), { message: '$property must lie between 1900 and 2200' }),
+    doc(
+      String,
+      {
+        ...opts,
+        description: [opts.description, 'With a time zone; the year from 1900 to 2200']
+          .filter(Boolean)
+          .join('. '),
+      },
+      { format: 'date-time', pattern: `^${YEAR}-` },
+    ),
   );
 }
 
@@ -161,7 +188,7 @@ export function IntField(opts: FieldOptions & { min: number; max: number }) {
     IsInt({ message: '$property must be a whole number' }),
     Min(opts.min),
     Max(opts.max),
-    doc(Number, opts, { minimum: opts.min, maximum: opts.max }),
+    doc('integer', opts, { minimum: opts.min, maximum: opts.max }),
   );
 }
 
@@ -178,7 +205,7 @@ export function QueryInt(opts: { min: number; max: number; description?: string 
     Min(opts.min),
     Max(opts.max),
     ApiPropertyOptional({
-      type: Number,
+      type: 'integer',
       minimum: opts.min,
       maximum: opts.max,
       description: opts.description,

@@ -1,5 +1,6 @@
-import { formatOf, type AttendanceStatus, type Session } from '@peerpath/shared';
+import { formatOf, type AttendanceStatus } from '@peerpath/shared';
 import type { SessionEntity } from './session.entity';
+import type { SessionResponse } from './session.response';
 
 /**
  * The session columns under their entity property names, and its attendance
@@ -21,7 +22,7 @@ export type SessionRow = Omit<SessionEntity, 'team' | 'facilitator' | 'attendanc
   attendance: { participantId: string; status: AttendanceStatus; note: string | null }[];
 };
 
-export function toSessionResponse(s: SessionRow): Session {
+export function toSessionResponse(s: SessionRow): SessionResponse {
   return {
     id: s.id,
     type: s.type,
