@@ -24,6 +24,11 @@ export interface RequestOptions {
   remoteAddress?: string;
   /** Raw payload (for malformed JSON and size tests). */
   payload?: string | Buffer;
+  /**
+   * The test injects a server fault on purpose: its 500 is not held against the
+   * OpenAPI document (which declares no 500), but its body must still be the error shape.
+   */
+  injectedFault?: boolean;
 }
 
 /**
@@ -115,6 +120,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
         res.statusCode,
         res.headers['content-type'] as string | undefined,
         res.body,
+        opts.injectedFault === true,
       );
       if (problems.length > 0) {
         throw new OpenApiMismatch(

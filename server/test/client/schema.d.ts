@@ -689,7 +689,7 @@ export interface components {
             enrolledOn?: string;
             /**
              * Format: date
-             * @description Set to today when status becomes discharged, unless given. A date from 1900-01-01 to 2200-12-31
+             * @description Set to today when status becomes discharged, unless given; not before `enrolledOn`. A date from 1900-01-01 to 2200-12-31
              */
             dischargedOn?: string | null;
             /**
@@ -789,7 +789,7 @@ export interface components {
             enrolledOn?: string;
             /**
              * Format: date
-             * @description Set to today when status becomes discharged, unless given. A date from 1900-01-01 to 2200-12-31
+             * @description Set to today when status becomes discharged, unless given; not before `enrolledOn`. A date from 1900-01-01 to 2200-12-31
              */
             dischargedOn?: string | null;
             /**
@@ -995,7 +995,7 @@ export interface components {
             id?: string;
             /**
              * Format: uuid
-             * @description Required for individual advocacy; left out for systemic advocacy
+             * @description Required (a participant of your team) when `level` is `individual`; left out or null when `level` is `systemic` (400 otherwise)
              */
             participantId?: string | null;
             /** @enum {string} */
@@ -1019,12 +1019,12 @@ export interface components {
             openedOn?: string;
             /**
              * Format: date
-             * @description A date from 1900-01-01 to 2200-12-31
+             * @description Not before `openedOn`. A date from 1900-01-01 to 2200-12-31
              */
             dueOn?: string | null;
             /**
              * Format: date
-             * @description Only while `done`; today by default when the action becomes `done`. A date from 1900-01-01 to 2200-12-31
+             * @description Only while `done`; today by default when the action becomes `done`; not before `openedOn`. A date from 1900-01-01 to 2200-12-31
              */
             completedOn?: string | null;
             /**
@@ -1041,7 +1041,7 @@ export interface components {
         UpdateAdvocacyActionDto: {
             /**
              * Format: uuid
-             * @description Required for individual advocacy; left out for systemic advocacy
+             * @description Required (a participant of your team) when `level` is `individual`; left out or null when `level` is `systemic` (400 otherwise)
              */
             participantId?: string | null;
             /** @enum {string} */
@@ -1065,12 +1065,12 @@ export interface components {
             openedOn?: string;
             /**
              * Format: date
-             * @description A date from 1900-01-01 to 2200-12-31
+             * @description Not before `openedOn`. A date from 1900-01-01 to 2200-12-31
              */
             dueOn?: string | null;
             /**
              * Format: date
-             * @description Only while `done`; today by default when the action becomes `done`. A date from 1900-01-01 to 2200-12-31
+             * @description Only while `done`; today by default when the action becomes `done`; not before `openedOn`. A date from 1900-01-01 to 2200-12-31
              */
             completedOn?: string | null;
             /**
@@ -1215,7 +1215,7 @@ export interface components {
             givenOn?: string;
             /**
              * Format: date
-             * @description When to check whether it worked out. A date from 1900-01-01 to 2200-12-31
+             * @description When to check whether it worked out; not before `givenOn`. A date from 1900-01-01 to 2200-12-31
              */
             followUpOn?: string | null;
             /**
@@ -1225,7 +1225,7 @@ export interface components {
             outcome?: "pending" | "connected" | "not_connected" | "declined";
             /**
              * Format: date
-             * @description Only with an outcome other than pending; today by default. A date from 1900-01-01 to 2200-12-31
+             * @description Only with an outcome other than pending; today by default; not before `givenOn`. A date from 1900-01-01 to 2200-12-31
              */
             outcomeOn?: string | null;
             /**
@@ -1265,7 +1265,7 @@ export interface components {
             note?: string | null;
             /**
              * Format: date
-             * @description When to check whether it worked out. A date from 1900-01-01 to 2200-12-31
+             * @description When to check whether it worked out; not before `givenOn`. A date from 1900-01-01 to 2200-12-31
              */
             followUpOn?: string | null;
             /**
@@ -1275,7 +1275,7 @@ export interface components {
             outcome?: "pending" | "connected" | "not_connected" | "declined";
             /**
              * Format: date
-             * @description Only with an outcome other than pending; today by default. A date from 1900-01-01 to 2200-12-31
+             * @description Only with an outcome other than pending; today by default; not before `givenOn`. A date from 1900-01-01 to 2200-12-31
              */
             outcomeOn?: string | null;
         };
@@ -1352,7 +1352,7 @@ export interface components {
             nextSteps?: string | null;
             /**
              * Format: date
-             * @description A date from 1900-01-01 to 2200-12-31
+             * @description Not before `discussedOn`. A date from 1900-01-01 to 2200-12-31
              */
             followUpOn?: string | null;
         };
@@ -1378,7 +1378,7 @@ export interface components {
             nextSteps?: string | null;
             /**
              * Format: date
-             * @description A date from 1900-01-01 to 2200-12-31
+             * @description Not before `discussedOn`. A date from 1900-01-01 to 2200-12-31
              */
             followUpOn?: string | null;
         };
@@ -2673,7 +2673,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description Inclusive, in ORG_TIMEZONE. A date from 1900-01-01 to 2200-12-31 */
                 from?: string | null;
-                /** @description Inclusive, in ORG_TIMEZONE. A date from 1900-01-01 to 2200-12-31 */
+                /** @description Inclusive, in ORG_TIMEZONE; not before `from`. A date from 1900-01-01 to 2200-12-31 */
                 to?: string | null;
                 /** @description Sessions with an attendance row for them */
                 participantId?: string | null;

@@ -13,6 +13,11 @@ import { createOpenApiDocument } from '../../src/common/openapi';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
+/** What a 500 must look like when a test causes one on purpose: the one error shape. */
+const FAULT = {
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorBody' } } },
+};
+
 interface ResponseDoc {
   description?: string;
   content?: Record<string, { schema?: unknown }>;
@@ -36,12 +41,17 @@ export interface OpenApiChecker {
   /** The operation matching a request, if the document has one. */
   find(method: string, url: string): Route | undefined;
   /** Problems with a response (empty when it matches the document). */
+  /** Operations that take a JSON body, with that body's schema (`$ref`s as in the document). */
+  bodies(): { method: string; template: string; operationId: string; schema: unknown }[];
+  /** Problems of a request body by the document's schema (empty when it is valid). */
+  checkBody(method: string, template: string, body: unknown): string[];
   check(
     method: string,
     url: string,
     status: number,
     contentType: string | undefined,
     text: string,
+    injectedFault?: boolean,
   ): string[];
 }
 
@@ -105,10 +115,31 @@ export function createOpenApiChecker(document: OpenAPIObject): OpenApiChecker {
     return routes.find((r) => r.method === method.toUpperCase() && r.pattern.test(path));
   };
 
+  const bodySchema = (route: Route) =>
+    (route.operation as { requestBody?: { content?: Record<string, { schema?: unknown }> } })
+      .requestBody?.content?.['application/json']?.schema;
+
   return {
     document,
     find,
-    check(method, url, status, contentType, text) {
+    bodies() {
+      return routes
+        .filter((r) => bodySchema(r))
+        .map((r) => ({
+          method: r.method,
+          template: r.template,
+          operationId: r.operation.operationId ?? '?',
+          schema: bodySchema(r),
+        }));
+    },
+    checkBody(method, template, body) {
+      const route = routes.find((r) => r.method === method && r.template === template);
+      if (!route) return [`no operation ${method} ${template}`];
+      const validate = validator(`${method} ${template} body`, bodySchema(route));
+      if (validate(body)) return [];
+      return (validate.errors ?? []).map((e) => `${e.instancePath || '(body)'} ${e.message}`);
+    },
+    check(method, url, status, contentType, text, injectedFault = false) {
       const path = url.split('?')[0];
       if (!path.startsWith('/api/') || path.startsWith('/api/docs')) return [];
       // CORS preflights are answered before routing; HEAD is GET without a body.
@@ -123,7 +154,10 @@ export function createOpenApiChecker(document: OpenAPIObject): OpenApiChecker {
       }
       const name = `${route.method} ${route.template} (${route.operation.operationId ?? '?'})`;
       const responses = route.operation.responses;
-      const declared = responses[String(status)] ?? responses[`${String(status)[0]}XX`];
+      const declared =
+        responses[String(status)] ??
+        responses[`${String(status)[0]}XX`] ??
+        (injectedFault && status === 500 ? FAULT : undefined);
       if (!declared) {
         return [
           `${name} answered ${status}, which the document does not declare ` +
