@@ -900,7 +900,7 @@ export interface components {
             title?: string | null;
             activities?: ("coping_strategies" | "social_skills" | "health_literacy" | "shared_decision_making" | "advocacy" | "resource_sharing" | "emotional_support")[];
             notes?: string | null;
-            /** @description One-to-one mentoring: exactly one row; group sessions: at least one */
+            /** @description One-to-one mentoring: exactly one row; group sessions: at least one; each participant once, all of the session’s team */
             attendance: components["schemas"]["AttendanceRowDto"][];
             /**
              * Format: uuid
@@ -936,7 +936,7 @@ export interface components {
             title?: string | null;
             activities?: ("coping_strategies" | "social_skills" | "health_literacy" | "shared_decision_making" | "advocacy" | "resource_sharing" | "emotional_support")[];
             notes?: string | null;
-            /** @description One-to-one mentoring: exactly one row; group sessions: at least one */
+            /** @description One-to-one mentoring: exactly one row; group sessions: at least one; each participant once, all of the session’s team */
             attendance?: components["schemas"]["AttendanceRowDto"][];
             /** @description The version last read; a stale version is refused with 409 */
             version: number;
@@ -1119,7 +1119,7 @@ export interface components {
             url?: string | null;
             address?: string | null;
             /**
-             * @description At most 20, each at most 40 characters
+             * @description At most 20, each at most 40 characters, none repeated (ignoring case)
              * @example [
              *       "24/7",
              *       "free",
@@ -1142,7 +1142,7 @@ export interface components {
             url?: string | null;
             address?: string | null;
             /**
-             * @description At most 20, each at most 40 characters
+             * @description At most 20, each at most 40 characters, none repeated (ignoring case)
              * @example [
              *       "24/7",
              *       "free",
