@@ -15,6 +15,7 @@ export default tseslint.config(
       'client/test-results/**',
       'client/playwright-report/**',
       'server/src/database/migrations/*-Initial.ts',
+      'server/test/client/schema.d.ts',
     ],
   },
   js.configs.recommended,

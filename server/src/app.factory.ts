@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet, { type HelmetOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { jsonBodiesOnly, sameOriginForCookies } from './auth/request-guards';
 import { ErrorsFilter } from './common/errors.filter';
+import { createOpenApiDocument } from './common/openapi';
 import { createValidationPipe } from './common/validation.pipe';
 import type { ResolvedConfig } from './config/config';
 
@@ -175,15 +176,7 @@ export async function createApp(
   );
   app.useGlobalPipes(createValidationPipe());
 
-  const doc = new DocumentBuilder()
-    .setTitle('PeerPath API')
-    .setDescription(
-      'Case management for peer support programs. Every endpoint but /api/health and /api/auth/login needs a bearer token.',
-    )
-    .setVersion('1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
 

@@ -6,6 +6,7 @@ import { createApp } from '../src/app.factory';
 import { hashPassword } from '../src/auth/passwords';
 import type { AppConfig, ResolvedConfig } from '../src/config/config';
 import { runPrefix, templateDb, withDatabase } from './db-url';
+import { openApiChecker } from './support/openapi-check';
 
 export interface Reply<T = any> {
   status: number;
@@ -23,6 +24,20 @@ export interface RequestOptions {
   remoteAddress?: string;
   /** Raw payload (for malformed JSON and size tests). */
   payload?: string | Buffer;
+  /**
+   * The test injects a server fault on purpose: its 500 is not held against the
+   * OpenAPI document (which declares no 500), but its body must still be the error shape.
+   */
+  injectedFault?: boolean;
+}
+
+/**
+ * Thrown when a response does not match the OpenAPI document (an undeclared
+ * status, or a body that does not match the schema of its status): the message
+ * names the operation, the status and the field.
+ */
+export class OpenApiMismatch extends Error {
+  override name = 'OpenApiMismatch';
 }
 
 export interface TestApp {
@@ -73,6 +88,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     ...overrides,
   };
   const app = await createApp(config);
+  const openapi = openApiChecker(app);
   const db = new Pool({
     connectionString: config.databaseUrl,
     max: 4,
@@ -98,6 +114,19 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
         cookies: opts.cookies,
         remoteAddress: opts.remoteAddress,
       });
+      const problems = openapi.check(
+        method,
+        url,
+        res.statusCode,
+        res.headers['content-type'] as string | undefined,
+        res.body,
+        opts.injectedFault === true,
+      );
+      if (problems.length > 0) {
+        throw new OpenApiMismatch(
+          `The response does not match the OpenAPI document:\n  ${problems.join('\n  ')}`,
+        );
+      }
       let body: unknown;
       try {
         body = res.body ? JSON.parse(res.body) : undefined;

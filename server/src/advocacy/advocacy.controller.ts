@@ -9,10 +9,12 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AdvocacyAction, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ApiErrors, PageOf } from '../common/api-docs';
+import { AdvocacyActionResponse } from './advocacy-action.response';
 import { AdvocacyService } from './advocacy.service';
 import { CreateAdvocacyActionDto } from './dto/create-advocacy-action.dto';
 import { ListAdvocacyActionsQuery } from './dto/list-advocacy-actions.query';
@@ -26,6 +28,8 @@ export class AdvocacyController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Advocacy actions of the caller’s team, newest first' })
+  @ApiOkResponse({ type: PageOf(AdvocacyActionResponse) })
+  @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListAdvocacyActionsQuery,
@@ -38,6 +42,15 @@ export class AdvocacyController {
   @ApiOperation({
     summary: 'Record an advocacy action (201); a safe retry with the same id returns it (200)',
   })
+  @ApiCreatedResponse({
+    type: AdvocacyActionResponse,
+    description: 'Created: the stored advocacy action',
+  })
+  @ApiOkResponse({
+    type: AdvocacyActionResponse,
+    description: 'A safe retry: the stored advocacy action; nothing was written',
+  })
+  @ApiErrors(404, 409)
   async create(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateAdvocacyActionDto,
@@ -51,6 +64,7 @@ export class AdvocacyController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'One advocacy action' })
+  @ApiOkResponse({ type: AdvocacyActionResponse })
   get(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
@@ -63,6 +77,8 @@ export class AdvocacyController {
   @ApiOperation({
     summary: 'Change an advocacy action; `version` must be the one last read (409 if stale)',
   })
+  @ApiOkResponse({ type: AdvocacyActionResponse })
+  @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,

@@ -1,6 +1,6 @@
-import type { AdvocacyAction } from '@peerpath/shared';
 import { toIsoDate } from '../common/dates';
 import type { AdvocacyActionEntity } from './advocacy-action.entity';
+import type { AdvocacyActionResponse } from './advocacy-action.response';
 
 /** An advocacy action as read by `ADVOCACY_COLUMNS` (no relations loaded). */
 export type AdvocacyActionRow = Omit<AdvocacyActionEntity, 'team' | 'participant' | 'worker'>;
@@ -11,7 +11,7 @@ export const ADVOCACY_COLUMNS = `id, team_id AS "teamId", participant_id AS "par
   completed_on AS "completedOn", worker_id AS "workerId", version,
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-export function toAdvocacyActionResponse(a: AdvocacyActionRow): AdvocacyAction {
+export function toAdvocacyActionResponse(a: AdvocacyActionRow): AdvocacyActionResponse {
   return {
     id: a.id,
     participantId: a.participantId,

@@ -15,6 +15,7 @@ import {
   TEAM_RECORD_TABLES,
   type TeamRecordType,
 } from '../common/access';
+import type { AuditEventResponse } from './audit-event.response';
 import type { AuthUser } from '../common/auth.decorators';
 import { uuidv7 } from '../common/uuidv7';
 import { paging } from '../common/validation';
@@ -257,7 +258,7 @@ export class AuditService {
       details: { filters: listFilters(q) },
     });
     return {
-      items: rows.map((r) => ({
+      items: rows.map((r): AuditEventResponse => ({
         id: r.id,
         at: r.at.toISOString(),
         actorId: r.actor_id,

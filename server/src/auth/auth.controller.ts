@@ -1,8 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LoginResponse, User } from '@peerpath/shared';
+import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '../common/auth.decorators';
+import { REFRESH_COOKIE_SCHEME } from '../common/openapi';
+import { LoginResponseBody, UserResponse } from '../users/user.response';
 import { UsersService } from '../users/users.service';
 import { ABSOLUTE_LIMIT_HOURS, AuthService, type SignedIn } from './auth.service';
 import { LoginDto } from './auth.dto';
@@ -35,7 +44,11 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; returns an access token and sets a refresh cookie' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this account' })
+  @ApiOkResponse({
+    type: LoginResponseBody,
+    description: 'Signed in; the `pp_refresh` cookie is set (httpOnly, path /api/auth)',
+  })
+  @ApiErrors(401, 429)
   async login(
     @Body() dto: LoginDto,
     @Req() req: FastifyRequest,
@@ -52,6 +65,9 @@ export class AuthController {
   @ApiOperation({
     summary: 'New access token from the refresh cookie (30 min idle, 12 h absolute)',
   })
+  @ApiSecurity(REFRESH_COOKIE_SCHEME)
+  @ApiOkResponse({ type: LoginResponseBody, description: 'A new access token; the cookie rotates' })
+  @ApiErrors(401, 403)
   async refresh(
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -65,6 +81,10 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Ends the sign-in session: access and refresh tokens stop working' })
+  @ApiSecurity(REFRESH_COOKIE_SCHEME)
+  @ApiSecurity('bearer')
+  @ApiNoContentResponse({ description: 'Signed out (also when already signed out)' })
+  @ApiErrors(403)
   async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     await this.auth.logout(bearer, req.cookies?.[REFRESH_COOKIE]);
@@ -73,7 +93,8 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
-  @ApiOkResponse({ description: 'The signed-in user' })
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: UserResponse })
   me(@CurrentUser() user: AuthUser): Promise<User> {
     return this.users.get(user.id);
   }

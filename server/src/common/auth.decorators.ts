@@ -4,8 +4,9 @@ import {
   SetMetadata,
   type ExecutionContext,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
 import type { Role } from '@peerpath/shared';
+import { ApiErrorBody, ApiErrors, ERROR_DESCRIPTIONS } from './api-docs';
 
 export const IS_PUBLIC = 'peerpath:public';
 export const ROLES_KEY = 'peerpath:roles';
@@ -25,16 +26,19 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Requires a signed-in caller, and one of `roles` when given. */
 export function Authenticated(options: { roles?: Role[] } = {}) {
+  // 403 on every route: a role not listed, a field the caller may not set, or a password to change first.
   const decorators = [
-    ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'No valid access token' }),
+    ApiBearerAuth('bearer'),
+    ApiErrors(401),
+    ApiResponse({
+      status: 403,
+      type: ApiErrorBody,
+      description: options.roles
+        ? `Only for: ${options.roles.join(', ')}. ${ERROR_DESCRIPTIONS[403]}`
+        : ERROR_DESCRIPTIONS[403],
+    }),
   ];
-  if (options.roles) {
-    decorators.push(
-      SetMetadata(ROLES_KEY, options.roles),
-      ApiForbiddenResponse({ description: `Only for: ${options.roles.join(', ')}` }),
-    );
-  }
+  if (options.roles) decorators.push(SetMetadata(ROLES_KEY, options.roles));
   return applyDecorators(...decorators);
 }
 

@@ -112,7 +112,11 @@ export function TextField(opts: FieldOptions & { max: number; min?: number }) {
     ...(opts.max <= SHORT_TEXT_MAX ? [NoBidiControls()] : []),
     MinLength(min, { message: min === 1 ? '$property must not be empty' : undefined }),
     MaxLength(opts.max),
-    doc(String, opts, { maxLength: opts.max }),
+    // Surrounding spaces are trimmed, so required text must hold a non-space character.
+    doc(String, opts, {
+      maxLength: opts.max,
+      ...(min > 0 ? { minLength: min, pattern: '\\S' } : {}),
+    }),
   );
 }
 
@@ -144,7 +148,12 @@ export function EnumArrayField(values: readonly string[], opts: FieldOptions = {
     }),
     ArrayUnique({ message: '$property must not repeat a value' }),
     ArrayMaxSize(values.length),
-    doc([String], opts, { enum: values, isArray: true }),
+    doc([String], opts, {
+      enum: values,
+      isArray: true,
+      uniqueItems: true,
+      maxItems: values.length,
+    }),
   );
 }
 
@@ -161,11 +170,19 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/** Years PeerPath accepts in dates and instants (1900–2200). */
+const YEAR = '(19\\d{2}|2[01]\\d{2}|2200)';
+const DATE_RANGE = 'A date from 1900-01-01 to 2200-12-31';
+
 export function DateField(opts: FieldOptions = {}) {
   return applyDecorators(
     ...presence(opts.presence),
     IsIsoDate(),
-    doc(String, opts, { format: 'date' }),
+    doc(
+      String,
+      { ...opts, description: [opts.description, DATE_RANGE].filter(Boolean).join('. ') },
+      { format: 'date', pattern: `^${YEAR}-\\d{2}-\\d{2}$` },
+    ),
   );
 }
 
@@ -205,10 +222,16 @@ export function DateTimeField(opts: FieldOptions = {}) {
       message: '$property must be a date and time with a time zone, e.g. 2026-05-01T14:00:00Z',
     }),
     InPlausibleYears(),
-    doc(String, opts, {
-      format: 'date-time',
-      description: [opts.description, 'Between 1900 and 2200.'].filter(Boolean).join(' '),
-    }),
+    doc(
+      String,
+      {
+        ...opts,
+        description: [opts.description, 'With a time zone; the year from 1900 to 2200']
+          .filter(Boolean)
+          .join('. '),
+      },
+      { format: 'date-time', pattern: `^${YEAR}-` },
+    ),
   );
 }
 
@@ -226,7 +249,7 @@ export function IntField(opts: FieldOptions & { min: number; max: number }) {
     IsInt({ message: '$property must be a whole number' }),
     Min(opts.min),
     Max(opts.max),
-    doc(Number, opts, { minimum: opts.min, maximum: opts.max }),
+    doc('integer', opts, { minimum: opts.min, maximum: opts.max }),
   );
 }
 
@@ -243,7 +266,7 @@ export function QueryInt(opts: { min: number; max: number; description?: string 
     Min(opts.min),
     Max(opts.max),
     ApiPropertyOptional({
-      type: Number,
+      type: 'integer',
       minimum: opts.min,
       maximum: opts.max,
       description: opts.description,

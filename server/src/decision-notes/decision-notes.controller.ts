@@ -9,10 +9,12 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DecisionNote, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ApiErrors, PageOf } from '../common/api-docs';
+import { DecisionNoteResponse } from './decision-note.response';
 import { DecisionNotesService } from './decision-notes.service';
 import { CreateDecisionNoteDto } from './dto/create-decision-note.dto';
 import { ListDecisionNotesQuery } from './dto/list-decision-notes.query';
@@ -26,6 +28,8 @@ export class DecisionNotesController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Shared decision-making notes of the caller’s team, newest first' })
+  @ApiOkResponse({ type: PageOf(DecisionNoteResponse) })
+  @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListDecisionNotesQuery,
@@ -38,6 +42,15 @@ export class DecisionNotesController {
   @ApiOperation({
     summary: 'Record a shared decision (201); a safe retry with the same id returns it (200)',
   })
+  @ApiCreatedResponse({
+    type: DecisionNoteResponse,
+    description: 'Created: the stored decision note',
+  })
+  @ApiOkResponse({
+    type: DecisionNoteResponse,
+    description: 'A safe retry: the stored decision note; nothing was written',
+  })
+  @ApiErrors(404, 409)
   async create(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateDecisionNoteDto,
@@ -51,6 +64,7 @@ export class DecisionNotesController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'One decision note' })
+  @ApiOkResponse({ type: DecisionNoteResponse })
   get(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
@@ -61,6 +75,7 @@ export class DecisionNotesController {
   @Patch(':id')
   @Authenticated()
   @ApiOperation({ summary: 'Change a decision note; `options`, when sent, replaces the list' })
+  @ApiOkResponse({ type: DecisionNoteResponse })
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,

@@ -1,6 +1,7 @@
-import type { DecisionNote, DecisionOption } from '@peerpath/shared';
+import type { DecisionOption } from '@peerpath/shared';
 import { toIsoDate } from '../common/dates';
 import type { DecisionNoteEntity } from './decision-note.entity';
+import type { DecisionNoteResponse, DecisionOptionResponse } from './decision-note.response';
 
 export type DecisionNoteRow = Omit<DecisionNoteEntity, 'team' | 'participant' | 'worker'>;
 
@@ -12,11 +13,11 @@ export const DECISION_NOTE_COLUMNS = `id, team_id AS "teamId", participant_id AS
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Options as stored: every key present, absent text as null. */
-export function normaliseOptions(options: DecisionOption[]): DecisionOption[] {
+export function normaliseOptions(options: DecisionOption[]): DecisionOptionResponse[] {
   return options.map((o) => ({ label: o.label, pros: o.pros ?? null, cons: o.cons ?? null }));
 }
 
-export function toDecisionNoteResponse(n: DecisionNoteRow): DecisionNote {
+export function toDecisionNoteResponse(n: DecisionNoteRow): DecisionNoteResponse {
   return {
     id: n.id,
     participantId: n.participantId,

@@ -9,10 +9,12 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Handout, HandoutListItem, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ApiErrors, PageOf } from '../common/api-docs';
+import { HandoutListItemResponse, HandoutResponse } from './handout.response';
 import { CreateHandoutDto } from './dto/create-handout.dto';
 import { ListHandoutsQuery } from './dto/list-handouts.query';
 import { UpdateHandoutDto } from './dto/update-handout.dto';
@@ -29,6 +31,8 @@ export class HandoutsController {
     summary:
       'Handouts of the caller’s team with resource and participant names; `followUpDue=true` is the follow-ups to do',
   })
+  @ApiOkResponse({ type: PageOf(HandoutListItemResponse) })
+  @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListHandoutsQuery,
@@ -42,6 +46,12 @@ export class HandoutsController {
     summary:
       'Hand a resource to a participant (201); a safe retry with the same id returns it (200)',
   })
+  @ApiCreatedResponse({ type: HandoutResponse, description: 'Created: the stored handout' })
+  @ApiOkResponse({
+    type: HandoutResponse,
+    description: 'A safe retry: the stored handout; nothing was written',
+  })
+  @ApiErrors(404, 409)
   async create(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateHandoutDto,
@@ -55,6 +65,7 @@ export class HandoutsController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'One handout' })
+  @ApiOkResponse({ type: HandoutResponse })
   get(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
@@ -68,6 +79,7 @@ export class HandoutsController {
     summary:
       'Record the outcome of a follow-up (`outcomeOn` today by default), or change the note or follow-up date',
   })
+  @ApiOkResponse({ type: HandoutResponse })
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,

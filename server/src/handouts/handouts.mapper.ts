@@ -1,6 +1,7 @@
-import type { Handout, HandoutListItem, ResourceCategory } from '@peerpath/shared';
+import type { ResourceCategory } from '@peerpath/shared';
 import { toIsoDate } from '../common/dates';
 import type { HandoutEntity } from './handout.entity';
+import type { HandoutListItemResponse, HandoutResponse } from './handout.response';
 
 export type HandoutRow = Omit<HandoutEntity, 'team' | 'participant' | 'resource' | 'worker'>;
 export type HandoutListRow = HandoutRow & {
@@ -18,7 +19,7 @@ export function handoutColumns(alias?: string): string {
     ${c('outcome_on')} AS "outcomeOn", ${c('created_at')} AS "createdAt", ${c('updated_at')} AS "updatedAt"`;
 }
 
-export function toHandoutResponse(h: HandoutRow): Handout {
+export function toHandoutResponse(h: HandoutRow): HandoutResponse {
   return {
     id: h.id,
     participantId: h.participantId,
@@ -36,7 +37,7 @@ export function toHandoutResponse(h: HandoutRow): Handout {
   };
 }
 
-export function toHandoutListItem(h: HandoutListRow): HandoutListItem {
+export function toHandoutListItem(h: HandoutListRow): HandoutListItemResponse {
   return {
     ...toHandoutResponse(h),
     resourceName: h.resourceName,

@@ -11,10 +11,16 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Participant, TimelineItem } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ApiErrors, PageOf } from '../common/api-docs';
+import {
+  ParticipantListItemResponse,
+  ParticipantResponse,
+  TimelineResponse,
+} from './participant.response';
 import { CreateParticipantDto } from './dto/create-participant.dto';
 import { ListParticipantsQuery } from './dto/list-participants.query';
 import { TimelineQuery } from './dto/timeline.query';
@@ -34,9 +40,10 @@ export class ParticipantsController {
     summary: 'Participants of your team (admins: all teams, or teamId), by last name',
   })
   @ApiOkResponse({
-    description:
-      '`{ items, total, page, pageSize }`, items as `GET /participants/{id}` plus `lastContactOn`',
+    type: PageOf(ParticipantListItemResponse),
+    description: 'Items as `GET /participants/{id}` plus `lastContactOn`',
   })
+  @ApiErrors(404)
   async list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListParticipantsQuery,
@@ -53,7 +60,15 @@ export class ParticipantsController {
   @ApiOperation({
     summary: 'Enrol a participant (201); a retry with the same id and fields returns it (200)',
   })
-  @ApiOkResponse({ description: 'A retry: the stored participant; nothing was written' })
+  @ApiOkResponse({
+    type: ParticipantResponse,
+    description: 'A safe retry: the stored participant; nothing was written',
+  })
+  @ApiCreatedResponse({
+    type: ParticipantResponse,
+    description: 'Enrolled: the stored participant',
+  })
+  @ApiErrors(404, 409)
   async create(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateParticipantDto,
@@ -66,12 +81,15 @@ export class ParticipantsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One participant' })
+  @ApiOkResponse({ type: ParticipantResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Participant> {
     return this.participants.get(user, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a participant; send the version you read (stale: 409)' })
+  @ApiOkResponse({ type: ParticipantResponse })
+  @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
@@ -85,6 +103,7 @@ export class ParticipantsController {
     summary:
       'Sessions, advocacy, handouts and decision notes of a participant, newest first; sessions of another team as summaries (openable: false)',
   })
+  @ApiOkResponse({ type: TimelineResponse })
   timeline(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,

@@ -1,6 +1,6 @@
-import type { Participant, ParticipantListItem } from '@peerpath/shared';
 import { toIsoDate } from '../common/dates';
 import type { ParticipantEntity } from './participant.entity';
+import type { ParticipantListItemResponse, ParticipantResponse } from './participant.response';
 
 /**
  * The participant columns under their entity property names, so a raw
@@ -17,7 +17,7 @@ export const PARTICIPANT_COLUMNS = `
 
 export type ParticipantRow = Omit<ParticipantEntity, 'team' | 'primaryWorker'>;
 
-export function toParticipantResponse(p: ParticipantRow): Participant {
+export function toParticipantResponse(p: ParticipantRow): ParticipantResponse {
   return {
     id: p.id,
     firstName: p.firstName,
@@ -44,6 +44,6 @@ export function toParticipantResponse(p: ParticipantRow): Participant {
 
 export function toParticipantListItem(
   p: ParticipantRow & { lastContactOn: string | null },
-): ParticipantListItem {
+): ParticipantListItemResponse {
   return { ...toParticipantResponse(p), lastContactOn: toIsoDate(p.lastContactOn) };
 }

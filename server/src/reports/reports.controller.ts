@@ -1,7 +1,9 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ActivitySummary, CaseloadReport } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ApiErrors } from '../common/api-docs';
+import { ActivitySummaryResponse, CaseloadReportResponse } from './report.response';
 import { ActivityExportQueryDto, ActivityReportQueryDto } from './dto/activity.query';
 import { CaseloadQueryDto } from './dto/caseload.query';
 import { ReportsService } from './reports.service';
@@ -17,6 +19,8 @@ export class ReportsController {
     summary:
       'Caseload of each active worker and supervisor over the 30 days ending on `asOf` (workers: their own row; admins name `teamId`)',
   })
+  @ApiOkResponse({ type: CaseloadReportResponse })
+  @ApiErrors(404)
   caseload(@CurrentUser() user: AuthUser, @Query() q: CaseloadQueryDto): Promise<CaseloadReport> {
     return this.reports.caseload(user, q);
   }
@@ -27,6 +31,8 @@ export class ReportsController {
     summary:
       'Activity summary of a period (default: the current month; supervisors: their team; admins: a team or the whole organisation)',
   })
+  @ApiOkResponse({ type: ActivitySummaryResponse })
+  @ApiErrors(404)
   activity(
     @CurrentUser() user: AuthUser,
     @Query() q: ActivityReportQueryDto,
@@ -36,15 +42,21 @@ export class ReportsController {
 
   @Get('activity/export')
   @Authenticated({ roles: ['supervisor', 'admin'] })
-  @ApiProduces(
-    'text/csv',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'application/pdf',
-  )
   @ApiOperation({
     summary:
       'Funder export of the activity summary: de-identified, small counts suppressed, as CSV, XLSX or PDF (audited)',
   })
+  @ApiOkResponse({
+    description: 'The export file (attachment), in the asked format',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiErrors(404)
   async exportActivity(
     @CurrentUser() user: AuthUser,
     @Query() q: ActivityExportQueryDto,

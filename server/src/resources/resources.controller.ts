@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, Resource } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { PageOf } from '../common/api-docs';
+import { ResourceResponse } from './resource.response';
 import { CreateResourceDto } from './dto/create-resource.dto';
 import { ListResourcesQuery } from './dto/list-resources.query';
 import { UpdateResourceDto } from './dto/update-resource.dto';
@@ -17,6 +19,7 @@ export class ResourcesController {
   @ApiOperation({
     summary: 'The resource directory (shared by all teams), by name; active resources by default',
   })
+  @ApiOkResponse({ type: PageOf(ResourceResponse) })
   list(@Query() q: ListResourcesQuery): Promise<Page<Resource>> {
     return this.resources.list(q);
   }
@@ -24,6 +27,7 @@ export class ResourcesController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'One resource, active or not' })
+  @ApiOkResponse({ type: ResourceResponse })
   get(@Param('id', new ParseUUIDPipe({ version: undefined })) id: string): Promise<Resource> {
     return this.resources.get(id);
   }
@@ -31,6 +35,7 @@ export class ResourcesController {
   @Post()
   @Authenticated({ roles: ['admin'] })
   @ApiOperation({ summary: 'Add a resource to the directory' })
+  @ApiCreatedResponse({ type: ResourceResponse, description: 'Created: the stored resource' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateResourceDto): Promise<Resource> {
     return this.resources.create(user, dto);
   }
@@ -38,6 +43,7 @@ export class ResourcesController {
   @Patch(':id')
   @Authenticated({ roles: ['admin'] })
   @ApiOperation({ summary: 'Change a resource; `active: false` takes it out of the directory' })
+  @ApiOkResponse({ type: ResourceResponse })
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,

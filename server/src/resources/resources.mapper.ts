@@ -1,11 +1,11 @@
-import type { Resource } from '@peerpath/shared';
 import type { ResourceEntity } from './resource.entity';
+import type { ResourceResponse } from './resource.response';
 
 /** Columns aliased to the entity's property names, for raw SELECT and RETURNING. */
 export const RESOURCE_COLUMNS = `id, name, category, description, phone, url, address, tags, active,
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-export function toResourceResponse(r: ResourceEntity): Resource {
+export function toResourceResponse(r: ResourceEntity): ResourceResponse {
   return {
     id: r.id,
     name: r.name,

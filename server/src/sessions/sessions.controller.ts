@@ -12,10 +12,18 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, Session } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ApiErrors, PageOf } from '../common/api-docs';
+import { SessionResponse } from './session.response';
 import { CreateSessionDto } from './dto/create-session.dto';
 import { ListSessionsQuery } from './dto/list-sessions.query';
 import { UpdateSessionDto } from './dto/update-session.dto';
@@ -32,6 +40,8 @@ export class SessionsController {
 
   @Get()
   @ApiOperation({ summary: 'Sessions of your team with their attendance, newest first' })
+  @ApiOkResponse({ type: PageOf(SessionResponse) })
+  @ApiErrors(404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListSessionsQuery): Promise<Page<Session>> {
     return this.sessions.list(user, q);
   }
@@ -42,7 +52,12 @@ export class SessionsController {
     summary:
       'Log a session with its attendance (201); a retry with the same id and fields returns it (200)',
   })
-  @ApiOkResponse({ description: 'A retry: the stored session; nothing was written' })
+  @ApiCreatedResponse({ type: SessionResponse, description: 'Created: the stored session' })
+  @ApiOkResponse({
+    type: SessionResponse,
+    description: 'A safe retry: the stored session; nothing was written',
+  })
+  @ApiErrors(404, 409)
   async create(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateSessionDto,
@@ -58,6 +73,7 @@ export class SessionsController {
     summary:
       'One session with its attendance (a voided one: 404 for workers, shown with its void to supervisors)',
   })
+  @ApiOkResponse({ type: SessionResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Session> {
     return this.sessions.get(user, id);
   }
@@ -67,6 +83,8 @@ export class SessionsController {
     summary:
       'Change a session; send the version you read (stale: 409). attendance replaces the list',
   })
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,

@@ -5,6 +5,7 @@ import {
   type SessionAttendee,
 } from '@peerpath/shared';
 import type { SessionEntity } from './session.entity';
+import type { SessionResponse } from './session.response';
 
 /**
  * The session columns under their entity property names, and its attendance
@@ -39,7 +40,7 @@ export type SessionRow = Omit<SessionEntity, 'team' | 'facilitator' | 'voidedBy'
   attendance: SessionAttendee[];
 };
 
-export function toSessionResponse(s: SessionRow): Session {
+export function toSessionResponse(s: SessionRow): SessionResponse {
   return {
     id: s.id,
     type: s.type,

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, Team } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ApiErrors, PageOf } from '../common/api-docs';
+import { TeamResponse } from './team.response';
 import { PageQuery } from '../common/validation';
 import { CreateTeamDto } from './dto/create-team.dto';
 import { TeamsService } from './teams.service';
@@ -14,6 +16,7 @@ export class TeamsController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Teams (admins: all; others: their own)' })
+  @ApiOkResponse({ type: PageOf(TeamResponse) })
   list(@CurrentUser() user: AuthUser, @Query() q: PageQuery): Promise<Page<Team>> {
     return this.teams.list(user, q);
   }
@@ -21,6 +24,8 @@ export class TeamsController {
   @Post()
   @Authenticated({ roles: ['admin'] })
   @ApiOperation({ summary: 'Create a team' })
+  @ApiCreatedResponse({ type: TeamResponse, description: 'Created: the stored team' })
+  @ApiErrors(409)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTeamDto): Promise<Team> {
     return this.teams.create(user, dto);
   }

@@ -6,9 +6,10 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging, type PageQuery } from '../common/validation';
 import type { CreateTeamDto } from './dto/create-team.dto';
+import type { TeamResponse } from './team.response';
 import { TeamEntity } from './team.entity';
 
-export function toTeamResponse(t: TeamEntity): Team {
+export function toTeamResponse(t: TeamEntity): TeamResponse {
   return {
     id: t.id,
     name: t.name,

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, User } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ApiErrors, PageOf } from '../common/api-docs';
+import { UserResponse } from './user.response';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -15,6 +17,8 @@ export class UsersController {
   @Get()
   @Authenticated({ roles: ['admin', 'supervisor'] })
   @ApiOperation({ summary: 'Users (admins: all; supervisors: their own team)' })
+  @ApiOkResponse({ type: PageOf(UserResponse) })
+  @ApiErrors(404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListUsersQuery): Promise<Page<User>> {
     return this.users.list(user, q);
   }
@@ -22,6 +26,8 @@ export class UsersController {
   @Post()
   @Authenticated({ roles: ['admin'] })
   @ApiOperation({ summary: 'Create a user with a first password (12–128 characters)' })
+  @ApiCreatedResponse({ type: UserResponse, description: 'Created: the stored user' })
+  @ApiErrors(409)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto): Promise<User> {
     return this.users.create(user, dto);
   }
@@ -29,6 +35,8 @@ export class UsersController {
   @Patch(':id')
   @Authenticated({ roles: ['admin'] })
   @ApiOperation({ summary: 'Change a user; `active: false` deactivates at once' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,

@@ -1,7 +1,7 @@
-import type { User } from '@peerpath/shared';
 import type { UserEntity } from './user.entity';
+import type { UserResponse } from './user.response';
 
-export function toUserResponse(u: UserEntity): User {
+export function toUserResponse(u: UserEntity): UserResponse {
   return {
     id: u.id,
     email: u.email,

@@ -101,9 +101,10 @@ export class UsersService {
         );
       }
       const role = dto.role ?? user.role;
+      // A user who becomes an admin leaves their team unless the body names one (refused below).
       const teamId = await this.checkTeam(
         role,
-        dto.teamId !== undefined ? dto.teamId : user.teamId,
+        dto.teamId !== undefined ? dto.teamId : role === 'admin' ? null : user.teamId,
         m,
       );
       if (dto.password !== undefined) {
@@ -142,7 +143,11 @@ export class UsersService {
 
   /** Admins have no team; everyone else belongs to an existing team. */
   private async checkTeam(role: Role, teamId: string | null, m: EntityManager = this.db.manager) {
-    if (role === 'admin') return teamId ?? null;
+    if (role === 'admin') {
+      if (teamId)
+        throw fieldError('teamId', 'teamId must be null for admins (admins have no team)');
+      return null;
+    }
     if (!teamId) throw fieldError('teamId', 'teamId is required for workers and supervisors');
     const found = await m.getRepository(TeamEntity).exists({ where: { id: teamId } });
     if (!found) throw fieldError('teamId', 'teamId does not name a team');

@@ -18,7 +18,8 @@ export class CreateAdvocacyActionDto implements CreateAdvocacyActionRequest {
 
   @UuidField({
     presence: 'nullable',
-    description: 'Required for individual advocacy; left out for systemic advocacy',
+    description:
+      'Required (a participant of your team) when `level` is `individual`; left out or null when `level` is `systemic` (400 otherwise)',
   })
   participantId?: string | null;
 
@@ -43,12 +44,13 @@ export class CreateAdvocacyActionDto implements CreateAdvocacyActionRequest {
   @DateField({ presence: 'optional', description: 'Today (ORG_TIMEZONE) by default' })
   openedOn?: string;
 
-  @DateField({ presence: 'nullable' })
+  @DateField({ presence: 'nullable', description: 'Not before `openedOn`' })
   dueOn?: string | null;
 
   @DateField({
     presence: 'nullable',
-    description: 'Only while `done`; today by default when the action becomes `done`',
+    description:
+      'Only while `done`; today by default when the action becomes `done`; not before `openedOn`',
   })
   completedOn?: string | null;
 

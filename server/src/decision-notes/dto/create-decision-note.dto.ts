@@ -69,6 +69,6 @@ export class CreateDecisionNoteDto implements CreateDecisionNoteRequest {
   @TextField({ max: 4000, presence: 'nullable' })
   nextSteps?: string | null;
 
-  @DateField({ presence: 'nullable' })
+  @DateField({ presence: 'nullable', description: 'Not before `discussedOn`' })
   followUpOn?: string | null;
 }

@@ -29,7 +29,10 @@ export class CreateHandoutDto implements CreateHandoutRequest {
   @DateField({ presence: 'optional', description: 'Today (ORG_TIMEZONE) by default' })
   givenOn?: string;
 
-  @DateField({ presence: 'nullable', description: 'When to check whether it worked out' })
+  @DateField({
+    presence: 'nullable',
+    description: 'When to check whether it worked out; not before `givenOn`',
+  })
   followUpOn?: string | null;
 
   @EnumField(HANDOUT_OUTCOMES, { presence: 'optional', description: '`pending` by default' })
@@ -37,7 +40,7 @@ export class CreateHandoutDto implements CreateHandoutRequest {
 
   @DateField({
     presence: 'nullable',
-    description: 'Only with an outcome other than pending; today by default',
+    description: 'Only with an outcome other than pending; today by default; not before `givenOn`',
   })
   outcomeOn?: string | null;
 

@@ -52,7 +52,8 @@ export class ParticipantFields {
 
   @DateField({
     presence: 'nullable',
-    description: 'Set to today when status becomes discharged, unless given',
+    description:
+      'Set to today when status becomes discharged, unless given; not before `enrolledOn`',
   })
   dischargedOn?: string | null;
 

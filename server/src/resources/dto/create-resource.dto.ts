@@ -46,9 +46,11 @@ function TagsField() {
       message: 'tags must not repeat',
     }),
     ApiPropertyOptional({
-      type: [String],
+      type: 'array',
+      items: { type: 'string', minLength: 1, maxLength: TAG_MAX_LENGTH, pattern: '\\S' },
       maxItems: TAGS_MAX,
-      description: `At most ${TAGS_MAX}, each at most ${TAG_MAX_LENGTH} characters`,
+      uniqueItems: true,
+      description: `At most ${TAGS_MAX}, each at most ${TAG_MAX_LENGTH} characters, none repeated (ignoring case)`,
       example: ['24/7', 'free', 'spanish'],
     }),
   );

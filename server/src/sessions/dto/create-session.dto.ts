@@ -46,7 +46,10 @@ export class SessionFields {
 
   @ApiProperty({
     type: [AttendanceRowDto],
-    description: 'One-to-one mentoring: exactly one row; group sessions: at least one',
+    minItems: 1,
+    maxItems: MAX_ATTENDEES,
+    description:
+      'One-to-one mentoring: exactly one row; group sessions: at least one; each participant once, all of the session’s team',
   })
   @IsArray()
   @ArrayMinSize(1, { message: 'attendance must name at least one participant' })

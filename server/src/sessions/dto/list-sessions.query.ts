@@ -5,7 +5,7 @@ export class ListSessionsQuery extends PageQuery {
   @DateField({ presence: 'nullable', description: 'Inclusive, in ORG_TIMEZONE' })
   from?: string;
 
-  @DateField({ presence: 'nullable', description: 'Inclusive, in ORG_TIMEZONE' })
+  @DateField({ presence: 'nullable', description: 'Inclusive, in ORG_TIMEZONE; not before `from`' })
   to?: string;
 
   @UuidField({ presence: 'nullable', description: 'Sessions with an attendance row for them' })

@@ -1,0 +1,128 @@
+import {
+  FOCUS_AREAS,
+  PARTICIPANT_STATUSES,
+  PARTICIPANT_TYPES,
+  SESSION_TYPES,
+  TIMELINE_KINDS,
+  type FocusArea,
+  type Participant,
+  type ParticipantListItem,
+  type ParticipantStatus,
+  type ParticipantType,
+  type SessionType,
+  type TimelineItem,
+  type TimelineKind,
+} from '@peerpath/shared';
+import { Out } from '../common/api-docs';
+
+export class ParticipantResponse implements Participant {
+  @Out.uuid()
+  id: string;
+
+  @Out.text()
+  firstName: string;
+
+  @Out.text()
+  lastName: string;
+
+  @Out.text({ nullable: true })
+  preferredName: string | null;
+
+  @Out.text({ nullable: true })
+  pronouns: string | null;
+
+  @Out.date({ nullable: true })
+  dateOfBirth: string | null;
+
+  @Out.text({ nullable: true })
+  phone: string | null;
+
+  @Out.email({ nullable: true })
+  email: string | null;
+
+  @Out.enum(PARTICIPANT_TYPES)
+  participantType: ParticipantType;
+
+  @Out.enumArray(FOCUS_AREAS)
+  focusAreas: FocusArea[];
+
+  @Out.enum(PARTICIPANT_STATUSES)
+  status: ParticipantStatus;
+
+  @Out.date()
+  enrolledOn: string;
+
+  @Out.date({ nullable: true })
+  dischargedOn: string | null;
+
+  @Out.uuid()
+  teamId: string;
+
+  @Out.uuid({ nullable: true })
+  primaryWorkerId: string | null;
+
+  @Out.date({ nullable: true })
+  consentToServicesOn: string | null;
+
+  @Out.date({ nullable: true })
+  consentToShareOn: string | null;
+
+  @Out.int({ minimum: 1, description: 'Send it back on PATCH; a stale version is refused (409)' })
+  version: number;
+
+  @Out.dateTime()
+  createdAt: string;
+
+  @Out.dateTime()
+  updatedAt: string;
+}
+
+export class ParticipantListItemResponse
+  extends ParticipantResponse
+  implements ParticipantListItem
+{
+  @Out.date({ nullable: true, description: 'Date of the last session the participant attended' })
+  lastContactOn: string | null;
+}
+
+export class TimelineItemResponse implements TimelineItem {
+  @Out.enum(TIMELINE_KINDS)
+  kind: TimelineKind;
+
+  @Out.uuid()
+  id: string;
+
+  @Out.text({
+    description:
+      "A session's `startsAt` (date and time), else the record's own date (`YYYY-MM-DD`)",
+  })
+  date: string;
+
+  @Out.text()
+  summary: string;
+
+  @Out.bool({
+    description: 'False for a session another team delivered: a summary that cannot be opened',
+  })
+  openable: boolean;
+
+  @Out.enum(SESSION_TYPES, { optional: true, description: "A session's type" })
+  type?: SessionType;
+
+  @Out.text({
+    optional: true,
+    description: 'The team that delivered a session the caller cannot open',
+  })
+  teamName?: string;
+
+  @Out.bool({
+    optional: true,
+    description: 'Set on a voided session (supervisors, `includeVoided=true`)',
+  })
+  voided?: boolean;
+}
+
+export class TimelineResponse {
+  @Out.array(() => TimelineItemResponse, { description: 'Newest first' })
+  items: TimelineItemResponse[];
+}

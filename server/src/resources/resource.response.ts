@@ -1,0 +1,37 @@
+import { RESOURCE_CATEGORIES, type Resource, type ResourceCategory } from '@peerpath/shared';
+import { Out } from '../common/api-docs';
+
+export class ResourceResponse implements Resource {
+  @Out.uuid()
+  id: string;
+
+  @Out.text()
+  name: string;
+
+  @Out.enum(RESOURCE_CATEGORIES)
+  category: ResourceCategory;
+
+  @Out.text({ nullable: true })
+  description: string | null;
+
+  @Out.text({ nullable: true })
+  phone: string | null;
+
+  @Out.text({ nullable: true, description: 'An http(s) address' })
+  url: string | null;
+
+  @Out.text({ nullable: true })
+  address: string | null;
+
+  @Out.textArray()
+  tags: string[];
+
+  @Out.bool({ description: 'false: out of the directory' })
+  active: boolean;
+
+  @Out.dateTime()
+  createdAt: string;
+
+  @Out.dateTime()
+  updatedAt: string;
+}

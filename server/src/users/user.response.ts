@@ -1,0 +1,39 @@
+import { ROLES, type LoginResponse, type Role, type User } from '@peerpath/shared';
+import { Out } from '../common/api-docs';
+
+export class UserResponse implements User {
+  @Out.uuid()
+  id: string;
+
+  @Out.email()
+  email: string;
+
+  @Out.text()
+  displayName: string;
+
+  @Out.enum(ROLES)
+  role: Role;
+
+  @Out.uuid({ nullable: true, description: 'null for admins' })
+  teamId: string | null;
+
+  @Out.bool({ description: 'false: deactivated, cannot sign in' })
+  active: boolean;
+
+  @Out.dateTime()
+  createdAt: string;
+
+  @Out.dateTime()
+  updatedAt: string;
+}
+
+export class LoginResponseBody implements LoginResponse {
+  @Out.text({ description: 'An HS256 JWT: send it as `Authorization: Bearer <accessToken>`' })
+  accessToken: string;
+
+  @Out.int({ minimum: 1, description: 'Seconds until the access token expires' })
+  expiresIn: number;
+
+  @Out.object(() => UserResponse)
+  user: UserResponse;
+}
