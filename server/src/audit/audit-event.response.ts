@@ -1,4 +1,10 @@
-import { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from '@peerpath/shared';
+import {
+  AUDIT_ACTIONS,
+  type AccessDeniedBurst,
+  type AuditAction,
+  type AuditEvent,
+  type AuditWarnings,
+} from '@peerpath/shared';
 import { Out } from '../common/api-docs';
 
 export class AuditEventResponse implements AuditEvent {
@@ -28,4 +34,42 @@ export class AuditEventResponse implements AuditEvent {
 
   @Out.record({ nullable: true, description: 'Filters of a list read, fields changed, …' })
   details: Record<string, unknown> | null;
+}
+
+/** One user's burst of requests for other teams' records. */
+export class AccessDeniedBurstResponse implements AccessDeniedBurst {
+  @Out.uuid()
+  actorId: string;
+
+  @Out.text({ nullable: true })
+  displayName: string | null;
+
+  @Out.email({ nullable: true })
+  email: string | null;
+
+  @Out.uuid({ nullable: true })
+  teamId: string | null;
+
+  @Out.text({ nullable: true })
+  teamName: string | null;
+
+  @Out.int({ minimum: 1, description: '`access_denied` events in the window' })
+  count: number;
+
+  @Out.dateTime()
+  firstAt: string;
+
+  @Out.dateTime()
+  lastAt: string;
+}
+
+export class AuditWarningsResponse implements AuditWarnings {
+  @Out.int({ minimum: 1 })
+  windowMinutes: number;
+
+  @Out.int({ minimum: 1 })
+  threshold: number;
+
+  @Out.array(() => AccessDeniedBurstResponse, { description: 'Most refusals first' })
+  items: AccessDeniedBurstResponse[];
 }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditEvent, AuditWarnings, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors, PageOf } from '../common/api-docs';
-import { AuditEventResponse } from './audit-event.response';
+import { AuditEventResponse, AuditWarningsResponse } from './audit-event.response';
 import { AuditService, DENIED_BURST_THRESHOLD, DENIED_BURST_WINDOW_MINUTES } from './audit.service';
 import { ListAuditQuery } from './list-audit.query';
 
@@ -26,6 +26,7 @@ export class AuditController {
   @ApiOperation({
     summary: `Users with ${DENIED_BURST_THRESHOLD} or more requests for other teams' records (access_denied) in the last ${DENIED_BURST_WINDOW_MINUTES} minutes`,
   })
+  @ApiOkResponse({ type: AuditWarningsResponse })
   warnings(@CurrentUser() user: AuthUser): Promise<AuditWarnings> {
     return this.audit.warnings(user);
   }

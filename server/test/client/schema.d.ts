@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users with 20 or more requests for other teams' records (access_denied) in the last 10 minutes */
+        get: operations["audit_warnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -202,7 +219,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sessions, advocacy, handouts and decision notes of a participant, newest first */
+        /** Sessions, advocacy, handouts and decision notes of a participant, newest first; sessions of another team as summaries (openable: false) */
         get: operations["participants_timeline"];
         put?: never;
         post?: never;
@@ -237,11 +254,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One session with its attendance */
+        /** One session with its attendance (a voided one: 404 for workers, shown with its void to supervisors) */
         get: operations["sessions_get"];
         put?: never;
         post?: never;
-        /** Delete a session and its attendance */
+        /** Void a session with a reason: kept for the audit, counted nowhere. Workers: only sessions they facilitate (403) */
         delete: operations["sessions_remove"];
         options?: never;
         head?: never;
@@ -444,23 +461,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/bench/ping": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Authenticated round trip to the database (benchmark baseline) */
-        get: operations["bench_ping"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -476,7 +476,7 @@ export interface components {
              */
             actorId: string | null;
             /** @enum {string} */
-            action: "read" | "create" | "update" | "delete" | "export" | "login" | "login_failed";
+            action: "read" | "create" | "update" | "delete" | "export" | "login" | "login_failed" | "access_denied";
             entityType: string;
             entityId: string | null;
             /** Format: uuid */
@@ -511,6 +511,28 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
+        };
+        AccessDeniedBurstResponse: {
+            /** Format: uuid */
+            actorId: string;
+            displayName: string | null;
+            /** Format: email */
+            email: string | null;
+            /** Format: uuid */
+            teamId: string | null;
+            teamName: string | null;
+            /** @description `access_denied` events in the window */
+            count: number;
+            /** Format: date-time */
+            firstAt: string;
+            /** Format: date-time */
+            lastAt: string;
+        };
+        AuditWarningsResponse: {
+            windowMinutes: number;
+            threshold: number;
+            /** @description Most refusals first */
+            items: components["schemas"]["AccessDeniedBurstResponse"][];
         };
         LoginDto: {
             /**
@@ -823,17 +845,37 @@ export interface components {
             /** @description A session's `startsAt` (date and time), else the record's own date (`YYYY-MM-DD`) */
             date: string;
             summary: string;
+            /** @description False for a session another team delivered: a summary that cannot be opened */
+            openable: boolean;
+            /**
+             * @description A session's type
+             * @enum {string}
+             */
+            type?: "support_group" | "one_to_one_mentoring" | "condition_specific_group" | "family_support_group" | "online_forum" | "educational_group";
+            /** @description The team that delivered a session the caller cannot open */
+            teamName?: string;
+            /** @description Set on a voided session (supervisors, `includeVoided=true`) */
+            voided?: boolean;
         };
         TimelineResponse: {
             /** @description Newest first */
             items: components["schemas"]["TimelineItemResponse"][];
         };
         AttendanceResponse: {
-            /** Format: uuid */
-            participantId: string;
+            /**
+             * Format: uuid
+             * @description null for a participant of another team
+             */
+            participantId: string | null;
             /** @enum {string} */
             status: "attended" | "absent" | "excused";
-            note: string | null;
+            /** @description Absent for a participant of another team */
+            note?: string | null;
+            /**
+             * @description Present only for a participant of another team
+             * @enum {string}
+             */
+            displayName?: "Participant of another team";
         };
         SessionResponse: {
             /** Format: uuid */
@@ -860,6 +902,14 @@ export interface components {
             attendance: components["schemas"]["AttendanceResponse"][];
             /** @description Send it back on PATCH; a stale version is refused (409) */
             version: number;
+            /**
+             * Format: date-time
+             * @description Set when the session was voided (SPEC §3)
+             */
+            voidedAt: string | null;
+            /** Format: uuid */
+            voidedById: string | null;
+            voidReason: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1526,9 +1576,6 @@ export interface components {
             advocacy: components["schemas"]["AdvocacyCounts"];
             decisionNotes: number;
         };
-        BenchPong: {
-            ok: boolean;
-        };
     };
     responses: never;
     parameters: never;
@@ -1547,7 +1594,7 @@ export interface operations {
                 pageSize?: number;
                 participantId?: string | null;
                 actorId?: string | null;
-                action?: "read" | "create" | "update" | "delete" | "export" | "login" | "login_failed" | null;
+                action?: "read" | "create" | "update" | "delete" | "export" | "login" | "login_failed" | "access_denied" | null;
                 /** @description Inclusive, in ORG_TIMEZONE. A date from 1900-01-01 to 2200-12-31 */
                 from?: string | null;
                 /** @description Inclusive, in ORG_TIMEZONE. A date from 1900-01-01 to 2200-12-31 */
@@ -1596,6 +1643,52 @@ export interface operations {
             };
             /** @description Not found, or a record of another team */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    audit_warnings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditWarningsResponse"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2600,7 +2693,10 @@ export interface operations {
     };
     participants_timeline: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Supervisors and admins: include voided sessions (a worker asking is refused, 403) */
+                includeVoided?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2681,6 +2777,8 @@ export interface operations {
                 type?: "support_group" | "one_to_one_mentoring" | "condition_specific_group" | "family_support_group" | "online_forum" | "educational_group" | null;
                 /** @description Admins: one team (others see only their own) */
                 teamId?: string | null;
+                /** @description Supervisors and admins: include voided sessions (a worker asking is refused, 403) */
+                includeVoided?: boolean;
             };
             header?: never;
             path?: never;
@@ -2916,7 +3014,10 @@ export interface operations {
     };
     sessions_remove: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Why the session is voided (required, not blank, at most 500 characters) */
+                reason: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2925,7 +3026,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
+            /** @description Voided */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4588,52 +4689,6 @@ export interface operations {
             };
             /** @description Not found, or a record of another team */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-        };
-    };
-    bench_ping: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BenchPong"];
-                };
-            };
-            /** @description No valid access token (or a deactivated user) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
