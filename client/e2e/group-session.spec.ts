@@ -32,7 +32,7 @@ test('a group session of 10 is logged from the keyboard in at most 15 interactio
   for (const p of people) {
     const name = `${p.firstName} ${p.lastName}`;
     await act.typeAndEnter(name, page.getByRole('option', { name }));
-    // The list stays open and focus stays in the field for the next name.
+    // The list closes after each add; focus stays in the field for the next name.
     await expect(attendees).toBeFocused();
   }
   const attendance = page.getByRole('list', { name: 'Attendance' });
