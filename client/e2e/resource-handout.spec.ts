@@ -31,7 +31,7 @@ test('a resource shared from the participant page is followed up as connected', 
   await expect(share).toBeHidden();
   await expect(timeline).toContainText(`${resourceName} · printed · awaiting follow-up`);
 
-  const followUps = page.getByRole('region', { name: /Follow-ups due/ });
+  const followUps = page.getByRole('region', { name: /^Follow-ups/ });
   await expect(followUps).toContainText(resourceName);
   await followUps
     .getByRole('group', { name: `How it went: ${resourceName}` })
