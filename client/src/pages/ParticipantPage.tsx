@@ -82,6 +82,11 @@ function Card({
 
 export function ParticipantPage() {
   const { id = '' } = useParams();
+  // A new person is a new page: nothing (an open form, a dialog) carries over from the last one.
+  return <ParticipantView key={id} id={id} />;
+}
+
+function ParticipantView({ id }: { id: string }) {
   const participant = useParticipant(id);
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
