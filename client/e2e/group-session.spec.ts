@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { addParticipant, DEMO, Interactions, readmeScreenshot, runToken, signIn, signOut } from './support';
+import {
+  addParticipant,
+  DEMO,
+  Interactions,
+  readmeScreenshot,
+  runToken,
+  signIn,
+  signOut,
+} from './support';
 
 const FIRST_NAMES = ['Ada', 'Bea', 'Cyrus', 'Dara', 'Eli', 'Fern', 'Gus', 'Hana', 'Ira', 'Jude'];
 
@@ -32,7 +40,7 @@ test('a group session of 10 is logged from the keyboard in at most 15 interactio
   for (const p of people) {
     const name = `${p.firstName} ${p.lastName}`;
     await act.typeAndEnter(name, page.getByRole('option', { name }));
-    // The list stays open and focus stays in the field for the next name.
+    // The list closes after each add; focus stays in the field for the next name.
     await expect(attendees).toBeFocused();
   }
   const attendance = page.getByRole('list', { name: 'Attendance' });

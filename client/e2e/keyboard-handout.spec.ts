@@ -10,13 +10,13 @@ async function tabTo(page: Page, target: Locator, max = 40) {
   await expect(target).toBeFocused();
 }
 
-/** A date `days` from today as the date field takes it (MM/DD/YYYY), digits only. */
+/** A date `days` from today as the date field takes it (DD/MM/YYYY, the default en-GB), digits only. */
 function dateDigits(days: number) {
   const d = new Date();
   d.setDate(d.getDate() + days);
   const two = (n: number) => String(n).padStart(2, '0');
   return {
-    digits: `${two(d.getMonth() + 1)}${two(d.getDate())}${d.getFullYear()}`,
+    digits: `${two(d.getDate())}${two(d.getMonth() + 1)}${d.getFullYear()}`,
     iso: `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`,
   };
 }
@@ -67,7 +67,7 @@ test('a resource is shared with a participant using only the keyboard', async ({
   const followUp = dateDigits(3);
   await tabTo(
     page,
-    share.getByRole('group', { name: 'Follow up on' }).getByRole('spinbutton', { name: 'Month' }),
+    share.getByRole('group', { name: 'Follow up on' }).getByRole('spinbutton', { name: 'Day' }),
     5,
   );
   await page.keyboard.type(followUp.digits);

@@ -52,13 +52,13 @@ test.describe('on a 390 px phone', () => {
     await check(
       page,
       '/',
-      page.getByRole('table', { name: 'Your caseload' }).getByRole('row').nth(1),
+      page.getByRole('list', { name: 'Your caseload' }).getByRole('listitem').first(),
       link('Log a session'),
     );
     await check(
       page,
       '/participants',
-      page.getByRole('table', { name: 'Participants' }).getByRole('row').nth(1),
+      page.getByRole('list', { name: 'Participants' }).getByRole('listitem').first(),
       link('Add participant'),
     );
     await check(
@@ -71,7 +71,7 @@ test.describe('on a 390 px phone', () => {
     await check(
       page,
       '/sessions',
-      page.getByRole('table', { name: 'Sessions' }).getByRole('row').nth(1),
+      page.getByRole('list', { name: 'Sessions' }).getByRole('listitem').first(),
       link('Log a session'),
     );
     await check(
@@ -90,7 +90,7 @@ test.describe('on a 390 px phone', () => {
     await check(
       page,
       '/advocacy',
-      page.getByRole('table', { name: 'Advocacy actions' }).getByRole('row').nth(1),
+      page.getByRole('list', { name: 'Advocacy actions' }).getByRole('listitem').first(),
       button('New advocacy action'),
     );
     await check(
@@ -124,7 +124,7 @@ test.describe('on a 390 px phone', () => {
     await check(
       page,
       '/admin',
-      page.getByRole('table', { name: 'Users' }).getByRole('row').nth(1),
+      page.getByRole('list', { name: 'Users' }).getByRole('listitem').first(),
       button('Create user'),
     );
     await readmeScreenshot(page, 'phone-admin');

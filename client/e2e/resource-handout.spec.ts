@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, addParticipant, runToken, signIn } from './support';
 
-/** Today as the date field takes it (MM/DD/YYYY), digits only. */
+/** Today as the date field takes it (DD/MM/YYYY, the default en-GB), digits only. */
 function todayDigits() {
   const d = new Date();
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getMonth() + 1)}${two(d.getDate())}${d.getFullYear()}`;
+  return `${two(d.getDate())}${two(d.getMonth() + 1)}${d.getFullYear()}`;
 }
 
 test('a resource shared from the participant page is followed up as connected', async ({
@@ -25,13 +25,13 @@ test('a resource shared from the participant page is followed up as connected', 
   expect(resourceName).not.toBe('food');
   // Follow up today, so it is due at once.
   const followUp = share.getByRole('group', { name: 'Follow up on' });
-  await followUp.getByRole('spinbutton', { name: 'Month' }).click();
+  await followUp.getByRole('spinbutton', { name: 'Day' }).click();
   await page.keyboard.type(todayDigits());
   await share.getByRole('button', { name: 'Save' }).click();
   await expect(share).toBeHidden();
   await expect(timeline).toContainText(`${resourceName} · printed · awaiting follow-up`);
 
-  const followUps = page.getByRole('region', { name: /Follow-ups due/ });
+  const followUps = page.getByRole('region', { name: /^Follow-ups/ });
   await expect(followUps).toContainText(resourceName);
   await followUps
     .getByRole('group', { name: `How it went: ${resourceName}` })

@@ -7,24 +7,28 @@ import { queryClient } from './api';
 import { App } from './App';
 import { AuthProvider } from './auth';
 import { NotifyProvider } from './components/NotifyProvider';
+import { loadOrgLocale } from './locale';
 import { COLOR_MODE_STORAGE_KEY, theme } from './theme';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ThemeProvider
-      theme={theme}
-      modeStorageKey={COLOR_MODE_STORAGE_KEY}
-      noSsr
-      disableTransitionOnChange
-    >
-      <CssBaseline enableColorScheme />
-      <QueryClientProvider client={queryClient}>
-        <NotifyProvider>
-          <AuthProvider>
-            <App />
-          </AuthProvider>
-        </NotifyProvider>
-      </QueryClientProvider>
-    </ThemeProvider>
-  </StrictMode>,
+// Dates are shown and typed in the organisation's locale from the first render.
+void loadOrgLocale(theme).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ThemeProvider
+        theme={theme}
+        modeStorageKey={COLOR_MODE_STORAGE_KEY}
+        noSsr
+        disableTransitionOnChange
+      >
+        <CssBaseline enableColorScheme />
+        <QueryClientProvider client={queryClient}>
+          <NotifyProvider>
+            <AuthProvider>
+              <App />
+            </AuthProvider>
+          </NotifyProvider>
+        </QueryClientProvider>
+      </ThemeProvider>
+    </StrictMode>,
+  ),
 );

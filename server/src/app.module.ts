@@ -11,6 +11,7 @@ import { APP_CONFIG, type ResolvedConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { FEATURE_MODULES } from './features';
 import { HealthModule } from './health/health.module';
+import { SettingsModule } from './settings/settings.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
 
@@ -70,6 +71,7 @@ export class AppModule {
         UsersModule,
         TeamsModule,
         HealthModule,
+        SettingsModule,
         ...FEATURE_MODULES,
         ...extraModules,
       ],

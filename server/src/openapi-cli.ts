@@ -26,6 +26,7 @@ async function main() {
     host: '127.0.0.1',
     demoData: false,
     orgTimezone: 'UTC',
+    orgLocale: 'en-GB',
     orgName: 'PeerPath',
     suppressionThreshold: 11,
     logLevel: 'silent',

@@ -36,6 +36,7 @@ describe('when the database goes away', () => {
       demoData: false,
       orgTimezone: 'UTC',
       orgName: 'PeerPath Test Network',
+      orgLocale: 'en-GB',
       suppressionThreshold: 11,
       logLevel: 'silent',
       clientDist: '/nonexistent',

@@ -58,6 +58,7 @@ export default async function globalSetup() {
     demoData: false,
     orgTimezone: 'UTC',
     orgName: 'PeerPath Test Network',
+    orgLocale: 'en-GB',
     suppressionThreshold: 11,
     logLevel: 'silent',
     corsOrigins: [],

@@ -80,6 +80,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     demoData: false,
     orgTimezone: 'UTC',
     orgName: 'PeerPath Test Network',
+    orgLocale: 'en-GB',
     suppressionThreshold: 11,
     logLevel: 'silent',
     clientDist: '/nonexistent',

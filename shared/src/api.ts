@@ -366,3 +366,13 @@ export interface Health {
   status: 'ok' | 'error';
   db: 'up' | 'down';
 }
+
+/** The organisation's locales PeerPath can show and take dates in (`ORG_LOCALE`). */
+export const ORG_LOCALES = ['en-GB', 'en-US', 'es'] as const;
+export type OrgLocale = (typeof ORG_LOCALES)[number];
+
+/** `GET /api/settings` (public): what the web client needs before anyone signs in. */
+export interface PublicSettings {
+  /** Dates are typed and shown in this locale's order, 24-hour time where it uses it. */
+  locale: OrgLocale;
+}

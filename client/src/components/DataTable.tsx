@@ -7,7 +7,9 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useTheme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { Fragment, type KeyboardEvent, type ReactNode } from 'react';
 import { visuallyHidden } from './visuallyHidden';
 
 const PAGE_SIZE_OPTIONS = [25, 50, 100];
@@ -25,6 +27,8 @@ export interface DataTableColumn<R> {
   /** The cell as text; `render` wins when both are given. */
   value?: (row: R) => string;
   render?: (row: R) => ReactNode;
+  /** Left off the phone cards (below 600 px) when `false`. */
+  card?: boolean;
 }
 
 export interface DataTableProps<R extends { id: string }> {
@@ -51,9 +55,15 @@ function cellContent<R>(column: DataTableColumn<R>, row: R): ReactNode {
   return value == null ? '' : String(value);
 }
 
+const focusRing = {
+  '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
+};
+
 /**
  * A list paged by the server (`{items, total, page, pageSize}`): a plain,
- * labelled table that scrolls sideways inside its own box on a narrow screen.
+ * labelled table; below 600 px a list of cards instead, each naming its
+ * fields, so what a worker acts on (status, due date, "past due") is on
+ * screen without scrolling sideways.
  * The first column names the row for screen readers. With `onRowClick`, each
  * row is a tab stop that opens on click, Enter or Space; links and buttons in
  * cells keep working on their own (they stop the click from reaching the row).
@@ -70,8 +80,9 @@ export function DataTable<R extends { id: string }>({
   onRowClick,
   empty = 'Nothing to show.',
 }: DataTableProps<R>) {
+  const cards = useMediaQuery(useTheme().breakpoints.down('sm'));
   const skeleton = loading && rows.length === 0;
-  const openOnKey = (row: R) => (e: KeyboardEvent<HTMLTableRowElement>) => {
+  const openOnKey = (row: R) => (e: KeyboardEvent<HTMLElement>) => {
     if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
     e.preventDefault();
     onRowClick?.(row);
@@ -82,88 +93,90 @@ export function DataTable<R extends { id: string }>({
       <Box role="status" sx={visuallyHidden}>
         {loading ? 'Loading…' : ''}
       </Box>
-      <Box sx={{ overflowX: 'auto' }}>
-        <Table
-          aria-label={label}
-          aria-busy={loading}
-          // Narrower side padding than MUI's default, so six columns fit a laptop screen.
-          sx={{
-            '& .MuiTableCell-root': { px: 1.25 },
-            '& .MuiTableCell-root:first-child': { pl: 2 },
-            '& .MuiTableCell-root:last-child': { pr: 2 },
-          }}
-        >
-          <TableHead>
-            <TableRow>
-              {columns.map((c) => (
-                <TableCell
-                  key={c.field}
-                  scope="col"
-                  align={c.align}
-                  sx={{
-                    width: c.width,
-                    minWidth: c.width ?? c.minWidth,
-                    fontWeight: 600,
-                    whiteSpace: 'nowrap',
-                  }}
+      {cards ? (
+        <CardList
+          label={label}
+          rows={rows}
+          columns={columns}
+          loading={loading}
+          skeleton={skeleton}
+          empty={empty}
+          onRowClick={onRowClick}
+          openOnKey={openOnKey}
+        />
+      ) : (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table
+            aria-label={label}
+            aria-busy={loading}
+            // Narrower side padding than MUI's default, so six columns fit a laptop screen.
+            sx={{
+              '& .MuiTableCell-root': { px: 1.25 },
+              '& .MuiTableCell-root:first-child': { pl: 2 },
+              '& .MuiTableCell-root:last-child': { pr: 2 },
+            }}
+          >
+            <TableHead>
+              <TableRow>
+                {columns.map((c) => (
+                  <TableCell
+                    key={c.field}
+                    scope="col"
+                    align={c.align}
+                    sx={{
+                      width: c.width,
+                      minWidth: c.width ?? c.minWidth,
+                      fontWeight: 600,
+                      whiteSpace: 'nowrap',
+                    }}
+                  >
+                    {c.header}
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody sx={{ opacity: loading && !skeleton ? 0.6 : 1 }}>
+              {skeleton &&
+                Array.from({ length: Math.min(pageSize, 6) }, (_, i) => (
+                  <TableRow key={i} aria-hidden>
+                    {columns.map((c) => (
+                      <TableCell key={c.field}>
+                        <Skeleton height={24} />
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                ))}
+              {!loading && rows.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={columns.length} sx={{ color: 'text.secondary' }}>
+                    {empty}
+                  </TableCell>
+                </TableRow>
+              )}
+              {rows.map((row) => (
+                <TableRow
+                  key={row.id}
+                  hover={Boolean(onRowClick)}
+                  tabIndex={onRowClick ? 0 : undefined}
+                  onClick={onRowClick ? () => onRowClick(row) : undefined}
+                  onKeyDown={onRowClick ? openOnKey(row) : undefined}
+                  sx={onRowClick ? { cursor: 'pointer', ...focusRing } : undefined}
                 >
-                  {c.header}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody sx={{ opacity: loading && !skeleton ? 0.6 : 1 }}>
-            {skeleton &&
-              Array.from({ length: Math.min(pageSize, 6) }, (_, i) => (
-                <TableRow key={i} aria-hidden>
-                  {columns.map((c) => (
-                    <TableCell key={c.field}>
-                      <Skeleton height={24} />
+                  {columns.map((c, i) => (
+                    <TableCell
+                      key={c.field}
+                      align={c.align}
+                      {...(i === 0 ? { component: 'th', scope: 'row' } : {})}
+                    >
+                      {cellContent(c, row)}
                     </TableCell>
                   ))}
                 </TableRow>
               ))}
-            {!loading && rows.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={columns.length} sx={{ color: 'text.secondary' }}>
-                  {empty}
-                </TableCell>
-              </TableRow>
-            )}
-            {rows.map((row) => (
-              <TableRow
-                key={row.id}
-                hover={Boolean(onRowClick)}
-                tabIndex={onRowClick ? 0 : undefined}
-                onClick={onRowClick ? () => onRowClick(row) : undefined}
-                onKeyDown={onRowClick ? openOnKey(row) : undefined}
-                sx={
-                  onRowClick
-                    ? {
-                        cursor: 'pointer',
-                        '&:focus-visible': {
-                          outline: '2px solid',
-                          outlineColor: 'primary.main',
-                          outlineOffset: -2,
-                        },
-                      }
-                    : undefined
-                }
-              >
-                {columns.map((c, i) => (
-                  <TableCell
-                    key={c.field}
-                    align={c.align}
-                    {...(i === 0 ? { component: 'th', scope: 'row' } : {})}
-                  >
-                    {cellContent(c, row)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Box>
+            </TableBody>
+          </Table>
+        </Box>
+      )}
       <TablePagination
         component="div"
         count={total}
@@ -179,5 +192,93 @@ export function DataTable<R extends { id: string }>({
         }}
       />
     </Paper>
+  );
+}
+
+/** The rows as cards: the first column as the card's title, then each other field by name. */
+function CardList<R extends { id: string }>({
+  label,
+  rows,
+  columns,
+  loading,
+  skeleton,
+  empty,
+  onRowClick,
+  openOnKey,
+}: {
+  label: string;
+  rows: readonly R[];
+  columns: readonly DataTableColumn<R>[];
+  loading: boolean;
+  skeleton: boolean;
+  empty: ReactNode;
+  onRowClick?: (row: R) => void;
+  openOnKey: (row: R) => (e: KeyboardEvent<HTMLElement>) => void;
+}) {
+  const [title, ...fields] = columns.filter((c) => c.card !== false);
+  if (!loading && rows.length === 0)
+    return <Box sx={{ p: 2, color: 'text.secondary' }}>{empty}</Box>;
+  return (
+    <Box
+      component="ul"
+      aria-label={label}
+      aria-busy={loading}
+      sx={{ listStyle: 'none', m: 0, p: 1, display: 'grid', gap: 1 }}
+    >
+      {skeleton &&
+        Array.from({ length: 3 }, (_, i) => (
+          <Box component="li" key={i} aria-hidden sx={{ p: 1.5 }}>
+            <Skeleton height={24} width="60%" />
+            <Skeleton height={20} />
+            <Skeleton height={20} />
+          </Box>
+        ))}
+      {rows.map((row) => (
+        <Box
+          component="li"
+          key={row.id}
+          tabIndex={onRowClick ? 0 : undefined}
+          onClick={onRowClick ? () => onRowClick(row) : undefined}
+          onKeyDown={onRowClick ? openOnKey(row) : undefined}
+          sx={{
+            p: 1.5,
+            border: 1,
+            borderColor: 'divider',
+            borderRadius: 1,
+            minWidth: 0,
+            opacity: loading ? 0.6 : 1,
+            ...(onRowClick ? { cursor: 'pointer', ...focusRing } : {}),
+          }}
+        >
+          {title && <Box sx={{ fontWeight: 600, mb: 0.75 }}>{cellContent(title, row)}</Box>}
+          <Box
+            component="dl"
+            sx={{
+              m: 0,
+              display: 'grid',
+              gridTemplateColumns: 'minmax(84px, auto) minmax(0, 1fr)',
+              columnGap: 1.5,
+              rowGap: 0.5,
+              fontSize: '0.875rem',
+            }}
+          >
+            {fields.map((c) => {
+              const content = cellContent(c, row);
+              if (content === '' || content == null) return null;
+              return (
+                <Fragment key={c.field}>
+                  <Box component="dt" sx={{ color: 'text.secondary' }}>
+                    {c.header}
+                  </Box>
+                  <Box component="dd" sx={{ m: 0, minWidth: 0, overflowWrap: 'anywhere' }}>
+                    {content}
+                  </Box>
+                </Fragment>
+              );
+            })}
+          </Box>
+        </Box>
+      ))}
+    </Box>
   );
 }

@@ -1,17 +1,19 @@
 import dayjs from 'dayjs';
 
-/** "12 Mar 2026" */
+// Formats follow the organisation's locale (see `locale.ts`): the examples are en-GB.
+
+/** "12 Mar 2026" (en-US "Mar 12, 2026") */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
   const d = dayjs(value.length === 10 ? `${value}T00:00:00` : value);
-  return d.isValid() ? d.format('D MMM YYYY') : value;
+  return d.isValid() ? d.format('ll') : value;
 }
 
-/** "Thu 12 Mar 2026, 14:30" */
+/** "Thu 12 Mar 2026, 14:30" (en-US "Thu Mar 12, 2026, 2:30 PM") */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
   const d = dayjs(value);
-  return d.isValid() ? d.format('ddd D MMM YYYY, HH:mm') : value;
+  return d.isValid() ? `${d.format('ddd')} ${d.format('ll')}, ${d.format('LT')}` : value;
 }
 
 /** Today in the browser's time zone, `YYYY-MM-DD`. */

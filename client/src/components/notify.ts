@@ -1,6 +1,13 @@
 import { createContext, useContext } from 'react';
 
-export const NotifyContext = createContext<(message: string) => void>(() => undefined);
+export interface NotifyOptions {
+  /** Offers "Undo" beside the message; runs when it is chosen. */
+  undo?: () => void;
+}
+
+export const NotifyContext = createContext<(message: string, options?: NotifyOptions) => void>(
+  () => undefined,
+);
 
 /** Shows a short confirmation ("Session saved") that screen readers announce. */
 export function useNotify() {

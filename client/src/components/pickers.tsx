@@ -4,10 +4,18 @@ import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { adapterLocale, formatHelp } from '../locale';
 
-/** MUI X pickers with dayjs; wrap a page or form that uses a picker. */
+/**
+ * MUI X pickers with dayjs in the organisation's locale (entry in the same
+ * order as display); wrap a page or form that uses a picker.
+ */
 export function PickersProvider({ children }: { children: ReactNode }) {
-  return <LocalizationProvider dateAdapter={AdapterDayjs}>{children}</LocalizationProvider>;
+  return (
+    <LocalizationProvider dateAdapter={AdapterDayjs} adapterLocale={adapterLocale()}>
+      {children}
+    </LocalizationProvider>
+  );
 }
 
 export const toDayjs = (value: string | null | undefined): Dayjs | null =>
@@ -62,7 +70,9 @@ export function DateInput<T extends FieldValues>({
               name: field.name,
               onBlur: field.onBlur,
               error: Boolean(fieldState.error),
-              helperText: fieldState.error?.message ?? helperText,
+              helperText:
+                fieldState.error?.message ??
+                (helperText ? `${helperText} ${formatHelp()}` : formatHelp()),
             },
             field: { clearable: !required },
           }}

@@ -12,6 +12,8 @@ import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { LABELS } from '@peerpath/shared';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
@@ -80,11 +82,18 @@ function Card({
 
 export function ParticipantPage() {
   const { id = '' } = useParams();
+  // A new person is a new page: nothing (an open form, a dialog) carries over from the last one.
+  return <ParticipantView key={id} id={id} />;
+}
+
+function ParticipantView({ id }: { id: string }) {
   const participant = useParticipant(id);
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
   const [discharging, setDischarging] = useState(false);
   const [adding, setAdding] = useState<'advocacy' | 'handout' | null>(null);
+  // One column (a phone): what happened lately comes before details and consent.
+  const stacked = useMediaQuery(useTheme().breakpoints.down('md'));
 
   if (participant.isLoading) return <ParticipantPageSkeleton />;
   if (isApiError(participant.error, 404) || isApiError(participant.error, 400)) {
@@ -101,6 +110,76 @@ export function ParticipantPage() {
   const p = participant.data;
   const name = participantName(p);
   const fullName = fullNameIfDifferent(p);
+
+  const detailsColumn = (
+    <Grid size={{ xs: 12, md: editing ? 12 : 5 }}>
+      <Card
+        title={editing ? 'Edit details' : 'Details'}
+        id="details-heading"
+        action={
+          !editing && (
+            <Button startIcon={<EditOutlined />} onClick={() => setEditing(true)}>
+              Edit details
+            </Button>
+          )
+        }
+      >
+        {editing ? (
+          <Suspense fallback={<FormSkeleton />}>
+            <ParticipantForm
+              key={p.version}
+              participant={p}
+              onSaved={(saved) => {
+                setEditing(false);
+                if (saved.version !== p.version) notify('Changes saved');
+              }}
+              onCancel={() => setEditing(false)}
+              onReload={() => void participant.refetch()}
+            />
+          </Suspense>
+        ) : (
+          <ParticipantDetails participant={p} />
+        )}
+      </Card>
+      {!editing && (
+        <Card title="Consent" id="consent-heading">
+          <ConsentDetails participant={p} />
+        </Card>
+      )}
+    </Grid>
+  );
+  const timelineColumn = (
+    <Grid size={{ xs: 12, md: editing ? 12 : 7 }}>
+      <FollowUps participantId={p.id} />
+      <Card
+        title="Timeline"
+        id="timeline-heading"
+        action={
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
+            <Button
+              size="small"
+              startIcon={<CampaignOutlined />}
+              onClick={() => setAdding('advocacy')}
+            >
+              Add advocacy
+            </Button>
+            <Button size="small" startIcon={<ShareOutlined />} onClick={() => setAdding('handout')}>
+              Share a resource
+            </Button>
+            <Button
+              size="small"
+              href={`/decision-notes/new?participantId=${p.id}`}
+              startIcon={<BalanceOutlined />}
+            >
+              Record a decision
+            </Button>
+          </Box>
+        }
+      >
+        <Timeline participantId={p.id} />
+      </Card>
+    </Grid>
+  );
 
   return (
     <>
@@ -152,75 +231,17 @@ export function ParticipantPage() {
         }
       />
       <Grid container spacing={2}>
-        <Grid size={{ xs: 12, md: editing ? 12 : 5 }}>
-          <Card
-            title={editing ? 'Edit details' : 'Details'}
-            id="details-heading"
-            action={
-              !editing && (
-                <Button startIcon={<EditOutlined />} onClick={() => setEditing(true)}>
-                  Edit details
-                </Button>
-              )
-            }
-          >
-            {editing ? (
-              <Suspense fallback={<FormSkeleton />}>
-                <ParticipantForm
-                  key={p.version}
-                  participant={p}
-                  onSaved={(saved) => {
-                    setEditing(false);
-                    if (saved.version !== p.version) notify('Changes saved');
-                  }}
-                  onCancel={() => setEditing(false)}
-                  onReload={() => void participant.refetch()}
-                />
-              </Suspense>
-            ) : (
-              <ParticipantDetails participant={p} />
-            )}
-          </Card>
-          {!editing && (
-            <Card title="Consent" id="consent-heading">
-              <ConsentDetails participant={p} />
-            </Card>
-          )}
-        </Grid>
-        <Grid size={{ xs: 12, md: editing ? 12 : 7 }}>
-          <FollowUps participantId={p.id} />
-          <Card
-            title="Timeline"
-            id="timeline-heading"
-            action={
-              <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
-                <Button
-                  size="small"
-                  startIcon={<CampaignOutlined />}
-                  onClick={() => setAdding('advocacy')}
-                >
-                  Add advocacy
-                </Button>
-                <Button
-                  size="small"
-                  startIcon={<ShareOutlined />}
-                  onClick={() => setAdding('handout')}
-                >
-                  Share a resource
-                </Button>
-                <Button
-                  size="small"
-                  href={`/decision-notes/new?participantId=${p.id}`}
-                  startIcon={<BalanceOutlined />}
-                >
-                  Record a decision
-                </Button>
-              </Box>
-            }
-          >
-            <Timeline participantId={p.id} />
-          </Card>
-        </Grid>
+        {stacked && !editing ? (
+          <>
+            {timelineColumn}
+            {detailsColumn}
+          </>
+        ) : (
+          <>
+            {detailsColumn}
+            {timelineColumn}
+          </>
+        )}
       </Grid>
       {adding && (
         <Suspense fallback={null}>

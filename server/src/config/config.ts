@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { ORG_LOCALES, type OrgLocale } from '@peerpath/shared';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -34,6 +35,9 @@ class Environment {
   @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
   @IsOptional() @IsString() ORG_TIMEZONE?: string;
   @IsOptional() @IsString() @MaxLength(120) ORG_NAME?: string;
+  @IsOptional()
+  @IsIn(ORG_LOCALES, { message: `ORG_LOCALE must be one of ${ORG_LOCALES.join(', ')}` })
+  ORG_LOCALE?: OrgLocale;
   @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(1000) SUPPRESSION_THRESHOLD?: number;
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -59,6 +63,8 @@ export interface AppConfig {
   demoData: boolean;
   orgTimezone: string;
   orgName: string;
+  /** How dates are typed and shown in the web client. */
+  orgLocale: OrgLocale;
   suppressionThreshold: number;
   logLevel: string;
   clientDist?: string;
@@ -164,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: parsed.DEMO_DATA ?? embedded,
     orgTimezone,
     orgName: parsed.ORG_NAME || 'PeerPath Peer Support Network',
+    orgLocale: parsed.ORG_LOCALE ?? 'en-GB',
     suppressionThreshold: parsed.SUPPRESSION_THRESHOLD ?? 11,
     logLevel: parsed.LOG_LEVEL || 'info',
     clientDist: parsed.CLIENT_DIST,

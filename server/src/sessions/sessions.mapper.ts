@@ -1,9 +1,4 @@
-import {
-  formatOf,
-  OTHER_TEAM_ATTENDEE,
-  type Session,
-  type SessionAttendee,
-} from '@peerpath/shared';
+import { formatOf, OTHER_TEAM_ATTENDEE, type SessionAttendee } from '@peerpath/shared';
 import type { SessionEntity } from './session.entity';
 import type { SessionResponse } from './session.response';
 

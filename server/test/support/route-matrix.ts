@@ -105,6 +105,13 @@ export const ROUTE_MATRIX: RouteRow[] = [
     data: 'public',
     probe: () => ({ url: '/api/health' }),
   },
+  {
+    method: 'GET',
+    path: '/api/settings',
+    expect: all(200),
+    data: 'public',
+    probe: () => ({ url: '/api/settings' }),
+  },
   ...DOCS_PATHS.map((path): RouteRow => ({
     method: 'GET',
     path,

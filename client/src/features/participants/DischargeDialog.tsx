@@ -11,6 +11,7 @@ import { useForm } from 'react-hook-form';
 import { applyServerErrors, isApiError } from '../../api';
 import { today } from '../../components/dates';
 import { DateInput, PickersProvider } from '../../components/pickers';
+import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useUpdateParticipant } from './api';
 import { participantName } from './names';
 
@@ -31,6 +32,9 @@ export function DischargeDialog({
   const { control, handleSubmit, setError, formState } = useForm<{ dischargedOn: string }>({
     defaultValues: { dischargedOn: today() },
   });
+  // A changed date is not thrown away by Escape, a click outside or Cancel without asking.
+  const guard = useUnsavedChangesWarning(formState.isDirty);
+  const close = () => guard.confirmLeave(onClose);
   const onSubmit = handleSubmit(async ({ dischargedOn }) => {
     setFormError(null);
     try {
@@ -39,6 +43,7 @@ export function DischargeDialog({
         dischargedOn,
         version: participant.version,
       });
+      guard.release();
       onDone(saved);
     } catch (error) {
       setFormError(
@@ -49,7 +54,7 @@ export function DischargeDialog({
     }
   });
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} maxWidth="xs" fullWidth>
+    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="xs" fullWidth>
       <PickersProvider>
         <form onSubmit={onSubmit} noValidate>
           <DialogTitle id={titleId}>Discharge {participantName(participant)}?</DialogTitle>
@@ -72,7 +77,7 @@ export function DischargeDialog({
             />
           </DialogContent>
           <DialogActions>
-            <Button onClick={onClose} autoFocus>
+            <Button onClick={close} autoFocus>
               Cancel
             </Button>
             <Button
@@ -86,6 +91,7 @@ export function DischargeDialog({
           </DialogActions>
         </form>
       </PickersProvider>
+      {guard.dialog}
     </Dialog>
   );
 }

@@ -1,7 +1,5 @@
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import useMediaQuery from '@mui/material/useMediaQuery';
-import { useTheme } from '@mui/material/styles';
 import { LABELS, type ParticipantListItem } from '@peerpath/shared';
 import { useNavigate } from 'react-router';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
@@ -34,7 +32,6 @@ export function ParticipantList({
 }) {
   const navigate = useNavigate();
   const userName = useUserName();
-  const narrow = useMediaQuery(useTheme().breakpoints.down('sm'));
   const all: Record<ParticipantColumn, DataTableColumn<ParticipantListItem>> = {
     name: {
       field: 'name',
@@ -101,14 +98,7 @@ export function ParticipantList({
     <DataTable<ParticipantListItem>
       label={label}
       rows={rows}
-      columns={
-        narrow
-          ? [
-              { ...all.name, minWidth: 140 },
-              { ...all.lastContact, width: undefined, minWidth: 170 },
-            ].filter((c) => show.includes(c.field === 'name' ? 'name' : 'lastContact'))
-          : show.map((c) => all[c])
-      }
+      columns={show.map((c) => all[c])}
       total={total}
       loading={loading}
       page={page}

@@ -1,21 +1,72 @@
+import EventBusyOutlined from '@mui/icons-material/EventBusyOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { LABELS, type HandoutListItem, type HandoutOutcome } from '@peerpath/shared';
-import { useState } from 'react';
+import {
+  LABELS,
+  type HandoutListItem,
+  type HandoutOutcome,
+  type UpdateHandoutRequest,
+} from '@peerpath/shared';
+import { lazy, Suspense, useState } from 'react';
 import { describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
-import { formatDate } from '../../components/dates';
+import { daysSince, formatDate } from '../../components/dates';
 import { useNotify } from '../../components/notify';
 import { useHandouts, useUpdateHandout } from './api';
+
+const FollowUpDialog = lazy(() =>
+  import('./FollowUpDialog').then((m) => ({ default: m.FollowUpDialog })),
+);
+
+/** "5 days late", "Due today", "Due in 3 days": how far the follow-up date is. */
+function dueFlag(followUpOn: string | null) {
+  if (!followUpOn) return null;
+  const late = daysSince(followUpOn);
+  if (late > 0)
+    return (
+      <Box
+        component="span"
+        sx={{
+          display: 'inline-flex',
+          alignItems: 'center',
+          gap: 0.5,
+          color: 'warning.main',
+          fontWeight: 600,
+        }}
+      >
+        <EventBusyOutlined sx={{ fontSize: 16 }} aria-hidden />
+        Overdue: {late} {late === 1 ? 'day' : 'days'} late
+      </Box>
+    );
+  if (late === 0) return <span>Due today</span>;
+  return (
+    <span>
+      Due in {-late} {late === -1 ? 'day' : 'days'}
+    </span>
+  );
+}
+
+/** What the handout was before a change, so the change can be undone. */
+const undoBody = (h: HandoutListItem): UpdateHandoutRequest => ({
+  outcome: h.outcome,
+  note: h.note,
+  followUpOn: h.followUpOn,
+  ...(h.outcome === 'pending' ? {} : { outcomeOn: h.outcomeOn }),
+});
 
 const OUTCOMES: HandoutOutcome[] = ['connected', 'not_connected', 'declined'];
 /** The soonest few; the rest on request. */
 const SHOWN = 5;
 
-/** Resources shared that are due a check-in, with one click to record how it went. */
+/**
+ * Resources shared that wait for a check-in, with one click to record how it
+ * went. On a participant's page: every pending one, due or not (an outcome
+ * can be recorded, or the follow-up moved, at any time); elsewhere the ones
+ * due. Each change can be undone from the message that confirms it.
+ */
 export function FollowUps({
   participantId,
   workerId,
@@ -29,25 +80,37 @@ export function FollowUps({
   const me = useCurrentUser();
   const notify = useNotify();
   const due = useHandouts({
-    followUpDue: true,
+    ...(participantId ? { outcome: 'pending' as const } : { followUpDue: true }),
     pageSize: 20,
     participantId,
     workerId: workerId ?? (participantId || me.role !== 'worker' ? undefined : me.id),
   });
   const update = useUpdateHandout();
   const [showAll, setShowAll] = useState(false);
-  const all = due.data?.items ?? [];
+  const [editing, setEditing] = useState<HandoutListItem | null>(null);
+  // Soonest follow-up first; those with no date last.
+  const all = [...(due.data?.items ?? [])].sort((a, b) =>
+    (a.followUpOn ?? '9999').localeCompare(b.followUpOn ?? '9999'),
+  );
   const items = showAll ? all : all.slice(0, SHOWN);
   if (!due.data || all.length === 0) return null;
 
-  const record = async (h: HandoutListItem, outcome: HandoutOutcome) => {
+  const save = async (h: HandoutListItem, body: UpdateHandoutRequest, message: string) => {
     try {
-      await update.mutateAsync({ id: h.id, body: { outcome } });
-      notify(`${h.resourceName}: ${LABELS.handoutOutcome[outcome].toLowerCase()}`);
+      await update.mutateAsync({ id: h.id, body });
+      notify(message, {
+        undo: () =>
+          void update
+            .mutateAsync({ id: h.id, body: undoBody(h) })
+            .then(() => notify(`${h.resourceName}: change undone`))
+            .catch((error: unknown) => notify(describeError(error))),
+      });
     } catch (error) {
       notify(describeError(error));
     }
   };
+  const record = (h: HandoutListItem, outcome: HandoutOutcome) =>
+    save(h, { outcome }, `${h.resourceName}: ${LABELS.handoutOutcome[outcome].toLowerCase()}`);
 
   return (
     <Paper
@@ -57,7 +120,8 @@ export function FollowUps({
       sx={{ p: 2, mb: 3 }}
     >
       <Typography variant="h2" id="follow-ups-heading" sx={{ mb: 0.5 }}>
-        Follow-ups due{workerName ? ` for ${workerName}` : ''} ({due.data.total})
+        {participantId ? 'Follow-ups' : 'Follow-ups due'}
+        {workerName ? ` for ${workerName}` : ''} ({due.data.total})
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
         Ask how these went, then record what happened.
@@ -91,9 +155,19 @@ export function FollowUps({
                 )}
               </Typography>
               <Typography variant="body2" color="text.secondary">
-                Shared {formatDate(h.givenOn)} ({LABELS.handoutMethod[h.method].toLowerCase()}) ·
-                follow up {formatDate(h.followUpOn)}
+                Shared {formatDate(h.givenOn)} ({LABELS.handoutMethod[h.method].toLowerCase()})
+                {h.followUpOn ? ` · follow up ${formatDate(h.followUpOn)}` : ''}
               </Typography>
+              {h.followUpOn && <Typography variant="body2">{dueFlag(h.followUpOn)}</Typography>}
+              {h.note && (
+                <Typography
+                  variant="body2"
+                  color="text.secondary"
+                  sx={{ overflowWrap: 'anywhere' }}
+                >
+                  Note: {h.note}
+                </Typography>
+              )}
             </Box>
             <Box
               role="group"
@@ -111,6 +185,9 @@ export function FollowUps({
                   {LABELS.handoutOutcome[o]}
                 </Button>
               ))}
+              <Button size="small" disabled={update.isPending} onClick={() => setEditing(h)}>
+                Note or new date…
+              </Button>
             </Box>
           </Box>
         ))}
@@ -121,6 +198,25 @@ export function FollowUps({
             ? 'Show fewer'
             : `Show all ${all.length}${due.data.total > all.length ? ` of ${due.data.total}` : ''}`}
         </Button>
+      )}
+      {editing && (
+        <Suspense fallback={null}>
+          <FollowUpDialog
+            handout={editing}
+            onClose={() => setEditing(null)}
+            onSave={async (body) => {
+              const h = editing;
+              setEditing(null);
+              const message =
+                body.outcome && body.outcome !== 'pending'
+                  ? `${h.resourceName}: ${LABELS.handoutOutcome[body.outcome].toLowerCase()}`
+                  : body.followUpOn && body.followUpOn !== h.followUpOn
+                    ? `${h.resourceName}: follow up moved to ${formatDate(body.followUpOn)}`
+                    : `${h.resourceName}: follow-up saved`;
+              await save(h, body, message);
+            }}
+          />
+        </Suspense>
       )}
     </Paper>
   );

@@ -13,10 +13,13 @@ import {
   type AttendanceStatus,
   type Participant,
 } from '@peerpath/shared';
-import { memo, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { formatDate } from '../../components/dates';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useParticipants } from '../participants/api';
 import { participantLabel, participantName } from '../participants/names';
+
+type Option = Participant & { lastContactOn?: string | null };
 
 export interface Attendee {
   participantId: string;
@@ -36,9 +39,20 @@ function summary(value: Attendee[]) {
   return `${value.length} ${value.length === 1 ? 'person' : 'people'}: ${counts.join(', ')}.`;
 }
 
+/** A second detail that tells apart people with similar names. */
+function tellApart(p: Option): string | null {
+  if (p.dateOfBirth) return `born ${p.dateOfBirth.slice(0, 4)}`;
+  if (p.lastContactOn) return `last contact ${formatDate(p.lastContactOn)}`;
+  return 'no sessions yet';
+}
+
+const firstWord = (p: Option) => participantName(p).split(' ')[0]!.toLowerCase();
+
 /**
- * Who came. Type a name and press Enter to add someone (marked attended);
- * the list stays open for the next name. Each person's attendance can then
+ * Who came. Type a name and press Enter to add someone (marked attended):
+ * Enter adds only when exactly one person matches, or the one chosen with the
+ * arrow keys; otherwise the list stays open and asks. The list closes after
+ * each add, so the people added are in view. Each person's attendance can then
  * be changed with one click. Ctrl+Enter (handled by the form) saves.
  */
 export function AttendancePicker({
@@ -63,6 +77,10 @@ export function AttendancePicker({
 }) {
   const [input, setInput] = useState('');
   const [announcement, setAnnouncement] = useState('');
+  // Set when Enter found several matches: the question shown under the field.
+  const [ask, setAsk] = useState<string | null>(null);
+  // Whether the highlighted name was chosen (arrow keys, pointer), not just the first match.
+  const chosen = useRef(false);
   const search = useDebouncedValue(input.trim(), 250);
   // The team's active people, so a typed name matches at once; the server
   // search finds anyone beyond the first hundred.
@@ -70,11 +88,17 @@ export function AttendancePicker({
   const found = useParticipants({ status: 'active', search, pageSize: 20 }, search.length >= 2);
 
   const options = useMemo(() => {
-    const byId = new Map<string, Participant>();
+    const byId = new Map<string, Option>();
     for (const p of roster.data?.items ?? []) byId.set(p.id, p);
     for (const p of found.data?.items ?? []) byId.set(p.id, p);
     return [...byId.values()];
   }, [roster.data, found.data]);
+  // First names shared by more than one person: those options carry a second detail.
+  const shared = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const p of options) seen.set(firstWord(p), (seen.get(firstWord(p)) ?? 0) + 1);
+    return new Set([...seen].filter(([, n]) => n > 1).map(([name]) => name));
+  }, [options]);
 
   // MUI resets the typed text whenever `value` changes identity, so the
   // selected list must stay the same array until the people in it change.
@@ -107,6 +131,20 @@ export function AttendancePicker({
     if (event.key === 'Enter') {
       // Never submit the form from here; Enter picks a name.
       event.preventDefault();
+      const typed = input.trim();
+      if (typed && !chosen.current) {
+        const matches = filter(
+          options.filter((p) => !value.some((a) => a.participantId === p.id)),
+          { inputValue: typed, getOptionLabel: participantLabel },
+        );
+        if (matches.length > 1) {
+          // Never guess between people: ask, and keep the list open.
+          event.defaultMuiPrevented = true;
+          const question = `${matches.length} people match “${typed}”. Choose one with the arrow keys, then press Enter, or type more of the name.`;
+          setAsk(question);
+          setAnnouncement(question);
+        }
+      }
     }
     if (event.key === 'Backspace' && input === '') {
       // Removing happens in the list below, where it can be seen.
@@ -116,10 +154,9 @@ export function AttendancePicker({
 
   return (
     <Box>
-      <Autocomplete<Participant, true, true, false>
+      <Autocomplete<Option, true, true, false>
         multiple
         disableClearable
-        disableCloseOnSelect
         filterSelectedOptions
         autoHighlight
         handleHomeEndKeys
@@ -135,7 +172,13 @@ export function AttendancePicker({
         getOptionKey={(p) => p.id}
         isOptionEqualToValue={(a, b) => a.id === b.id}
         inputValue={input}
-        onInputChange={(_e, v) => setInput(v)}
+        onInputChange={(_e, v) => {
+          setInput(v);
+          setAsk(null);
+        }}
+        onHighlightChange={(_e, _option, reason) => {
+          chosen.current = reason === 'keyboard' || reason === 'mouse' || reason === 'touch';
+        }}
         onChange={(_e, next, reason, details) => {
           onKnow(next);
           const ids = new Set(next.map((p) => p.id));
@@ -153,13 +196,14 @@ export function AttendancePicker({
         onKeyDown={onKeyDown}
         renderOption={(props, option) => {
           const { key, ...rest } = props as typeof props & { key: string };
+          const detail = shared.has(firstWord(option)) ? tellApart(option) : null;
           return (
             <li key={key} {...rest}>
               <Box>
                 <Typography component="span" sx={{ fontWeight: 500 }}>
                   {participantName(option)}
                 </Typography>
-                {(option.pronouns || option.preferredName) && (
+                {(option.pronouns || option.preferredName || detail) && (
                   <Typography
                     component="span"
                     variant="body2"
@@ -171,6 +215,7 @@ export function AttendancePicker({
                         ? `${option.firstName} ${option.lastName}`
                         : null,
                       option.pronouns,
+                      detail,
                     ]
                       .filter(Boolean)
                       .join(' · ')}
@@ -188,7 +233,7 @@ export function AttendancePicker({
             autoFocus={autoFocus}
             inputRef={inputRef}
             error={Boolean(error)}
-            helperText={error ?? helperText}
+            helperText={error ?? ask ?? helperText}
             slotProps={{
               ...params.slotProps,
               inputLabel: { ...params.slotProps.inputLabel, shrink: true },

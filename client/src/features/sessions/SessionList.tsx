@@ -1,11 +1,15 @@
 import Link from '@mui/material/Link';
-import useMediaQuery from '@mui/material/useMediaQuery';
-import { useTheme } from '@mui/material/styles';
 import { LABELS, type Session } from '@peerpath/shared';
 import { useNavigate } from 'react-router';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { formatDateTime, formatMinutes } from '../../components/dates';
+import { useParticipantLookup } from '../participants/api';
+import { participantName } from '../participants/names';
 import { useUserName } from '../users/api';
+
+/** The one person a one-to-one was with; undefined for a group. */
+const oneToOneWith = (s: Session) =>
+  s.format === 'one_to_one' ? s.attendance[0]?.participantId : undefined;
 
 export function attendanceSummary(s: Session): string {
   const attended = s.attendance.filter((a) => a.status === 'attended').length;
@@ -31,7 +35,20 @@ export function SessionList({
 }) {
   const navigate = useNavigate();
   const userName = useUserName();
-  const narrow = useMediaQuery(useTheme().breakpoints.down('sm'));
+  const people = useParticipantLookup(rows.flatMap((r) => oneToOneWith(r) ?? []));
+  const withWhom = (row: Session) => {
+    const id = oneToOneWith(row);
+    if (!id) return '';
+    const p = people.known.get(id);
+    if (p)
+      return (
+        <Link href={`/participants/${p.id}`} onClick={(e) => e.stopPropagation()}>
+          {participantName(p)}
+        </Link>
+      );
+    // Not readable here: the person has moved to another team since.
+    return people.isLoading ? '…' : 'Participant of another team';
+  };
   const columns: DataTableColumn<Session>[] = [
     {
       field: 'startsAt',
@@ -52,6 +69,12 @@ export function SessionList({
       header: 'Type',
       minWidth: 150,
       value: (row) => LABELS.sessionType[row.type],
+    },
+    {
+      field: 'with',
+      header: 'With',
+      minWidth: 150,
+      render: withWhom,
     },
     {
       field: 'title',
@@ -88,11 +111,7 @@ export function SessionList({
     <DataTable<Session>
       label="Sessions"
       rows={rows}
-      columns={
-        narrow
-          ? columns.filter((c) => ['startsAt', 'type', 'attendance'].includes(c.field))
-          : columns
-      }
+      columns={columns}
       total={total}
       loading={loading}
       page={page}
