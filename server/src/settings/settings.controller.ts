@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ORG_LOCALES, type PublicSettings } from '@peerpath/shared';
 import { Public } from '../common/auth.decorators';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
@@ -12,6 +12,7 @@ export class SettingsController {
 
   @Get()
   @Public()
+  @ApiOperation({ summary: 'What the web client needs before sign-in: the locale (no sign-in)' })
   @ApiOkResponse({
     description: "The organisation's locale (`ORG_LOCALE`) for entering and showing dates",
     schema: {
