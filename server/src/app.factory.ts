@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
+import { clientCacheControl, registerApiCompression } from './common/compression';
 import { ErrorsFilter } from './common/errors.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import type { ResolvedConfig } from './config/config';
@@ -108,6 +109,7 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
     if (closing.has(fastify)) void reply.header('Connection', 'close');
     done(null, payload);
   });
+  registerApiCompression(fastify);
 
   const dist = clientDist(config);
   if (dist) {
@@ -116,7 +118,11 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
       prefix: '/',
       wildcard: true,
       index: ['index.html'],
-      maxAge: '1h',
+      // The build leaves a .br and a .gz beside each text file; the browser's Accept-Encoding chooses.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply: { header(name: string, value: string): unknown }, path: string) =>
+        reply.header('Cache-Control', clientCacheControl(path)),
     });
   }
   app.useGlobalFilters(
