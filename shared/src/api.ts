@@ -109,9 +109,18 @@ export interface Participant extends Stamped {
 }
 
 /** A row of the participants list: the record plus what a caseload screen needs. */
+/** What comes next for a person: an unfinished advocacy action, or a decision's next steps. */
+export interface NextStep {
+  text: string;
+  /** When it is due (the advocacy due date, or the decision's follow-up date), if set. */
+  dueOn: IsoDate | null;
+}
+
 export interface ParticipantListItem extends Participant {
   /** Date of the last session the participant attended, if any. */
   lastContactOn: IsoDate | null;
+  /** Their soonest unfinished advocacy action, else their newest decision's next steps. */
+  nextStep: NextStep | null;
 }
 
 export interface AttendanceRow {

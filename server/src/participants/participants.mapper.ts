@@ -1,4 +1,4 @@
-import type { Participant, ParticipantListItem } from '@peerpath/shared';
+import type { NextStep, Participant, ParticipantListItem } from '@peerpath/shared';
 import { toIsoDate } from '../common/dates';
 import type { ParticipantEntity } from './participant.entity';
 
@@ -43,7 +43,11 @@ export function toParticipantResponse(p: ParticipantRow): Participant {
 }
 
 export function toParticipantListItem(
-  p: ParticipantRow & { lastContactOn: string | null },
+  p: ParticipantRow & { lastContactOn: string | null; nextStep?: NextStep | null },
 ): ParticipantListItem {
-  return { ...toParticipantResponse(p), lastContactOn: toIsoDate(p.lastContactOn) };
+  return {
+    ...toParticipantResponse(p),
+    lastContactOn: toIsoDate(p.lastContactOn),
+    nextStep: p.nextStep ?? null,
+  };
 }

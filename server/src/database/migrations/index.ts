@@ -6,6 +6,7 @@ import { ReportRollups1795650000000 } from './1795650000000-ReportRollups';
 import { ParticipantListIndex1795650000001 } from './1795650000001-ParticipantListIndex';
 import { ParticipantListVersion1795650000002 } from './1795650000002-ParticipantListVersion';
 import { ContactFirstDay1795650000003 } from './1795650000003-ContactFirstDay';
+import { ParticipantNextStep1795660000500 } from './1795660000500-ParticipantNextStep';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ParticipantListIndex1795650000001,
   ParticipantListVersion1795650000002,
   ContactFirstDay1795650000003,
+  ParticipantNextStep1795660000500,
 ];
