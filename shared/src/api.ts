@@ -70,6 +70,16 @@ export interface LoginResponse {
   /** Seconds until the access token expires. */
   expiresIn: number;
   user: User;
+  /**
+   * The password is a temporary one an admin set: every endpoint but
+   * `POST /api/auth/password` and sign-out answers 403 until it is changed.
+   */
+  mustChangePassword?: true;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
 }
 
 export interface CreateUserRequest {
@@ -78,6 +88,8 @@ export interface CreateUserRequest {
   role: Role;
   teamId?: string | null;
   password: string;
+  /** The user must change this password at their next sign-in. */
+  temporaryPassword?: boolean;
 }
 
 export interface UpdateUserRequest {
@@ -86,6 +98,8 @@ export interface UpdateUserRequest {
   teamId?: string | null;
   active?: boolean;
   password?: string;
+  /** With `password`: the user must change it at their next sign-in. */
+  temporaryPassword?: boolean;
 }
 
 export interface Participant extends Stamped {

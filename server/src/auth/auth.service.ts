@@ -174,7 +174,12 @@ export class AuthService {
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
     });
-    return { accessToken, expiresIn: ACCESS_TOKEN_SECONDS, user: toUserResponse(user) };
+    return {
+      accessToken,
+      expiresIn: ACCESS_TOKEN_SECONDS,
+      user: toUserResponse(user),
+      ...(user.mustChangePassword && { mustChangePassword: true as const }),
+    };
   }
 
   private async isThrottled(emailKey: string, ip: string): Promise<boolean> {

@@ -7,6 +7,7 @@ import { ParticipantListIndex1795650000001 } from './1795650000001-ParticipantLi
 import { ParticipantListVersion1795650000002 } from './1795650000002-ParticipantListVersion';
 import { ContactFirstDay1795650000003 } from './1795650000003-ContactFirstDay';
 import { ParticipantNextStep1795660000500 } from './1795660000500-ParticipantNextStep';
+import { MustChangePassword1795660000501 } from './1795660000501-MustChangePassword';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ParticipantListVersion1795650000002,
   ContactFirstDay1795650000003,
   ParticipantNextStep1795660000500,
+  MustChangePassword1795660000501,
 ];
