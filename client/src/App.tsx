@@ -57,6 +57,10 @@ const pages: RouteObject[] = [
     lazy: page(() => import('./pages/ReportsPage').then((m) => m.ReportsPage)),
   },
   { path: 'admin', lazy: page(() => import('./pages/AdminPage').then((m) => m.AdminPage)) },
+  {
+    path: 'account/password',
+    lazy: page(() => import('./pages/ChangePasswordPage').then((m) => m.ChangePasswordPage)),
+  },
   { path: '*', Component: NotFoundPage },
 ];
 
