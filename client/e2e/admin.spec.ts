@@ -1,5 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, runToken, signIn, signOut } from './support';
+
+// These walk through several pages on a shared 2-core machine.
+test.describe.configure({ timeout: 120_000 });
 
 /** Signs in with a temporary password: only the "choose your own password" page opens, then all. */
 async function choosePassword(page: Page, email: string, temporary: string, own: string) {
@@ -14,7 +18,7 @@ async function choosePassword(page: Page, email: string, temporary: string, own:
   await expect(heading).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   await page.getByLabel('Password you were given').fill(temporary);
-  await page.getByLabel('New password', { exact: true }).fill(own);
+  await page.getByLabel(/^New password( \*)?$/).fill(own);
   await page.getByLabel('New password again').fill(own);
   await page.getByRole('button', { name: 'Save new password' }).click();
   await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
@@ -121,7 +125,7 @@ test('an admin changes a user’s role and team and sets a temporary password; u
   const change = page.getByRole('dialog', { name: `Change Sage Moon ${token}` });
   await change.getByRole('combobox', { name: 'Role' }).click();
   await page.getByRole('option', { name: 'Supervisor' }).click();
-  await change.getByRole('textbox', { name: 'New password' }).fill('second-tide-at-noon-34');
+  await change.getByLabel(/^New password$/).fill('second-tide-at-noon-34');
   await expect(change.getByRole('checkbox', { name: /^Temporary/ })).toBeChecked();
   await change.getByRole('button', { name: 'Save changes' }).click();
   await expect(change).toBeHidden();
@@ -140,7 +144,7 @@ test('an admin changes a user’s role and team and sets a temporary password; u
   await page.getByRole('menuitem', { name: 'Change password' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Change your password' })).toBeVisible();
   await page.getByLabel('Current password').fill('not-my-password-at-all');
-  await page.getByLabel('New password', { exact: true }).fill('quiet-orchard-road-78');
+  await page.getByLabel(/^New password( \*)?$/).fill('quiet-orchard-road-78');
   await page.getByLabel('New password again').fill('quiet-orchard-road-78');
   await page.getByRole('button', { name: 'Save new password' }).click();
   await expect(page.getByText(/not your current password/)).toBeVisible();
@@ -149,4 +153,41 @@ test('an admin changes a user’s role and team and sets a temporary password; u
   await expect(page.getByText(/Your password is changed/)).toBeVisible();
   await signOut(page);
   await signIn(page, email, 'quiet-orchard-road-78');
+});
+
+test('a supervisor reads the team’s audit trail with filters and downloads it as CSV', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.supervisor);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Audit trail' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Audit events' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+
+  // Their own sign-ins, by action and by who.
+  await page.getByRole('combobox', { name: 'Action' }).click();
+  await page.getByRole('option', { name: 'Signed in' }).click();
+  await page.getByRole('combobox', { name: 'Done by' }).click();
+  await page.getByRole('option', { name: 'Maya Okafor' }).click();
+  await expect(page).toHaveURL(/action=login/);
+  await expect(page).toHaveURL(/actor=[0-9a-f-]{36}/);
+  const rows = table.getByRole('row').filter({ has: page.getByRole('cell') });
+  await expect(rows.first()).toContainText('Signed in');
+  for (const row of await rows.all()) {
+    await expect(row).toContainText('Maya Okafor');
+    await expect(row).toContainText('Signed in');
+  }
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^peerpath-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv.trimEnd().split(/\r?\n/);
+  expect(lines[0]).toBe('at,actor,actorId,action,entityType,entityId,participantId,teamId,details');
+  expect(lines.length).toBeGreaterThan(1);
+  for (const line of lines.slice(1)) expect(line).toContain('"login"');
 });

@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, addParticipant, runToken, signIn } from './support';
 
+// These walk through several pages on a shared 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 /** The number a figure's tile shows, read from its description-list entry. */
 async function figure(page: Page, list: string, label: string): Promise<number> {
   const tile = page

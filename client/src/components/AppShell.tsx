@@ -4,6 +4,7 @@ import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
@@ -52,6 +53,7 @@ const NAV: NavItem[] = [
   { to: '/advocacy', label: 'Advocacy', icon: <CampaignOutlined /> },
   { to: '/resources', label: 'Resources', icon: <MenuBookOutlined /> },
   { to: '/reports', label: 'Reports', icon: <AssessmentOutlined />, show: canSeeReports },
+  { to: '/audit', label: 'Audit trail', icon: <HistoryOutlined />, show: canSeeReports },
   { to: '/admin', label: 'Admin', icon: <AdminPanelSettingsOutlined />, show: isAdmin },
 ];
 
