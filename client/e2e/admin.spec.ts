@@ -18,7 +18,7 @@ async function choosePassword(page: Page, email: string, temporary: string, own:
   await expect(heading).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   await page.getByLabel('Password you were given').fill(temporary);
-  await page.getByLabel(/^New password( \*)?$/).fill(own);
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(own);
   await page.getByLabel('New password again').fill(own);
   await page.getByRole('button', { name: 'Save new password' }).click();
   await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
@@ -144,7 +144,9 @@ test('an admin changes a user’s role and team and sets a temporary password; u
   await page.getByRole('menuitem', { name: 'Change password' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Change your password' })).toBeVisible();
   await page.getByLabel('Current password').fill('not-my-password-at-all');
-  await page.getByLabel(/^New password( \*)?$/).fill('quiet-orchard-road-78');
+  await page
+    .getByRole('textbox', { name: 'New password', exact: true })
+    .fill('quiet-orchard-road-78');
   await page.getByLabel('New password again').fill('quiet-orchard-road-78');
   await page.getByRole('button', { name: 'Save new password' }).click();
   await expect(page.getByText(/not your current password/)).toBeVisible();
