@@ -49,8 +49,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
       });
       passwordChanged();
       notify('Your password is changed. You stay signed in here; other devices are signed out.');
-      if (forced) await navigate('/', { replace: true });
-      else await navigate(-1);
+      await navigate('/', { replace: true });
     } catch (error) {
       setFormError(
         applyServerErrors(error, setError, {
