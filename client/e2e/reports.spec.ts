@@ -21,9 +21,8 @@ test('a supervisor reads last month’s activity and downloads the funder CSV', 
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Caseloads' })).toBeVisible();
 
-  await page.getByRole('combobox', { name: 'Period' }).click();
-  await page.getByRole('option', { name: 'Last month' }).click();
-  await expect(page).toHaveURL(/period=last_month/);
+  // The page opens on the last full month (this month is only partly done).
+  await expect(page.getByRole('combobox', { name: 'Period' })).toHaveText('Last month');
   const { from, to } = lastMonth();
 
   // Key figures for the month: the demo organisation has six months of sessions.
@@ -39,6 +38,11 @@ test('a supervisor reads last month’s activity and downloads the funder CSV', 
     .locator('xpath=following-sibling::dd[1]');
   await expect(sessions).toHaveText(/^[1-9]\d*$/);
   await expect(activity.getByRole('table', { name: 'Sessions by type' })).toBeVisible();
+  // Service and contact hours are explained where they appear.
+  await expect(activity.getByText(/^Service hours: the length of every session/)).toBeVisible();
+  await expect(
+    activity.getByText(/Contact hours: the length of a session counted once for each person/),
+  ).toBeVisible();
 
   const downloading = page.waitForEvent('download');
   await page
@@ -51,9 +55,13 @@ test('a supervisor reads last month’s activity and downloads the funder CSV', 
   );
   const csv = await readFile(await download.path(), 'utf8');
   const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
-  expect(lines[0]).toBe('section,metric,breakdown,value');
-  expect(lines).toContain(`meta,from,,${from}`);
-  expect(lines).toContain(`meta,to,,${to}`);
+  expect(lines[0]).toBe('section,metric,breakdown,value,label');
+  expect(lines).toContain(`meta,from,,${from},First day of the period`);
+  expect(lines).toContain(`meta,to,,${to},Last day of the period`);
+  expect(lines.find((l) => l.startsWith('summary,participantsServed,,'))).toMatch(
+    /,Participants served$/,
+  );
+  expect(csv).not.toMatch(/not for funders/i);
   await readmeScreenshot(page, 'reports');
 });
 
@@ -96,4 +104,26 @@ test('the caseload table sorts, and its figures lead to the records behind them'
       page.getByRole('heading', { name: new RegExp(`^Follow-ups due for ${worker}`) }),
     ).toBeVisible();
   }
+});
+
+test('a supervisor downloads the internal export, marked not for funders, with every count', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.supervisor);
+  await page.goto('/reports');
+  const internal = page.getByRole('region', { name: 'Internal export — not for funders' });
+  await expect(internal).toBeVisible();
+  await expect(internal).toContainText('do not send it outside the organisation');
+  const downloading = page.waitForEvent('download');
+  await internal
+    .getByRole('group', { name: 'Download the internal export (not for funders)' })
+    .getByRole('button', { name: 'CSV, internal, not for funders' })
+    .click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^peerpath-activity-internal-not-for-funders-/);
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+  expect(lines[1]).toMatch(/^meta,audience,,internal,INTERNAL — NOT FOR FUNDERS/);
+  expect(lines).toContain('meta,suppressionThreshold,,none,Small numbers are not hidden');
+  expect(csv).not.toContain('<11');
 });

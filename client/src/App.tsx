@@ -57,6 +57,11 @@ const pages: RouteObject[] = [
     lazy: page(() => import('./pages/ReportsPage').then((m) => m.ReportsPage)),
   },
   { path: 'admin', lazy: page(() => import('./pages/AdminPage').then((m) => m.AdminPage)) },
+  { path: 'audit', lazy: page(() => import('./pages/AuditPage').then((m) => m.AuditPage)) },
+  {
+    path: 'account/password',
+    lazy: page(() => import('./pages/ChangePasswordPage').then((m) => m.ChangePasswordPage)),
+  },
   { path: '*', Component: NotFoundPage },
 ];
 

@@ -12,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { jsonBodiesOnly, sameOriginForCookies } from './auth/request-guards';
+import { clientCacheControl, registerApiCompression } from './common/compression';
 import { ErrorsFilter } from './common/errors.filter';
 import { createOpenApiDocument } from './common/openapi';
 import { createValidationPipe } from './common/validation.pipe';
@@ -156,6 +157,7 @@ export async function createApp(
     if (closing.has(fastify)) void reply.header('Connection', 'close');
     done(null, payload);
   });
+  registerApiCompression(fastify);
 
   const dist = clientDist(config);
   if (dist) {
@@ -164,7 +166,11 @@ export async function createApp(
       prefix: '/',
       wildcard: true,
       index: ['index.html'],
-      maxAge: '1h',
+      // The build leaves a .br and a .gz beside each text file; the browser's Accept-Encoding chooses.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply: { header(name: string, value: string): unknown }, path: string) =>
+        reply.header('Cache-Control', clientCacheControl(path)),
     });
   }
   app.useGlobalFilters(

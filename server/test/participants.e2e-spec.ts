@@ -240,7 +240,7 @@ describe('participants', () => {
         `/api/participants?search=${encodeURIComponent(created.lastName)}`,
         { token: w.workerA.token },
       );
-      expect(listed.body.items).toEqual([{ ...read.body, lastContactOn: null }]);
+      expect(listed.body.items).toEqual([{ ...read.body, lastContactOn: null, nextStep: null }]);
       expect(read.body).toEqual(created);
     });
   });

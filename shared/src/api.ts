@@ -65,6 +65,16 @@ export interface LoginResponse {
   /** Seconds until the access token expires. */
   expiresIn: number;
   user: User;
+  /**
+   * The password is a temporary one an admin set: every endpoint but
+   * `POST /api/auth/password` and sign-out answers 403 until it is changed.
+   */
+  mustChangePassword?: true;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
 }
 
 export interface CreateUserRequest {
@@ -73,6 +83,8 @@ export interface CreateUserRequest {
   role: Role;
   teamId?: string | null;
   password: string;
+  /** The user must change this password at their next sign-in. */
+  temporaryPassword?: boolean;
 }
 
 export interface UpdateUserRequest {
@@ -81,6 +93,8 @@ export interface UpdateUserRequest {
   teamId?: string | null;
   active?: boolean;
   password?: string;
+  /** With `password`: the user must change it at their next sign-in. */
+  temporaryPassword?: boolean;
 }
 
 export interface Participant extends Stamped {
@@ -104,9 +118,18 @@ export interface Participant extends Stamped {
 }
 
 /** A row of the participants list: the record plus what a caseload screen needs. */
+/** What comes next for a person: an unfinished advocacy action, or a decision's next steps. */
+export interface NextStep {
+  text: string;
+  /** When it is due (the advocacy due date, or the decision's follow-up date), if set. */
+  dueOn: IsoDate | null;
+}
+
 export interface ParticipantListItem extends Participant {
   /** Date of the last session the participant attended, if any. */
   lastContactOn: IsoDate | null;
+  /** Their soonest unfinished advocacy action, else their newest decision's next steps. */
+  nextStep: NextStep | null;
 }
 
 export interface AttendanceRow {

@@ -54,6 +54,10 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const PARTICIPANT_STATUSES = ['active', 'inactive', 'discharged'] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
+/** How the participant list is ordered: by name, or never contacted first then the oldest last contact. */
+export const PARTICIPANT_LIST_SORTS = ['name', 'lastContact'] as const;
+export type ParticipantListSort = (typeof PARTICIPANT_LIST_SORTS)[number];
+
 export const PARTICIPANT_TYPES = ['individual', 'family_caregiver'] as const;
 export type ParticipantType = (typeof PARTICIPANT_TYPES)[number];
 

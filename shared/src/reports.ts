@@ -113,6 +113,8 @@ export interface ActivityReportQuery {
 
 export interface ActivityExportQuery extends ActivityReportQuery {
   format?: ExportFormat;
+  /** The internal export: nothing suppressed, still de-identified; not for funders. */
+  internal?: boolean;
 }
 
 export interface CaseloadReportQuery {

@@ -199,7 +199,29 @@ export function suppressActivitySummary(
   s: ActivitySummary,
   threshold: number,
 ): SuppressedActivitySummary {
-  const hidden = suppressTable(activityCounts(s), ACTIVITY_BREAKDOWNS, threshold);
+  return shownActivitySummary(
+    s,
+    threshold,
+    suppressTable(activityCounts(s), ACTIVITY_BREAKDOWNS, threshold),
+  );
+}
+
+/**
+ * The figures in the export's shape with nothing hidden: the internal export
+ * (for the team's supervisors and admins, never for funders).
+ */
+export function unsuppressedActivitySummary(
+  s: ActivitySummary,
+  threshold: number,
+): SuppressedActivitySummary {
+  return shownActivitySummary(s, threshold, new Map());
+}
+
+function shownActivitySummary(
+  s: ActivitySummary,
+  threshold: number,
+  hidden: Map<string, SuppressionReason>,
+): SuppressedActivitySummary {
   const mark = (k: string): string =>
     hidden.get(k) === 'primary' ? primaryMark(threshold) : SUPPRESSED_MARK;
   const count = (k: string, n: number): Shown => (hidden.has(k) ? mark(k) : n);

@@ -9,6 +9,7 @@ interface State {
   user: User | null;
   expired: boolean;
   signedOutByUser: boolean;
+  mustChangePassword: boolean;
 }
 
 const SIGNED_OUT: State = {
@@ -16,12 +17,14 @@ const SIGNED_OUT: State = {
   user: null,
   expired: false,
   signedOutByUser: false,
+  mustChangePassword: false,
 };
-const signedIn = (user: User): State => ({
+const signedIn = (session: LoginResponse): State => ({
   status: 'signed-in',
-  user,
+  user: session.user,
   expired: false,
   signedOutByUser: false,
+  mustChangePassword: session.mustChangePassword === true,
 });
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -32,7 +35,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     void refreshSession().then((session) => {
-      if (live) setState(session ? signedIn(session.user) : SIGNED_OUT);
+      if (live) setState(session ? signedIn(session) : SIGNED_OUT);
     });
     return () => {
       live = false;
@@ -44,7 +47,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () =>
       onSessionChange((session) => {
         if (session) {
-          setState(signedIn(session.user));
+          setState(signedIn(session));
         } else {
           queryClient.clear();
           setState((s) => (s.status === 'signed-in' ? { ...SIGNED_OUT, expired: true } : s));
@@ -60,9 +63,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       noRefresh: true,
     });
     setAccessToken(session.accessToken);
-    setState(signedIn(session.user));
+    setState(signedIn(session));
     return session.user;
   }, []);
+
+  const passwordChanged = useCallback(
+    () => setState((s) => ({ ...s, mustChangePassword: false })),
+    [],
+  );
 
   const logout = useCallback(async () => {
     try {
@@ -76,8 +84,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const value = useMemo<AuthContextValue>(
-    () => ({ ...state, login, logout }),
-    [state, login, logout],
+    () => ({ ...state, login, logout, passwordChanged }),
+    [state, login, logout, passwordChanged],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

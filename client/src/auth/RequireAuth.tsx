@@ -2,12 +2,13 @@ import { Navigate, useLocation } from 'react-router';
 import type { ReactNode } from 'react';
 import type { Role } from '@peerpath/shared';
 import { FullPageLoading } from '../components/Loading';
+import { ChangePasswordPage } from '../pages/ChangePasswordPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { useAuth } from './context';
 
 /** Pages for signed-in people; `roles` narrows to some roles (others see "not found"). */
 export function RequireAuth({ children, roles }: { children: ReactNode; roles?: Role[] }) {
-  const { status, user, signedOutByUser } = useAuth();
+  const { status, user, signedOutByUser, mustChangePassword } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <FullPageLoading />;
   if (!user) {
@@ -15,6 +16,8 @@ export function RequireAuth({ children, roles }: { children: ReactNode; roles?: 
     const from = signedOutByUser ? undefined : `${location.pathname}${location.search}`;
     return <Navigate to="/login" replace state={from ? { from } : undefined} />;
   }
+  // A temporary password set by an admin: nothing else opens until it is changed.
+  if (mustChangePassword) return <ChangePasswordPage forced />;
   if (roles && !roles.includes(user.role)) return <NotFoundPage />;
   return children;
 }

@@ -10,6 +10,10 @@ export interface AuthContextValue {
   expired: boolean;
   /** True after the person signed out here: the next sign-in starts at home, not where they were. */
   signedOutByUser: boolean;
+  /** The password is a temporary one an admin set: it must be changed before anything else. */
+  mustChangePassword: boolean;
+  /** After the password was changed: the rest of PeerPath opens. */
+  passwordChanged(): void;
   login(email: string, password: string): Promise<User>;
   logout(): Promise<void>;
 }

@@ -4,6 +4,8 @@ import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import MenuIcon from '@mui/icons-material/Menu';
@@ -51,6 +53,7 @@ const NAV: NavItem[] = [
   { to: '/advocacy', label: 'Advocacy', icon: <CampaignOutlined /> },
   { to: '/resources', label: 'Resources', icon: <MenuBookOutlined /> },
   { to: '/reports', label: 'Reports', icon: <AssessmentOutlined />, show: canSeeReports },
+  { to: '/audit', label: 'Audit trail', icon: <HistoryOutlined />, show: canSeeReports },
   { to: '/admin', label: 'Admin', icon: <AdminPanelSettingsOutlined />, show: isAdmin },
 ];
 
@@ -151,6 +154,12 @@ function UserMenu() {
           </Typography>
         </Box>
         <Divider />
+        <MenuItem component="a" href="/account/password" onClick={() => setAnchor(null)}>
+          <ListItemIcon>
+            <KeyOutlined fontSize="small" />
+          </ListItemIcon>
+          Change password
+        </MenuItem>
         <MenuItem onClick={() => void signOut()}>
           <ListItemIcon>
             <LogoutOutlined fontSize="small" />

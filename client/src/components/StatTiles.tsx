@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
@@ -9,6 +10,10 @@ export interface Stat {
   /** A short note under the label ("2 past due date"). */
   note?: ReactNode;
   icon?: ReactNode;
+  /** Where the records behind the figure are listed; the whole tile opens it. */
+  href?: string;
+  /** What the link opens, for screen readers ("people with no contact in 30 days"). */
+  hrefLabel?: string;
 }
 
 /** Two tiles a row on a phone, as many as fit from a small tablet up (shared with the loading skeleton). */
@@ -38,7 +43,16 @@ export function StatTiles({ stats, label }: { stats: Stat[]; label: string }) {
         <Paper
           key={s.label}
           variant="outlined"
-          sx={{ p: 1.5, display: 'flex', flexDirection: 'column' }}
+          sx={{
+            p: 1.5,
+            display: 'flex',
+            flexDirection: 'column',
+            position: 'relative',
+            ...(s.href && {
+              '&:hover': { borderColor: 'primary.main' },
+              '&:focus-within': { outline: '2px solid', outlineColor: 'primary.main' },
+            }),
+          }}
         >
           <Typography component="dt" variant="body2" color="text.secondary" sx={{ order: 1 }}>
             {s.label}
@@ -56,7 +70,23 @@ export function StatTiles({ stats, label }: { stats: Stat[]; label: string }) {
               gap: 0.75,
             }}
           >
-            {s.value}
+            {s.href ? (
+              <Link
+                href={s.href}
+                aria-label={`${String(s.value)} ${s.hrefLabel ?? s.label}: see the list`}
+                underline="always"
+                sx={{
+                  color: 'inherit',
+                  '&:focus-visible': { outline: 'none' },
+                  // The whole tile is the link's touch target.
+                  '&::after': { content: '""', position: 'absolute', inset: 0 },
+                }}
+              >
+                {s.value}
+              </Link>
+            ) : (
+              s.value
+            )}
             {s.icon}
           </Typography>
           {s.note && (

@@ -26,3 +26,11 @@ export function useUrlState<K extends string>(defaults: Record<K, string>) {
   };
   return [values, set] as const;
 }
+
+/** A list page's address with the filters given (empty ones left out). */
+export function listUrl(path: string, filters: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(
+    Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])),
+  ).toString();
+  return query ? `${path}?${query}` : path;
+}

@@ -1,12 +1,22 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { LABELS, PARTICIPANT_STATUSES, type ParticipantStatus } from '@peerpath/shared';
+import {
+  LABELS,
+  PARTICIPANT_LIST_SORTS,
+  PARTICIPANT_STATUSES,
+  isIsoDate,
+  type ParticipantListSort,
+  type ParticipantStatus,
+} from '@peerpath/shared';
 import { useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { formatDate } from '../components/dates';
 import { FilterSelect, enumOptions } from '../components/FilterSelect';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
@@ -25,6 +35,8 @@ export function ParticipantsPage() {
     status: 'all',
     worker: '',
     team: '',
+    noContactSince: '',
+    sort: 'name',
     page: '1',
     pageSize: '25',
   });
@@ -33,6 +45,11 @@ export function ParticipantsPage() {
   const status = (PARTICIPANT_STATUSES as readonly string[]).includes(state.status)
     ? (state.status as ParticipantStatus)
     : undefined;
+  const sort: ParticipantListSort = (PARTICIPANT_LIST_SORTS as readonly string[]).includes(
+    state.sort,
+  )
+    ? (state.sort as ParticipantListSort)
+    : 'name';
   const list = useParticipants({
     page,
     pageSize,
@@ -40,8 +57,12 @@ export function ParticipantsPage() {
     status,
     primaryWorkerId: state.worker || undefined,
     teamId: me.role === 'admin' ? state.team || undefined : undefined,
+    noContactSince: isIsoDate(state.noContactSince) ? state.noContactSince : undefined,
+    sort,
   });
-  const filtered = Boolean(state.search || status || state.worker || state.team);
+  const filtered = Boolean(
+    state.search || status || state.worker || state.team || state.noContactSince,
+  );
   const workerOptions = members
     .filter((u) => u.role !== 'admin')
     .map((u) => ({
@@ -68,7 +89,7 @@ export function ParticipantsPage() {
           gridTemplateColumns: {
             xs: '1fr',
             sm: 'repeat(2, minmax(0, 1fr))',
-            lg: 'minmax(0, 2fr) repeat(3, minmax(0, 1fr))',
+            lg: 'minmax(0, 2fr) repeat(4, minmax(0, 1fr))',
           },
           gap: 2,
           mb: 2,
@@ -102,7 +123,30 @@ export function ParticipantsPage() {
             onChange={(v) => set({ team: v, page: 1 })}
           />
         )}
+        <FilterSelect<ParticipantListSort>
+          label="Sort by"
+          value={sort}
+          options={[
+            { value: 'name', label: 'Name' },
+            { value: 'lastContact', label: 'Last contact, longest ago first' },
+          ]}
+          onChange={(v) => set({ sort: v || 'name', page: 1 })}
+        />
       </Box>
+      {isIsoDate(state.noContactSince) && (
+        <Alert
+          severity="info"
+          icon={<ScheduleOutlined />}
+          sx={{ mb: 2 }}
+          action={
+            <Button color="inherit" onClick={() => set({ noContactSince: '', page: 1 })}>
+              Show everyone
+            </Button>
+          }
+        >
+          Only people with no session attended since {formatDate(state.noContactSince)}.
+        </Alert>
+      )}
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && list.data.total === 0 && !list.isFetching ? (
         <EmptyState
@@ -111,7 +155,16 @@ export function ParticipantsPage() {
           action={
             filtered ? (
               <Button
-                onClick={() => set({ search: '', status: 'all', worker: '', team: '', page: 1 })}
+                onClick={() =>
+                  set({
+                    search: '',
+                    status: 'all',
+                    worker: '',
+                    team: '',
+                    noContactSince: '',
+                    page: 1,
+                  })
+                }
               >
                 Clear search and filters
               </Button>
@@ -139,7 +192,7 @@ export function ParticipantsPage() {
             page={page}
             pageSize={pageSize}
             onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
-            show={['name', 'pronouns', 'status', 'focusAreas', 'primaryWorker', 'lastContact']}
+            show={['name', 'pronouns', 'nextStep', 'lastContact', 'status', 'primaryWorker']}
           />
         </>
       )}

@@ -1,7 +1,9 @@
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
+import LockOutlined from '@mui/icons-material/LockOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { EXPORT_FORMATS, addDays, monthOf, type ExportFormat } from '@peerpath/shared';
@@ -16,17 +18,18 @@ import { formatDate, today } from '../components/dates';
 import { PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
 import { ActivitySummaryView } from '../features/reports/ActivitySummaryView';
 import { CaseloadTable } from '../features/reports/CaseloadTable';
+import { HoursHelp } from '../features/reports/HoursHelp';
 import { useActivityReport, useCaseloadReport } from '../features/reports/api';
 import { useTeams } from '../features/teams/api';
 import { useUrlState } from '../hooks/useUrlState';
 
 const FORMAT_LABEL: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel', pdf: 'PDF' };
 
-const PERIODS = ['month', 'last_month', 'quarter', 'year', 'custom'] as const;
+const PERIODS = ['last_month', 'month', 'quarter', 'year', 'custom'] as const;
 type Period = (typeof PERIODS)[number];
 const PERIOD_LABEL: Record<Period, string> = {
-  month: 'This month',
   last_month: 'Last month',
+  month: 'This month (so far)',
   quarter: 'This quarter',
   year: 'This year',
   custom: 'Custom dates',
@@ -53,26 +56,27 @@ function periodRange(period: Exclude<Period, 'custom'>, day: string) {
 function Reports() {
   const me = useCurrentUser();
   const teams = useTeams();
-  const [state, set] = useUrlState({ period: 'month', from: '', to: '', team: '' });
+  // The last full month by default: this month is only partly done.
+  const [state, set] = useUrlState({ period: 'last_month', from: '', to: '', team: '' });
   const period: Period = (PERIODS as readonly string[]).includes(state.period)
     ? (state.period as Period)
-    : 'month';
+    : 'last_month';
   const range =
     period === 'custom'
       ? {
-          from: state.from || monthOf(today()).from,
-          to: state.to || monthOf(today()).to,
+          from: state.from || periodRange('last_month', today()).from,
+          to: state.to || periodRange('last_month', today()).to,
         }
       : periodRange(period, today());
-  const [exporting, setExporting] = useState<ExportFormat | null>(null);
+  const [exporting, setExporting] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const badRange = range.from > range.to;
   const teamId = me.role === 'admin' ? state.team || undefined : undefined;
   const caseload = useCaseloadReport({ teamId });
   const activity = useActivityReport({ from: range.from, to: range.to, teamId }, !badRange);
 
-  const exportAs = async (format: ExportFormat) => {
-    setExporting(format);
+  const exportAs = async (format: ExportFormat, internal = false) => {
+    setExporting(`${internal ? 'internal-' : ''}${format}`);
     setExportError(null);
     try {
       const { blob, filename } = await download('/reports/activity/export', {
@@ -80,6 +84,7 @@ function Reports() {
         to: range.to,
         teamId,
         format,
+        internal: internal ? 'true' : undefined,
       });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
@@ -128,7 +133,12 @@ function Reports() {
         {caseload.error && (
           <ErrorAlert error={caseload.error} onRetry={() => void caseload.refetch()} />
         )}
-        {caseload.data && <CaseloadTable report={caseload.data} labelledBy="caseload-heading" />}
+        {caseload.data && (
+          <>
+            <CaseloadTable report={caseload.data} labelledBy="caseload-heading" />
+            <HoursHelp contact={false} />
+          </>
+        )}
       </Box>
 
       <Box component="section" aria-labelledby="activity-heading">
@@ -142,7 +152,7 @@ function Reports() {
               value={period}
               options={PERIODS.map((p) => ({ value: p, label: PERIOD_LABEL[p] }))}
               onChange={(v) => {
-                const next = (v || 'month') as Period;
+                const next = (v || 'last_month') as Period;
                 // Custom dates start from the period shown until now.
                 set(
                   next === 'custom'
@@ -206,6 +216,46 @@ function Reports() {
           Exports for funders leave out names, ids and notes, and hide small numbers, so no one can
           be recognised.
         </Typography>
+        <Paper
+          variant="outlined"
+          component="section"
+          aria-labelledby="internal-export-heading"
+          sx={{ p: 2, mb: 2, borderColor: 'warning.main', borderWidth: 2 }}
+        >
+          <Typography
+            variant="h3"
+            id="internal-export-heading"
+            sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 0.5 }}
+          >
+            <LockOutlined sx={{ color: 'warning.main' }} aria-hidden />
+            Internal export — not for funders
+          </Typography>
+          <Typography variant="body2" sx={{ mb: 1.5 }}>
+            Every count as it is, small numbers included, so the team can check its own work. Still
+            no names, ids or notes. For your team’s supervisors and admins only: do not send it
+            outside the organisation. Each download is recorded.
+          </Typography>
+          <Box
+            role="group"
+            aria-label="Download the internal export (not for funders)"
+            sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}
+          >
+            {EXPORT_FORMATS.map((f) => (
+              <Button
+                key={f}
+                variant="outlined"
+                color="warning"
+                startIcon={<DownloadOutlined />}
+                loading={exporting === `internal-${f}`}
+                disabled={badRange || (exporting !== null && exporting !== `internal-${f}`)}
+                onClick={() => void exportAs(f, true)}
+                aria-label={`${FORMAT_LABEL[f]}, internal, not for funders`}
+              >
+                {FORMAT_LABEL[f]}
+              </Button>
+            ))}
+          </Box>
+        </Paper>
         {exportError && (
           <Alert severity="error" role="alert" sx={{ mb: 2 }}>
             {exportError}

@@ -11,3 +11,15 @@ export class LoginDto {
   @MaxLength(1024)
   password: string;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty({ type: String, format: 'password' })
+  @IsString()
+  @MaxLength(1024)
+  currentPassword: string;
+
+  @ApiProperty({ type: String, format: 'password', minLength: 12, maxLength: 128 })
+  @IsString()
+  @MaxLength(1024)
+  newPassword: string;
+}

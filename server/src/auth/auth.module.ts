@@ -5,11 +5,13 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
+import { PasswordController } from './password.controller';
+import { PasswordService } from './password.service';
 
 @Module({
   imports: [PassportModule, JwtModule.register({}), UsersModule],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy],
+  controllers: [AuthController, PasswordController],
+  providers: [AuthService, JwtStrategy, PasswordService],
   exports: [JwtStrategy],
 })
 export class AuthModule {}

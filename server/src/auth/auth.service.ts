@@ -223,7 +223,12 @@ export class AuthService {
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
     });
-    return { accessToken, expiresIn: ACCESS_TOKEN_SECONDS, user: toUserResponse(user) };
+    return {
+      accessToken,
+      expiresIn: ACCESS_TOKEN_SECONDS,
+      user: toUserResponse(user),
+      ...(user.mustChangePassword && { mustChangePassword: true as const }),
+    };
   }
 
   /**

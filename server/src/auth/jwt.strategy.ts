@@ -63,10 +63,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       display_name: string;
       role: Role;
       team_id: string | null;
+      must_change_password: boolean;
     }>(
       this.db,
       `SELECT k.user_id || ' ' || k.session_id AS key,
-                u.id, u.email, u.display_name, u.role, u.team_id
+                u.id, u.email, u.display_name, u.role, u.team_id, u.must_change_password
            FROM unnest($1::uuid[], $2::uuid[]) AS k (user_id, session_id)
            JOIN auth_session s ON s.id = k.session_id AND s.user_id = k.user_id
            JOIN app_user u ON u.id = k.user_id
@@ -82,6 +83,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
           displayName: u.display_name,
           role: u.role,
           teamId: u.team_id,
+          ...(u.must_change_password && { mustChangePassword: true }),
         },
       ]),
     );

@@ -19,7 +19,14 @@ export interface AuthUser {
   role: Role;
   teamId: string | null;
   sessionId: string;
+  /** A temporary password is in use: only the password change and sign-out are open. */
+  mustChangePassword?: boolean;
 }
+
+export const PASSWORD_CHANGE_ROUTE = 'peerpath:password-change';
+
+/** Open to a user whose temporary password must be changed first (the change itself). */
+export const AllowedBeforePasswordChange = () => SetMetadata(PASSWORD_CHANGE_ROUTE, true);
 
 /** Opts a route out of the global authentication guard. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);

@@ -8,7 +8,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@peerpath/shared';
 import { JwtStrategy } from '../auth/jwt.strategy';
-import { IS_PUBLIC, ROLES_KEY, type AuthUser } from './auth.decorators';
+import { IS_PUBLIC, PASSWORD_CHANGE_ROUTE, ROLES_KEY, type AuthUser } from './auth.decorators';
 
 /**
  * Deny by default: every route needs a valid access token unless marked `@Public()`.
@@ -34,11 +34,24 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       .switchToHttp()
       .getRequest<{ headers: Record<string, unknown>; user?: AuthUser }>();
     const payload = this.tokens.verifiedPayload(req.headers.authorization);
-    if (payload) {
-      req.user = await this.tokens.userOf(payload);
-      return true;
+    let ok = true;
+    if (payload) req.user = await this.tokens.userOf(payload);
+    else ok = (await super.canActivate(context)) as boolean;
+    if (ok && req.user?.mustChangePassword) this.requirePasswordChangeRoute(context);
+    return ok;
+  }
+
+  /** With a temporary password, only the change itself (and sign-out, which is public) is open. */
+  private requirePasswordChangeRoute(context: ExecutionContext): void {
+    const allowed = this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!allowed) {
+      throw new ForbiddenException(
+        'Please choose a new password first: yours was set by an admin as a temporary one',
+      );
     }
-    return (await super.canActivate(context)) as boolean;
   }
 }
 

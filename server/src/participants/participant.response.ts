@@ -5,6 +5,7 @@ import {
   SESSION_TYPES,
   TIMELINE_KINDS,
   type FocusArea,
+  type NextStep,
   type Participant,
   type ParticipantListItem,
   type ParticipantStatus,
@@ -77,12 +78,30 @@ export class ParticipantResponse implements Participant {
   updatedAt: string;
 }
 
+export class NextStepResponse implements NextStep {
+  @Out.text()
+  text: string;
+
+  @Out.date({
+    nullable: true,
+    description: "The advocacy due date, or the decision's follow-up date",
+  })
+  dueOn: string | null;
+}
+
 export class ParticipantListItemResponse
   extends ParticipantResponse
   implements ParticipantListItem
 {
   @Out.date({ nullable: true, description: 'Date of the last session the participant attended' })
   lastContactOn: string | null;
+
+  @Out.object(() => NextStepResponse, {
+    nullable: true,
+    description:
+      "Their soonest unfinished advocacy action, else the first line of their newest decision note's next steps",
+  })
+  nextStep: NextStepResponse | null;
 }
 
 export class TimelineItemResponse implements TimelineItem {

@@ -1,3 +1,4 @@
+import type { NextStep } from '@peerpath/shared';
 import { toIsoDate } from '../common/dates';
 import type { ParticipantEntity } from './participant.entity';
 import type { ParticipantListItemResponse, ParticipantResponse } from './participant.response';
@@ -43,7 +44,11 @@ export function toParticipantResponse(p: ParticipantRow): ParticipantResponse {
 }
 
 export function toParticipantListItem(
-  p: ParticipantRow & { lastContactOn: string | null },
+  p: ParticipantRow & { lastContactOn: string | null; nextStep?: NextStep | null },
 ): ParticipantListItemResponse {
-  return { ...toParticipantResponse(p), lastContactOn: toIsoDate(p.lastContactOn) };
+  return {
+    ...toParticipantResponse(p),
+    lastContactOn: toIsoDate(p.lastContactOn),
+    nextStep: p.nextStep ?? null,
+  };
 }

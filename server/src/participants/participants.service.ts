@@ -5,6 +5,7 @@ import {
   todayIn,
   type Page,
   type Participant,
+  type NextStep,
   type ParticipantListItem,
   type ParticipantStatus,
   type Role,
@@ -44,6 +45,27 @@ import { TIMELINE_SQL, toTimelineItem, type TimelineRow } from './timeline';
  * `participant_name_trgm_idx`, so PostgreSQL can use it.
  */
 export const NAME_SEARCH_SQL = `lower(p.first_name || ' ' || p.last_name || ' ' || coalesce(p.preferred_name, ''))`;
+
+/**
+ * A person's next step, as JSON `{text, dueOn}` or null: their soonest-due
+ * unfinished advocacy action, else the next steps of their newest decision
+ * note (with its follow-up date). Only their team's records. Writes of either
+ * give the team's list a new version (migration ParticipantNextStep).
+ */
+export const NEXT_STEP_SQL = `(
+  SELECT json_build_object('text', n.text, 'dueOn', n.due_on) FROM (
+    (SELECT a.title AS text, a.due_on, 0 AS rank
+       FROM advocacy_action a
+      WHERE a.participant_id = p.id AND a.team_id = p.team_id
+        AND a.status IN ('open', 'in_progress')
+      ORDER BY a.due_on ASC NULLS LAST, a.opened_on ASC LIMIT 1)
+    UNION ALL
+    (SELECT left(split_part(btrim(d.next_steps), E'\n', 1), 200), d.follow_up_on, 1
+       FROM decision_note d
+      WHERE d.participant_id = p.id AND d.team_id = p.team_id
+        AND coalesce(btrim(d.next_steps), '') <> ''
+      ORDER BY d.discussed_on DESC, d.created_at DESC LIMIT 1)
+  ) n ORDER BY n.rank LIMIT 1)`;
 
 /** `%`, `_` and `\` match themselves in a LIKE pattern once escaped (`\` is LIKE's default escape). */
 export function escapeLike(term: string): string {
@@ -124,6 +146,8 @@ export class ParticipantsService {
           page,
           pageSize,
           q.search ?? null,
+          q.noContactSince ?? null,
+          q.sort ?? 'name',
         ])
       : null;
     let body: string | undefined;
@@ -169,6 +193,14 @@ export class ParticipantsService {
       if (team) add(`strpos(${NAME_SEARCH_SQL}, lower(?)) > 0`, q.search);
       else add(`${NAME_SEARCH_SQL} LIKE lower(?)`, `%${escapeLike(q.search)}%`);
     }
+    if (q.noContactSince) {
+      // participant_contact holds, per team that met them, the last org-local day they attended.
+      add(
+        `NOT EXISTS (SELECT 1 FROM participant_contact nc
+                      WHERE nc.participant_id = p.id AND nc.last_day >= ?::date)`,
+        q.noContactSince,
+      );
+    }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const n = params.length;
     // In the same statement (one snapshot) as the page, so the two agree.
@@ -176,27 +208,38 @@ export class ParticipantsService {
       ? `(SELECT v.version::text FROM participant_list_version v WHERE v.team_id = $1)`
       : 'NULL::text';
 
+    const order =
+      q.sort === 'lastContact'
+        ? `(SELECT max(lc.last_day) FROM participant_contact lc WHERE lc.participant_id = p.id)
+             ASC NULLS FIRST, lower(p.last_name), lower(p.first_name), p.id`
+        : 'lower(p.last_name), lower(p.first_name), p.id';
     // One prepared statement (a handful of shapes, by the filters given): the matches are
     // counted (a window before the LIMIT) and the page picked from the index, then only
     // the page's rows are read, with their last contact (`participant_contact`, kept by
     // triggers).
     const rows = await preparedQuery<
-      ParticipantRow & { lastContactOn: string | null; total: number; listVersion: string | null }
+      ParticipantRow & {
+        lastContactOn: string | null;
+        nextStep: NextStep | null;
+        total: number;
+        listVersion: string | null;
+      }
     >(
       this.db,
       `WITH page AS (
          SELECT p.id, count(*) OVER ()::int AS total
            FROM participant p
            ${whereSql}
-          ORDER BY lower(p.last_name), lower(p.first_name), p.id
+          ORDER BY ${order}
           LIMIT $${n + 1} OFFSET $${n + 2}
        )
        SELECT ${PARTICIPANT_COLUMNS}, page.total,
               (SELECT max(pc.last_day) FROM participant_contact pc
                 WHERE pc.participant_id = p.id) AS "lastContactOn",
+              ${NEXT_STEP_SQL} AS "nextStep",
               ${versionSql} AS "listVersion"
          FROM page JOIN participant p ON p.id = page.id
-        ORDER BY lower(p.last_name), lower(p.first_name), p.id`,
+        ORDER BY ${order}`,
       [...params, pageSize, offset],
     );
     // A page past the end has no row to carry the count.

@@ -44,7 +44,8 @@ export class ReportsController {
   @Authenticated({ roles: ['supervisor', 'admin'] })
   @ApiOperation({
     summary:
-      'Funder export of the activity summary: de-identified, small counts suppressed, as CSV, XLSX or PDF (audited)',
+      'Funder export of the activity summary: de-identified, small counts suppressed, as CSV, XLSX or PDF (audited). ' +
+      'With `internal=true`: the internal export for the team’s supervisors and admins, every count as it is, still de-identified, marked "not for funders" (audited as `export` with `internal: true`)',
   })
   @ApiOkResponse({
     description: 'The export file (attachment), in the asked format',

@@ -14,6 +14,7 @@ import {
   formatOf,
   monthOf,
   suppressActivitySummary,
+  unsuppressedActivitySummary,
   todayIn,
   type ActivitySummary,
   type AdvocacyStatus,
@@ -141,11 +142,16 @@ export class ReportsService {
   async exportActivity(caller: AuthUser, q: ActivityExportQueryDto): Promise<ActivityExport> {
     const format: ExportFormat = q.format ?? 'csv';
     const { summary, scope } = await this.activityFor(caller, q);
-    const figures = suppressActivitySummary(summary, this.config.suppressionThreshold);
+    const internal = q.internal === true;
+    const threshold = this.config.suppressionThreshold;
+    const figures = internal
+      ? unsuppressedActivitySummary(summary, threshold)
+      : suppressActivitySummary(summary, threshold);
     const file = await writeExport(format, figures, {
       orgName: this.config.orgName,
       teamName: scope.teamName,
       generatedOn: todayIn(this.config.orgTimezone),
+      internal,
     });
     const { from, to } = summary.period;
     await this.audit.record({
@@ -153,10 +159,11 @@ export class ReportsService {
       action: 'export',
       entityType: 'report',
       teamId: scope.teamId,
-      details: { from, to, format },
+      details: internal ? { from, to, format, internal: true } : { from, to, format },
     });
     const slug = scope.teamName === null ? 'all' : slugify(scope.teamName);
-    return { ...file, filename: `peerpath-activity-${slug}-${from}-to-${to}.${format}` };
+    const kind = internal ? 'activity-internal-not-for-funders' : 'activity';
+    return { ...file, filename: `peerpath-${kind}-${slug}-${from}-to-${to}.${format}` };
   }
 
   private async activityFor(caller: AuthUser, q: ActivityReportQueryDto) {

@@ -30,4 +30,8 @@ export class UserEntity extends BaseRecord {
 
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash: string;
+
+  /** Set by an admin with a temporary password; cleared when the user changes it. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
 }

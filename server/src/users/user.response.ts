@@ -36,4 +36,11 @@ export class LoginResponseBody implements LoginResponse {
 
   @Out.object(() => UserResponse)
   user: UserResponse;
+
+  @Out.bool({
+    optional: true,
+    description:
+      'Present (true) when the password is a temporary one an admin set: every endpoint but `POST /api/auth/password` and sign-out answers 403 until it is changed',
+  })
+  mustChangePassword?: true;
 }

@@ -80,10 +80,18 @@ export class UsersService {
           teamId,
           passwordHash,
           active: true,
+          mustChangePassword: dto.temporaryPassword === true,
         }),
       );
       await this.audit.record(
-        { actorId: caller.id, action: 'create', entityType: 'user', entityId: saved.id, teamId },
+        {
+          actorId: caller.id,
+          action: 'create',
+          entityType: 'user',
+          entityId: saved.id,
+          teamId,
+          ...(saved.mustChangePassword && { details: { temporaryPassword: true } }),
+        },
         m,
       );
       return toUserResponse(saved);
@@ -107,10 +115,14 @@ export class UsersService {
         dto.teamId !== undefined ? dto.teamId : role === 'admin' ? null : user.teamId,
         m,
       );
+      if (dto.temporaryPassword !== undefined && dto.password === undefined) {
+        throw fieldError('temporaryPassword', 'temporaryPassword needs a password');
+      }
       if (dto.password !== undefined) {
         const problem = passwordProblem(dto.password, [user.email.split('@')[0], user.displayName]);
         if (problem) throw fieldError('password', problem);
         user.passwordHash = await hashPassword(dto.password);
+        user.mustChangePassword = dto.temporaryPassword === true;
       }
       if (dto.displayName !== undefined) user.displayName = dto.displayName;
       user.role = role;
@@ -124,7 +136,7 @@ export class UsersService {
           [id],
         );
       }
-      const changed = Object.keys(dto).filter((k) => k !== 'password');
+      const changed = Object.keys(dto).filter((k) => k !== 'password' && k !== 'temporaryPassword');
       if (dto.password !== undefined) changed.push('password');
       await this.audit.record(
         {
@@ -133,7 +145,10 @@ export class UsersService {
           entityType: 'user',
           entityId: id,
           teamId,
-          details: { fields: changed },
+          details:
+            dto.password !== undefined && dto.temporaryPassword
+              ? { fields: changed, temporaryPassword: true }
+              : { fields: changed },
         },
         m,
       );

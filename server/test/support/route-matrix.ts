@@ -180,6 +180,17 @@ export const ROUTE_MATRIX: RouteRow[] = [
     },
   },
   {
+    // A wrong current password: refused for everyone, and nothing changes.
+    method: 'POST',
+    path: '/api/auth/password',
+    expect: s(401, 400, 400, 400, 400, 400),
+    data: 'public',
+    probe: () => ({
+      url: '/api/auth/password',
+      body: { currentPassword: 'not-the-current-one', newPassword: 'a-new-long-password-42' },
+    }),
+  },
+  {
     method: 'GET',
     path: '/api/auth/me',
     expect: s(401, 200, 200, 200, 200, 200),

@@ -2,10 +2,12 @@ import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
@@ -32,9 +34,17 @@ interface UserForm {
   role: Role;
   teamId: string;
   password: string;
+  temporaryPassword: boolean;
 }
 
-const EMPTY: UserForm = { email: '', displayName: '', role: 'worker', teamId: '', password: '' };
+const EMPTY: UserForm = {
+  email: '',
+  displayName: '',
+  role: 'worker',
+  teamId: '',
+  password: '',
+  temporaryPassword: true,
+};
 
 export function CreateUserDialog({
   open,
@@ -78,6 +88,7 @@ export function CreateUserDialog({
         role: values.role,
         teamId: values.role === 'admin' ? null : values.teamId,
         password: values.password,
+        temporaryPassword: values.temporaryPassword,
       });
       reset(EMPTY);
       setShowPassword(false);
@@ -227,6 +238,10 @@ export function CreateUserDialog({
                   ),
                 },
               }}
+            />
+            <FormControlLabel
+              control={<Checkbox {...register('temporaryPassword')} defaultChecked />}
+              label="Temporary: they choose their own password when they first sign in"
             />
           </Stack>
         </DialogContent>

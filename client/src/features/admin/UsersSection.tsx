@@ -16,6 +16,7 @@ import { useNotify } from '../../components/notify';
 import { useTeams } from '../teams/api';
 import { useUpdateUser, useUsers } from '../users/api';
 import { CreateUserDialog } from './CreateUserDialog';
+import { EditUserDialog } from './EditUserDialog';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 
@@ -30,6 +31,7 @@ export function UsersSection() {
   const [status, setStatus] = useState<StatusFilter>('all');
   const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState<User | null>(null);
+  const [editing, setEditing] = useState<User | null>(null);
   const update = useUpdateUser();
   const users = useUsers({
     page,
@@ -77,24 +79,36 @@ export function UsersSection() {
     {
       field: 'actions',
       header: 'Actions',
-      width: 130,
+      width: 210,
       render: (row) =>
         row.id === me.id ? (
           <Typography variant="body2" color="text.secondary">
             You
           </Typography>
         ) : (
-          <Button
-            size="small"
-            color={row.active ? 'error' : 'primary'}
-            onClick={(e) => {
-              e.stopPropagation();
-              setConfirming(row);
-            }}
-            aria-label={`${row.active ? 'Deactivate' : 'Activate'} ${row.displayName}`}
-          >
-            {row.active ? 'Deactivate' : 'Activate'}
-          </Button>
+          <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+            <Button
+              size="small"
+              onClick={(e) => {
+                e.stopPropagation();
+                setEditing(row);
+              }}
+              aria-label={`Change ${row.displayName}: role, team or password`}
+            >
+              Change
+            </Button>
+            <Button
+              size="small"
+              color={row.active ? 'error' : 'primary'}
+              onClick={(e) => {
+                e.stopPropagation();
+                setConfirming(row);
+              }}
+              aria-label={`${row.active ? 'Deactivate' : 'Activate'} ${row.displayName}`}
+            >
+              {row.active ? 'Deactivate' : 'Activate'}
+            </Button>
+          </Box>
         ),
     },
   ];
@@ -196,6 +210,14 @@ export function UsersSection() {
         onCreated={(user) => {
           setCreating(false);
           notify(`${user.displayName} can now sign in as ${LABELS.role[user.role].toLowerCase()}`);
+        }}
+      />
+      <EditUserDialog
+        user={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(user, what) => {
+          setEditing(null);
+          notify(`${user.displayName} ${what}`);
         }}
       />
       <ConfirmDialog

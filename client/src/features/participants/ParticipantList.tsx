@@ -3,12 +3,48 @@ import Link from '@mui/material/Link';
 import { LABELS, type ParticipantListItem } from '@peerpath/shared';
 import { useNavigate } from 'react-router';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
+import { formatDate, today } from '../../components/dates';
 import { useUserName } from '../users/api';
 import { LastContact } from './ContactFlag';
 import { fullNameIfDifferent, participantName } from './names';
 
 export type ParticipantColumn =
-  'name' | 'pronouns' | 'status' | 'focusAreas' | 'primaryWorker' | 'lastContact';
+  'name' | 'pronouns' | 'status' | 'nextStep' | 'primaryWorker' | 'lastContact';
+
+/** What comes next for the person, and by when ("past due" in words when it is). */
+function NextStepCell({ row }: { row: ParticipantListItem }) {
+  const step = row.nextStep;
+  if (!step)
+    return (
+      <Box component="span" sx={{ color: 'text.secondary' }}>
+        —
+      </Box>
+    );
+  const late = step.dueOn !== null && step.dueOn < today();
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', lineHeight: 1.3, minWidth: 0 }}>
+      <Box
+        component="span"
+        title={step.text}
+        sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+      >
+        {step.text}
+      </Box>
+      {step.dueOn && (
+        <Box
+          component="span"
+          sx={{
+            fontSize: '0.8125rem',
+            color: late ? 'warning.main' : 'text.secondary',
+            fontWeight: late ? 600 : undefined,
+          }}
+        >
+          {late ? `Past due · ${formatDate(step.dueOn)}` : `By ${formatDate(step.dueOn)}`}
+        </Box>
+      )}
+    </Box>
+  );
+}
 
 /** Participants in a server-paged table; a row, or the name in it, opens the participant. */
 export function ParticipantList({
@@ -75,11 +111,11 @@ export function ParticipantList({
       width: 110,
       value: (row) => LABELS.participantStatus[row.status],
     },
-    focusAreas: {
-      field: 'focusAreas',
-      header: 'Focus areas',
-      minWidth: 180,
-      value: (row) => row.focusAreas.map((f) => LABELS.focusArea[f]).join(', '),
+    nextStep: {
+      field: 'nextStep',
+      header: 'Next step',
+      minWidth: 220,
+      render: (row) => <NextStepCell row={row} />,
     },
     primaryWorker: {
       field: 'primaryWorkerId',

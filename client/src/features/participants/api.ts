@@ -10,6 +10,7 @@ import type {
   Page,
   Participant,
   ParticipantListItem,
+  ParticipantListSort,
   ParticipantStatus,
   ParticipantType,
   TimelineItem,
@@ -23,6 +24,9 @@ export interface ParticipantListParams {
   status?: ParticipantStatus;
   primaryWorkerId?: string;
   teamId?: string;
+  /** Only people with no attended session on or after this date. */
+  noContactSince?: string;
+  sort?: ParticipantListSort;
 }
 
 /** What create and edit send; nullable fields are cleared with null. */

@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -11,6 +12,8 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { HANDOUT_OUTCOMES, LABELS, SESSION_TYPES, type ActivitySummary } from '@peerpath/shared';
 import { useId } from 'react';
 import { StatTiles } from '../../components/StatTiles';
+import { listUrl } from '../../hooks/useUrlState';
+import { HoursHelp } from './HoursHelp';
 
 /** A bar chart of some figures, with a table holding the same figures for screen readers. */
 function FigureChart({
@@ -23,7 +26,7 @@ function FigureChart({
   title: string;
   rowLabel: string;
   column: string;
-  rows: { label: string; value: number }[];
+  rows: { label: string; value: number; href?: string }[];
   color: string;
 }) {
   const id = useId();
@@ -71,7 +74,15 @@ function FigureChart({
                 <TableCell component="th" scope="row">
                   {r.label}
                 </TableCell>
-                <TableCell align="right">{r.value}</TableCell>
+                <TableCell align="right">
+                  {r.href && r.value > 0 ? (
+                    <Link href={r.href} aria-label={`${r.value} ${r.label}: see the list`}>
+                      {r.value}
+                    </Link>
+                  ) : (
+                    r.value
+                  )}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -86,9 +97,12 @@ const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%
 /** The activity summary of a period: headline figures, and sessions by type as a chart and a table. */
 export function ActivitySummaryView({ summary: s }: { summary: ActivitySummary }) {
   const theme = useTheme();
+  const { from, to } = s.period;
+  const sessions = (type?: string) => listUrl('/sessions', { from, to, type });
   const byType = SESSION_TYPES.map((t) => ({
     type: LABELS.sessionType[t],
     sessions: s.sessions.byType[t],
+    href: sessions(t),
   }));
   return (
     <Box>
@@ -101,12 +115,16 @@ export function ActivitySummaryView({ summary: s }: { summary: ActivitySummary }
           {
             label: 'Sessions',
             value: s.sessions.total,
+            href: sessions(),
+            hrefLabel: 'sessions in the period',
             note: `${s.sessions.byFormat.group} group · ${s.sessions.byFormat.one_to_one} one-to-one`,
           },
           {
             label: 'Service hours',
             value: s.serviceHours,
             note: `${s.contactHours} contact hours`,
+            href: sessions(),
+            hrefLabel: 'service hours: the sessions behind them',
           },
           {
             label: 'Average at a group',
@@ -126,11 +144,12 @@ export function ActivitySummaryView({ summary: s }: { summary: ActivitySummary }
           { label: 'Decision notes', value: s.decisionNotes },
         ]}
       />
+      <HoursHelp />
       <FigureChart
         title="Sessions by type"
         rowLabel="Type"
         column="Sessions"
-        rows={byType.map((r) => ({ label: r.type, value: r.sessions }))}
+        rows={byType.map((r) => ({ label: r.type, value: r.sessions, href: r.href }))}
         color={theme.palette.primary.main}
       />
       <FigureChart

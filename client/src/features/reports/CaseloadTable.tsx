@@ -7,46 +7,74 @@ import TableFooter from '@mui/material/TableFooter';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import type { CaseloadReport, CaseloadTotals, CaseloadRow } from '@peerpath/shared';
+import {
+  addDays,
+  type CaseloadReport,
+  type CaseloadTotals,
+  type CaseloadRow,
+} from '@peerpath/shared';
 import { useState } from 'react';
+import { listUrl } from '../../hooks/useUrlState';
 
 type SortKey = keyof CaseloadTotals | 'displayName';
 
-/** Where a figure's people or records are listed (the existing list pages, filtered). */
-type DrillDown = (workerId: string) => string;
+/**
+ * Where a figure's people or records are listed (the list pages, filtered the
+ * same way as the figure): for one worker, or (no worker) the whole team.
+ */
+type DrillDown = (worker: string | undefined, asOf: string) => string;
+
+const since = (asOf: string) => addDays(asOf, -29);
 
 const COLUMNS: { key: keyof CaseloadTotals; label: string; drill?: DrillDown; what?: string }[] = [
   {
     key: 'activeParticipants',
     label: 'Active participants',
-    drill: (w) => `/participants?worker=${w}&status=active`,
+    drill: (worker) => listUrl('/participants', { worker, status: 'active' }),
     what: 'active participants',
   },
   {
     key: 'participantsWithoutRecentContact',
     label: 'No contact in 30 days',
-    // The list shows each person's last contact; the ones without recent contact are flagged.
-    drill: (w) => `/participants?worker=${w}&status=active`,
-    what: 'participants, to find those without recent contact',
+    drill: (worker, asOf) =>
+      listUrl('/participants', {
+        worker,
+        status: 'active',
+        noContactSince: since(asOf),
+        sort: 'lastContact',
+      }),
+    what: 'participants with no contact in 30 days',
   },
-  { key: 'sessionsLast30Days', label: 'Sessions' },
-  { key: 'serviceHoursLast30Days', label: 'Service hours' },
+  {
+    key: 'sessionsLast30Days',
+    label: 'Sessions',
+    drill: (facilitator, asOf) =>
+      listUrl('/sessions', { facilitator, from: since(asOf), to: asOf }),
+    what: 'sessions in 30 days',
+  },
+  {
+    key: 'serviceHoursLast30Days',
+    label: 'Service hours',
+    drill: (facilitator, asOf) =>
+      listUrl('/sessions', { facilitator, from: since(asOf), to: asOf }),
+    what: 'sessions behind these service hours',
+  },
   {
     key: 'openAdvocacy',
     label: 'Open advocacy',
-    drill: (w) => `/advocacy?worker=${w}`,
+    drill: (worker) => listUrl('/advocacy', { worker }),
     what: 'advocacy',
   },
   {
     key: 'overdueAdvocacy',
     label: 'Past due',
-    drill: (w) => `/advocacy?worker=${w}&due=overdue`,
+    drill: (worker) => listUrl('/advocacy', { worker, due: 'overdue' }),
     what: 'advocacy past its due date',
   },
   {
     key: 'referralsAwaitingFollowUp',
     label: 'Referrals to follow up',
-    drill: (w) => `/resources?worker=${w}`,
+    drill: (worker) => listUrl('/resources', { worker }),
     what: 'referrals awaiting follow-up',
   },
 ];
@@ -80,6 +108,10 @@ export function CaseloadTable({
         ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' }
         : { key, dir: key === 'displayName' ? 'asc' : 'desc' },
     );
+  const total = (key: keyof CaseloadTotals) =>
+    key === 'serviceHoursLast30Days'
+      ? Math.round(report.totals[key] * 10) / 10
+      : report.totals[key];
   const ariaSort = (key: SortKey) =>
     sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
 
@@ -120,7 +152,7 @@ export function CaseloadTable({
                 <TableCell key={c.key} align="right">
                   {c.drill && w[c.key] > 0 ? (
                     <Link
-                      href={c.drill(w.workerId)}
+                      href={c.drill(w.workerId, report.asOf)}
                       aria-label={`${w[c.key]}: ${w.displayName}'s ${c.what}`}
                     >
                       {w[c.key]}
@@ -140,9 +172,16 @@ export function CaseloadTable({
             </TableCell>
             {COLUMNS.map((c) => (
               <TableCell key={c.key} align="right" sx={{ fontWeight: 700, color: 'text.primary' }}>
-                {c.key === 'serviceHoursLast30Days'
-                  ? Math.round(report.totals[c.key] * 10) / 10
-                  : report.totals[c.key]}
+                {c.drill && report.totals[c.key] > 0 ? (
+                  <Link
+                    href={c.drill(undefined, report.asOf)}
+                    aria-label={`${total(c.key)}: the team's ${c.what}`}
+                  >
+                    {total(c.key)}
+                  </Link>
+                ) : (
+                  total(c.key)
+                )}
               </TableCell>
             ))}
           </TableRow>

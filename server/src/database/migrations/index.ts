@@ -11,6 +11,8 @@ import { RotatedRefreshTokens1795660000101 } from './1795660000101-RotatedRefres
 import { TeamNameIgnoresCase1795660000300 } from './1795660000300-TeamNameIgnoresCase';
 import { AuditAccessDenied1795660000301 } from './1795660000301-AuditAccessDenied';
 import { SessionVoid1795660000200 } from './1795660000200-SessionVoid';
+import { ParticipantNextStep1795660000500 } from './1795660000500-ParticipantNextStep';
+import { MustChangePassword1795660000501 } from './1795660000501-MustChangePassword';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   TeamNameIgnoresCase1795660000300,
   AuditAccessDenied1795660000301,
   SessionVoid1795660000200,
+  ParticipantNextStep1795660000500,
+  MustChangePassword1795660000501,
 ];

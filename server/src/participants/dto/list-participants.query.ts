@@ -1,8 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, NotContains } from 'class-validator';
-import { PARTICIPANT_STATUSES, type ParticipantStatus } from '@peerpath/shared';
-import { EnumField, PageQuery, UuidField } from '../../common/validation';
+import {
+  PARTICIPANT_LIST_SORTS,
+  PARTICIPANT_STATUSES,
+  type ParticipantListSort,
+  type ParticipantStatus,
+} from '@peerpath/shared';
+import { DateField, EnumField, PageQuery, UuidField } from '../../common/validation';
 
 export class ListParticipantsQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -25,4 +30,17 @@ export class ListParticipantsQuery extends PageQuery {
 
   @UuidField({ presence: 'nullable', description: 'Admins: one team (others see only their own)' })
   teamId?: string;
+
+  @DateField({
+    presence: 'nullable',
+    description: 'Only people with no `attended` row in a session on or after this date',
+  })
+  noContactSince?: string;
+
+  @EnumField(PARTICIPANT_LIST_SORTS, {
+    presence: 'nullable',
+    description:
+      '`name` (default), or `lastContact`: never contacted first, then the oldest last contact',
+  })
+  sort?: ParticipantListSort;
 }

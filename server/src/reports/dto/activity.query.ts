@@ -4,7 +4,7 @@ import {
   type ActivityReportQuery,
   type ExportFormat,
 } from '@peerpath/shared';
-import { DateField, EnumField, UuidField } from '../../common/validation';
+import { DateField, EnumField, QueryBool, UuidField } from '../../common/validation';
 
 export class ActivityReportQueryDto implements ActivityReportQuery {
   @DateField({
@@ -30,4 +30,10 @@ export class ActivityReportQueryDto implements ActivityReportQuery {
 export class ActivityExportQueryDto extends ActivityReportQueryDto implements ActivityExportQuery {
   @EnumField(EXPORT_FORMATS, { presence: 'nullable', description: 'csv by default' })
   format?: ExportFormat;
+
+  @QueryBool(
+    'true: the internal export — every count as it is (no small-cell suppression), still de-identified, ' +
+      'marked "not for funders"; supervisors (their team) and admins only',
+  )
+  internal?: boolean;
 }

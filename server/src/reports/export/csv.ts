@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { SuppressedActivitySummary } from '@peerpath/shared';
-import { figureRows, type ExportMeta } from './rows';
+import { INTERNAL_MARK, figureRows, type ExportMeta } from './rows';
 
 /**
  * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
@@ -11,15 +11,28 @@ function inert(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** `section,metric,breakdown,value`, the meta rows first (SPEC §5). */
+/**
+ * `section,metric,breakdown,value,label` (`label`: the row in plain words),
+ * the meta rows first (SPEC §5). The internal export says so in its first row
+ * and has no suppression threshold.
+ */
 export function writeCsv(f: SuppressedActivitySummary, meta: ExportMeta): Buffer {
   const records: (string | number)[][] = [
-    ['section', 'metric', 'breakdown', 'value'],
-    ['meta', 'from', '', f.period.from],
-    ['meta', 'to', '', f.period.to],
-    ['meta', 'team', '', inert(meta.teamName ?? 'all')],
-    ['meta', 'suppressionThreshold', '', f.suppressionThreshold],
-    ...figureRows(f).map((r) => [r.section, r.metric, r.breakdown, r.value ?? '']),
+    ['section', 'metric', 'breakdown', 'value', 'label'],
+    ...(meta.internal ? [['meta', 'audience', '', 'internal', INTERNAL_MARK]] : []),
+    ['meta', 'from', '', f.period.from, 'First day of the period'],
+    ['meta', 'to', '', f.period.to, 'Last day of the period'],
+    ['meta', 'team', '', inert(meta.teamName ?? 'all'), 'Team (all: the whole organisation)'],
+    meta.internal
+      ? ['meta', 'suppressionThreshold', '', 'none', 'Small numbers are not hidden']
+      : [
+          'meta',
+          'suppressionThreshold',
+          '',
+          f.suppressionThreshold,
+          `Counts below ${f.suppressionThreshold} are hidden`,
+        ],
+    ...figureRows(f).map((r) => [r.section, r.metric, r.breakdown, r.value ?? '', r.label]),
   ];
   return Buffer.from(stringify(records), 'utf8');
 }

@@ -12,7 +12,7 @@ import {
   type Shown,
   type SuppressedActivitySummary,
 } from '@peerpath/shared';
-import { longDate, teamLabel, type ExportMeta } from './rows';
+import { INTERNAL_MARK, longDate, teamLabel, type ExportMeta } from './rows';
 
 const PAGE = { width: 612, height: 792, margin: 40 }; // US Letter, in points
 const INK = '#1f2933';
@@ -57,7 +57,7 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
     margin: PAGE.margin,
     compress: false,
     info: {
-      Title: 'Activity summary',
+      Title: meta.internal ? 'Activity summary (internal, not for funders)' : 'Activity summary',
       Author: printable(meta.orgName),
       Subject: `${f.period.from} to ${f.period.to}, ${printable(teamLabel(meta))}`,
       Creator: 'PeerPath',
@@ -105,13 +105,17 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
     84,
     { size: 9.5, color: MUTED, width },
   );
-  text(
-    `De-identified figures. Counts from 1 to ${f.suppressionThreshold - 1} are shown as "${primaryMark(f.suppressionThreshold)}"; ` +
-      `a cell that would let one be worked out, and any hours, average or rate computed from a hidden count, as "${SUPPRESSED_MARK}".`,
-    left,
-    100,
-    { size: 8, color: MUTED, width },
-  );
+  if (meta.internal) {
+    text(printable(INTERNAL_MARK), left, 100, { size: 8, bold: true, color: '#b00020', width });
+  } else {
+    text(
+      `De-identified figures. Counts from 1 to ${f.suppressionThreshold - 1} are shown as "${primaryMark(f.suppressionThreshold)}"; ` +
+        `a cell that would let one be worked out, and any hours, average or rate computed from a hidden count, as "${SUPPRESSED_MARK}".`,
+      left,
+      100,
+      { size: 8, color: MUTED, width },
+    );
+  }
 
   // Key figures: five to a row.
   const keyFigures: [string, string][] = [
@@ -280,7 +284,7 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
   );
 
   text(
-    `PeerPath · ${meta.orgName} · ${f.period.from} to ${f.period.to} · suppression threshold ${f.suppressionThreshold}`,
+    `PeerPath · ${meta.orgName} · ${f.period.from} to ${f.period.to} · ${meta.internal ? 'INTERNAL, NOT FOR FUNDERS' : `suppression threshold ${f.suppressionThreshold}`}`,
     left,
     PAGE.height - PAGE.margin - 14,
     { size: 7, color: MUTED, width },

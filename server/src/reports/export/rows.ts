@@ -19,7 +19,16 @@ export interface ExportMeta {
   teamName: string | null;
   /** Today in ORG_TIMEZONE. */
   generatedOn: string;
+  /**
+   * The internal export: small numbers not hidden, for the team's supervisors
+   * and admins only. Marked "not for funders" on every file.
+   */
+  internal?: boolean;
 }
+
+/** The mark every internal export carries, in the file's first lines. */
+export const INTERNAL_MARK =
+  'INTERNAL — NOT FOR FUNDERS: small numbers are not hidden. For the team’s supervisors and admins only; do not share outside the organisation.';
 
 export const SECTIONS = ['summary', 'sessions', 'groupAttendance', 'handouts', 'advocacy'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -139,7 +148,14 @@ export function figureRows(f: SuppressedActivitySummary): FigureRow[] {
 }
 
 /** The suppression rule in words, for the cover of a file that leaves the organisation. */
-export function suppressionRule(threshold: number): string[] {
+export function suppressionRule(threshold: number, internal = false): string[] {
+  if (internal) {
+    return [
+      INTERNAL_MARK,
+      'Every count is shown as it is, small ones included: this file is not de-identified enough to leave the organisation.',
+      'The figures carry no names, identifiers or free text.',
+    ];
+  }
   const mark = primaryMark(threshold);
   return [
     `Counts from 1 to ${threshold - 1} are shown as "${mark}"; zero is shown as 0.`,

@@ -5,6 +5,7 @@ import {
   SECTION_TITLES,
   figureRows,
   longDate,
+  INTERNAL_MARK,
   suppressionRule,
   teamLabel,
   type ExportMeta,
@@ -14,24 +15,27 @@ import {
 export async function writeXlsx(f: SuppressedActivitySummary, meta: ExportMeta): Promise<Buffer> {
   const wb = new Workbook();
   wb.creator = 'PeerPath';
-  wb.title = 'Activity summary';
+  wb.title = meta.internal ? 'Activity summary (internal, not for funders)' : 'Activity summary';
 
   const cover = wb.addWorksheet('About this report');
   cover.columns = [{ width: 26 }, { width: 90 }];
   cover.addRow([meta.orgName]).font = { bold: true, size: 14 };
   cover.addRow(['Activity summary']).font = { bold: true, size: 18 };
+  if (meta.internal) {
+    cover.addRow(['INTERNAL', INTERNAL_MARK]).font = { bold: true, color: { argb: 'FFB00020' } };
+  }
   cover.addRow([]);
   const facts: [string, string | number][] = [
     ['Period', `${longDate(f.period.from)} to ${longDate(f.period.to)} (inclusive)`],
     ['From', f.period.from],
     ['To', f.period.to],
     ['Team', teamLabel(meta)],
-    ['Suppression threshold', f.suppressionThreshold],
+    ['Suppression threshold', meta.internal ? 'none (internal)' : f.suppressionThreshold],
     ['Generated on', meta.generatedOn],
   ];
   for (const fact of facts) cover.addRow(fact).getCell(1).font = { bold: true };
   cover.addRow([]);
-  const rule = suppressionRule(f.suppressionThreshold);
+  const rule = suppressionRule(f.suppressionThreshold, meta.internal);
   rule.forEach((line, i) => {
     const row = cover.addRow([i === 0 ? 'Small-cell suppression' : '', line]);
     row.getCell(1).font = { bold: true };

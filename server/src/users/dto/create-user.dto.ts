@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@peerpath/shared';
-import { EmailField, EnumField, TextField, UuidField } from '../../common/validation';
+import { BoolField, EmailField, EnumField, TextField, UuidField } from '../../common/validation';
 
 export class CreateUserDto {
   @EmailField()
@@ -23,4 +23,10 @@ export class CreateUserDto {
   @IsString()
   @MaxLength(1024)
   password: string;
+
+  @BoolField({
+    presence: 'optional',
+    description: 'true: the user must change this password at their next sign-in',
+  })
+  temporaryPassword?: boolean;
 }

@@ -24,4 +24,10 @@ export class UpdateUserDto {
   @IsString()
   @MaxLength(1024)
   password?: string;
+
+  @BoolField({
+    presence: 'optional',
+    description: 'With `password`: true makes it temporary (changed at the next sign-in)',
+  })
+  temporaryPassword?: boolean;
 }
