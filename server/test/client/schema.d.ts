@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your own password; every other sign-in session of yours ends (open with a temporary password too) */
+        post: operations["password_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -468,7 +485,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Funder export of the activity summary: de-identified, small counts suppressed, as CSV, XLSX or PDF (audited) */
+        /** Funder export of the activity summary: de-identified, small counts suppressed, as CSV, XLSX or PDF (audited). With `internal=true`: the internal export for the team’s supervisors and admins, every count as it is, still de-identified, marked "not for funders" (audited as `export` with `internal: true`) */
         get: operations["reports_exportActivity"];
         put?: never;
         post?: never;
@@ -586,6 +603,14 @@ export interface components {
             /** @description Seconds until the access token expires */
             expiresIn: number;
             user: components["schemas"]["UserResponse"];
+            /** @description Present (true) when the password is a temporary one an admin set: every endpoint but `POST /api/auth/password` and sign-out answers 403 until it is changed */
+            mustChangePassword?: boolean;
+        };
+        ChangePasswordDto: {
+            /** Format: password */
+            currentPassword: string;
+            /** Format: password */
+            newPassword: string;
         };
         UserPage: {
             items: components["schemas"]["UserResponse"][];
@@ -607,6 +632,8 @@ export interface components {
             teamId?: string | null;
             /** Format: password */
             password: string;
+            /** @description true: the user must change this password at their next sign-in */
+            temporaryPassword?: boolean;
         };
         UpdateUserDto: {
             displayName?: string;
@@ -618,6 +645,8 @@ export interface components {
             active?: boolean;
             /** Format: password */
             password?: string;
+            /** @description With `password`: true makes it temporary (changed at the next sign-in) */
+            temporaryPassword?: boolean;
         };
         TeamResponse: {
             /** Format: uuid */
@@ -644,6 +673,14 @@ export interface components {
             status: "ok" | "error";
             /** @enum {string} */
             db: "up" | "down";
+        };
+        NextStepResponse: {
+            text: string;
+            /**
+             * Format: date
+             * @description The advocacy due date, or the decision's follow-up date
+             */
+            dueOn: string | null;
         };
         ParticipantListItemResponse: {
             /** Format: uuid */
@@ -685,6 +722,8 @@ export interface components {
              * @description Date of the last session the participant attended
              */
             lastContactOn: string | null;
+            /** @description Their soonest unfinished advocacy action, else the first line of their newest decision note's next steps */
+            nextStep: components["schemas"]["NextStepResponse"] | null;
         };
         ParticipantListItemPage: {
             items: components["schemas"]["ParticipantListItemResponse"][];
@@ -1931,6 +1970,82 @@ export interface operations {
             };
         };
     };
+    password_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     users_list: {
         parameters: {
             query?: {
@@ -2409,6 +2524,10 @@ export interface operations {
                 primaryWorkerId?: string | null;
                 /** @description Admins: one team (others see only their own) */
                 teamId?: string | null;
+                /** @description Only people with no `attended` row in a session on or after this date. A date from 1900-01-01 to 2200-12-31 */
+                noContactSince?: string | null;
+                /** @description `name` (default), or `lastContact`: never contacted first, then the oldest last contact */
+                sort?: "name" | "lastContact" | null;
             };
             header?: never;
             path?: never;
@@ -4691,6 +4810,8 @@ export interface operations {
                 teamId?: string | null;
                 /** @description csv by default */
                 format?: "csv" | "xlsx" | "pdf" | null;
+                /** @description true: the internal export — every count as it is (no small-cell suppression), still de-identified, marked "not for funders"; supervisors (their team) and admins only */
+                internal?: boolean;
             };
             header?: never;
             path?: never;
