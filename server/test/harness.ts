@@ -233,9 +233,13 @@ export async function seedWorld(t: TestApp) {
 export type World = Awaited<ReturnType<typeof seedWorld>>;
 
 /** Rows of a table as a canonical string, to prove a refused request changed nothing. */
-export async function tableChecksum(t: TestApp, table: string): Promise<string> {
+/** The audit trail but for `access_denied` events, which a refused request for another team's record writes (SPEC §3). */
+export const NOT_DENIED = "action <> 'access_denied'";
+
+export async function tableChecksum(t: TestApp, table: string, where = 'true'): Promise<string> {
   const { rows } = await t.db.query(
-    `SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS sum FROM ${table} x`,
+    `SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS sum FROM ${table} x
+      WHERE ${where}`,
   );
   return rows[0].sum as string;
 }

@@ -178,7 +178,10 @@ describe('headers and transport', () => {
           ),
         );
         try {
-          return await t.request('GET', `/api/participants/${a.participant.id}`, { token });
+          return await t.request('GET', `/api/participants/${a.participant.id}`, {
+            token,
+            injectedFault: true,
+          });
         } finally {
           spy.mockRestore();
         }

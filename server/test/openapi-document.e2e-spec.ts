@@ -49,7 +49,11 @@ describe('the OpenAPI document', () => {
       expect([name, Array.isArray(op.security)]).toEqual([name, true]);
     }
     const publicOps = operations.filter(([, op]) => op.security!.length === 0).map(([n]) => n);
-    expect(publicOps.sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    expect(publicOps.sort()).toEqual([
+      'GET /api/health',
+      'GET /api/settings',
+      'POST /api/auth/login',
+    ]);
   });
 
   it('reports an undeclared status naming the operation and the status', () => {

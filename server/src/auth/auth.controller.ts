@@ -48,7 +48,7 @@ export class AuthController {
     type: LoginResponseBody,
     description: 'Signed in; the `pp_refresh` cookie is set (httpOnly, path /api/auth)',
   })
-  @ApiErrors(401, 429)
+  @ApiErrors(401, 403, 429)
   async login(
     @Body() dto: LoginDto,
     @Req() req: FastifyRequest,

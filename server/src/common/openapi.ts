@@ -71,9 +71,10 @@ export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
       const params = (op.parameters ?? []) as { in?: string }[];
       if (op.requestBody || params.length > 0) add(400);
       if (path.includes('{')) add(404);
+      // A body that is not JSON is refused (415) on every route, whether or not it takes one.
+      add(415);
       if (op.requestBody) {
         add(413);
-        add(415);
         const schema = (op.requestBody as { content?: Record<string, { schema?: unknown }> })
           .content?.['application/json']?.schema;
         reachable(doc, schema).forEach((name) => bodySchemas.add(name));

@@ -100,6 +100,7 @@ export class SessionsController {
       'Void a session with a reason: kept for the audit, counted nowhere. Workers: only sessions they facilitate (403)',
   })
   @ApiNoContentResponse({ description: 'Voided' })
+  @ApiErrors(403, 409)
   remove(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
