@@ -786,6 +786,7 @@ describe('participants', () => {
             id: oneToOne.id,
             date: '2026-03-05T09:15:00.000Z',
             summary: 'One-to-one mentoring · excused · 45 min',
+            snippet: null,
             openable: true,
           },
           {
@@ -793,6 +794,7 @@ describe('participants', () => {
             id: note[0].id,
             date: '2026-03-05',
             summary: 'Whether to try a medication change',
+            snippet: 'No decision yet',
             openable: true,
           },
           {
@@ -800,6 +802,7 @@ describe('participants', () => {
             id: adv[0].id,
             date: '2026-03-04',
             summary: expect.stringContaining('Appeal the rent increase'),
+            snippet: 'In progress',
             openable: true,
           },
           {
@@ -807,6 +810,7 @@ describe('participants', () => {
             id: hand[0].id,
             date: '2026-03-03',
             summary: expect.stringMatching(/Harbor Housing Help Desk.*connected/),
+            snippet: 'Connected',
             openable: true,
           },
           {
@@ -814,6 +818,7 @@ describe('participants', () => {
             id: group.id,
             date: '2026-03-02T17:00:00.000Z',
             summary: 'Support group · attended · 90 min',
+            snippet: group.notes,
             openable: true,
           },
         ],

@@ -238,6 +238,7 @@ describe('moving a participant to another team', () => {
         type: 'support_group',
         teamName: a.team.name,
         summary: `Support group · ${a.team.name}`,
+        snippet: null,
         openable: false,
       });
       expect(res.text).not.toContain(a.session.title!);

@@ -338,6 +338,13 @@ export interface TimelineItem {
   date: IsoDateTime | IsoDate;
   summary: string;
   /**
+   * What happened, in one line: a session's notes (shortened), an advocacy
+   * action's status and due date ("past due" when late), a handout's outcome
+   * (and follow-up date while pending), a decision note's decision. Null for a
+   * session without notes and for one the caller cannot open.
+   */
+  snippet: string | null;
+  /**
    * False for a session another team delivered (the person has moved teams
    * since): it is shown as a summary (`type`, `teamName`) and cannot be opened.
    */

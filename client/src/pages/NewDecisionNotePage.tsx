@@ -41,9 +41,10 @@ export function NewDecisionNotePage() {
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 960 }}>
         <DecisionNoteForm
           participant={p}
-          onSaved={() => {
+          onSaved={(saved) => {
             notify('Decision note saved');
-            void navigate(`/participants/${p.id}`);
+            // Back to the top of the person's page, the new entry highlighted.
+            void navigate(`/participants/${p.id}`, { state: { highlight: saved.id } });
           }}
           onCancel={() => void navigate(-1)}
         />

@@ -32,9 +32,13 @@ export function NewSessionPage() {
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 960 }}>
         <SessionForm
           prefill={prefill}
-          onSaved={() => {
+          onSaved={(saved) => {
             notify('Session saved');
-            void navigate(prefill ? `/participants/${prefill.id}` : '/sessions');
+            // Back to the top of the person's page, the new entry highlighted.
+            void navigate(
+              prefill ? `/participants/${prefill.id}` : '/sessions',
+              prefill ? { state: { highlight: saved.id } } : undefined,
+            );
           }}
           onCancel={() => void navigate(-1)}
         />

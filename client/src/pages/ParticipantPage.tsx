@@ -16,7 +16,7 @@ import { useTheme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { LABELS } from '@peerpath/shared';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { isApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormSkeleton, ParticipantPageSkeleton } from '../components/Skeletons';
@@ -25,6 +25,10 @@ import { useNotify } from '../components/notify';
 import { useParticipant } from '../features/participants/api';
 import { ConsentDetails, ParticipantDetails } from '../features/participants/ParticipantShow';
 import { Timeline } from '../features/participants/Timeline';
+import {
+  TimelineAdvocacyDialog,
+  TimelineHandoutDialog,
+} from '../features/participants/TimelineEntryDialogs';
 import { FollowUps } from '../features/resources/FollowUps';
 import { fullNameIfDifferent, participantName } from '../features/participants/names';
 import { NotFoundPage } from './NotFoundPage';
@@ -92,6 +96,10 @@ function ParticipantView({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const [discharging, setDischarging] = useState(false);
   const [adding, setAdding] = useState<'advocacy' | 'handout' | null>(null);
+  // An entry of the timeline opened in place to update it.
+  const [opened, setOpened] = useState<{ kind: 'advocacy' | 'handout'; id: string } | null>(null);
+  // A session or decision note just saved from this page's flow (router state).
+  const highlight = (useLocation().state as { highlight?: string } | null)?.highlight;
   // One column (a phone): what happened lately comes before details and consent.
   const stacked = useMediaQuery(useTheme().breakpoints.down('md'));
 
@@ -176,7 +184,11 @@ function ParticipantView({ id }: { id: string }) {
           </Box>
         }
       >
-        <Timeline participantId={p.id} />
+        <Timeline
+          participantId={p.id}
+          highlightId={highlight}
+          onOpen={(kind, entryId) => setOpened({ kind, id: entryId })}
+        />
       </Card>
     </Grid>
   );
@@ -267,6 +279,17 @@ function ParticipantView({ id }: { id: string }) {
             />
           )}
         </Suspense>
+      )}
+      {opened?.kind === 'advocacy' && (
+        <TimelineAdvocacyDialog key={opened.id} id={opened.id} onClose={() => setOpened(null)} />
+      )}
+      {opened?.kind === 'handout' && (
+        <TimelineHandoutDialog
+          key={opened.id}
+          id={opened.id}
+          participantId={p.id}
+          onClose={() => setOpened(null)}
+        />
       )}
       {discharging && (
         <Suspense fallback={null}>

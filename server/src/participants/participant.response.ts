@@ -120,6 +120,13 @@ export class TimelineItemResponse implements TimelineItem {
   @Out.text()
   summary: string;
 
+  @Out.text({
+    nullable: true,
+    description:
+      "What happened, in one line: a session's notes (shortened), an advocacy action's status and due date (\"past due\" when late), a handout's outcome (and follow-up date while pending), a decision note's decision; null for a session without notes or one the caller cannot open",
+  })
+  snippet: string | null;
+
   @Out.bool({
     description: 'False for a session another team delivered: a summary that cannot be opened',
   })

@@ -310,7 +310,7 @@ export class ParticipantsService {
       teamId,
       details: { view: 'timeline' },
     });
-    return { items: rows.map(toTimelineItem) };
+    return { items: rows.map((r) => toTimelineItem(r, this.config.orgLocale)) };
   }
 
   /**

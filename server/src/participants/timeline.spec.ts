@@ -1,5 +1,5 @@
 import { escapeLike } from './participants.service';
-import { timelineSummary, toTimelineItem, type TimelineRow } from './timeline';
+import { timelineSnippet, timelineSummary, toTimelineItem, type TimelineRow } from './timeline';
 
 const row = (r: Partial<TimelineRow>): TimelineRow => ({
   kind: 'session',
@@ -13,6 +13,9 @@ const row = (r: Partial<TimelineRow>): TimelineRow => ({
   openable: true,
   teamName: null,
   voided: false,
+  body: null,
+  dueOn: null,
+  late: false,
   ...r,
 });
 
@@ -53,8 +56,17 @@ describe('timeline summaries', () => {
       type: 'support_group',
       teamName: 'Riverside',
       summary: 'Support group · Riverside',
+      snippet: null,
       openable: false,
     });
+    // Even if its notes were read, they never reach the item.
+    expect(toTimelineItem({ ...other, body: 'Private notes' }).snippet).toBeNull();
+  });
+
+  it('writes dates in the organisation’s locale', () => {
+    const late = row({ kind: 'advocacy', b: 'open', dueOn: '2026-04-15', late: true });
+    expect(timelineSnippet(late)).toBe('Open · due 15 Apr 2026 · past due');
+    expect(timelineSnippet(late, 'en-US')).toBe('Open · due Apr 15, 2026 · past due');
   });
 });
 

@@ -15,7 +15,11 @@ import { toIsoDate } from '../common/dates';
  * Everything attached to one participant, newest first, in one query. A
  * date-only record sorts at that day's start in ORG_TIMEZONE (the connection's
  * TimeZone), so `date::timestamptz` compares correctly with session instants.
- * Columns a/b/c/n carry what the summary is built from.
+ * Columns a/b/c/n carry what the summary is built from; body/dueOn/late what
+ * the snippet is (a session's notes or a note's decision; an advocacy action's
+ * due date, past due when still open or in progress before today in
+ * ORG_TIMEZONE; a handout's follow-up date). Another team's session reads no
+ * notes at all.
  *
  * $1 the participant, $2 their team, $3 include voided sessions (of that
  * team; supervisors and admins only), $4 the caller is an admin. A session
@@ -23,7 +27,8 @@ import { toIsoDate } from '../common/dates';
  * except by an admin: only its type, instant and team are read.
  */
 export const TIMELINE_SQL = `
-  SELECT kind, id, at, on_date AS "onDate", a, b, c, n, openable, team_name AS "teamName", voided
+  SELECT kind, id, at, on_date AS "onDate", a, b, c, n, openable, team_name AS "teamName", voided,
+         body, due_on::text AS "dueOn", late
     FROM (
     SELECT 'session'::text AS kind, s.id, s.starts_at AS at, NULL::date AS on_date,
            s.type::text AS a,
@@ -32,7 +37,9 @@ export const TIMELINE_SQL = `
            CASE WHEN s.team_id = $2 OR $4 THEN s.duration_minutes END AS n,
            s.team_id = $2 OR $4 AS openable,
            CASE WHEN s.team_id <> $2 AND NOT $4 THEN tm.name::text END AS team_name,
-           s.voided_at IS NOT NULL AS voided
+           s.voided_at IS NOT NULL AS voided,
+           CASE WHEN s.team_id = $2 OR $4 THEN s.notes END AS body,
+           NULL::date AS due_on, false AS late
       FROM attendance att
       JOIN support_session s ON s.id = att.session_id
       JOIN team tm ON tm.id = s.team_id
@@ -40,17 +47,18 @@ export const TIMELINE_SQL = `
        AND (s.voided_at IS NULL OR ($3 AND s.team_id = $2))
     UNION ALL
     SELECT 'advocacy', x.id, x.opened_on::timestamptz, x.opened_on,
-           x.category, x.status, x.title, NULL, true, NULL, false
+           x.category, x.status, x.title, NULL, true, NULL, false,
+           NULL, x.due_on, x.due_on < CURRENT_DATE AND x.status IN ('open', 'in_progress')
       FROM advocacy_action x
      WHERE x.participant_id = $1
     UNION ALL
     SELECT 'handout', h.id, h.given_on::timestamptz, h.given_on, r.name, h.outcome, h.method, NULL,
-           true, NULL, false
+           true, NULL, false, NULL, h.follow_up_on, false
       FROM handout h JOIN resource r ON r.id = h.resource_id
      WHERE h.participant_id = $1
     UNION ALL
     SELECT 'decision_note', d.id, d.discussed_on::timestamptz, d.discussed_on, d.topic, NULL, NULL, NULL,
-           true, NULL, false
+           true, NULL, false, d.decision, NULL, false
       FROM decision_note d
      WHERE d.participant_id = $1
   ) t
@@ -68,6 +76,9 @@ export interface TimelineRow {
   openable: boolean;
   teamName: string | null;
   voided: boolean;
+  body: string | null;
+  dueOn: string | null;
+  late: boolean;
 }
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -98,7 +109,55 @@ export function timelineSummary(r: TimelineRow): string {
   }
 }
 
-export function toTimelineItem(r: TimelineRow): TimelineItem {
+/** At most this many characters of notes or a decision in a snippet. */
+export const SNIPPET_LENGTH = 120;
+
+/** Free text on one line, cut at a word near SNIPPET_LENGTH with "…". */
+export function oneLine(text: string | null): string | null {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!flat) return null;
+  if (flat.length <= SNIPPET_LENGTH) return flat;
+  const cut = flat.slice(0, SNIPPET_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SNIPPET_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** A calendar date as the organisation writes it: "4 Dec 2026" in en-GB. */
+function dayLabel(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/**
+ * What happened, in one line under the summary: a session's notes, an
+ * advocacy action's status and due date ("past due" when late), a handout's
+ * outcome (and follow-up date while pending), a decision note's decision.
+ */
+export function timelineSnippet(r: TimelineRow, locale = 'en-GB'): string | null {
+  switch (r.kind) {
+    case 'session':
+      return oneLine(r.body);
+    case 'advocacy': {
+      const parts = [LABELS.advocacyStatus[r.b as AdvocacyStatus]];
+      if (r.dueOn) parts.push(`due ${dayLabel(r.dueOn, locale)}`);
+      if (r.late) parts.push('past due');
+      return parts.join(' · ');
+    }
+    case 'handout': {
+      const parts = [LABELS.handoutOutcome[r.b as HandoutOutcome]];
+      if (r.b === 'pending' && r.dueOn) parts.push(`follow up ${dayLabel(r.dueOn, locale)}`);
+      return parts.join(' · ');
+    }
+    case 'decision_note':
+      return oneLine(r.body) ?? 'No decision yet';
+  }
+}
+
+export function toTimelineItem(r: TimelineRow, locale = 'en-GB'): TimelineItem {
   const date = r.kind === 'session' ? r.at.toISOString() : toIsoDate(r.onDate)!;
   if (!r.openable) {
     // Another team's session: what, when and by whom only (SPEC §1).
@@ -110,6 +169,7 @@ export function toTimelineItem(r: TimelineRow): TimelineItem {
       type,
       teamName: r.teamName!,
       summary: `${LABELS.sessionType[type]} · ${r.teamName}`,
+      snippet: null,
       openable: false,
     };
   }
@@ -118,6 +178,7 @@ export function toTimelineItem(r: TimelineRow): TimelineItem {
     id: r.id,
     date,
     summary: timelineSummary(r),
+    snippet: timelineSnippet(r, locale),
     openable: true,
     ...(r.voided ? { voided: true } : {}),
   };

@@ -901,6 +901,8 @@ export interface components {
             /** @description A session's `startsAt` (date and time), else the record's own date (`YYYY-MM-DD`) */
             date: string;
             summary: string;
+            /** @description What happened, in one line: a session's notes (shortened), an advocacy action's status and due date ("past due" when late), a handout's outcome (and follow-up date while pending), a decision note's decision; null for a session without notes or one the caller cannot open */
+            snippet: string | null;
             /** @description False for a session another team delivered: a summary that cannot be opened */
             openable: boolean;
             /**

@@ -62,3 +62,12 @@ export function useUpdateAdvocacy(id: string) {
     onSuccess: () => invalidate(),
   });
 }
+
+/** One advocacy action, to open it from a participant's timeline. */
+export function useAdvocacyAction(id: string | null) {
+  return useQuery({
+    queryKey: ['advocacy', 'one', id],
+    queryFn: ({ signal }) => api<AdvocacyAction>(`/advocacy-actions/${id}`, { signal }),
+    enabled: Boolean(id),
+  });
+}

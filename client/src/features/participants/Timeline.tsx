@@ -9,7 +9,7 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { TimelineItem, TimelineKind } from '@peerpath/shared';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TimelineSkeleton } from '../../components/Skeletons';
@@ -32,9 +32,29 @@ function monthOf(item: TimelineItem) {
   return d.format('MMMM YYYY');
 }
 
-/** Everything recorded with a participant, newest first, grouped by month. */
-export function Timeline({ participantId }: { participantId: string }) {
+/**
+ * Everything recorded with a participant, newest first, grouped by month, each
+ * entry with a line of what happened. Sessions and decision notes open their
+ * page; advocacy and resources shared open in place (`onOpen`). `highlightId`
+ * (an entry just saved) is marked, scrolled to the top of the page and focused.
+ */
+export function Timeline({
+  participantId,
+  highlightId,
+  onOpen,
+}: {
+  participantId: string;
+  highlightId?: string;
+  onOpen?: (kind: 'advocacy' | 'handout', id: string) => void;
+}) {
   const timeline = useTimeline(participantId);
+  const highlighted = useRef<HTMLLIElement>(null);
+  const found = Boolean(highlightId && timeline.data?.items.some((i) => i.id === highlightId));
+  useEffect(() => {
+    if (!found) return;
+    window.scrollTo({ top: 0 });
+    highlighted.current?.focus({ preventScroll: true });
+  }, [found]);
   if (timeline.isLoading) return <TimelineSkeleton />;
   if (timeline.error)
     return <ErrorAlert error={timeline.error} onRetry={() => void timeline.refetch()} />;
@@ -78,10 +98,14 @@ export function Timeline({ participantId }: { participantId: string }) {
           >
             {g.items.map((item) => {
               const kind = KIND[item.kind];
+              const isNew = item.id === highlightId;
               return (
                 <Box
                   component="li"
                   key={`${item.kind}-${item.id}`}
+                  ref={isNew ? highlighted : undefined}
+                  tabIndex={isNew ? -1 : undefined}
+                  aria-current={isNew ? 'true' : undefined}
                   sx={{
                     display: 'flex',
                     gap: 1.5,
@@ -89,6 +113,14 @@ export function Timeline({ participantId }: { participantId: string }) {
                     borderBottom: 1,
                     borderColor: 'divider',
                     '&:last-child': { borderBottom: 0 },
+                    ...(isNew && {
+                      bgcolor: 'action.selected',
+                      borderLeft: 4,
+                      borderLeftColor: 'primary.main',
+                      pl: 1,
+                      borderRadius: 1,
+                      outlineOffset: 2,
+                    }),
                   }}
                 >
                   <Box
@@ -113,6 +145,11 @@ export function Timeline({ participantId }: { participantId: string }) {
                       </Box>
                       {' · '}
                       {when(item)}
+                      {isNew && (
+                        <Box component="span" sx={{ fontWeight: 600, color: 'primary.main' }}>
+                          {' · Just saved'}
+                        </Box>
+                      )}
                     </Typography>
                     <Typography sx={{ overflowWrap: 'anywhere' }}>
                       {!item.openable ? (
@@ -127,10 +164,29 @@ export function Timeline({ participantId }: { participantId: string }) {
                         <Link href={`/sessions/${item.id}`}>{item.summary}</Link>
                       ) : item.kind === 'decision_note' ? (
                         <Link href={`/decision-notes/${item.id}`}>{item.summary}</Link>
+                      ) : onOpen && (item.kind === 'advocacy' || item.kind === 'handout') ? (
+                        <Link
+                          component="button"
+                          type="button"
+                          onClick={() => onOpen(item.kind as 'advocacy' | 'handout', item.id)}
+                          sx={{ textAlign: 'left', font: 'inherit', verticalAlign: 'baseline' }}
+                        >
+                          {item.summary}
+                        </Link>
                       ) : (
                         item.summary
                       )}
                     </Typography>
+                    {item.snippet && (
+                      <Typography
+                        variant="body2"
+                        color="text.secondary"
+                        data-testid="timeline-snippet"
+                        sx={{ overflowWrap: 'anywhere' }}
+                      >
+                        {item.snippet}
+                      </Typography>
+                    )}
                   </Box>
                 </Box>
               );
