@@ -8,6 +8,7 @@ const ALL_NAV = [
   'Advocacy',
   'Resources',
   'Reports',
+  'Audit trail',
   'Admin',
 ];
 
