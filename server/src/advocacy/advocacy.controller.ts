@@ -9,11 +9,12 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AdvocacyAction, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors, PageOf } from '../common/api-docs';
+import { answerCreate, CreateRecord } from '../records';
 import { AdvocacyActionResponse } from './advocacy-action.response';
 import { AdvocacyService } from './advocacy.service';
 import { CreateAdvocacyActionDto } from './dto/create-advocacy-action.dto';
@@ -39,26 +40,14 @@ export class AdvocacyController {
 
   @Post()
   @Authenticated()
-  @ApiOperation({
-    summary: 'Record an advocacy action (201); a safe retry with the same id returns it (200)',
-  })
-  @ApiCreatedResponse({
-    type: AdvocacyActionResponse,
-    description: 'Created: the stored advocacy action',
-  })
-  @ApiOkResponse({
-    type: AdvocacyActionResponse,
-    description: 'A safe retry: the stored advocacy action; nothing was written',
-  })
+  @CreateRecord(AdvocacyActionResponse, 'an advocacy action')
   @ApiErrors(404, 409)
   async create(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateAdvocacyActionDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AdvocacyAction> {
-    const { record, created } = await this.advocacy.create(user, dto);
-    void reply.status(created ? 201 : 200);
-    return record;
+    return answerCreate(reply, await this.advocacy.create(user, dto));
   }
 
   @Get(':id')

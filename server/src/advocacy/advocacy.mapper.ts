@@ -1,15 +1,36 @@
 import { toIsoDate } from '../common/dates';
+import { defineRecord } from '../records';
 import type { AdvocacyActionEntity } from './advocacy-action.entity';
 import type { AdvocacyActionResponse } from './advocacy-action.response';
 
-/** An advocacy action as read by `ADVOCACY_COLUMNS` (no relations loaded). */
+/** An advocacy action as the record layer reads it (no relations loaded). */
 export type AdvocacyActionRow = Omit<AdvocacyActionEntity, 'team' | 'participant' | 'worker'>;
 
-/** Columns aliased to the entity's property names, for raw SELECT and RETURNING. */
-export const ADVOCACY_COLUMNS = `id, team_id AS "teamId", participant_id AS "participantId", level, category,
-  title, description, status, outcome, opened_on AS "openedOn", due_on AS "dueOn",
-  completed_on AS "completedOn", worker_id AS "workerId", version,
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+/** The advocacy action as the record layer reads and writes it. */
+export const ADVOCACY = defineRecord<AdvocacyActionRow>({
+  table: 'advocacy_action',
+  entity: 'advocacy_action',
+  notFound: 'Advocacy action not found',
+  stale: 'This advocacy action was changed by someone else. Reload it and try again.',
+  columns: {
+    id: 'id',
+    teamId: 'team_id',
+    participantId: 'participant_id',
+    level: 'level',
+    category: 'category',
+    title: 'title',
+    description: 'description',
+    status: 'status',
+    outcome: 'outcome',
+    openedOn: 'opened_on',
+    dueOn: 'due_on',
+    completedOn: 'completed_on',
+    workerId: 'worker_id',
+    version: 'version',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  },
+});
 
 export function toAdvocacyActionResponse(a: AdvocacyActionRow): AdvocacyActionResponse {
   return {

@@ -1,0 +1,30 @@
+import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CreateResult } from '../common/retry';
+
+/**
+ * The controller side of a create with safe retries: 201 with the record when
+ * it was written now, 200 with the stored one when a retry found it.
+ *
+ *     @Post() @CreateRecord(AdvocacyActionResponse, 'an advocacy action')
+ *     async create(@Body() dto, @Res({ passthrough: true }) reply) {
+ *       return answerCreate(reply, await this.advocacy.create(user, dto));
+ *     }
+ */
+export function answerCreate<T>(reply: FastifyReply, result: CreateResult<T>): T {
+  void reply.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
+  return result.record;
+}
+
+/** The OpenAPI of such a create: its summary, the 201 and the 200 of a safe retry. */
+export function CreateRecord(type: new () => object, what: string, summary?: string) {
+  return applyDecorators(
+    HttpCode(HttpStatus.CREATED),
+    ApiOperation({
+      summary: summary ?? `Record ${what} (201); a safe retry with the same id returns it (200)`,
+    }),
+    ApiCreatedResponse({ type, description: `Created: the stored record` }),
+    ApiOkResponse({ type, description: 'A safe retry: the stored record; nothing was written' }),
+  );
+}
