@@ -14,12 +14,13 @@ import {
   listFilters,
   requireMayChange,
   requireParticipant,
-  requireTeamUser,
+  requireTeamMember,
   resolveActor,
   teamFilter,
   teamForCreate,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
+import { UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
@@ -29,6 +30,7 @@ import {
   insertReturning,
   listPage,
   requireVersion,
+  scopeOf,
   updateVersioned,
   type CreateResult,
 } from '../records';
@@ -36,9 +38,6 @@ import { ADVOCACY, toAdvocacyActionResponse } from './advocacy.mapper';
 import type { CreateAdvocacyActionDto } from './dto/create-advocacy-action.dto';
 import type { ListAdvocacyActionsQuery } from './dto/list-advocacy-actions.query';
 import type { UpdateAdvocacyActionDto } from './dto/update-advocacy-action.dto';
-
-/** Still being worked on: what "overdue" and the caseload's open advocacy count. */
-const UNFINISHED_ADVOCACY: AdvocacyStatus[] = ['open', 'in_progress'];
 
 /**
  * The workflow: open → in_progress → done or cancelled. An action can step back
@@ -88,7 +87,7 @@ export class AdvocacyService {
     const m = this.db.manager;
     const teamId = teamFilter(caller, q.teamId);
     if (q.participantId) await requireParticipant(m, caller, q.participantId);
-    if (q.workerId) await requireTeamUser(m, caller, q.workerId);
+    if (q.workerId) await requireTeamMember(m, scopeOf(caller), q.workerId);
 
     const f = new Filter()
       .when(teamId, 'team_id = ?')
@@ -99,7 +98,7 @@ export class AdvocacyService {
       .when(q.category, 'category = ?');
     if (q.overdue !== undefined) {
       const overdue = `(status = ANY(?::text[]) AND due_on IS NOT NULL AND due_on < ?::date)`;
-      f.add(q.overdue ? overdue : `NOT ${overdue}`, UNFINISHED_ADVOCACY, this.today());
+      f.add(q.overdue ? overdue : `NOT ${overdue}`, UNFINISHED_ADVOCACY_STATUSES, this.today());
     }
     const { rows, total } = await listPage(m, ADVOCACY, f, {
       orderBy: 'opened_on DESC, created_at DESC, id DESC',

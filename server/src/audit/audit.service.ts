@@ -11,7 +11,7 @@ import type {
 import {
   listFilters,
   requireParticipant,
-  requireTeamUser,
+  requireTeamMember,
   TEAM_RECORD_TABLES,
   type TeamRecordType,
 } from '../common/access';
@@ -19,6 +19,7 @@ import type { AuditEventResponse } from './audit-event.response';
 import type { AuthUser } from '../common/auth.decorators';
 import { uuidv7 } from '../common/uuidv7';
 import { paging } from '../common/validation';
+import { Filter } from '../records';
 import type { ListAuditQuery } from './list-audit.query';
 
 export interface AuditEntry {
@@ -219,35 +220,29 @@ export class AuditService {
    */
   async list(caller: AuthUser, q: ListAuditQuery): Promise<Page<AuditEvent>> {
     const { page, pageSize, offset } = paging(q);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
+    const f = new Filter();
     if (caller.role !== 'admin') {
-      add('team_id = ?', caller.teamId);
+      f.add('team_id = ?', caller.teamId);
       // Another team's participant does not exist for a supervisor (SPEC §4: 404).
       if (q.participantId) await requireParticipant(this.db.manager, caller, q.participantId);
-      if (q.actorId) await requireTeamUser(this.db.manager, caller, q.actorId);
+      if (q.actorId) await requireTeamMember(this.db.manager, caller.teamId, q.actorId);
     }
-    if (q.participantId) add('participant_id = ?', q.participantId);
-    if (q.actorId) add('actor_id = ?', q.actorId);
-    if (q.action) add('action = ?', q.action);
-    // The connection's TimeZone is ORG_TIMEZONE, so a date converts to that zone's midnight.
-    if (q.from) add('at >= ?::date', q.from);
-    if (q.to) add('at < ?::date + 1', q.to);
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    f.when(q.participantId, 'participant_id = ?')
+      .when(q.actorId, 'actor_id = ?')
+      .when(q.action, 'action = ?')
+      // The connection's TimeZone is ORG_TIMEZONE, so a date converts to that zone's midnight.
+      .when(q.from, 'at >= ?::date')
+      .when(q.to, 'at < ?::date + 1');
     const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM audit_event ${whereSql}`,
-      params,
+      `SELECT count(*)::int AS total FROM audit_event ${f.where}`,
+      f.params,
     );
     const rows: AuditRow[] = await this.db.query(
       `SELECT id, at, actor_id, action, entity_type, entity_id, participant_id, team_id, details
-         FROM audit_event ${whereSql}
+         FROM audit_event ${f.where}
         ORDER BY at DESC, seq DESC
         LIMIT ${pageSize} OFFSET ${offset}`,
-      params,
+      f.params,
     );
     await this.record({
       actorId: caller.id,

@@ -1,6 +1,7 @@
 import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from './auth.decorators';
+import { CASELOAD_ROLES } from './constants';
 
 /**
  * Record access for team-owned records (SPEC §1). Every query that takes an id
@@ -118,12 +119,23 @@ export async function resolveActor(
   if (caller.role === 'worker') {
     throw new ForbiddenException(`A worker can only name themself as ${field}`);
   }
-  const rows = await m.query(
-    `SELECT 1 FROM app_user WHERE id = $1 AND team_id = $2 AND active AND role IN ('worker', 'supervisor')`,
-    [requestedId, teamId],
-  );
-  if (rows.length === 0) throw fieldError(field, `${field} must be an active member of the team`);
+  if (!(await isActiveCaseworker(m, requestedId, teamId))) {
+    throw fieldError(field, `${field} must be an active member of the team`);
+  }
   return requestedId;
+}
+
+/** Whether the user is an active worker or supervisor of the team (CASELOAD_ROLES). */
+export async function isActiveCaseworker(
+  m: EntityManager,
+  userId: string,
+  teamId: string,
+): Promise<boolean> {
+  const rows = await m.query(
+    `SELECT 1 FROM app_user WHERE id = $1 AND team_id = $2 AND active AND role = ANY($3::text[])`,
+    [userId, teamId, CASELOAD_ROLES],
+  );
+  return rows.length > 0;
 }
 
 /**
@@ -143,18 +155,21 @@ export function seesVoided(caller: AuthUser): boolean {
   return caller.role !== 'worker';
 }
 
-/** A user the caller may filter by: one of their own team (any user for an admin); 404 otherwise. */
-export async function requireTeamUser(
+/**
+ * A user a list is filtered by: a member of `team` (any team when null, as
+ * for an admin); 404 otherwise, as for another team's record.
+ */
+export async function requireTeamMember(
   m: EntityManager,
-  caller: AuthUser,
+  team: string | null,
   userId: string,
+  notFound = 'Worker not found',
 ): Promise<void> {
-  const admin = caller.role === 'admin';
   const rows = await m.query(
-    `SELECT 1 FROM app_user WHERE id = $1 ${admin ? '' : 'AND team_id = $2'}`,
-    admin ? [userId] : [userId, caller.teamId],
+    `SELECT 1 FROM app_user WHERE id = $1 ${team ? 'AND team_id = $2' : ''}`,
+    team ? [userId, team] : [userId],
   );
-  if (rows.length === 0) throw new NotInTeamException('user', userId, 'Worker not found');
+  if (rows.length === 0) throw new NotInTeamException('user', userId, notFound);
 }
 
 /** The filters a list was asked for, as recorded in the audit trail (paging left out). */

@@ -9,11 +9,12 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DecisionNote, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors, PageOf } from '../common/api-docs';
+import { answerCreate, CreateRecord } from '../records';
 import { DecisionNoteResponse } from './decision-note.response';
 import { DecisionNotesService } from './decision-notes.service';
 import { CreateDecisionNoteDto } from './dto/create-decision-note.dto';
@@ -39,16 +40,8 @@ export class DecisionNotesController {
 
   @Post()
   @Authenticated()
-  @ApiOperation({
+  @CreateRecord(DecisionNoteResponse, 'a decision note', {
     summary: 'Record a shared decision (201); a safe retry with the same id returns it (200)',
-  })
-  @ApiCreatedResponse({
-    type: DecisionNoteResponse,
-    description: 'Created: the stored decision note',
-  })
-  @ApiOkResponse({
-    type: DecisionNoteResponse,
-    description: 'A safe retry: the stored decision note; nothing was written',
   })
   @ApiErrors(404, 409)
   async create(
@@ -56,9 +49,7 @@ export class DecisionNotesController {
     @Body() dto: CreateDecisionNoteDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DecisionNote> {
-    const { record, created } = await this.notes.create(user, dto);
-    void reply.status(created ? 201 : 200);
-    return record;
+    return answerCreate(reply, await this.notes.create(user, dto));
   }
 
   @Get(':id')

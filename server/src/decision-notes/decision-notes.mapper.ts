@@ -1,16 +1,33 @@
 import type { DecisionOption } from '@peerpath/shared';
 import { toIsoDate } from '../common/dates';
+import { defineRecord, json } from '../records';
 import type { DecisionNoteEntity } from './decision-note.entity';
 import type { DecisionNoteResponse, DecisionOptionResponse } from './decision-note.response';
 
 export type DecisionNoteRow = Omit<DecisionNoteEntity, 'team' | 'participant' | 'worker'>;
 
-/** Columns aliased to the entity's property names, for raw SELECT and RETURNING. */
-export const DECISION_NOTE_COLUMNS = `id, team_id AS "teamId", participant_id AS "participantId",
-  worker_id AS "workerId", discussed_on AS "discussedOn", topic, options,
-  participant_priorities AS "participantPriorities", decision, decided_by AS "decidedBy",
-  next_steps AS "nextSteps", follow_up_on AS "followUpOn",
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+/** The decision note as the record layer reads and writes it. */
+export const DECISION_NOTE = defineRecord<DecisionNoteRow>({
+  table: 'decision_note',
+  entity: 'decision_note',
+  notFound: 'Decision note not found',
+  columns: {
+    id: 'id',
+    teamId: 'team_id',
+    participantId: 'participant_id',
+    workerId: 'worker_id',
+    discussedOn: 'discussed_on',
+    topic: 'topic',
+    options: json('options'),
+    participantPriorities: 'participant_priorities',
+    decision: 'decision',
+    decidedBy: 'decided_by',
+    nextSteps: 'next_steps',
+    followUpOn: 'follow_up_on',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  },
+});
 
 /** Options as stored: every key present, absent text as null. */
 export function normaliseOptions(options: DecisionOption[]): DecisionOptionResponse[] {

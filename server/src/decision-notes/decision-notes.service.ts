@@ -1,23 +1,31 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { todayIn, type DecisionNote, type Page } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
   listFilters,
-  NotInTeamException,
   requireParticipant,
-  requireTeamUser,
+  requireTeamMember,
   resolveActor,
   teamFilter,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import { assertSameAsStored, retryRead, type CreateResult } from '../common/retry';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
-  DECISION_NOTE_COLUMNS,
+  createOnce,
+  Filter,
+  findInTeam,
+  insertReturning,
+  listPage,
+  scopeOf,
+  updateReturning,
+  type CreateResult,
+} from '../records';
+import {
+  DECISION_NOTE,
   normaliseOptions,
   toDecisionNoteResponse,
   type DecisionNoteRow,
@@ -25,8 +33,6 @@ import {
 import type { CreateDecisionNoteDto } from './dto/create-decision-note.dto';
 import type { ListDecisionNotesQuery } from './dto/list-decision-notes.query';
 import type { UpdateDecisionNoteDto } from './dto/update-decision-note.dto';
-
-const ENTITY = 'decision_note';
 
 function checkDates(n: { discussedOn: string; followUpOn: string | null }) {
   if (n.followUpOn && n.followUpOn < n.discussedOn) {
@@ -52,32 +58,22 @@ export class DecisionNotesService {
     const m = this.db.manager;
     const teamId = teamFilter(caller, q.teamId);
     if (q.participantId) await requireParticipant(m, caller, q.participantId);
-    if (q.workerId) await requireTeamUser(m, caller, q.workerId);
+    if (q.workerId) await requireTeamMember(m, scopeOf(caller), q.workerId);
 
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      where.push(sql.replace('?', `$${params.push(value)}`));
-    };
-    if (teamId) add('team_id = ?', teamId);
-    if (q.participantId) add('participant_id = ?', q.participantId);
-    if (q.workerId) add('worker_id = ?', q.workerId);
-    if (q.decidedBy) add('decided_by = ?', q.decidedBy);
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await m.query(
-      `SELECT count(*)::int AS total FROM decision_note ${whereSql}`,
-      params,
-    );
-    const rows: DecisionNoteRow[] = await m.query(
-      `SELECT ${DECISION_NOTE_COLUMNS} FROM decision_note ${whereSql}
-        ORDER BY discussed_on DESC, created_at DESC, id DESC
-        LIMIT ${pageSize} OFFSET ${offset}`,
-      params,
-    );
+    const f = new Filter()
+      .when(teamId, 'team_id = ?')
+      .when(q.participantId, 'participant_id = ?')
+      .when(q.workerId, 'worker_id = ?')
+      .when(q.decidedBy, 'decided_by = ?');
+    const { rows, total } = await listPage(m, DECISION_NOTE, f, {
+      orderBy: 'discussed_on DESC, created_at DESC, id DESC',
+      limit: pageSize,
+      offset,
+    });
     await this.audit.record({
       actorId: caller.id,
       action: 'read',
-      entityType: ENTITY,
+      entityType: DECISION_NOTE.entity,
       participantId: q.participantId ?? null,
       teamId,
       details: { filters: listFilters(q) },
@@ -86,11 +82,11 @@ export class DecisionNotesService {
   }
 
   async get(caller: AuthUser, id: string): Promise<DecisionNote> {
-    const row = await this.find(this.db.manager, caller, id);
+    const row = await findInTeam(this.db.manager, DECISION_NOTE, caller, id);
     await this.audit.record({
       actorId: caller.id,
       action: 'read',
-      entityType: ENTITY,
+      entityType: DECISION_NOTE.entity,
       entityId: row.id,
       participantId: row.participantId,
       teamId: row.teamId,
@@ -99,61 +95,38 @@ export class DecisionNotesService {
   }
 
   async create(caller: AuthUser, dto: CreateDecisionNoteDto): Promise<CreateResult<DecisionNote>> {
-    return this.db.transaction(async (m) => {
-      if (dto.id) {
-        const stored = await this.findStored(m, dto.id);
-        if (stored) return this.replay(m, caller, dto, stored);
-      }
-      const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
-      const workerId = await resolveActor(m, caller, dto.workerId, p.teamId, 'workerId');
-      const discussedOn = dto.discussedOn ?? this.today();
-      const followUpOn = dto.followUpOn ?? null;
-      checkDates({ discussedOn, followUpOn });
-
-      const rows: DecisionNoteRow[] = await m.query(
-        `INSERT INTO decision_note (id, team_id, participant_id, worker_id, discussed_on, topic, options,
-                                    participant_priorities, decision, decided_by, next_steps, follow_up_on)
-         VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12)
-         ON CONFLICT (id) DO NOTHING
-         RETURNING ${DECISION_NOTE_COLUMNS}`,
-        [
-          dto.id ?? null,
-          p.teamId,
-          p.id,
-          workerId,
-          discussedOn,
-          dto.topic,
-          JSON.stringify(normaliseOptions(dto.options)),
-          dto.participantPriorities ?? null,
-          dto.decision ?? null,
-          dto.decidedBy,
-          dto.nextSteps ?? null,
-          followUpOn,
-        ],
-      );
-      if (rows.length === 0) {
-        // Another request with the same id was stored in the meantime.
-        return this.replay(m, caller, dto, (await this.findStored(m, dto.id!))!);
-      }
-      const saved = rows[0];
-      await this.audit.record(
-        {
-          actorId: caller.id,
-          action: 'create',
-          entityType: ENTITY,
-          entityId: saved.id,
-          participantId: saved.participantId,
-          teamId: saved.teamId,
+    return this.db.transaction((m) =>
+      createOnce(m, DECISION_NOTE, caller, dto, {
+        toResponse: toDecisionNoteResponse,
+        audit: (entry) => this.audit.record(entry, m),
+        insert: async () => {
+          const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
+          const workerId = await resolveActor(m, caller, dto.workerId, p.teamId, 'workerId');
+          const discussedOn = dto.discussedOn ?? this.today();
+          const followUpOn = dto.followUpOn ?? null;
+          checkDates({ discussedOn, followUpOn });
+          return insertReturning(m, DECISION_NOTE, {
+            id: dto.id ?? undefined,
+            teamId: p.teamId,
+            participantId: p.id,
+            workerId,
+            discussedOn,
+            topic: dto.topic,
+            options: normaliseOptions(dto.options),
+            participantPriorities: dto.participantPriorities ?? null,
+            decision: dto.decision ?? null,
+            decidedBy: dto.decidedBy,
+            nextSteps: dto.nextSteps ?? null,
+            followUpOn,
+          });
         },
-        m,
-      );
-      return { record: toDecisionNoteResponse(saved), created: true };
-    });
+      }),
+    );
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateDecisionNoteDto): Promise<DecisionNote> {
     return this.db.transaction(async (m) => {
-      const current = await this.find(m, caller, id, { lock: true });
+      const current = await findInTeam(m, DECISION_NOTE, caller, id, { lock: 'update' });
       let workerId = current.workerId;
       if (dto.workerId !== undefined && dto.workerId !== current.workerId) {
         workerId = await resolveActor(m, caller, dto.workerId, current.teamId, 'workerId');
@@ -164,34 +137,22 @@ export class DecisionNotesService {
       const keep = <K extends keyof DecisionNoteRow>(k: K & keyof UpdateDecisionNoteDto) =>
         dto[k] !== undefined ? dto[k] : current[k];
 
-      // TypeORM answers an UPDATE with [rows, affected count].
-      const [rows]: [DecisionNoteRow[], number] = await m.query(
-        `UPDATE decision_note
-            SET worker_id = $3, discussed_on = $4, topic = $5, options = $6::jsonb,
-                participant_priorities = $7, decision = $8, decided_by = $9, next_steps = $10,
-                follow_up_on = $11, updated_at = now()
-          WHERE id = $1 AND team_id = $2
-          RETURNING ${DECISION_NOTE_COLUMNS}`,
-        [
-          id,
-          current.teamId,
-          workerId,
-          discussedOn,
-          dto.topic ?? current.topic,
-          JSON.stringify(normaliseOptions(dto.options ?? current.options)),
-          keep('participantPriorities'),
-          keep('decision'),
-          dto.decidedBy ?? current.decidedBy,
-          keep('nextSteps'),
-          followUpOn,
-        ],
-      );
-      const saved = rows[0];
+      const saved = (await updateReturning(m, DECISION_NOTE, current, {
+        workerId,
+        discussedOn,
+        topic: dto.topic ?? current.topic,
+        options: normaliseOptions(dto.options ?? current.options),
+        participantPriorities: keep('participantPriorities'),
+        decision: keep('decision'),
+        decidedBy: dto.decidedBy ?? current.decidedBy,
+        nextSteps: keep('nextSteps'),
+        followUpOn,
+      }))!;
       await this.audit.record(
         {
           actorId: caller.id,
           action: 'update',
-          entityType: ENTITY,
+          entityType: DECISION_NOTE.entity,
           entityId: saved.id,
           participantId: saved.participantId,
           teamId: saved.teamId,
@@ -201,54 +162,5 @@ export class DecisionNotesService {
       );
       return toDecisionNoteResponse(saved);
     });
-  }
-
-  /** The note if the caller's team owns it (any team for an admin); 404 otherwise. */
-  private async find(
-    m: EntityManager,
-    caller: AuthUser,
-    id: string,
-    opts: { lock?: boolean } = {},
-  ): Promise<DecisionNoteRow> {
-    const admin = caller.role === 'admin';
-    const rows: DecisionNoteRow[] = await m.query(
-      `SELECT ${DECISION_NOTE_COLUMNS} FROM decision_note WHERE id = $1 ${admin ? '' : 'AND team_id = $2'}
-       ${opts.lock ? 'FOR UPDATE' : ''}`,
-      admin ? [id] : [id, caller.teamId],
-    );
-    if (rows.length === 0) {
-      throw new NotInTeamException('decision_note', id, 'Decision note not found');
-    }
-    return rows[0];
-  }
-
-  private async findStored(m: EntityManager, id: string): Promise<DecisionNoteRow | undefined> {
-    const rows: DecisionNoteRow[] = await m.query(
-      `SELECT ${DECISION_NOTE_COLUMNS} FROM decision_note WHERE id = $1`,
-      [id],
-    );
-    return rows[0];
-  }
-
-  /**
-   * A safe retry: the stored record when the body matches it, else 409. Writes
-   * nothing to the record; its return is audited as a read of it.
-   */
-  private async replay(
-    m: EntityManager,
-    caller: AuthUser,
-    dto: CreateDecisionNoteDto,
-    stored: DecisionNoteRow,
-  ): Promise<CreateResult<DecisionNote>> {
-    if (caller.role !== 'admin' && stored.teamId !== caller.teamId) {
-      // Never reveal another team's record, not even that it matches.
-      throw new ConflictException({
-        message: 'This id is already in use',
-        errors: { id: ['is already in use'] },
-      });
-    }
-    const record = assertSameAsStored(dto, toDecisionNoteResponse(stored));
-    await this.audit.record(retryRead(caller, ENTITY, stored), m);
-    return { record, created: false };
   }
 }

@@ -9,11 +9,12 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Handout, HandoutListItem, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors, PageOf } from '../common/api-docs';
+import { answerCreate, CreateRecord } from '../records';
 import { HandoutListItemResponse, HandoutResponse } from './handout.response';
 import { CreateHandoutDto } from './dto/create-handout.dto';
 import { ListHandoutsQuery } from './dto/list-handouts.query';
@@ -42,14 +43,9 @@ export class HandoutsController {
 
   @Post()
   @Authenticated()
-  @ApiOperation({
+  @CreateRecord(HandoutResponse, 'a handout', {
     summary:
       'Hand a resource to a participant (201); a safe retry with the same id returns it (200)',
-  })
-  @ApiCreatedResponse({ type: HandoutResponse, description: 'Created: the stored handout' })
-  @ApiOkResponse({
-    type: HandoutResponse,
-    description: 'A safe retry: the stored handout; nothing was written',
   })
   @ApiErrors(404, 409)
   async create(
@@ -57,9 +53,7 @@ export class HandoutsController {
     @Body() dto: CreateHandoutDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Handout> {
-    const { record, created } = await this.handouts.create(user, dto);
-    void reply.status(created ? 201 : 200);
-    return record;
+    return answerCreate(reply, await this.handouts.create(user, dto));
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import type { ResourceCategory } from '@peerpath/shared';
 import { toIsoDate } from '../common/dates';
+import { defineRecord } from '../records';
 import type { HandoutEntity } from './handout.entity';
 import type { HandoutListItemResponse, HandoutResponse } from './handout.response';
 
@@ -10,14 +11,27 @@ export type HandoutListRow = HandoutRow & {
   participantName: string;
 };
 
-/** Columns aliased to the entity's property names, for raw SELECT and RETURNING. */
-export function handoutColumns(alias?: string): string {
-  const c = (name: string) => (alias ? `${alias}.${name}` : name);
-  return `${c('id')}, ${c('team_id')} AS "teamId", ${c('participant_id')} AS "participantId",
-    ${c('resource_id')} AS "resourceId", ${c('worker_id')} AS "workerId", ${c('given_on')} AS "givenOn",
-    ${c('method')}, ${c('note')}, ${c('follow_up_on')} AS "followUpOn", ${c('outcome')},
-    ${c('outcome_on')} AS "outcomeOn", ${c('created_at')} AS "createdAt", ${c('updated_at')} AS "updatedAt"`;
-}
+/** The handout as the record layer reads and writes it. */
+export const HANDOUT = defineRecord<HandoutRow>({
+  table: 'handout',
+  entity: 'handout',
+  notFound: 'Handout not found',
+  columns: {
+    id: 'id',
+    teamId: 'team_id',
+    participantId: 'participant_id',
+    resourceId: 'resource_id',
+    workerId: 'worker_id',
+    givenOn: 'given_on',
+    method: 'method',
+    note: 'note',
+    followUpOn: 'follow_up_on',
+    outcome: 'outcome',
+    outcomeOn: 'outcome_on',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  },
+});
 
 export function toHandoutResponse(h: HandoutRow): HandoutResponse {
   return {

@@ -17,14 +17,32 @@ export function answerCreate<T>(reply: FastifyReply, result: CreateResult<T>): T
   return result.record;
 }
 
-/** The OpenAPI of such a create: its summary, the 201 and the 200 of a safe retry. */
-export function CreateRecord(type: new () => object, what: string, summary?: string) {
-  return applyDecorators(
+/**
+ * The OpenAPI of such a create: its summary, the 201 and the 200 of a safe
+ * retry. A record without client-chosen ids (`retry: false`) has no retry:
+ * only the 201.
+ */
+export function CreateRecord(
+  type: new () => object,
+  what: string,
+  opts: { summary?: string; retry?: boolean } = {},
+) {
+  const retry = opts.retry ?? true;
+  const decorators = [
     HttpCode(HttpStatus.CREATED),
     ApiOperation({
-      summary: summary ?? `Record ${what} (201); a safe retry with the same id returns it (200)`,
+      summary:
+        opts.summary ??
+        (retry
+          ? `Record ${what} (201); a safe retry with the same id returns it (200)`
+          : `Record ${what}`),
     }),
-    ApiCreatedResponse({ type, description: `Created: the stored record` }),
-    ApiOkResponse({ type, description: 'A safe retry: the stored record; nothing was written' }),
-  );
+    ApiCreatedResponse({ type, description: 'Created: the stored record' }),
+  ];
+  if (retry) {
+    decorators.push(
+      ApiOkResponse({ type, description: 'A safe retry: the stored record; nothing was written' }),
+    );
+  }
+  return applyDecorators(...decorators);
 }

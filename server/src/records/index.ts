@@ -1,4 +1,4 @@
-export { defineRecord, type RecordTable } from './record-table';
+export { computed, defineRecord, json, type RecordTable } from './record-table';
 export { Filter } from './filter';
 export {
   createOnce,
@@ -9,7 +9,11 @@ export {
   requireVersion,
   scopeOf,
   staleVersion,
+  updateReturning,
   updateVersioned,
+  writeRows,
+  type Queryable,
+  type Values,
 } from './store';
 export { answerCreate, CreateRecord } from './http';
 export type { CreateResult } from '../common/retry';

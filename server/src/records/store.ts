@@ -1,5 +1,4 @@
 import { ConflictException } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AuditEntry } from '../audit/audit.service';
 import { NotInTeamException } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
@@ -18,26 +17,51 @@ type Lock = 'update' | 'share' | undefined;
 
 const LOCKS = { update: 'FOR UPDATE', share: 'FOR SHARE' } as const;
 
+/** What a query runs on: a transaction's manager, or the data source. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Property values to write: a timestamp may be given as its ISO text. */
+export type Values<Row> = { [K in keyof Row]?: Loose<Row[K]> };
+type Loose<T> = T extends Date ? T | string : T;
+
 /** The team an id lookup is limited to: the caller's, or none (null) for an admin. */
 export function scopeOf(caller: AuthUser): string | null {
   return caller.role === 'admin' ? null : caller.teamId;
 }
 
 /**
+ * Runs an UPDATE or DELETE (with or without RETURNING). TypeORM answers those
+ * with `[rows, affected count]` rather than the rows; this is the one place
+ * that reads that shape.
+ */
+export async function writeRows<T = unknown>(
+  m: Queryable,
+  sql: string,
+  params: unknown[],
+): Promise<{ rows: T[]; count: number }> {
+  const [rows, count]: [T[], number] = await m.query(sql, params);
+  return { rows, count };
+}
+
+/**
  * The record with this id if it is in the caller's reach (their team's; any
- * team's for an admin), optionally locked; `NotInTeamException` (404) otherwise.
+ * team's for an admin), optionally locked; `NotInTeamException` (404)
+ * otherwise. `where` adds a condition without parameters (`voided_at IS NULL`).
  */
 export async function findInTeam<Row extends Keyed>(
-  m: EntityManager,
+  m: Queryable,
   t: RecordTable<Row>,
   caller: AuthUser,
   id: string,
-  opts: { lock?: Lock } = {},
+  opts: { lock?: Lock; where?: string } = {},
 ): Promise<Row> {
   const team = scopeOf(caller);
   const rows: Row[] = await m.query(
     `SELECT ${t.select} FROM ${t.table}
-      WHERE id = $1 ${team ? 'AND team_id = $2' : ''} ${opts.lock ? LOCKS[opts.lock] : ''}`,
+      WHERE id = $1 ${team ? 'AND team_id = $2' : ''} ${opts.where ? `AND ${opts.where}` : ''}
+      ${opts.lock ? LOCKS[opts.lock] : ''}`,
     team ? [id, team] : [id],
   );
   if (rows.length === 0) throw new NotInTeamException(t.entity, id, t.notFound);
@@ -45,13 +69,32 @@ export async function findInTeam<Row extends Keyed>(
 }
 
 /** The record with this id in any team, for a safe retry's look-up; never sent to a caller unchecked. */
-export async function findStored<Row extends Keyed>(
-  m: EntityManager,
-  t: RecordTable<Row>,
+export async function findStored<Row extends { id: string }, E extends string>(
+  m: Queryable,
+  t: RecordTable<Row, E>,
   id: string,
 ): Promise<Row | undefined> {
   const rows: Row[] = await m.query(`SELECT ${t.select} FROM ${t.table} WHERE id = $1`, [id]);
   return rows[0];
+}
+
+/** `col = $n` for each property given (undefined ones left out), numbered after `offset` parameters. */
+function assignments<Row extends { id: string }, E extends string>(
+  t: RecordTable<Row, E>,
+  values: Values<Row>,
+  offset: number,
+): { columns: string[]; marks: string[]; params: unknown[] } {
+  const columns: string[] = [];
+  const marks: string[] = [];
+  const params: unknown[] = [];
+  for (const [prop, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    const { column, json } = t.writable(prop);
+    columns.push(column);
+    params.push(json && value !== null ? JSON.stringify(value) : value);
+    marks.push(`$${offset + params.length}${json ? '::jsonb' : ''}`);
+  }
+  return { columns, marks, params };
 }
 
 /**
@@ -59,46 +102,75 @@ export async function findStored<Row extends Keyed>(
  * column's default) and returns it; `undefined` when a row with the same id
  * already exists (ON CONFLICT (id) DO NOTHING), which a safe retry answers.
  */
-export async function insertReturning<Row extends Keyed>(
-  m: EntityManager,
-  t: RecordTable<Row>,
-  values: Partial<Row>,
+export async function insertReturning<Row extends { id: string }, E extends string>(
+  m: Queryable,
+  t: RecordTable<Row, E>,
+  values: Values<Row>,
 ): Promise<Row | undefined> {
-  const entries = Object.entries(values).filter(([, v]) => v !== undefined);
-  const columns = entries.map(([prop]) => column(t, prop));
+  const { columns, marks, params } = assignments(t, values, 0);
   const rows: Row[] = await m.query(
     `INSERT INTO ${t.table} (${columns.join(', ')})
-     VALUES (${entries.map((_, i) => `$${i + 1}`).join(', ')})
+     VALUES (${marks.join(', ')})
      ON CONFLICT (id) DO NOTHING
      RETURNING ${t.select}`,
-    entries.map(([, v]) => v),
+    params,
   );
   return rows[0];
 }
 
 /**
  * Sets the given properties of the record at `version`, bumps the version and
- * `updated_at`, and returns the row. Exactly one row or a 409: the row was
- * found a moment ago, so no row means a concurrent change won.
+ * `updated_at`, and returns the row. Exactly one row or an error: the row was
+ * found a moment ago, so no row means a concurrent change won (409), or the
+ * record left the team meanwhile (a move to another team: 404).
  */
 export async function updateVersioned<Row extends Keyed & { version: number }>(
-  m: EntityManager,
+  m: Queryable,
   t: RecordTable<Row>,
   current: Pick<Row, 'id' | 'teamId'>,
   version: number,
-  changes: Partial<Row>,
+  changes: Values<Row>,
 ): Promise<Row> {
-  const entries = Object.entries(changes).filter(([, v]) => v !== undefined);
-  const set = entries.map(([prop], i) => `${column(t, prop)} = $${i + 4}`);
-  // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
-  const [rows]: [Row[], number] = await m.query(
+  const { columns, marks, params } = assignments(t, changes, 3);
+  const set = columns.map((c, i) => `${c} = ${marks[i]}`);
+  const { rows } = await writeRows<Row>(
+    m,
     `UPDATE ${t.table}
         SET ${[...set, 'version = version + 1', 'updated_at = now()'].join(', ')}
       WHERE id = $1 AND team_id = $2 AND version = $3
       RETURNING ${t.select}`,
-    [current.id, current.teamId, version, ...entries.map(([, v]) => v)],
+    [current.id, current.teamId, version, ...params],
   );
-  if (rows.length !== 1) throw staleVersion(t);
+  if (rows.length === 1) return rows[0];
+  const still = await m.query(`SELECT 1 FROM ${t.table} WHERE id = $1 AND team_id = $2`, [
+    current.id,
+    current.teamId,
+  ]);
+  if (still.length === 0) throw new NotInTeamException(t.entity, current.id, t.notFound);
+  throw staleVersion(t);
+}
+
+/**
+ * Sets the given properties of a record without a version (the last write
+ * wins) and `updated_at`, and returns the row; `undefined` when there is no
+ * such record (in `key.teamId`, when given).
+ */
+export async function updateReturning<Row extends { id: string }, E extends string>(
+  m: Queryable,
+  t: RecordTable<Row, E>,
+  key: { id: string; teamId?: string },
+  changes: Values<Row>,
+): Promise<Row | undefined> {
+  const { columns, marks, params } = assignments(t, changes, 2);
+  const set = columns.map((c, i) => `${c} = ${marks[i]}`);
+  const { rows } = await writeRows<Row>(
+    m,
+    `UPDATE ${t.table}
+        SET ${[...set, 'updated_at = now()'].join(', ')}
+      WHERE id = $1 AND ${key.teamId ? 'team_id = $2' : '$2::uuid IS NULL'}
+      RETURNING ${t.select}`,
+    [key.id, key.teamId ?? null, ...params],
+  );
   return rows[0];
 }
 
@@ -119,19 +191,34 @@ export function requireVersion(
   if (current.version !== sent) throw staleVersion(t);
 }
 
-/** One page of a record list: the total and the rows, under the filter's conditions. */
-export async function listPage<Row extends Keyed>(
-  m: EntityManager,
-  t: RecordTable<Row>,
+/**
+ * One page of a record list: the total and the rows, under the filter's
+ * conditions. With `alias`, the table is named so in the filter, the order
+ * and `joins`; `extra` adds columns to the rows (from the joins).
+ */
+export async function listPage<Row extends { id: string }, E extends string, Extra = object>(
+  m: Queryable,
+  t: RecordTable<Row, E>,
   filter: Filter,
-  opts: { orderBy: string; limit: number; offset: number },
-): Promise<{ rows: Row[]; total: number }> {
+  opts: {
+    orderBy: string;
+    limit: number;
+    offset: number;
+    alias?: string;
+    joins?: string;
+    extra?: string;
+  },
+): Promise<{ rows: (Row & Extra)[]; total: number }> {
+  const from = opts.alias ? `${t.table} ${opts.alias}` : t.table;
   const [{ total }] = await m.query(
-    `SELECT count(*)::int AS total FROM ${t.table} ${filter.where}`,
+    `SELECT count(*)::int AS total FROM ${from} ${filter.where}`,
     filter.params,
   );
-  const rows: Row[] = await m.query(
-    `SELECT ${t.select} FROM ${t.table} ${filter.where}
+  const columns = opts.alias ? t.selectAs(opts.alias) : t.select;
+  const rows: (Row & Extra)[] = await m.query(
+    `SELECT ${columns}${opts.extra ? `, ${opts.extra}` : ''}
+       FROM ${from} ${opts.joins ?? ''}
+       ${filter.where}
       ORDER BY ${opts.orderBy} LIMIT ${Number(opts.limit)} OFFSET ${Number(opts.offset)}`,
     filter.params,
   );
@@ -141,12 +228,24 @@ export async function listPage<Row extends Keyed>(
 export interface CreateOnce<Row, Out extends object> {
   /** The record as the API returns it. */
   toResponse: (row: Row) => Out;
-  /** Checks the request and inserts; `undefined` when the id was taken meanwhile (insertReturning). */
+  /**
+   * Checks the request and inserts, returning the stored row;
+   * `undefined` when the id was taken meanwhile (insertReturning).
+   */
   insert: () => Promise<Row | undefined>;
   /** Fields compared as sets when a retry is checked against the stored record. */
   unordered?: string[];
-  /** Writes the create's audit event (in the transaction); by default a `create` of the record. */
-  audit: (entry: AuditEntry) => Promise<void>;
+  /**
+   * Whether a stored record a retry names may be compared and returned; any
+   * other is a 409 that reveals nothing. By default one in the caller's reach
+   * (their team's; any team's for an admin).
+   */
+  reusable?: (stored: Row) => boolean;
+  /**
+   * Writes the audit event (in the transaction) of the row: a `create`, or
+   * the `read` of a safe retry that returns it.
+   */
+  audit: (entry: AuditEntry, row: Row) => Promise<void>;
 }
 
 /**
@@ -160,21 +259,23 @@ export async function createOnce<
   Row extends Keyed & { participantId?: string | null },
   Out extends object,
 >(
-  m: EntityManager,
+  m: Queryable,
   t: RecordTable<Row>,
   caller: AuthUser,
   dto: { id?: string | null },
   how: CreateOnce<Row, Out>,
 ): Promise<CreateResult<Out>> {
+  const reusable =
+    how.reusable ?? ((s: Row) => caller.role === 'admin' || s.teamId === caller.teamId);
   const replay = async (stored: Row): Promise<CreateResult<Out>> => {
-    if (caller.role !== 'admin' && stored.teamId !== caller.teamId) {
+    if (!reusable(stored)) {
       throw new ConflictException({
         message: 'This id is already in use',
         errors: { id: ['is already in use'] },
       });
     }
     const record = assertSameAsStored(dto, how.toResponse(stored), how.unordered);
-    await how.audit(retryRead(caller, t.entity, stored));
+    await how.audit(retryRead(caller, t.entity, stored), stored);
     return { record, created: false };
   };
   if (dto.id) {
@@ -182,20 +283,22 @@ export async function createOnce<
     if (stored) return replay(stored);
   }
   const saved = await how.insert();
-  if (!saved) return replay((await findStored(m, t, dto.id!))!);
-  await how.audit({
-    actorId: caller.id,
-    action: 'create',
-    entityType: t.entity,
-    entityId: saved.id,
-    participantId: saved.participantId ?? null,
-    teamId: saved.teamId,
-  });
+  if (!saved) {
+    // A concurrent request with the same id won the insert: this one is its retry.
+    const stored = dto.id ? await findStored(m, t, dto.id) : undefined;
+    if (!stored) throw new ConflictException('A record with this id was just written; retry');
+    return replay(stored);
+  }
+  await how.audit(
+    {
+      actorId: caller.id,
+      action: 'create',
+      entityType: t.entity,
+      entityId: saved.id,
+      participantId: saved.participantId ?? null,
+      teamId: saved.teamId,
+    },
+    saved,
+  );
   return { record: how.toResponse(saved), created: true };
-}
-
-function column<Row extends Keyed>(t: RecordTable<Row>, prop: string): string {
-  const col = (t.columns as Record<string, string>)[prop];
-  if (!col) throw new Error(`${t.table} has no column for ${prop}`);
-  return col;
 }
