@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, Resource } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { PageOf } from '../common/api-docs';
+import { CreateRecord } from '../records';
 import { ResourceResponse } from './resource.response';
 import { CreateResourceDto } from './dto/create-resource.dto';
 import { ListResourcesQuery } from './dto/list-resources.query';
@@ -34,8 +35,10 @@ export class ResourcesController {
 
   @Post()
   @Authenticated({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Add a resource to the directory' })
-  @ApiCreatedResponse({ type: ResourceResponse, description: 'Created: the stored resource' })
+  @CreateRecord(ResourceResponse, 'a resource', {
+    summary: 'Add a resource to the directory',
+    retry: false,
+  })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateResourceDto): Promise<Resource> {
     return this.resources.create(user, dto);
   }

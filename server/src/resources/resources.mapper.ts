@@ -1,9 +1,26 @@
+import { defineRecord } from '../records';
 import type { ResourceEntity } from './resource.entity';
 import type { ResourceResponse } from './resource.response';
 
-/** Columns aliased to the entity's property names, for raw SELECT and RETURNING. */
-export const RESOURCE_COLUMNS = `id, name, category, description, phone, url, address, tags, active,
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+/** The directory's resources as the record layer reads and writes them (shared by all teams). */
+export const RESOURCE = defineRecord<ResourceEntity, 'resource'>({
+  table: 'resource',
+  entity: 'resource',
+  notFound: 'Resource not found',
+  columns: {
+    id: 'id',
+    name: 'name',
+    category: 'category',
+    description: 'description',
+    phone: 'phone',
+    url: 'url',
+    address: 'address',
+    tags: 'tags',
+    active: 'active',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  },
+});
 
 export function toResourceResponse(r: ResourceEntity): ResourceResponse {
   return {

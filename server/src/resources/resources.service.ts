@@ -5,25 +5,11 @@ import type { Page, Resource } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging } from '../common/validation';
+import { Filter, findStored, insertReturning, listPage, updateReturning } from '../records';
 import type { CreateResourceDto } from './dto/create-resource.dto';
 import type { ListResourcesQuery } from './dto/list-resources.query';
 import type { UpdateResourceDto } from './dto/update-resource.dto';
-import type { ResourceEntity } from './resource.entity';
-import { RESOURCE_COLUMNS, toResourceResponse } from './resources.mapper';
-
-const ENTITY = 'resource';
-
-/** The writable fields and their columns. */
-const COLUMNS = {
-  name: 'name',
-  category: 'category',
-  description: 'description',
-  phone: 'phone',
-  url: 'url',
-  address: 'address',
-  tags: 'tags',
-  active: 'active',
-} as const satisfies Record<keyof CreateResourceDto, string>;
+import { RESOURCE, toResourceResponse } from './resources.mapper';
 
 /** `%text%` for ILIKE, with the text's own wildcards taken literally. */
 export function containsPattern(text: string): string {
@@ -44,63 +30,47 @@ export class ResourcesService {
 
   async list(q: ListResourcesQuery): Promise<Page<Resource>> {
     const { page, pageSize, offset } = paging(q);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace(/\?/g, `$${params.length}`));
-    };
-    if (q.active !== undefined) add('active = ?', q.active);
-    else if (!q.includeInactive) where.push('active');
-    if (q.category) add('category = ?', q.category);
+    const f = new Filter();
+    if (q.active !== undefined) f.add('active = ?', q.active);
+    else if (!q.includeInactive) f.add('active');
+    f.when(q.category, 'category = ?');
     if (q.search) {
-      add(
+      const pattern = containsPattern(q.search);
+      f.add(
         `(name ILIKE ? OR description ILIKE ? OR EXISTS (SELECT 1 FROM unnest(tags) AS tag WHERE tag ILIKE ?))`,
-        containsPattern(q.search),
+        pattern,
+        pattern,
+        pattern,
       );
     }
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM resource ${whereSql}`,
-      params,
-    );
-    const rows: ResourceEntity[] = await this.db.query(
-      `SELECT ${RESOURCE_COLUMNS} FROM resource ${whereSql}
-        ORDER BY lower(name), id LIMIT ${pageSize} OFFSET ${offset}`,
-      params,
-    );
+    const { rows, total } = await listPage(this.db.manager, RESOURCE, f, {
+      orderBy: 'lower(name), id',
+      limit: pageSize,
+      offset,
+    });
     return { items: rows.map(toResourceResponse), total, page, pageSize };
   }
 
   async get(id: string): Promise<Resource> {
-    const rows: ResourceEntity[] = await this.db.query(
-      `SELECT ${RESOURCE_COLUMNS} FROM resource WHERE id = $1`,
-      [id],
-    );
-    if (rows.length === 0) throw new NotFoundException('Resource not found');
-    return toResourceResponse(rows[0]);
+    const row = await findStored(this.db.manager, RESOURCE, id);
+    if (!row) throw new NotFoundException(RESOURCE.notFound);
+    return toResourceResponse(row);
   }
 
   async create(caller: AuthUser, dto: CreateResourceDto): Promise<Resource> {
     return this.db.transaction(async (m) => {
-      const rows: ResourceEntity[] = await m.query(
-        `INSERT INTO resource (name, category, description, phone, url, address, tags, active)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         RETURNING ${RESOURCE_COLUMNS}`,
-        [
-          dto.name,
-          dto.category,
-          dto.description ?? null,
-          dto.phone ?? null,
-          dto.url ?? null,
-          dto.address ?? null,
-          dto.tags ?? [],
-          dto.active ?? true,
-        ],
-      );
-      const saved = rows[0];
+      const saved = (await insertReturning(m, RESOURCE, {
+        name: dto.name,
+        category: dto.category,
+        description: dto.description ?? null,
+        phone: dto.phone ?? null,
+        url: dto.url ?? null,
+        address: dto.address ?? null,
+        tags: dto.tags ?? [],
+        active: dto.active ?? true,
+      }))!;
       await this.audit.record(
-        { actorId: caller.id, action: 'create', entityType: ENTITY, entityId: saved.id },
+        { actorId: caller.id, action: 'create', entityType: RESOURCE.entity, entityId: saved.id },
         m,
       );
       return toResourceResponse(saved);
@@ -109,32 +79,21 @@ export class ResourcesService {
 
   async update(caller: AuthUser, id: string, dto: UpdateResourceDto): Promise<Resource> {
     return this.db.transaction(async (m) => {
-      const params: unknown[] = [id];
-      const sets: string[] = [];
-      for (const [field, column] of Object.entries(COLUMNS)) {
-        const value = dto[field as keyof UpdateResourceDto];
-        if (value === undefined) continue;
-        params.push(value);
-        sets.push(`${column} = $${params.length}`);
-      }
-      sets.push('updated_at = now()');
-      // TypeORM answers an UPDATE with [rows, affected count].
-      const [rows]: [ResourceEntity[], number] = await m.query(
-        `UPDATE resource SET ${sets.join(', ')} WHERE id = $1 RETURNING ${RESOURCE_COLUMNS}`,
-        params,
-      );
-      if (rows.length === 0) throw new NotFoundException('Resource not found');
+      const saved = await updateReturning(m, RESOURCE, { id }, dto);
+      if (!saved) throw new NotFoundException(RESOURCE.notFound);
       await this.audit.record(
         {
           actorId: caller.id,
           action: 'update',
-          entityType: ENTITY,
+          entityType: RESOURCE.entity,
           entityId: id,
-          details: { fields: Object.keys(dto).filter((k) => k in COLUMNS) },
+          details: {
+            fields: Object.keys(dto).filter((k) => dto[k as keyof UpdateResourceDto] !== undefined),
+          },
         },
         m,
       );
-      return toResourceResponse(rows[0]);
+      return toResourceResponse(saved);
     });
   }
 }
