@@ -1,4 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { ADVOCACY } from '../advocacy/advocacy.mapper';
+import { DECISION_NOTE } from '../decision-notes/decision-notes.mapper';
+import { HANDOUT } from '../handouts/handouts.mapper';
+import { writeRows, type RecordTable } from '../records';
 
 /**
  * The records attached to one participant alone, which move with them when
@@ -9,10 +13,10 @@ import type { EntityManager } from 'typeorm';
  * that delivered them — they are that team's activity and stay in its
  * reports; systemic advocacy actions have no participant.
  */
-export const ATTACHED_RECORDS: readonly { table: string; versioned: boolean }[] = [
-  { table: 'advocacy_action', versioned: true },
-  { table: 'handout', versioned: false },
-  { table: 'decision_note', versioned: false },
+export const ATTACHED_RECORDS: readonly RecordTable<{ id: string; teamId: string }>[] = [
+  ADVOCACY,
+  HANDOUT,
+  DECISION_NOTE,
 ];
 
 /**
@@ -30,9 +34,10 @@ export async function moveParticipantRecords(
   toTeam: string,
 ): Promise<Record<string, number>> {
   const moved: Record<string, number> = {};
-  for (const { table, versioned } of ATTACHED_RECORDS) {
-    // TypeORM answers an UPDATE with [rows, rowCount].
-    const [, count]: [unknown[], number] = await m.query(
+  for (const { table, columns } of ATTACHED_RECORDS) {
+    const versioned = 'version' in columns;
+    const { count } = await writeRows(
+      m,
       `UPDATE ${table}
           SET team_id = $3, updated_at = now()${versioned ? ', version = version + 1' : ''}
         WHERE participant_id = $1 AND team_id = $2`,

@@ -2,8 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  HttpCode,
-  HttpStatus,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -11,11 +9,12 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Participant, TimelineItem } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors, PageOf } from '../common/api-docs';
+import { answerCreate, CreateRecord } from '../records';
 import {
   ParticipantListItemResponse,
   ParticipantResponse,
@@ -56,17 +55,8 @@ export class ParticipantsController {
   }
 
   @Post()
-  @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({
+  @CreateRecord(ParticipantResponse, 'a participant', {
     summary: 'Enrol a participant (201); a retry with the same id and fields returns it (200)',
-  })
-  @ApiOkResponse({
-    type: ParticipantResponse,
-    description: 'A safe retry: the stored participant; nothing was written',
-  })
-  @ApiCreatedResponse({
-    type: ParticipantResponse,
-    description: 'Enrolled: the stored participant',
   })
   @ApiErrors(404, 409)
   async create(
@@ -74,9 +64,7 @@ export class ParticipantsController {
     @Body() dto: CreateParticipantDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Participant> {
-    const { participant, created } = await this.participants.create(user, dto);
-    if (!created) void reply.status(HttpStatus.OK);
-    return participant;
+    return answerCreate(reply, await this.participants.create(user, dto));
   }
 
   @Get(':id')

@@ -1,20 +1,41 @@
 import type { NextStep } from '@peerpath/shared';
 import { toIsoDate } from '../common/dates';
+import { defineRecord } from '../records';
 import type { ParticipantEntity } from './participant.entity';
 import type { ParticipantListItemResponse, ParticipantResponse } from './participant.response';
 
 /**
- * The participant columns under their entity property names, so a raw
- * `SELECT`/`RETURNING` row has the entity's shape. `p` is the table alias.
+ * The participant as the record layer reads and writes it. Writable
+ * properties are listed in the order the audit trail names changed fields.
  */
-export const PARTICIPANT_COLUMNS = `
-  p.id, p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.team_id AS "teamId",
-  p.first_name AS "firstName", p.last_name AS "lastName", p.preferred_name AS "preferredName",
-  p.pronouns, p.date_of_birth AS "dateOfBirth", p.phone, p.email,
-  p.participant_type AS "participantType", p.focus_areas AS "focusAreas", p.status,
-  p.enrolled_on AS "enrolledOn", p.discharged_on AS "dischargedOn",
-  p.primary_worker_id AS "primaryWorkerId", p.consent_to_services_on AS "consentToServicesOn",
-  p.consent_to_share_on AS "consentToShareOn", p.version`;
+export const PARTICIPANT = defineRecord<ParticipantRow>({
+  table: 'participant',
+  entity: 'participant',
+  notFound: 'Participant not found',
+  stale: 'This participant was changed by someone else; reload it and try again',
+  columns: {
+    id: 'id',
+    firstName: 'first_name',
+    lastName: 'last_name',
+    preferredName: 'preferred_name',
+    pronouns: 'pronouns',
+    dateOfBirth: 'date_of_birth',
+    phone: 'phone',
+    email: 'email',
+    participantType: 'participant_type',
+    focusAreas: 'focus_areas',
+    status: 'status',
+    enrolledOn: 'enrolled_on',
+    dischargedOn: 'discharged_on',
+    primaryWorkerId: 'primary_worker_id',
+    consentToServicesOn: 'consent_to_services_on',
+    consentToShareOn: 'consent_to_share_on',
+    teamId: 'team_id',
+    version: 'version',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  },
+});
 
 export type ParticipantRow = Omit<ParticipantEntity, 'team' | 'primaryWorker'>;
 

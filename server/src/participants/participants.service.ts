@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -8,30 +8,40 @@ import {
   type NextStep,
   type ParticipantListItem,
   type ParticipantStatus,
-  type Role,
   type TimelineItem,
 } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
+  isActiveCaseworker,
   listFilters,
-  NotInTeamException,
   requireParticipant,
+  requireTeamMember,
   seesVoided,
   teamFilter,
   teamForCreate,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { BatchedLookup } from '../common/batched';
-import { assertSameAsStored, retryRead } from '../common/retry';
+import { sqlLiterals, UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
 import { preparedQuery } from '../common/prepared';
 import { paging } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
-import type { CreateParticipantDto, ParticipantFields } from './dto/create-participant.dto';
+import {
+  createOnce,
+  Filter,
+  findInTeam,
+  insertReturning,
+  requireVersion,
+  updateVersioned,
+  type CreateResult,
+  type Values,
+} from '../records';
+import type { CreateParticipantDto } from './dto/create-participant.dto';
 import type { ListParticipantsQuery } from './dto/list-participants.query';
 import type { UpdateParticipantDto } from './dto/update-participant.dto';
 import {
-  PARTICIPANT_COLUMNS,
+  PARTICIPANT,
   toParticipantListItem,
   toParticipantResponse,
   type ParticipantRow,
@@ -57,7 +67,7 @@ export const NEXT_STEP_SQL = `(
     (SELECT a.title AS text, a.due_on, 0 AS rank
        FROM advocacy_action a
       WHERE a.participant_id = p.id AND a.team_id = p.team_id
-        AND a.status IN ('open', 'in_progress')
+        AND a.status IN (${sqlLiterals(UNFINISHED_ADVOCACY_STATUSES)})
       ORDER BY a.due_on ASC NULLS LAST, a.opened_on ASC LIMIT 1)
     UNION ALL
     (SELECT left(split_part(btrim(d.next_steps), E'\n', 1), 200), d.follow_up_on, 1
@@ -72,35 +82,10 @@ export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Columns a caller may write, by DTO field. */
-const WRITABLE: Record<keyof ParticipantFields | 'teamId', string> = {
-  firstName: 'first_name',
-  lastName: 'last_name',
-  preferredName: 'preferred_name',
-  pronouns: 'pronouns',
-  dateOfBirth: 'date_of_birth',
-  phone: 'phone',
-  email: 'email',
-  participantType: 'participant_type',
-  focusAreas: 'focus_areas',
-  status: 'status',
-  enrolledOn: 'enrolled_on',
-  dischargedOn: 'discharged_on',
-  primaryWorkerId: 'primary_worker_id',
-  consentToServicesOn: 'consent_to_services_on',
-  consentToShareOn: 'consent_to_share_on',
-  teamId: 'team_id',
-};
-
-const ARRAY_COLUMNS = new Set(['focus_areas']);
-const CASELOAD_ROLES: Role[] = ['worker', 'supervisor'];
 const DISCHARGED: ParticipantStatus = 'discharged';
 
-type Values = Partial<Record<keyof typeof WRITABLE, unknown>>;
-
-/** The team a caller's id lookups are limited to: none (null) for an admin. */
-const scopeOf = (caller: AuthUser): string | null =>
-  caller.role === 'admin' ? null : caller.teamId;
+/** The columns of a list row, `p` being the participant (fixed text: the list is a prepared statement). */
+const LIST_COLUMNS = PARTICIPANT.selectAs('p');
 
 @Injectable()
 export class ParticipantsService {
@@ -137,7 +122,7 @@ export class ParticipantsService {
   async list(caller: AuthUser, q: ListParticipantsQuery): Promise<string> {
     const { page, pageSize, offset } = paging(q);
     const team = teamFilter(caller, q.teamId);
-    if (q.primaryWorkerId) await this.requireUserInScope(q.primaryWorkerId, team);
+    if (q.primaryWorkerId) await requireTeamMember(this.db.manager, team, q.primaryWorkerId);
     const key = team
       ? JSON.stringify([
           team,
@@ -177,33 +162,23 @@ export class ParticipantsService {
     pageSize: number,
     offset: number,
   ): Promise<{ json: string; version: string | null; rows: number }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (team) add('p.team_id = ?', team);
-    if (q.status) add('p.status = ?', q.status);
-    if (q.primaryWorkerId) add('p.primary_worker_id = ?', q.primaryWorkerId);
+    const f = new Filter().when(team, 'p.team_id = ?');
+    f.when(q.status, 'p.status = ?').when(q.primaryWorkerId, 'p.primary_worker_id = ?');
     if (q.search) {
       // Inside a team, a plain substring test on the team's entries of the list index
       // (participant_team_list_idx, no table reads); across the organisation, LIKE on
       // the trigram index. Both match any part of the name, ignoring case.
-      if (team) add(`strpos(${NAME_SEARCH_SQL}, lower(?)) > 0`, q.search);
-      else add(`${NAME_SEARCH_SQL} LIKE lower(?)`, `%${escapeLike(q.search)}%`);
+      if (team) f.add(`strpos(${NAME_SEARCH_SQL}, lower(?)) > 0`, q.search);
+      else f.add(`${NAME_SEARCH_SQL} LIKE lower(?)`, `%${escapeLike(q.search)}%`);
     }
-    if (q.noContactSince) {
-      // participant_contact holds, per team that met them, the last org-local day they attended.
-      add(
-        `NOT EXISTS (SELECT 1 FROM participant_contact nc
-                      WHERE nc.participant_id = p.id AND nc.last_day >= ?::date)`,
-        q.noContactSince,
-      );
-    }
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const n = params.length;
-    // In the same statement (one snapshot) as the page, so the two agree.
+    // participant_contact holds, per team that met them, the last org-local day they attended.
+    f.when(
+      q.noContactSince,
+      `NOT EXISTS (SELECT 1 FROM participant_contact nc
+                    WHERE nc.participant_id = p.id AND nc.last_day >= ?::date)`,
+    );
+    const params = [...f.params];
+    // In the same statement (one snapshot) as the page, so the two agree ($1 is the team).
     const versionSql = team
       ? `(SELECT v.version::text FROM participant_list_version v WHERE v.team_id = $1)`
       : 'NULL::text';
@@ -229,18 +204,18 @@ export class ParticipantsService {
       `WITH page AS (
          SELECT p.id, count(*) OVER ()::int AS total
            FROM participant p
-           ${whereSql}
+           ${f.where}
           ORDER BY ${order}
-          LIMIT $${n + 1} OFFSET $${n + 2}
+          LIMIT ${f.param(pageSize)} OFFSET ${f.param(offset)}
        )
-       SELECT ${PARTICIPANT_COLUMNS}, page.total,
+       SELECT ${LIST_COLUMNS}, page.total,
               (SELECT max(pc.last_day) FROM participant_contact pc
                 WHERE pc.participant_id = p.id) AS "lastContactOn",
               ${NEXT_STEP_SQL} AS "nextStep",
               ${versionSql} AS "listVersion"
          FROM page JOIN participant p ON p.id = page.id
         ORDER BY ${order}`,
-      [...params, pageSize, offset],
+      f.params,
     );
     // A page past the end has no row to carry the count.
     const total =
@@ -251,7 +226,7 @@ export class ParticipantsService {
           : (
               await preparedQuery<{ total: number }>(
                 this.db,
-                `SELECT count(*)::int AS total FROM participant p ${whereSql}`,
+                `SELECT count(*)::int AS total FROM participant p ${f.where}`,
                 params,
               )
             )[0].total;
@@ -269,11 +244,11 @@ export class ParticipantsService {
   }
 
   async get(caller: AuthUser, id: string): Promise<Participant> {
-    const row = await this.load(this.db.manager, scopeOf(caller), id);
+    const row = await findInTeam(this.db.manager, PARTICIPANT, caller, id);
     await this.audit.record({
       actorId: caller.id,
       action: 'read',
-      entityType: 'participant',
+      entityType: PARTICIPANT.entity,
       entityId: id,
       participantId: id,
       teamId: row.teamId,
@@ -317,72 +292,43 @@ export class ParticipantsService {
    * Creates a participant, or (a retry naming a stored `id` with the same
    * fields) returns the stored one with `created: false` and writes nothing.
    */
-  async create(
-    caller: AuthUser,
-    dto: CreateParticipantDto,
-  ): Promise<{ participant: Participant; created: boolean }> {
+  async create(caller: AuthUser, dto: CreateParticipantDto): Promise<CreateResult<Participant>> {
     return this.db.transaction(async (m) => {
       const teamId = await teamForCreate(m, caller, dto.teamId);
-      if (dto.id) {
-        const stored = await this.storedForRetry(m, dto, teamId);
-        if (stored) return this.replayed(caller, stored, m);
-      }
-      const today = this.today();
-      const status = dto.status ?? 'active';
-      const values: Values = {
-        ...dto,
-        teamId,
-        status,
-        enrolledOn: dto.enrolledOn ?? today,
-        dischargedOn: dto.dischargedOn ?? (status === DISCHARGED ? today : null),
-      };
-      this.checkDates(values);
-      if (dto.primaryWorkerId) await this.checkPrimaryWorker(m, dto.primaryWorkerId, teamId);
-
-      const fields = (Object.keys(WRITABLE) as (keyof typeof WRITABLE)[]).filter(
-        (k) => values[k] !== undefined,
-      );
-      const params: unknown[] = [dto.id ?? null, ...fields.map((k) => values[k])];
-      const rows: ParticipantRow[] = await m.query(
-        `INSERT INTO participant AS p (id, ${fields.map((k) => WRITABLE[k]).join(', ')})
-         VALUES (coalesce($1::uuid, gen_random_uuid()), ${fields
-           .map((k, i) => `$${i + 2}${ARRAY_COLUMNS.has(WRITABLE[k]) ? '::text[]' : ''}`)
-           .join(', ')})
-         ON CONFLICT (id) DO NOTHING
-         RETURNING ${PARTICIPANT_COLUMNS}`,
-        params,
-      );
-      if (rows.length === 0) {
-        // A concurrent request with the same id won the insert: this one is its retry.
-        const stored = await this.storedForRetry(m, dto, teamId);
-        if (!stored) throw new ConflictException('A record with this id was just written; retry');
-        return this.replayed(caller, stored, m);
-      }
-      const saved = rows[0];
-      await this.audit.record(
-        {
-          actorId: caller.id,
-          action: 'create',
-          entityType: 'participant',
-          entityId: saved.id,
-          participantId: saved.id,
-          teamId,
+      return createOnce(m, PARTICIPANT, caller, dto, {
+        toResponse: toParticipantResponse,
+        unordered: ['focusAreas'],
+        // A stored participant of another team than the one asked for is a conflict,
+        // without comparing (which would reveal its contents).
+        reusable: (stored) => stored.teamId === teamId,
+        // A participant's own events name them as the participant.
+        audit: (entry) => this.audit.record({ ...entry, participantId: entry.entityId }, m),
+        insert: async () => {
+          const today = this.today();
+          const status = dto.status ?? 'active';
+          const values: Values<ParticipantRow> = {
+            ...dto,
+            teamId,
+            status,
+            enrolledOn: dto.enrolledOn ?? today,
+            dischargedOn: dto.dischargedOn ?? (status === DISCHARGED ? today : null),
+          };
+          this.checkDates(values);
+          if (dto.primaryWorkerId) await this.checkPrimaryWorker(m, dto.primaryWorkerId, teamId);
+          return insertReturning(m, PARTICIPANT, values);
         },
-        m,
-      );
-      return { participant: toParticipantResponse(saved), created: true };
+      });
     });
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateParticipantDto): Promise<Participant> {
     return this.db.transaction(async (m) => {
-      const scope = scopeOf(caller);
-      const current = await this.load(m, scope, id);
+      const current = await findInTeam(m, PARTICIPANT, caller, id);
       const moving = dto.teamId !== undefined && dto.teamId !== current.teamId;
       if (moving && caller.role !== 'admin') {
         throw new ForbiddenException('Only an admin can move a participant to another team');
       }
-      if (dto.version !== current.version) throw stale();
+      requireVersion(PARTICIPANT, current, dto.version);
       const teamId = dto.teamId ?? current.teamId;
       if (moving) {
         const found = await m.query(`SELECT 1 FROM team WHERE id = $1`, [teamId]);
@@ -390,7 +336,7 @@ export class ParticipantsService {
       }
 
       const { version: _v, ...changes } = dto;
-      const values: Values = { ...changes };
+      const values: Values<ParticipantRow> = { ...changes };
       const becomesDischarged = dto.status === DISCHARGED && current.status !== DISCHARGED;
       if (becomesDischarged && dto.dischargedOn == null) values.dischargedOn = this.today();
 
@@ -410,31 +356,10 @@ export class ParticipantsService {
       }
       this.checkDates({ ...current, ...values });
 
-      const fields = (Object.keys(WRITABLE) as (keyof typeof WRITABLE)[]).filter(
-        (k) => values[k] !== undefined,
+      const saved = await updateVersioned(m, PARTICIPANT, current, dto.version, values);
+      const fields = Object.keys(values).filter(
+        (k) => values[k as keyof typeof values] !== undefined && (k !== 'teamId' || moving),
       );
-      const params: unknown[] = [id, scope, dto.version, ...fields.map((k) => values[k])];
-      const sets = fields.map(
-        (k, i) => `${WRITABLE[k]} = $${i + 4}${ARRAY_COLUMNS.has(WRITABLE[k]) ? '::text[]' : ''}`,
-      );
-      // TypeORM answers an UPDATE with [rows, rowCount].
-      const [rows]: [ParticipantRow[], number] = await m.query(
-        `UPDATE participant p
-            SET ${[...sets, 'version = p.version + 1', 'updated_at = now()'].join(', ')}
-          WHERE p.id = $1 AND ($2::uuid IS NULL OR p.team_id = $2) AND p.version = $3
-          RETURNING ${PARTICIPANT_COLUMNS}`,
-        params,
-      );
-      if (rows.length !== 1) {
-        const still = await m.query(
-          `SELECT 1 FROM participant WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
-          [id, scope],
-        );
-        if (still.length === 0) {
-          throw new NotInTeamException('participant', id, 'Participant not found');
-        }
-        throw stale();
-      }
       // Everything attached to the person alone goes with them, in this transaction (SPEC §1).
       const moved = moving
         ? await moveParticipantRecords(m, id, current.teamId, teamId)
@@ -443,86 +368,28 @@ export class ParticipantsService {
         {
           actorId: caller.id,
           action: 'update',
-          entityType: 'participant',
+          entityType: PARTICIPANT.entity,
           entityId: id,
           participantId: id,
           teamId,
           details: {
-            fields: fields.filter((k) => k !== 'teamId' || moving),
+            fields,
             ...(moving ? { fromTeamId: current.teamId, moved } : {}),
           },
         },
         m,
       );
-      return toParticipantResponse(rows[0]);
+      return toParticipantResponse(saved);
     });
   }
 
-  /** A participant in the caller's scope (all teams when `scope` is null); 404 otherwise. */
-  private async load(m: EntityManager, scope: string | null, id: string): Promise<ParticipantRow> {
-    const rows: ParticipantRow[] = await m.query(
-      `SELECT ${PARTICIPANT_COLUMNS} FROM participant p
-        WHERE p.id = $1 AND ($2::uuid IS NULL OR p.team_id = $2)`,
-      [id, scope],
-    );
-    if (rows.length === 0) throw new NotInTeamException('participant', id, 'Participant not found');
-    return rows[0];
-  }
-
-  /**
-   * The stored participant a retried create names, when there is one: the same
-   * fields give it back, different ones a 409. A record of another team is a
-   * conflict too, without comparing (which would reveal its contents).
-   */
-  private async storedForRetry(
-    m: EntityManager,
-    dto: CreateParticipantDto,
-    teamId: string,
-  ): Promise<Participant | null> {
-    const rows: ParticipantRow[] = await m.query(
-      `SELECT ${PARTICIPANT_COLUMNS} FROM participant p WHERE p.id = $1`,
-      [dto.id],
-    );
-    if (rows.length === 0) return null;
-    if (rows[0].teamId !== teamId) {
-      throw new ConflictException({
-        message: 'This id is already in use',
-        errors: { id: ['is already in use'] },
-      });
-    }
-    const { id: _id, ...sent } = dto;
-    return assertSameAsStored(sent, toParticipantResponse(rows[0]), ['focusAreas']);
-  }
-
-  /** A safe retry's answer: the stored participant, its return audited as a read. */
-  private async replayed(caller: AuthUser, stored: Participant, m: EntityManager) {
-    await this.audit.record(
-      retryRead(caller, 'participant', { ...stored, participantId: stored.id }),
-      m,
-    );
-    return { participant: stored, created: false };
-  }
-
   private async checkPrimaryWorker(m: EntityManager, userId: string, teamId: string) {
-    const rows = await m.query(
-      `SELECT 1 FROM app_user WHERE id = $1 AND team_id = $2 AND active AND role = ANY($3::text[])`,
-      [userId, teamId, CASELOAD_ROLES],
-    );
-    if (rows.length === 0) {
+    if (!(await isActiveCaseworker(m, userId, teamId))) {
       throw fieldError(
         'primaryWorkerId',
         'primaryWorkerId must be an active worker or supervisor of the participant’s team',
       );
     }
-  }
-
-  /** A user named in a filter: 404 when unknown or of another team than the list's. */
-  private async requireUserInScope(userId: string, team: string | null) {
-    const rows = await this.db.query(
-      `SELECT 1 FROM app_user WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
-      [userId, team],
-    );
-    if (rows.length === 0) throw new NotInTeamException('user', userId, 'Worker not found');
   }
 
   private checkDates(v: { enrolledOn?: unknown; dischargedOn?: unknown; dateOfBirth?: unknown }) {
@@ -536,11 +403,4 @@ export class ParticipantsService {
       throw fieldError('dateOfBirth', 'dateOfBirth cannot be in the future');
     }
   }
-}
-
-function stale(): ConflictException {
-  return new ConflictException({
-    message: 'This participant was changed by someone else; reload it and try again',
-    errors: { version: ['is not the current version'] },
-  });
 }
