@@ -6,6 +6,7 @@ export {
   findStored,
   insertReturning,
   listPage,
+  NOW,
   requireVersion,
   scopeOf,
   staleVersion,

@@ -19,12 +19,15 @@ const LOCKS = { update: 'FOR UPDATE', share: 'FOR SHARE' } as const;
 
 /** What a query runs on: a transaction's manager, or the data source. */
 export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  query(sql: string, params?: unknown[]): Promise<any>;
 }
 
-/** Property values to write: a timestamp may be given as its ISO text. */
+/** A timestamp written as the transaction's time (`now()`), as `updated_at` is. */
+export const NOW: unique symbol = Symbol('now()');
+
+/** Property values to write: a timestamp may be given as its ISO text, or NOW. */
 export type Values<Row> = { [K in keyof Row]?: Loose<Row[K]> };
-type Loose<T> = T extends Date ? T | string : T;
+type Loose<T> = T extends Date ? T | string | typeof NOW : T;
 
 /** The team an id lookup is limited to: the caller's, or none (null) for an admin. */
 export function scopeOf(caller: AuthUser): string | null {
@@ -91,6 +94,10 @@ function assignments<Row extends { id: string }, E extends string>(
     if (value === undefined) continue;
     const { column, json } = t.writable(prop);
     columns.push(column);
+    if (value === NOW) {
+      marks.push('now()');
+      continue;
+    }
     params.push(json && value !== null ? JSON.stringify(value) : value);
     marks.push(`$${offset + params.length}${json ? '::jsonb' : ''}`);
   }

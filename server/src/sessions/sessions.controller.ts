@@ -12,17 +12,12 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, Session } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors, PageOf } from '../common/api-docs';
+import { answerCreate, CreateRecord } from '../records';
 import { SessionResponse } from './session.response';
 import { CreateSessionDto } from './dto/create-session.dto';
 import { ListSessionsQuery } from './dto/list-sessions.query';
@@ -47,15 +42,9 @@ export class SessionsController {
   }
 
   @Post()
-  @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({
+  @CreateRecord(SessionResponse, 'a session', {
     summary:
       'Log a session with its attendance (201); a retry with the same id and fields returns it (200)',
-  })
-  @ApiCreatedResponse({ type: SessionResponse, description: 'Created: the stored session' })
-  @ApiOkResponse({
-    type: SessionResponse,
-    description: 'A safe retry: the stored session; nothing was written',
   })
   @ApiErrors(404, 409)
   async create(
@@ -63,9 +52,7 @@ export class SessionsController {
     @Body() dto: CreateSessionDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Session> {
-    const { session, created } = await this.sessions.create(user, dto);
-    if (!created) void reply.status(HttpStatus.OK);
-    return session;
+    return answerCreate(reply, await this.sessions.create(user, dto));
   }
 
   @Get(':id')

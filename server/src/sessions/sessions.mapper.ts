@@ -1,35 +1,58 @@
 import { formatOf, OTHER_TEAM_ATTENDEE, type SessionAttendee } from '@peerpath/shared';
+import { computed, defineRecord } from '../records';
 import type { SessionEntity } from './session.entity';
 import type { SessionResponse } from './session.response';
 
 /**
- * The session columns under their entity property names, and its attendance
- * as a JSON array (by participant name). `s` is the table alias.
+ * The session as the record layer reads and writes it, with its attendance
+ * (its own table, written by the service) read as a JSON array by participant
+ * name.
  *
  * An attendee who has since moved to another team (SPEC §1) stays on the
  * session, which is the delivering team's record, but only as
  * "Participant of another team" with their status: no id, no note. They come
  * last, in a stable order that does not follow their name.
  */
-export const SESSION_COLUMNS = `
-  s.id, s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.team_id AS "teamId",
-  s.type, s.setting, s.starts_at AS "startsAt", s.duration_minutes AS "durationMinutes",
-  s.title, s.activities, s.notes, s.facilitator_id AS "facilitatorId", s.version,
-  s.voided_at AS "voidedAt", s.voided_by_id AS "voidedById", s.void_reason AS "voidReason",
-  coalesce((
+export const SESSION = defineRecord<SessionRow>({
+  table: 'support_session',
+  entity: 'session',
+  notFound: 'Session not found',
+  stale: 'This session was changed by someone else; reload it and try again',
+  columns: {
+    id: 'id',
+    teamId: 'team_id',
+    type: 'type',
+    setting: 'setting',
+    startsAt: 'starts_at',
+    durationMinutes: 'duration_minutes',
+    title: 'title',
+    activities: 'activities',
+    notes: 'notes',
+    facilitatorId: 'facilitator_id',
+    version: 'version',
+    voidedAt: 'voided_at',
+    voidedById: 'voided_by_id',
+    voidReason: 'void_reason',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    attendance: computed(
+      (s) => `coalesce((
     SELECT json_agg(
-             CASE WHEN ap.team_id = s.team_id
+             CASE WHEN ap.team_id = ${s}.team_id
                   THEN json_build_object('participantId', a.participant_id, 'status', a.status, 'note', a.note)
                   ELSE json_build_object('participantId', NULL, 'displayName', '${OTHER_TEAM_ATTENDEE}',
                                          'status', a.status)
              END
-             ORDER BY ap.team_id <> s.team_id,
-                      CASE WHEN ap.team_id = s.team_id THEN lower(ap.last_name) END,
-                      CASE WHEN ap.team_id = s.team_id THEN lower(ap.first_name) END,
+             ORDER BY ap.team_id <> ${s}.team_id,
+                      CASE WHEN ap.team_id = ${s}.team_id THEN lower(ap.last_name) END,
+                      CASE WHEN ap.team_id = ${s}.team_id THEN lower(ap.first_name) END,
                       a.status, ap.id)
       FROM attendance a JOIN participant ap ON ap.id = a.participant_id
-     WHERE a.session_id = s.id
-  ), '[]'::json) AS attendance`;
+     WHERE a.session_id = ${s}.id
+  ), '[]'::json)`,
+    ),
+  },
+});
 
 export type SessionRow = Omit<SessionEntity, 'team' | 'facilitator' | 'voidedBy' | 'attendance'> & {
   attendance: SessionAttendee[];

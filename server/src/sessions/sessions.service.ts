@@ -10,43 +10,37 @@ import { formatOf, type Page, type Session, type SessionType } from '@peerpath/s
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import {
   fieldError,
-  NotInTeamException,
+  listFilters,
   requireMayChange,
   requireParticipant,
+  requireTeamMember,
   resolveActor,
   seesVoided,
   teamFilter,
   teamForCreate,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import { assertSameAsStored } from '../common/retry';
 import { paging } from '../common/validation';
+import {
+  createOnce,
+  Filter,
+  findInTeam,
+  findStored,
+  insertReturning,
+  listPage,
+  NOW,
+  requireVersion,
+  updateVersioned,
+  type CreateResult,
+} from '../records';
 import type { AttendanceRowDto } from './dto/attendance-row.dto';
-import type { CreateSessionDto, SessionFields } from './dto/create-session.dto';
+import type { CreateSessionDto } from './dto/create-session.dto';
 import type { ListSessionsQuery } from './dto/list-sessions.query';
 import type { UpdateSessionDto } from './dto/update-session.dto';
-import { SESSION_COLUMNS, toSessionResponse, type SessionRow } from './sessions.mapper';
+import { SESSION, toSessionResponse, type SessionRow } from './sessions.mapper';
 
-/** Columns a caller may write, by DTO field (attendance is its own table). */
-const WRITABLE: Record<Exclude<keyof SessionFields, 'attendance'> | 'facilitatorId', string> = {
-  type: 'type',
-  setting: 'setting',
-  startsAt: 'starts_at',
-  durationMinutes: 'duration_minutes',
-  title: 'title',
-  activities: 'activities',
-  notes: 'notes',
-  facilitatorId: 'facilitator_id',
-};
-const CASTS: Partial<Record<keyof typeof WRITABLE, string>> = {
-  startsAt: '::timestamptz',
-  activities: '::text[]',
-};
-
-type Values = Partial<Record<keyof typeof WRITABLE, unknown>>;
-
-const scopeOf = (caller: AuthUser): string | null =>
-  caller.role === 'admin' ? null : caller.teamId;
+/** A voided session is hidden from workers (SPEC §3): a 404 for them. */
+const hideVoided = (caller: AuthUser) => (seesVoided(caller) ? undefined : 'voided_at IS NULL');
 
 /**
  * Sessions and their attendance. Every audit event of a session names one
@@ -68,65 +62,45 @@ export class SessionsService {
     if (q.includeVoided && !seesVoided(caller)) {
       throw new ForbiddenException('Only supervisors and admins can list voided sessions');
     }
-    const where: string[] = q.includeVoided ? [] : ['s.voided_at IS NULL'];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (team) add('s.team_id = ?', team);
-    // The connection's TimeZone is ORG_TIMEZONE: a date converts to that zone's midnight.
-    if (q.from) add('s.starts_at >= ?::date', q.from);
-    if (q.to) add('s.starts_at < ?::date + 1', q.to);
+    const f = new Filter();
+    if (!q.includeVoided) f.add('s.voided_at IS NULL');
+    f.when(team, 's.team_id = ?')
+      // The connection's TimeZone is ORG_TIMEZONE: a date converts to that zone's midnight.
+      .when(q.from, 's.starts_at >= ?::date')
+      .when(q.to, 's.starts_at < ?::date + 1');
     if (q.participantId) {
       await requireParticipant(this.db.manager, caller, q.participantId);
-      add(
+      f.add(
         'EXISTS (SELECT 1 FROM attendance fa WHERE fa.session_id = s.id AND fa.participant_id = ?)',
         q.participantId,
       );
     }
     if (q.facilitatorId) {
-      const found = await this.db.query(
-        `SELECT 1 FROM app_user WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
-        [q.facilitatorId, team],
-      );
-      if (found.length === 0) {
-        throw new NotInTeamException('user', q.facilitatorId, 'Facilitator not found');
-      }
-      add('s.facilitator_id = ?', q.facilitatorId);
+      await requireTeamMember(this.db.manager, team, q.facilitatorId, 'Facilitator not found');
+      f.add('s.facilitator_id = ?', q.facilitatorId);
     }
-    if (q.type) add('s.type = ?', q.type);
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM support_session s ${whereSql}`,
-      params,
-    );
-    const rows: SessionRow[] = await this.db.query(
-      `SELECT ${SESSION_COLUMNS} FROM support_session s ${whereSql}
-        ORDER BY s.starts_at DESC, s.id DESC
-        LIMIT ${pageSize} OFFSET ${offset}`,
-      params,
-    );
-    const filters = Object.fromEntries(
-      Object.entries({ ...q }).filter(
-        ([k, v]) => v !== undefined && k !== 'page' && k !== 'pageSize',
-      ),
-    );
+    f.when(q.type, 's.type = ?');
+    const { rows, total } = await listPage(this.db.manager, SESSION, f, {
+      alias: 's',
+      orderBy: 's.starts_at DESC, s.id DESC',
+      limit: pageSize,
+      offset,
+    });
     await this.audit.record({
       actorId: caller.id,
       action: 'read',
-      entityType: 'session',
+      entityType: SESSION.entity,
       participantId: q.participantId ?? null,
       teamId: team,
-      details: { filters },
+      details: { filters: listFilters(q) },
     });
     return { items: rows.map(toSessionResponse), total, page, pageSize };
   }
 
   /** A voided session is a 404 for a worker; supervisors and admins see it with its void. */
   async get(caller: AuthUser, id: string): Promise<Session> {
-    const row = await this.load(this.db.manager, scopeOf(caller), id, {
-      includeVoided: seesVoided(caller),
+    const row = await findInTeam(this.db.manager, SESSION, caller, id, {
+      where: hideVoided(caller),
     });
     await this.audit.recordMany(this.events(caller, 'read', row.id, row.teamId, attendeesOf(row)));
     return toSessionResponse(row);
@@ -136,56 +110,50 @@ export class SessionsService {
    * Logs a session and its attendance in one transaction, or (a retry naming a
    * stored `id` with the same fields) returns the stored one with `created: false`.
    */
-  async create(
-    caller: AuthUser,
-    dto: CreateSessionDto,
-  ): Promise<{ session: Session; created: boolean }> {
+  async create(caller: AuthUser, dto: CreateSessionDto): Promise<CreateResult<Session>> {
     return this.db.transaction(async (m) => {
       const teamId = await teamForCreate(m, caller, dto.teamId);
-      if (dto.id) {
-        const stored = await this.storedForRetry(m, dto, teamId);
-        if (stored) return this.replayed(caller, stored, m);
-      }
-      const facilitatorId = await resolveActor(
-        m,
-        caller,
-        dto.facilitatorId,
-        teamId,
-        'facilitatorId',
-      );
-      checkAttendanceCount(dto.type, dto.attendance);
-
-      const values: Values = { ...dto, facilitatorId, activities: dto.activities ?? [] };
-      const fields = (Object.keys(WRITABLE) as (keyof typeof WRITABLE)[]).filter(
-        (k) => values[k] !== undefined,
-      );
-      const inserted: { id: string }[] = await m.query(
-        `INSERT INTO support_session (id, team_id, ${fields.map((k) => WRITABLE[k]).join(', ')})
-         VALUES (coalesce($1::uuid, gen_random_uuid()), $2,
-                 ${fields.map((k, i) => `$${i + 3}${CASTS[k] ?? ''}`).join(', ')})
-         ON CONFLICT (id) DO NOTHING
-         RETURNING id`,
-        [dto.id ?? null, teamId, ...fields.map((k) => values[k])],
-      );
-      if (inserted.length === 0) {
-        // A concurrent request with the same id won the insert: this one is its retry.
-        const stored = await this.storedForRetry(m, dto, teamId);
-        if (!stored) throw new ConflictException('A record with this id was just written; retry');
-        return this.replayed(caller, stored, m);
-      }
-      const id = inserted[0].id;
-      await this.writeAttendance(m, id, teamId, dto.attendance);
-      await this.audit.recordMany(
-        this.events(
-          caller,
-          'create',
-          id,
-          teamId,
-          dto.attendance.map((a) => a.participantId),
-        ),
-        m,
-      );
-      return { session: toSessionResponse(await this.load(m, teamId, id)), created: true };
+      return createOnce(m, SESSION, caller, dto, {
+        toResponse: toSessionResponse,
+        unordered: ['activities', 'attendance'],
+        // Another team's session, or a voided one, is a conflict without comparing
+        // (which would reveal its contents).
+        reusable: (stored) => stored.teamId === teamId && !stored.voidedAt,
+        audit: (entry, row) =>
+          this.audit.recordMany(
+            this.events(
+              caller,
+              entry.action,
+              row.id,
+              row.teamId,
+              entry.action === 'create'
+                ? dto.attendance.map((a) => a.participantId)
+                : attendeesOf(row),
+              entry.details ?? undefined,
+            ),
+            m,
+          ),
+        insert: async () => {
+          const facilitatorId = await resolveActor(
+            m,
+            caller,
+            dto.facilitatorId,
+            teamId,
+            'facilitatorId',
+          );
+          checkAttendanceCount(dto.type, dto.attendance);
+          const { attendance, ...fields } = dto;
+          const saved = await insertReturning(m, SESSION, {
+            ...fields,
+            teamId,
+            facilitatorId,
+            activities: dto.activities ?? [],
+          });
+          if (!saved) return undefined;
+          await this.writeAttendance(m, saved.id, teamId, attendance);
+          return findStored(m, SESSION, saved.id);
+        },
+      });
     });
   }
 
@@ -197,11 +165,10 @@ export class SessionsService {
    */
   async update(caller: AuthUser, id: string, dto: UpdateSessionDto): Promise<Session> {
     return this.db.transaction(async (m) => {
-      const scope = scopeOf(caller);
-      const current = await this.load(m, scope, id, { includeVoided: seesVoided(caller) });
+      const current = await findInTeam(m, SESSION, caller, id, { where: hideVoided(caller) });
       requireMayChange(caller, current.facilitatorId, 'the sessions they facilitate');
       if (current.voidedAt) throw voided();
-      if (dto.version !== current.version) throw stale();
+      requireVersion(SESSION, current, dto.version);
       const type = dto.type ?? current.type;
       const moved = current.attendance.filter((a) => a.participantId === null);
       checkAttendanceCount(
@@ -212,27 +179,11 @@ export class SessionsService {
         await resolveActor(m, caller, dto.facilitatorId, current.teamId, 'facilitatorId');
       }
 
-      const { version: _v, attendance, ...values } = dto as UpdateSessionDto & Values;
-      const fields = (Object.keys(WRITABLE) as (keyof typeof WRITABLE)[]).filter(
-        (k) => values[k] !== undefined,
+      const { version: _v, attendance, ...values } = dto;
+      const fields = Object.keys(values).filter(
+        (k) => values[k as keyof typeof values] !== undefined,
       );
-      const sets = fields.map((k, i) => `${WRITABLE[k]} = $${i + 4}${CASTS[k] ?? ''}`);
-      // TypeORM answers an UPDATE with [rows, rowCount].
-      const [updated]: [{ id: string }[], number] = await m.query(
-        `UPDATE support_session s
-            SET ${[...sets, 'version = s.version + 1', 'updated_at = now()'].join(', ')}
-          WHERE s.id = $1 AND ($2::uuid IS NULL OR s.team_id = $2) AND s.version = $3
-          RETURNING s.id`,
-        [id, scope, dto.version, ...fields.map((k) => values[k])],
-      );
-      if (updated.length !== 1) {
-        const still = await m.query(
-          `SELECT 1 FROM support_session WHERE id = $1 AND ($2::uuid IS NULL OR team_id = $2)`,
-          [id, scope],
-        );
-        if (still.length === 0) throw new NotInTeamException('session', id, 'Session not found');
-        throw stale();
-      }
+      await updateVersioned(m, SESSION, current, dto.version, values);
       if (attendance) {
         await m.query(
           `DELETE FROM attendance a USING participant p
@@ -250,7 +201,7 @@ export class SessionsService {
         this.events(caller, 'update', id, current.teamId, [...touched], { fields: changed }),
         m,
       );
-      return toSessionResponse(await this.load(m, current.teamId, id));
+      return toSessionResponse((await findStored(m, SESSION, id))!);
     });
   }
 
@@ -262,19 +213,17 @@ export class SessionsService {
    */
   async void(caller: AuthUser, id: string, reason: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const current = await this.load(m, scopeOf(caller), id, {
-        lock: true,
-        includeVoided: seesVoided(caller),
+      const current = await findInTeam(m, SESSION, caller, id, {
+        lock: 'update',
+        where: hideVoided(caller),
       });
       requireMayChange(caller, current.facilitatorId, 'the sessions they facilitate');
       if (current.voidedAt) throw voided();
-      await m.query(
-        `UPDATE support_session
-            SET voided_at = now(), voided_by_id = $2, void_reason = $3,
-                version = version + 1, updated_at = now()
-          WHERE id = $1`,
-        [id, caller.id, reason],
-      );
+      await updateVersioned(m, SESSION, current, current.version, {
+        voidedAt: NOW,
+        voidedById: caller.id,
+        voidReason: reason,
+      });
       await this.audit.recordMany(
         this.events(caller, 'delete', id, current.teamId, attendeesOf(current), {
           voided: true,
@@ -285,24 +234,6 @@ export class SessionsService {
         m,
       );
     });
-  }
-
-  /** A session in `scope` (every team when null); a voided one only with `includeVoided`; 404 otherwise. */
-  private async load(
-    m: EntityManager,
-    scope: string | null,
-    id: string,
-    opts: { lock?: boolean; includeVoided?: boolean } = {},
-  ): Promise<SessionRow> {
-    const rows: SessionRow[] = await m.query(
-      `SELECT ${SESSION_COLUMNS} FROM support_session s
-        WHERE s.id = $1 AND ($2::uuid IS NULL OR s.team_id = $2)
-          AND ($3 OR s.voided_at IS NULL)
-        ${opts.lock ? 'FOR UPDATE OF s' : ''}`,
-      [id, scope, opts.includeVoided ?? false],
-    );
-    if (rows.length === 0) throw new NotInTeamException('session', id, 'Session not found');
-    return rows[0];
   }
 
   /**
@@ -344,47 +275,6 @@ export class SessionsService {
     });
   }
 
-  /**
-   * The stored session a retried create names, when there is one: the same
-   * fields give it back, different ones a 409. Another team's record is a
-   * conflict without comparing (which would reveal its contents).
-   */
-  private async storedForRetry(
-    m: EntityManager,
-    dto: CreateSessionDto,
-    teamId: string,
-  ): Promise<Session | null> {
-    const rows: SessionRow[] = await m.query(
-      `SELECT ${SESSION_COLUMNS} FROM support_session s WHERE s.id = $1`,
-      [dto.id],
-    );
-    if (rows.length === 0) return null;
-    if (rows[0].teamId !== teamId || rows[0].voidedAt) {
-      throw new ConflictException({
-        message: 'This id is already in use',
-        errors: { id: ['is already in use'] },
-      });
-    }
-    const { id: _id, ...sent } = dto;
-    return assertSameAsStored(sent, toSessionResponse(rows[0]), ['activities', 'attendance']);
-  }
-
-  /** A safe retry's answer: the stored session, its return audited as a read (one event per attendee). */
-  private async replayed(caller: AuthUser, stored: Session, m: EntityManager) {
-    await this.audit.recordMany(
-      this.events(
-        caller,
-        'read',
-        stored.id,
-        stored.teamId,
-        stored.attendance.flatMap((a) => (a.participantId ? [a.participantId] : [])),
-        { retry: true },
-      ),
-      m,
-    );
-    return { session: stored, created: false };
-  }
-
   private events(
     caller: AuthUser,
     action: AuditEntry['action'],
@@ -423,11 +313,4 @@ function checkAttendanceCount(type: SessionType, rows: unknown[]) {
   if (rows.length === 0) {
     throw fieldError('attendance', 'A group session needs at least one attendance row');
   }
-}
-
-function stale(): ConflictException {
-  return new ConflictException({
-    message: 'This session was changed by someone else; reload it and try again',
-    errors: { version: ['is not the current version'] },
-  });
 }
