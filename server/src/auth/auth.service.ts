@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import type { LoginResponse } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
+import { writeRows } from '../records';
 import { toUserResponse } from '../users/users.mapper';
 import { UserEntity } from '../users/user.entity';
 import { JWT_AUDIENCE, JWT_ISSUER, type AccessTokenPayload } from './jwt.strategy';
@@ -156,7 +157,8 @@ export class AuthService {
 
   /** A rotated refresh token came back: every token of its sign-in session stops working. */
   private async endReusedSession(tokenHash: string): Promise<void> {
-    const result: unknown[] = await this.db.query(
+    const { rows } = await writeRows<{ id: string; user_id: string; team_id: string | null }>(
+      this.db,
       `UPDATE auth_session s
           SET revoked_at = now()
          FROM auth_rotated_token r, app_user u
@@ -165,12 +167,6 @@ export class AuthService {
         RETURNING s.id, s.user_id, u.team_id`,
       [tokenHash],
     );
-    // pg returns [rows, count] for UPDATE … RETURNING through TypeORM.
-    const rows = (Array.isArray(result[0]) ? result[0] : result) as {
-      id: string;
-      user_id: string;
-      team_id: string | null;
-    }[];
     for (const ended of rows) {
       await this.audit.record({
         actorId: ended.user_id,

@@ -9,6 +9,7 @@ import {
   type TimelineItem,
   type TimelineKind,
 } from '@peerpath/shared';
+import { sqlLiterals, UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
 import { toIsoDate } from '../common/dates';
 
 /**
@@ -48,7 +49,7 @@ export const TIMELINE_SQL = `
     UNION ALL
     SELECT 'advocacy', x.id, x.opened_on::timestamptz, x.opened_on,
            x.category, x.status, x.title, NULL, true, NULL, false,
-           NULL, x.due_on, x.due_on < CURRENT_DATE AND x.status IN ('open', 'in_progress')
+           NULL, x.due_on, x.due_on < CURRENT_DATE AND x.status IN (${sqlLiterals(UNFINISHED_ADVOCACY_STATUSES)})
       FROM advocacy_action x
      WHERE x.participant_id = $1
     UNION ALL

@@ -28,6 +28,7 @@ export function CreateRecord(
   opts: { summary?: string; retry?: boolean } = {},
 ) {
   const retry = opts.retry ?? true;
+  const thing = what.replace(/^an? /, '');
   const decorators = [
     HttpCode(HttpStatus.CREATED),
     ApiOperation({
@@ -37,11 +38,14 @@ export function CreateRecord(
           ? `Record ${what} (201); a safe retry with the same id returns it (200)`
           : `Record ${what}`),
     }),
-    ApiCreatedResponse({ type, description: 'Created: the stored record' }),
+    ApiCreatedResponse({ type, description: `Created: the stored ${thing}` }),
   ];
   if (retry) {
     decorators.push(
-      ApiOkResponse({ type, description: 'A safe retry: the stored record; nothing was written' }),
+      ApiOkResponse({
+        type,
+        description: `A safe retry: the stored ${thing}; nothing was written`,
+      }),
     );
   }
   return applyDecorators(...decorators);

@@ -17,14 +17,12 @@ import {
   unsuppressedActivitySummary,
   todayIn,
   type ActivitySummary,
-  type AdvocacyStatus,
   type AttendanceStatus,
   type CaseloadReport,
   type CaseloadRow,
   type ExportFormat,
   type HandoutOutcome,
   type ParticipantStatus,
-  type Role,
   type SessionFormat,
   type SessionSetting,
   type SessionType,
@@ -32,6 +30,7 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { fieldError } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
+import { CASELOAD_ROLES, UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { ActivityExportQueryDto, ActivityReportQueryDto } from './dto/activity.query';
 import type { CaseloadQueryDto } from './dto/caseload.query';
@@ -47,8 +46,6 @@ const PENDING: HandoutOutcome = 'pending';
 const CONNECTED: HandoutOutcome = 'connected';
 /** The outcomes of a handout that was followed up: the denominator of connectionRate. */
 const DECIDED_OUTCOMES = HANDOUT_OUTCOMES.filter((o) => o !== PENDING);
-const OPEN_ADVOCACY: AdvocacyStatus[] = ['open', 'in_progress'];
-const CASELOAD_ROLES: Role[] = ['worker', 'supervisor'];
 const GROUP_TYPES = SESSION_TYPES.filter((t) => formatOf(t) === 'group');
 /** Group sessions of the period, from the per-type columns of `team_day_activity`. */
 const GROUP_SESSIONS = GROUP_TYPES.map((t) => `d.type_${t}`).join(' + ');
@@ -99,7 +96,7 @@ export class ReportsService {
       caller.role === 'worker' ? caller.id : null,
       ATTENDED,
       ACTIVE,
-      OPEN_ADVOCACY,
+      UNFINISHED_ADVOCACY_STATUSES,
       PENDING,
     ]);
     const figures = (r: CaseloadSqlRow) => ({

@@ -2714,7 +2714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantResponse"];
                 };
             };
-            /** @description Enrolled: the stored participant */
+            /** @description Created: the stored participant */
             201: {
                 headers: {
                     [name: string]: unknown;
