@@ -1,20 +1,10 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AdvocacyAction, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors, PageOf } from '../common/api-docs';
-import { answerCreate, CreateRecord } from '../records';
+import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
 import { AdvocacyActionResponse } from './advocacy-action.response';
 import { AdvocacyService } from './advocacy.service';
 import { CreateAdvocacyActionDto } from './dto/create-advocacy-action.dto';
@@ -50,27 +40,21 @@ export class AdvocacyController {
     return answerCreate(reply, await this.advocacy.create(user, dto));
   }
 
-  @Get(':id')
+  @ReadRecord(AdvocacyActionResponse, 'One advocacy action')
   @Authenticated()
-  @ApiOperation({ summary: 'One advocacy action' })
-  @ApiOkResponse({ type: AdvocacyActionResponse })
-  get(
-    @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
-  ): Promise<AdvocacyAction> {
+  get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<AdvocacyAction> {
     return this.advocacy.get(user, id);
   }
 
-  @Patch(':id')
+  @ChangeRecord(
+    AdvocacyActionResponse,
+    'Change an advocacy action; `version` must be the one last read (409 if stale)',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary: 'Change an advocacy action; `version` must be the one last read (409 if stale)',
-  })
-  @ApiOkResponse({ type: AdvocacyActionResponse })
   @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @RecordId() id: string,
     @Body() dto: UpdateAdvocacyActionDto,
   ): Promise<AdvocacyAction> {
     return this.advocacy.update(user, id, dto);

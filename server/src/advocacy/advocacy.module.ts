@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { RecordContext } from '../records';
 import { AdvocacyController } from './advocacy.controller';
 import { AdvocacyService } from './advocacy.service';
 
-@Module({ controllers: [AdvocacyController], providers: [AdvocacyService] })
+@Module({ controllers: [AdvocacyController], providers: [AdvocacyService, RecordContext] })
 export class AdvocacyModule {}

@@ -1,36 +1,28 @@
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import {
-  todayIn,
   type AdvocacyAction,
   type AdvocacyLevel,
   type AdvocacyStatus,
   type Page,
 } from '@peerpath/shared';
-import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
-  listFilters,
   requireMayChange,
   requireParticipant,
-  requireTeamMember,
   resolveActor,
-  teamFilter,
   teamForCreate,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
 import { paging } from '../common/validation';
-import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
   createOnce,
   Filter,
   findInTeam,
   insertReturning,
   listPage,
+  RecordContext,
   requireVersion,
-  scopeOf,
   updateVersioned,
   type CreateResult,
 } from '../records';
@@ -72,22 +64,11 @@ function checkDates(a: { openedOn: string; dueOn: string | null; completedOn: st
 
 @Injectable()
 export class AdvocacyService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-    private readonly audit: AuditService,
-  ) {}
-
-  private today(): string {
-    return todayIn(this.config.orgTimezone);
-  }
+  constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListAdvocacyActionsQuery): Promise<Page<AdvocacyAction>> {
     const { page, pageSize, offset } = paging(q);
-    const m = this.db.manager;
-    const teamId = teamFilter(caller, q.teamId);
-    if (q.participantId) await requireParticipant(m, caller, q.participantId);
-    if (q.workerId) await requireTeamMember(m, scopeOf(caller), q.workerId);
+    const teamId = await this.records.listScope(caller, q);
 
     const f = new Filter()
       .when(teamId, 'team_id = ?')
@@ -98,45 +79,33 @@ export class AdvocacyService {
       .when(q.category, 'category = ?');
     if (q.overdue !== undefined) {
       const overdue = `(status = ANY(?::text[]) AND due_on IS NOT NULL AND due_on < ?::date)`;
-      f.add(q.overdue ? overdue : `NOT ${overdue}`, UNFINISHED_ADVOCACY_STATUSES, this.today());
+      f.add(
+        q.overdue ? overdue : `NOT ${overdue}`,
+        UNFINISHED_ADVOCACY_STATUSES,
+        this.records.today(),
+      );
     }
-    const { rows, total } = await listPage(m, ADVOCACY, f, {
+    const { rows, total } = await listPage(this.records.db.manager, ADVOCACY, f, {
       orderBy: 'opened_on DESC, created_at DESC, id DESC',
       limit: pageSize,
       offset,
     });
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: ADVOCACY.entity,
-      participantId: q.participantId ?? null,
-      teamId,
-      details: { filters: listFilters(q) },
-    });
+    await this.records.auditList(caller, ADVOCACY, q, teamId);
     return { items: rows.map(toAdvocacyActionResponse), total, page, pageSize };
   }
 
   async get(caller: AuthUser, id: string): Promise<AdvocacyAction> {
-    const row = await findInTeam(this.db.manager, ADVOCACY, caller, id);
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: ADVOCACY.entity,
-      entityId: row.id,
-      participantId: row.participantId,
-      teamId: row.teamId,
-    });
-    return toAdvocacyActionResponse(row);
+    return toAdvocacyActionResponse(await this.records.read(ADVOCACY, caller, id));
   }
 
   async create(
     caller: AuthUser,
     dto: CreateAdvocacyActionDto,
   ): Promise<CreateResult<AdvocacyAction>> {
-    return this.db.transaction((m) =>
+    return this.records.db.transaction((m) =>
       createOnce(m, ADVOCACY, caller, dto, {
         toResponse: toAdvocacyActionResponse,
-        audit: (entry) => this.audit.record(entry, m),
+        audit: (entry) => this.records.audit.record(entry, m),
         insert: async () => {
           checkLevel(dto.level, dto.participantId);
           let teamId: string;
@@ -157,8 +126,8 @@ export class AdvocacyService {
           if (status !== 'done' && dto.completedOn) {
             throw fieldError('completedOn', 'completedOn can only be set when the status is done');
           }
-          const openedOn = dto.openedOn ?? this.today();
-          const completedOn = status === 'done' ? (dto.completedOn ?? this.today()) : null;
+          const openedOn = dto.openedOn ?? this.records.today();
+          const completedOn = status === 'done' ? (dto.completedOn ?? this.records.today()) : null;
           const dueOn = dto.dueOn ?? null;
           checkDates({ openedOn, dueOn, completedOn });
           return insertReturning(m, ADVOCACY, {
@@ -186,7 +155,7 @@ export class AdvocacyService {
     id: string,
     dto: UpdateAdvocacyActionDto,
   ): Promise<AdvocacyAction> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const current = await findInTeam(m, ADVOCACY, caller, id);
       requireMayChange(caller, current.workerId, 'the advocacy actions they own');
       requireVersion(ADVOCACY, current, dto.version);
@@ -217,7 +186,7 @@ export class AdvocacyService {
         completedOn =
           dto.completedOn ??
           (current.status === 'done' ? current.completedOn : null) ??
-          this.today();
+          this.records.today();
       } else {
         if (dto.completedOn) {
           throw fieldError('completedOn', 'completedOn can only be set when the status is done');
@@ -252,7 +221,7 @@ export class AdvocacyService {
       };
       if (saved.status !== current.status)
         details.status = { from: current.status, to: saved.status };
-      await this.audit.record(
+      await this.records.audit.record(
         {
           actorId: caller.id,
           action: 'update',

@@ -19,7 +19,7 @@ import type { AuditEventResponse } from './audit-event.response';
 import type { AuthUser } from '../common/auth.decorators';
 import { uuidv7 } from '../common/uuidv7';
 import { paging } from '../common/validation';
-import { Filter } from '../records';
+import { Filter } from '../records/filter';
 import type { ListAuditQuery } from './list-audit.query';
 
 export interface AuditEntry {

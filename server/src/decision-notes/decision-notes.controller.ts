@@ -1,20 +1,10 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DecisionNote, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors, PageOf } from '../common/api-docs';
-import { answerCreate, CreateRecord } from '../records';
+import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
 import { DecisionNoteResponse } from './decision-note.response';
 import { DecisionNotesService } from './decision-notes.service';
 import { CreateDecisionNoteDto } from './dto/create-decision-note.dto';
@@ -52,24 +42,20 @@ export class DecisionNotesController {
     return answerCreate(reply, await this.notes.create(user, dto));
   }
 
-  @Get(':id')
+  @ReadRecord(DecisionNoteResponse, 'One decision note')
   @Authenticated()
-  @ApiOperation({ summary: 'One decision note' })
-  @ApiOkResponse({ type: DecisionNoteResponse })
-  get(
-    @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
-  ): Promise<DecisionNote> {
+  get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<DecisionNote> {
     return this.notes.get(user, id);
   }
 
-  @Patch(':id')
+  @ChangeRecord(
+    DecisionNoteResponse,
+    'Change a decision note; `options`, when sent, replaces the list',
+  )
   @Authenticated()
-  @ApiOperation({ summary: 'Change a decision note; `options`, when sent, replaces the list' })
-  @ApiOkResponse({ type: DecisionNoteResponse })
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @RecordId() id: string,
     @Body() dto: UpdateDecisionNoteDto,
   ): Promise<DecisionNote> {
     return this.notes.update(user, id, dto);

@@ -1,26 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { todayIn, type DecisionNote, type Page } from '@peerpath/shared';
-import { AuditService } from '../audit/audit.service';
-import {
-  fieldError,
-  listFilters,
-  requireParticipant,
-  requireTeamMember,
-  resolveActor,
-  teamFilter,
-} from '../common/access';
+import { Injectable } from '@nestjs/common';
+import type { DecisionNote, Page } from '@peerpath/shared';
+import { fieldError, requireParticipant, resolveActor } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging } from '../common/validation';
-import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
   createOnce,
   Filter,
   findInTeam,
   insertReturning,
   listPage,
-  scopeOf,
+  RecordContext,
   updateReturning,
   type CreateResult,
 } from '../records';
@@ -43,66 +32,39 @@ function checkDates(n: { discussedOn: string; followUpOn: string | null }) {
 /** Shared decision-making notes: the options weighed with a participant and what was decided. */
 @Injectable()
 export class DecisionNotesService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-    private readonly audit: AuditService,
-  ) {}
-
-  private today(): string {
-    return todayIn(this.config.orgTimezone);
-  }
+  constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListDecisionNotesQuery): Promise<Page<DecisionNote>> {
     const { page, pageSize, offset } = paging(q);
-    const m = this.db.manager;
-    const teamId = teamFilter(caller, q.teamId);
-    if (q.participantId) await requireParticipant(m, caller, q.participantId);
-    if (q.workerId) await requireTeamMember(m, scopeOf(caller), q.workerId);
+    const teamId = await this.records.listScope(caller, q);
 
     const f = new Filter()
       .when(teamId, 'team_id = ?')
       .when(q.participantId, 'participant_id = ?')
       .when(q.workerId, 'worker_id = ?')
       .when(q.decidedBy, 'decided_by = ?');
-    const { rows, total } = await listPage(m, DECISION_NOTE, f, {
+    const { rows, total } = await listPage(this.records.db.manager, DECISION_NOTE, f, {
       orderBy: 'discussed_on DESC, created_at DESC, id DESC',
       limit: pageSize,
       offset,
     });
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: DECISION_NOTE.entity,
-      participantId: q.participantId ?? null,
-      teamId,
-      details: { filters: listFilters(q) },
-    });
+    await this.records.auditList(caller, DECISION_NOTE, q, teamId);
     return { items: rows.map(toDecisionNoteResponse), total, page, pageSize };
   }
 
   async get(caller: AuthUser, id: string): Promise<DecisionNote> {
-    const row = await findInTeam(this.db.manager, DECISION_NOTE, caller, id);
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: DECISION_NOTE.entity,
-      entityId: row.id,
-      participantId: row.participantId,
-      teamId: row.teamId,
-    });
-    return toDecisionNoteResponse(row);
+    return toDecisionNoteResponse(await this.records.read(DECISION_NOTE, caller, id));
   }
 
   async create(caller: AuthUser, dto: CreateDecisionNoteDto): Promise<CreateResult<DecisionNote>> {
-    return this.db.transaction((m) =>
+    return this.records.db.transaction((m) =>
       createOnce(m, DECISION_NOTE, caller, dto, {
         toResponse: toDecisionNoteResponse,
-        audit: (entry) => this.audit.record(entry, m),
+        audit: (entry) => this.records.audit.record(entry, m),
         insert: async () => {
           const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
           const workerId = await resolveActor(m, caller, dto.workerId, p.teamId, 'workerId');
-          const discussedOn = dto.discussedOn ?? this.today();
+          const discussedOn = dto.discussedOn ?? this.records.today();
           const followUpOn = dto.followUpOn ?? null;
           checkDates({ discussedOn, followUpOn });
           return insertReturning(m, DECISION_NOTE, {
@@ -125,7 +87,7 @@ export class DecisionNotesService {
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateDecisionNoteDto): Promise<DecisionNote> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const current = await findInTeam(m, DECISION_NOTE, caller, id, { lock: 'update' });
       let workerId = current.workerId;
       if (dto.workerId !== undefined && dto.workerId !== current.workerId) {
@@ -148,7 +110,7 @@ export class DecisionNotesService {
         nextSteps: keep('nextSteps'),
         followUpOn,
       }))!;
-      await this.audit.record(
+      await this.records.audit.record(
         {
           actorId: caller.id,
           action: 'update',

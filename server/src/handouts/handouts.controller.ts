@@ -1,20 +1,10 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Handout, HandoutListItem, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors, PageOf } from '../common/api-docs';
-import { answerCreate, CreateRecord } from '../records';
+import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
 import { HandoutListItemResponse, HandoutResponse } from './handout.response';
 import { CreateHandoutDto } from './dto/create-handout.dto';
 import { ListHandoutsQuery } from './dto/list-handouts.query';
@@ -56,27 +46,20 @@ export class HandoutsController {
     return answerCreate(reply, await this.handouts.create(user, dto));
   }
 
-  @Get(':id')
+  @ReadRecord(HandoutResponse, 'One handout')
   @Authenticated()
-  @ApiOperation({ summary: 'One handout' })
-  @ApiOkResponse({ type: HandoutResponse })
-  get(
-    @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
-  ): Promise<Handout> {
+  get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Handout> {
     return this.handouts.get(user, id);
   }
 
-  @Patch(':id')
+  @ChangeRecord(
+    HandoutResponse,
+    'Record the outcome of a follow-up (`outcomeOn` today by default), or change the note or follow-up date',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Record the outcome of a follow-up (`outcomeOn` today by default), or change the note or follow-up date',
-  })
-  @ApiOkResponse({ type: HandoutResponse })
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @RecordId() id: string,
     @Body() dto: UpdateHandoutDto,
   ): Promise<Handout> {
     return this.handouts.update(user, id, dto);

@@ -1,32 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import {
-  todayIn,
   type Handout,
   type HandoutListItem,
   type HandoutOutcome,
   type Page,
 } from '@peerpath/shared';
-import { AuditService } from '../audit/audit.service';
-import {
-  fieldError,
-  listFilters,
-  requireParticipant,
-  requireTeamMember,
-  resolveActor,
-  teamFilter,
-} from '../common/access';
+import { fieldError, requireParticipant, resolveActor } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging } from '../common/validation';
-import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
   createOnce,
   Filter,
   findInTeam,
   insertReturning,
   listPage,
-  scopeOf,
+  RecordContext,
   updateReturning,
   type CreateResult,
 } from '../records';
@@ -57,22 +45,11 @@ function checkDates(h: { givenOn: string; followUpOn: string | null; outcomeOn: 
  */
 @Injectable()
 export class HandoutsService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-    private readonly audit: AuditService,
-  ) {}
-
-  private today(): string {
-    return todayIn(this.config.orgTimezone);
-  }
+  constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListHandoutsQuery): Promise<Page<HandoutListItem>> {
     const { page, pageSize, offset } = paging(q);
-    const m = this.db.manager;
-    const teamId = teamFilter(caller, q.teamId);
-    if (q.participantId) await requireParticipant(m, caller, q.participantId);
-    if (q.workerId) await requireTeamMember(m, scopeOf(caller), q.workerId);
+    const teamId = await this.records.listScope(caller, q);
 
     const f = new Filter()
       .when(teamId, 'h.team_id = ?')
@@ -82,9 +59,9 @@ export class HandoutsService {
       .when(q.outcome, 'h.outcome = ?');
     if (q.followUpDue !== undefined) {
       const due = `(h.outcome = ? AND h.follow_up_on IS NOT NULL AND h.follow_up_on <= ?::date)`;
-      f.add(q.followUpDue ? due : `NOT ${due}`, PENDING, this.today());
+      f.add(q.followUpDue ? due : `NOT ${due}`, PENDING, this.records.today());
     }
-    const { rows, total } = await listPage(m, HANDOUT, f, {
+    const { rows, total } = await listPage(this.records.db.manager, HANDOUT, f, {
       alias: 'h',
       extra: `r.name AS "resourceName", r.category AS "resourceCategory",
               coalesce(p.preferred_name, p.first_name) || ' ' || p.last_name AS "participantName"`,
@@ -97,36 +74,20 @@ export class HandoutsService {
       limit: pageSize,
       offset,
     });
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: HANDOUT.entity,
-      participantId: q.participantId ?? null,
-      teamId,
-      details: { filters: listFilters(q) },
-    });
+    await this.records.auditList(caller, HANDOUT, q, teamId);
     return { items: (rows as HandoutListRow[]).map(toHandoutListItem), total, page, pageSize };
   }
 
   async get(caller: AuthUser, id: string): Promise<Handout> {
-    const row = await findInTeam(this.db.manager, HANDOUT, caller, id);
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: HANDOUT.entity,
-      entityId: row.id,
-      participantId: row.participantId,
-      teamId: row.teamId,
-    });
-    return toHandoutResponse(row);
+    return toHandoutResponse(await this.records.read(HANDOUT, caller, id));
   }
 
   async create(caller: AuthUser, dto: CreateHandoutDto): Promise<CreateResult<Handout>> {
-    return this.db.transaction((m) =>
+    return this.records.db.transaction((m) =>
       createOnce(m, HANDOUT, caller, dto, {
         toResponse: toHandoutResponse,
         audit: (entry, row) =>
-          this.audit.record(
+          this.records.audit.record(
             entry.action === 'create'
               ? { ...entry, details: { resourceId: row.resourceId } }
               : entry,
@@ -148,7 +109,7 @@ export class HandoutsService {
             );
           }
           const workerId = await resolveActor(m, caller, dto.workerId, p.teamId, 'workerId');
-          const givenOn = dto.givenOn ?? this.today();
+          const givenOn = dto.givenOn ?? this.records.today();
           const outcome = dto.outcome ?? PENDING;
           if (outcome === PENDING && dto.outcomeOn) {
             throw fieldError(
@@ -156,7 +117,7 @@ export class HandoutsService {
               'outcomeOn can only be set with an outcome other than pending',
             );
           }
-          const outcomeOn = outcome === PENDING ? null : (dto.outcomeOn ?? this.today());
+          const outcomeOn = outcome === PENDING ? null : (dto.outcomeOn ?? this.records.today());
           const followUpOn = dto.followUpOn ?? null;
           checkDates({ givenOn, followUpOn, outcomeOn });
           return insertReturning(m, HANDOUT, {
@@ -179,7 +140,7 @@ export class HandoutsService {
 
   /** Records the outcome of a follow-up, or changes the note or follow-up date. */
   async update(caller: AuthUser, id: string, dto: UpdateHandoutDto): Promise<Handout> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const current = await findInTeam(m, HANDOUT, caller, id, { lock: 'update' });
       const outcome = dto.outcome ?? current.outcome;
       let outcomeOn: string | null;
@@ -197,9 +158,9 @@ export class HandoutsService {
         outcomeOn = dto.outcomeOn;
       } else if (outcome !== current.outcome) {
         // The outcome was just learned: today, unless the worker says otherwise.
-        outcomeOn = this.today();
+        outcomeOn = this.records.today();
       } else {
-        outcomeOn = current.outcomeOn ?? this.today();
+        outcomeOn = current.outcomeOn ?? this.records.today();
       }
       const followUpOn = dto.followUpOn !== undefined ? dto.followUpOn : current.followUpOn;
       checkDates({ givenOn: current.givenOn, followUpOn, outcomeOn });
@@ -214,7 +175,7 @@ export class HandoutsService {
       if (saved.outcome !== current.outcome) {
         details.outcome = { from: current.outcome, to: saved.outcome };
       }
-      await this.audit.record(
+      await this.records.audit.record(
         {
           actorId: caller.id,
           action: 'update',

@@ -1,20 +1,10 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Participant, TimelineItem } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors, PageOf } from '../common/api-docs';
-import { answerCreate, CreateRecord } from '../records';
+import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
 import {
   ParticipantListItemResponse,
   ParticipantResponse,
@@ -25,8 +15,6 @@ import { ListParticipantsQuery } from './dto/list-participants.query';
 import { TimelineQuery } from './dto/timeline.query';
 import { UpdateParticipantDto } from './dto/update-participant.dto';
 import { ParticipantsService } from './participants.service';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('participants')
 @Controller('participants')
@@ -67,20 +55,16 @@ export class ParticipantsController {
     return answerCreate(reply, await this.participants.create(user, dto));
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One participant' })
-  @ApiOkResponse({ type: ParticipantResponse })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Participant> {
+  @ReadRecord(ParticipantResponse, 'One participant')
+  get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Participant> {
     return this.participants.get(user, id);
   }
 
-  @Patch(':id')
-  @ApiOperation({ summary: 'Change a participant; send the version you read (stale: 409)' })
-  @ApiOkResponse({ type: ParticipantResponse })
+  @ChangeRecord(ParticipantResponse, 'Change a participant; send the version you read (stale: 409)')
   @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @RecordId() id: string,
     @Body() dto: UpdateParticipantDto,
   ): Promise<Participant> {
     return this.participants.update(user, id, dto);
@@ -94,7 +78,7 @@ export class ParticipantsController {
   @ApiOkResponse({ type: TimelineResponse })
   timeline(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @RecordId() id: string,
     @Query() q: TimelineQuery,
   ): Promise<{ items: TimelineItem[] }> {
     return this.participants.timeline(user, id, q.includeVoided ?? false);

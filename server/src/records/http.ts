@@ -1,4 +1,12 @@
-import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
+import {
+  applyDecorators,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CreateResult } from '../common/retry';
@@ -49,4 +57,17 @@ export function CreateRecord(
     );
   }
   return applyDecorators(...decorators);
+}
+
+/** The `:id` of a record route, any UUID version (400 otherwise). */
+export const RecordId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
+
+/** `GET :id`: one record, with its OpenAPI. */
+export function ReadRecord(type: new () => object, summary: string) {
+  return applyDecorators(Get(':id'), ApiOperation({ summary }), ApiOkResponse({ type }));
+}
+
+/** `PATCH :id`: a change to one record, with its OpenAPI. */
+export function ChangeRecord(type: new () => object, summary: string) {
+  return applyDecorators(Patch(':id'), ApiOperation({ summary }), ApiOkResponse({ type }));
 }

@@ -16,5 +16,6 @@ export {
   type Queryable,
   type Values,
 } from './store';
-export { answerCreate, CreateRecord } from './http';
+export { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from './http';
+export { RecordContext } from './context';
 export type { CreateResult } from '../common/retry';

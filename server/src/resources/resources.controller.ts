@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, Resource } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { PageOf } from '../common/api-docs';
-import { CreateRecord } from '../records';
+import { ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
 import { ResourceResponse } from './resource.response';
 import { CreateResourceDto } from './dto/create-resource.dto';
 import { ListResourcesQuery } from './dto/list-resources.query';
@@ -25,11 +25,9 @@ export class ResourcesController {
     return this.resources.list(q);
   }
 
-  @Get(':id')
+  @ReadRecord(ResourceResponse, 'One resource, active or not')
   @Authenticated()
-  @ApiOperation({ summary: 'One resource, active or not' })
-  @ApiOkResponse({ type: ResourceResponse })
-  get(@Param('id', new ParseUUIDPipe({ version: undefined })) id: string): Promise<Resource> {
+  get(@RecordId() id: string): Promise<Resource> {
     return this.resources.get(id);
   }
 
@@ -43,13 +41,14 @@ export class ResourcesController {
     return this.resources.create(user, dto);
   }
 
-  @Patch(':id')
+  @ChangeRecord(
+    ResourceResponse,
+    'Change a resource; `active: false` takes it out of the directory',
+  )
   @Authenticated({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Change a resource; `active: false` takes it out of the directory' })
-  @ApiOkResponse({ type: ResourceResponse })
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @RecordId() id: string,
     @Body() dto: UpdateResourceDto,
   ): Promise<Resource> {
     return this.resources.update(user, id, dto);

@@ -5,9 +5,6 @@ import {
   Get,
   HttpCode,
   HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Patch,
   Post,
   Query,
   Res,
@@ -17,15 +14,13 @@ import type { FastifyReply } from 'fastify';
 import type { Page, Session } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors, PageOf } from '../common/api-docs';
-import { answerCreate, CreateRecord } from '../records';
+import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
 import { SessionResponse } from './session.response';
 import { CreateSessionDto } from './dto/create-session.dto';
 import { ListSessionsQuery } from './dto/list-sessions.query';
 import { UpdateSessionDto } from './dto/update-session.dto';
 import { VoidSessionQuery } from './dto/void-session.query';
 import { SessionsService } from './sessions.service';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('sessions')
 @Controller('sessions')
@@ -55,26 +50,22 @@ export class SessionsController {
     return answerCreate(reply, await this.sessions.create(user, dto));
   }
 
-  @Get(':id')
-  @ApiOperation({
-    summary:
-      'One session with its attendance (a voided one: 404 for workers, shown with its void to supervisors)',
-  })
-  @ApiOkResponse({ type: SessionResponse })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Session> {
+  @ReadRecord(
+    SessionResponse,
+    'One session with its attendance (a voided one: 404 for workers, shown with its void to supervisors)',
+  )
+  get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Session> {
     return this.sessions.get(user, id);
   }
 
-  @Patch(':id')
-  @ApiOperation({
-    summary:
-      'Change a session; send the version you read (stale: 409). attendance replaces the list',
-  })
-  @ApiOkResponse({ type: SessionResponse })
+  @ChangeRecord(
+    SessionResponse,
+    'Change a session; send the version you read (stale: 409). attendance replaces the list',
+  )
   @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @RecordId() id: string,
     @Body() dto: UpdateSessionDto,
   ): Promise<Session> {
     return this.sessions.update(user, id, dto);
@@ -90,7 +81,7 @@ export class SessionsController {
   @ApiErrors(403, 409)
   remove(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @RecordId() id: string,
     @Query() q: VoidSessionQuery,
   ): Promise<void> {
     return this.sessions.void(user, id, q.reason);
