@@ -14,13 +14,11 @@ import {
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
-import { paging } from '../common/validation';
 import {
   createOnce,
-  Filter,
+  datesNotBefore,
   findInTeam,
   insertReturning,
-  listPage,
   RecordContext,
   requireVersion,
   updateVersioned,
@@ -53,45 +51,32 @@ function checkLevel(level: AdvocacyLevel, participantId: string | null | undefin
   }
 }
 
-function checkDates(a: { openedOn: string; dueOn: string | null; completedOn: string | null }) {
-  if (a.dueOn && a.dueOn < a.openedOn) {
-    throw fieldError('dueOn', 'dueOn must not be before openedOn');
-  }
-  if (a.completedOn && a.completedOn < a.openedOn) {
-    throw fieldError('completedOn', 'completedOn must not be before openedOn');
-  }
-}
-
 @Injectable()
 export class AdvocacyService {
   constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListAdvocacyActionsQuery): Promise<Page<AdvocacyAction>> {
-    const { page, pageSize, offset } = paging(q);
-    const teamId = await this.records.listScope(caller, q);
-
-    const f = new Filter()
-      .when(teamId, 'team_id = ?')
-      .when(q.participantId, 'participant_id = ?')
-      .when(q.workerId, 'worker_id = ?')
+    const scope = await this.records.listScope(caller, q);
+    scope.filter
       .when(q.status, 'status = ?')
       .when(q.level, 'level = ?')
       .when(q.category, 'category = ?');
     if (q.overdue !== undefined) {
       const overdue = `(status = ANY(?::text[]) AND due_on IS NOT NULL AND due_on < ?::date)`;
-      f.add(
+      scope.filter.add(
         q.overdue ? overdue : `NOT ${overdue}`,
         UNFINISHED_ADVOCACY_STATUSES,
         this.records.today(),
       );
     }
-    const { rows, total } = await listPage(this.records.db.manager, ADVOCACY, f, {
-      orderBy: 'opened_on DESC, created_at DESC, id DESC',
-      limit: pageSize,
-      offset,
-    });
-    await this.records.auditList(caller, ADVOCACY, q, teamId);
-    return { items: rows.map(toAdvocacyActionResponse), total, page, pageSize };
+    return this.records.listRead(
+      caller,
+      ADVOCACY,
+      q,
+      scope,
+      { orderBy: 'opened_on DESC, created_at DESC, id DESC' },
+      toAdvocacyActionResponse,
+    );
   }
 
   async get(caller: AuthUser, id: string): Promise<AdvocacyAction> {
@@ -129,7 +114,7 @@ export class AdvocacyService {
           const openedOn = dto.openedOn ?? this.records.today();
           const completedOn = status === 'done' ? (dto.completedOn ?? this.records.today()) : null;
           const dueOn = dto.dueOn ?? null;
-          checkDates({ openedOn, dueOn, completedOn });
+          datesNotBefore({ openedOn, dueOn, completedOn }, 'openedOn', 'dueOn', 'completedOn');
           return insertReturning(m, ADVOCACY, {
             id: dto.id ?? undefined,
             teamId,
@@ -196,7 +181,7 @@ export class AdvocacyService {
       }
       const openedOn = dto.openedOn ?? current.openedOn;
       const dueOn = dto.dueOn !== undefined ? dto.dueOn : current.dueOn;
-      checkDates({ openedOn, dueOn, completedOn });
+      datesNotBefore({ openedOn, dueOn, completedOn }, 'openedOn', 'dueOn', 'completedOn');
 
       let workerId = current.workerId;
       if (dto.workerId !== undefined && dto.workerId !== current.workerId) {

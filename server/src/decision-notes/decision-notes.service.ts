@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { DecisionNote, Page } from '@peerpath/shared';
-import { fieldError, requireParticipant, resolveActor } from '../common/access';
+import { requireParticipant, resolveActor } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import { paging } from '../common/validation';
 import {
   createOnce,
-  Filter,
+  datesNotBefore,
   findInTeam,
   insertReturning,
-  listPage,
   RecordContext,
   updateReturning,
   type CreateResult,
@@ -23,33 +21,22 @@ import type { CreateDecisionNoteDto } from './dto/create-decision-note.dto';
 import type { ListDecisionNotesQuery } from './dto/list-decision-notes.query';
 import type { UpdateDecisionNoteDto } from './dto/update-decision-note.dto';
 
-function checkDates(n: { discussedOn: string; followUpOn: string | null }) {
-  if (n.followUpOn && n.followUpOn < n.discussedOn) {
-    throw fieldError('followUpOn', 'followUpOn must not be before discussedOn');
-  }
-}
-
 /** Shared decision-making notes: the options weighed with a participant and what was decided. */
 @Injectable()
 export class DecisionNotesService {
   constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListDecisionNotesQuery): Promise<Page<DecisionNote>> {
-    const { page, pageSize, offset } = paging(q);
-    const teamId = await this.records.listScope(caller, q);
-
-    const f = new Filter()
-      .when(teamId, 'team_id = ?')
-      .when(q.participantId, 'participant_id = ?')
-      .when(q.workerId, 'worker_id = ?')
-      .when(q.decidedBy, 'decided_by = ?');
-    const { rows, total } = await listPage(this.records.db.manager, DECISION_NOTE, f, {
-      orderBy: 'discussed_on DESC, created_at DESC, id DESC',
-      limit: pageSize,
-      offset,
-    });
-    await this.records.auditList(caller, DECISION_NOTE, q, teamId);
-    return { items: rows.map(toDecisionNoteResponse), total, page, pageSize };
+    const scope = await this.records.listScope(caller, q);
+    scope.filter.when(q.decidedBy, 'decided_by = ?');
+    return this.records.listRead(
+      caller,
+      DECISION_NOTE,
+      q,
+      scope,
+      { orderBy: 'discussed_on DESC, created_at DESC, id DESC' },
+      toDecisionNoteResponse,
+    );
   }
 
   async get(caller: AuthUser, id: string): Promise<DecisionNote> {
@@ -66,7 +53,7 @@ export class DecisionNotesService {
           const workerId = await resolveActor(m, caller, dto.workerId, p.teamId, 'workerId');
           const discussedOn = dto.discussedOn ?? this.records.today();
           const followUpOn = dto.followUpOn ?? null;
-          checkDates({ discussedOn, followUpOn });
+          datesNotBefore({ discussedOn, followUpOn }, 'discussedOn', 'followUpOn');
           return insertReturning(m, DECISION_NOTE, {
             id: dto.id ?? undefined,
             teamId: p.teamId,
@@ -95,7 +82,7 @@ export class DecisionNotesService {
       }
       const discussedOn = dto.discussedOn ?? current.discussedOn;
       const followUpOn = dto.followUpOn !== undefined ? dto.followUpOn : current.followUpOn;
-      checkDates({ discussedOn, followUpOn });
+      datesNotBefore({ discussedOn, followUpOn }, 'discussedOn', 'followUpOn');
       const keep = <K extends keyof DecisionNoteRow>(k: K & keyof UpdateDecisionNoteDto) =>
         dto[k] !== undefined ? dto[k] : current[k];
 

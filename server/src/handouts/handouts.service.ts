@@ -7,13 +7,11 @@ import {
 } from '@peerpath/shared';
 import { fieldError, requireParticipant, resolveActor } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import { paging } from '../common/validation';
 import {
   createOnce,
-  Filter,
+  datesNotBefore,
   findInTeam,
   insertReturning,
-  listPage,
   RecordContext,
   updateReturning,
   type CreateResult,
@@ -30,15 +28,6 @@ import {
 
 const PENDING: HandoutOutcome = 'pending';
 
-function checkDates(h: { givenOn: string; followUpOn: string | null; outcomeOn: string | null }) {
-  if (h.followUpOn && h.followUpOn < h.givenOn) {
-    throw fieldError('followUpOn', 'followUpOn must not be before givenOn');
-  }
-  if (h.outcomeOn && h.outcomeOn < h.givenOn) {
-    throw fieldError('outcomeOn', 'outcomeOn must not be before givenOn');
-  }
-}
-
 /**
  * Resources handed to participants, and their follow-up (did the participant
  * get connected?). A handout belongs to its participant's team.
@@ -48,34 +37,30 @@ export class HandoutsService {
   constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListHandoutsQuery): Promise<Page<HandoutListItem>> {
-    const { page, pageSize, offset } = paging(q);
-    const teamId = await this.records.listScope(caller, q);
-
-    const f = new Filter()
-      .when(teamId, 'h.team_id = ?')
-      .when(q.participantId, 'h.participant_id = ?')
-      .when(q.workerId, 'h.worker_id = ?')
-      .when(q.resourceId, 'h.resource_id = ?')
-      .when(q.outcome, 'h.outcome = ?');
+    const scope = await this.records.listScope(caller, q, 'h');
+    scope.filter.when(q.resourceId, 'h.resource_id = ?').when(q.outcome, 'h.outcome = ?');
     if (q.followUpDue !== undefined) {
       const due = `(h.outcome = ? AND h.follow_up_on IS NOT NULL AND h.follow_up_on <= ?::date)`;
-      f.add(q.followUpDue ? due : `NOT ${due}`, PENDING, this.records.today());
+      scope.filter.add(q.followUpDue ? due : `NOT ${due}`, PENDING, this.records.today());
     }
-    const { rows, total } = await listPage(this.records.db.manager, HANDOUT, f, {
-      alias: 'h',
-      extra: `r.name AS "resourceName", r.category AS "resourceCategory",
-              coalesce(p.preferred_name, p.first_name) || ' ' || p.last_name AS "participantName"`,
-      joins: `JOIN resource r ON r.id = h.resource_id
-              JOIN participant p ON p.id = h.participant_id`,
-      // The follow-ups list is a to-do list: the longest overdue first.
-      orderBy: q.followUpDue
-        ? 'h.follow_up_on ASC, h.given_on ASC, h.id'
-        : 'h.given_on DESC, h.created_at DESC, h.id DESC',
-      limit: pageSize,
-      offset,
-    });
-    await this.records.auditList(caller, HANDOUT, q, teamId);
-    return { items: (rows as HandoutListRow[]).map(toHandoutListItem), total, page, pageSize };
+    return this.records.listRead(
+      caller,
+      HANDOUT,
+      q,
+      scope,
+      {
+        alias: 'h',
+        extra: `r.name AS "resourceName", r.category AS "resourceCategory",
+                coalesce(p.preferred_name, p.first_name) || ' ' || p.last_name AS "participantName"`,
+        joins: `JOIN resource r ON r.id = h.resource_id
+                JOIN participant p ON p.id = h.participant_id`,
+        // The follow-ups list is a to-do list: the longest overdue first.
+        orderBy: q.followUpDue
+          ? 'h.follow_up_on ASC, h.given_on ASC, h.id'
+          : 'h.given_on DESC, h.created_at DESC, h.id DESC',
+      },
+      (row) => toHandoutListItem(row as HandoutListRow),
+    );
   }
 
   async get(caller: AuthUser, id: string): Promise<Handout> {
@@ -119,7 +104,7 @@ export class HandoutsService {
           }
           const outcomeOn = outcome === PENDING ? null : (dto.outcomeOn ?? this.records.today());
           const followUpOn = dto.followUpOn ?? null;
-          checkDates({ givenOn, followUpOn, outcomeOn });
+          datesNotBefore({ givenOn, followUpOn, outcomeOn }, 'givenOn', 'followUpOn', 'outcomeOn');
           return insertReturning(m, HANDOUT, {
             id: dto.id ?? undefined,
             teamId: p.teamId,
@@ -163,7 +148,12 @@ export class HandoutsService {
         outcomeOn = current.outcomeOn ?? this.records.today();
       }
       const followUpOn = dto.followUpOn !== undefined ? dto.followUpOn : current.followUpOn;
-      checkDates({ givenOn: current.givenOn, followUpOn, outcomeOn });
+      datesNotBefore(
+        { givenOn: current.givenOn, followUpOn, outcomeOn },
+        'givenOn',
+        'followUpOn',
+        'outcomeOn',
+      );
 
       const saved = (await updateReturning(m, HANDOUT, current, {
         outcome,

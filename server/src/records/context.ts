@@ -1,13 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { todayIn } from '@peerpath/shared';
+import { todayIn, type Page } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
 import { listFilters, requireParticipant, requireTeamMember, teamFilter } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
+import { paging, type PageQuery } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
+import { Filter } from './filter';
 import type { RecordTable } from './record-table';
-import { findInTeam, scopeOf } from './store';
+import { findInTeam, listPage, scopeOf } from './store';
+
+/** What a list's scope is: its paging, its team and the filter so far. */
+export interface ListScope {
+  page: number;
+  pageSize: number;
+  offset: number;
+  teamId: string | null;
+  filter: Filter;
+}
 
 /** The filters most record lists take. */
 interface ListScopeQuery {
@@ -35,25 +46,44 @@ export class RecordContext {
   }
 
   /**
-   * The team a list is limited to (teamFilter), once the participant and the
-   * worker it is filtered by are found in the caller's reach (404 otherwise).
+   * The start of a record list: its paging, the team it is limited to
+   * (teamFilter), once the participant and the worker it is filtered by are
+   * found in the caller's reach (404 otherwise), and a Filter holding those
+   * three conditions (columns prefixed with `alias.` when given).
    */
-  async listScope(caller: AuthUser, q: ListScopeQuery): Promise<string | null> {
+  async listScope(
+    caller: AuthUser,
+    q: ListScopeQuery & PageQuery,
+    alias?: string,
+  ): Promise<ListScope> {
     const teamId = teamFilter(caller, q.teamId);
     const m = this.db.manager;
     if (q.participantId) await requireParticipant(m, caller, q.participantId);
     if (q.workerId) await requireTeamMember(m, scopeOf(caller), q.workerId);
-    return teamId;
+    const a = alias ? `${alias}.` : '';
+    const filter = new Filter()
+      .when(teamId, `${a}team_id = ?`)
+      .when(q.participantId, `${a}participant_id = ?`)
+      .when(q.workerId, `${a}worker_id = ?`);
+    return { ...paging(q), teamId, filter };
   }
 
-  /** Audits the read of a list, with its filters. */
-  auditList(
+  /** One page of a record list under `scope` (listScope), its read audited with its filters. */
+  async listRead<Row extends { id: string }, Out>(
     caller: AuthUser,
-    t: { entity: string },
-    q: { participantId?: string | null },
-    teamId: string | null,
-  ): Promise<void> {
-    return this.audit.record({
+    t: RecordTable<Row>,
+    q: ListScopeQuery,
+    scope: ListScope,
+    opts: { orderBy: string; alias?: string; joins?: string; extra?: string },
+    toItem: (row: Row) => Out,
+  ): Promise<Page<Out>> {
+    const { page, pageSize, offset, teamId, filter } = scope;
+    const { rows, total } = await listPage(this.db.manager, t, filter, {
+      ...opts,
+      limit: pageSize,
+      offset,
+    });
+    await this.audit.record({
       actorId: caller.id,
       action: 'read',
       entityType: t.entity,
@@ -61,6 +91,7 @@ export class RecordContext {
       teamId,
       details: { filters: listFilters(q) },
     });
+    return { items: rows.map(toItem), total, page, pageSize };
   }
 
   /** One record in the caller's reach (404 otherwise), its read audited. */

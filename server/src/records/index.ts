@@ -17,5 +17,6 @@ export {
   type Values,
 } from './store';
 export { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from './http';
-export { RecordContext } from './context';
+export { RecordContext, type ListScope } from './context';
+export { datesNotBefore } from './rules';
 export type { CreateResult } from '../common/retry';
