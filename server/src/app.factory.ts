@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import cookie from '@fastify/cookie';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import helmet, { type HelmetOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { jsonBodiesOnly, sameOriginForCookies } from './auth/request-guards';
@@ -34,7 +34,7 @@ export async function shutdown(app: NestFastifyApplication): Promise<void> {
 }
 
 /** The security headers of every response (Helmet's, with PeerPath's content security policy). */
-const HELMET_OPTIONS: HelmetOptions = {
+const HELMET_OPTIONS: FastifyHelmetOptions = {
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
@@ -78,31 +78,36 @@ export const PERMISSIONS_POLICY = [
   .map((feature) => `${feature}=()`)
   .join(', ');
 
-/**
- * The headers Helmet sets for `options`, worked out once: with no nonce and no
- * directive computed per request they are the same for every response, so a
- * request only copies them (Helmet itself, per request, cost a twentieth of a
- * cheap request's CPU).
- */
-export function securityHeaders(options: HelmetOptions): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const res = {
-    setHeader(name: string, value: unknown) {
-      headers[name.toLowerCase()] = String(value);
-    },
-    removeHeader(name: string) {
-      delete headers[name.toLowerCase()];
-    },
-  };
-  helmet(options)({} as IncomingMessage, res as unknown as ServerResponse, (err?: unknown) => {
-    if (err) throw err;
-  });
-  return headers;
-}
-
 function clientDist(config: ResolvedConfig): string | undefined {
   const dir = config.clientDist ?? resolve(__dirname, '../../client/dist');
   return existsSync(join(dir, 'index.html')) ? dir : undefined;
+}
+
+/** A page of the web client: a GET outside /api of no file (a missing file, such as an old chunk, stays a 404). */
+function isClientPage(request: FastifyRequest): boolean {
+  return (
+    request.method === 'GET' &&
+    !request.url.startsWith('/api') &&
+    !/\.[a-z0-9]+$/i.test(request.url.split('?')[0])
+  );
+}
+
+/**
+ * Fastify's not-found handler, set by Nest, extended: with a built web client a
+ * page route (a deep link such as /participants/…) is answered with its
+ * index.html, as the client routes itself; anything else goes on to Nest's 404
+ * in the one error shape.
+ */
+class PeerPathAdapter extends FastifyAdapter {
+  /** True when a built web client is served. */
+  webClient = false;
+
+  override setNotFoundHandler(handler: Function) {
+    if (!this.webClient) return super.setNotFoundHandler(handler);
+    return super.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
+      isClientPage(request) ? reply.sendFile('index.html') : handler(request, reply),
+    );
+  }
 }
 
 /**
@@ -113,12 +118,14 @@ export async function createApp(
   config: ResolvedConfig,
   extraModules: Type[] = [],
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const dist = clientDist(config);
+  const adapter = new PeerPathAdapter({
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy ?? false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  adapter.webClient = dist !== undefined;
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, extraModules),
     adapter,
@@ -141,12 +148,9 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   // Fastify parses JSON and plain text by default; only JSON is accepted.
   fastify.removeContentTypeParser('text/plain');
-  const security = {
-    ...securityHeaders(HELMET_OPTIONS),
-    'permissions-policy': PERMISSIONS_POLICY,
-  };
+  await fastify.register(fastifyHelmet, HELMET_OPTIONS);
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(security);
+    void reply.header('permissions-policy', PERMISSIONS_POLICY);
     done();
   });
   fastify.addHook('onRequest', jsonBodiesOnly);
@@ -159,7 +163,6 @@ export async function createApp(
   });
   registerApiCompression(fastify);
 
-  const dist = clientDist(config);
   if (dist) {
     await app.register(fastifyStatic as never, {
       root: dist,
@@ -173,13 +176,7 @@ export async function createApp(
         reply.header('Cache-Control', clientCacheControl(path)),
     });
   }
-  app.useGlobalFilters(
-    new ErrorsFilter(
-      dist
-        ? (reply) => (reply as never as { sendFile(f: string): unknown }).sendFile('index.html')
-        : undefined,
-    ),
-  );
+  app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalPipes(createValidationPipe());
 
   SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), {
