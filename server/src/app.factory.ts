@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import cookie from '@fastify/cookie';
-import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { jsonBodiesOnly, sameOriginForCookies } from './auth/request-guards';
@@ -34,7 +35,7 @@ export async function shutdown(app: NestFastifyApplication): Promise<void> {
 }
 
 /** The security headers of every response (Helmet's, with PeerPath's content security policy). */
-const HELMET_OPTIONS: FastifyHelmetOptions = {
+const HELMET_OPTIONS: HelmetOptions = {
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
@@ -77,6 +78,29 @@ export const PERMISSIONS_POLICY = [
 ]
   .map((feature) => `${feature}=()`)
   .join(', ');
+
+/**
+ * The headers Helmet sets for `options`, worked out once: with no nonce and no
+ * directive computed per request they are the same for every response, so a
+ * request only copies them. (`@fastify/helmet` builds Helmet's middleware,
+ * parsing the content security policy, on every request: about 35 µs of CPU,
+ * against 0.5 µs for the copy, a sixth to a third of a cheap request's Node CPU.)
+ */
+export function securityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader(name: string, value: unknown) {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options)({} as IncomingMessage, res as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err;
+  });
+  return headers;
+}
 
 function clientDist(config: ResolvedConfig): string | undefined {
   const dir = config.clientDist ?? resolve(__dirname, '../../client/dist');
@@ -148,9 +172,12 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   // Fastify parses JSON and plain text by default; only JSON is accepted.
   fastify.removeContentTypeParser('text/plain');
-  await fastify.register(fastifyHelmet, HELMET_OPTIONS);
+  const security = {
+    ...securityHeaders(HELMET_OPTIONS),
+    'permissions-policy': PERMISSIONS_POLICY,
+  };
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('permissions-policy', PERMISSIONS_POLICY);
+    void reply.headers(security);
     done();
   });
   fastify.addHook('onRequest', jsonBodiesOnly);
