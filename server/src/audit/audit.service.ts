@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+// Time-ordered ids (UUID version 7): the audit trail's primary key index grows at its end.
+import { v7 as uuidv7 } from 'uuid';
 import type {
   AccessDeniedBurst,
   AuditAction,
@@ -17,7 +19,6 @@ import {
 } from '../common/access';
 import type { AuditEventResponse } from './audit-event.response';
 import type { AuthUser } from '../common/auth.decorators';
-import { uuidv7 } from '../common/uuidv7';
 import { paging } from '../common/validation';
 import { Filter } from '../records/filter';
 import type { ListAuditQuery } from './list-audit.query';

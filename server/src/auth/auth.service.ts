@@ -90,14 +90,6 @@ export class AuthService {
         teamId: user?.teamId ?? null,
         details: { reason: user && ok ? 'deactivated' : 'bad_credentials', ip },
       });
-      if (Math.random() < 0.01) {
-        await this.db.query(`DELETE FROM login_failure WHERE at < now() - interval '1 day'`);
-        // Past the absolute limit the sessions have ended: their old tokens no longer matter.
-        await this.db.query(
-          `DELETE FROM auth_rotated_token WHERE rotated_at < now() - make_interval(hours => $1)`,
-          [ABSOLUTE_LIMIT_HOURS + 1],
-        );
-      }
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
 

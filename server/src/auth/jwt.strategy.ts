@@ -2,6 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import type { Role } from '@peerpath/shared';
@@ -12,7 +13,7 @@ import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 
 export const JWT_ISSUER = 'peerpath';
 export const JWT_AUDIENCE = 'peerpath-api';
-/** Verified tokens remembered at most (the oldest goes first). */
+/** Verified tokens remembered at most (the least recently used goes first). */
 const MAX_VERIFIED = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -53,7 +54,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
    * so a repeat is not verified again (JwtAuthGuard); its user and sign-in
    * session are still read as for any request.
    */
-  private readonly verified = new Map<string, AccessTokenPayload & { exp: number }>();
+  private readonly verified = new LRUCache<string, AccessTokenPayload & { exp: number }>({
+    max: MAX_VERIFIED,
+  });
 
   private readonly users = new BatchedLookup<string, Omit<AuthUser, 'sessionId'>>(async (keys) => {
     const rows = await preparedQuery<{
@@ -96,9 +99,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const user = await this.userOf(payload);
     const header = req.headers.authorization;
     if (typeof header === 'string' && typeof payload.exp === 'number') {
-      if (this.verified.size >= MAX_VERIFIED) {
-        this.verified.delete(this.verified.keys().next().value!);
-      }
       this.verified.set(header, { ...payload, exp: payload.exp });
     }
     return user;

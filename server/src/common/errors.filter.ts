@@ -85,23 +85,11 @@ function isDatabaseUnavailable(err: unknown): boolean {
 export class ErrorsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly serveIndex?: (reply: FastifyReply) => unknown) {}
-
   catch(exception: unknown, host: ArgumentsHost) {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
     const body = this.toBody(exception, request);
-    if (
-      body.statusCode === 404 &&
-      this.serveIndex &&
-      request.method === 'GET' &&
-      !request.url.startsWith('/api') &&
-      // A page route gets the web client; a missing file (an old chunk) stays a 404.
-      !/\.[a-z0-9]+$/i.test(request.url.split('?')[0])
-    ) {
-      return this.serveIndex(reply);
-    }
     if (body.statusCode === 503) void reply.header('Retry-After', '5');
     return reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);
   }

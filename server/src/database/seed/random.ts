@@ -1,3 +1,5 @@
+import { v4 as uuidv4 } from 'uuid';
+
 /**
  * Reproducible pseudo-random numbers (mulberry32: small, fast and good enough
  * for believable demo data), so the demo looks the same every time.
@@ -22,13 +24,8 @@ export function seededRandom(seed: number) {
     }
     return copy.slice(0, Math.max(0, Math.min(n, copy.length)));
   };
-  const uuid = () => {
-    const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
-    hex[12] = '4';
-    hex[16] = '89ab'[Math.floor(next() * 4)];
-    const s = hex.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-  };
+  /** A version 4 UUID whose random bits come from this generator. */
+  const uuid = () => uuidv4({ random: Uint8Array.from({ length: 16 }, () => int(0, 255)) });
   const weighted = <T extends string>(w: Record<T, number>): T => {
     const entries = Object.entries(w) as [T, number][];
     let r = next() * entries.reduce((s, [, n]) => s + n, 0);
