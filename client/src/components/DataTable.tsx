@@ -10,7 +10,7 @@ import TableRow from '@mui/material/TableRow';
 import { useTheme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { Fragment, type KeyboardEvent, type ReactNode } from 'react';
-import { visuallyHidden } from './visuallyHidden';
+import { visuallyHidden } from '../lib/visuallyHidden';
 
 const PAGE_SIZE_OPTIONS = [25, 50, 100];
 

@@ -12,7 +12,7 @@ import { DataTable, type DataTableColumn } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
 import { PageHeader } from '../components/PageHeader';
-import { formatDateTime } from '../components/dates';
+import { formatDateTime } from '../lib/dates';
 import { useParticipants } from '../features/participants/api';
 import { participantName } from '../features/participants/names';
 import { useTeamMembers, useUserName } from '../features/users/api';

@@ -11,7 +11,8 @@ import { LABELS, PARTICIPANT_STATUSES, addDays, type ParticipantStatus } from '@
 import { useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { FilterSelect, enumOptions } from '../components/FilterSelect';
+import { FilterSelect } from '../components/FilterSelect';
+import { enumOptions } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { SummarySkeleton } from '../components/Skeletons';

@@ -11,7 +11,7 @@ import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { api, applyServerErrors } from '../api';
 import { useAuth } from '../auth';
-import { useNotify } from '../components/notify';
+import { useNotify } from '../lib/notify';
 
 interface PasswordForm extends ChangePasswordRequest {
   confirm: string;

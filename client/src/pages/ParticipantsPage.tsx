@@ -16,8 +16,9 @@ import {
 import { useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { formatDate } from '../components/dates';
-import { FilterSelect, enumOptions } from '../components/FilterSelect';
+import { formatDate } from '../lib/dates';
+import { FilterSelect } from '../components/FilterSelect';
+import { enumOptions } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { useParticipants } from '../features/participants/api';

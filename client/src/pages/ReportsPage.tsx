@@ -14,7 +14,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
 import { PageHeader } from '../components/PageHeader';
 import { SummarySkeleton, TableSkeleton } from '../components/Skeletons';
-import { formatDate, today } from '../components/dates';
+import { formatDate, today } from '../lib/dates';
 import { PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
 import { ActivitySummaryView } from '../features/reports/ActivitySummaryView';
 import { CaseloadTable } from '../features/reports/CaseloadTable';

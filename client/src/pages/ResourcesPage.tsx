@@ -22,18 +22,19 @@ import { useState, type ReactNode } from 'react';
 import { isAdmin, useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { FilterSelect, enumOptions } from '../components/FilterSelect';
+import { FilterSelect } from '../components/FilterSelect';
+import { enumOptions } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { CardGridSkeleton } from '../components/Skeletons';
-import { useNotify } from '../components/notify';
+import { useNotify } from '../lib/notify';
 import { useResources } from '../features/resources/api';
 import { useUserName } from '../features/users/api';
 import { FollowUps } from '../features/resources/FollowUps';
 import { HandoutDialog } from '../features/resources/HandoutDialog';
 import { ResourceDialog } from '../features/resources/ResourceDialog';
 import { useUrlState } from '../hooks/useUrlState';
-import { visuallyHidden } from '../components/visuallyHidden';
+import { visuallyHidden } from '../lib/visuallyHidden';
 
 const PAGE_SIZE = 24;
 

@@ -27,7 +27,7 @@ import { useId, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
-import { newId } from '../../components/newId';
+import { newId } from '../../lib/newId';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useParticipant } from '../participants/api';

@@ -4,7 +4,7 @@ import Link from '@mui/material/Link';
 import { LABELS, type AdvocacyAction } from '@peerpath/shared';
 import type { MouseEvent } from 'react';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
-import { formatDate, today } from '../../components/dates';
+import { formatDate, today } from '../../lib/dates';
 import { useParticipantLookup } from '../participants/api';
 import { participantName } from '../participants/names';
 import { useUserName } from '../users/api';

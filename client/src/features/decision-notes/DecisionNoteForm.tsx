@@ -24,8 +24,8 @@ import {
 import { useId, useState, type ReactNode } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { applyServerErrors, type FieldLabels } from '../../api';
-import { today } from '../../components/dates';
-import { newId } from '../../components/newId';
+import { today } from '../../lib/dates';
+import { newId } from '../../lib/newId';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { participantName } from '../participants/names';

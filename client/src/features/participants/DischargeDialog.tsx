@@ -9,7 +9,7 @@ import type { Participant } from '@peerpath/shared';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { applyServerErrors, isApiError } from '../../api';
-import { today } from '../../components/dates';
+import { today } from '../../lib/dates';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useUpdateParticipant } from './api';

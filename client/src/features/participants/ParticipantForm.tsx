@@ -24,8 +24,8 @@ import { Controller, useForm, type FieldNamesMarkedBoolean } from 'react-hook-fo
 import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
-import { today } from '../../components/dates';
-import { newId } from '../../components/newId';
+import { today } from '../../lib/dates';
+import { newId } from '../../lib/newId';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useTeams } from '../teams/api';

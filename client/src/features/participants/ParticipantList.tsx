@@ -3,7 +3,7 @@ import Link from '@mui/material/Link';
 import { LABELS, type ParticipantListItem } from '@peerpath/shared';
 import { useNavigate } from 'react-router';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
-import { formatDate, today } from '../../components/dates';
+import { formatDate, today } from '../../lib/dates';
 import { useUserName } from '../users/api';
 import { LastContact } from './ContactFlag';
 import { fullNameIfDifferent, participantName } from './names';

@@ -19,8 +19,8 @@ import {
 import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { applyServerErrors } from '../../api';
-import { today } from '../../components/dates';
-import { newId } from '../../components/newId';
+import { today } from '../../lib/dates';
+import { newId } from '../../lib/newId';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';

@@ -28,7 +28,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
-import { newId } from '../../components/newId';
+import { newId } from '../../lib/newId';
 import { PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useParticipantLookup } from '../participants/api';

@@ -2,7 +2,7 @@ import Link from '@mui/material/Link';
 import { LABELS, type Session } from '@peerpath/shared';
 import { useNavigate } from 'react-router';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
-import { formatDateTime, formatMinutes } from '../../components/dates';
+import { formatDateTime, formatMinutes } from '../../lib/dates';
 import { useParticipantLookup } from '../participants/api';
 import { participantName } from '../participants/names';
 import { useUserName } from '../users/api';

@@ -1,0 +1,13 @@
+/** A choice of a select: an enum value with its shared label, or a record's id with its name. */
+export interface SelectOption<V extends string = string> {
+  value: V;
+  label: string;
+}
+
+/** `[{value, label}]` for an enum, with the shared human labels. */
+export function enumOptions<V extends string>(
+  values: readonly V[],
+  labels: Record<V, string>,
+): SelectOption<V>[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
