@@ -45,7 +45,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
     try {
       await api<void>('/auth/password', {
         method: 'POST',
-        body: { currentPassword, newPassword },
+        body: { currentPassword, newPassword } satisfies ChangePasswordRequest,
       });
       passwordChanged();
       notify('Your password is changed. You stay signed in here; other devices are signed out.');

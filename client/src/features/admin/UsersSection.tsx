@@ -16,8 +16,7 @@ import { enumOptions } from '../../lib/options';
 import { useNotify } from '../../lib/notify';
 import { useTeams } from '../teams/api';
 import { useUpdateUser, useUsers } from '../users/api';
-import { CreateUserDialog } from './CreateUserDialog';
-import { EditUserDialog } from './EditUserDialog';
+import { UserDialog } from './UserDialog';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 
@@ -205,15 +204,16 @@ export function UsersSection() {
           setPageSize(size);
         }}
       />
-      <CreateUserDialog
+      <UserDialog
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(user) => {
+        onSaved={(user, what) => {
           setCreating(false);
-          notify(`${user.displayName} can now sign in as ${LABELS.role[user.role].toLowerCase()}`);
+          notify(`${user.displayName} ${what}`);
         }}
       />
-      <EditUserDialog
+      <UserDialog
+        open={Boolean(editing)}
         user={editing}
         onClose={() => setEditing(null)}
         onSaved={(user, what) => {

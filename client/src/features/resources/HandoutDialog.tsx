@@ -6,7 +6,6 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import {
   HANDOUT_METHODS,
@@ -19,9 +18,11 @@ import {
 import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { applyServerErrors } from '../../api';
+import { EnumSelect } from '../../components/EnumSelect';
+import { DateInput, PickersProvider } from '../../components/pickers';
 import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
-import { DateInput, PickersProvider } from '../../components/pickers';
+import { enumOptions } from '../../lib/options';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { ParticipantPicker } from '../participants/ParticipantPicker';
@@ -182,18 +183,11 @@ export function HandoutDialog({
                 </Grid>
               )}
               <Grid size={{ xs: 12, sm: 6 }}>
-                <Controller
+                <EnumSelect
                   control={control}
                   name="method"
-                  render={({ field }) => (
-                    <TextField select label="How it was shared" {...field}>
-                      {HANDOUT_METHODS.map((m) => (
-                        <MenuItem key={m} value={m}>
-                          {LABELS.handoutMethod[m]}
-                        </MenuItem>
-                      ))}
-                    </TextField>
-                  )}
+                  label="How it was shared"
+                  options={enumOptions(HANDOUT_METHODS, LABELS.handoutMethod)}
                 />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>

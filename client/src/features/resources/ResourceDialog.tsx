@@ -6,7 +6,6 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
-import MenuItem from '@mui/material/MenuItem';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import {
@@ -18,7 +17,9 @@ import {
 import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { applyServerErrors, type FieldLabels } from '../../api';
+import { EnumSelect } from '../../components/EnumSelect';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
+import { enumOptions } from '../../lib/options';
 import { useSaveResource } from './api';
 
 interface ResourceFormValues {
@@ -126,18 +127,11 @@ export function ResourceDialog({
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <Controller
+              <EnumSelect
                 control={control}
                 name="category"
-                render={({ field }) => (
-                  <TextField select {...field} {...text('category')}>
-                    {RESOURCE_CATEGORIES.map((c) => (
-                      <MenuItem key={c} value={c}>
-                        {LABELS.resourceCategory[c]}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                )}
+                label={FIELD_LABELS.category}
+                options={enumOptions(RESOURCE_CATEGORIES, LABELS.resourceCategory)}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
