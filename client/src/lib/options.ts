@@ -11,3 +11,8 @@ export function enumOptions<V extends string>(
 ): SelectOption<V>[] {
   return values.map((value) => ({ value, label: labels[value] }));
 }
+
+/** `raw` when it is one of `values` (a value read from the address bar), else undefined. */
+export function oneOf<V extends string>(values: readonly V[], raw: string): V | undefined {
+  return (values as readonly string[]).includes(raw) ? (raw as V) : undefined;
+}

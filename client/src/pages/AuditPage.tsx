@@ -16,7 +16,7 @@ import { formatDateTime } from '../lib/dates';
 import { useParticipants } from '../features/participants/api';
 import { participantName } from '../features/participants/names';
 import { useTeamMembers, useUserName } from '../features/users/api';
-import { useUrlState } from '../hooks/useUrlState';
+import { useListParams } from '../hooks/useListParams';
 
 const ACTION_LABEL: Record<AuditAction, string> = {
   read: 'Looked at',
@@ -49,19 +49,21 @@ function Audit() {
   const { members } = useTeamMembers();
   const userName = useUserName();
   const people = useParticipants({ pageSize: 100, sort: 'name' });
-  const [state, set] = useUrlState({
+  const {
+    filters: state,
+    setFilters,
+    page,
+    pageSize,
+    paging,
+  } = useListParams({
     person: '',
     actor: '',
     action: '',
     from: '',
     to: '',
-    page: '1',
-    pageSize: '25',
   });
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  const page = Number(state.page) || 1;
-  const pageSize = Number(state.pageSize) || 25;
   const filters: Filters = {
     participantId: state.person || undefined,
     actorId: state.actor || undefined,
@@ -201,28 +203,28 @@ function Audit() {
             value: p.id,
             label: participantName(p),
           }))}
-          onChange={(v) => set({ person: v, page: 1 })}
+          onChange={(v) => setFilters({ person: v })}
         />
         <FilterSelect
           label="Done by"
           value={state.actor}
           allLabel="Any user"
           options={members.map((u) => ({ value: u.id, label: u.displayName }))}
-          onChange={(v) => set({ actor: v, page: 1 })}
+          onChange={(v) => setFilters({ actor: v })}
         />
         <FilterSelect
           label="Action"
           value={state.action}
           allLabel="Any action"
           options={AUDIT_ACTIONS.map((a) => ({ value: a, label: ACTION_LABEL[a] }))}
-          onChange={(v) => set({ action: v, page: 1 })}
+          onChange={(v) => setFilters({ action: v })}
         />
         <TextField
           label="From"
           type="date"
           size="small"
           value={state.from}
-          onChange={(e) => set({ from: e.target.value, page: 1 })}
+          onChange={(e) => setFilters({ from: e.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
         />
         <TextField
@@ -230,7 +232,7 @@ function Audit() {
           type="date"
           size="small"
           value={state.to}
-          onChange={(e) => set({ to: e.target.value, page: 1 })}
+          onChange={(e) => setFilters({ to: e.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
         />
       </Box>
@@ -245,9 +247,7 @@ function Audit() {
         columns={columns}
         total={events.data?.total ?? 0}
         loading={events.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
+        {...paging}
       />
     </>
   );

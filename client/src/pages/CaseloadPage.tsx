@@ -12,7 +12,7 @@ import { useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
-import { enumOptions } from '../lib/options';
+import { enumOptions, oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { SummarySkeleton } from '../components/Skeletons';
@@ -21,7 +21,8 @@ import { AccessWarnings } from '../features/audit/AccessWarnings';
 import { useParticipants } from '../features/participants/api';
 import { ParticipantList } from '../features/participants/ParticipantList';
 import { useCaseloadReport } from '../features/reports/api';
-import { listUrl, useUrlState } from '../hooks/useUrlState';
+import { useListParams } from '../hooks/useListParams';
+import { listUrl } from '../hooks/useUrlState';
 
 type Scope = 'mine' | 'team';
 
@@ -100,19 +101,19 @@ function CaseloadSummary({ scope }: { scope: Scope }) {
 export function CaseloadPage() {
   const me = useCurrentUser();
   const canSeeTeam = me.role !== 'worker';
-  const [state, set] = useUrlState({
+  const {
+    filters: state,
+    setFilters,
+    page,
+    pageSize,
+    paging,
+  } = useListParams({
     scope: me.role === 'admin' ? 'team' : 'mine',
     search: '',
     status: 'active',
-    page: '1',
-    pageSize: '25',
   });
   const scope: Scope = canSeeTeam && state.scope === 'team' ? 'team' : 'mine';
-  const page = Number(state.page) || 1;
-  const pageSize = Number(state.pageSize) || 25;
-  const status = (PARTICIPANT_STATUSES as readonly string[]).includes(state.status)
-    ? (state.status as ParticipantStatus)
-    : undefined;
+  const status = oneOf(PARTICIPANT_STATUSES, state.status);
   const list = useParticipants({
     page,
     pageSize,
@@ -156,7 +157,7 @@ export function CaseloadPage() {
             exclusive
             size="small"
             value={scope}
-            onChange={(_e, v: Scope | null) => v && set({ scope: v, page: 1 })}
+            onChange={(_e, v: Scope | null) => v && setFilters({ scope: v })}
             aria-label="Whose participants"
           >
             <ToggleButton value="mine">Mine</ToggleButton>
@@ -169,7 +170,7 @@ export function CaseloadPage() {
           <SearchField
             label="Search by name"
             value={state.search}
-            onSearch={(v) => set({ search: v, page: 1 })}
+            onSearch={(v) => setFilters({ search: v })}
           />
         </Box>
         <Box sx={{ flex: '0 1 200px', minWidth: 160 }}>
@@ -178,7 +179,7 @@ export function CaseloadPage() {
             value={status ?? ''}
             allLabel="Any status"
             options={enumOptions(PARTICIPANT_STATUSES, LABELS.participantStatus)}
-            onChange={(v) => set({ status: v || 'all', page: 1 })}
+            onChange={(v) => setFilters({ status: v || 'all' })}
           />
         </Box>
       </Box>
@@ -189,7 +190,7 @@ export function CaseloadPage() {
             icon={<PeopleOutlined />}
             title={state.search ? `No one matches “${state.search}”` : 'No one with this status'}
             action={
-              <Button onClick={() => set({ search: '', status: 'active', page: 1 })}>
+              <Button onClick={() => setFilters({ search: '', status: 'active' })}>
                 Clear search and filters
               </Button>
             }
@@ -224,9 +225,7 @@ export function CaseloadPage() {
             rows={rows}
             total={list.data?.total ?? 0}
             loading={list.isFetching}
-            page={page}
-            pageSize={pageSize}
-            onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
+            {...paging}
             show={
               scope === 'mine'
                 ? ['name', 'pronouns', 'nextStep', 'lastContact']

@@ -18,39 +18,35 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate } from '../lib/dates';
 import { FilterSelect } from '../components/FilterSelect';
-import { enumOptions } from '../lib/options';
+import { enumOptions, oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { useParticipants } from '../features/participants/api';
 import { ParticipantList } from '../features/participants/ParticipantList';
 import { useTeams } from '../features/teams/api';
-import { useTeamMembers } from '../features/users/api';
-import { useUrlState } from '../hooks/useUrlState';
+import { useWorkerOptions } from '../features/users/api';
+import { useListParams } from '../hooks/useListParams';
 
 export function ParticipantsPage() {
   const me = useCurrentUser();
-  const { members } = useTeamMembers();
+  const workerOptions = useWorkerOptions({ includeInactive: true });
   const teams = useTeams();
-  const [state, set] = useUrlState({
+  const {
+    filters: state,
+    setFilters,
+    page,
+    pageSize,
+    paging,
+  } = useListParams({
     search: '',
     status: 'all',
     worker: '',
     team: '',
     noContactSince: '',
     sort: 'name',
-    page: '1',
-    pageSize: '25',
   });
-  const page = Number(state.page) || 1;
-  const pageSize = Number(state.pageSize) || 25;
-  const status = (PARTICIPANT_STATUSES as readonly string[]).includes(state.status)
-    ? (state.status as ParticipantStatus)
-    : undefined;
-  const sort: ParticipantListSort = (PARTICIPANT_LIST_SORTS as readonly string[]).includes(
-    state.sort,
-  )
-    ? (state.sort as ParticipantListSort)
-    : 'name';
+  const status = oneOf(PARTICIPANT_STATUSES, state.status);
+  const sort = oneOf(PARTICIPANT_LIST_SORTS, state.sort) ?? 'name';
   const list = useParticipants({
     page,
     pageSize,
@@ -64,12 +60,6 @@ export function ParticipantsPage() {
   const filtered = Boolean(
     state.search || status || state.worker || state.team || state.noContactSince,
   );
-  const workerOptions = members
-    .filter((u) => u.role !== 'admin')
-    .map((u) => ({
-      value: u.id,
-      label: u.id === me.id ? `${u.displayName} (you)` : u.displayName,
-    }));
 
   return (
     <>
@@ -99,21 +89,21 @@ export function ParticipantsPage() {
         <SearchField
           label="Search by name"
           value={state.search}
-          onSearch={(v) => set({ search: v, page: 1 })}
+          onSearch={(v) => setFilters({ search: v })}
         />
         <FilterSelect<ParticipantStatus>
           label="Status"
           value={status ?? ''}
           allLabel="Any status"
           options={enumOptions(PARTICIPANT_STATUSES, LABELS.participantStatus)}
-          onChange={(v) => set({ status: v || 'all', page: 1 })}
+          onChange={(v) => setFilters({ status: v || 'all' })}
         />
         <FilterSelect
           label="Primary worker"
           value={state.worker}
           allLabel="Anyone"
           options={workerOptions}
-          onChange={(v) => set({ worker: v, page: 1 })}
+          onChange={(v) => setFilters({ worker: v })}
         />
         {me.role === 'admin' && (
           <FilterSelect
@@ -121,7 +111,7 @@ export function ParticipantsPage() {
             value={state.team}
             allLabel="All teams"
             options={(teams.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
-            onChange={(v) => set({ team: v, page: 1 })}
+            onChange={(v) => setFilters({ team: v })}
           />
         )}
         <FilterSelect<ParticipantListSort>
@@ -131,7 +121,7 @@ export function ParticipantsPage() {
             { value: 'name', label: 'Name' },
             { value: 'lastContact', label: 'Last contact, longest ago first' },
           ]}
-          onChange={(v) => set({ sort: v || 'name', page: 1 })}
+          onChange={(v) => setFilters({ sort: v || 'name' })}
         />
       </Box>
       {isIsoDate(state.noContactSince) && (
@@ -140,7 +130,7 @@ export function ParticipantsPage() {
           icon={<ScheduleOutlined />}
           sx={{ mb: 2 }}
           action={
-            <Button color="inherit" onClick={() => set({ noContactSince: '', page: 1 })}>
+            <Button color="inherit" onClick={() => setFilters({ noContactSince: '' })}>
               Show everyone
             </Button>
           }
@@ -157,13 +147,12 @@ export function ParticipantsPage() {
             filtered ? (
               <Button
                 onClick={() =>
-                  set({
+                  setFilters({
                     search: '',
                     status: 'all',
                     worker: '',
                     team: '',
                     noContactSince: '',
-                    page: 1,
                   })
                 }
               >
@@ -190,9 +179,7 @@ export function ParticipantsPage() {
             rows={list.data?.items ?? []}
             total={list.data?.total ?? 0}
             loading={list.isFetching}
-            page={page}
-            pageSize={pageSize}
-            onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
+            {...paging}
             show={['name', 'pronouns', 'nextStep', 'lastContact', 'status', 'primaryWorker']}
           />
         </>

@@ -12,6 +12,7 @@ import { describeError, download } from '../api';
 import { RequireAuth, useCurrentUser } from '../auth';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
+import { oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SummarySkeleton, TableSkeleton } from '../components/Skeletons';
 import { formatDate, today } from '../lib/dates';
@@ -58,9 +59,7 @@ function Reports() {
   const teams = useTeams();
   // The last full month by default: this month is only partly done.
   const [state, set] = useUrlState({ period: 'last_month', from: '', to: '', team: '' });
-  const period: Period = (PERIODS as readonly string[]).includes(state.period)
-    ? (state.period as Period)
-    : 'last_month';
+  const period = oneOf(PERIODS, state.period) ?? 'last_month';
   const range =
     period === 'custom'
       ? {

@@ -23,7 +23,7 @@ import { isAdmin, useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
-import { enumOptions } from '../lib/options';
+import { enumOptions, oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { CardGridSkeleton } from '../components/Skeletons';
@@ -143,9 +143,7 @@ export function ResourcesPage() {
   // `?worker=` (from the caseload report): one worker's follow-ups.
   const followUpWorker = me.role === 'worker' ? '' : state.worker;
   const page = Number(state.page) || 1;
-  const category = (RESOURCE_CATEGORIES as readonly string[]).includes(state.category)
-    ? (state.category as ResourceCategory)
-    : undefined;
+  const category = oneOf(RESOURCE_CATEGORIES, state.category);
   const list = useResources({
     search: state.search || undefined,
     category,

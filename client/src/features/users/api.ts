@@ -52,12 +52,16 @@ export function useUserName() {
   };
 }
 
-/** The active workers and supervisors of the team, to choose who does something ("(you)" marked). */
-export function useWorkerOptions(): SelectOption[] {
+/**
+ * The workers and supervisors of the team as choices, "(you)" marked: the
+ * active ones to name who does something; with `includeInactive`, also those
+ * who have left, to filter the records they kept.
+ */
+export function useWorkerOptions({ includeInactive = false } = {}): SelectOption[] {
   const me = useCurrentUser();
   const { members } = useTeamMembers();
   return members
-    .filter((u) => u.role !== 'admin' && u.active)
+    .filter((u) => u.role !== 'admin' && (includeInactive || u.active))
     .map((u) => ({
       value: u.id,
       label: u.id === me.id ? `${u.displayName} (you)` : u.displayName,
