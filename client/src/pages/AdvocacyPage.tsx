@@ -29,13 +29,7 @@ export function AdvocacyPage() {
   const me = useCurrentUser();
   const notify = useNotify();
   const workerOptions = useWorkerOptions({ includeInactive: true });
-  const {
-    filters: state,
-    setFilters,
-    page,
-    pageSize,
-    paging,
-  } = useListParams({
+  const { filters, setFilters, page, pageSize, paging } = useListParams({
     status: '',
     level: '',
     worker: me.role === 'worker' ? me.id : '',
@@ -46,12 +40,12 @@ export function AdvocacyPage() {
   const list = useAdvocacyActions({
     page,
     pageSize,
-    status: (state.status || undefined) as AdvocacyStatus | undefined,
-    level: (state.level || undefined) as AdvocacyLevel | undefined,
-    workerId: state.worker || undefined,
-    overdue: state.due === 'overdue' ? true : undefined,
+    status: (filters.status || undefined) as AdvocacyStatus | undefined,
+    level: (filters.level || undefined) as AdvocacyLevel | undefined,
+    workerId: filters.worker || undefined,
+    overdue: filters.due === 'overdue' ? true : undefined,
   });
-  const filtered = Boolean(state.status || state.level || state.due);
+  const filtered = Boolean(filters.status || filters.level || filters.due);
 
   return (
     <>
@@ -78,28 +72,28 @@ export function AdvocacyPage() {
       >
         <FilterSelect<AdvocacyStatus>
           label="Status"
-          value={(state.status as AdvocacyStatus) || ''}
+          value={(filters.status as AdvocacyStatus) || ''}
           allLabel="Any status"
           options={enumOptions(ADVOCACY_STATUSES, LABELS.advocacyStatus)}
           onChange={(v) => setFilters({ status: v })}
         />
         <FilterSelect<AdvocacyLevel>
           label="Level"
-          value={(state.level as AdvocacyLevel) || ''}
+          value={(filters.level as AdvocacyLevel) || ''}
           allLabel="Individual and systemic"
           options={enumOptions(ADVOCACY_LEVELS, LABELS.advocacyLevel)}
           onChange={(v) => setFilters({ level: v })}
         />
         <FilterSelect
           label="Worker"
-          value={state.worker}
+          value={filters.worker}
           allLabel={me.role === 'admin' ? 'Anyone' : 'Anyone in the team'}
           options={workerOptions}
           onChange={(v) => setFilters({ worker: v })}
         />
         <FilterSelect<'overdue'>
           label="Due date"
-          value={(state.due as 'overdue') || ''}
+          value={(filters.due as 'overdue') || ''}
           allLabel="Any"
           options={[{ value: 'overdue', label: 'Past due date' }]}
           onChange={(v) => setFilters({ due: v })}

@@ -49,13 +49,7 @@ function Audit() {
   const { members } = useTeamMembers();
   const userName = useUserName();
   const people = useParticipants({ pageSize: 100, sort: 'name' });
-  const {
-    filters: state,
-    setFilters,
-    page,
-    pageSize,
-    paging,
-  } = useListParams({
+  const { filters, setFilters, page, pageSize, paging } = useListParams({
     person: '',
     actor: '',
     action: '',
@@ -64,17 +58,17 @@ function Audit() {
   });
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  const filters: Filters = {
-    participantId: state.person || undefined,
-    actorId: state.actor || undefined,
-    action: state.action || undefined,
-    from: state.from || undefined,
-    to: state.to || undefined,
+  const auditFilters: Filters = {
+    participantId: filters.person || undefined,
+    actorId: filters.actor || undefined,
+    action: filters.action || undefined,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
   };
   const events = useQuery({
-    queryKey: ['audit', filters, page, pageSize],
+    queryKey: ['audit', auditFilters, page, pageSize],
     queryFn: ({ signal }) =>
-      api<Page<AuditEvent>>('/audit', { query: { ...filters, page, pageSize }, signal }),
+      api<Page<AuditEvent>>('/audit', { query: { ...auditFilters, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
   const personName = new Map(
@@ -112,7 +106,7 @@ function Audit() {
       const rows: AuditEvent[] = [];
       for (let p = 1; p <= 50; p++) {
         const res = await api<Page<AuditEvent>>('/audit', {
-          query: { ...filters, page: p, pageSize: 100 },
+          query: { ...auditFilters, page: p, pageSize: 100 },
         });
         rows.push(...res.items);
         if (rows.length >= res.total || res.items.length === 0) break;
@@ -197,7 +191,7 @@ function Audit() {
       >
         <FilterSelect
           label="Person"
-          value={state.person}
+          value={filters.person}
           allLabel="Anyone"
           options={(people.data?.items ?? []).map((p) => ({
             value: p.id,
@@ -207,14 +201,14 @@ function Audit() {
         />
         <FilterSelect
           label="Done by"
-          value={state.actor}
+          value={filters.actor}
           allLabel="Any user"
           options={members.map((u) => ({ value: u.id, label: u.displayName }))}
           onChange={(v) => setFilters({ actor: v })}
         />
         <FilterSelect
           label="Action"
-          value={state.action}
+          value={filters.action}
           allLabel="Any action"
           options={AUDIT_ACTIONS.map((a) => ({ value: a, label: ACTION_LABEL[a] }))}
           onChange={(v) => setFilters({ action: v })}
@@ -223,7 +217,7 @@ function Audit() {
           label="From"
           type="date"
           size="small"
-          value={state.from}
+          value={filters.from}
           onChange={(e) => setFilters({ from: e.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
         />
@@ -231,7 +225,7 @@ function Audit() {
           label="To"
           type="date"
           size="small"
-          value={state.to}
+          value={filters.to}
           onChange={(e) => setFilters({ to: e.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
         />

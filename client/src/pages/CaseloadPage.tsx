@@ -25,28 +25,22 @@ type Scope = 'mine' | 'team';
 export function CaseloadPage() {
   const me = useCurrentUser();
   const canSeeTeam = me.role !== 'worker';
-  const {
-    filters: state,
-    setFilters,
-    page,
-    pageSize,
-    paging,
-  } = useListParams({
+  const { filters, setFilters, page, pageSize, paging } = useListParams({
     scope: me.role === 'admin' ? 'team' : 'mine',
     search: '',
     status: 'active',
   });
-  const scope: Scope = canSeeTeam && state.scope === 'team' ? 'team' : 'mine';
-  const status = oneOf(PARTICIPANT_STATUSES, state.status);
+  const scope: Scope = canSeeTeam && filters.scope === 'team' ? 'team' : 'mine';
+  const status = oneOf(PARTICIPANT_STATUSES, filters.status);
   const list = useParticipants({
     page,
     pageSize,
-    search: state.search || undefined,
+    search: filters.search || undefined,
     status,
     primaryWorkerId: scope === 'mine' ? me.id : undefined,
   });
   const rows = list.data?.items ?? [];
-  const filtered = Boolean(state.search) || state.status !== 'active';
+  const filtered = Boolean(filters.search) || filters.status !== 'active';
 
   return (
     <>
@@ -93,7 +87,7 @@ export function CaseloadPage() {
         <Box sx={{ flex: '1 1 240px', maxWidth: 360 }}>
           <SearchField
             label="Search by name"
-            value={state.search}
+            value={filters.search}
             onSearch={(v) => setFilters({ search: v })}
           />
         </Box>
@@ -112,7 +106,9 @@ export function CaseloadPage() {
         filtered ? (
           <EmptyState
             icon={<PeopleOutlined />}
-            title={state.search ? `No one matches “${state.search}”` : 'No one with this status'}
+            title={
+              filters.search ? `No one matches “${filters.search}”` : 'No one with this status'
+            }
             action={
               <Button onClick={() => setFilters({ search: '', status: 'active' })}>
                 Clear search and filters

@@ -14,6 +14,7 @@ import { useAuth } from '../auth';
 import { FullPageLoading } from '../components/Loading';
 import { PasswordField } from '../components/PasswordField';
 import { ColorModeToggle } from '../theme';
+import { FormError } from '../components/FormError';
 
 function messageFor(error: unknown): string {
   if (isApiError(error, 429)) {
@@ -92,11 +93,7 @@ export function LoginPage() {
             Your session has ended. Please sign in again.
           </Alert>
         )}
-        {formError && (
-          <Alert severity="error" sx={{ mb: 2 }} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <form onSubmit={onSubmit} noValidate>
           <Stack spacing={2}>
             <TextField

@@ -31,13 +31,7 @@ export function ParticipantsPage() {
   const me = useCurrentUser();
   const workerOptions = useWorkerOptions({ includeInactive: true });
   const teams = useTeams();
-  const {
-    filters: state,
-    setFilters,
-    page,
-    pageSize,
-    paging,
-  } = useListParams({
+  const { filters, setFilters, page, pageSize, paging } = useListParams({
     search: '',
     status: 'all',
     worker: '',
@@ -45,20 +39,20 @@ export function ParticipantsPage() {
     noContactSince: '',
     sort: 'name',
   });
-  const status = oneOf(PARTICIPANT_STATUSES, state.status);
-  const sort = oneOf(PARTICIPANT_LIST_SORTS, state.sort) ?? 'name';
+  const status = oneOf(PARTICIPANT_STATUSES, filters.status);
+  const sort = oneOf(PARTICIPANT_LIST_SORTS, filters.sort) ?? 'name';
   const list = useParticipants({
     page,
     pageSize,
-    search: state.search || undefined,
+    search: filters.search || undefined,
     status,
-    primaryWorkerId: state.worker || undefined,
-    teamId: me.role === 'admin' ? state.team || undefined : undefined,
-    noContactSince: isIsoDate(state.noContactSince) ? state.noContactSince : undefined,
+    primaryWorkerId: filters.worker || undefined,
+    teamId: me.role === 'admin' ? filters.team || undefined : undefined,
+    noContactSince: isIsoDate(filters.noContactSince) ? filters.noContactSince : undefined,
     sort,
   });
   const filtered = Boolean(
-    state.search || status || state.worker || state.team || state.noContactSince,
+    filters.search || status || filters.worker || filters.team || filters.noContactSince,
   );
 
   return (
@@ -88,7 +82,7 @@ export function ParticipantsPage() {
       >
         <SearchField
           label="Search by name"
-          value={state.search}
+          value={filters.search}
           onSearch={(v) => setFilters({ search: v })}
         />
         <FilterSelect<ParticipantStatus>
@@ -100,7 +94,7 @@ export function ParticipantsPage() {
         />
         <FilterSelect
           label="Primary worker"
-          value={state.worker}
+          value={filters.worker}
           allLabel="Anyone"
           options={workerOptions}
           onChange={(v) => setFilters({ worker: v })}
@@ -108,7 +102,7 @@ export function ParticipantsPage() {
         {me.role === 'admin' && (
           <FilterSelect
             label="Team"
-            value={state.team}
+            value={filters.team}
             allLabel="All teams"
             options={(teams.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
             onChange={(v) => setFilters({ team: v })}
@@ -124,7 +118,7 @@ export function ParticipantsPage() {
           onChange={(v) => setFilters({ sort: v || 'name' })}
         />
       </Box>
-      {isIsoDate(state.noContactSince) && (
+      {isIsoDate(filters.noContactSince) && (
         <Alert
           severity="info"
           icon={<ScheduleOutlined />}
@@ -135,7 +129,7 @@ export function ParticipantsPage() {
             </Button>
           }
         >
-          Only people with no session attended since {formatDate(state.noContactSince)}.
+          Only people with no session attended since {formatDate(filters.noContactSince)}.
         </Alert>
       )}
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}

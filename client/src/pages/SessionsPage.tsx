@@ -18,29 +18,23 @@ import { useListParams } from '../hooks/useListParams';
 
 export function SessionsPage() {
   const facilitatorOptions = useWorkerOptions({ includeInactive: true });
-  const {
-    filters: state,
-    setFilters,
-    page,
-    pageSize,
-    paging,
-  } = useListParams({
+  const { filters, setFilters, page, pageSize, paging } = useListParams({
     from: '',
     to: '',
     type: '',
     facilitator: '',
   });
-  const type = oneOf(SESSION_TYPES, state.type);
-  const badRange = Boolean(state.from && state.to && state.from > state.to);
+  const type = oneOf(SESSION_TYPES, filters.type);
+  const badRange = Boolean(filters.from && filters.to && filters.from > filters.to);
   const sessions = useSessions({
     page,
     pageSize,
-    from: state.from || undefined,
-    to: badRange ? undefined : state.to || undefined,
+    from: filters.from || undefined,
+    to: badRange ? undefined : filters.to || undefined,
     type,
-    facilitatorId: state.facilitator || undefined,
+    facilitatorId: filters.facilitator || undefined,
   });
-  const filtered = Boolean(state.from || state.to || type || state.facilitator);
+  const filtered = Boolean(filters.from || filters.to || type || filters.facilitator);
 
   return (
     <PickersProvider>
@@ -67,13 +61,13 @@ export function SessionsPage() {
       >
         <DatePicker
           label="From"
-          value={toDayjs(state.from)}
+          value={toDayjs(filters.from)}
           onChange={(d) => setFilters({ from: d?.isValid() ? toIsoDate(d) : '' })}
           slotProps={{ textField: { size: 'small', fullWidth: true }, field: { clearable: true } }}
         />
         <DatePicker
           label="To"
-          value={toDayjs(state.to)}
+          value={toDayjs(filters.to)}
           onChange={(d) => setFilters({ to: d?.isValid() ? toIsoDate(d) : '' })}
           slotProps={{
             textField: {
@@ -94,7 +88,7 @@ export function SessionsPage() {
         />
         <FilterSelect
           label="Facilitator"
-          value={state.facilitator}
+          value={filters.facilitator}
           allLabel="Anyone"
           options={facilitatorOptions}
           onChange={(v) => setFilters({ facilitator: v })}

@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
@@ -27,6 +26,7 @@ import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
 import { useTeamOptions, useTeams } from '../teams/api';
 import { useCreateUser, useUpdateUser } from '../users/api';
+import { FormError } from '../../components/FormError';
 
 interface UserForm {
   email: string;
@@ -169,11 +169,7 @@ export function UserDialog({
           {creating ? 'Create a user' : `Change ${user?.displayName}`}
         </DialogTitle>
         <DialogContent>
-          {formError && (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <Stack spacing={2} sx={{ pt: 1 }}>
             {creating && (
               <>

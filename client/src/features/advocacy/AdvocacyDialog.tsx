@@ -36,6 +36,7 @@ import { ParticipantPicker } from '../participants/ParticipantPicker';
 import { useTeamOptions } from '../teams/api';
 import { useUserName, useWorkerOptions } from '../users/api';
 import { useCreateAdvocacy, useUpdateAdvocacy } from './api';
+import { FormError } from '../../components/FormError';
 
 interface AdvocacyFormValues {
   level: AdvocacyLevel;
@@ -157,11 +158,7 @@ export function AdvocacyDialog({
             {action ? 'Update advocacy' : 'New advocacy action'}
           </DialogTitle>
           <DialogContent>
-            {formError && (
-              <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-                {formError}
-              </Alert>
-            )}
+            <FormError message={formError} />
             {!mayChange && (
               <Alert severity="info" sx={{ mb: 2 }}>
                 This action belongs to another worker: they or a supervisor can update it.

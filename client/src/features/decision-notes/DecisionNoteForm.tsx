@@ -30,6 +30,8 @@ import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
 import { participantName } from '../participants/names';
 import { useCreateDecisionNote, useUpdateDecisionNote } from './api';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
 
 /** The most options the API takes. */
 const OPTIONS_MAX = 10;
@@ -156,11 +158,7 @@ export function DecisionNoteForm({
         noValidate
         aria-label={editing ? 'Edit decision note' : 'New decision note'}
       >
-        {formError && (
-          <Alert severity="error" sx={{ mb: 2 }} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
 
         <FormSection
           labelled
@@ -371,14 +369,11 @@ export function DecisionNoteForm({
           </Grid>
         </FormSection>
 
-        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-          <Button type="submit" variant="contained" loading={isSubmitting}>
-            {editing ? 'Save changes' : 'Save decision note'}
-          </Button>
-          <Button onClick={() => unsaved.confirmLeave(onCancel)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-        </Box>
+        <FormActions
+          saveLabel={editing ? 'Save changes' : 'Save decision note'}
+          saving={isSubmitting}
+          onCancel={() => unsaved.confirmLeave(onCancel)}
+        />
       </form>
       {unsaved.dialog}
     </PickersProvider>

@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
@@ -34,6 +33,8 @@ import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useTeamOptions } from '../teams/api';
 import { useUserName, useWorkerOptions } from '../users/api';
 import { useCreateParticipant, useUpdateParticipant } from './api';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
 
 /** What a save sends, but the version and team. */
 type ParticipantChanges = Omit<UpdateParticipantRequest, 'version' | 'teamId'>;
@@ -233,11 +234,7 @@ export function ParticipantForm({
             you can make them again after reloading.
           </Alert>
         )}
-        {formError && (
-          <Alert severity="error" sx={{ mb: 2 }} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <FormSection title="Name and pronouns">
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, sm: 6 }}>
@@ -418,14 +415,11 @@ export function ParticipantForm({
           </Grid>
         </FormSection>
 
-        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-          <Button type="submit" variant="contained" loading={isSubmitting}>
-            {editing ? 'Save changes' : 'Save participant'}
-          </Button>
-          <Button onClick={() => unsaved.confirmLeave(onCancel)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-        </Box>
+        <FormActions
+          saveLabel={editing ? 'Save changes' : 'Save participant'}
+          saving={isSubmitting}
+          onCancel={() => unsaved.confirmLeave(onCancel)}
+        />
       </form>
       {unsaved.dialog}
     </PickersProvider>

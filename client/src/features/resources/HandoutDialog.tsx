@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -28,6 +27,7 @@ import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { ParticipantPicker } from '../participants/ParticipantPicker';
 import { participantName } from '../participants/names';
 import { useCreateHandout, useResources } from './api';
+import { FormError } from '../../components/FormError';
 
 interface HandoutFormValues {
   participant: Participant | null;
@@ -114,11 +114,7 @@ export function HandoutDialog({
                 : 'Share a resource'}
           </DialogTitle>
           <DialogContent>
-            {formError && (
-              <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-                {formError}
-              </Alert>
-            )}
+            <FormError message={formError} />
             <Grid container spacing={2} sx={{ pt: 1 }}>
               {!participant && (
                 <Grid size={12}>

@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -21,6 +20,7 @@ import { EnumSelect } from '../../components/EnumSelect';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
 import { useSaveResource } from './api';
+import { FormError } from '../../components/FormError';
 
 interface ResourceFormValues {
   name: string;
@@ -112,11 +112,7 @@ export function ResourceDialog({
           {resource ? `Edit “${resource.name}”` : 'Add a resource'}
         </DialogTitle>
         <DialogContent>
-          {formError && (
-            <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <Grid container spacing={2} sx={{ pt: 1 }}>
             <Grid size={12}>
               <TextField

@@ -39,6 +39,8 @@ import { useParticipantLookup } from '../participants/api';
 import { useWorkerOptions } from '../users/api';
 import { AttendancePicker, type Attendee } from './AttendancePicker';
 import { useCreateSession, useUpdateSession } from './api';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
 
 export const DURATION_PRESETS = [30, 45, 60, 90, 120] as const;
 
@@ -260,11 +262,7 @@ export function SessionForm({
             Someone else changed this — reload to see their changes. Yours have not been saved yet.
           </Alert>
         )}
-        {formError && (
-          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
 
         <FormSection title="Who came">
           <Controller
@@ -473,17 +471,15 @@ export function SessionForm({
           </Grid>
         </FormSection>
 
-        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-          <Button type="submit" variant="contained" loading={isSubmitting}>
-            Save session
-          </Button>
-          <Button onClick={() => unsaved.confirmLeave(onCancel)} disabled={isSubmitting}>
-            Cancel
-          </Button>
+        <FormActions
+          saveLabel="Save session"
+          saving={isSubmitting}
+          onCancel={() => unsaved.confirmLeave(onCancel)}
+        >
           <FormHelperText sx={{ m: 0 }}>
             Tip: Ctrl+Enter saves from anywhere in this form.
           </FormHelperText>
-        </Box>
+        </FormActions>
       </form>
       {unsaved.dialog}
     </PickersProvider>
