@@ -23,6 +23,7 @@ import type {
 export type IsoDate = string;
 export type IsoDateTime = string;
 
+/** A list page's size when the caller names none; the lists of the web client open at it too. */
 export const PAGE_SIZE_DEFAULT = 25;
 export const PAGE_SIZE_MAX = 100;
 export const PASSWORD_MIN_LENGTH = 12;
@@ -72,9 +73,21 @@ export interface LoginResponse {
   mustChangePassword?: true;
 }
 
+/** Body of `POST /api/auth/login`. */
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/** Body of `POST /api/auth/password`. */
 export interface ChangePasswordRequest {
   currentPassword: string;
   newPassword: string;
+}
+
+/** Body of `POST /api/teams` (admins). */
+export interface CreateTeamRequest {
+  name: string;
 }
 
 export interface CreateUserRequest {
@@ -132,6 +145,38 @@ export interface ParticipantListItem extends Participant {
   nextStep: NextStep | null;
 }
 
+/**
+ * Body of `POST /api/participants`. `id` only for a safe retry (client-chosen
+ * uuid); nullable fields are cleared with null.
+ */
+export interface CreateParticipantRequest {
+  id?: string;
+  firstName: string;
+  lastName: string;
+  preferredName?: string | null;
+  pronouns?: string | null;
+  dateOfBirth?: IsoDate | null;
+  phone?: string | null;
+  email?: string | null;
+  participantType?: ParticipantType;
+  focusAreas?: FocusArea[];
+  status?: ParticipantStatus;
+  enrolledOn?: IsoDate;
+  dischargedOn?: IsoDate | null;
+  primaryWorkerId?: string | null;
+  consentToServicesOn?: IsoDate | null;
+  consentToShareOn?: IsoDate | null;
+  /** Required for admins; others create in their own team. */
+  teamId?: string | null;
+}
+
+/** Body of `PATCH /api/participants/:id`: `version` is the one last read. */
+export type UpdateParticipantRequest = Partial<Omit<CreateParticipantRequest, 'id' | 'teamId'>> & {
+  version: number;
+  /** Admins only: move the participant to another team. */
+  teamId?: string;
+};
+
 export interface AttendanceRow {
   participantId: string;
   status: AttendanceStatus;
@@ -179,6 +224,35 @@ export interface Session extends Stamped {
   voidedById: string | null;
   voidReason: string | null;
 }
+
+/** Body of `POST /api/sessions`. `id` only for a safe retry (client-chosen uuid). */
+export interface CreateSessionRequest {
+  id?: string;
+  type: SessionType;
+  setting: SessionSetting;
+  startsAt: IsoDateTime;
+  durationMinutes: number;
+  title?: string | null;
+  activities?: SessionActivity[];
+  notes?: string | null;
+  /** One-to-one mentoring: exactly one row; group sessions: at least one. */
+  attendance: AttendanceRow[];
+  /** The caller by default. */
+  facilitatorId?: string | null;
+  /** Required for admins; others log in their own team. */
+  teamId?: string | null;
+}
+
+/**
+ * Body of `PATCH /api/sessions/:id`: `version` is the one last read;
+ * `attendance`, when sent, replaces the whole list. A session stays in its team.
+ */
+export type UpdateSessionRequest = Partial<
+  Omit<CreateSessionRequest, 'id' | 'teamId' | 'facilitatorId'>
+> & {
+  version: number;
+  facilitatorId?: string;
+};
 
 export interface AdvocacyAction extends Stamped {
   participantId: string | null;

@@ -7,6 +7,10 @@
 export const ROLES = ['worker', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles that carry a caseload and facilitate sessions (an admin does neither). */
+export const CASELOAD_ROLES = ['worker', 'supervisor'] as const satisfies readonly Role[];
+export type CaseloadRole = (typeof CASELOAD_ROLES)[number];
+
 /** The six peer support models. */
 export const SESSION_TYPES = [
   'support_group',
@@ -91,6 +95,16 @@ export type AdvocacyCategory = (typeof ADVOCACY_CATEGORIES)[number];
 
 export const ADVOCACY_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export type AdvocacyStatus = (typeof ADVOCACY_STATUSES)[number];
+
+/** An action still being worked on: it can be overdue, and it is a person's next step. */
+export const UNFINISHED_ADVOCACY_STATUSES = [
+  'open',
+  'in_progress',
+] as const satisfies readonly AdvocacyStatus[];
+
+export function isUnfinishedAdvocacy(status: AdvocacyStatus): boolean {
+  return (UNFINISHED_ADVOCACY_STATUSES as readonly AdvocacyStatus[]).includes(status);
+}
 
 export const RESOURCE_CATEGORIES = [
   'crisis',

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { LoginResponse, User } from '@peerpath/shared';
+import type { LoginRequest, LoginResponse, User } from '@peerpath/shared';
 import { api, onSessionChange, refreshSession, setAccessToken } from '../api';
 import { AuthContext, type AuthContextValue, type AuthStatus } from './context';
 
@@ -59,7 +59,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (email: string, password: string) => {
     const session = await api<LoginResponse>('/auth/login', {
       method: 'POST',
-      body: { email, password },
+      body: { email, password } satisfies LoginRequest,
       noRefresh: true,
     });
     setAccessToken(session.accessToken);

@@ -10,9 +10,10 @@ import TableRow from '@mui/material/TableRow';
 import { useTheme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { Fragment, type KeyboardEvent, type ReactNode } from 'react';
-import { visuallyHidden } from './visuallyHidden';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@peerpath/shared';
+import { visuallyHidden } from '../lib/visuallyHidden';
 
-const PAGE_SIZE_OPTIONS = [25, 50, 100];
+const PAGE_SIZE_OPTIONS = [PAGE_SIZE_DEFAULT, 50, PAGE_SIZE_MAX];
 
 /** One column of a `DataTable`. */
 export interface DataTableColumn<R> {
@@ -31,17 +32,21 @@ export interface DataTableColumn<R> {
   card?: boolean;
 }
 
-export interface DataTableProps<R extends { id: string }> {
-  /** Read out by screen readers as the table's name. */
-  label: string;
+/** One page of a server-paged list, as a list component built on `DataTable` takes it. */
+export interface PagedRows<R> {
   rows: readonly R[];
-  columns: readonly DataTableColumn<R>[];
   total: number;
   loading: boolean;
   /** 1-based, as the API counts. */
   page: number;
   pageSize: number;
   onPageChange: (page: number, pageSize: number) => void;
+}
+
+export interface DataTableProps<R extends { id: string }> extends PagedRows<R> {
+  /** Read out by screen readers as the table's name. */
+  label: string;
+  columns: readonly DataTableColumn<R>[];
   /** Opens a row: by click, or by Enter or Space on a focused row. */
   onRowClick?: (row: R) => void;
   /** Shown in place of rows when there are none. */

@@ -1,5 +1,6 @@
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import type { SelectOption } from '../lib/options';
 
 /** A small select for list filters; the empty value means "all" and is shown as such. */
 export function FilterSelect<V extends string>({
@@ -12,7 +13,7 @@ export function FilterSelect<V extends string>({
   label: string;
   value: V | '';
   onChange: (value: V | '') => void;
-  options: readonly { value: V; label: string }[];
+  options: readonly SelectOption<V>[];
   /** Text for "no filter"; leave out to make a choice required. */
   allLabel?: string;
 }) {
@@ -33,9 +34,4 @@ export function FilterSelect<V extends string>({
       ))}
     </TextField>
   );
-}
-
-/** `[{value, label}]` for an enum, with the shared human labels. */
-export function enumOptions<V extends string>(values: readonly V[], labels: Record<V, string>) {
-  return values.map((value) => ({ value, label: labels[value] }));
 }

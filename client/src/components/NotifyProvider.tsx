@@ -1,7 +1,7 @@
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { useCallback, useState, type ReactNode } from 'react';
-import { NotifyContext, type NotifyOptions } from './notify';
+import { NotifyContext, type NotifyOptions } from '../lib/notify';
 
 export function NotifyProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState<({ text: string; key: number } & NotifyOptions) | null>(

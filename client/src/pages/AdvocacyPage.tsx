@@ -15,46 +15,37 @@ import { useState } from 'react';
 import { useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { FilterSelect, enumOptions } from '../components/FilterSelect';
+import { FilterSelect } from '../components/FilterSelect';
+import { enumOptions } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
-import { useNotify } from '../components/notify';
+import { useNotify } from '../lib/notify';
 import { AdvocacyDialog } from '../features/advocacy/AdvocacyDialog';
 import { AdvocacyList } from '../features/advocacy/AdvocacyList';
 import { useAdvocacyActions } from '../features/advocacy/api';
-import { useTeamMembers } from '../features/users/api';
-import { useUrlState } from '../hooks/useUrlState';
+import { useWorkerOptions } from '../features/users/api';
+import { useListParams } from '../hooks/useListParams';
 
 export function AdvocacyPage() {
   const me = useCurrentUser();
   const notify = useNotify();
-  const { members } = useTeamMembers();
-  const [state, set] = useUrlState({
+  const workerOptions = useWorkerOptions({ includeInactive: true });
+  const { filters, setFilters, page, pageSize, paging } = useListParams({
     status: '',
     level: '',
     worker: me.role === 'worker' ? me.id : '',
     due: '',
-    page: '1',
-    pageSize: '25',
   });
   const [editing, setEditing] = useState<AdvocacyAction | null>(null);
   const [creating, setCreating] = useState(false);
-  const page = Number(state.page) || 1;
-  const pageSize = Number(state.pageSize) || 25;
   const list = useAdvocacyActions({
     page,
     pageSize,
-    status: (state.status || undefined) as AdvocacyStatus | undefined,
-    level: (state.level || undefined) as AdvocacyLevel | undefined,
-    workerId: state.worker || undefined,
-    overdue: state.due === 'overdue' ? true : undefined,
+    status: (filters.status || undefined) as AdvocacyStatus | undefined,
+    level: (filters.level || undefined) as AdvocacyLevel | undefined,
+    workerId: filters.worker || undefined,
+    overdue: filters.due === 'overdue' ? true : undefined,
   });
-  const filtered = Boolean(state.status || state.level || state.due);
-  const workerOptions = (
-    me.role === 'worker' ? [me] : members.filter((u) => u.role !== 'admin')
-  ).map((u) => ({
-    value: u.id,
-    label: u.id === me.id ? `${u.displayName} (you)` : u.displayName,
-  }));
+  const filtered = Boolean(filters.status || filters.level || filters.due);
 
   return (
     <>
@@ -81,31 +72,31 @@ export function AdvocacyPage() {
       >
         <FilterSelect<AdvocacyStatus>
           label="Status"
-          value={(state.status as AdvocacyStatus) || ''}
+          value={(filters.status as AdvocacyStatus) || ''}
           allLabel="Any status"
           options={enumOptions(ADVOCACY_STATUSES, LABELS.advocacyStatus)}
-          onChange={(v) => set({ status: v, page: 1 })}
+          onChange={(v) => setFilters({ status: v })}
         />
         <FilterSelect<AdvocacyLevel>
           label="Level"
-          value={(state.level as AdvocacyLevel) || ''}
+          value={(filters.level as AdvocacyLevel) || ''}
           allLabel="Individual and systemic"
           options={enumOptions(ADVOCACY_LEVELS, LABELS.advocacyLevel)}
-          onChange={(v) => set({ level: v, page: 1 })}
+          onChange={(v) => setFilters({ level: v })}
         />
         <FilterSelect
           label="Worker"
-          value={state.worker}
+          value={filters.worker}
           allLabel={me.role === 'admin' ? 'Anyone' : 'Anyone in the team'}
           options={workerOptions}
-          onChange={(v) => set({ worker: v, page: 1 })}
+          onChange={(v) => setFilters({ worker: v })}
         />
         <FilterSelect<'overdue'>
           label="Due date"
-          value={(state.due as 'overdue') || ''}
+          value={(filters.due as 'overdue') || ''}
           allLabel="Any"
           options={[{ value: 'overdue', label: 'Past due date' }]}
-          onChange={(v) => set({ due: v, page: 1 })}
+          onChange={(v) => setFilters({ due: v })}
         />
       </Box>
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
@@ -115,7 +106,7 @@ export function AdvocacyPage() {
           title={filtered ? 'Nothing matches these filters' : 'No advocacy recorded yet'}
           action={
             filtered ? (
-              <Button onClick={() => set({ status: '', level: '', due: '', page: 1 })}>
+              <Button onClick={() => setFilters({ status: '', level: '', due: '' })}>
                 Clear filters
               </Button>
             ) : (
@@ -142,9 +133,7 @@ export function AdvocacyPage() {
             rows={list.data?.items ?? []}
             total={list.data?.total ?? 0}
             loading={list.isFetching}
-            page={page}
-            pageSize={pageSize}
-            onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
+            {...paging}
             onOpen={setEditing}
           />
         </>

@@ -12,11 +12,11 @@ import { DataTable, type DataTableColumn } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
 import { PageHeader } from '../components/PageHeader';
-import { formatDateTime } from '../components/dates';
+import { formatDateTime } from '../lib/dates';
 import { useParticipants } from '../features/participants/api';
 import { participantName } from '../features/participants/names';
 import { useTeamMembers, useUserName } from '../features/users/api';
-import { useUrlState } from '../hooks/useUrlState';
+import { useListParams } from '../hooks/useListParams';
 
 const ACTION_LABEL: Record<AuditAction, string> = {
   read: 'Looked at',
@@ -49,30 +49,26 @@ function Audit() {
   const { members } = useTeamMembers();
   const userName = useUserName();
   const people = useParticipants({ pageSize: 100, sort: 'name' });
-  const [state, set] = useUrlState({
+  const { filters, setFilters, page, pageSize, paging } = useListParams({
     person: '',
     actor: '',
     action: '',
     from: '',
     to: '',
-    page: '1',
-    pageSize: '25',
   });
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  const page = Number(state.page) || 1;
-  const pageSize = Number(state.pageSize) || 25;
-  const filters: Filters = {
-    participantId: state.person || undefined,
-    actorId: state.actor || undefined,
-    action: state.action || undefined,
-    from: state.from || undefined,
-    to: state.to || undefined,
+  const auditFilters: Filters = {
+    participantId: filters.person || undefined,
+    actorId: filters.actor || undefined,
+    action: filters.action || undefined,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
   };
   const events = useQuery({
-    queryKey: ['audit', filters, page, pageSize],
+    queryKey: ['audit', auditFilters, page, pageSize],
     queryFn: ({ signal }) =>
-      api<Page<AuditEvent>>('/audit', { query: { ...filters, page, pageSize }, signal }),
+      api<Page<AuditEvent>>('/audit', { query: { ...auditFilters, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
   const personName = new Map(
@@ -110,7 +106,7 @@ function Audit() {
       const rows: AuditEvent[] = [];
       for (let p = 1; p <= 50; p++) {
         const res = await api<Page<AuditEvent>>('/audit', {
-          query: { ...filters, page: p, pageSize: 100 },
+          query: { ...auditFilters, page: p, pageSize: 100 },
         });
         rows.push(...res.items);
         if (rows.length >= res.total || res.items.length === 0) break;
@@ -195,42 +191,42 @@ function Audit() {
       >
         <FilterSelect
           label="Person"
-          value={state.person}
+          value={filters.person}
           allLabel="Anyone"
           options={(people.data?.items ?? []).map((p) => ({
             value: p.id,
             label: participantName(p),
           }))}
-          onChange={(v) => set({ person: v, page: 1 })}
+          onChange={(v) => setFilters({ person: v })}
         />
         <FilterSelect
           label="Done by"
-          value={state.actor}
+          value={filters.actor}
           allLabel="Any user"
           options={members.map((u) => ({ value: u.id, label: u.displayName }))}
-          onChange={(v) => set({ actor: v, page: 1 })}
+          onChange={(v) => setFilters({ actor: v })}
         />
         <FilterSelect
           label="Action"
-          value={state.action}
+          value={filters.action}
           allLabel="Any action"
           options={AUDIT_ACTIONS.map((a) => ({ value: a, label: ACTION_LABEL[a] }))}
-          onChange={(v) => set({ action: v, page: 1 })}
+          onChange={(v) => setFilters({ action: v })}
         />
         <TextField
           label="From"
           type="date"
           size="small"
-          value={state.from}
-          onChange={(e) => set({ from: e.target.value, page: 1 })}
+          value={filters.from}
+          onChange={(e) => setFilters({ from: e.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
         />
         <TextField
           label="To"
           type="date"
           size="small"
-          value={state.to}
-          onChange={(e) => set({ to: e.target.value, page: 1 })}
+          value={filters.to}
+          onChange={(e) => setFilters({ to: e.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
         />
       </Box>
@@ -245,9 +241,7 @@ function Audit() {
         columns={columns}
         total={events.data?.total ?? 0}
         loading={events.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
+        {...paging}
       />
     </>
   );

@@ -1,126 +1,46 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
-import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Link from '@mui/material/Link';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { LABELS, PARTICIPANT_STATUSES, addDays, type ParticipantStatus } from '@peerpath/shared';
+import { LABELS, PARTICIPANT_STATUSES, type ParticipantStatus } from '@peerpath/shared';
 import { useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { FilterSelect, enumOptions } from '../components/FilterSelect';
+import { FilterSelect } from '../components/FilterSelect';
+import { enumOptions, oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
-import { SummarySkeleton } from '../components/Skeletons';
-import { StatTiles } from '../components/StatTiles';
 import { AccessWarnings } from '../features/audit/AccessWarnings';
 import { useParticipants } from '../features/participants/api';
 import { ParticipantList } from '../features/participants/ParticipantList';
-import { useCaseloadReport } from '../features/reports/api';
-import { listUrl, useUrlState } from '../hooks/useUrlState';
+import { CaseloadSummary } from '../features/reports/CaseloadSummary';
+import { useListParams } from '../hooks/useListParams';
 
 type Scope = 'mine' | 'team';
-
-function CaseloadSummary({ scope }: { scope: Scope }) {
-  const me = useCurrentUser();
-  const report = useCaseloadReport({}, me.role !== 'admin');
-  if (report.isLoading) {
-    return <SummarySkeleton tiles={5} chart={false} label="Loading your figures…" />;
-  }
-  if (!report.data) return null;
-  const row =
-    scope === 'mine' ? report.data.workers.find((w) => w.workerId === me.id) : report.data.totals;
-  if (!row) return null;
-  // The lists behind the figures: the same people and records, for the same 30 days.
-  const { asOf } = report.data;
-  const since = addDays(asOf, -29);
-  const worker = scope === 'mine' ? me.id : undefined;
-  return (
-    <StatTiles
-      label={scope === 'mine' ? 'Your last 30 days' : 'Your team’s last 30 days'}
-      stats={[
-        {
-          label: 'Active participants',
-          value: row.activeParticipants,
-          href: listUrl('/participants', { worker, status: 'active' }),
-          hrefLabel: 'active participants',
-        },
-        {
-          label: 'No contact in 30 days',
-          value: row.participantsWithoutRecentContact,
-          href: listUrl('/participants', {
-            worker,
-            status: 'active',
-            noContactSince: since,
-            sort: 'lastContact',
-          }),
-          hrefLabel: 'people with no contact in 30 days',
-          icon: row.participantsWithoutRecentContact > 0 && (
-            <ScheduleOutlined sx={{ color: 'warning.main', fontSize: 22 }} aria-hidden />
-          ),
-        },
-        {
-          label: 'Sessions in 30 days',
-          value: row.sessionsLast30Days,
-          note: `${row.serviceHoursLast30Days} hours`,
-          href: listUrl('/sessions', { facilitator: worker, from: since, to: asOf }),
-          hrefLabel: 'sessions in 30 days',
-        },
-        {
-          label: 'Open advocacy',
-          value: row.openAdvocacy,
-          href: listUrl('/advocacy', { worker }),
-          hrefLabel: 'open advocacy actions',
-          note: row.overdueAdvocacy ? (
-            <Link
-              href={listUrl('/advocacy', { worker, due: 'overdue' })}
-              // Above the tile's own link, so it opens its own list.
-              sx={{ position: 'relative', zIndex: 1 }}
-            >
-              {row.overdueAdvocacy} past due date
-            </Link>
-          ) : undefined,
-        },
-        {
-          label: 'Referrals to follow up',
-          value: row.referralsAwaitingFollowUp,
-          href: listUrl('/resources', { worker }),
-          hrefLabel: 'referrals to follow up',
-        },
-      ]}
-    />
-  );
-}
 
 /** A worker's home: the people they walk alongside, and who has not been seen lately. */
 export function CaseloadPage() {
   const me = useCurrentUser();
   const canSeeTeam = me.role !== 'worker';
-  const [state, set] = useUrlState({
+  const { filters, setFilters, page, pageSize, paging } = useListParams({
     scope: me.role === 'admin' ? 'team' : 'mine',
     search: '',
     status: 'active',
-    page: '1',
-    pageSize: '25',
   });
-  const scope: Scope = canSeeTeam && state.scope === 'team' ? 'team' : 'mine';
-  const page = Number(state.page) || 1;
-  const pageSize = Number(state.pageSize) || 25;
-  const status = (PARTICIPANT_STATUSES as readonly string[]).includes(state.status)
-    ? (state.status as ParticipantStatus)
-    : undefined;
+  const scope: Scope = canSeeTeam && filters.scope === 'team' ? 'team' : 'mine';
+  const status = oneOf(PARTICIPANT_STATUSES, filters.status);
   const list = useParticipants({
     page,
     pageSize,
-    search: state.search || undefined,
+    search: filters.search || undefined,
     status,
     primaryWorkerId: scope === 'mine' ? me.id : undefined,
   });
   const rows = list.data?.items ?? [];
-  const filtered = Boolean(state.search) || state.status !== 'active';
+  const filtered = Boolean(filters.search) || filters.status !== 'active';
 
   return (
     <>
@@ -155,7 +75,7 @@ export function CaseloadPage() {
             exclusive
             size="small"
             value={scope}
-            onChange={(_e, v: Scope | null) => v && set({ scope: v, page: 1 })}
+            onChange={(_e, v: Scope | null) => v && setFilters({ scope: v })}
             aria-label="Whose participants"
           >
             <ToggleButton value="mine">Mine</ToggleButton>
@@ -167,8 +87,8 @@ export function CaseloadPage() {
         <Box sx={{ flex: '1 1 240px', maxWidth: 360 }}>
           <SearchField
             label="Search by name"
-            value={state.search}
-            onSearch={(v) => set({ search: v, page: 1 })}
+            value={filters.search}
+            onSearch={(v) => setFilters({ search: v })}
           />
         </Box>
         <Box sx={{ flex: '0 1 200px', minWidth: 160 }}>
@@ -177,7 +97,7 @@ export function CaseloadPage() {
             value={status ?? ''}
             allLabel="Any status"
             options={enumOptions(PARTICIPANT_STATUSES, LABELS.participantStatus)}
-            onChange={(v) => set({ status: v || 'all', page: 1 })}
+            onChange={(v) => setFilters({ status: v || 'all' })}
           />
         </Box>
       </Box>
@@ -186,9 +106,11 @@ export function CaseloadPage() {
         filtered ? (
           <EmptyState
             icon={<PeopleOutlined />}
-            title={state.search ? `No one matches “${state.search}”` : 'No one with this status'}
+            title={
+              filters.search ? `No one matches “${filters.search}”` : 'No one with this status'
+            }
             action={
-              <Button onClick={() => set({ search: '', status: 'active', page: 1 })}>
+              <Button onClick={() => setFilters({ search: '', status: 'active' })}>
                 Clear search and filters
               </Button>
             }
@@ -223,9 +145,7 @@ export function CaseloadPage() {
             rows={rows}
             total={list.data?.total ?? 0}
             loading={list.isFetching}
-            page={page}
-            pageSize={pageSize}
-            onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
+            {...paging}
             show={
               scope === 'mine'
                 ? ['name', 'pronouns', 'nextStep', 'lastContact']

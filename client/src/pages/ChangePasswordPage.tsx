@@ -11,7 +11,7 @@ import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { api, applyServerErrors } from '../api';
 import { useAuth } from '../auth';
-import { useNotify } from '../components/notify';
+import { useNotify } from '../lib/notify';
 
 interface PasswordForm extends ChangePasswordRequest {
   confirm: string;
@@ -45,7 +45,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
     try {
       await api<void>('/auth/password', {
         method: 'POST',
-        body: { currentPassword, newPassword },
+        body: { currentPassword, newPassword } satisfies ChangePasswordRequest,
       });
       passwordChanged();
       notify('Your password is changed. You stay signed in here; other devices are signed out.');

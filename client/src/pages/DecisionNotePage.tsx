@@ -13,8 +13,8 @@ import { isApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormSkeleton, RecordPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
-import { formatDate } from '../components/dates';
-import { useNotify } from '../components/notify';
+import { formatDate } from '../lib/dates';
+import { useNotify } from '../lib/notify';
 import { useDecisionNote } from '../features/decision-notes/api';
 import {
   DecisionNoteCopy,

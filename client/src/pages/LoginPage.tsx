@@ -1,26 +1,20 @@
-import Visibility from '@mui/icons-material/Visibility';
-import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
-import InputAdornment from '@mui/material/InputAdornment';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import type { LoginRequest } from '@peerpath/shared';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { applyServerErrors, isApiError } from '../api';
 import { useAuth } from '../auth';
 import { FullPageLoading } from '../components/Loading';
+import { PasswordField } from '../components/PasswordField';
 import { ColorModeToggle } from '../theme';
-
-interface LoginForm {
-  email: string;
-  password: string;
-}
+import { FormError } from '../components/FormError';
 
 function messageFor(error: unknown): string {
   if (isApiError(error, 429)) {
@@ -38,14 +32,13 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
-  const [showPassword, setShowPassword] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<LoginForm>({ defaultValues: { email: '', password: '' } });
+  } = useForm<LoginRequest>({ defaultValues: { email: '', password: '' } });
 
   useEffect(() => {
     document.title = 'Sign in · PeerPath';
@@ -100,11 +93,7 @@ export function LoginPage() {
             Your session has ended. Please sign in again.
           </Alert>
         )}
-        {formError && (
-          <Alert severity="error" sx={{ mb: 2 }} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
         <form onSubmit={onSubmit} noValidate>
           <Stack spacing={2}>
             <TextField
@@ -123,30 +112,13 @@ export function LoginPage() {
                 },
               })}
             />
-            <TextField
+            <PasswordField
               label="Password"
-              type={showPassword ? 'text' : 'password'}
               autoComplete="current-password"
               required
               error={Boolean(errors.password)}
               helperText={errors.password?.message}
               {...register('password', { required: 'Enter your password' })}
-              slotProps={{
-                input: {
-                  endAdornment: (
-                    <InputAdornment position="end">
-                      <IconButton
-                        onClick={() => setShowPassword((s) => !s)}
-                        aria-label={showPassword ? 'Hide password' : 'Show password'}
-                        aria-pressed={showPassword}
-                        edge="end"
-                      >
-                        {showPassword ? <VisibilityOff /> : <Visibility />}
-                      </IconButton>
-                    </InputAdornment>
-                  ),
-                },
-              }}
             />
             <Button type="submit" variant="contained" size="large" loading={isSubmitting}>
               Sign in

@@ -4,7 +4,7 @@ import { isApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
-import { useNotify } from '../components/notify';
+import { useNotify } from '../lib/notify';
 import { DecisionNoteForm } from '../features/decision-notes/DecisionNoteForm';
 import { useParticipant } from '../features/participants/api';
 import { participantName } from '../features/participants/names';

@@ -1,7 +1,7 @@
 import Paper from '@mui/material/Paper';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
-import { useNotify } from '../components/notify';
+import { useNotify } from '../lib/notify';
 import { ParticipantForm } from '../features/participants/ParticipantForm';
 import { participantName } from '../features/participants/names';
 

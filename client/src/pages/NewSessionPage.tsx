@@ -3,7 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
-import { useNotify } from '../components/notify';
+import { useNotify } from '../lib/notify';
 import { useParticipant } from '../features/participants/api';
 import { participantName } from '../features/participants/names';
 import { SessionForm } from '../features/sessions/SessionForm';

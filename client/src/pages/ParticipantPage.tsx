@@ -21,7 +21,7 @@ import { isApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormSkeleton, ParticipantPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
-import { useNotify } from '../components/notify';
+import { useNotify } from '../lib/notify';
 import { useParticipant } from '../features/participants/api';
 import { ConsentDetails, ParticipantDetails } from '../features/participants/ParticipantShow';
 import { Timeline } from '../features/participants/Timeline';

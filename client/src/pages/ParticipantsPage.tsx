@@ -16,59 +16,44 @@ import {
 import { useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { formatDate } from '../components/dates';
-import { FilterSelect, enumOptions } from '../components/FilterSelect';
+import { formatDate } from '../lib/dates';
+import { FilterSelect } from '../components/FilterSelect';
+import { enumOptions, oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { useParticipants } from '../features/participants/api';
 import { ParticipantList } from '../features/participants/ParticipantList';
 import { useTeams } from '../features/teams/api';
-import { useTeamMembers } from '../features/users/api';
-import { useUrlState } from '../hooks/useUrlState';
+import { useWorkerOptions } from '../features/users/api';
+import { useListParams } from '../hooks/useListParams';
 
 export function ParticipantsPage() {
   const me = useCurrentUser();
-  const { members } = useTeamMembers();
+  const workerOptions = useWorkerOptions({ includeInactive: true });
   const teams = useTeams();
-  const [state, set] = useUrlState({
+  const { filters, setFilters, page, pageSize, paging } = useListParams({
     search: '',
     status: 'all',
     worker: '',
     team: '',
     noContactSince: '',
     sort: 'name',
-    page: '1',
-    pageSize: '25',
   });
-  const page = Number(state.page) || 1;
-  const pageSize = Number(state.pageSize) || 25;
-  const status = (PARTICIPANT_STATUSES as readonly string[]).includes(state.status)
-    ? (state.status as ParticipantStatus)
-    : undefined;
-  const sort: ParticipantListSort = (PARTICIPANT_LIST_SORTS as readonly string[]).includes(
-    state.sort,
-  )
-    ? (state.sort as ParticipantListSort)
-    : 'name';
+  const status = oneOf(PARTICIPANT_STATUSES, filters.status);
+  const sort = oneOf(PARTICIPANT_LIST_SORTS, filters.sort) ?? 'name';
   const list = useParticipants({
     page,
     pageSize,
-    search: state.search || undefined,
+    search: filters.search || undefined,
     status,
-    primaryWorkerId: state.worker || undefined,
-    teamId: me.role === 'admin' ? state.team || undefined : undefined,
-    noContactSince: isIsoDate(state.noContactSince) ? state.noContactSince : undefined,
+    primaryWorkerId: filters.worker || undefined,
+    teamId: me.role === 'admin' ? filters.team || undefined : undefined,
+    noContactSince: isIsoDate(filters.noContactSince) ? filters.noContactSince : undefined,
     sort,
   });
   const filtered = Boolean(
-    state.search || status || state.worker || state.team || state.noContactSince,
+    filters.search || status || filters.worker || filters.team || filters.noContactSince,
   );
-  const workerOptions = members
-    .filter((u) => u.role !== 'admin')
-    .map((u) => ({
-      value: u.id,
-      label: u.id === me.id ? `${u.displayName} (you)` : u.displayName,
-    }));
 
   return (
     <>
@@ -97,30 +82,30 @@ export function ParticipantsPage() {
       >
         <SearchField
           label="Search by name"
-          value={state.search}
-          onSearch={(v) => set({ search: v, page: 1 })}
+          value={filters.search}
+          onSearch={(v) => setFilters({ search: v })}
         />
         <FilterSelect<ParticipantStatus>
           label="Status"
           value={status ?? ''}
           allLabel="Any status"
           options={enumOptions(PARTICIPANT_STATUSES, LABELS.participantStatus)}
-          onChange={(v) => set({ status: v || 'all', page: 1 })}
+          onChange={(v) => setFilters({ status: v || 'all' })}
         />
         <FilterSelect
           label="Primary worker"
-          value={state.worker}
+          value={filters.worker}
           allLabel="Anyone"
           options={workerOptions}
-          onChange={(v) => set({ worker: v, page: 1 })}
+          onChange={(v) => setFilters({ worker: v })}
         />
         {me.role === 'admin' && (
           <FilterSelect
             label="Team"
-            value={state.team}
+            value={filters.team}
             allLabel="All teams"
             options={(teams.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
-            onChange={(v) => set({ team: v, page: 1 })}
+            onChange={(v) => setFilters({ team: v })}
           />
         )}
         <FilterSelect<ParticipantListSort>
@@ -130,21 +115,21 @@ export function ParticipantsPage() {
             { value: 'name', label: 'Name' },
             { value: 'lastContact', label: 'Last contact, longest ago first' },
           ]}
-          onChange={(v) => set({ sort: v || 'name', page: 1 })}
+          onChange={(v) => setFilters({ sort: v || 'name' })}
         />
       </Box>
-      {isIsoDate(state.noContactSince) && (
+      {isIsoDate(filters.noContactSince) && (
         <Alert
           severity="info"
           icon={<ScheduleOutlined />}
           sx={{ mb: 2 }}
           action={
-            <Button color="inherit" onClick={() => set({ noContactSince: '', page: 1 })}>
+            <Button color="inherit" onClick={() => setFilters({ noContactSince: '' })}>
               Show everyone
             </Button>
           }
         >
-          Only people with no session attended since {formatDate(state.noContactSince)}.
+          Only people with no session attended since {formatDate(filters.noContactSince)}.
         </Alert>
       )}
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
@@ -156,13 +141,12 @@ export function ParticipantsPage() {
             filtered ? (
               <Button
                 onClick={() =>
-                  set({
+                  setFilters({
                     search: '',
                     status: 'all',
                     worker: '',
                     team: '',
                     noContactSince: '',
-                    page: 1,
                   })
                 }
               >
@@ -189,9 +173,7 @@ export function ParticipantsPage() {
             rows={list.data?.items ?? []}
             total={list.data?.total ?? 0}
             loading={list.isFetching}
-            page={page}
-            pageSize={pageSize}
-            onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
+            {...paging}
             show={['name', 'pronouns', 'nextStep', 'lastContact', 'status', 'primaryWorker']}
           />
         </>

@@ -6,61 +6,33 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
-import { EXPORT_FORMATS, addDays, monthOf, type ExportFormat } from '@peerpath/shared';
+import { EXPORT_FORMATS, type ExportFormat } from '@peerpath/shared';
 import { useState } from 'react';
 import { describeError, download } from '../api';
 import { RequireAuth, useCurrentUser } from '../auth';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
+import { oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SummarySkeleton, TableSkeleton } from '../components/Skeletons';
-import { formatDate, today } from '../components/dates';
+import { formatDate, today } from '../lib/dates';
 import { PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
 import { ActivitySummaryView } from '../features/reports/ActivitySummaryView';
 import { CaseloadTable } from '../features/reports/CaseloadTable';
 import { HoursHelp } from '../features/reports/HoursHelp';
 import { useActivityReport, useCaseloadReport } from '../features/reports/api';
+import { PERIODS, PERIOD_LABEL, periodRange, type Period } from '../features/reports/periods';
 import { useTeams } from '../features/teams/api';
 import { useUrlState } from '../hooks/useUrlState';
 
 const FORMAT_LABEL: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel', pdf: 'PDF' };
-
-const PERIODS = ['last_month', 'month', 'quarter', 'year', 'custom'] as const;
-type Period = (typeof PERIODS)[number];
-const PERIOD_LABEL: Record<Period, string> = {
-  last_month: 'Last month',
-  month: 'This month (so far)',
-  quarter: 'This quarter',
-  year: 'This year',
-  custom: 'Custom dates',
-};
-
-/** The dates a named period covers, counted from `day` (`YYYY-MM-DD`). */
-function periodRange(period: Exclude<Period, 'custom'>, day: string) {
-  const year = day.slice(0, 4);
-  switch (period) {
-    case 'month':
-      return monthOf(day);
-    case 'last_month':
-      return monthOf(addDays(`${day.slice(0, 8)}01`, -1));
-    case 'quarter': {
-      const first = Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1;
-      const from = `${year}-${String(first).padStart(2, '0')}-01`;
-      return { from, to: monthOf(`${year}-${String(first + 2).padStart(2, '0')}-01`).to };
-    }
-    case 'year':
-      return { from: `${year}-01-01`, to: `${year}-12-31` };
-  }
-}
 
 function Reports() {
   const me = useCurrentUser();
   const teams = useTeams();
   // The last full month by default: this month is only partly done.
   const [state, set] = useUrlState({ period: 'last_month', from: '', to: '', team: '' });
-  const period: Period = (PERIODS as readonly string[]).includes(state.period)
-    ? (state.period as Period)
-    : 'last_month';
+  const period = oneOf(PERIODS, state.period) ?? 'last_month';
   const range =
     period === 'custom'
       ? {

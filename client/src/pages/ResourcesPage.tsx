@@ -1,16 +1,8 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
-import EditOutlined from '@mui/icons-material/EditOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
-import PhoneOutlined from '@mui/icons-material/PhoneOutlined';
-import PlaceOutlined from '@mui/icons-material/PlaceOutlined';
-import ShareOutlined from '@mui/icons-material/ShareOutlined';
-import LanguageOutlined from '@mui/icons-material/LanguageOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
-import Link from '@mui/material/Link';
 import Pagination from '@mui/material/Pagination';
-import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import {
   LABELS,
@@ -18,120 +10,25 @@ import {
   type Resource,
   type ResourceCategory,
 } from '@peerpath/shared';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { isAdmin, useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { FilterSelect, enumOptions } from '../components/FilterSelect';
+import { FilterSelect } from '../components/FilterSelect';
+import { enumOptions, oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { CardGridSkeleton } from '../components/Skeletons';
-import { useNotify } from '../components/notify';
+import { useNotify } from '../lib/notify';
 import { useResources } from '../features/resources/api';
 import { useUserName } from '../features/users/api';
 import { FollowUps } from '../features/resources/FollowUps';
 import { HandoutDialog } from '../features/resources/HandoutDialog';
+import { ResourceCard } from '../features/resources/ResourceCard';
 import { ResourceDialog } from '../features/resources/ResourceDialog';
 import { useUrlState } from '../hooks/useUrlState';
-import { visuallyHidden } from '../components/visuallyHidden';
 
 const PAGE_SIZE = 24;
-
-function Line({ icon, children }: { icon: ReactNode; children: ReactNode }) {
-  return (
-    <Box
-      sx={{
-        display: 'flex',
-        gap: 1,
-        alignItems: 'flex-start',
-        color: 'text.secondary',
-        '& svg': { fontSize: 18, mt: '2px' },
-      }}
-    >
-      <Box aria-hidden sx={{ display: 'flex' }}>
-        {icon}
-      </Box>
-      <Typography variant="body2" component="div" sx={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Typography>
-    </Box>
-  );
-}
-
-function ResourceCard({
-  resource: r,
-  onShare,
-  onEdit,
-}: {
-  resource: Resource;
-  onShare: () => void;
-  onEdit?: () => void;
-}) {
-  return (
-    <Paper
-      variant="outlined"
-      component="article"
-      aria-labelledby={`resource-${r.id}`}
-      sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}
-    >
-      <Box>
-        <Typography variant="h3" component="h3" id={`resource-${r.id}`}>
-          {r.name}
-        </Typography>
-        <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', mt: 0.5 }}>
-          <Chip size="small" label={LABELS.resourceCategory[r.category]} />
-          {!r.active && <Chip size="small" variant="outlined" label="Not listed" />}
-        </Box>
-      </Box>
-      {r.description && <Typography variant="body2">{r.description}</Typography>}
-      {r.phone && (
-        <Line icon={<PhoneOutlined />}>
-          <Link href={`tel:${r.phone.replace(/[^\d+]/g, '')}`}>{r.phone}</Link>
-        </Line>
-      )}
-      {r.url && (
-        <Line icon={<LanguageOutlined />}>
-          <Link href={r.url} target="_blank" rel="noopener noreferrer">
-            {r.url.replace(/^https?:\/\//, '')}
-            <Box component="span" sx={visuallyHidden}>
-              {' '}
-              (opens in a new tab)
-            </Box>
-          </Link>
-        </Line>
-      )}
-      {r.address && <Line icon={<PlaceOutlined />}>{r.address}</Line>}
-      {r.tags.length > 0 && (
-        <Typography variant="body2" color="text.secondary">
-          Tags: {r.tags.join(', ')}
-        </Typography>
-      )}
-      <Box sx={{ mt: 'auto', pt: 1, display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        {r.active && (
-          <Button
-            size="small"
-            variant="outlined"
-            startIcon={<ShareOutlined />}
-            onClick={onShare}
-            aria-label={`Share ${r.name} with someone`}
-          >
-            Share with someone
-          </Button>
-        )}
-        {onEdit && (
-          <Button
-            size="small"
-            startIcon={<EditOutlined />}
-            onClick={onEdit}
-            aria-label={`Edit ${r.name}`}
-          >
-            Edit
-          </Button>
-        )}
-      </Box>
-    </Paper>
-  );
-}
 
 export function ResourcesPage() {
   const me = useCurrentUser();
@@ -142,9 +39,7 @@ export function ResourcesPage() {
   // `?worker=` (from the caseload report): one worker's follow-ups.
   const followUpWorker = me.role === 'worker' ? '' : state.worker;
   const page = Number(state.page) || 1;
-  const category = (RESOURCE_CATEGORIES as readonly string[]).includes(state.category)
-    ? (state.category as ResourceCategory)
-    : undefined;
+  const category = oneOf(RESOURCE_CATEGORIES, state.category);
   const list = useResources({
     search: state.search || undefined,
     category,

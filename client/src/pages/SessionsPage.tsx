@@ -5,49 +5,36 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { LABELS, SESSION_TYPES, type SessionType } from '@peerpath/shared';
-import { useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { FilterSelect, enumOptions } from '../components/FilterSelect';
+import { FilterSelect } from '../components/FilterSelect';
+import { enumOptions, oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
 import { useSessions } from '../features/sessions/api';
 import { SessionList } from '../features/sessions/SessionList';
-import { useTeamMembers } from '../features/users/api';
-import { useUrlState } from '../hooks/useUrlState';
+import { useWorkerOptions } from '../features/users/api';
+import { useListParams } from '../hooks/useListParams';
 
 export function SessionsPage() {
-  const me = useCurrentUser();
-  const { members } = useTeamMembers();
-  const [state, set] = useUrlState({
+  const facilitatorOptions = useWorkerOptions({ includeInactive: true });
+  const { filters, setFilters, page, pageSize, paging } = useListParams({
     from: '',
     to: '',
     type: '',
     facilitator: '',
-    page: '1',
-    pageSize: '25',
   });
-  const page = Number(state.page) || 1;
-  const pageSize = Number(state.pageSize) || 25;
-  const type = (SESSION_TYPES as readonly string[]).includes(state.type)
-    ? (state.type as SessionType)
-    : undefined;
-  const badRange = Boolean(state.from && state.to && state.from > state.to);
+  const type = oneOf(SESSION_TYPES, filters.type);
+  const badRange = Boolean(filters.from && filters.to && filters.from > filters.to);
   const sessions = useSessions({
     page,
     pageSize,
-    from: state.from || undefined,
-    to: badRange ? undefined : state.to || undefined,
+    from: filters.from || undefined,
+    to: badRange ? undefined : filters.to || undefined,
     type,
-    facilitatorId: state.facilitator || undefined,
+    facilitatorId: filters.facilitator || undefined,
   });
-  const filtered = Boolean(state.from || state.to || type || state.facilitator);
-  const facilitatorOptions = (
-    me.role === 'worker' ? [me] : members.filter((u) => u.role !== 'admin')
-  ).map((u) => ({
-    value: u.id,
-    label: u.id === me.id ? `${u.displayName} (you)` : u.displayName,
-  }));
+  const filtered = Boolean(filters.from || filters.to || type || filters.facilitator);
 
   return (
     <PickersProvider>
@@ -74,14 +61,14 @@ export function SessionsPage() {
       >
         <DatePicker
           label="From"
-          value={toDayjs(state.from)}
-          onChange={(d) => set({ from: d?.isValid() ? toIsoDate(d) : '', page: 1 })}
+          value={toDayjs(filters.from)}
+          onChange={(d) => setFilters({ from: d?.isValid() ? toIsoDate(d) : '' })}
           slotProps={{ textField: { size: 'small', fullWidth: true }, field: { clearable: true } }}
         />
         <DatePicker
           label="To"
-          value={toDayjs(state.to)}
-          onChange={(d) => set({ to: d?.isValid() ? toIsoDate(d) : '', page: 1 })}
+          value={toDayjs(filters.to)}
+          onChange={(d) => setFilters({ to: d?.isValid() ? toIsoDate(d) : '' })}
           slotProps={{
             textField: {
               size: 'small',
@@ -97,14 +84,14 @@ export function SessionsPage() {
           value={type ?? ''}
           allLabel="All types"
           options={enumOptions(SESSION_TYPES, LABELS.sessionType)}
-          onChange={(v) => set({ type: v, page: 1 })}
+          onChange={(v) => setFilters({ type: v })}
         />
         <FilterSelect
           label="Facilitator"
-          value={state.facilitator}
+          value={filters.facilitator}
           allLabel="Anyone"
           options={facilitatorOptions}
-          onChange={(v) => set({ facilitator: v, page: 1 })}
+          onChange={(v) => setFilters({ facilitator: v })}
         />
       </Box>
       {sessions.error && (
@@ -116,7 +103,7 @@ export function SessionsPage() {
           title={filtered ? 'No sessions match these filters' : 'No sessions logged yet'}
           action={
             filtered ? (
-              <Button onClick={() => set({ from: '', to: '', type: '', facilitator: '', page: 1 })}>
+              <Button onClick={() => setFilters({ from: '', to: '', type: '', facilitator: '' })}>
                 Clear filters
               </Button>
             ) : (
@@ -141,9 +128,7 @@ export function SessionsPage() {
             rows={sessions.data?.items ?? []}
             total={sessions.data?.total ?? 0}
             loading={sessions.isFetching}
-            page={page}
-            pageSize={pageSize}
-            onPageChange={(p, size) => set({ page: size === pageSize ? p : 1, pageSize: size })}
+            {...paging}
           />
         </>
       )}

@@ -1,8 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type ChangePasswordRequest,
+  type LoginRequest,
+} from '@peerpath/shared';
 import { EmailField } from '../common/validation';
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @EmailField({ example: 'alex.worker@northside.example' })
   email: string;
 
@@ -12,13 +18,18 @@ export class LoginDto {
   password: string;
 }
 
-export class ChangePasswordDto {
+export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty({ type: String, format: 'password' })
   @IsString()
   @MaxLength(1024)
   currentPassword: string;
 
-  @ApiProperty({ type: String, format: 'password', minLength: 12, maxLength: 128 })
+  @ApiProperty({
+    type: String,
+    format: 'password',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+  })
   @IsString()
   @MaxLength(1024)
   newPassword: string;

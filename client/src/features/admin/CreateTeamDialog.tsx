@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -11,6 +10,7 @@ import type { Team } from '@peerpath/shared';
 import { applyServerErrors } from '../../api';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useCreateTeam } from '../teams/api';
+import { FormError } from '../../components/FormError';
 
 export function CreateTeamDialog({
   open,
@@ -62,11 +62,7 @@ export function CreateTeamDialog({
       <form onSubmit={onSubmit} noValidate>
         <DialogTitle id={titleId}>Create a team</DialogTitle>
         <DialogContent>
-          {formError && (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <TextField
             label="Team name"
             autoFocus

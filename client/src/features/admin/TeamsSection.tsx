@@ -13,8 +13,8 @@ import { useState } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableSkeleton } from '../../components/Skeletons';
-import { formatDate } from '../../components/dates';
-import { useNotify } from '../../components/notify';
+import { formatDate } from '../../lib/dates';
+import { useNotify } from '../../lib/notify';
 import { useTeams } from '../teams/api';
 import { CreateTeamDialog } from './CreateTeamDialog';
 

@@ -11,12 +11,12 @@ import { useCurrentUser } from '../../auth';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FilterSelect, enumOptions } from '../../components/FilterSelect';
-import { useNotify } from '../../components/notify';
+import { FilterSelect } from '../../components/FilterSelect';
+import { enumOptions } from '../../lib/options';
+import { useNotify } from '../../lib/notify';
 import { useTeams } from '../teams/api';
 import { useUpdateUser, useUsers } from '../users/api';
-import { CreateUserDialog } from './CreateUserDialog';
-import { EditUserDialog } from './EditUserDialog';
+import { UserDialog } from './UserDialog';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 
@@ -204,15 +204,16 @@ export function UsersSection() {
           setPageSize(size);
         }}
       />
-      <CreateUserDialog
+      <UserDialog
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(user) => {
+        onSaved={(user, what) => {
           setCreating(false);
-          notify(`${user.displayName} can now sign in as ${LABELS.role[user.role].toLowerCase()}`);
+          notify(`${user.displayName} ${what}`);
         }}
       />
-      <EditUserDialog
+      <UserDialog
+        open={Boolean(editing)}
         user={editing}
         onClose={() => setEditing(null)}
         onSaved={(user, what) => {

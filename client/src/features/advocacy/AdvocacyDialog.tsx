@@ -7,7 +7,6 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import Grid from '@mui/material/Grid';
-import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
@@ -27,14 +26,17 @@ import { useId, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
-import { newId } from '../../components/newId';
+import { EnumSelect } from '../../components/EnumSelect';
 import { DateInput, PickersProvider } from '../../components/pickers';
+import { newId } from '../../lib/newId';
+import { enumOptions } from '../../lib/options';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useParticipant } from '../participants/api';
 import { ParticipantPicker } from '../participants/ParticipantPicker';
-import { useTeams } from '../teams/api';
-import { useTeamMembers, useUserName } from '../users/api';
+import { useTeamOptions } from '../teams/api';
+import { useUserName, useWorkerOptions } from '../users/api';
 import { useCreateAdvocacy, useUpdateAdvocacy } from './api';
+import { FormError } from '../../components/FormError';
 
 interface AdvocacyFormValues {
   level: AdvocacyLevel;
@@ -83,10 +85,9 @@ export function AdvocacyDialog({
   const mayChange = !action || me.role !== 'worker' || action.workerId === me.id;
   const titleId = useId();
   const levelId = useId();
-  const teams = useTeams();
-  const { members } = useTeamMembers();
+  const teams = useTeamOptions();
+  const workers = useWorkerOptions();
   const userName = useUserName();
-  const workers = members.filter((u) => u.role !== 'admin' && u.active);
   const [createId] = useState(newId);
   const [formError, setFormError] = useState<string | null>(null);
   const create = useCreateAdvocacy();
@@ -157,11 +158,7 @@ export function AdvocacyDialog({
             {action ? 'Update advocacy' : 'New advocacy action'}
           </DialogTitle>
           <DialogContent>
-            {formError && (
-              <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-                {formError}
-              </Alert>
-            )}
+            <FormError message={formError} />
             {!mayChange && (
               <Alert severity="info" sx={{ mb: 2 }}>
                 This action belongs to another worker: they or a supervisor can update it.
@@ -217,29 +214,16 @@ export function AdvocacyDialog({
               )}
               {level === 'systemic' && me.role === 'admin' && !action && (
                 <Grid size={12}>
-                  <Controller
+                  <EnumSelect
                     control={control}
                     name="teamId"
+                    label="Team"
+                    required
                     rules={{
                       validate: (v, all) =>
                         all.level !== 'systemic' || Boolean(v) || 'Choose the team',
                     }}
-                    render={({ field }) => (
-                      <TextField
-                        select
-                        label="Team"
-                        required
-                        {...field}
-                        error={Boolean(errors.teamId)}
-                        helperText={errors.teamId?.message}
-                      >
-                        {(teams.data?.items ?? []).map((t) => (
-                          <MenuItem key={t.id} value={t.id}>
-                            {t.name}
-                          </MenuItem>
-                        ))}
-                      </TextField>
-                    )}
+                    options={teams}
                   />
                 </Grid>
               )}
@@ -259,33 +243,19 @@ export function AdvocacyDialog({
                 />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
-                <Controller
+                <EnumSelect
                   control={control}
                   name="category"
-                  render={({ field }) => (
-                    <TextField select label="Category" {...field}>
-                      {ADVOCACY_CATEGORIES.map((c) => (
-                        <MenuItem key={c} value={c}>
-                          {LABELS.advocacyCategory[c]}
-                        </MenuItem>
-                      ))}
-                    </TextField>
-                  )}
+                  label="Category"
+                  options={enumOptions(ADVOCACY_CATEGORIES, LABELS.advocacyCategory)}
                 />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
-                <Controller
+                <EnumSelect
                   control={control}
                   name="status"
-                  render={({ field }) => (
-                    <TextField select label="Status" {...field}>
-                      {ADVOCACY_STATUSES.map((s) => (
-                        <MenuItem key={s} value={s}>
-                          {LABELS.advocacyStatus[s]}
-                        </MenuItem>
-                      ))}
-                    </TextField>
-                  )}
+                  label="Status"
+                  options={enumOptions(ADVOCACY_STATUSES, LABELS.advocacyStatus)}
                 />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
@@ -293,29 +263,14 @@ export function AdvocacyDialog({
               </Grid>
               {me.role !== 'worker' && (
                 <Grid size={{ xs: 12, sm: 6 }}>
-                  <Controller
+                  <EnumSelect
                     control={control}
                     name="workerId"
+                    label="Worker"
+                    required
                     rules={{ validate: (v) => Boolean(v) || 'Choose who is doing this' }}
-                    render={({ field }) => (
-                      <TextField
-                        select
-                        label="Worker"
-                        required
-                        {...field}
-                        error={Boolean(errors.workerId)}
-                        helperText={errors.workerId?.message}
-                      >
-                        {field.value && workers.every((u) => u.id !== field.value) && (
-                          <MenuItem value={field.value}>{userName(field.value)}</MenuItem>
-                        )}
-                        {workers.map((u) => (
-                          <MenuItem key={u.id} value={u.id}>
-                            {u.id === me.id ? `${u.displayName} (you)` : u.displayName}
-                          </MenuItem>
-                        ))}
-                      </TextField>
-                    )}
+                    options={workers}
+                    missingLabel={userName}
                   />
                 </Grid>
               )}

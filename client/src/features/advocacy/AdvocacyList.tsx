@@ -1,40 +1,25 @@
 import EventBusyOutlined from '@mui/icons-material/EventBusyOutlined';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import { LABELS, type AdvocacyAction } from '@peerpath/shared';
+import { LABELS, isUnfinishedAdvocacy, type AdvocacyAction } from '@peerpath/shared';
 import type { MouseEvent } from 'react';
-import { DataTable, type DataTableColumn } from '../../components/DataTable';
-import { formatDate, today } from '../../components/dates';
+import { DataTable, type DataTableColumn, type PagedRows } from '../../components/DataTable';
+import { formatDate, today } from '../../lib/dates';
 import { useParticipantLookup } from '../participants/api';
 import { participantName } from '../participants/names';
 import { useUserName } from '../users/api';
 
 export function isOverdue(a: AdvocacyAction) {
-  return (
-    (a.status === 'open' || a.status === 'in_progress') && Boolean(a.dueOn && a.dueOn < today())
-  );
+  return isUnfinishedAdvocacy(a.status) && Boolean(a.dueOn && a.dueOn < today());
 }
 
 export function AdvocacyList({
-  rows,
-  total,
-  loading,
-  page,
-  pageSize,
-  onPageChange,
   onOpen,
-}: {
-  rows: AdvocacyAction[];
-  total: number;
-  loading: boolean;
-  page: number;
-  pageSize: number;
-  onPageChange: (page: number, pageSize: number) => void;
-  onOpen: (a: AdvocacyAction) => void;
-}) {
+  ...paged
+}: PagedRows<AdvocacyAction> & { onOpen: (a: AdvocacyAction) => void }) {
   const userName = useUserName();
   const { known } = useParticipantLookup(
-    rows.flatMap((r) => (r.participantId ? [r.participantId] : [])),
+    paged.rows.flatMap((r) => (r.participantId ? [r.participantId] : [])),
   );
   const columns: DataTableColumn<AdvocacyAction>[] = [
     {
@@ -131,13 +116,8 @@ export function AdvocacyList({
   return (
     <DataTable<AdvocacyAction>
       label="Advocacy actions"
-      rows={rows}
       columns={columns}
-      total={total}
-      loading={loading}
-      page={page}
-      pageSize={pageSize}
-      onPageChange={onPageChange}
+      {...paged}
       onRowClick={onOpen}
     />
   );

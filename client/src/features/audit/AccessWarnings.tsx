@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import { formatDateTime } from '../../components/dates';
+import { formatDateTime } from '../../lib/dates';
 import { useAuditWarnings } from './api';
 
 /**

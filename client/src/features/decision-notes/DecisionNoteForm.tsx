@@ -13,7 +13,6 @@ import Paper from '@mui/material/Paper';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import {
   DECIDED_BY,
   LABELS,
@@ -21,15 +20,18 @@ import {
   type DecisionNote,
   type Participant,
 } from '@peerpath/shared';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { applyServerErrors, type FieldLabels } from '../../api';
-import { today } from '../../components/dates';
-import { newId } from '../../components/newId';
+import { FormSection } from '../../components/FormSection';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
+import { today } from '../../lib/dates';
+import { newId } from '../../lib/newId';
 import { participantName } from '../participants/names';
 import { useCreateDecisionNote, useUpdateDecisionNote } from './api';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
 
 /** The most options the API takes. */
 const OPTIONS_MAX = 10;
@@ -72,34 +74,6 @@ const maxLength = (value: number) => ({
   value,
   message: `Keep it to ${value.toLocaleString('en')} characters or fewer`,
 });
-
-/** A numbered step of the conversation. */
-function Step({
-  n,
-  title,
-  hint,
-  children,
-}: {
-  n: number;
-  title: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  const id = useId();
-  return (
-    <Box component="section" aria-labelledby={id} sx={{ mb: 4 }}>
-      <Typography variant="h3" component="h2" id={id} sx={{ mb: hint ? 0.5 : 1.5 }}>
-        {n}. {title}
-      </Typography>
-      {hint && (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-          {hint}
-        </Typography>
-      )}
-      {children}
-    </Box>
-  );
-}
 
 /**
  * One form for recording a shared decision and for changing it: the topic,
@@ -184,15 +158,12 @@ export function DecisionNoteForm({
         noValidate
         aria-label={editing ? 'Edit decision note' : 'New decision note'}
       >
-        {formError && (
-          <Alert severity="error" sx={{ mb: 2 }} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
 
-        <Step
-          n={1}
-          title="What you talked about"
+        <FormSection
+          labelled
+          spacing={4}
+          title="1. What you talked about"
           hint="The question in front of them, in their words."
         >
           <Grid container spacing={2}>
@@ -219,11 +190,12 @@ export function DecisionNoteForm({
               />
             </Grid>
           </Grid>
-        </Step>
+        </FormSection>
 
-        <Step
-          n={2}
-          title="The choices you looked at"
+        <FormSection
+          labelled
+          spacing={4}
+          title="2. The choices you looked at"
           hint="Each option you talked through, with what speaks for it and against it. Doing nothing for now can be a choice too."
         >
           {errors.options?.root?.message || errors.options?.message ? (
@@ -302,11 +274,12 @@ export function DecisionNoteForm({
           {options.fields.length >= OPTIONS_MAX && (
             <FormHelperText>Up to {OPTIONS_MAX} choices.</FormHelperText>
           )}
-        </Step>
+        </FormSection>
 
-        <Step
-          n={3}
-          title={`What matters most to ${name}`}
+        <FormSection
+          labelled
+          spacing={4}
+          title={`3. What matters most to ${name}`}
           hint="Their hopes, worries and values — what they want this decision to protect."
         >
           <TextField
@@ -318,9 +291,9 @@ export function DecisionNoteForm({
             error={Boolean(errors.participantPriorities)}
             helperText={errors.participantPriorities?.message}
           />
-        </Step>
+        </FormSection>
 
-        <Step n={4} title="The decision">
+        <FormSection labelled spacing={4} title="4. The decision">
           <Grid container spacing={2}>
             <Grid size={12}>
               <TextField
@@ -370,9 +343,9 @@ export function DecisionNoteForm({
               </FormControl>
             </Grid>
           </Grid>
-        </Step>
+        </FormSection>
 
-        <Step n={5} title="Next steps">
+        <FormSection labelled spacing={4} title="5. Next steps">
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, sm: 8 }}>
               <TextField
@@ -394,16 +367,13 @@ export function DecisionNoteForm({
               />
             </Grid>
           </Grid>
-        </Step>
+        </FormSection>
 
-        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-          <Button type="submit" variant="contained" loading={isSubmitting}>
-            {editing ? 'Save changes' : 'Save decision note'}
-          </Button>
-          <Button onClick={() => unsaved.confirmLeave(onCancel)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-        </Box>
+        <FormActions
+          saveLabel={editing ? 'Save changes' : 'Save decision note'}
+          saving={isSubmitting}
+          onCancel={() => unsaved.confirmLeave(onCancel)}
+        />
       </form>
       {unsaved.dialog}
     </PickersProvider>

@@ -4,7 +4,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { DecidedBy, DecisionNote } from '@peerpath/shared';
 import type { ReactNode } from 'react';
-import { formatDate } from '../../components/dates';
+import { formatDate } from '../../lib/dates';
 
 /** Marks anything that should not be printed (buttons, links back). */
 export const NO_PRINT = 'peerpath-no-print';

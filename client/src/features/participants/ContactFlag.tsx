@@ -2,7 +2,7 @@ import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
 import SpaOutlined from '@mui/icons-material/SpaOutlined';
 import Box from '@mui/material/Box';
 import type { ParticipantListItem } from '@peerpath/shared';
-import { daysSince, formatDate } from '../../components/dates';
+import { daysSince, formatDate } from '../../lib/dates';
 
 /** No attended session in the 30 days ending today (as the caseload report counts). */
 export function needsContact(p: Pick<ParticipantListItem, 'lastContactOn' | 'status'>): boolean {

@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -9,11 +8,12 @@ import type { Participant } from '@peerpath/shared';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { applyServerErrors, isApiError } from '../../api';
-import { today } from '../../components/dates';
+import { today } from '../../lib/dates';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useUpdateParticipant } from './api';
 import { participantName } from './names';
+import { FormError } from '../../components/FormError';
 
 export function DischargeDialog({
   participant,
@@ -63,11 +63,7 @@ export function DischargeDialog({
               They will leave active caseloads. Everything recorded with them stays, and you can
               make them active again later.
             </DialogContentText>
-            {formError && (
-              <Alert severity="error" sx={{ mb: 2 }} role="alert">
-                {formError}
-              </Alert>
-            )}
+            <FormError message={formError} />
             <DateInput
               control={control}
               name="dischargedOn"

@@ -1,36 +1,43 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import Grid from '@mui/material/Grid';
-import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import {
   FOCUS_AREAS,
   LABELS,
   PARTICIPANT_STATUSES,
   PARTICIPANT_TYPES,
+  type CreateParticipantRequest,
   type FocusArea,
   type Participant,
   type ParticipantStatus,
   type ParticipantType,
+  type UpdateParticipantRequest,
 } from '@peerpath/shared';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { Controller, useForm, type FieldNamesMarkedBoolean } from 'react-hook-form';
 import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
-import { today } from '../../components/dates';
-import { newId } from '../../components/newId';
+import { EnumSelect } from '../../components/EnumSelect';
+import { FormSection } from '../../components/FormSection';
 import { DateInput, PickersProvider } from '../../components/pickers';
+import { today } from '../../lib/dates';
+import { newId } from '../../lib/newId';
+import { enumOptions } from '../../lib/options';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
-import { useTeams } from '../teams/api';
-import { useTeamMembers, useUserName } from '../users/api';
-import { useCreateParticipant, useUpdateParticipant, type ParticipantBody } from './api';
+import { useTeamOptions } from '../teams/api';
+import { useUserName, useWorkerOptions } from '../users/api';
+import { useCreateParticipant, useUpdateParticipant } from './api';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
+
+/** What a save sends, but the version and team. */
+type ParticipantChanges = Omit<UpdateParticipantRequest, 'version' | 'teamId'>;
 
 export interface ParticipantFormValues {
   firstName: string;
@@ -104,7 +111,7 @@ function toValues(p: Participant | undefined, defaultWorker: string): Participan
 function toBody(
   values: ParticipantFormValues,
   dirty: Partial<FieldNamesMarkedBoolean<ParticipantFormValues>> | null,
-): ParticipantBody {
+): ParticipantChanges {
   const body: Record<string, unknown> = {};
   for (const key of Object.keys(values) as (keyof ParticipantFormValues)[]) {
     if (key === 'teamId') continue;
@@ -117,18 +124,7 @@ function toBody(
     }
     body[key] = value;
   }
-  return body as ParticipantBody;
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Box component="section" sx={{ mb: 3 }}>
-      <Typography variant="h3" component="h2" sx={{ mb: 1.5 }}>
-        {title}
-      </Typography>
-      {children}
-    </Box>
-  );
+  return body as ParticipantChanges;
 }
 
 /** One form for enrolling a participant and for changing their details. */
@@ -146,8 +142,8 @@ export function ParticipantForm({
 }) {
   const me = useCurrentUser();
   const editing = Boolean(participant);
-  const teams = useTeams();
-  const { members } = useTeamMembers();
+  const teams = useTeamOptions();
+  const workers = useWorkerOptions();
   const userName = useUserName();
   const create = useCreateParticipant();
   const update = useUpdateParticipant(participant?.id ?? '');
@@ -169,9 +165,12 @@ export function ParticipantForm({
 
   const unsaved = useUnsavedChangesWarning(isDirty);
 
-  const workerChoices = members.filter((u) => u.role !== 'admin' && u.active);
+  // Their primary worker stays a choice after leaving the team, until someone else is chosen.
   const currentWorker = participant?.primaryWorkerId;
-  const showCurrentWorker = currentWorker && !workerChoices.some((u) => u.id === currentWorker);
+  const workerChoices =
+    currentWorker && !workers.some((o) => o.value === currentWorker)
+      ? [{ value: currentWorker, label: userName(currentWorker) }, ...workers]
+      : workers;
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -189,7 +188,7 @@ export function ParticipantForm({
         unsaved.release();
         onSaved(saved);
       } else {
-        const body = toBody(values, null);
+        const body = toBody(values, null) as CreateParticipantRequest;
         if (me.role === 'admin') body.teamId = values.teamId;
         const saved = await create.mutateAsync({ ...body, id: createId });
         unsaved.release();
@@ -235,12 +234,8 @@ export function ParticipantForm({
             you can make them again after reloading.
           </Alert>
         )}
-        {formError && (
-          <Alert severity="error" sx={{ mb: 2 }} role="alert">
-            {formError}
-          </Alert>
-        )}
-        <Section title="Name and pronouns">
+        <FormError message={formError} />
+        <FormSection title="Name and pronouns">
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, sm: 6 }}>
               <TextField
@@ -285,9 +280,9 @@ export function ParticipantForm({
               />
             </Grid>
           </Grid>
-        </Section>
+        </FormSection>
 
-        <Section title="Contact">
+        <FormSection title="Contact">
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, sm: 4 }}>
               <DateInput control={control} name="dateOfBirth" label="Date of birth" disableFuture />
@@ -312,9 +307,9 @@ export function ParticipantForm({
               />
             </Grid>
           </Grid>
-        </Section>
+        </FormSection>
 
-        <Section title="Support">
+        <FormSection title="Support">
           <Grid container spacing={2}>
             <Grid size={12}>
               <FormLabel id={typeLabelId}>Who they are</FormLabel>
@@ -352,44 +347,23 @@ export function ParticipantForm({
             </Grid>
             {me.role === 'admin' && !editing && (
               <Grid size={{ xs: 12, sm: 6 }}>
-                <Controller
+                <EnumSelect
                   control={control}
                   name="teamId"
+                  label={LABELS_FOR.teamId}
+                  required
                   rules={{ validate: (v) => Boolean(v) || 'Choose the team that supports them' }}
-                  render={({ field }) => (
-                    <TextField select required {...field} {...text('teamId')}>
-                      {(teams.data?.items ?? []).map((t) => (
-                        <MenuItem key={t.id} value={t.id}>
-                          {t.name}
-                        </MenuItem>
-                      ))}
-                    </TextField>
-                  )}
+                  options={teams}
                 />
               </Grid>
             )}
             <Grid size={{ xs: 12, sm: 6 }}>
-              <Controller
+              <EnumSelect
                 control={control}
                 name="primaryWorkerId"
-                render={({ field }) => (
-                  <TextField
-                    select
-                    {...field}
-                    {...text('primaryWorkerId')}
-                    slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-                  >
-                    <MenuItem value="">No primary worker yet</MenuItem>
-                    {showCurrentWorker && (
-                      <MenuItem value={currentWorker}>{userName(currentWorker)}</MenuItem>
-                    )}
-                    {workerChoices.map((u) => (
-                      <MenuItem key={u.id} value={u.id}>
-                        {u.id === me.id ? `${u.displayName} (you)` : u.displayName}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                )}
+                label={LABELS_FOR.primaryWorkerId}
+                emptyLabel="No primary worker yet"
+                options={workerChoices}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
@@ -403,33 +377,22 @@ export function ParticipantForm({
             </Grid>
             {editing && participant?.status !== 'discharged' && (
               <Grid size={{ xs: 12, sm: 6 }}>
-                <Controller
+                <EnumSelect
                   control={control}
                   name="status"
-                  render={({ field }) => (
-                    <TextField
-                      select
-                      {...field}
-                      {...text('status', {
-                        helperText:
-                          errors.status?.message ??
-                          'To discharge someone, use Discharge on their page.',
-                      })}
-                    >
-                      {PARTICIPANT_STATUSES.filter((s) => s !== 'discharged').map((s) => (
-                        <MenuItem key={s} value={s}>
-                          {LABELS.participantStatus[s]}
-                        </MenuItem>
-                      ))}
-                    </TextField>
+                  label={LABELS_FOR.status}
+                  helperText="To discharge someone, use Discharge on their page."
+                  options={enumOptions(
+                    PARTICIPANT_STATUSES.filter((s) => s !== 'discharged'),
+                    LABELS.participantStatus,
                   )}
                 />
               </Grid>
             )}
           </Grid>
-        </Section>
+        </FormSection>
 
-        <Section title="Consent">
+        <FormSection title="Consent">
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, sm: 6 }}>
               <DateInput
@@ -450,16 +413,13 @@ export function ParticipantForm({
               />
             </Grid>
           </Grid>
-        </Section>
+        </FormSection>
 
-        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-          <Button type="submit" variant="contained" loading={isSubmitting}>
-            {editing ? 'Save changes' : 'Save participant'}
-          </Button>
-          <Button onClick={() => unsaved.confirmLeave(onCancel)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-        </Box>
+        <FormActions
+          saveLabel={editing ? 'Save changes' : 'Save participant'}
+          saving={isSubmitting}
+          onCancel={() => unsaved.confirmLeave(onCancel)}
+        />
       </form>
       {unsaved.dialog}
     </PickersProvider>

@@ -2,8 +2,8 @@ import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import { LABELS, type ParticipantListItem } from '@peerpath/shared';
 import { useNavigate } from 'react-router';
-import { DataTable, type DataTableColumn } from '../../components/DataTable';
-import { formatDate, today } from '../../components/dates';
+import { DataTable, type DataTableColumn, type PagedRows } from '../../components/DataTable';
+import { formatDate, today } from '../../lib/dates';
 import { useUserName } from '../users/api';
 import { LastContact } from './ContactFlag';
 import { fullNameIfDifferent, participantName } from './names';
@@ -48,24 +48,9 @@ function NextStepCell({ row }: { row: ParticipantListItem }) {
 
 /** Participants in a server-paged table; a row, or the name in it, opens the participant. */
 export function ParticipantList({
-  label,
-  rows,
-  total,
-  loading,
-  page,
-  pageSize,
-  onPageChange,
   show,
-}: {
-  label: string;
-  rows: ParticipantListItem[];
-  total: number;
-  loading: boolean;
-  page: number;
-  pageSize: number;
-  onPageChange: (page: number, pageSize: number) => void;
-  show: ParticipantColumn[];
-}) {
+  ...table
+}: PagedRows<ParticipantListItem> & { label: string; show: ParticipantColumn[] }) {
   const navigate = useNavigate();
   const userName = useUserName();
   const all: Record<ParticipantColumn, DataTableColumn<ParticipantListItem>> = {
@@ -132,14 +117,8 @@ export function ParticipantList({
   };
   return (
     <DataTable<ParticipantListItem>
-      label={label}
-      rows={rows}
       columns={show.map((c) => all[c])}
-      total={total}
-      loading={loading}
-      page={page}
-      pageSize={pageSize}
-      onPageChange={onPageChange}
+      {...table}
       onRowClick={(row) => void navigate(`/participants/${row.id}`)}
     />
   );

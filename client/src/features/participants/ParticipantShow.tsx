@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { LABELS, type Participant } from '@peerpath/shared';
 import type { ReactNode } from 'react';
-import { formatDate } from '../../components/dates';
+import { formatDate } from '../../lib/dates';
 import { useTeamName } from '../teams/api';
 import { useUserName } from '../users/api';
 

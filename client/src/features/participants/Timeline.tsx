@@ -13,7 +13,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TimelineSkeleton } from '../../components/Skeletons';
-import { formatDate, formatDateTime } from '../../components/dates';
+import { formatDate, formatDateTime } from '../../lib/dates';
 import { useTimeline } from './api';
 
 const KIND: Record<TimelineKind, { label: string; icon: ReactNode }> = {

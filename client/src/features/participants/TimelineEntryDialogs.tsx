@@ -2,7 +2,7 @@ import { LABELS, type UpdateHandoutRequest } from '@peerpath/shared';
 import { describeError } from '../../api';
 import { lazy, Suspense } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useNotify } from '../../components/notify';
+import { useNotify } from '../../lib/notify';
 import { useAdvocacyAction } from '../advocacy/api';
 import { useHandouts, useUpdateHandout } from '../resources/api';
 

@@ -6,14 +6,14 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type {
-  FocusArea,
+  CreateParticipantRequest,
   Page,
   Participant,
   ParticipantListItem,
   ParticipantListSort,
   ParticipantStatus,
-  ParticipantType,
   TimelineItem,
+  UpdateParticipantRequest,
 } from '@peerpath/shared';
 import { api } from '../../api';
 
@@ -27,26 +27,6 @@ export interface ParticipantListParams {
   /** Only people with no attended session on or after this date. */
   noContactSince?: string;
   sort?: ParticipantListSort;
-}
-
-/** What create and edit send; nullable fields are cleared with null. */
-export interface ParticipantBody {
-  firstName?: string;
-  lastName?: string;
-  preferredName?: string | null;
-  pronouns?: string | null;
-  dateOfBirth?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  participantType?: ParticipantType;
-  focusAreas?: FocusArea[];
-  status?: ParticipantStatus;
-  enrolledOn?: string;
-  dischargedOn?: string | null;
-  primaryWorkerId?: string | null;
-  consentToServicesOn?: string | null;
-  consentToShareOn?: string | null;
-  teamId?: string | null;
 }
 
 export const participantKeys = {
@@ -86,7 +66,7 @@ export function useTimeline(id: string) {
 export function useCreateParticipant() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ParticipantBody & { id: string }) =>
+    mutationFn: (body: CreateParticipantRequest & { id: string }) =>
       api<Participant>('/participants', { method: 'POST', body }),
     onSuccess: (p) => {
       queryClient.setQueryData(participantKeys.detail(p.id), p);
@@ -98,7 +78,7 @@ export function useCreateParticipant() {
 export function useUpdateParticipant(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ParticipantBody & { version: number }) =>
+    mutationFn: (body: UpdateParticipantRequest) =>
       api<Participant>(`/participants/${id}`, { method: 'PATCH', body }),
     onSuccess: (p) => {
       queryClient.setQueryData(participantKeys.detail(p.id), p);

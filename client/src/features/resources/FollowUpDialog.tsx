@@ -3,7 +3,6 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import {
   HANDOUT_OUTCOMES,
@@ -12,9 +11,15 @@ import {
   type UpdateHandoutRequest,
 } from '@peerpath/shared';
 import { useId } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
+import { EnumSelect } from '../../components/EnumSelect';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
+
+const OUTCOME_CHOICES = HANDOUT_OUTCOMES.map((o) => ({
+  value: o,
+  label: o === 'pending' ? 'Not yet known — try again later' : LABELS.handoutOutcome[o],
+}));
 
 interface Values {
   outcome: UpdateHandoutRequest['outcome'];
@@ -66,20 +71,11 @@ export function FollowUpDialog({
         <form onSubmit={submit} noValidate>
           <DialogTitle id={titleId}>Follow up: {handout.resourceName}</DialogTitle>
           <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-            <Controller
+            <EnumSelect
               control={control}
               name="outcome"
-              render={({ field }) => (
-                <TextField select label="How it went" {...field}>
-                  {HANDOUT_OUTCOMES.map((o) => (
-                    <MenuItem key={o} value={o}>
-                      {o === 'pending'
-                        ? 'Not yet known — try again later'
-                        : LABELS.handoutOutcome[o]}
-                    </MenuItem>
-                  ))}
-                </TextField>
-              )}
+              label="How it went"
+              options={OUTCOME_CHOICES}
             />
             {pending && <DateInput control={control} name="followUpOn" label="Try again on" />}
             <TextField

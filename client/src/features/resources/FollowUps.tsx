@@ -13,8 +13,8 @@ import {
 import { lazy, Suspense, useState } from 'react';
 import { describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
-import { daysSince, formatDate } from '../../components/dates';
-import { useNotify } from '../../components/notify';
+import { daysSince, formatDate } from '../../lib/dates';
+import { useNotify } from '../../lib/notify';
 import { useHandouts, useUpdateHandout } from './api';
 
 const FollowUpDialog = lazy(() =>

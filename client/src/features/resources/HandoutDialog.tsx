@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -6,7 +5,6 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import {
   HANDOUT_METHODS,
@@ -19,14 +17,17 @@ import {
 import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { applyServerErrors } from '../../api';
-import { today } from '../../components/dates';
-import { newId } from '../../components/newId';
+import { EnumSelect } from '../../components/EnumSelect';
 import { DateInput, PickersProvider } from '../../components/pickers';
+import { today } from '../../lib/dates';
+import { newId } from '../../lib/newId';
+import { enumOptions } from '../../lib/options';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { ParticipantPicker } from '../participants/ParticipantPicker';
 import { participantName } from '../participants/names';
 import { useCreateHandout, useResources } from './api';
+import { FormError } from '../../components/FormError';
 
 interface HandoutFormValues {
   participant: Participant | null;
@@ -113,11 +114,7 @@ export function HandoutDialog({
                 : 'Share a resource'}
           </DialogTitle>
           <DialogContent>
-            {formError && (
-              <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-                {formError}
-              </Alert>
-            )}
+            <FormError message={formError} />
             <Grid container spacing={2} sx={{ pt: 1 }}>
               {!participant && (
                 <Grid size={12}>
@@ -182,18 +179,11 @@ export function HandoutDialog({
                 </Grid>
               )}
               <Grid size={{ xs: 12, sm: 6 }}>
-                <Controller
+                <EnumSelect
                   control={control}
                   name="method"
-                  render={({ field }) => (
-                    <TextField select label="How it was shared" {...field}>
-                      {HANDOUT_METHODS.map((m) => (
-                        <MenuItem key={m} value={m}>
-                          {LABELS.handoutMethod[m]}
-                        </MenuItem>
-                      ))}
-                    </TextField>
-                  )}
+                  label="How it was shared"
+                  options={enumOptions(HANDOUT_METHODS, LABELS.handoutMethod)}
                 />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>

@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -6,7 +5,6 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
-import MenuItem from '@mui/material/MenuItem';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import {
@@ -18,8 +16,11 @@ import {
 import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { applyServerErrors, type FieldLabels } from '../../api';
+import { EnumSelect } from '../../components/EnumSelect';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
+import { enumOptions } from '../../lib/options';
 import { useSaveResource } from './api';
+import { FormError } from '../../components/FormError';
 
 interface ResourceFormValues {
   name: string;
@@ -111,11 +112,7 @@ export function ResourceDialog({
           {resource ? `Edit “${resource.name}”` : 'Add a resource'}
         </DialogTitle>
         <DialogContent>
-          {formError && (
-            <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-              {formError}
-            </Alert>
-          )}
+          <FormError message={formError} />
           <Grid container spacing={2} sx={{ pt: 1 }}>
             <Grid size={12}>
               <TextField
@@ -126,18 +123,11 @@ export function ResourceDialog({
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <Controller
+              <EnumSelect
                 control={control}
                 name="category"
-                render={({ field }) => (
-                  <TextField select {...field} {...text('category')}>
-                    {RESOURCE_CATEGORIES.map((c) => (
-                      <MenuItem key={c} value={c}>
-                        {LABELS.resourceCategory[c]}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                )}
+                label={FIELD_LABELS.category}
+                options={enumOptions(RESOURCE_CATEGORIES, LABELS.resourceCategory)}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>

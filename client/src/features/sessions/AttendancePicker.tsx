@@ -1,7 +1,7 @@
 import CloseOutlined from '@mui/icons-material/CloseOutlined';
 import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
-import { visuallyHidden } from '../../components/visuallyHidden';
+import { visuallyHidden } from '../../lib/visuallyHidden';
 import IconButton from '@mui/material/IconButton';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
@@ -14,7 +14,7 @@ import {
   type Participant,
 } from '@peerpath/shared';
 import { memo, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import { formatDate } from '../../components/dates';
+import { formatDate } from '../../lib/dates';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useParticipants } from '../participants/api';
 import { participantLabel, participantName } from '../participants/names';

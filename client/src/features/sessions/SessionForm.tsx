@@ -3,7 +3,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormHelperText from '@mui/material/FormHelperText';
 import Grid from '@mui/material/Grid';
-import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -16,25 +15,32 @@ import {
   SESSION_TYPES,
   formatOf,
   isOwnTeamAttendee,
+  type CreateSessionRequest,
   type Participant,
   type Session,
   type SessionActivity,
   type SessionSetting,
   type SessionType,
+  type UpdateSessionRequest,
 } from '@peerpath/shared';
 import dayjs from 'dayjs';
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
-import { newId } from '../../components/newId';
+import { EnumSelect } from '../../components/EnumSelect';
+import { FormSection } from '../../components/FormSection';
 import { PickersProvider } from '../../components/pickers';
+import { newId } from '../../lib/newId';
+import { enumOptions } from '../../lib/options';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useParticipantLookup } from '../participants/api';
-import { useTeamMembers } from '../users/api';
+import { useWorkerOptions } from '../users/api';
 import { AttendancePicker, type Attendee } from './AttendancePicker';
-import { useCreateSession, useUpdateSession, type SessionBody } from './api';
+import { useCreateSession, useUpdateSession } from './api';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
 
 export const DURATION_PRESETS = [30, 45, 60, 90, 120] as const;
 
@@ -105,7 +111,7 @@ function toValues(
   };
 }
 
-function toBody(v: SessionFormValues): Required<Omit<SessionBody, 'teamId'>> {
+function toBody(v: SessionFormValues): Required<Omit<CreateSessionRequest, 'id' | 'teamId'>> {
   return {
     type: v.type,
     setting: v.setting,
@@ -121,17 +127,6 @@ function toBody(v: SessionFormValues): Required<Omit<SessionBody, 'teamId'>> {
     })),
     facilitatorId: v.facilitatorId,
   };
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Box component="section" sx={{ mb: 3 }}>
-      <Typography variant="h3" component="h2" sx={{ mb: 1.5 }}>
-        {title}
-      </Typography>
-      {children}
-    </Box>
-  );
 }
 
 /**
@@ -154,7 +149,7 @@ export function SessionForm({
 }) {
   const me = useCurrentUser();
   const editing = Boolean(session);
-  const { members } = useTeamMembers();
+  const facilitators = useWorkerOptions();
   const create = useCreateSession();
   const update = useUpdateSession(session?.id ?? '');
   const [createId] = useState(newId);
@@ -207,13 +202,13 @@ export function SessionForm({
           return;
         }
         const saved = await update.mutateAsync({
-          ...(changes as SessionBody),
+          ...(changes as Partial<UpdateSessionRequest>),
           version: session.version,
         });
         unsaved.release();
         onSaved(saved);
       } else {
-        const body: SessionBody & { id: string } = { ...full, id: createId };
+        const body: CreateSessionRequest & { id: string } = { ...full, id: createId };
         if (!body.title) delete body.title;
         if (!body.notes) delete body.notes;
         if (me.role === 'admin') {
@@ -242,8 +237,6 @@ export function SessionForm({
     }
   };
 
-  const facilitators = members.filter((u) => u.role !== 'admin' && u.active);
-
   return (
     <PickersProvider>
       <form
@@ -269,13 +262,9 @@ export function SessionForm({
             Someone else changed this — reload to see their changes. Yours have not been saved yet.
           </Alert>
         )}
-        {formError && (
-          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-            {formError}
-          </Alert>
-        )}
+        <FormError message={formError} />
 
-        <Section title="Who came">
+        <FormSection title="Who came">
           <Controller
             control={control}
             name="attendance"
@@ -313,50 +302,24 @@ export function SessionForm({
               />
             )}
           />
-        </Section>
+        </FormSection>
 
-        <Section title="Session">
+        <FormSection title="Session">
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <Controller
+              <EnumSelect
                 control={control}
                 name="type"
-                render={({ field }) => (
-                  <TextField
-                    select
-                    label="Type"
-                    {...field}
-                    error={Boolean(errors.type)}
-                    helperText={errors.type?.message}
-                  >
-                    {SESSION_TYPES.map((t) => (
-                      <MenuItem key={t} value={t}>
-                        {LABELS.sessionType[t]}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                )}
+                label="Type"
+                options={enumOptions(SESSION_TYPES, LABELS.sessionType)}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <Controller
+              <EnumSelect
                 control={control}
                 name="setting"
-                render={({ field }) => (
-                  <TextField
-                    select
-                    label="Setting"
-                    {...field}
-                    error={Boolean(errors.setting)}
-                    helperText={errors.setting?.message}
-                  >
-                    {SESSION_SETTINGS.map((s) => (
-                      <MenuItem key={s} value={s}>
-                        {LABELS.sessionSetting[s]}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                )}
+                label="Setting"
+                options={enumOptions(SESSION_SETTINGS, LABELS.sessionSetting)}
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
@@ -444,38 +407,23 @@ export function SessionForm({
             </Grid>
             {me.role !== 'worker' && (
               <Grid size={{ xs: 12, sm: 6 }}>
-                <Controller
+                <EnumSelect
                   control={control}
                   name="facilitatorId"
+                  label="Facilitator"
+                  required
                   rules={{ validate: (v) => Boolean(v) || 'Choose who ran the session' }}
-                  render={({ field }) => (
-                    <TextField
-                      select
-                      label="Facilitator"
-                      required
-                      {...field}
-                      error={Boolean(errors.facilitatorId)}
-                      helperText={errors.facilitatorId?.message}
-                    >
-                      {field.value && facilitators.every((u) => u.id !== field.value) && (
-                        <MenuItem value={field.value}>
-                          {field.value === me.id ? `${me.displayName} (you)` : 'Another colleague'}
-                        </MenuItem>
-                      )}
-                      {facilitators.map((u) => (
-                        <MenuItem key={u.id} value={u.id}>
-                          {u.id === me.id ? `${u.displayName} (you)` : u.displayName}
-                        </MenuItem>
-                      ))}
-                    </TextField>
-                  )}
+                  options={facilitators}
+                  missingLabel={(v) =>
+                    v === me.id ? `${me.displayName} (you)` : 'Another colleague'
+                  }
                 />
               </Grid>
             )}
           </Grid>
-        </Section>
+        </FormSection>
 
-        <Section title="What happened">
+        <FormSection title="What happened">
           <Grid container spacing={2}>
             <Grid size={12}>
               <TextField
@@ -521,19 +469,17 @@ export function SessionForm({
               />
             </Grid>
           </Grid>
-        </Section>
+        </FormSection>
 
-        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-          <Button type="submit" variant="contained" loading={isSubmitting}>
-            Save session
-          </Button>
-          <Button onClick={() => unsaved.confirmLeave(onCancel)} disabled={isSubmitting}>
-            Cancel
-          </Button>
+        <FormActions
+          saveLabel="Save session"
+          saving={isSubmitting}
+          onCancel={() => unsaved.confirmLeave(onCancel)}
+        >
           <FormHelperText sx={{ m: 0 }}>
             Tip: Ctrl+Enter saves from anywhere in this form.
           </FormHelperText>
-        </Box>
+        </FormActions>
       </form>
       {unsaved.dialog}
     </PickersProvider>

@@ -1,8 +1,8 @@
 import Link from '@mui/material/Link';
 import { LABELS, type Session } from '@peerpath/shared';
 import { useNavigate } from 'react-router';
-import { DataTable, type DataTableColumn } from '../../components/DataTable';
-import { formatDateTime, formatMinutes } from '../../components/dates';
+import { DataTable, type DataTableColumn, type PagedRows } from '../../components/DataTable';
+import { formatDateTime, formatMinutes } from '../../lib/dates';
 import { useParticipantLookup } from '../participants/api';
 import { participantName } from '../participants/names';
 import { useUserName } from '../users/api';
@@ -18,24 +18,10 @@ export function attendanceSummary(s: Session): string {
   return `${attended} of ${s.attendance.length} attended`;
 }
 
-export function SessionList({
-  rows,
-  total,
-  loading,
-  page,
-  pageSize,
-  onPageChange,
-}: {
-  rows: Session[];
-  total: number;
-  loading: boolean;
-  page: number;
-  pageSize: number;
-  onPageChange: (page: number, pageSize: number) => void;
-}) {
+export function SessionList(paged: PagedRows<Session>) {
   const navigate = useNavigate();
   const userName = useUserName();
-  const people = useParticipantLookup(rows.flatMap((r) => oneToOneWith(r) ?? []));
+  const people = useParticipantLookup(paged.rows.flatMap((r) => oneToOneWith(r) ?? []));
   const withWhom = (row: Session) => {
     const id = oneToOneWith(row);
     if (!id) return '';
@@ -110,13 +96,8 @@ export function SessionList({
   return (
     <DataTable<Session>
       label="Sessions"
-      rows={rows}
       columns={columns}
-      total={total}
-      loading={loading}
-      page={page}
-      pageSize={pageSize}
-      onPageChange={onPageChange}
+      {...paged}
       onRowClick={(row) => void navigate(`/sessions/${row.id}`)}
     />
   );

@@ -3,7 +3,7 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { isOwnTeamAttendee, LABELS, OTHER_TEAM_ATTENDEE, type Session } from '@peerpath/shared';
 import type { ReactNode } from 'react';
-import { formatDateTime, formatMinutes } from '../../components/dates';
+import { formatDateTime, formatMinutes } from '../../lib/dates';
 import { useParticipantLookup } from '../participants/api';
 import { participantName } from '../participants/names';
 import { useUserName } from '../users/api';

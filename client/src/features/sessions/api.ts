@@ -1,11 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AttendanceStatus,
+  CreateSessionRequest,
   Page,
   Session,
-  SessionActivity,
-  SessionSetting,
   SessionType,
+  UpdateSessionRequest,
 } from '@peerpath/shared';
 import { api } from '../../api';
 import { participantKeys } from '../participants/api';
@@ -18,19 +17,6 @@ export interface SessionListParams {
   participantId?: string;
   facilitatorId?: string;
   type?: SessionType;
-  teamId?: string;
-}
-
-export interface SessionBody {
-  type?: SessionType;
-  setting?: SessionSetting;
-  startsAt?: string;
-  durationMinutes?: number;
-  title?: string | null;
-  activities?: SessionActivity[];
-  notes?: string | null;
-  attendance?: { participantId: string; status: AttendanceStatus; note?: string | null }[];
-  facilitatorId?: string;
   teamId?: string;
 }
 
@@ -71,7 +57,7 @@ export function useCreateSession() {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateAfterSessionChange();
   return useMutation({
-    mutationFn: (body: SessionBody & { id: string }) =>
+    mutationFn: (body: CreateSessionRequest & { id: string }) =>
       api<Session>('/sessions', { method: 'POST', body }),
     onSuccess: (s) => {
       queryClient.setQueryData(sessionKeys.detail(s.id), s);
@@ -84,7 +70,7 @@ export function useUpdateSession(id: string) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateAfterSessionChange();
   return useMutation({
-    mutationFn: (body: SessionBody & { version: number }) =>
+    mutationFn: (body: UpdateSessionRequest) =>
       api<Session>(`/sessions/${id}`, { method: 'PATCH', body }),
     onSuccess: (s) => {
       queryClient.setQueryData(sessionKeys.detail(s.id), s);

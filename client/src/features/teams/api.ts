@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page, Team } from '@peerpath/shared';
+import type { CreateTeamRequest, Page, Team } from '@peerpath/shared';
+import type { SelectOption } from '../../lib/options';
 import { api } from '../../api';
 
 export const teamKeys = {
@@ -22,10 +23,16 @@ export function useTeamName(teamId: string | null | undefined): string | undefin
   return data?.items.find((t) => t.id === teamId)?.name;
 }
 
+/** The teams the caller sees, as choices of a select. */
+export function useTeamOptions(): SelectOption[] {
+  const { data } = useTeams();
+  return (data?.items ?? []).map((t) => ({ value: t.id, label: t.name }));
+}
+
 export function useCreateTeam() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string }) => api<Team>('/teams', { method: 'POST', body }),
+    mutationFn: (body: CreateTeamRequest) => api<Team>('/teams', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.all }),
   });
 }

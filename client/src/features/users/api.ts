@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateUserRequest, Page, Role, UpdateUserRequest, User } from '@peerpath/shared';
+import type { SelectOption } from '../../lib/options';
 import { api } from '../../api';
 import { seesWholeTeam, useCurrentUser } from '../../auth';
 
@@ -49,6 +50,22 @@ export function useUserName() {
     if (id === me.id) return `${me.displayName} (you)`;
     return members.find((u) => u.id === id)?.displayName ?? 'A colleague';
   };
+}
+
+/**
+ * The workers and supervisors of the team as choices, "(you)" marked: the
+ * active ones to name who does something; with `includeInactive`, also those
+ * who have left, to filter the records they kept.
+ */
+export function useWorkerOptions({ includeInactive = false } = {}): SelectOption[] {
+  const me = useCurrentUser();
+  const { members } = useTeamMembers();
+  return members
+    .filter((u) => u.role !== 'admin' && (includeInactive || u.active))
+    .map((u) => ({
+      value: u.id,
+      label: u.id === me.id ? `${u.displayName} (you)` : u.displayName,
+    }));
 }
 
 export function useCreateUser() {

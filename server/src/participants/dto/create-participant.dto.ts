@@ -2,6 +2,7 @@ import {
   FOCUS_AREAS,
   PARTICIPANT_STATUSES,
   PARTICIPANT_TYPES,
+  type CreateParticipantRequest,
   type FocusArea,
   type ParticipantStatus,
   type ParticipantType,
@@ -16,7 +17,7 @@ import {
 } from '../../common/validation';
 
 /** The fields a worker edits; shared by create and update. */
-export class ParticipantFields {
+export class ParticipantFields implements Omit<CreateParticipantRequest, 'id' | 'teamId'> {
   @TextField({ max: 100, example: 'Jamie' })
   firstName: string;
 
@@ -70,7 +71,7 @@ export class ParticipantFields {
   consentToShareOn?: string | null;
 }
 
-export class CreateParticipantDto extends ParticipantFields {
+export class CreateParticipantDto extends ParticipantFields implements CreateParticipantRequest {
   @UuidField({
     presence: 'optional',
     description: 'Client-chosen id: retrying the same create returns the stored record (200)',

@@ -1,7 +1,11 @@
+import type { UpdateParticipantRequest } from '@peerpath/shared';
 import { IntField, PatchType, UuidField } from '../../common/validation';
 import { ParticipantFields } from './create-participant.dto';
 
-export class UpdateParticipantDto extends PatchType(ParticipantFields) {
+export class UpdateParticipantDto
+  extends PatchType(ParticipantFields)
+  implements UpdateParticipantRequest
+{
   @IntField({
     min: 1,
     max: 2147483647,

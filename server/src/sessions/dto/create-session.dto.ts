@@ -5,6 +5,7 @@ import {
   SESSION_ACTIVITIES,
   SESSION_SETTINGS,
   SESSION_TYPES,
+  type CreateSessionRequest,
   type SessionActivity,
   type SessionSetting,
   type SessionType,
@@ -22,7 +23,10 @@ import { AttendanceRowDto } from './attendance-row.dto';
 export const MAX_ATTENDEES = 200;
 
 /** The fields of a session a worker edits; shared by create and update. */
-export class SessionFields {
+export class SessionFields implements Omit<
+  CreateSessionRequest,
+  'id' | 'facilitatorId' | 'teamId'
+> {
   @EnumField(SESSION_TYPES, { description: 'The peer support model; `format` follows from it' })
   type: SessionType;
 
@@ -62,7 +66,7 @@ export class SessionFields {
   attendance: AttendanceRowDto[];
 }
 
-export class CreateSessionDto extends SessionFields {
+export class CreateSessionDto extends SessionFields implements CreateSessionRequest {
   @UuidField({
     presence: 'optional',
     description: 'Client-chosen id: retrying the same create returns the stored record (200)',

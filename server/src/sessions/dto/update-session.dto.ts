@@ -1,8 +1,9 @@
+import type { UpdateSessionRequest } from '@peerpath/shared';
 import { IntField, PatchType, UuidField } from '../../common/validation';
 import { SessionFields } from './create-session.dto';
 
 /** `attendance`, when sent, replaces the whole list. A session stays in its team. */
-export class UpdateSessionDto extends PatchType(SessionFields) {
+export class UpdateSessionDto extends PatchType(SessionFields) implements UpdateSessionRequest {
   @IntField({
     min: 1,
     max: 2147483647,

@@ -1,9 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { ROLES, type Role } from '@peerpath/shared';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  type CreateUserRequest,
+  type Role,
+} from '@peerpath/shared';
 import { BoolField, EmailField, EnumField, TextField, UuidField } from '../../common/validation';
 
-export class CreateUserDto {
+export class CreateUserDto implements CreateUserRequest {
   @EmailField()
   email: string;
 
@@ -19,7 +25,12 @@ export class CreateUserDto {
   })
   teamId?: string | null;
 
-  @ApiProperty({ type: String, format: 'password', minLength: 12, maxLength: 128 })
+  @ApiProperty({
+    type: String,
+    format: 'password',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+  })
   @IsString()
   @MaxLength(1024)
   password: string;

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, ValidateIf } from 'class-validator';
-import { ROLES, type Role } from '@peerpath/shared';
+import { ROLES, type Role, type UpdateUserRequest } from '@peerpath/shared';
 import { BoolField, EnumField, TextField, UuidField } from '../../common/validation';
 
-export class UpdateUserDto {
+export class UpdateUserDto implements UpdateUserRequest {
   @TextField({ max: 120, presence: 'optional' })
   displayName?: string;
 

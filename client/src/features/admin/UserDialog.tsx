@@ -1,0 +1,274 @@
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import {
+  LABELS,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  type Role,
+  type UpdateUserRequest,
+  type User,
+} from '@peerpath/shared';
+import { applyServerErrors } from '../../api';
+import { EnumSelect } from '../../components/EnumSelect';
+import { PasswordField } from '../../components/PasswordField';
+import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
+import { enumOptions } from '../../lib/options';
+import { useTeamOptions, useTeams } from '../teams/api';
+import { useCreateUser, useUpdateUser } from '../users/api';
+import { FormError } from '../../components/FormError';
+
+interface UserForm {
+  email: string;
+  displayName: string;
+  role: Role;
+  teamId: string;
+  password: string;
+  temporaryPassword: boolean;
+}
+
+const EMPTY: UserForm = {
+  email: '',
+  displayName: '',
+  role: 'worker',
+  teamId: '',
+  password: '',
+  temporaryPassword: true,
+};
+
+const ROLE_CHOICES = enumOptions(ROLES, LABELS.role);
+
+/**
+ * An admin creates a user, or changes one's role and team or sets a new
+ * password for them (temporary by default: they choose their own at their
+ * next sign-in). The API's rules apply: admins have no team, everyone else one.
+ */
+export function UserDialog({
+  open,
+  user,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  /** The user to change (null while none is chosen); left out to create one. */
+  user?: User | null;
+  onClose: () => void;
+  /** `what` completes a sentence that starts with their name. */
+  onSaved: (user: User, what: string) => void;
+}) {
+  const creating = user === undefined;
+  const titleId = useId();
+  const teams = useTeamOptions();
+  const noTeamYet = useTeams().data?.items.length === 0;
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting, isDirty },
+  } = useForm<UserForm>({ defaultValues: EMPTY });
+  const role = useWatch({ control, name: 'role' });
+  const unsaved = useUnsavedChangesWarning(creating && isDirty);
+
+  useEffect(() => {
+    if (user) reset({ ...EMPTY, role: user.role, teamId: user.teamId ?? '' });
+  }, [user, reset]);
+
+  const close = () => {
+    if (creating) reset(EMPTY);
+    setFormError(null);
+    onClose();
+  };
+
+  const save = async (values: UserForm): Promise<[User, string] | null> => {
+    if (creating) {
+      const saved = await create.mutateAsync({
+        email: values.email.trim(),
+        displayName: values.displayName.trim(),
+        role: values.role,
+        teamId: values.role === 'admin' ? null : values.teamId,
+        password: values.password,
+        temporaryPassword: values.temporaryPassword,
+      });
+      reset(EMPTY);
+      return [saved, `can now sign in as ${LABELS.role[saved.role].toLowerCase()}`];
+    }
+    if (!user) return null;
+    const body: UpdateUserRequest = {};
+    if (values.role !== user.role) body.role = values.role;
+    const teamId = values.role === 'admin' ? null : values.teamId || null;
+    if (teamId !== user.teamId) body.teamId = teamId;
+    if (values.password) {
+      body.password = values.password;
+      body.temporaryPassword = values.temporaryPassword;
+    }
+    if (Object.keys(body).length === 0) return null;
+    const saved = await update.mutateAsync({ id: user.id, body });
+    const what = values.password
+      ? values.temporaryPassword
+        ? 'has a temporary password and chooses their own at next sign-in'
+        : 'has a new password'
+      : 'is updated';
+    return [saved, what];
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const saved = await save(values);
+      if (saved) onSaved(...saved);
+      else close();
+    } catch (error) {
+      setFormError(
+        applyServerErrors(error, setError, {
+          email: 'Email',
+          displayName: 'Name',
+          role: 'Role',
+          teamId: 'Team',
+          password: creating ? 'First password' : 'New password',
+        }),
+      );
+    }
+  });
+
+  const passwordRules = {
+    minLength: {
+      value: PASSWORD_MIN_LENGTH,
+      message: `Use at least ${PASSWORD_MIN_LENGTH} characters`,
+    },
+    maxLength: {
+      value: PASSWORD_MAX_LENGTH,
+      message: `Use at most ${PASSWORD_MAX_LENGTH} characters`,
+    },
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onClose={() => unsaved.confirmLeave(close)}
+      aria-labelledby={titleId}
+      maxWidth="sm"
+      fullWidth
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <DialogTitle id={titleId}>
+          {creating ? 'Create a user' : `Change ${user?.displayName}`}
+        </DialogTitle>
+        <DialogContent>
+          <FormError message={formError} />
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {creating && (
+              <>
+                <TextField
+                  label="Name"
+                  autoFocus
+                  required
+                  autoComplete="off"
+                  error={Boolean(errors.displayName)}
+                  helperText={
+                    errors.displayName?.message ?? 'As colleagues and participants know them.'
+                  }
+                  {...register('displayName', {
+                    required: 'Enter their name',
+                    validate: (v) => v.trim().length > 0 || 'Enter their name',
+                    maxLength: { value: 120, message: 'Keep the name to 120 characters or fewer' },
+                  })}
+                />
+                <TextField
+                  label="Email"
+                  type="email"
+                  required
+                  autoComplete="off"
+                  error={Boolean(errors.email)}
+                  helperText={errors.email?.message ?? 'They sign in with this address.'}
+                  {...register('email', {
+                    required: 'Enter their email address',
+                    pattern: {
+                      value: /^\S+@\S+\.\S+$/,
+                      message: 'Enter an email address like name@example.org',
+                    },
+                  })}
+                />
+              </>
+            )}
+            <EnumSelect
+              control={control}
+              name="role"
+              label="Role"
+              required
+              options={ROLE_CHOICES}
+            />
+            {role !== 'admin' && (
+              <EnumSelect
+                control={control}
+                name="teamId"
+                label="Team"
+                required
+                rules={{
+                  validate: (v, all) => all.role === 'admin' || Boolean(v) || 'Choose their team',
+                }}
+                options={teams}
+                helperText={creating && noTeamYet ? 'Create a team first.' : undefined}
+              />
+            )}
+            {creating ? (
+              <PasswordField
+                label="First password"
+                required
+                autoComplete="new-password"
+                error={Boolean(errors.password)}
+                helperText={
+                  errors.password?.message ??
+                  `At least ${PASSWORD_MIN_LENGTH} characters. Share it with them in person or by phone, not by email.`
+                }
+                {...register('password', { required: 'Set a first password', ...passwordRules })}
+              />
+            ) : (
+              <>
+                <Typography variant="h3" component="h3" sx={{ pt: 1 }}>
+                  Set a temporary password
+                </Typography>
+                <TextField
+                  label="New password"
+                  type="password"
+                  autoComplete="new-password"
+                  error={Boolean(errors.password)}
+                  helperText={
+                    errors.password?.message ??
+                    `Leave empty to keep their password. At least ${PASSWORD_MIN_LENGTH} characters; share it in person or by phone. They are signed out everywhere.`
+                  }
+                  {...register('password', passwordRules)}
+                />
+              </>
+            )}
+            <FormControlLabel
+              control={<Checkbox {...register('temporaryPassword')} defaultChecked />}
+              label={`Temporary: they choose their own password when they ${creating ? 'first' : 'next'} sign in`}
+            />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => unsaved.confirmLeave(close)}>Cancel</Button>
+          <Button type="submit" variant="contained" loading={isSubmitting}>
+            {creating ? 'Create user' : 'Save changes'}
+          </Button>
+        </DialogActions>
+      </form>
+      {unsaved.dialog}
+    </Dialog>
+  );
+}
