@@ -25,6 +25,18 @@ const pages: RouteObject[] = [
     lazy: page(() => import('./pages/ParticipantPage').then((m) => m.ParticipantPage)),
   },
   {
+    path: 'participants/:id/plan',
+    lazy: page(() => import('./pages/PlanPage').then((m) => m.PlanPage)),
+  },
+  {
+    path: 'participants/:id/plan/compare',
+    lazy: page(() => import('./pages/PlanPage').then((m) => m.PlanComparePage)),
+  },
+  {
+    path: 'plans/:id',
+    lazy: page(() => import('./pages/PlanPage').then((m) => m.PlanVersionPage)),
+  },
+  {
     path: 'sessions',
     lazy: page(() => import('./pages/SessionsPage').then((m) => m.SessionsPage)),
   },

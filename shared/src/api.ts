@@ -41,6 +41,8 @@ export interface ApiError {
   statusCode: number;
   message: string;
   errors?: Record<string, string[]>;
+  /** On a 409 of an action already taken (by someone else, or differently): the record as it is. */
+  record?: object;
 }
 
 interface Stamped {
@@ -429,6 +431,8 @@ export interface TimelineItem {
   teamName?: string;
   /** Set on a voided session (shown only to supervisors asking `includeVoided=true`). */
   voided?: boolean;
+  /** The recovery plan version an activation or review entry is about. */
+  planId?: string;
 }
 
 export interface AuditEvent {

@@ -81,6 +81,10 @@ export interface CaseloadRow {
   overdueAdvocacy: number;
   /** Handouts by the worker with outcome pending and `followUpOn` on or before the report date. */
   referralsAwaitingFollowUp: number;
+  /** Of activeParticipants: their active recovery plan is due for review (`reviewDueOn` on or before the report date). */
+  plansDueForReview: number;
+  /** Of activeParticipants: enrolled on or before the report date − 30 days, with no active recovery plan. */
+  participantsWithoutPlan: number;
 }
 
 /** The rows summed; hours are summed before rounding. */

@@ -30,6 +30,7 @@ import {
   TimelineHandoutDialog,
 } from '../features/participants/TimelineEntryDialogs';
 import { FollowUps } from '../features/resources/FollowUps';
+import { CrisisPlanButton, PlanSummary } from '../features/plans/PlanSummary';
 import { fullNameIfDifferent, participantName } from '../features/participants/names';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -158,6 +159,7 @@ function ParticipantView({ id }: { id: string }) {
   );
   const timelineColumn = (
     <Grid size={{ xs: 12, md: editing ? 12 : 7 }}>
+      <PlanSummary participantId={p.id} name={name} />
       <FollowUps participantId={p.id} />
       <Card
         title="Timeline"
@@ -229,6 +231,7 @@ function ParticipantView({ id }: { id: string }) {
             >
               Log one-to-one
             </Button>
+            <CrisisPlanButton participantId={p.id} name={name} />
             {p.status !== 'discharged' && (
               <Button
                 variant="outlined"

@@ -99,15 +99,24 @@ export class ErrorsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const res = exception.getResponse();
       if (typeof res === 'object' && res !== null) {
-        const r = res as { message?: unknown; errors?: Record<string, string[]> };
+        const r = res as {
+          message?: unknown;
+          errors?: Record<string, string[]>;
+          record?: object;
+        };
         const message = Array.isArray(r.message)
           ? r.message.join('; ')
           : typeof r.message === 'string'
             ? r.message
             : exception.message;
-        return r.errors
+        const body: ApiError = r.errors
           ? { statusCode: status, message, errors: r.errors }
           : { statusCode: status, message };
+        // A 409 of an action repeated by someone else, or differently, carries the record as it is.
+        if (status === HttpStatus.CONFLICT && r.record && typeof r.record === 'object') {
+          body.record = r.record;
+        }
+        return body;
       }
       return { statusCode: status, message: String(res) };
     }

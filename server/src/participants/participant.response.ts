@@ -146,6 +146,12 @@ export class TimelineItemResponse implements TimelineItem {
     description: 'Set on a voided session (supervisors, `includeVoided=true`)',
   })
   voided?: boolean;
+
+  @Out.uuid({
+    optional: true,
+    description: 'The recovery plan version a `plan_activated` or `plan_reviewed` entry is about',
+  })
+  planId?: string;
 }
 
 export class TimelineResponse {

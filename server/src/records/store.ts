@@ -233,8 +233,8 @@ export async function listPage<Row extends { id: string }, E extends string, Ext
 }
 
 export interface CreateOnce<Row, Out extends object> {
-  /** The record as the API returns it. */
-  toResponse: (row: Row) => Out;
+  /** The record as the API returns it (may read what the record holds in other tables). */
+  toResponse: (row: Row) => Out | Promise<Out>;
   /**
    * Checks the request and inserts, returning the stored row;
    * `undefined` when the id was taken meanwhile (insertReturning).
@@ -281,7 +281,7 @@ export async function createOnce<
         errors: { id: ['is already in use'] },
       });
     }
-    const record = assertSameAsStored(dto, how.toResponse(stored), how.unordered);
+    const record = assertSameAsStored(dto, await how.toResponse(stored), how.unordered);
     await how.audit(retryRead(caller, t.entity, stored), stored);
     return { record, created: false };
   };
@@ -307,5 +307,5 @@ export async function createOnce<
     },
     saved,
   );
-  return { record: how.toResponse(saved), created: true };
+  return { record: await how.toResponse(saved), created: true };
 }

@@ -152,6 +152,20 @@ export class CaseloadTotalsResponse implements CaseloadTotals {
 
   @Out.int({ minimum: 0 })
   referralsAwaitingFollowUp: number;
+
+  @Out.int({
+    minimum: 0,
+    description:
+      'Active participants whose active recovery plan is due for review on or before asOf',
+  })
+  plansDueForReview: number;
+
+  @Out.int({
+    minimum: 0,
+    description:
+      'Active participants enrolled on or before asOf − 30 days with no active recovery plan',
+  })
+  participantsWithoutPlan: number;
 }
 
 export class CaseloadRowResponse extends CaseloadTotalsResponse implements CaseloadRow {
