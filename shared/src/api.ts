@@ -18,6 +18,7 @@ import type {
   SessionType,
   TimelineKind,
 } from './enums';
+import type { NoteFormat, TimelineNote } from './notes';
 
 /** Dates are `YYYY-MM-DD`; instants are ISO 8601 strings. */
 export type IsoDate = string;
@@ -40,6 +41,8 @@ export interface ApiError {
   statusCode: number;
   message: string;
   errors?: Record<string, string[]>;
+  /** A 409 of an action that cannot be taken now (sign, co-sign…): the record as it is. */
+  record?: object;
 }
 
 interface Stamped {
@@ -50,6 +53,13 @@ interface Stamped {
 
 export interface Team extends Stamped {
   name: string;
+  /** The format the team's session notes start in (SPEC §8). */
+  noteFormat: NoteFormat;
+}
+
+/** `PATCH /api/teams/:id` (admin): team settings. */
+export interface UpdateTeamRequest {
+  noteFormat?: NoteFormat;
 }
 
 export interface User extends Stamped {
@@ -58,6 +68,8 @@ export interface User extends Stamped {
   role: Role;
   teamId: string | null;
   active: boolean;
+  /** The notes this user signs wait for a supervisor's co-signature (SPEC §8). */
+  cosignRequired: boolean;
 }
 
 export interface LoginResponse {
@@ -85,6 +97,8 @@ export interface CreateUserRequest {
   password: string;
   /** The user must change this password at their next sign-in. */
   temporaryPassword?: boolean;
+  /** The notes this user signs need a supervisor's co-signature (false by default). */
+  cosignRequired?: boolean;
 }
 
 export interface UpdateUserRequest {
@@ -95,6 +109,7 @@ export interface UpdateUserRequest {
   password?: string;
   /** With `password`: the user must change it at their next sign-in. */
   temporaryPassword?: boolean;
+  cosignRequired?: boolean;
 }
 
 export interface Participant extends Stamped {
@@ -355,6 +370,8 @@ export interface TimelineItem {
   teamName?: string;
   /** Set on a voided session (shown only to supervisors asking `includeVoided=true`). */
   voided?: boolean;
+  /** A session's note for this person, with the goals it worked on (SPEC §8). */
+  note?: TimelineNote;
 }
 
 export interface AuditEvent {

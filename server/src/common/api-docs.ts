@@ -75,6 +75,15 @@ export class ApiErrorBody implements ApiError {
     example: { firstName: ['firstName must not be empty'] },
   } as never)
   errors?: Record<string, string[]>;
+
+  @ApiProperty({
+    required: false,
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'On a 409 of an action that cannot be taken now (sign, co-sign): the record as it is',
+  } as never)
+  record?: object;
 }
 
 export const ERROR_DESCRIPTIONS: Record<number, string> = {

@@ -34,6 +34,10 @@ const UNAVAILABLE_MESSAGES =
  */
 const UNIQUE_CLASHES: Record<string, { message: string; field: string }> = {
   team_name_lower_key: { message: 'A team with this name already exists', field: 'name' },
+  session_note_session_participant_key: {
+    message: 'This person already has a note for this session',
+    field: 'participantId',
+  },
   UQ_3fa909d0e37c531ebc237703391: {
     message: 'A user with this email already exists',
     field: 'email',
@@ -111,15 +115,23 @@ export class ErrorsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const res = exception.getResponse();
       if (typeof res === 'object' && res !== null) {
-        const r = res as { message?: unknown; errors?: Record<string, string[]> };
+        const r = res as {
+          message?: unknown;
+          errors?: Record<string, string[]>;
+          record?: object;
+        };
         const message = Array.isArray(r.message)
           ? r.message.join('; ')
           : typeof r.message === 'string'
             ? r.message
             : exception.message;
-        return r.errors
-          ? { statusCode: status, message, errors: r.errors }
-          : { statusCode: status, message };
+        return {
+          statusCode: status,
+          message,
+          ...(r.errors ? { errors: r.errors } : {}),
+          // A 409 of an action that cannot be taken now carries the record as it is (SPEC Common rules).
+          ...(status === 409 && r.record ? { record: r.record } : {}),
+        };
       }
       return { statusCode: status, message: String(res) };
     }

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { ORG_LOCALES, type OrgLocale } from '@peerpath/shared';
+import { NOTE_LATE_HOURS_DEFAULT, ORG_LOCALES, type OrgLocale } from '@peerpath/shared';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -39,6 +39,7 @@ class Environment {
   @IsIn(ORG_LOCALES, { message: `ORG_LOCALE must be one of ${ORG_LOCALES.join(', ')}` })
   ORG_LOCALE?: OrgLocale;
   @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(1000) SUPPRESSION_THRESHOLD?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8760) NOTE_LATE_HOURS?: number;
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
@@ -66,6 +67,8 @@ export interface AppConfig {
   /** How dates are typed and shown in the web client. */
   orgLocale: OrgLocale;
   suppressionThreshold: number;
+  /** A note signed more than this many hours after its session ended is late (SPEC §8). */
+  noteLateHours: number;
   logLevel: string;
   clientDist?: string;
   corsOrigins: string[];
@@ -172,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     orgName: parsed.ORG_NAME || 'PeerPath Peer Support Network',
     orgLocale: parsed.ORG_LOCALE ?? 'en-GB',
     suppressionThreshold: parsed.SUPPRESSION_THRESHOLD ?? 11,
+    noteLateHours: parsed.NOTE_LATE_HOURS ?? NOTE_LATE_HOURS_DEFAULT,
     logLevel: parsed.LOG_LEVEL || 'info',
     clientDist: parsed.CLIENT_DIST,
     corsOrigins: (parsed.CORS_ORIGINS ?? '')

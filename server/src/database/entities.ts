@@ -10,6 +10,8 @@ import { ParticipantEntity } from '../participants/participant.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 import { AttendanceEntity } from '../sessions/attendance.entity';
 import { SessionEntity } from '../sessions/session.entity';
+// After the sessions: a note refers to its session's entity.
+import { SessionNoteEntity } from '../notes/session-note.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -28,4 +30,5 @@ export const ENTITIES = [
   ResourceEntity,
   HandoutEntity,
   DecisionNoteEntity,
+  SessionNoteEntity,
 ];

@@ -7,7 +7,9 @@ import type { EntityManager } from 'typeorm';
  *
  * Not listed, on purpose: sessions (and their attendance) stay with the team
  * that delivered them — they are that team's activity and stay in its
- * reports; systemic advocacy actions have no participant.
+ * reports — and so do the session notes written in them (SPEC §1, §8: a note
+ * stays with its session's team, which sees the person as "Participant of
+ * another team"); systemic advocacy actions have no participant.
  */
 export const ATTACHED_RECORDS: readonly { table: string; versioned: boolean }[] = [
   { table: 'advocacy_action', versioned: true },

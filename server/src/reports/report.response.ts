@@ -152,6 +152,19 @@ export class CaseloadTotalsResponse implements CaseloadTotals {
 
   @Out.int({ minimum: 0 })
   referralsAwaitingFollowUp: number;
+
+  @Out.int({
+    minimum: 0,
+    description:
+      '`attended` rows of sessions the worker facilitated in the window with no signed or co-signed note',
+  })
+  notesAwaitingSignature: number;
+
+  @Out.int({
+    minimum: 0,
+    description: 'The worker’s own signed notes waiting for a supervisor’s co-signature',
+  })
+  notesAwaitingCosign: number;
 }
 
 export class CaseloadRowResponse extends CaseloadTotalsResponse implements CaseloadRow {
