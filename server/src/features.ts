@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { ParticipantsModule } from './participants/participants.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { AdvocacyModule } from './advocacy/advocacy.module';
+import { PlansModule } from './plans/plans.module';
 import { ResourcesModule } from './resources/resources.module';
 import { HandoutsModule } from './handouts/handouts.module';
 import { DecisionNotesModule } from './decision-notes/decision-notes.module';
@@ -16,6 +17,7 @@ export const FEATURE_MODULES: Type[] = [
   ParticipantsModule,
   SessionsModule,
   AdvocacyModule,
+  PlansModule,
   ResourcesModule,
   HandoutsModule,
   DecisionNotesModule,

@@ -798,6 +798,85 @@ describe('session notes', () => {
     });
   });
 
+  describe('goals worked on', () => {
+    const today = todayIn('UTC');
+    let goal: string;
+    let otherGoal: string;
+
+    async function activePlan(participantId: string, statement: string) {
+      const draft = await t.request('POST', `/api/participants/${participantId}/plans`, {
+        token: w.workerA.token,
+        body: { goals: [{ lifeArea: 'social', statement }] },
+      });
+      expect(draft.status).toBe(201);
+      const active = await t.request('POST', `/api/plans/${draft.body.id}/activate`, {
+        token: w.workerA.token,
+        body: { participantAgreedOn: today },
+      });
+      expect(active.status).toBe(200);
+      return active.body.goals[0].id as string;
+    }
+
+    beforeAll(async () => {
+      goal = await activePlan(blake, 'I want to see my daughter every Sunday');
+      otherGoal = await activePlan(casey, 'I want to cook for myself again');
+    });
+
+    it('links goals of the person’s plan in force on the session date', async () => {
+      const s = await session(w.workerA.token, new Date(`${today}T00:01:00Z`), [
+        { participantId: blake, status: 'attended' },
+      ]);
+      const note = await write(w.workerA.token, s, { ...free(blake), goalIds: [goal] });
+      expect(note.goalIds).toEqual([goal]);
+      expect((await stored(note.id)).goal_ids).toEqual([goal]);
+
+      const timeline = await t.request('GET', `/api/participants/${blake}/timeline`, {
+        token: w.workerA.token,
+      });
+      const item = timeline.body.items.find((i: { id: string }) => i.id === s);
+      expect(item.note).toEqual({
+        id: note.id,
+        status: 'draft',
+        late: false,
+        goals: [{ id: goal, statement: 'I want to see my daughter every Sunday' }],
+      });
+      const byGoal = await t.request('GET', `/api/notes?goalId=${goal}`, { token: w.supA.token });
+      expect(byGoal.body.items.map((n: SessionNote) => n.id)).toEqual([note.id]);
+    });
+
+    it('refuses another person’s goal, and a plan not yet in force on the session date', async () => {
+      const before = await notes();
+      const s = await session(w.workerA.token, new Date(`${today}T00:02:00Z`), [
+        { participantId: blake, status: 'attended' },
+        { participantId: casey, status: 'attended' },
+      ]);
+      const theirs = await t.request('POST', `/api/sessions/${s}/notes`, {
+        token: w.workerA.token,
+        body: { ...free(blake), goalIds: [goal, otherGoal] },
+      });
+      expect(theirs.status).toBe(400);
+      expect(theirs.body.errors).toHaveProperty('goalIds');
+      const yesterday = await session(
+        w.workerA.token,
+        new Date(Date.parse(`${today}T00:00:00Z`) - 2 * HOUR),
+        [{ participantId: blake, status: 'attended' }],
+      );
+      const early = await t.request('POST', `/api/sessions/${yesterday}/notes`, {
+        token: w.workerA.token,
+        body: { ...free(blake), goalIds: [goal] },
+      });
+      expect(early.status).toBe(400);
+      expect(early.body.errors).toHaveProperty('goalIds');
+      expect(await notes()).toBe(before);
+      // The same note without goals is fine: goals are optional.
+      const plain = await t.request('POST', `/api/sessions/${yesterday}/notes`, {
+        token: w.workerA.token,
+        body: free(blake),
+      });
+      expect(plain.status).toBe(201);
+    });
+  });
+
   describe('the team boundary and the move rule', () => {
     let noteId: string;
 

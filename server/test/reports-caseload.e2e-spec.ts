@@ -25,6 +25,8 @@ describe('reports: caseload', () => {
     referralsAwaitingFollowUp: 1, // H7, follow-up on the report date (H4's is Apr 10)
     notesAwaitingSignature: 0, // S7: P5 was absent
     notesAwaitingCosign: 0,
+    plansDueForReview: 0, // no plans in this fixture (plans.e2e-spec counts them)
+    participantsWithoutPlan: 1, // P5, enrolled Feb 28, on or before Mar 1 (asOf − 30)
   };
   const wes = {
     displayName: 'Wes Worker',
@@ -37,6 +39,8 @@ describe('reports: caseload', () => {
     referralsAwaitingFollowUp: 2, // H2 (Mar 25), H5 (Mar 5)
     notesAwaitingSignature: 1, // P1 attended S2; the fixture writes no notes
     notesAwaitingCosign: 0,
+    plansDueForReview: 0,
+    participantsWithoutPlan: 1, // P2 (P1 enrolled Mar 5 and P7 Apr 1: too recent)
   };
   const win = {
     displayName: 'Win Worker',
@@ -49,6 +53,8 @@ describe('reports: caseload', () => {
     referralsAwaitingFollowUp: 0, // H3 declined
     notesAwaitingSignature: 1, // P3 attended S3 (P5 was excused from S9)
     notesAwaitingCosign: 0,
+    plansDueForReview: 0,
+    participantsWithoutPlan: 0, // P3 enrolled on the report date
   };
   const totals = {
     activeParticipants: 5,
@@ -60,6 +66,8 @@ describe('reports: caseload', () => {
     referralsAwaitingFollowUp: 3,
     notesAwaitingSignature: 2,
     notesAwaitingCosign: 0,
+    plansDueForReview: 0,
+    participantsWithoutPlan: 2,
   };
 
   it('gives a supervisor a row per active worker and supervisor of the team, with totals', async () => {
@@ -149,6 +157,8 @@ describe('reports: caseload', () => {
       referralsAwaitingFollowUp: 0,
       notesAwaitingSignature: 1, // Q1 attended T1
       notesAwaitingCosign: 0,
+      plansDueForReview: 0,
+      participantsWithoutPlan: 0, // Q1 enrolled Mar 10
     });
     const org = await t.request<CaseloadReport>('GET', '/api/reports/caseload?asOf=2026-03-31', {
       token: f.admin.token,

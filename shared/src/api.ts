@@ -41,7 +41,7 @@ export interface ApiError {
   statusCode: number;
   message: string;
   errors?: Record<string, string[]>;
-  /** A 409 of an action that cannot be taken now (sign, co-sign…): the record as it is. */
+  /** On a 409 of an action already taken (by someone else, or differently): the record as it is. */
   record?: object;
 }
 
@@ -372,6 +372,8 @@ export interface TimelineItem {
   voided?: boolean;
   /** A session's note for this person, with the goals it worked on (SPEC §8). */
   note?: TimelineNote;
+  /** The recovery plan version an activation or review entry is about. */
+  planId?: string;
 }
 
 export interface AuditEvent {

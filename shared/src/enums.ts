@@ -129,7 +129,45 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const TIMELINE_KINDS = ['session', 'advocacy', 'handout', 'decision_note'] as const;
+export const PLAN_STATUSES = ['draft', 'active', 'superseded'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** The eight dimensions of wellness a recovery plan's goals are grouped by. */
+export const LIFE_AREAS = [
+  'emotional',
+  'environmental',
+  'financial',
+  'intellectual',
+  'occupational',
+  'physical',
+  'social',
+  'spiritual',
+] as const;
+export type LifeArea = (typeof LIFE_AREAS)[number];
+
+export const GOAL_STATUSES = ['active', 'achieved', 'paused', 'discontinued'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** The sections of a wellness recovery action plan, in the order they are written. */
+export const WELLNESS_SECTIONS = [
+  'toolbox',
+  'dailyMaintenance',
+  'triggers',
+  'earlyWarningSigns',
+  'whenThingsBreakDown',
+  'crisisPlan',
+  'postCrisis',
+] as const;
+export type WellnessSection = (typeof WELLNESS_SECTIONS)[number];
+
+export const TIMELINE_KINDS = [
+  'session',
+  'advocacy',
+  'handout',
+  'decision_note',
+  'plan_activated',
+  'plan_reviewed',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;

@@ -5,3 +5,4 @@ export * from './dates';
 export * from './reports';
 export * from './suppression';
 export * from './notes';
+export * from './plans';

@@ -5,15 +5,19 @@ import type {
   AttendanceStatus,
   DecidedBy,
   FocusArea,
+  GoalStatus,
   HandoutMethod,
   HandoutOutcome,
+  LifeArea,
   ParticipantStatus,
   ParticipantType,
+  PlanStatus,
   ResourceCategory,
   Role,
   SessionActivity,
   SessionSetting,
   SessionType,
+  WellnessSection,
 } from './enums';
 
 /** Human words for every enum value, in the language peer workers use. */
@@ -108,6 +112,32 @@ export const LABELS = {
     shared: 'Decided together',
     deferred: 'Decision deferred',
   },
+  planStatus: { draft: 'Draft', active: 'In use', superseded: 'Earlier version' },
+  lifeArea: {
+    emotional: 'Feelings and mood',
+    environmental: 'Home and surroundings',
+    financial: 'Money',
+    intellectual: 'Learning and interests',
+    occupational: 'Work and purpose',
+    physical: 'Body and health',
+    social: 'People and connection',
+    spiritual: 'Meaning and values',
+  },
+  goalStatus: {
+    active: 'Working on it',
+    achieved: 'Achieved',
+    paused: 'Paused',
+    discontinued: 'Set aside',
+  },
+  wellnessSection: {
+    toolbox: 'My wellness toolbox',
+    dailyMaintenance: 'What I do every day to stay well',
+    triggers: 'Things that can upset me',
+    earlyWarningSigns: 'Early signs I am not doing well',
+    whenThingsBreakDown: 'When things are getting much worse',
+    crisisPlan: 'My crisis plan',
+    postCrisis: 'After a crisis',
+  },
 } satisfies {
   role: Record<Role, string>;
   sessionType: Record<SessionType, string>;
@@ -124,4 +154,8 @@ export const LABELS = {
   handoutMethod: Record<HandoutMethod, string>;
   handoutOutcome: Record<HandoutOutcome, string>;
   decidedBy: Record<DecidedBy, string>;
+  planStatus: Record<PlanStatus, string>;
+  lifeArea: Record<LifeArea, string>;
+  goalStatus: Record<GoalStatus, string>;
+  wellnessSection: Record<WellnessSection, string>;
 };

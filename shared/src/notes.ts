@@ -158,6 +158,8 @@ export interface SessionNoteListQuery {
   awaitingCosign?: boolean;
   participantId?: string;
   sessionId?: string;
+  /** Notes that worked on this goal. */
+  goalId?: string;
   page?: number;
   pageSize?: number;
 }

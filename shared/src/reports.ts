@@ -85,6 +85,10 @@ export interface CaseloadRow {
   notesAwaitingSignature: number;
   /** The worker's own signed notes waiting for a supervisor's co-signature. */
   notesAwaitingCosign: number;
+  /** Of activeParticipants: their active recovery plan is due for review (`reviewDueOn` on or before the report date). */
+  plansDueForReview: number;
+  /** Of activeParticipants: enrolled on or before the report date − 30 days, with no active recovery plan. */
+  participantsWithoutPlan: number;
 }
 
 /** The rows summed; hours are summed before rounding. */

@@ -81,7 +81,7 @@ export class ApiErrorBody implements ApiError {
     type: 'object',
     additionalProperties: true,
     description:
-      'On a 409 of an action that cannot be taken now (sign, co-sign): the record as it is',
+      'On a 409 of an action already taken (by another user, or with a different body): the record as it is',
   } as never)
   record?: object;
 }

@@ -125,13 +125,14 @@ export class ErrorsFilter implements ExceptionFilter {
           : typeof r.message === 'string'
             ? r.message
             : exception.message;
-        return {
-          statusCode: status,
-          message,
-          ...(r.errors ? { errors: r.errors } : {}),
-          // A 409 of an action that cannot be taken now carries the record as it is (SPEC Common rules).
-          ...(status === 409 && r.record ? { record: r.record } : {}),
-        };
+        const body: ApiError = r.errors
+          ? { statusCode: status, message, errors: r.errors }
+          : { statusCode: status, message };
+        // A 409 of an action repeated by someone else, or differently, carries the record as it is.
+        if (status === HttpStatus.CONFLICT && r.record && typeof r.record === 'object') {
+          body.record = r.record;
+        }
+        return body;
       }
       return { statusCode: status, message: String(res) };
     }

@@ -7,6 +7,9 @@ import { RotatedRefreshTokenEntity } from '../auth/rotated-refresh-token.entity'
 import { DecisionNoteEntity } from '../decision-notes/decision-note.entity';
 import { HandoutEntity } from '../handouts/handout.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
+import { PlanGoalEntity } from '../plans/plan-goal.entity';
+import { PlanReviewEntity } from '../plans/plan-review.entity';
+import { RecoveryPlanEntity } from '../plans/recovery-plan.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 import { AttendanceEntity } from '../sessions/attendance.entity';
 import { SessionEntity } from '../sessions/session.entity';
@@ -31,4 +34,7 @@ export const ENTITIES = [
   HandoutEntity,
   DecisionNoteEntity,
   SessionNoteEntity,
+  RecoveryPlanEntity,
+  PlanGoalEntity,
+  PlanReviewEntity,
 ];

@@ -210,6 +210,7 @@ export class NotesService {
       .when(teamId, 'n.team_id = ?')
       .when(q.participantId, 'n.participant_id = ?')
       .when(q.sessionId, 'n.session_id = ?')
+      .when(q.goalId, '?::uuid = ANY(n.goal_ids)')
       .when(q.status, 'n.status = ?');
     if (q.awaitingCosign !== undefined) f.add(q.awaitingCosign ? waiting : `NOT ${waiting}`);
     // A voided session's notes count nowhere (SPEC §3).

@@ -15,6 +15,9 @@ export const ATTACHED_RECORDS: readonly { table: string; versioned: boolean }[] 
   { table: 'advocacy_action', versioned: true },
   { table: 'handout', versioned: false },
   { table: 'decision_note', versioned: false },
+  { table: 'recovery_plan', versioned: true },
+  { table: 'recovery_plan_goal', versioned: false },
+  { table: 'recovery_plan_review', versioned: false },
 ];
 
 /**

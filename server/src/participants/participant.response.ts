@@ -178,6 +178,11 @@ export class TimelineItemResponse implements TimelineItem {
     description: 'A session’s note for this person, with the goals it worked on',
   })
   note?: TimelineNoteResponse;
+  @Out.uuid({
+    optional: true,
+    description: 'The recovery plan version a `plan_activated` or `plan_reviewed` entry is about',
+  })
+  planId?: string;
 }
 
 export class TimelineResponse {

@@ -20,7 +20,9 @@ import { toIsoDate } from '../common/dates';
  * Columns a/b/c/n carry what the summary is built from; body/dueOn/late what
  * the snippet is (a session's notes or a note's decision; an advocacy action's
  * due date, past due when still open or in progress before today in
- * ORG_TIMEZONE; a handout's follow-up date). Another team's session reads no
+ * ORG_TIMEZONE; a handout's follow-up date; a plan's next review date). A
+ * plan's activation and each review of it are entries of their own: c holds
+ * the plan's id, n its version number. Another team's session reads no
  * notes at all.
  *
  * $1 the participant, $2 their team, $3 include voided sessions (of that
@@ -68,6 +70,18 @@ export const TIMELINE_SQL = `
            true, NULL, false, d.decision, NULL, false, NULL
       FROM decision_note d
      WHERE d.participant_id = $1
+    UNION ALL
+    SELECT 'plan_activated', rp.id, rp.activated_on::timestamptz, rp.activated_on,
+           rp.participant_agreed_on::text, NULL, rp.id::text, rp.version_no, true, NULL, false,
+           NULL, rp.review_due_on, false, NULL
+      FROM recovery_plan rp
+     WHERE rp.participant_id = $1 AND rp.activated_on IS NOT NULL
+    UNION ALL
+    SELECT 'plan_reviewed', rr.id, rr.reviewed_on::timestamptz, rr.reviewed_on,
+           NULL, NULL, rr.plan_id::text, rp.version_no, true, NULL, false,
+           NULL, rr.review_due_on, false, NULL
+      FROM recovery_plan_review rr JOIN recovery_plan rp ON rp.id = rr.plan_id
+     WHERE rr.participant_id = $1
   ) t
   ORDER BY at DESC, kind, id`;
 
@@ -115,6 +129,10 @@ export function timelineSummary(r: TimelineRow): string {
       ].join(' · ');
     case 'decision_note':
       return r.a ?? '';
+    case 'plan_activated':
+      return `Recovery plan · version ${r.n} agreed`;
+    case 'plan_reviewed':
+      return `Recovery plan · version ${r.n} reviewed`;
   }
 }
 
@@ -163,6 +181,14 @@ export function timelineSnippet(r: TimelineRow, locale = 'en-GB'): string | null
     }
     case 'decision_note':
       return oneLine(r.body) ?? 'No decision yet';
+    case 'plan_activated': {
+      const parts = [];
+      if (r.a) parts.push(`Agreed on ${dayLabel(r.a, locale)}`);
+      if (r.dueOn) parts.push(`review due ${dayLabel(r.dueOn, locale)}`);
+      return parts.join(' · ') || null;
+    }
+    case 'plan_reviewed':
+      return r.dueOn ? `Next review ${dayLabel(r.dueOn, locale)}` : null;
   }
 }
 
@@ -194,6 +220,7 @@ export function toTimelineItem(
     snippet: timelineSnippet(r, locale),
     openable: true,
     ...(r.voided ? { voided: true } : {}),
+    ...(r.kind === 'plan_activated' || r.kind === 'plan_reviewed' ? { planId: r.c! } : {}),
     ...(r.note ? { note: timelineNote(r.note, goals) } : {}),
   };
 }

@@ -139,8 +139,8 @@ export async function listPage<Row extends Keyed>(
 }
 
 export interface CreateOnce<Row, Out extends object> {
-  /** The record as the API returns it. */
-  toResponse: (row: Row) => Out;
+  /** The record as the API returns it (may read what the record holds in other tables). */
+  toResponse: (row: Row) => Out | Promise<Out>;
   /** Checks the request and inserts; `undefined` when the id was taken meanwhile (insertReturning). */
   insert: () => Promise<Row | undefined>;
   /** Fields compared as sets when a retry is checked against the stored record. */
@@ -173,7 +173,7 @@ export async function createOnce<
         errors: { id: ['is already in use'] },
       });
     }
-    const record = assertSameAsStored(dto, how.toResponse(stored), how.unordered);
+    const record = assertSameAsStored(dto, await how.toResponse(stored), how.unordered);
     await how.audit(retryRead(caller, t.entity, stored));
     return { record, created: false };
   };
@@ -191,7 +191,7 @@ export async function createOnce<
     participantId: saved.participantId ?? null,
     teamId: saved.teamId,
   });
-  return { record: how.toResponse(saved), created: true };
+  return { record: await how.toResponse(saved), created: true };
 }
 
 function column<Row extends Keyed>(t: RecordTable<Row>, prop: string): string {

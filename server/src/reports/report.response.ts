@@ -165,6 +165,20 @@ export class CaseloadTotalsResponse implements CaseloadTotals {
     description: 'The worker’s own signed notes waiting for a supervisor’s co-signature',
   })
   notesAwaitingCosign: number;
+
+  @Out.int({
+    minimum: 0,
+    description:
+      'Active participants whose active recovery plan is due for review on or before asOf',
+  })
+  plansDueForReview: number;
+
+  @Out.int({
+    minimum: 0,
+    description:
+      'Active participants enrolled on or before asOf − 30 days with no active recovery plan',
+  })
+  participantsWithoutPlan: number;
 }
 
 export class CaseloadRowResponse extends CaseloadTotalsResponse implements CaseloadRow {

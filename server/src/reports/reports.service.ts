@@ -112,6 +112,8 @@ export class ReportsService {
       referralsAwaitingFollowUp: r.referrals_awaiting_follow_up,
       notesAwaitingSignature: r.notes_awaiting_signature,
       notesAwaitingCosign: r.notes_awaiting_cosign,
+      plansDueForReview: r.plans_due_for_review,
+      participantsWithoutPlan: r.without_plan,
     });
     const workers: CaseloadRow[] = rows
       .filter((r) => !r.is_total)
@@ -418,6 +420,8 @@ interface CaseloadSqlRow {
   referrals_awaiting_follow_up: number;
   notes_awaiting_signature: number;
   notes_awaiting_cosign: number;
+  plans_due_for_review: number;
+  without_plan: number;
 }
 
 /**
@@ -430,7 +434,9 @@ interface CaseloadSqlRow {
  * `contacted` (the team's sessions of the window) is built once and anti-joined;
  * only the participants it does not contain are looked up in other teams'
  * sessions (none to look up for the whole organisation), instead of walking
- * every participant's whole attendance history.
+ * every participant's whole attendance history. A participant has at most one
+ * active recovery plan (a unique index), so joining it never multiplies rows;
+ * plans move with their person, so the plan is always the person's team's.
  *
  * $1 team (null: every team, for an admin), $2 asOf, $3 window length − 1 (days), $4 roles listed, $5 the one
  * worker a worker may see (else null), $6 attended, $7 participant status
@@ -461,9 +467,12 @@ const CASELOAD_SQL = `
                   AND s.voided_at IS NULL
                   AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1
              )
-           END) AS without_recent_contact
+           END) AS without_recent_contact,
+           count(*) FILTER (WHERE rp.review_due_on <= $2::date) AS plans_due_for_review,
+           count(*) FILTER (WHERE rp.id IS NULL AND p.enrolled_on <= $2::date - 30) AS without_plan
       FROM participant p
       LEFT JOIN contacted c ON c.participant_id = p.id
+      LEFT JOIN recovery_plan rp ON rp.participant_id = p.id AND rp.status = 'active'
      WHERE ($1::uuid IS NULL OR p.team_id = $1::uuid) AND p.status = $7 AND p.primary_worker_id IN (SELECT id FROM w)
      GROUP BY p.primary_worker_id
   ), sessions AS (
@@ -511,7 +520,9 @@ const CASELOAD_SQL = `
          coalesce(sum(ad.overdue), 0)::int AS overdue_advocacy,
          coalesce(sum(r.n), 0)::int AS referrals_awaiting_follow_up,
          coalesce(sum(un.n), 0)::int AS notes_awaiting_signature,
-         coalesce(sum(co.n), 0)::int AS notes_awaiting_cosign
+         coalesce(sum(co.n), 0)::int AS notes_awaiting_cosign,
+         coalesce(sum(c.plans_due_for_review), 0)::int AS plans_due_for_review,
+         coalesce(sum(c.without_plan), 0)::int AS without_plan
     FROM w
     LEFT JOIN caseload c ON c.worker_id = w.id
     LEFT JOIN sessions se ON se.worker_id = w.id

@@ -353,6 +353,94 @@ export interface paths {
         patch: operations["advocacy_update"];
         trace?: never;
     };
+    "/api/participants/{participantId}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a participant’s recovery plan, newest first */
+        get: operations["plans_list"];
+        put?: never;
+        /** Start a draft (201): a copy of the plan in use when there is one; a safe retry with the same id returns it (200) */
+        post: operations["plans_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a recovery plan */
+        get: operations["plans_get"];
+        put?: never;
+        post?: never;
+        /** Discard a draft (409 for a plan that was put in use) */
+        delete: operations["plans_discard"];
+        options?: never;
+        head?: never;
+        /** Change a draft; `version` must be the one last read. A plan in use or an earlier version is read-only (409) */
+        patch: operations["plans_update"];
+        trace?: never;
+    };
+    "/api/plans/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a draft in use on the participant’s agreement date; the plan in use becomes superseded. 409 when another version was put in use since the draft was started */
+        post: operations["plans_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a review of the plan in use with no change: the next review is due PLAN_REVIEW_DAYS after it */
+        post: operations["plans_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/goals/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Progress on the plan in use: a goal’s status and steps done; `version` is the plan’s (409 if stale) */
+        patch: operations["plans_updateGoal"];
+        trace?: never;
+    };
     "/api/resources": {
         parameters: {
             query?: never;
@@ -682,7 +770,7 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
-            /** @description On a 409 of an action that cannot be taken now (sign, co-sign): the record as it is */
+            /** @description On a 409 of an action already taken (by another user, or with a different body): the record as it is */
             record?: {
                 [key: string]: unknown;
             };
@@ -1070,7 +1158,7 @@ export interface components {
         };
         TimelineItemResponse: {
             /** @enum {string} */
-            kind: "session" | "advocacy" | "handout" | "decision_note";
+            kind: "session" | "advocacy" | "handout" | "decision_note" | "plan_activated" | "plan_reviewed";
             /** Format: uuid */
             id: string;
             /** @description A session's `startsAt` (date and time), else the record's own date (`YYYY-MM-DD`) */
@@ -1091,6 +1179,11 @@ export interface components {
             voided?: boolean;
             /** @description A session’s note for this person, with the goals it worked on */
             note?: components["schemas"]["TimelineNoteResponse"];
+            /**
+             * Format: uuid
+             * @description The recovery plan version a `plan_activated` or `plan_reviewed` entry is about
+             */
+            planId?: string;
         };
         TimelineResponse: {
             /** @description Newest first */
@@ -1365,6 +1458,193 @@ export interface components {
             workerId?: string;
             /** @description The version last read; a stale version is refused with 409 */
             version: number;
+        };
+        WellnessPlanResponse: {
+            /** @description What helps me stay well */
+            toolbox: string | null;
+            dailyMaintenance: string | null;
+            triggers: string | null;
+            earlyWarningSigns: string | null;
+            whenThingsBreakDown: string | null;
+            crisisPlan: string | null;
+            postCrisis: string | null;
+        };
+        PlanStepResponse: {
+            /**
+             * Format: uuid
+             * @description Kept when a new version is started as a copy
+             */
+            id: string;
+            text: string;
+            done: boolean;
+        };
+        PlanGoalResponse: {
+            /**
+             * Format: uuid
+             * @description Kept across versions: notes link to it
+             */
+            id: string;
+            /** @enum {string} */
+            lifeArea: "emotional" | "environmental" | "financial" | "intellectual" | "occupational" | "physical" | "social" | "spiritual";
+            /** @description The goal in the person’s own words */
+            statement: string;
+            steps: components["schemas"]["PlanStepResponse"][];
+            /** Format: date */
+            targetOn: string | null;
+            /** @enum {string} */
+            status: "active" | "achieved" | "paused" | "discontinued";
+        };
+        RecoveryPlanResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            teamId: string;
+            /** @description 1, 2, … per participant */
+            versionNo: number;
+            /** @enum {string} */
+            status: "draft" | "active" | "superseded";
+            strengths: string | null;
+            whatMatters: string | null;
+            wellness: components["schemas"]["WellnessPlanResponse"];
+            goals: components["schemas"]["PlanGoalResponse"][];
+            /** Format: date */
+            participantAgreedOn: string | null;
+            /** Format: date */
+            activatedOn: string | null;
+            /** Format: uuid */
+            activatedById: string | null;
+            /** Format: date */
+            reviewDueOn: string | null;
+            /**
+             * Format: date
+             * @description The last review with no change
+             */
+            lastReviewedOn: string | null;
+            /** Format: date */
+            supersededOn: string | null;
+            /**
+             * Format: uuid
+             * @description The active plan this draft was started from
+             */
+            basedOnPlanId: string | null;
+            /** Format: uuid */
+            createdById: string;
+            /** @description Send it back on every change; a stale version is 409 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RecoveryPlanPage: {
+            items: components["schemas"]["RecoveryPlanResponse"][];
+            /** @description Matching records on every page */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        WellnessPlanDto: {
+            /** @description What helps me stay well */
+            toolbox?: string | null;
+            dailyMaintenance?: string | null;
+            triggers?: string | null;
+            earlyWarningSigns?: string | null;
+            whenThingsBreakDown?: string | null;
+            crisisPlan?: string | null;
+            postCrisis?: string | null;
+        };
+        PlanStepInputDto: {
+            /**
+             * Format: uuid
+             * @description A step of an earlier version of this goal, to keep it; a new id when left out
+             */
+            id?: string;
+            /** @example Call the library about the Tuesday reading group */
+            text: string;
+            /** @description false by default */
+            done?: boolean;
+        };
+        PlanGoalInputDto: {
+            /**
+             * Format: uuid
+             * @description A goal of an earlier version of this person’s plan, to keep it (notes stay linked); a new id when left out
+             */
+            id?: string;
+            /** @enum {string} */
+            lifeArea: "emotional" | "environmental" | "financial" | "intellectual" | "occupational" | "physical" | "social" | "spiritual";
+            /**
+             * @description The goal in the person’s own words
+             * @example I want to feel settled in my own flat
+             */
+            statement: string;
+            steps?: components["schemas"]["PlanStepInputDto"][];
+            /**
+             * Format: date
+             * @description A date from 1900-01-01 to 2200-12-31
+             */
+            targetOn?: string | null;
+            /**
+             * @description `active` by default
+             * @enum {string}
+             */
+            status?: "active" | "achieved" | "paused" | "discontinued";
+        };
+        CreatePlanDto: {
+            /** @description What the person is good at and what is going well, in their words */
+            strengths?: string | null;
+            /** @description What matters most to them */
+            whatMatters?: string | null;
+            wellness?: components["schemas"]["WellnessPlanDto"];
+            /** @description The whole list of goals, in order: it replaces the draft’s */
+            goals?: components["schemas"]["PlanGoalInputDto"][];
+            /**
+             * Format: uuid
+             * @description Client-chosen id: sending the same create again returns the stored draft
+             */
+            id?: string;
+        };
+        UpdatePlanDto: {
+            /** @description What the person is good at and what is going well, in their words */
+            strengths?: string | null;
+            /** @description What matters most to them */
+            whatMatters?: string | null;
+            wellness?: components["schemas"]["WellnessPlanDto"];
+            /** @description The whole list of goals, in order: it replaces the draft’s */
+            goals?: components["schemas"]["PlanGoalInputDto"][];
+            /** @description The version last read; a stale version is refused with 409 */
+            version: number;
+        };
+        ActivatePlanDto: {
+            /**
+             * Format: date
+             * @description The day the participant agreed to this plan; not after today. A date from 1900-01-01 to 2200-12-31
+             */
+            participantAgreedOn: string;
+        };
+        ReviewPlanDto: {
+            /**
+             * Format: date
+             * @description The day the plan was reviewed with the participant; not after today. A date from 1900-01-01 to 2200-12-31
+             */
+            reviewedOn: string;
+        };
+        StepProgressDto: {
+            /**
+             * Format: uuid
+             * @description A step of this goal
+             */
+            id: string;
+            done: boolean;
+        };
+        UpdatePlanGoalDto: {
+            /** @description The plan’s version last read; a stale version is refused with 409 */
+            version: number;
+            /** @enum {string} */
+            status?: "active" | "achieved" | "paused" | "discontinued";
+            /** @description Steps ticked or unticked; steps left out stay as they are */
+            steps?: components["schemas"]["StepProgressDto"][];
         };
         ResourceResponse: {
             /** Format: uuid */
@@ -1680,6 +1960,10 @@ export interface components {
             notesAwaitingSignature: number;
             /** @description The worker’s own signed notes waiting for a supervisor’s co-signature */
             notesAwaitingCosign: number;
+            /** @description Active participants whose active recovery plan is due for review on or before asOf */
+            plansDueForReview: number;
+            /** @description Active participants enrolled on or before asOf − 30 days with no active recovery plan */
+            participantsWithoutPlan: number;
             /** Format: uuid */
             workerId: string;
             displayName: string;
@@ -1697,6 +1981,10 @@ export interface components {
             notesAwaitingSignature: number;
             /** @description The worker’s own signed notes waiting for a supervisor’s co-signature */
             notesAwaitingCosign: number;
+            /** @description Active participants whose active recovery plan is due for review on or before asOf */
+            plansDueForReview: number;
+            /** @description Active participants enrolled on or before asOf − 30 days with no active recovery plan */
+            participantsWithoutPlan: number;
         };
         CaseloadReportResponse: {
             /** Format: date */
@@ -4306,6 +4594,741 @@ export interface operations {
             };
         };
     };
+    plans_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Page size, 25 by default */
+                pageSize?: number;
+                status?: "draft" | "active" | "superseded" | null;
+            };
+            header?: never;
+            path: {
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryPlanPage"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    plans_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanDto"];
+            };
+        };
+        responses: {
+            /** @description A safe retry: the stored record; nothing was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryPlanResponse"];
+                };
+            };
+            /** @description Created: the stored record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryPlanResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    plans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryPlanResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    plans_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Discarded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    plans_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryPlanResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    plans_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivatePlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryPlanResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    plans_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryPlanResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    plans_updateGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                goalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanGoalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryPlanResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     resources_list: {
         parameters: {
             query?: {
@@ -5696,6 +6719,8 @@ export interface operations {
                 awaitingCosign?: boolean;
                 participantId?: string | null;
                 sessionId?: string | null;
+                /** @description Notes that worked on this goal (a goal id) */
+                goalId?: string | null;
                 /** @description Admins: one team (others: their own only) */
                 teamId?: string | null;
             };

@@ -3,6 +3,7 @@ import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
+import RouteOutlined from '@mui/icons-material/RouteOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
@@ -21,6 +22,8 @@ const KIND: Record<TimelineKind, { label: string; icon: ReactNode }> = {
   advocacy: { label: 'Advocacy', icon: <CampaignOutlined /> },
   handout: { label: 'Resource shared', icon: <MenuBookOutlined /> },
   decision_note: { label: 'Decision note', icon: <BalanceOutlined /> },
+  plan_activated: { label: 'Recovery plan', icon: <RouteOutlined /> },
+  plan_reviewed: { label: 'Plan review', icon: <RouteOutlined /> },
 };
 
 function when(item: TimelineItem) {
@@ -164,6 +167,8 @@ export function Timeline({
                         <Link href={`/sessions/${item.id}`}>{item.summary}</Link>
                       ) : item.kind === 'decision_note' ? (
                         <Link href={`/decision-notes/${item.id}`}>{item.summary}</Link>
+                      ) : item.planId ? (
+                        <Link href={`/plans/${item.planId}`}>{item.summary}</Link>
                       ) : onOpen && (item.kind === 'advocacy' || item.kind === 'handout') ? (
                         <Link
                           component="button"

@@ -13,6 +13,7 @@ import { AuditAccessDenied1795660000301 } from './1795660000301-AuditAccessDenie
 import { SessionVoid1795660000200 } from './1795660000200-SessionVoid';
 import { ParticipantNextStep1795660000500 } from './1795660000500-ParticipantNextStep';
 import { MustChangePassword1795660000501 } from './1795660000501-MustChangePassword';
+import { RecoveryPlans1795660000610 } from './1795660000610-RecoveryPlans';
 import { SessionNotes1795660000700 } from './1795660000700-SessionNotes';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   SessionVoid1795660000200,
   ParticipantNextStep1795660000500,
   MustChangePassword1795660000501,
+  RecoveryPlans1795660000610,
   SessionNotes1795660000700,
 ];

@@ -56,6 +56,9 @@ export class ListNotesQuery extends PageQuery {
   @UuidField({ presence: 'nullable' })
   sessionId?: string;
 
+  @UuidField({ presence: 'nullable', description: 'Notes that worked on this goal (a goal id)' })
+  goalId?: string;
+
   @UuidField({ presence: 'nullable', description: 'Admins: one team (others: their own only)' })
   teamId?: string;
 }
