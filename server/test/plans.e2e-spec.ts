@@ -68,7 +68,7 @@ describe('recovery plans (SPEC §7)', () => {
   }
 
   async function activate(who: SeededUser, id: string, participantAgreedOn = today) {
-    return t.request<RecoveryPlan>('POST', `/api/plans/${id}/activate`, {
+    return t.request('POST', `/api/plans/${id}/activate`, {
       token: who.token,
       body: { participantAgreedOn },
     });

@@ -60,7 +60,7 @@ export class PlanGoalEntity extends BaseRecord {
   @Column({ type: 'text' })
   statement: string;
 
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  @Column({ type: 'jsonb' })
   steps: PlanStep[];
 
   @Column({ name: 'target_on', type: 'date', nullable: true })

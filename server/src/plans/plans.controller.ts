@@ -36,19 +36,19 @@ const uuid = () => new ParseUUIDPipe({ version: undefined });
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
-  @Get('participants/:participantId/plans')
+  @Get('participants/:id/plans')
   @Authenticated()
   @ApiOperation({ summary: 'Every version of a participant’s recovery plan, newest first' })
   @ApiOkResponse({ type: PageOf(RecoveryPlanResponse) })
   list(
     @CurrentUser() user: AuthUser,
-    @Param('participantId', uuid()) participantId: string,
+    @Param('id', uuid()) participantId: string,
     @Query() q: ListPlansQuery,
   ): Promise<Page<RecoveryPlan>> {
     return this.plans.list(user, participantId, q);
   }
 
-  @Post('participants/:participantId/plans')
+  @Post('participants/:id/plans')
   @Authenticated()
   @CreateRecord(
     RecoveryPlanResponse,
@@ -58,7 +58,7 @@ export class PlansController {
   @ApiErrors(409)
   async create(
     @CurrentUser() user: AuthUser,
-    @Param('participantId', uuid()) participantId: string,
+    @Param('id', uuid()) participantId: string,
     @Body() dto: CreatePlanDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecoveryPlan> {

@@ -54,7 +54,7 @@ export class RecoveryPlanEntity extends BaseRecord {
   @Column({ name: 'what_matters', type: 'text', nullable: true })
   whatMatters: string | null;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb' })
   wellness: Partial<WellnessPlan>;
 
   @Column({ name: 'participant_agreed_on', type: 'date', nullable: true })

@@ -353,7 +353,7 @@ export interface paths {
         patch: operations["advocacy_update"];
         trace?: never;
     };
-    "/api/participants/{participantId}/plans": {
+    "/api/participants/{id}/plans": {
         parameters: {
             query?: never;
             header?: never;
@@ -4605,7 +4605,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                participantId: string;
+                id: string;
             };
             cookie?: never;
         };
@@ -4680,7 +4680,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                participantId: string;
+                id: string;
             };
             cookie?: never;
         };

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { TEST_PASSWORD, login, type Reply, type SeededUser, type TestApp } from '../harness';
 import { versionOf, type Organisation, type TeamRecords } from './organisation';
+import { todayIn } from '@peerpath/shared';
 
 /**
  * Who calls. The record every request aims at belongs to team A, so:
@@ -79,6 +80,57 @@ async function freshSessionOfA(ctx: MatrixContext): Promise<string> {
     [rows[0].id, a.participant.id],
   );
   return rows[0].id as string;
+}
+
+/**
+ * A plan of team A's participant made directly in the database, in the given
+ * state, with one goal, so each actor's request has its own target. A draft is
+ * based on the plan in use (if any), as one started now would be.
+ */
+async function freshPlanOfA(
+  ctx: MatrixContext,
+  status: 'draft' | 'active',
+): Promise<{ id: string; goalId: string; version: number }> {
+  const a = A(ctx);
+  const db = ctx.t.db;
+  const { rows: inUse } = await db.query(
+    `SELECT id, version_no FROM recovery_plan WHERE participant_id = $1 AND status = 'active'`,
+    [a.participant.id],
+  );
+  if (status === 'active' && inUse[0]) {
+    await db.query(
+      `UPDATE recovery_plan SET status = 'superseded', superseded_on = current_date WHERE id = $1`,
+      [inUse[0].id],
+    );
+  }
+  const { rows: n } = await db.query(
+    `SELECT coalesce(max(version_no), 0) + 1 AS n FROM recovery_plan WHERE participant_id = $1`,
+    [a.participant.id],
+  );
+  const { rows } = await db.query(
+    `INSERT INTO recovery_plan (team_id, participant_id, version_no, status, strengths, wellness, created_by_id,
+                                activated_on, participant_agreed_on, activated_by_id, review_due_on, based_on_plan_id)
+     VALUES ($1, $2, $3, $4::varchar, 'I keep going when things are hard', '{}', $5,
+             CASE WHEN $4::varchar = 'active' THEN current_date END, CASE WHEN $4::varchar = 'active' THEN current_date END,
+             CASE WHEN $4::varchar = 'active' THEN $5::uuid END, CASE WHEN $4::varchar = 'active' THEN current_date + 90 END,
+             $6)
+     RETURNING id, version`,
+    [
+      a.team.id,
+      a.participant.id,
+      n[0].n,
+      status,
+      a.worker.id,
+      status === 'draft' ? (inUse[0]?.id ?? null) : null,
+    ],
+  );
+  const goalId = randomUUID();
+  await db.query(
+    `INSERT INTO recovery_plan_goal (plan_id, goal_id, team_id, participant_id, position, life_area, statement, steps)
+     VALUES ($1, $2, $3, $4, 0, 'social', 'I want to join the walking group', '[]')`,
+    [rows[0].id, goalId, a.team.id, a.participant.id],
+  );
+  return { id: rows[0].id, goalId, version: rows[0].version };
 }
 
 /** A note of team A on a fresh session of A, as a draft or signed (waiting for a co-signature). */
@@ -548,6 +600,92 @@ export const ROUTE_MATRIX: RouteRow[] = [
       url: `/api/decision-notes/${A(ctx).decisionNote.id}`,
       body: { followUpOn: '2026-03-27' },
     }),
+  },
+
+  // ── Recovery plans ────────────────────────────────────────────────────────
+  {
+    method: 'GET',
+    path: '/api/participants/:id/plans',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => {
+      await freshPlanOfA(ctx, 'active');
+      return { url: `/api/participants/${A(ctx).participant.id}/plans?pageSize=100` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/participants/:id/plans',
+    expect: s(401, 201, 404, 201, 404, 201),
+    data: 'team',
+    probe: (ctx) => ({
+      url: `/api/participants/${A(ctx).participant.id}/plans`,
+      body: { strengths: 'I make people laugh' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/plans/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/plans/${(await freshPlanOfA(ctx, 'draft')).id}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/plans/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => {
+      const plan = await freshPlanOfA(ctx, 'draft');
+      return {
+        url: `/api/plans/${plan.id}`,
+        body: { version: plan.version, whatMatters: 'My dog, Biscuit' },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/plans/:id',
+    expect: s(401, 204, 404, 204, 404, 204),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/plans/${(await freshPlanOfA(ctx, 'draft')).id}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/plans/:id/activate',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => {
+      await freshPlanOfA(ctx, 'active');
+      const draft = await freshPlanOfA(ctx, 'draft');
+      return {
+        url: `/api/plans/${draft.id}/activate`,
+        body: { participantAgreedOn: '2026-01-15' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/plans/:id/review',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/plans/${(await freshPlanOfA(ctx, 'active')).id}/review`,
+      body: { reviewedOn: todayIn('UTC') },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/plans/:id/goals/:goalId',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => {
+      const plan = await freshPlanOfA(ctx, 'active');
+      return {
+        url: `/api/plans/${plan.id}/goals/${plan.goalId}`,
+        body: { version: plan.version, status: 'achieved' },
+      };
+    },
   },
 
   // ── Session notes ─────────────────────────────────────────────────────────
