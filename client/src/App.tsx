@@ -65,6 +65,10 @@ const pages: RouteObject[] = [
     lazy: page(() => import('./pages/DecisionNotePage').then((m) => m.DecisionNotePage)),
   },
   {
+    path: 'notes/cosign',
+    lazy: page(() => import('./pages/CosignQueuePage').then((m) => m.CosignQueuePage)),
+  },
+  {
     path: 'reports',
     lazy: page(() => import('./pages/ReportsPage').then((m) => m.ReportsPage)),
   },

@@ -7,6 +7,7 @@ import { ResourcesModule } from './resources/resources.module';
 import { HandoutsModule } from './handouts/handouts.module';
 import { DecisionNotesModule } from './decision-notes/decision-notes.module';
 import { ReportsModule } from './reports/reports.module';
+import { NotesModule } from './notes/notes.module';
 
 /**
  * The record-keeping features (participants, sessions, advocacy, resources,
@@ -21,4 +22,5 @@ export const FEATURE_MODULES: Type[] = [
   HandoutsModule,
   DecisionNotesModule,
   ReportsModule,
+  NotesModule,
 ];

@@ -29,6 +29,7 @@ async function main() {
     orgLocale: 'en-GB',
     orgName: 'PeerPath',
     suppressionThreshold: 11,
+    noteLateHours: 48,
     logLevel: 'silent',
     corsOrigins: [],
     dbPoolSize: 1,

@@ -38,6 +38,7 @@ describe('when the database goes away', () => {
       orgName: 'PeerPath Test Network',
       orgLocale: 'en-GB',
       suppressionThreshold: 11,
+      noteLateHours: 48,
       logLevel: 'silent',
       clientDist: '/nonexistent',
       corsOrigins: [],

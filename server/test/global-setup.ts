@@ -60,6 +60,7 @@ export default async function globalSetup() {
     orgName: 'PeerPath Test Network',
     orgLocale: 'en-GB',
     suppressionThreshold: 11,
+    noteLateHours: 48,
     logLevel: 'silent',
     corsOrigins: [],
     dbPoolSize: 4,

@@ -82,6 +82,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     orgName: 'PeerPath Test Network',
     orgLocale: 'en-GB',
     suppressionThreshold: 11,
+    noteLateHours: 48,
     logLevel: 'silent',
     clientDist: '/nonexistent',
     corsOrigins: [],

@@ -23,6 +23,8 @@ describe('reports: caseload', () => {
     openAdvocacy: 1, // A7 (A3 is done)
     overdueAdvocacy: 0, // A7 has no due date
     referralsAwaitingFollowUp: 1, // H7, follow-up on the report date (H4's is Apr 10)
+    notesAwaitingSignature: 0, // S7: P5 was absent
+    notesAwaitingCosign: 0,
     plansDueForReview: 0, // no plans in this fixture (plans.e2e-spec counts them)
     participantsWithoutPlan: 1, // P5, enrolled Feb 28, on or before Mar 1 (asOf − 30)
   };
@@ -35,6 +37,8 @@ describe('reports: caseload', () => {
     openAdvocacy: 3, // A1 open, A2 in progress, A6 open (A5 cancelled)
     overdueAdvocacy: 1, // A1 due Mar 20 (A2 Apr 15, A6 Apr 5)
     referralsAwaitingFollowUp: 2, // H2 (Mar 25), H5 (Mar 5)
+    notesAwaitingSignature: 1, // P1 attended S2; the fixture writes no notes
+    notesAwaitingCosign: 0,
     plansDueForReview: 0,
     participantsWithoutPlan: 1, // P2 (P1 enrolled Mar 5 and P7 Apr 1: too recent)
   };
@@ -47,6 +51,8 @@ describe('reports: caseload', () => {
     openAdvocacy: 0, // A4 is done
     overdueAdvocacy: 0,
     referralsAwaitingFollowUp: 0, // H3 declined
+    notesAwaitingSignature: 1, // P3 attended S3 (P5 was excused from S9)
+    notesAwaitingCosign: 0,
     plansDueForReview: 0,
     participantsWithoutPlan: 0, // P3 enrolled on the report date
   };
@@ -58,6 +64,8 @@ describe('reports: caseload', () => {
     openAdvocacy: 4,
     overdueAdvocacy: 1,
     referralsAwaitingFollowUp: 3,
+    notesAwaitingSignature: 2,
+    notesAwaitingCosign: 0,
     plansDueForReview: 0,
     participantsWithoutPlan: 2,
   };
@@ -147,6 +155,8 @@ describe('reports: caseload', () => {
       openAdvocacy: 1,
       overdueAdvocacy: 0,
       referralsAwaitingFollowUp: 0,
+      notesAwaitingSignature: 1, // Q1 attended T1
+      notesAwaitingCosign: 0,
       plansDueForReview: 0,
       participantsWithoutPlan: 0, // Q1 enrolled Mar 10
     });

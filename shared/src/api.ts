@@ -18,6 +18,7 @@ import type {
   SessionType,
   TimelineKind,
 } from './enums';
+import type { NoteFormat, TimelineNote } from './notes';
 
 /** Dates are `YYYY-MM-DD`; instants are ISO 8601 strings. */
 export type IsoDate = string;
@@ -53,6 +54,13 @@ interface Stamped {
 
 export interface Team extends Stamped {
   name: string;
+  /** The format the team's session notes start in (SPEC §8). */
+  noteFormat: NoteFormat;
+}
+
+/** `PATCH /api/teams/:id` (admin): team settings. */
+export interface UpdateTeamRequest {
+  noteFormat?: NoteFormat;
 }
 
 export interface User extends Stamped {
@@ -61,6 +69,8 @@ export interface User extends Stamped {
   role: Role;
   teamId: string | null;
   active: boolean;
+  /** The notes this user signs wait for a supervisor's co-signature (SPEC §8). */
+  cosignRequired: boolean;
 }
 
 export interface LoginResponse {
@@ -100,6 +110,8 @@ export interface CreateUserRequest {
   password: string;
   /** The user must change this password at their next sign-in. */
   temporaryPassword?: boolean;
+  /** The notes this user signs need a supervisor's co-signature (false by default). */
+  cosignRequired?: boolean;
 }
 
 export interface UpdateUserRequest {
@@ -110,6 +122,7 @@ export interface UpdateUserRequest {
   password?: string;
   /** With `password`: the user must change it at their next sign-in. */
   temporaryPassword?: boolean;
+  cosignRequired?: boolean;
 }
 
 export interface Participant extends Stamped {
@@ -431,6 +444,8 @@ export interface TimelineItem {
   teamName?: string;
   /** Set on a voided session (shown only to supervisors asking `includeVoided=true`). */
   voided?: boolean;
+  /** A session's note for this person, with the goals it worked on (SPEC §8). */
+  note?: TimelineNote;
   /** The recovery plan version an activation or review entry is about. */
   planId?: string;
 }

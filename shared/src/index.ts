@@ -4,4 +4,5 @@ export * from './api';
 export * from './dates';
 export * from './reports';
 export * from './suppression';
+export * from './notes';
 export * from './plans';

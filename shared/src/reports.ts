@@ -81,6 +81,10 @@ export interface CaseloadRow {
   overdueAdvocacy: number;
   /** Handouts by the worker with outcome pending and `followUpOn` on or before the report date. */
   referralsAwaitingFollowUp: number;
+  /** `attended` rows of sessions the worker facilitated in the window with no signed or co-signed note. */
+  notesAwaitingSignature: number;
+  /** The worker's own signed notes waiting for a supervisor's co-signature. */
+  notesAwaitingCosign: number;
   /** Of activeParticipants: their active recovery plan is due for review (`reviewDueOn` on or before the report date). */
   plansDueForReview: number;
   /** Of activeParticipants: enrolled on or before the report date − 30 days, with no active recovery plan. */

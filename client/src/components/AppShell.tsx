@@ -4,6 +4,7 @@ import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
+import DrawOutlined from '@mui/icons-material/DrawOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
@@ -46,12 +47,16 @@ interface NavItem {
   show?: (role: Role) => boolean;
 }
 
+/** Supervisors co-sign their team's notes (SPEC §8). */
+const isSupervisor = (role: Role) => role === 'supervisor';
+
 const NAV: NavItem[] = [
   { to: '/', label: 'Caseload', icon: <HomeOutlined /> },
   { to: '/participants', label: 'Participants', icon: <PeopleOutlined /> },
   { to: '/sessions', label: 'Sessions', icon: <EventNoteOutlined /> },
   { to: '/advocacy', label: 'Advocacy', icon: <CampaignOutlined /> },
   { to: '/resources', label: 'Resources', icon: <MenuBookOutlined /> },
+  { to: '/notes/cosign', label: 'Co-sign notes', icon: <DrawOutlined />, show: isSupervisor },
   { to: '/reports', label: 'Reports', icon: <AssessmentOutlined />, show: canSeeReports },
   { to: '/audit', label: 'Audit trail', icon: <HistoryOutlined />, show: canSeeReports },
   { to: '/admin', label: 'Admin', icon: <AdminPanelSettingsOutlined />, show: isAdmin },

@@ -21,6 +21,7 @@ import { useSession, useVoidSession } from '../features/sessions/api';
 import { useUserName } from '../features/users/api';
 import { SessionForm } from '../features/sessions/SessionForm';
 import { SessionShow } from '../features/sessions/SessionShow';
+import { SessionNotesPanel } from '../features/notes/SessionNotesPanel';
 import { NotFoundPage } from './NotFoundPage';
 
 const REASON_MAX = 500;
@@ -138,6 +139,7 @@ export function SessionPage() {
           <SessionShow session={s} />
         )}
       </Paper>
+      {!editing && <SessionNotesPanel session={s} />}
       <ConfirmDialog
         open={confirming}
         title="Void this session?"

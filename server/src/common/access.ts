@@ -16,6 +16,7 @@ export const TEAM_RECORD_TABLES = {
   advocacy_action: 'advocacy_action',
   handout: 'handout',
   decision_note: 'decision_note',
+  session_note: 'session_note',
   recovery_plan: 'recovery_plan',
   user: 'app_user',
   team: 'team',

@@ -34,6 +34,10 @@ const UNAVAILABLE_MESSAGES =
  */
 const UNIQUE_CLASHES: Record<string, { message: string; field: string }> = {
   team_name_lower_key: { message: 'A team with this name already exists', field: 'name' },
+  session_note_session_participant_key: {
+    message: 'This person already has a note for this session',
+    field: 'participantId',
+  },
   UQ_3fa909d0e37c531ebc237703391: {
     message: 'A user with this email already exists',
     field: 'email',

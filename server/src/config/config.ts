@@ -14,7 +14,12 @@ import {
 } from 'class-validator';
 import { resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { ORG_LOCALES, PLAN_REVIEW_DAYS_DEFAULT, type OrgLocale } from '@peerpath/shared';
+import {
+  NOTE_LATE_HOURS_DEFAULT,
+  ORG_LOCALES,
+  PLAN_REVIEW_DAYS_DEFAULT,
+  type OrgLocale,
+} from '@peerpath/shared';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -39,6 +44,7 @@ class Environment {
   @IsIn(ORG_LOCALES, { message: `ORG_LOCALE must be one of ${ORG_LOCALES.join(', ')}` })
   ORG_LOCALE?: OrgLocale;
   @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(1000) SUPPRESSION_THRESHOLD?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8760) NOTE_LATE_HOURS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) PLAN_REVIEW_DAYS?: number;
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -67,6 +73,8 @@ export interface AppConfig {
   /** How dates are typed and shown in the web client. */
   orgLocale: OrgLocale;
   suppressionThreshold: number;
+  /** A note signed more than this many hours after its session ended is late (SPEC §8). */
+  noteLateHours: number;
   /** Days from a recovery plan's activation or review to its next review (PLAN_REVIEW_DAYS, default 90). */
   planReviewDays?: number;
   logLevel: string;
@@ -175,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     orgName: parsed.ORG_NAME || 'PeerPath Peer Support Network',
     orgLocale: parsed.ORG_LOCALE ?? 'en-GB',
     suppressionThreshold: parsed.SUPPRESSION_THRESHOLD ?? 11,
+    noteLateHours: parsed.NOTE_LATE_HOURS ?? NOTE_LATE_HOURS_DEFAULT,
     planReviewDays: parsed.PLAN_REVIEW_DAYS ?? PLAN_REVIEW_DAYS_DEFAULT,
     logLevel: parsed.LOG_LEVEL || 'info',
     clientDist: parsed.CLIENT_DIST,

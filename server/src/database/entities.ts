@@ -13,6 +13,8 @@ import { RecoveryPlanEntity } from '../plans/recovery-plan.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 import { AttendanceEntity } from '../sessions/attendance.entity';
 import { SessionEntity } from '../sessions/session.entity';
+// After the sessions: a note refers to its session's entity.
+import { SessionNoteEntity } from '../notes/session-note.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -31,6 +33,7 @@ export const ENTITIES = [
   ResourceEntity,
   HandoutEntity,
   DecisionNoteEntity,
+  SessionNoteEntity,
   RecoveryPlanEntity,
   PlanGoalEntity,
   PlanReviewEntity,

@@ -12,7 +12,9 @@ import { writeRows, type RecordTable } from '../records';
  *
  * Not listed, on purpose: sessions (and their attendance) stay with the team
  * that delivered them — they are that team's activity and stay in its
- * reports; systemic advocacy actions have no participant.
+ * reports — and so do the session notes written in them (SPEC §1, §8: a note
+ * stays with its session's team, which sees the person as "Participant of
+ * another team"); systemic advocacy actions have no participant.
  */
 export const ATTACHED_RECORDS: readonly RecordTable<{ id: string; teamId: string }>[] = [
   ADVOCACY,

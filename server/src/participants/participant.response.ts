@@ -1,11 +1,13 @@
 import {
   FOCUS_AREAS,
+  NOTE_STATUSES,
   PARTICIPANT_STATUSES,
   PARTICIPANT_TYPES,
   SESSION_TYPES,
   TIMELINE_KINDS,
   type FocusArea,
   type NextStep,
+  type NoteStatus,
   type Participant,
   type ParticipantListItem,
   type ParticipantStatus,
@@ -13,6 +15,7 @@ import {
   type SessionType,
   type TimelineItem,
   type TimelineKind,
+  type TimelineNote,
 } from '@peerpath/shared';
 import { Out } from '../common/api-docs';
 
@@ -104,6 +107,29 @@ export class ParticipantListItemResponse
   nextStep: NextStepResponse | null;
 }
 
+export class TimelineNoteGoalResponse {
+  @Out.uuid()
+  id: string;
+
+  @Out.text({ description: 'The goal in the person’s words' })
+  statement: string;
+}
+
+/** A session's note for the person, on the session's timeline entry (SPEC §8). */
+export class TimelineNoteResponse implements TimelineNote {
+  @Out.uuid()
+  id: string;
+
+  @Out.enum(NOTE_STATUSES)
+  status: NoteStatus;
+
+  @Out.bool({ description: 'Signed more than NOTE_LATE_HOURS after the session ended' })
+  late: boolean;
+
+  @Out.array(() => TimelineNoteGoalResponse, { description: 'The goals it worked on (chips)' })
+  goals: TimelineNoteGoalResponse[];
+}
+
 export class TimelineItemResponse implements TimelineItem {
   @Out.enum(TIMELINE_KINDS)
   kind: TimelineKind;
@@ -147,6 +173,11 @@ export class TimelineItemResponse implements TimelineItem {
   })
   voided?: boolean;
 
+  @Out.object(() => TimelineNoteResponse, {
+    optional: true,
+    description: 'A session’s note for this person, with the goals it worked on',
+  })
+  note?: TimelineNoteResponse;
   @Out.uuid({
     optional: true,
     description: 'The recovery plan version a `plan_activated` or `plan_reviewed` entry is about',

@@ -48,6 +48,7 @@ import {
 } from './participants.mapper';
 import { ListPageCache } from './list-cache';
 import { moveParticipantRecords } from './move';
+import { goalStatements } from '../notes/goals';
 import { TIMELINE_SQL, toTimelineItem, type TimelineRow } from './timeline';
 
 /**
@@ -285,7 +286,10 @@ export class ParticipantsService {
       teamId,
       details: { view: 'timeline' },
     });
-    return { items: rows.map((r) => toTimelineItem(r, this.config.orgLocale)) };
+    const goals = rows.some((r) => r.note && r.note.goalIds.length > 0)
+      ? await goalStatements(this.db.manager, id)
+      : new Map<string, string>();
+    return { items: rows.map((r) => toTimelineItem(r, this.config.orgLocale, goals)) };
   }
 
   /**

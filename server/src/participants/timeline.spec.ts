@@ -16,6 +16,7 @@ const row = (r: Partial<TimelineRow>): TimelineRow => ({
   body: null,
   dueOn: null,
   late: false,
+  note: null,
   ...r,
 });
 

@@ -5,8 +5,10 @@ import {
   type AttendanceStatus,
   type HandoutMethod,
   type HandoutOutcome,
+  type NoteStatus,
   type SessionType,
   type TimelineItem,
+  type TimelineNote,
   type TimelineKind,
 } from '@peerpath/shared';
 import { sqlLiterals, UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
@@ -31,7 +33,7 @@ import { toIsoDate } from '../common/dates';
  */
 export const TIMELINE_SQL = `
   SELECT kind, id, at, on_date AS "onDate", a, b, c, n, openable, team_name AS "teamName", voided,
-         body, due_on::text AS "dueOn", late
+         body, due_on::text AS "dueOn", late, note
     FROM (
     SELECT 'session'::text AS kind, s.id, s.starts_at AS at, NULL::date AS on_date,
            s.type::text AS a,
@@ -42,38 +44,43 @@ export const TIMELINE_SQL = `
            CASE WHEN s.team_id <> $2 AND NOT $4 THEN tm.name::text END AS team_name,
            s.voided_at IS NOT NULL AS voided,
            CASE WHEN s.team_id = $2 OR $4 THEN s.notes END AS body,
-           NULL::date AS due_on, false AS late
+           NULL::date AS due_on, false AS late,
+           CASE WHEN sn.id IS NOT NULL AND (s.team_id = $2 OR $4) THEN
+             json_build_object('id', sn.id, 'status', sn.status, 'late', sn.late,
+                               'goalIds', to_json(sn.goal_ids))
+           END AS note
       FROM attendance att
       JOIN support_session s ON s.id = att.session_id
       JOIN team tm ON tm.id = s.team_id
+      LEFT JOIN session_note sn ON sn.session_id = s.id AND sn.participant_id = att.participant_id
      WHERE att.participant_id = $1
        AND (s.voided_at IS NULL OR ($3 AND s.team_id = $2))
     UNION ALL
     SELECT 'advocacy', x.id, x.opened_on::timestamptz, x.opened_on,
            x.category, x.status, x.title, NULL, true, NULL, false,
-           NULL, x.due_on, x.due_on < CURRENT_DATE AND x.status IN (${sqlLiterals(UNFINISHED_ADVOCACY_STATUSES)})
+           NULL, x.due_on, x.due_on < CURRENT_DATE AND x.status IN (${sqlLiterals(UNFINISHED_ADVOCACY_STATUSES)}), NULL
       FROM advocacy_action x
      WHERE x.participant_id = $1
     UNION ALL
     SELECT 'handout', h.id, h.given_on::timestamptz, h.given_on, r.name, h.outcome, h.method, NULL,
-           true, NULL, false, NULL, h.follow_up_on, false
+           true, NULL, false, NULL, h.follow_up_on, false, NULL
       FROM handout h JOIN resource r ON r.id = h.resource_id
      WHERE h.participant_id = $1
     UNION ALL
     SELECT 'decision_note', d.id, d.discussed_on::timestamptz, d.discussed_on, d.topic, NULL, NULL, NULL,
-           true, NULL, false, d.decision, NULL, false
+           true, NULL, false, d.decision, NULL, false, NULL
       FROM decision_note d
      WHERE d.participant_id = $1
     UNION ALL
     SELECT 'plan_activated', rp.id, rp.activated_on::timestamptz, rp.activated_on,
            rp.participant_agreed_on::text, NULL, rp.id::text, rp.version_no, true, NULL, false,
-           NULL, rp.review_due_on, false
+           NULL, rp.review_due_on, false, NULL
       FROM recovery_plan rp
      WHERE rp.participant_id = $1 AND rp.activated_on IS NOT NULL
     UNION ALL
     SELECT 'plan_reviewed', rr.id, rr.reviewed_on::timestamptz, rr.reviewed_on,
            NULL, NULL, rr.plan_id::text, rp.version_no, true, NULL, false,
-           NULL, rr.review_due_on, false
+           NULL, rr.review_due_on, false, NULL
       FROM recovery_plan_review rr JOIN recovery_plan rp ON rp.id = rr.plan_id
      WHERE rr.participant_id = $1
   ) t
@@ -94,6 +101,8 @@ export interface TimelineRow {
   body: string | null;
   dueOn: string | null;
   late: boolean;
+  /** A session's note for this person (SPEC §8); its goals are named by the service. */
+  note: { id: string; status: NoteStatus; late: boolean; goalIds: string[] } | null;
 }
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -184,7 +193,11 @@ export function timelineSnippet(r: TimelineRow, locale = 'en-GB'): string | null
   }
 }
 
-export function toTimelineItem(r: TimelineRow, locale = 'en-GB'): TimelineItem {
+export function toTimelineItem(
+  r: TimelineRow,
+  locale = 'en-GB',
+  goals: ReadonlyMap<string, string> = new Map(),
+): TimelineItem {
   const date = r.kind === 'session' ? r.at.toISOString() : toIsoDate(r.onDate)!;
   if (!r.openable) {
     // Another team's session: what, when and by whom only (SPEC §1).
@@ -209,5 +222,19 @@ export function toTimelineItem(r: TimelineRow, locale = 'en-GB'): TimelineItem {
     openable: true,
     ...(r.voided ? { voided: true } : {}),
     ...(r.kind === 'plan_activated' || r.kind === 'plan_reviewed' ? { planId: r.c! } : {}),
+    ...(r.note ? { note: timelineNote(r.note, goals) } : {}),
+  };
+}
+
+/** A session's note as the timeline shows it: status, late flag and the goals it worked on as chips. */
+function timelineNote(
+  n: NonNullable<TimelineRow['note']>,
+  goals: ReadonlyMap<string, string>,
+): TimelineNote {
+  return {
+    id: n.id,
+    status: n.status,
+    late: n.late,
+    goals: n.goalIds.map((id) => ({ id, statement: goals.get(id) ?? '' })),
   };
 }

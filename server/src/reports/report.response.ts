@@ -156,6 +156,19 @@ export class CaseloadTotalsResponse implements CaseloadTotals {
   @Out.int({
     minimum: 0,
     description:
+      '`attended` rows of sessions the worker facilitated in the window with no signed or co-signed note',
+  })
+  notesAwaitingSignature: number;
+
+  @Out.int({
+    minimum: 0,
+    description: 'The worker’s own signed notes waiting for a supervisor’s co-signature',
+  })
+  notesAwaitingCosign: number;
+
+  @Out.int({
+    minimum: 0,
+    description:
       'Active participants whose active recovery plan is due for review on or before asOf',
   })
   plansDueForReview: number;

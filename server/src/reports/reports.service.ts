@@ -107,6 +107,8 @@ export class ReportsService {
       openAdvocacy: r.open_advocacy,
       overdueAdvocacy: r.overdue_advocacy,
       referralsAwaitingFollowUp: r.referrals_awaiting_follow_up,
+      notesAwaitingSignature: r.notes_awaiting_signature,
+      notesAwaitingCosign: r.notes_awaiting_cosign,
       plansDueForReview: r.plans_due_for_review,
       participantsWithoutPlan: r.without_plan,
     });
@@ -413,6 +415,8 @@ interface CaseloadSqlRow {
   open_advocacy: number;
   overdue_advocacy: number;
   referrals_awaiting_follow_up: number;
+  notes_awaiting_signature: number;
+  notes_awaiting_cosign: number;
   plans_due_for_review: number;
   without_plan: number;
 }
@@ -433,7 +437,9 @@ interface CaseloadSqlRow {
  *
  * $1 team (null: every team, for an admin), $2 asOf, $3 window length − 1 (days), $4 roles listed, $5 the one
  * worker a worker may see (else null), $6 attended, $7 participant status
- * active, $8 open advocacy statuses, $9 handout outcome pending.
+ * active, $8 open advocacy statuses, $9 handout outcome pending. The notes figures (SPEC §8):
+ * `unsigned` counts attended rows of the window with no signed or co-signed note, `cosign` the
+ * worker's signed notes still waiting for a co-signature (whenever signed).
  */
 const CASELOAD_SQL = `
   WITH w AS (
@@ -484,6 +490,23 @@ const CASELOAD_SQL = `
      WHERE ($1::uuid IS NULL OR h.team_id = $1::uuid) AND h.outcome = $9 AND h.follow_up_on <= $2::date
        AND h.worker_id IN (SELECT id FROM w)
      GROUP BY h.worker_id
+  ), unsigned AS (
+    SELECT s.facilitator_id AS worker_id, count(*) AS n
+      FROM support_session s JOIN attendance a ON a.session_id = s.id
+     WHERE ($1::uuid IS NULL OR s.team_id = $1::uuid) AND s.facilitator_id IN (SELECT id FROM w)
+       AND s.voided_at IS NULL AND a.status = $6
+       AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1
+       AND NOT EXISTS (
+         SELECT 1 FROM session_note n
+          WHERE n.session_id = s.id AND n.participant_id = a.participant_id AND n.status <> 'draft'
+       )
+     GROUP BY s.facilitator_id
+  ), cosign AS (
+    SELECT n.signed_by_id AS worker_id, count(*) AS n
+      FROM session_note n
+     WHERE ($1::uuid IS NULL OR n.team_id = $1::uuid) AND n.status = 'signed' AND n.cosign_required
+       AND n.signed_by_id IN (SELECT id FROM w)
+     GROUP BY n.signed_by_id
   )
   SELECT w.id, w.display_name, GROUPING(w.id) = 1 AS is_total,
          coalesce(sum(c.active_participants), 0)::int AS active_participants,
@@ -493,6 +516,8 @@ const CASELOAD_SQL = `
          coalesce(sum(ad.open), 0)::int AS open_advocacy,
          coalesce(sum(ad.overdue), 0)::int AS overdue_advocacy,
          coalesce(sum(r.n), 0)::int AS referrals_awaiting_follow_up,
+         coalesce(sum(un.n), 0)::int AS notes_awaiting_signature,
+         coalesce(sum(co.n), 0)::int AS notes_awaiting_cosign,
          coalesce(sum(c.plans_due_for_review), 0)::int AS plans_due_for_review,
          coalesce(sum(c.without_plan), 0)::int AS without_plan
     FROM w
@@ -500,5 +525,7 @@ const CASELOAD_SQL = `
     LEFT JOIN sessions se ON se.worker_id = w.id
     LEFT JOIN advocacy ad ON ad.worker_id = w.id
     LEFT JOIN referrals r ON r.worker_id = w.id
+    LEFT JOIN unsigned un ON un.worker_id = w.id
+    LEFT JOIN cosign co ON co.worker_id = w.id
    GROUP BY GROUPING SETS ((w.id, w.display_name), ())
    ORDER BY GROUPING(w.id), lower(w.display_name), w.display_name, w.id`;

@@ -1,4 +1,4 @@
-import type { Team } from '@peerpath/shared';
+import { NOTE_FORMATS, type NoteFormat, type Team } from '@peerpath/shared';
 import { Out } from '../common/api-docs';
 
 export class TeamResponse implements Team {
@@ -7,6 +7,9 @@ export class TeamResponse implements Team {
 
   @Out.text()
   name: string;
+
+  @Out.enum(NOTE_FORMATS, { description: 'The format the team’s session notes start in' })
+  noteFormat: NoteFormat;
 
   @Out.dateTime()
   createdAt: string;

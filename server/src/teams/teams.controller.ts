@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, Team } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
@@ -6,6 +6,7 @@ import { ApiErrors, PageOf } from '../common/api-docs';
 import { TeamResponse } from './team.response';
 import { PageQuery } from '../common/validation';
 import { CreateTeamDto } from './dto/create-team.dto';
+import { UpdateTeamDto } from './dto/update-team.dto';
 import { TeamsService } from './teams.service';
 
 @ApiTags('teams')
@@ -28,5 +29,17 @@ export class TeamsController {
   @ApiErrors(409)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTeamDto): Promise<Team> {
     return this.teams.create(user, dto);
+  }
+
+  @Patch(':id')
+  @Authenticated({ roles: ['admin'] })
+  @ApiOperation({ summary: 'Change a team’s settings (admin): the default note format' })
+  @ApiOkResponse({ type: TeamResponse })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() dto: UpdateTeamDto,
+  ): Promise<Team> {
+    return this.teams.update(user, id, dto);
   }
 }

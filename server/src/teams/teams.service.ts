@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page, Team } from '@peerpath/shared';
@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging, type PageQuery } from '../common/validation';
 import type { CreateTeamDto } from './dto/create-team.dto';
+import type { UpdateTeamDto } from './dto/update-team.dto';
 import type { TeamResponse } from './team.response';
 import { TeamEntity } from './team.entity';
 
@@ -13,6 +14,7 @@ export function toTeamResponse(t: TeamEntity): TeamResponse {
   return {
     id: t.id,
     name: t.name,
+    noteFormat: t.noteFormat,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };
@@ -55,6 +57,29 @@ export class TeamsService {
           entityType: 'team',
           entityId: saved.id,
           teamId: saved.id,
+        },
+        m,
+      );
+      return toTeamResponse(saved);
+    });
+  }
+
+  /** Team settings (admin): the default note format. */
+  async update(caller: AuthUser, id: string, dto: UpdateTeamDto): Promise<Team> {
+    return this.db.transaction(async (m) => {
+      const repo = m.getRepository(TeamEntity);
+      const team = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!team) throw new NotFoundException('Team not found');
+      if (dto.noteFormat !== undefined) team.noteFormat = dto.noteFormat;
+      const saved = await repo.save(team);
+      await this.audit.record(
+        {
+          actorId: caller.id,
+          action: 'update',
+          entityType: 'team',
+          entityId: saved.id,
+          teamId: saved.id,
+          details: { fields: Object.keys(dto) },
         },
         m,
       );

@@ -34,4 +34,8 @@ export class UserEntity extends BaseRecord {
   /** Set by an admin with a temporary password; cleared when the user changes it. */
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword: boolean;
+
+  /** The notes this user signs wait for a supervisor's co-signature (SPEC §8). */
+  @Column({ name: 'cosign_required', type: 'boolean', default: false })
+  cosignRequired: boolean;
 }

@@ -20,6 +20,9 @@ export class UserResponse implements User {
   @Out.bool({ description: 'false: deactivated, cannot sign in' })
   active: boolean;
 
+  @Out.bool({ description: 'true: the notes this user signs wait for a supervisor’s co-signature' })
+  cosignRequired: boolean;
+
   @Out.dateTime()
   createdAt: string;
 

@@ -9,6 +9,7 @@ export function toUserResponse(u: UserEntity): UserResponse {
     role: u.role,
     teamId: u.teamId,
     active: u.active,
+    cosignRequired: u.cosignRequired,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
   };

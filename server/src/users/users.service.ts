@@ -81,6 +81,7 @@ export class UsersService {
           passwordHash,
           active: true,
           mustChangePassword: dto.temporaryPassword === true,
+          cosignRequired: dto.cosignRequired === true,
         }),
       );
       await this.audit.record(
@@ -128,6 +129,7 @@ export class UsersService {
       user.role = role;
       user.teamId = teamId;
       if (dto.active !== undefined) user.active = dto.active;
+      if (dto.cosignRequired !== undefined) user.cosignRequired = dto.cosignRequired;
       const saved = await repo.save(user);
       if (dto.active === false || dto.password !== undefined) {
         // Deactivation or a new password ends every sign-in session at once.

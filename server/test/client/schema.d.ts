@@ -176,6 +176,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a team’s settings (admin): the default note format */
+        patch: operations["teams_update"];
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -583,6 +600,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write the note of one attendee of the session (201); a safe retry with the same id returns it (200) */
+        post: operations["notes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Session notes of the caller’s team, newest session first; `awaitingCosign=true` is the co-signature queue, oldest first */
+        get: operations["notes_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session note */
+        get: operations["notes_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft (its facilitator or a supervisor of the team); a signed note never changes (409) */
+        patch: operations["notes_update"];
+        trace?: never;
+    };
+    "/api/notes/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a draft (the session’s facilitator only); signing again answers the note as it is */
+        post: operations["notes_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notes/{id}/cosign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Co-sign a note waiting for it (a supervisor of the team, never their own note: 403); again answers it as it is. No body is read. */
+        post: operations["notes_cosign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notes/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a note waiting for a co-signature to draft, with a comment for its author */
+        post: operations["notes_returnNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notes/{id}/addenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an addendum to a signed note (201, the note); the note itself never changes. A repeat with the same id returns it (200) */
+        post: operations["notes_addAddendum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -684,6 +821,8 @@ export interface components {
             teamId: string | null;
             /** @description false: deactivated, cannot sign in */
             active: boolean;
+            /** @description true: the notes this user signs wait for a supervisor’s co-signature */
+            cosignRequired: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -726,6 +865,8 @@ export interface components {
             password: string;
             /** @description true: the user must change this password at their next sign-in */
             temporaryPassword?: boolean;
+            /** @description true: the notes this user signs wait for a supervisor’s co-signature (SPEC §8) */
+            cosignRequired?: boolean;
         };
         UpdateUserDto: {
             displayName?: string;
@@ -739,11 +880,18 @@ export interface components {
             password?: string;
             /** @description With `password`: true makes it temporary (changed at the next sign-in) */
             temporaryPassword?: boolean;
+            /** @description true: the notes this user signs wait for a supervisor’s co-signature (SPEC §8) */
+            cosignRequired?: boolean;
         };
         TeamResponse: {
             /** Format: uuid */
             id: string;
             name: string;
+            /**
+             * @description The format the team’s session notes start in
+             * @enum {string}
+             */
+            noteFormat: "free" | "girp" | "dap" | "birp";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -759,6 +907,13 @@ export interface components {
         CreateTeamDto: {
             /** @example Northside Recovery Hub */
             name: string;
+        };
+        UpdateTeamDto: {
+            /**
+             * @description The format the team’s session notes start in
+             * @enum {string}
+             */
+            noteFormat?: "free" | "girp" | "dap" | "birp";
         };
         HealthResponse: {
             /** @enum {string} */
@@ -985,6 +1140,22 @@ export interface components {
              */
             teamId?: string;
         };
+        TimelineNoteGoalResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description The goal in the person’s words */
+            statement: string;
+        };
+        TimelineNoteResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "draft" | "signed" | "cosigned";
+            /** @description Signed more than NOTE_LATE_HOURS after the session ended */
+            late: boolean;
+            /** @description The goals it worked on (chips) */
+            goals: components["schemas"]["TimelineNoteGoalResponse"][];
+        };
         TimelineItemResponse: {
             /** @enum {string} */
             kind: "session" | "advocacy" | "handout" | "decision_note" | "plan_activated" | "plan_reviewed";
@@ -1006,6 +1177,8 @@ export interface components {
             teamName?: string;
             /** @description Set on a voided session (supervisors, `includeVoided=true`) */
             voided?: boolean;
+            /** @description A session’s note for this person, with the goals it worked on */
+            note?: components["schemas"]["TimelineNoteResponse"];
             /**
              * Format: uuid
              * @description The recovery plan version a `plan_activated` or `plan_reviewed` entry is about
@@ -1783,6 +1956,10 @@ export interface components {
             openAdvocacy: number;
             overdueAdvocacy: number;
             referralsAwaitingFollowUp: number;
+            /** @description `attended` rows of sessions the worker facilitated in the window with no signed or co-signed note */
+            notesAwaitingSignature: number;
+            /** @description The worker’s own signed notes waiting for a supervisor’s co-signature */
+            notesAwaitingCosign: number;
             /** @description Active participants whose active recovery plan is due for review on or before asOf */
             plansDueForReview: number;
             /** @description Active participants enrolled on or before asOf − 30 days with no active recovery plan */
@@ -1800,6 +1977,10 @@ export interface components {
             openAdvocacy: number;
             overdueAdvocacy: number;
             referralsAwaitingFollowUp: number;
+            /** @description `attended` rows of sessions the worker facilitated in the window with no signed or co-signed note */
+            notesAwaitingSignature: number;
+            /** @description The worker’s own signed notes waiting for a supervisor’s co-signature */
+            notesAwaitingCosign: number;
             /** @description Active participants whose active recovery plan is due for review on or before asOf */
             plansDueForReview: number;
             /** @description Active participants enrolled on or before asOf − 30 days with no active recovery plan */
@@ -1925,6 +2106,175 @@ export interface components {
             handouts: components["schemas"]["HandoutCounts"];
             advocacy: components["schemas"]["AdvocacyCounts"];
             decisionNotes: number;
+        };
+        NoteSectionsDto: {
+            /** @description `free` */
+            text?: string;
+            /** @description `girp` */
+            goal?: string;
+            /** @description `girp`, `birp` */
+            intervention?: string;
+            /** @description `girp`, `birp` */
+            response?: string;
+            /** @description `girp`, `dap`, `birp` */
+            plan?: string;
+            /** @description `dap` */
+            data?: string;
+            /** @description `dap` */
+            assessment?: string;
+            /** @description `birp` */
+            behavior?: string;
+        };
+        CreateNoteDto: {
+            /**
+             * Format: uuid
+             * @description Client-chosen id: sending the same create again returns the stored record
+             */
+            id?: string;
+            /**
+             * Format: uuid
+             * @description An attendee (`attended`) of the session
+             */
+            participantId: string;
+            /**
+             * @description The team’s default note format when left out
+             * @enum {string}
+             */
+            format?: "free" | "girp" | "dap" | "birp";
+            /** @description `free`: {text}; `girp`: {goal, intervention, response, plan}; `dap`: {data, assessment, plan}; `birp`: {behavior, intervention, response, plan}; every section non-empty */
+            sections: components["schemas"]["NoteSectionsDto"];
+            /** @description Goals of the person’s plan in force on the session date (400 otherwise) */
+            goalIds?: string[];
+        };
+        NoteSectionsResponse: {
+            /** @description `free` */
+            text?: string;
+            /** @description `girp` */
+            goal?: string;
+            /** @description `girp`, `birp` */
+            intervention?: string;
+            /** @description `girp`, `birp` */
+            response?: string;
+            /** @description `girp`, `dap`, `birp` */
+            plan?: string;
+            /** @description `dap` */
+            data?: string;
+            /** @description `dap` */
+            assessment?: string;
+            /** @description `birp` */
+            behavior?: string;
+        };
+        NoteAddendumResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description Who added it
+             */
+            byId: string;
+            text: string;
+        };
+        SessionNoteResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /**
+             * Format: uuid
+             * @description null when the person has since moved to another team (the note stays here)
+             */
+            participantId: string | null;
+            /** @description The person’s name, or "Participant of another team" */
+            participantName: string;
+            /**
+             * Format: uuid
+             * @description The session’s team
+             */
+            teamId: string;
+            /** Format: date-time */
+            sessionStartsAt: string;
+            /** @enum {string} */
+            sessionType: "support_group" | "one_to_one_mentoring" | "condition_specific_group" | "family_support_group" | "online_forum" | "educational_group";
+            /**
+             * Format: uuid
+             * @description The session’s facilitator: the note’s author, who signs it
+             */
+            facilitatorId: string;
+            /** @enum {string} */
+            format: "free" | "girp" | "dap" | "birp";
+            sections: components["schemas"]["NoteSectionsResponse"];
+            /** @description Goals of the person’s plan in force on the session date */
+            goalIds: string[];
+            /** @enum {string} */
+            status: "draft" | "signed" | "cosigned";
+            /** Format: date-time */
+            signedAt: string | null;
+            /** Format: uuid */
+            signedById: string | null;
+            /** @description Signed more than NOTE_LATE_HOURS after the session ended */
+            late: boolean;
+            /** @description At signing, the note was found to need a co-signature */
+            cosignRequired: boolean;
+            /** @description Signed and waiting for a supervisor’s co-signature */
+            awaitingCosign: boolean;
+            /** @description While waiting: hours since signing, 1 decimal */
+            hoursWaited: number | null;
+            /** Format: date-time */
+            cosignedAt: string | null;
+            /** Format: uuid */
+            cosignedById: string | null;
+            /** @description Why a supervisor returned it to draft, if they did */
+            returnedComment: string | null;
+            /** Format: date-time */
+            returnedAt: string | null;
+            /** Format: uuid */
+            returnedById: string | null;
+            /** @description Added after signing, oldest first */
+            addenda: components["schemas"]["NoteAddendumResponse"][];
+            /** @description Send it back on PATCH; a stale version is refused (409) */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SessionNotePage: {
+            items: components["schemas"]["SessionNoteResponse"][];
+            /** @description Matching records on every page */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        UpdateNoteDto: {
+            /** @description The version last read; a stale version is refused with 409 */
+            version: number;
+            /**
+             * @description A new format needs its `sections` too
+             * @enum {string}
+             */
+            format?: "free" | "girp" | "dap" | "birp";
+            /** @description `free`: {text}; `girp`: {goal, intervention, response, plan}; `dap`: {data, assessment, plan}; `birp`: {behavior, intervention, response, plan}; every section non-empty */
+            sections?: components["schemas"]["NoteSectionsDto"];
+            /** @description Goals of the person’s plan in force on the session date (400 otherwise) */
+            goalIds?: string[];
+        };
+        SignNoteDto: {
+            /** @description The version last read: a draft changed since is refused (409); not checked on a repeat */
+            version?: number;
+        };
+        ReturnNoteDto: {
+            /** @description What to change before signing again */
+            comment: string;
+        };
+        AddAddendumDto: {
+            /**
+             * Format: uuid
+             * @description Client-chosen id: sending the same addendum again returns the note (200)
+             */
+            id?: string;
+            text: string;
         };
     };
     responses: never;
@@ -2780,6 +3130,94 @@ export interface operations {
             };
             /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    teams_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTeamDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6131,6 +6569,781 @@ export interface operations {
             };
             /** @description Not found, or a record of another team */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    notes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoteDto"];
+            };
+        };
+        responses: {
+            /** @description A safe retry: the stored record; nothing was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionNoteResponse"];
+                };
+            };
+            /** @description Created: the stored record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionNoteResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    notes_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Page size, 25 by default */
+                pageSize?: number;
+                status?: "draft" | "signed" | "cosigned" | null;
+                /** @description true: signed notes waiting for a co-signature, oldest first, with hours waited; false: all others */
+                awaitingCosign?: boolean;
+                participantId?: string | null;
+                sessionId?: string | null;
+                /** @description Notes that worked on this goal (a goal id) */
+                goalId?: string | null;
+                /** @description Admins: one team (others: their own only) */
+                teamId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionNotePage"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    notes_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionNoteResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    notes_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionNoteResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    notes_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionNoteResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    notes_cosign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionNoteResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    notes_returnNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionNoteResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    notes_addAddendum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddAddendumDto"];
+            };
+        };
+        responses: {
+            /** @description A safe retry: the stored record; nothing was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionNoteResponse"];
+                };
+            };
+            /** @description Created: the stored record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionNoteResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

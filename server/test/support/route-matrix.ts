@@ -133,6 +133,21 @@ async function freshPlanOfA(
   return { id: rows[0].id, goalId, version: rows[0].version };
 }
 
+/** A note of team A on a fresh session of A, as a draft or signed (waiting for a co-signature). */
+async function freshNoteOfA(ctx: MatrixContext, signed = false): Promise<string> {
+  const a = A(ctx);
+  const sessionId = await freshSessionOfA(ctx);
+  const { rows } = await ctx.t.db.query(
+    `INSERT INTO session_note (team_id, session_id, participant_id, format, sections, status,
+                               signed_at, signed_by_id, cosign_required)
+     VALUES ($1, $2, $3, 'free', '{"text": "Talked through the week ahead"}', $4,
+             CASE WHEN $5 THEN now() END, CASE WHEN $5 THEN $6::uuid END, $5)
+     RETURNING id`,
+    [a.team.id, sessionId, a.participant.id, signed ? 'signed' : 'draft', signed, a.worker.id],
+  );
+  return rows[0].id as string;
+}
+
 const DOCS_PATHS = [
   '/api/docs',
   '/api/docs/',
@@ -301,6 +316,13 @@ export const ROUTE_MATRIX: RouteRow[] = [
     expect: s(401, 403, 403, 403, 403, 201),
     data: 'public',
     probe: () => ({ url: '/api/teams', body: { name: `Eastgate Outreach ${tag()}` } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/teams/:id',
+    expect: s(401, 403, 403, 403, 403, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/teams/${A(ctx).team.id}`, body: { noteFormat: 'free' } }),
   },
 
   // ── Resource directory (shared; admin writes) ─────────────────────────────
@@ -666,6 +688,80 @@ export const ROUTE_MATRIX: RouteRow[] = [
     },
   },
 
+  // ── Session notes ─────────────────────────────────────────────────────────
+  {
+    method: 'POST',
+    path: '/api/sessions/:id/notes',
+    expect: s(401, 201, 404, 201, 404, 201),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/sessions/${await freshSessionOfA(ctx)}/notes`,
+      body: {
+        participantId: A(ctx).participant.id,
+        format: 'free',
+        sections: { text: 'Shared what helped this week' },
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/notes',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/notes?pageSize=100' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/notes/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/notes/${await freshNoteOfA(ctx)}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/notes/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/notes/${await freshNoteOfA(ctx)}`,
+      body: { version: 1, sections: { text: 'Talked through the week ahead and chose one step' } },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/notes/:id/sign',
+    expect: s(401, 200, 404, 403, 404, 403),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/notes/${await freshNoteOfA(ctx)}/sign`, body: {} }),
+  },
+  {
+    method: 'POST',
+    path: '/api/notes/:id/cosign',
+    expect: s(401, 403, 404, 200, 404, 403),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/notes/${await freshNoteOfA(ctx, true)}/cosign` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/notes/:id/return',
+    expect: s(401, 403, 404, 200, 404, 403),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/notes/${await freshNoteOfA(ctx, true)}/return`,
+      body: { comment: 'Please add what comes next' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/notes/:id/addenda',
+    expect: s(401, 201, 404, 201, 404, 201),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/notes/${await freshNoteOfA(ctx, true)}/addenda`,
+      body: { text: 'They called the next day to say it went well' },
+    }),
+  },
+
   // ── Reports and audit ─────────────────────────────────────────────────────
   {
     method: 'GET',
@@ -769,6 +865,9 @@ export const CROSS_TEAM_FILTERS: CrossTeamProbe[] = [
   },
   { url: (a) => `/api/decision-notes?workerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/decision-notes?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/notes?participantId=${a.participant.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/notes?sessionId=${a.session.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/notes?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/users?teamId=${a.team.id}`, workerB: 403, supervisorB: 404 },
   { url: (a) => `/api/audit?participantId=${a.participant.id}`, workerB: 403, supervisorB: 404 },
   { url: (a) => `/api/audit?actorId=${a.worker.id}`, workerB: 403, supervisorB: 404 },

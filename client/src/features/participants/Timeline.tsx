@@ -6,9 +6,10 @@ import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import RouteOutlined from '@mui/icons-material/RouteOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import type { TimelineItem, TimelineKind } from '@peerpath/shared';
+import { NOTE_LABELS, type TimelineItem, type TimelineKind } from '@peerpath/shared';
 import dayjs from 'dayjs';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { EmptyState } from '../../components/EmptyState';
@@ -191,6 +192,29 @@ export function Timeline({
                       >
                         {item.snippet}
                       </Typography>
+                    )}
+                    {item.note && (
+                      <Box
+                        sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5 }}
+                        data-testid="timeline-note"
+                      >
+                        <Chip
+                          size="small"
+                          variant="outlined"
+                          color={item.note.status === 'draft' ? 'default' : 'success'}
+                          label={`Note: ${NOTE_LABELS.status[item.note.status].toLowerCase()}${item.note.late ? ', late' : ''}`}
+                        />
+                        {item.note.goals.map((g) => (
+                          <Chip
+                            key={g.id}
+                            size="small"
+                            color="primary"
+                            variant="outlined"
+                            label={g.statement || 'A goal of their plan'}
+                            sx={{ maxWidth: '100%' }}
+                          />
+                        ))}
+                      </Box>
                     )}
                   </Box>
                 </Box>

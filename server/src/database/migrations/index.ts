@@ -14,6 +14,7 @@ import { SessionVoid1795660000200 } from './1795660000200-SessionVoid';
 import { ParticipantNextStep1795660000500 } from './1795660000500-ParticipantNextStep';
 import { MustChangePassword1795660000501 } from './1795660000501-MustChangePassword';
 import { RecoveryPlans1795660000610 } from './1795660000610-RecoveryPlans';
+import { SessionNotes1795660000700 } from './1795660000700-SessionNotes';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ParticipantNextStep1795660000500,
   MustChangePassword1795660000501,
   RecoveryPlans1795660000610,
+  SessionNotes1795660000700,
 ];

@@ -40,4 +40,10 @@ export class CreateUserDto implements CreateUserRequest {
     description: 'true: the user must change this password at their next sign-in',
   })
   temporaryPassword?: boolean;
+
+  @BoolField({
+    presence: 'optional',
+    description: 'true: the notes this user signs wait for a supervisor’s co-signature (SPEC §8)',
+  })
+  cosignRequired?: boolean;
 }

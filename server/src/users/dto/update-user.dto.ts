@@ -30,4 +30,10 @@ export class UpdateUserDto implements UpdateUserRequest {
     description: 'With `password`: true makes it temporary (changed at the next sign-in)',
   })
   temporaryPassword?: boolean;
+
+  @BoolField({
+    presence: 'optional',
+    description: 'true: the notes this user signs wait for a supervisor’s co-signature (SPEC §8)',
+  })
+  cosignRequired?: boolean;
 }

@@ -1,0 +1,146 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Page, SessionNote } from '@peerpath/shared';
+import { ApiErrors, PageOf } from '../common/api-docs';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { answerCreate, CreateRecord } from '../records';
+import { CreateNoteDto } from './dto/create-note.dto';
+import { AddAddendumDto, ListNotesQuery, ReturnNoteDto, SignNoteDto } from './dto/note-actions.dto';
+import { UpdateNoteDto } from './dto/update-note.dto';
+import { NotesService } from './notes.service';
+import { SessionNoteResponse } from './session-note.response';
+
+const uuid = () => new ParseUUIDPipe({ version: undefined });
+
+@ApiTags('notes')
+@Controller()
+export class NotesController {
+  constructor(private readonly notes: NotesService) {}
+
+  @Post('sessions/:id/notes')
+  @Authenticated()
+  @CreateRecord(SessionNoteResponse, 'a note', {
+    summary:
+      'Write the note of one attendee of the session (201); a safe retry with the same id returns it (200)',
+  })
+  @ApiErrors(403, 409)
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid()) sessionId: string,
+    @Body() dto: CreateNoteDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionNote> {
+    return answerCreate(reply, await this.notes.create(user, sessionId, dto));
+  }
+
+  @Get('notes')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Session notes of the caller’s team, newest session first; `awaitingCosign=true` is the co-signature queue, oldest first',
+  })
+  @ApiOkResponse({ type: PageOf(SessionNoteResponse) })
+  @ApiErrors(404)
+  list(@CurrentUser() user: AuthUser, @Query() q: ListNotesQuery): Promise<Page<SessionNote>> {
+    return this.notes.list(user, q);
+  }
+
+  @Get('notes/:id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One session note' })
+  @ApiOkResponse({ type: SessionNoteResponse })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string): Promise<SessionNote> {
+    return this.notes.get(user, id);
+  }
+
+  @Patch('notes/:id')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Change a draft (its facilitator or a supervisor of the team); a signed note never changes (409)',
+  })
+  @ApiOkResponse({ type: SessionNoteResponse })
+  @ApiErrors(403, 409)
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid()) id: string,
+    @Body() dto: UpdateNoteDto,
+  ): Promise<SessionNote> {
+    return this.notes.update(user, id, dto);
+  }
+
+  @Post('notes/:id/sign')
+  @Authenticated()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Sign a draft (the session’s facilitator only); signing again answers the note as it is',
+  })
+  @ApiOkResponse({ type: SessionNoteResponse })
+  @ApiErrors(403, 409)
+  sign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid()) id: string,
+    @Body() dto: SignNoteDto,
+  ): Promise<SessionNote> {
+    return this.notes.sign(user, id, dto);
+  }
+
+  @Post('notes/:id/cosign')
+  @Authenticated()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Co-sign a note waiting for it (a supervisor of the team, never their own note: 403); again answers it as it is. No body is read.',
+  })
+  @ApiOkResponse({ type: SessionNoteResponse })
+  @ApiErrors(403, 409)
+  cosign(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string): Promise<SessionNote> {
+    return this.notes.cosign(user, id);
+  }
+
+  @Post('notes/:id/return')
+  @Authenticated()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Return a note waiting for a co-signature to draft, with a comment for its author',
+  })
+  @ApiOkResponse({ type: SessionNoteResponse })
+  @ApiErrors(403, 409)
+  returnNote(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid()) id: string,
+    @Body() dto: ReturnNoteDto,
+  ): Promise<SessionNote> {
+    return this.notes.returnNote(user, id, dto);
+  }
+
+  @Post('notes/:id/addenda')
+  @Authenticated()
+  @CreateRecord(SessionNoteResponse, 'an addendum', {
+    summary:
+      'Add an addendum to a signed note (201, the note); the note itself never changes. A repeat with the same id returns it (200)',
+  })
+  @ApiErrors(403, 409)
+  async addAddendum(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid()) id: string,
+    @Body() dto: AddAddendumDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionNote> {
+    return answerCreate(reply, await this.notes.addAddendum(user, id, dto));
+  }
+}
