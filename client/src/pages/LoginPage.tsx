@@ -15,6 +15,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { applyServerErrors, isApiError } from '../api';
 import { useAuth } from '../auth';
 import { FullPageLoading } from '../components/Loading';
+import { hasEntriesOfAnyone } from '../offline/outbox';
 import { ColorModeToggle } from '../theme';
 
 interface LoginForm {
@@ -98,6 +99,12 @@ export function LoginPage() {
         {expired && !formError && (
           <Alert severity="info" sx={{ mb: 2 }}>
             Your session has ended. Please sign in again.
+          </Alert>
+        )}
+        {hasEntriesOfAnyone() && (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            Entries saved on this device have not been sent yet. Sign in with the same account to
+            send them; signing in with another account deletes them.
           </Alert>
         )}
         {formError && (

@@ -28,6 +28,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { newId } from '../../components/newId';
+import { isSavedOnDevice } from '../../offline';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useParticipant } from '../participants/api';
@@ -141,6 +142,11 @@ export function AdvocacyDialog({
         onSaved(saved);
       }
     } catch (error) {
+      if (isSavedOnDevice(error)) {
+        unsaved.release();
+        onClose();
+        return;
+      }
       setFormError(
         isApiError(error, 409) && action
           ? 'Someone else changed this — close and open it again to see their changes.'

@@ -26,6 +26,7 @@ import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { applyServerErrors, type FieldLabels } from '../../api';
 import { today } from '../../components/dates';
 import { newId } from '../../components/newId';
+import { isSavedOnDevice } from '../../offline';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { participantName } from '../participants/names';
@@ -111,11 +112,14 @@ export function DecisionNoteForm({
   note,
   onSaved,
   onCancel,
+  onSavedOnDevice = onCancel,
 }: {
   participant: Participant;
   note?: DecisionNote;
   onSaved: (note: DecisionNote) => void;
   onCancel: () => void;
+  /** A new note kept on this device until the connection returns (default: as Cancel). */
+  onSavedOnDevice?: () => void;
 }) {
   const editing = Boolean(note);
   const name = participantName(participant);
@@ -158,6 +162,11 @@ export function DecisionNoteForm({
       unsaved.release();
       onSaved(saved);
     } catch (error) {
+      if (isSavedOnDevice(error)) {
+        unsaved.release();
+        onSavedOnDevice();
+        return;
+      }
       const labels: FieldLabels<DecisionNoteValues> = {
         topic: 'Topic',
         discussedOn: 'Date',

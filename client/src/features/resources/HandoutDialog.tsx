@@ -21,6 +21,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { applyServerErrors } from '../../api';
 import { today } from '../../components/dates';
 import { newId } from '../../components/newId';
+import { isSavedOnDevice } from '../../offline';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
@@ -84,6 +85,11 @@ export function HandoutDialog({
       unsaved.release();
       onSaved(`${v.resource!.name} shared with ${participantName(v.participant!)}`);
     } catch (error) {
+      if (isSavedOnDevice(error)) {
+        unsaved.release();
+        onClose();
+        return;
+      }
       setFormError(
         applyServerErrors(
           error,

@@ -29,6 +29,7 @@ import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
 import { newId } from '../../components/newId';
+import { isSavedOnDevice } from '../../offline';
 import { PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useParticipantLookup } from '../participants/api';
@@ -144,6 +145,7 @@ export function SessionForm({
   onSaved,
   onCancel,
   onReload,
+  onSavedOnDevice = onCancel,
 }: {
   session?: Session;
   /** A one-to-one with this participant (from their page). */
@@ -151,6 +153,8 @@ export function SessionForm({
   onSaved: (s: Session) => void;
   onCancel: () => void;
   onReload?: () => void;
+  /** A new session kept on this device until the connection returns (default: as Cancel). */
+  onSavedOnDevice?: () => void;
 }) {
   const me = useCurrentUser();
   const editing = Boolean(session);
@@ -226,6 +230,11 @@ export function SessionForm({
         onSaved(saved);
       }
     } catch (error) {
+      if (isSavedOnDevice(error)) {
+        unsaved.release();
+        onSavedOnDevice();
+        return;
+      }
       if (isApiError(error, 409) && session) {
         setConflict(true);
         return;
