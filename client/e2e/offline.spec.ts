@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO, PASSWORD, runToken, signIn } from './support';
 
@@ -89,6 +90,15 @@ async function logOneToOne(page: Page, notes: string) {
   await page.getByRole('link', { name: 'Log one-to-one' }).click();
   await page.getByRole('textbox', { name: 'Notes' }).fill(notes);
   await page.getByRole('button', { name: 'Save session' }).click();
+}
+
+async function serious(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const syncButton = (page: Page) =>
@@ -240,6 +250,7 @@ test('a retry answered 409 is shown with what to do, and can be sent as a new en
   // Nothing typed is lost: the notes are there to read and correct.
   await expect(entry.getByRole('textbox', { name: 'Notes' })).toHaveValue(notes);
   await page.screenshot({ path: 'test-results/offline-409.png' });
+  expect(await serious(page)).toEqual([]);
 
   await entry.getByRole('button', { name: 'Send as a new entry' }).click();
   await expect(dialog.getByRole('status')).toHaveText(/All saved/, { timeout: 20_000 });
@@ -280,3 +291,43 @@ test('signing out warns about entries not yet sent, and deletes them from the de
   expect(await outbox(page)).toHaveLength(0);
   await expect(page.getByText('Entries saved on this device have not been sent')).toBeHidden();
 });
+
+for (const mode of ['light', 'dark'] as const) {
+  test(`the sync state and the list of waiting entries have no serious accessibility problems (${mode})`, async ({
+    page,
+    context,
+  }) => {
+    await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+      'peerpath-color-mode',
+      mode,
+    ] as const);
+    await page.emulateMedia({ colorScheme: mode });
+    await signIn(page, DEMO.worker);
+    await openFirstParticipant(page);
+    await formsFetched(page);
+    await context.setOffline(true);
+    await expect(page.getByRole('main').getByRole('status').first()).toContainText(
+      "You're offline",
+    );
+    expect(await serious(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Add advocacy' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByRole('textbox', { name: 'What it is about' })
+      .fill(`Call the GP ${runToken()}`);
+    await dialog.getByRole('button', { name: /^Save/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(syncButton(page)).toBeVisible();
+    expect(await serious(page)).toEqual([]);
+
+    // From the keyboard: the app bar's button opens the list.
+    await syncButton(page).focus();
+    await page.keyboard.press('Enter');
+    const outboxList = page.getByRole('dialog', { name: 'Saved on this device' });
+    await expect(outboxList.getByRole('listitem')).toContainText('Advocacy action');
+    await expect(outboxList.getByRole('listitem')).toContainText('Waiting to send');
+    expect(await serious(page)).toEqual([]);
+    await page.screenshot({ path: `test-results/offline-outbox-${mode}.png` });
+  });
+}
