@@ -8,6 +8,9 @@ import { DEMO, PASSWORD, runToken, signIn } from './support';
  * returns — never lost, never saved twice.
  */
 
+// Each test signs in, goes offline and back, and waits for the sync: on a busy machine that is slow.
+test.describe.configure({ timeout: 120_000 });
+
 interface StoredEntry {
   id: string;
   state: string;
@@ -252,12 +255,84 @@ test('a retry answered 409 is shown with what to do, and can be sent as a new en
   await page.screenshot({ path: 'test-results/offline-409.png' });
   expect(await serious(page)).toEqual([]);
 
+  // Corrected, then sent as a new record.
+  const corrected = `${notes} Booked for Tuesday.`;
+  await entry.getByRole('textbox', { name: 'Notes' }).fill(corrected);
   await entry.getByRole('button', { name: 'Send as a new entry' }).click();
   await expect(dialog.getByRole('status')).toHaveText(/All saved/, { timeout: 20_000 });
   const stored = await sessionsWith(request, headers, participantId, token);
   expect(stored).toHaveLength(2);
   expect(stored.find((s) => s.id === kept!.id)!.notes).toBe(`Someone else's notes ${token}`);
-  expect(stored.find((s) => s.id !== kept!.id)!.notes).toBe(notes);
+  expect(stored.find((s) => s.id !== kept!.id)!.notes).toBe(corrected);
+});
+
+test('a refused entry shows the server’s word on the field, keeps what was typed, and can be discarded', async ({
+  page,
+  context,
+  request,
+}) => {
+  const token = runToken();
+  const admin = await apiAs(request, DEMO.admin);
+  const created = await request.post('/api/resources', {
+    headers: admin,
+    data: { name: `Corner Pantry ${token}`, category: 'housing' },
+  });
+  expect(created.status()).toBe(201);
+  const resource = (await created.json()) as { id: string; name: string };
+
+  await signIn(page, DEMO.worker);
+  const participantId = await openFirstParticipant(page);
+  await formsFetched(page);
+  await page.getByRole('button', { name: 'Share a resource' }).click();
+  const share = page.getByRole('dialog', { name: /Share a resource with/ });
+  await share.getByRole('combobox', { name: 'Resource' }).fill(resource.name);
+  await page.getByRole('option', { name: new RegExp(resource.name) }).click();
+  const note = `Bring a photo ID and a bag ${token}.`;
+  await share.getByRole('textbox', { name: 'Note' }).fill(note);
+  // The connection drops before Save.
+  await context.setOffline(true);
+  await share.getByRole('button', { name: 'Save' }).click();
+  await expect(share).toBeHidden();
+  await expect(syncButton(page)).toBeVisible();
+
+  // Meanwhile the resource is taken out of the directory.
+  const off = await request.patch(`/api/resources/${resource.id}`, {
+    headers: admin,
+    data: { active: false },
+  });
+  expect(off.ok()).toBe(true);
+
+  await context.setOffline(false);
+  const banner = page
+    .getByRole('main')
+    .getByRole('status')
+    .filter({ hasText: "1 entry couldn't be saved — open it" });
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  await banner.getByRole('button', { name: 'Open' }).click();
+  const entry = page
+    .getByRole('dialog', { name: 'Saved on this device' })
+    .getByRole('listitem', { name: /^Resource shared:/ });
+  await expect(entry).toContainText(`${resource.name} shared with`);
+  await expect(entry).toContainText(
+    'Resource: This resource is no longer active and cannot be handed out.',
+  );
+  await expect(entry.getByRole('textbox', { name: 'Note' })).toHaveValue(note);
+
+  await entry.getByRole('button', { name: 'Discard' }).click();
+  await page
+    .getByRole('dialog', { name: 'Discard this entry?' })
+    .getByRole('button', { name: 'Discard' })
+    .click();
+  const list = page.getByRole('dialog', { name: 'Saved on this device' });
+  await expect(list.getByRole('status')).toHaveText(/^All saved/);
+  await list.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('banner').getByRole('button', { name: /^All saved/ })).toBeVisible();
+  expect(await outbox(page)).toHaveLength(0);
+  const handouts = await request.get(`/api/handouts?participantId=${participantId}&pageSize=100`, {
+    headers: await apiAs(request, DEMO.worker),
+  });
+  const { items } = (await handouts.json()) as { items: { note: string | null }[] };
+  expect(items.filter((h) => h.note?.includes(token))).toHaveLength(0);
 });
 
 test('signing out warns about entries not yet sent, and deletes them from the device', async ({

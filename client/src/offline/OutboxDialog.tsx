@@ -45,6 +45,11 @@ const TEXT_FIELDS: Record<OutboxKind, [field: string, label: string][]> = {
   handout: [['note', 'Note']],
 };
 
+const REQUIRED_TEXT: Partial<Record<OutboxKind, string>> = {
+  decision_note: 'topic',
+  advocacy: 'title',
+};
+
 /** The other fields the server may name in a refusal. */
 const FIELD_LABELS: Record<string, string> = {
   id: 'Entry number',
@@ -129,8 +134,8 @@ function FailedEntry({ entry }: { entry: OutboxEntry }) {
       const value = text[f]!.trim();
       // Keep the body as it was where nothing changed (a retry must be the same request).
       if (value === String(original ?? '').trim()) continue;
-      body[f] =
-        value || (f === 'topic' || (entry.kind === 'advocacy' && f === 'title') ? '' : null);
+      // Emptied: null where the field is optional, '' where it is required (the server says so).
+      body[f] = value || (REQUIRED_TEXT[entry.kind] === f ? '' : null);
     }
     return body;
   };

@@ -101,7 +101,15 @@ export async function createOrQueue<T>(request: CreateRequest): Promise<T> {
     savedAt: new Date().toISOString(),
     state: 'waiting',
   };
-  putEntry(entry);
+  try {
+    putEntry(entry);
+  } catch {
+    // The device's storage is full or turned off: the entry stays in the form, to save again.
+    throw new ApiRequestError({
+      statusCode: 0,
+      message: 'PeerPath cannot reach the server, and this device has no room to keep the entry',
+    });
+  }
   scheduleSync(FIRST_RETRY_MS);
   for (const listener of queuedListeners) listener(entry);
   throw new SavedOnDevice(entry);
