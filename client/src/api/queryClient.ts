@@ -10,6 +10,8 @@ export const queryClient = new QueryClient({
         !(isApiError(error) && error.statusCode >= 400 && error.statusCode < 500) && count < 2,
       refetchOnWindowFocus: false,
     },
-    mutations: { retry: false },
+    // A save never waits, spinning, for the connection to return: it is sent at once, and a
+    // create that cannot reach the server is kept on this device (src/offline).
+    mutations: { retry: false, networkMode: 'always' },
   },
 });

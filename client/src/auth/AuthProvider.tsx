@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LoginRequest, LoginResponse, User } from '@peerpath/shared';
 import { api, onSessionChange, refreshSession, setAccessToken } from '../api';
+import { clearOutbox } from '../offline/outbox';
 import { AuthContext, type AuthContextValue, type AuthStatus } from './context';
 
 interface State {
@@ -80,6 +81,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
     setAccessToken(null);
     queryClient.clear();
+    // Entries not yet sent go with the sign-in (the shell warns before this).
+    clearOutbox();
     setState({ ...SIGNED_OUT, signedOutByUser: true });
   }, [queryClient]);
 

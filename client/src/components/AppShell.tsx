@@ -34,7 +34,9 @@ import { Suspense, useEffect, useRef, useState, type MouseEvent, type ReactNode 
 import { Link as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { canSeeReports, isAdmin, useAuth, useCurrentUser } from '../auth';
 import { useTeamName } from '../features/teams/api';
+import { clearOutbox, SyncBanner, SyncStatusButton, useOutboxSync } from '../offline';
 import { ColorModeToggle } from '../theme';
+import { ConfirmDialog } from './ConfirmDialog';
 import { PageSkeleton } from './Skeletons';
 import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 
@@ -103,18 +105,27 @@ function NavList({ onNavigate }: { onNavigate?: () => void }) {
   );
 }
 
-function UserMenu() {
+function UserMenu({ unsent }: { unsent: number }) {
   const user = useCurrentUser();
   const { logout } = useAuth();
   const navigate = useNavigate();
   const teamName = useTeamName(user.teamId);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [warning, setWarning] = useState(false);
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('sm'));
   const signOut = async () => {
     setAnchor(null);
+    setWarning(false);
+    // Records are sensitive: nothing saved on this device outlives the sign-in.
+    clearOutbox();
     await logout();
     await navigate('/login', { replace: true });
+  };
+  const askToSignOut = () => {
+    if (unsent === 0) return void signOut();
+    setAnchor(null);
+    setWarning(true);
   };
   return (
     <>
@@ -165,19 +176,35 @@ function UserMenu() {
           </ListItemIcon>
           Change password
         </MenuItem>
-        <MenuItem onClick={() => void signOut()}>
+        <MenuItem onClick={askToSignOut}>
           <ListItemIcon>
             <LogoutOutlined fontSize="small" />
           </ListItemIcon>
           Sign out
         </MenuItem>
       </Menu>
+      <ConfirmDialog
+        open={warning}
+        title={unsent === 1 ? '1 entry has not been sent' : `${unsent} entries have not been sent`}
+        confirmLabel="Delete and sign out"
+        cancelLabel="Stay signed in"
+        destructive
+        onConfirm={() => void signOut()}
+        onClose={() => setWarning(false)}
+      >
+        {unsent === 1 ? 'It is' : 'They are'} saved only on this device. Signing out deletes{' '}
+        {unsent === 1 ? 'it' : 'them'}, so nobody else using this device can read{' '}
+        {unsent === 1 ? 'it' : 'them'}. Stay signed in until you are back online and the app bar
+        says “All saved”.
+      </ConfirmDialog>
     </>
   );
 }
 
 /** The frame around every signed-in page: top bar, navigation, main region. */
 export function AppShell() {
+  const user = useCurrentUser();
+  const sync = useOutboxSync(user.id);
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('md'), { noSsr: true });
   const [open, setOpen] = useState(false);
@@ -295,8 +322,9 @@ export function AppShell() {
           >
             <AddCircleOutlined />
           </IconButton>
+          <SyncStatusButton sync={sync} />
           <ColorModeToggle />
-          <UserMenu />
+          <UserMenu unsent={sync.state.entries.length} />
         </Toolbar>
       </AppBar>
       {wide ? (
@@ -339,11 +367,13 @@ export function AppShell() {
         sx={{ flex: 1, minWidth: 0, p: { xs: 2, sm: 3 }, outline: 'none' }}
       >
         <Toolbar />
+        <SyncBanner sync={sync} />
         <Suspense fallback={<PageSkeleton />}>
           <Outlet />
         </Suspense>
       </Box>
       <UnsavedChangesGuard />
+      {sync.dialog}
     </Box>
   );
 }

@@ -13,6 +13,7 @@ import { applyServerErrors, isApiError } from '../api';
 import { useAuth } from '../auth';
 import { FullPageLoading } from '../components/Loading';
 import { PasswordField } from '../components/PasswordField';
+import { hasEntriesOfAnyone } from '../offline/outbox';
 import { ColorModeToggle } from '../theme';
 import { FormError } from '../components/FormError';
 
@@ -91,6 +92,12 @@ export function LoginPage() {
         {expired && !formError && (
           <Alert severity="info" sx={{ mb: 2 }}>
             Your session has ended. Please sign in again.
+          </Alert>
+        )}
+        {hasEntriesOfAnyone() && (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            Entries saved on this device have not been sent yet. Sign in with the same account to
+            send them; signing in with another account deletes them.
           </Alert>
         )}
         <FormError message={formError} />

@@ -47,6 +47,11 @@ export function NewDecisionNotePage() {
             void navigate(`/participants/${p.id}`, { state: { highlight: saved.id } });
           }}
           onCancel={() => void navigate(-1)}
+          onSavedOnDevice={() =>
+            void Promise.resolve(navigate(`/participants/${p.id}`)).then(() =>
+              window.scrollTo({ top: 0 }),
+            )
+          }
         />
       </Paper>
     </>

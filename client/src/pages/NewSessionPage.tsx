@@ -41,6 +41,13 @@ export function NewSessionPage() {
             );
           }}
           onCancel={() => void navigate(-1)}
+          // Kept on this device: back to the top of where a saved one would go, below the
+          // shell's "Saved on this device" banner.
+          onSavedOnDevice={() =>
+            void Promise.resolve(
+              navigate(prefill ? `/participants/${prefill.id}` : '/sessions'),
+            ).then(() => window.scrollTo({ top: 0 }))
+          }
         />
       </Paper>
     </>

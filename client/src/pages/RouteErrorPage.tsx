@@ -15,6 +15,22 @@ export function RouteErrorPage() {
   const staleBuild =
     error instanceof TypeError &&
     /dynamically imported module|Importing a module script/i.test(error.message);
+  // Or the page's code was never fetched and the connection is gone.
+  if (staleBuild && !navigator.onLine) {
+    return (
+      <Box sx={{ p: { xs: 2, md: 3 } }}>
+        <PageHeader title="You're offline" />
+        <EmptyState
+          icon={<ReportProblemOutlined />}
+          title="This page needs a connection to open"
+          action={<Button onClick={() => window.history.back()}>Go back</Button>}
+        >
+          Open it again when you're back online. What you saved on this device is kept and sent
+          then.
+        </EmptyState>
+      </Box>
+    );
+  }
   return (
     <Box sx={{ p: { xs: 2, md: 3 } }}>
       <PageHeader title="Something went wrong" />

@@ -27,6 +27,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { EnumSelect } from '../../components/EnumSelect';
+import { isSavedOnDevice } from '../../offline';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
@@ -142,6 +143,11 @@ export function AdvocacyDialog({
         onSaved(saved);
       }
     } catch (error) {
+      if (isSavedOnDevice(error)) {
+        unsaved.release();
+        onClose();
+        return;
+      }
       setFormError(
         isApiError(error, 409) && action
           ? 'Someone else changed this — close and open it again to see their changes.'

@@ -9,6 +9,8 @@ import type {
   UpdateAdvocacyActionRequest,
 } from '@peerpath/shared';
 import { api } from '../../api';
+import { createOrQueue } from '../../offline';
+import { advocacySummary } from '../../offline/summaries';
 
 export interface AdvocacyListParams {
   page?: number;
@@ -48,8 +50,15 @@ function useInvalidate() {
 export function useCreateAdvocacy() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CreateAdvocacyActionRequest) =>
-      api<AdvocacyAction>('/advocacy-actions', { method: 'POST', body }),
+    // Kept on this device and sent later when the connection is lost (SavedOnDevice).
+    mutationFn: (body: CreateAdvocacyActionRequest & { id: string }) =>
+      createOrQueue<AdvocacyAction>({
+        kind: 'advocacy',
+        path: '/advocacy-actions',
+        body,
+        summary: advocacySummary(body),
+        participantId: body.participantId,
+      }),
     onSuccess: () => invalidate(),
   });
 }

@@ -24,6 +24,7 @@ import { useId, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { applyServerErrors, type FieldLabels } from '../../api';
 import { FormSection } from '../../components/FormSection';
+import { isSavedOnDevice } from '../../offline';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { today } from '../../lib/dates';
@@ -85,11 +86,14 @@ export function DecisionNoteForm({
   note,
   onSaved,
   onCancel,
+  onSavedOnDevice = onCancel,
 }: {
   participant: Participant;
   note?: DecisionNote;
   onSaved: (note: DecisionNote) => void;
   onCancel: () => void;
+  /** A new note kept on this device until the connection returns (default: as Cancel). */
+  onSavedOnDevice?: () => void;
 }) {
   const editing = Boolean(note);
   const name = participantName(participant);
@@ -132,6 +136,11 @@ export function DecisionNoteForm({
       unsaved.release();
       onSaved(saved);
     } catch (error) {
+      if (isSavedOnDevice(error)) {
+        unsaved.release();
+        onSavedOnDevice();
+        return;
+      }
       const labels: FieldLabels<DecisionNoteValues> = {
         topic: 'Topic',
         discussedOn: 'Date',

@@ -5,6 +5,8 @@ import type {
   UpdateDecisionNoteRequest,
 } from '@peerpath/shared';
 import { api } from '../../api';
+import { createOrQueue } from '../../offline';
+import { decisionNoteSummary } from '../../offline/summaries';
 
 export const decisionNoteKeys = {
   all: ['decision-notes'] as const,
@@ -34,8 +36,15 @@ function useInvalidate() {
 export function useCreateDecisionNote() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CreateDecisionNoteRequest) =>
-      api<DecisionNote>('/decision-notes', { method: 'POST', body }),
+    // Kept on this device and sent later when the connection is lost (SavedOnDevice).
+    mutationFn: (body: CreateDecisionNoteRequest & { id: string }) =>
+      createOrQueue<DecisionNote>({
+        kind: 'decision_note',
+        path: '/decision-notes',
+        body,
+        summary: decisionNoteSummary(body),
+        participantId: body.participantId,
+      }),
     onSuccess: (note) => invalidate(note),
   });
 }

@@ -18,6 +18,7 @@ import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { applyServerErrors } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
+import { isSavedOnDevice } from '../../offline';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
@@ -85,6 +86,11 @@ export function HandoutDialog({
       unsaved.release();
       onSaved(`${v.resource!.name} shared with ${participantName(v.participant!)}`);
     } catch (error) {
+      if (isSavedOnDevice(error)) {
+        unsaved.release();
+        onClose();
+        return;
+      }
       setFormError(
         applyServerErrors(
           error,

@@ -12,6 +12,8 @@ import type {
   UpdateResourceRequest,
 } from '@peerpath/shared';
 import { api } from '../../api';
+import { createOrQueue } from '../../offline';
+import { handoutSummary } from '../../offline/summaries';
 
 export interface ResourceListParams {
   page?: number;
@@ -82,7 +84,15 @@ function useInvalidateHandouts() {
 export function useCreateHandout() {
   const invalidate = useInvalidateHandouts();
   return useMutation({
-    mutationFn: (body: CreateHandoutRequest) => api<Handout>('/handouts', { method: 'POST', body }),
+    // Kept on this device and sent later when the connection is lost (SavedOnDevice).
+    mutationFn: (body: CreateHandoutRequest & { id: string }) =>
+      createOrQueue<Handout>({
+        kind: 'handout',
+        path: '/handouts',
+        body,
+        summary: handoutSummary(body),
+        participantId: body.participantId,
+      }),
     onSuccess: () => invalidate(),
   });
 }

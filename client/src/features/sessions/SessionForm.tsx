@@ -31,6 +31,7 @@ import { useCurrentUser } from '../../auth';
 import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormSection } from '../../components/FormSection';
+import { isSavedOnDevice } from '../../offline';
 import { PickersProvider } from '../../components/pickers';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
@@ -139,6 +140,7 @@ export function SessionForm({
   onSaved,
   onCancel,
   onReload,
+  onSavedOnDevice = onCancel,
 }: {
   session?: Session;
   /** A one-to-one with this participant (from their page). */
@@ -146,6 +148,8 @@ export function SessionForm({
   onSaved: (s: Session) => void;
   onCancel: () => void;
   onReload?: () => void;
+  /** A new session kept on this device until the connection returns (default: as Cancel). */
+  onSavedOnDevice?: () => void;
 }) {
   const me = useCurrentUser();
   const editing = Boolean(session);
@@ -221,6 +225,11 @@ export function SessionForm({
         onSaved(saved);
       }
     } catch (error) {
+      if (isSavedOnDevice(error)) {
+        unsaved.release();
+        onSavedOnDevice();
+        return;
+      }
       if (isApiError(error, 409) && session) {
         setConflict(true);
         return;

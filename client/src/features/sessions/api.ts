@@ -7,6 +7,8 @@ import type {
   UpdateSessionRequest,
 } from '@peerpath/shared';
 import { api } from '../../api';
+import { createOrQueue } from '../../offline';
+import { sessionSummary } from '../../offline/summaries';
 import { participantKeys } from '../participants/api';
 
 export interface SessionListParams {
@@ -57,8 +59,15 @@ export function useCreateSession() {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateAfterSessionChange();
   return useMutation({
+    // Kept on this device and sent later when the connection is lost (SavedOnDevice).
     mutationFn: (body: CreateSessionRequest & { id: string }) =>
-      api<Session>('/sessions', { method: 'POST', body }),
+      createOrQueue<Session>({
+        kind: 'session',
+        path: '/sessions',
+        body,
+        summary: sessionSummary(body),
+        participantId: body.attendance?.length === 1 ? body.attendance[0]!.participantId : null,
+      }),
     onSuccess: (s) => {
       queryClient.setQueryData(sessionKeys.detail(s.id), s);
       return invalidate();
