@@ -6,6 +6,7 @@ import { ResourcesModule } from './resources/resources.module';
 import { HandoutsModule } from './handouts/handouts.module';
 import { DecisionNotesModule } from './decision-notes/decision-notes.module';
 import { ReportsModule } from './reports/reports.module';
+import { MeasuresModule } from './measures/measures.module';
 
 /**
  * The record-keeping features (participants, sessions, advocacy, resources,
@@ -19,4 +20,5 @@ export const FEATURE_MODULES: Type[] = [
   HandoutsModule,
   DecisionNotesModule,
   ReportsModule,
+  MeasuresModule,
 ];

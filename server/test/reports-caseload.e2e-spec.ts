@@ -23,6 +23,8 @@ describe('reports: caseload', () => {
     openAdvocacy: 1, // A7 (A3 is done)
     overdueAdvocacy: 0, // A7 has no due date
     referralsAwaitingFollowUp: 1, // H7, follow-up on the report date (H4's is Apr 10)
+    measuresDue: 1, // P5's baseline: enrolled Feb 28, due Mar 30
+    openSafetyAlerts: 0,
   };
   const wes = {
     displayName: 'Wes Worker',
@@ -33,6 +35,8 @@ describe('reports: caseload', () => {
     openAdvocacy: 3, // A1 open, A2 in progress, A6 open (A5 cancelled)
     overdueAdvocacy: 1, // A1 due Mar 20 (A2 Apr 15, A6 Apr 5)
     referralsAwaitingFollowUp: 2, // H2 (Mar 25), H5 (Mar 5)
+    measuresDue: 1, // P2's baseline (enrolled Dec 1); P1's is due Apr 4, P7's May 1
+    openSafetyAlerts: 0,
   };
   const win = {
     displayName: 'Win Worker',
@@ -43,6 +47,8 @@ describe('reports: caseload', () => {
     openAdvocacy: 0, // A4 is done
     overdueAdvocacy: 0,
     referralsAwaitingFollowUp: 0, // H3 declined
+    measuresDue: 0, // P3 enrolled on the report date
+    openSafetyAlerts: 0,
   };
   const totals = {
     activeParticipants: 5,
@@ -52,6 +58,8 @@ describe('reports: caseload', () => {
     openAdvocacy: 4,
     overdueAdvocacy: 1,
     referralsAwaitingFollowUp: 3,
+    measuresDue: 2,
+    openSafetyAlerts: 0,
   };
 
   it('gives a supervisor a row per active worker and supervisor of the team, with totals', async () => {
@@ -139,6 +147,8 @@ describe('reports: caseload', () => {
       openAdvocacy: 1,
       overdueAdvocacy: 0,
       referralsAwaitingFollowUp: 0,
+      measuresDue: 0, // Q1's baseline is due Apr 9
+      openSafetyAlerts: 0,
     });
     const org = await t.request<CaseloadReport>('GET', '/api/reports/caseload?asOf=2026-03-31', {
       token: f.admin.token,

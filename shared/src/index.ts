@@ -4,3 +4,4 @@ export * from './api';
 export * from './dates';
 export * from './reports';
 export * from './suppression';
+export * from './instruments';

@@ -81,6 +81,10 @@ export interface CaseloadRow {
   overdueAdvocacy: number;
   /** Handouts by the worker with outcome pending and `followUpOn` on or before the report date. */
   referralsAwaitingFollowUp: number;
+  /** Of activeParticipants: some instrument of the team due on or before the report date (SPEC §9). */
+  measuresDue: number;
+  /** Open safety alerts of the people the worker is primary worker for, whatever their status. */
+  openSafetyAlerts: number;
 }
 
 /** The rows summed; hours are summed before rounding. */

@@ -15,6 +15,8 @@ export const TEAM_RECORD_TABLES = {
   advocacy_action: 'advocacy_action',
   handout: 'handout',
   decision_note: 'decision_note',
+  measurement: 'measurement',
+  safety_alert: 'safety_alert',
   user: 'app_user',
   team: 'team',
 } as const;

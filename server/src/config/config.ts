@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { ORG_LOCALES, type OrgLocale } from '@peerpath/shared';
+import { DEFAULT_MEASURE_INTERVAL_DAYS, ORG_LOCALES, type OrgLocale } from '@peerpath/shared';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -39,6 +39,7 @@ class Environment {
   @IsIn(ORG_LOCALES, { message: `ORG_LOCALE must be one of ${ORG_LOCALES.join(', ')}` })
   ORG_LOCALE?: OrgLocale;
   @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(1000) SUPPRESSION_THRESHOLD?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(7) @Max(730) MEASURE_INTERVAL_DAYS?: number;
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
@@ -66,6 +67,8 @@ export interface AppConfig {
   /** How dates are typed and shown in the web client. */
   orgLocale: OrgLocale;
   suppressionThreshold: number;
+  /** Days from a measurement to the next follow-up of that instrument (SPEC §9; MEASURE_INTERVAL_DAYS, default 90). */
+  measureIntervalDays?: number;
   logLevel: string;
   clientDist?: string;
   corsOrigins: string[];
@@ -172,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     orgName: parsed.ORG_NAME || 'PeerPath Peer Support Network',
     orgLocale: parsed.ORG_LOCALE ?? 'en-GB',
     suppressionThreshold: parsed.SUPPRESSION_THRESHOLD ?? 11,
+    measureIntervalDays: parsed.MEASURE_INTERVAL_DAYS ?? DEFAULT_MEASURE_INTERVAL_DAYS,
     logLevel: parsed.LOG_LEVEL || 'info',
     clientDist: parsed.CLIENT_DIST,
     corsOrigins: (parsed.CORS_ORIGINS ?? '')

@@ -6,6 +6,8 @@ import { LoginFailureEntity } from '../auth/login-failure.entity';
 import { RotatedRefreshTokenEntity } from '../auth/rotated-refresh-token.entity';
 import { DecisionNoteEntity } from '../decision-notes/decision-note.entity';
 import { HandoutEntity } from '../handouts/handout.entity';
+import { MeasurementEntity } from '../measures/measurement.entity';
+import { SafetyAlertEntity } from '../measures/safety-alert.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 import { AttendanceEntity } from '../sessions/attendance.entity';
@@ -28,4 +30,6 @@ export const ENTITIES = [
   ResourceEntity,
   HandoutEntity,
   DecisionNoteEntity,
+  MeasurementEntity,
+  SafetyAlertEntity,
 ];

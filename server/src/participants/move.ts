@@ -13,6 +13,8 @@ export const ATTACHED_RECORDS: readonly { table: string; versioned: boolean }[] 
   { table: 'advocacy_action', versioned: true },
   { table: 'handout', versioned: false },
   { table: 'decision_note', versioned: false },
+  { table: 'measurement', versioned: false },
+  { table: 'safety_alert', versioned: false },
 ];
 
 /**

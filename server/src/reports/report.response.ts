@@ -152,6 +152,19 @@ export class CaseloadTotalsResponse implements CaseloadTotals {
 
   @Out.int({ minimum: 0 })
   referralsAwaitingFollowUp: number;
+
+  @Out.int({
+    minimum: 0,
+    description: 'Active participants with some outcome measure due on or before the report date',
+  })
+  measuresDue: number;
+
+  @Out.int({
+    minimum: 0,
+    description:
+      'Open safety alerts of the people the worker is primary worker for, whatever their status',
+  })
+  openSafetyAlerts: number;
 }
 
 export class CaseloadRowResponse extends CaseloadTotalsResponse implements CaseloadRow {

@@ -7,4 +7,8 @@ import { BaseRecord } from '../database/base.entity';
 export class TeamEntity extends BaseRecord {
   @Column({ type: 'varchar', length: 120 })
   name: string;
+
+  /** The outcome measures the team takes (SPEC §9); BARC-10 until an admin chooses. */
+  @Column({ type: 'text', array: true, default: () => "'{barc10}'" })
+  instruments: string[];
 }

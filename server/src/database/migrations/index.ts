@@ -13,6 +13,8 @@ import { AuditAccessDenied1795660000301 } from './1795660000301-AuditAccessDenie
 import { SessionVoid1795660000200 } from './1795660000200-SessionVoid';
 import { ParticipantNextStep1795660000500 } from './1795660000500-ParticipantNextStep';
 import { MustChangePassword1795660000501 } from './1795660000501-MustChangePassword';
+import { TeamInstruments1795660000900 } from './1795660000900-TeamInstruments';
+import { Measures1795660000901 } from './1795660000901-Measures';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   SessionVoid1795660000200,
   ParticipantNextStep1795660000500,
   MustChangePassword1795660000501,
+  TeamInstruments1795660000900,
+  Measures1795660000901,
 ];
