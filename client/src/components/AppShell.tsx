@@ -31,6 +31,7 @@ import { useTheme } from '@mui/material/styles';
 import { LABELS, type Role } from '@peerpath/shared';
 import { Suspense, useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { Link as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { SafetyAlertButton, SafetyAlertsPanel } from '../features/measures/SafetyAlerts';
 import { canSeeReports, isAdmin, useAuth, useCurrentUser } from '../auth';
 import { useTeamName } from '../features/teams/api';
 import { ColorModeToggle } from '../theme';
@@ -290,6 +291,7 @@ export function AppShell() {
           >
             <AddCircleOutlined />
           </IconButton>
+          <SafetyAlertButton />
           <ColorModeToggle />
           <UserMenu />
         </Toolbar>
@@ -334,6 +336,7 @@ export function AppShell() {
         sx={{ flex: 1, minWidth: 0, p: { xs: 2, sm: 3 }, outline: 'none' }}
       >
         <Toolbar />
+        {pathname === '/' && <SafetyAlertsPanel />}
         <Suspense fallback={<PageSkeleton />}>
           <Outlet />
         </Suspense>
