@@ -88,6 +88,20 @@ const routes: RouteObject[] = [
     children: [
       { path: '/login', lazy: page(() => import('./pages/LoginPage').then((m) => m.LoginPage)) },
       {
+        // The locked self-entry mode: outside the shell, so nothing else of the app is in reach.
+        path: '/participants/:id/self-entry/:instrument',
+        lazy: async () => {
+          const { SelfEntryPage } = await import('./features/measures/SelfEntryPage');
+          return {
+            element: (
+              <RequireAuth>
+                <SelfEntryPage />
+              </RequireAuth>
+            ),
+          };
+        },
+      },
+      {
         path: '/',
         element: (
           <RequireAuth>

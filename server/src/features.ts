@@ -8,6 +8,7 @@ import { HandoutsModule } from './handouts/handouts.module';
 import { DecisionNotesModule } from './decision-notes/decision-notes.module';
 import { ReportsModule } from './reports/reports.module';
 import { NotesModule } from './notes/notes.module';
+import { MeasuresModule } from './measures/measures.module';
 
 /**
  * The record-keeping features (participants, sessions, advocacy, resources,
@@ -23,4 +24,5 @@ export const FEATURE_MODULES: Type[] = [
   DecisionNotesModule,
   ReportsModule,
   NotesModule,
+  MeasuresModule,
 ];

@@ -6,3 +6,4 @@ export * from './reports';
 export * from './suppression';
 export * from './notes';
 export * from './plans';
+export * from './instruments';

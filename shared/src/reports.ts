@@ -89,6 +89,10 @@ export interface CaseloadRow {
   plansDueForReview: number;
   /** Of activeParticipants: enrolled on or before the report date − 30 days, with no active recovery plan. */
   participantsWithoutPlan: number;
+  /** Of activeParticipants: some instrument of the team due on or before the report date (SPEC §9). */
+  measuresDue: number;
+  /** Open safety alerts of the people the worker is primary worker for, whatever their status. */
+  openSafetyAlerts: number;
 }
 
 /** The rows summed; hours are summed before rounding. */

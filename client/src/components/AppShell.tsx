@@ -32,6 +32,7 @@ import { useTheme } from '@mui/material/styles';
 import { LABELS, type Role } from '@peerpath/shared';
 import { Suspense, useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { Link as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { SafetyAlertButton, SafetyAlertsPanel } from '../features/measures/SafetyAlerts';
 import { canSeeReports, isAdmin, useAuth, useCurrentUser } from '../auth';
 import { useTeamName } from '../features/teams/api';
 import { clearOutbox, SyncBanner, SyncStatusButton, useOutboxSync } from '../offline';
@@ -323,6 +324,7 @@ export function AppShell() {
             <AddCircleOutlined />
           </IconButton>
           <SyncStatusButton sync={sync} />
+          <SafetyAlertButton />
           <ColorModeToggle />
           <UserMenu unsent={sync.state.entries.length} />
         </Toolbar>
@@ -368,6 +370,7 @@ export function AppShell() {
       >
         <Toolbar />
         <SyncBanner sync={sync} />
+        {pathname === '/' && <SafetyAlertsPanel />}
         <Suspense fallback={<PageSkeleton />}>
           <Outlet />
         </Suspense>

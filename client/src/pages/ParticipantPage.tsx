@@ -24,6 +24,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useNotify } from '../lib/notify';
 import { useParticipant } from '../features/participants/api';
 import { ConsentDetails, ParticipantDetails } from '../features/participants/ParticipantShow';
+import { MeasuresCard } from '../features/measures/MeasuresCard';
 import { Timeline } from '../features/participants/Timeline';
 import {
   TimelineAdvocacyDialog,
@@ -161,6 +162,11 @@ function ParticipantView({ id }: { id: string }) {
     <Grid size={{ xs: 12, md: editing ? 12 : 7 }}>
       <PlanSummary participantId={p.id} name={name} />
       <FollowUps participantId={p.id} />
+      {!editing && (
+        <Card title="Outcome measures" id="measures-heading">
+          <MeasuresCard participantId={p.id} />
+        </Card>
+      )}
       <Card
         title="Timeline"
         id="timeline-heading"

@@ -18,6 +18,8 @@ export const TEAM_RECORD_TABLES = {
   decision_note: 'decision_note',
   session_note: 'session_note',
   recovery_plan: 'recovery_plan',
+  measurement: 'measurement',
+  safety_alert: 'safety_alert',
   user: 'app_user',
   team: 'team',
 } as const;

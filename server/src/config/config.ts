@@ -18,6 +18,7 @@ import {
   NOTE_LATE_HOURS_DEFAULT,
   ORG_LOCALES,
   PLAN_REVIEW_DAYS_DEFAULT,
+  DEFAULT_MEASURE_INTERVAL_DAYS,
   type OrgLocale,
 } from '@peerpath/shared';
 
@@ -46,6 +47,7 @@ class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(1000) SUPPRESSION_THRESHOLD?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8760) NOTE_LATE_HOURS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) PLAN_REVIEW_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(7) @Max(730) MEASURE_INTERVAL_DAYS?: number;
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
@@ -77,6 +79,8 @@ export interface AppConfig {
   noteLateHours: number;
   /** Days from a recovery plan's activation or review to its next review (PLAN_REVIEW_DAYS, default 90). */
   planReviewDays?: number;
+  /** Days from a measurement to the next follow-up of that instrument (SPEC §9; MEASURE_INTERVAL_DAYS, default 90). */
+  measureIntervalDays?: number;
   logLevel: string;
   clientDist?: string;
   corsOrigins: string[];
@@ -185,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     suppressionThreshold: parsed.SUPPRESSION_THRESHOLD ?? 11,
     noteLateHours: parsed.NOTE_LATE_HOURS ?? NOTE_LATE_HOURS_DEFAULT,
     planReviewDays: parsed.PLAN_REVIEW_DAYS ?? PLAN_REVIEW_DAYS_DEFAULT,
+    measureIntervalDays: parsed.MEASURE_INTERVAL_DAYS ?? DEFAULT_MEASURE_INTERVAL_DAYS,
     logLevel: parsed.LOG_LEVEL || 'info',
     clientDist: parsed.CLIENT_DIST,
     corsOrigins: (parsed.CORS_ORIGINS ?? '')

@@ -6,6 +6,8 @@ import { LoginFailureEntity } from '../auth/login-failure.entity';
 import { RotatedRefreshTokenEntity } from '../auth/rotated-refresh-token.entity';
 import { DecisionNoteEntity } from '../decision-notes/decision-note.entity';
 import { HandoutEntity } from '../handouts/handout.entity';
+import { MeasurementEntity } from '../measures/measurement.entity';
+import { SafetyAlertEntity } from '../measures/safety-alert.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
 import { PlanGoalEntity } from '../plans/plan-goal.entity';
 import { PlanReviewEntity } from '../plans/plan-review.entity';
@@ -37,4 +39,6 @@ export const ENTITIES = [
   RecoveryPlanEntity,
   PlanGoalEntity,
   PlanReviewEntity,
+  MeasurementEntity,
+  SafetyAlertEntity,
 ];

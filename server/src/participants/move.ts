@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ADVOCACY } from '../advocacy/advocacy.mapper';
 import { DECISION_NOTE } from '../decision-notes/decision-notes.mapper';
 import { HANDOUT } from '../handouts/handouts.mapper';
+import { MEASUREMENT, SAFETY_ALERT } from '../measures/measures.mapper';
 import { PLAN_GOALS, PLAN_REVIEWS, PLANS } from '../plans/plans.mapper';
 import { writeRows, type RecordTable } from '../records';
 
@@ -23,6 +24,8 @@ export const ATTACHED_RECORDS: readonly RecordTable<{ id: string; teamId: string
   PLANS,
   PLAN_GOALS,
   PLAN_REVIEWS,
+  MEASUREMENT,
+  SAFETY_ALERT,
 ];
 
 /**

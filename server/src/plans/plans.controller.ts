@@ -50,14 +50,10 @@ export class PlansController {
 
   @Post('participants/:id/plans')
   @Authenticated()
-  @CreateRecord(
-    RecoveryPlanResponse,
-    'a recovery plan draft',
-    {
-      summary:
-        'Start a draft (201): a copy of the plan in use when there is one; a safe retry with the same id returns it (200)',
-    },
-  )
+  @CreateRecord(RecoveryPlanResponse, 'a recovery plan draft', {
+    summary:
+      'Start a draft (201): a copy of the plan in use when there is one; a safe retry with the same id returns it (200)',
+  })
   @ApiErrors(409)
   async create(
     @CurrentUser() user: AuthUser,

@@ -179,6 +179,19 @@ export class CaseloadTotalsResponse implements CaseloadTotals {
       'Active participants enrolled on or before asOf − 30 days with no active recovery plan',
   })
   participantsWithoutPlan: number;
+
+  @Out.int({
+    minimum: 0,
+    description: 'Active participants with some outcome measure due on or before the report date',
+  })
+  measuresDue: number;
+
+  @Out.int({
+    minimum: 0,
+    description:
+      'Open safety alerts of the people the worker is primary worker for, whatever their status',
+  })
+  openSafetyAlerts: number;
 }
 
 export class CaseloadRowResponse extends CaseloadTotalsResponse implements CaseloadRow {

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   ADVOCACY_CATEGORIES,
+  BASELINE_DUE_DAYS,
+  DEFAULT_MEASURE_INTERVAL_DAYS,
   ADVOCACY_LEVELS,
   CASELOAD_WINDOW_DAYS,
   HANDOUT_OUTCOMES,
@@ -98,6 +100,8 @@ export class ReportsService {
       ACTIVE,
       UNFINISHED_ADVOCACY_STATUSES,
       PENDING,
+      this.config.measureIntervalDays ?? DEFAULT_MEASURE_INTERVAL_DAYS,
+      BASELINE_DUE_DAYS,
     ]);
     const figures = (r: CaseloadSqlRow) => ({
       activeParticipants: r.active_participants,
@@ -111,6 +115,8 @@ export class ReportsService {
       notesAwaitingCosign: r.notes_awaiting_cosign,
       plansDueForReview: r.plans_due_for_review,
       participantsWithoutPlan: r.without_plan,
+      measuresDue: r.measures_due,
+      openSafetyAlerts: r.open_safety_alerts,
     });
     const workers: CaseloadRow[] = rows
       .filter((r) => !r.is_total)
@@ -419,6 +425,8 @@ interface CaseloadSqlRow {
   notes_awaiting_cosign: number;
   plans_due_for_review: number;
   without_plan: number;
+  measures_due: number;
+  open_safety_alerts: number;
 }
 
 /**
@@ -437,9 +445,12 @@ interface CaseloadSqlRow {
  *
  * $1 team (null: every team, for an admin), $2 asOf, $3 window length − 1 (days), $4 roles listed, $5 the one
  * worker a worker may see (else null), $6 attended, $7 participant status
- * active, $8 open advocacy statuses, $9 handout outcome pending. The notes figures (SPEC §8):
- * `unsigned` counts attended rows of the window with no signed or co-signed note, `cosign` the
- * worker's signed notes still waiting for a co-signature (whenever signed).
+ * active, $8 open advocacy statuses, $9 handout outcome pending, $10 days from a
+ * measurement to the next (MEASURE_INTERVAL_DAYS), $11 days from enrolment to the baseline.
+ * The notes figures (SPEC §8): `unsigned` counts attended rows of the window with no signed or
+ * co-signed note, `cosign` the worker's signed notes still waiting for a co-signature (whenever
+ * signed). Measures due (SPEC §9): for each instrument of the participant's team, the latest
+ * live measurement + $10 days, or enrolment + $11 days when there is none.
  */
 const CASELOAD_SQL = `
   WITH w AS (
@@ -507,6 +518,24 @@ const CASELOAD_SQL = `
      WHERE ($1::uuid IS NULL OR n.team_id = $1::uuid) AND n.status = 'signed' AND n.cosign_required
        AND n.signed_by_id IN (SELECT id FROM w)
      GROUP BY n.signed_by_id
+  ), due AS (
+    SELECT p.primary_worker_id AS worker_id, count(*) AS n
+      FROM participant p JOIN team t ON t.id = p.team_id
+     WHERE ($1::uuid IS NULL OR p.team_id = $1::uuid) AND p.status = $7
+       AND p.primary_worker_id IN (SELECT id FROM w)
+       AND EXISTS (
+         SELECT 1 FROM unnest(t.instruments) i(instrument)
+          WHERE coalesce((SELECT max(x.taken_on) + $10::int FROM measurement x
+                           WHERE x.participant_id = p.id AND x.instrument = i.instrument
+                             AND x.voided_at IS NULL),
+                         p.enrolled_on + $11::int) <= $2::date)
+     GROUP BY p.primary_worker_id
+  ), alerts AS (
+    SELECT p.primary_worker_id AS worker_id, count(*) AS n
+      FROM safety_alert a JOIN participant p ON p.id = a.participant_id
+     WHERE ($1::uuid IS NULL OR a.team_id = $1::uuid) AND a.resolved_at IS NULL
+       AND p.primary_worker_id IN (SELECT id FROM w)
+     GROUP BY p.primary_worker_id
   )
   SELECT w.id, w.display_name, GROUPING(w.id) = 1 AS is_total,
          coalesce(sum(c.active_participants), 0)::int AS active_participants,
@@ -519,7 +548,9 @@ const CASELOAD_SQL = `
          coalesce(sum(un.n), 0)::int AS notes_awaiting_signature,
          coalesce(sum(co.n), 0)::int AS notes_awaiting_cosign,
          coalesce(sum(c.plans_due_for_review), 0)::int AS plans_due_for_review,
-         coalesce(sum(c.without_plan), 0)::int AS without_plan
+         coalesce(sum(c.without_plan), 0)::int AS without_plan,
+         coalesce(sum(du.n), 0)::int AS measures_due,
+         coalesce(sum(al.n), 0)::int AS open_safety_alerts
     FROM w
     LEFT JOIN caseload c ON c.worker_id = w.id
     LEFT JOIN sessions se ON se.worker_id = w.id
@@ -527,5 +558,7 @@ const CASELOAD_SQL = `
     LEFT JOIN referrals r ON r.worker_id = w.id
     LEFT JOIN unsigned un ON un.worker_id = w.id
     LEFT JOIN cosign co ON co.worker_id = w.id
+    LEFT JOIN due du ON du.worker_id = w.id
+    LEFT JOIN alerts al ON al.worker_id = w.id
    GROUP BY GROUPING SETS ((w.id, w.display_name), ())
    ORDER BY GROUPING(w.id), lower(w.display_name), w.display_name, w.id`;

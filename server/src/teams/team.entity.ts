@@ -13,4 +13,7 @@ export class TeamEntity extends BaseRecord {
   /** The format the team's session notes start in (SPEC §8). */
   @Column({ name: 'note_format', type: 'varchar', length: 8, default: 'free' })
   noteFormat: NoteFormat;
+  /** The outcome measures the team takes (SPEC §9); BARC-10 until an admin chooses. */
+  @Column({ type: 'text', array: true, default: () => "'{barc10}'" })
+  instruments: string[];
 }

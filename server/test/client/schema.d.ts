@@ -600,6 +600,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outcomes of a period per instrument: people whose latest measure falls in it and is not their baseline, mean baseline, latest and change, improved and worsened (5 points or more) */
+        get: operations["outcomes_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/outcomes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funder export of the outcomes: small counts suppressed (n below the threshold hides every figure of its instrument), as CSV, XLSX or PDF (audited) */
+        get: operations["outcomes_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/notes": {
         parameters: {
             query?: never;
@@ -714,6 +748,109 @@ export interface paths {
         put?: never;
         /** Add an addendum to a signed note (201, the note); the note itself never changes. A repeat with the same id returns it (200) */
         post: operations["notes_addAddendum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live (not voided) measurements of the caller’s team, oldest first */
+        get: operations["measurements_list"];
+        put?: never;
+        /** Record a measurement; the server scores it, and a PHQ-9 with item 9 above 0 raises a safety alert (201; a safe retry with the same id returns it, 200) */
+        post: operations["measurements_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measurements/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Measures due for a participant, for each instrument their team uses (empty once discharged) */
+        get: operations["measurements_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measurements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One measurement (a voided one too, with its reason) */
+        get: operations["measurements_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measurements/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a wrong measurement with a reason (it is never edited; 409 when already voided) */
+        post: operations["measurements_void"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Safety alerts of the caller’s team, newest first */
+        get: operations["alerts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve an alert with a written resolution; the same resolution again by the same person answers 200 and changes nothing, anything else on a resolved alert 409 */
+        post: operations["alerts_resolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1964,6 +2101,10 @@ export interface components {
             plansDueForReview: number;
             /** @description Active participants enrolled on or before asOf − 30 days with no active recovery plan */
             participantsWithoutPlan: number;
+            /** @description Active participants with some outcome measure due on or before the report date */
+            measuresDue: number;
+            /** @description Open safety alerts of the people the worker is primary worker for, whatever their status */
+            openSafetyAlerts: number;
             /** Format: uuid */
             workerId: string;
             displayName: string;
@@ -1985,6 +2126,10 @@ export interface components {
             plansDueForReview: number;
             /** @description Active participants enrolled on or before asOf − 30 days with no active recovery plan */
             participantsWithoutPlan: number;
+            /** @description Active participants with some outcome measure due on or before the report date */
+            measuresDue: number;
+            /** @description Open safety alerts of the people the worker is primary worker for, whatever their status */
+            openSafetyAlerts: number;
         };
         CaseloadReportResponse: {
             /** Format: date */
@@ -2106,6 +2251,29 @@ export interface components {
             handouts: components["schemas"]["HandoutCounts"];
             advocacy: components["schemas"]["AdvocacyCounts"];
             decisionNotes: number;
+        };
+        PeriodResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        OutcomeFiguresResponse: {
+            /** @enum {string} */
+            instrument: "barc10" | "phq9" | "gad7";
+            n: number;
+            meanBaseline: number | null;
+            meanLatest: number | null;
+            /** @description latest − baseline, 1 decimal */
+            meanChange: number | null;
+            improved: number;
+            worsened: number;
+        };
+        OutcomesReportResponse: {
+            period: components["schemas"]["PeriodResponse"];
+            /** Format: uuid */
+            teamId: string | null;
+            instruments: components["schemas"]["OutcomeFiguresResponse"][];
         };
         NoteSectionsDto: {
             /** @description `free` */
@@ -2275,6 +2443,131 @@ export interface components {
              */
             id?: string;
             text: string;
+        };
+        MeasurementResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            teamId: string;
+            /** @enum {string} */
+            instrument: "barc10" | "phq9" | "gad7";
+            /** Format: date */
+            takenOn: string;
+            /** @description One answer for each item of the instrument, in order */
+            answers: number[];
+            /** @description Computed by the server: the sum of the answers */
+            score: number;
+            /**
+             * @description Computed by the server from the score
+             * @enum {string}
+             */
+            band: "building" | "strong" | "minimal" | "mild" | "moderate" | "moderately_severe" | "severe";
+            /** Format: uuid */
+            administeredById: string;
+            /**
+             * @description baseline: the earliest live measurement of the instrument for the person; discharge when marked so; else follow_up
+             * @enum {string}
+             */
+            timepoint: "baseline" | "follow_up" | "discharge";
+            /** @description Filled in by the person themself on the worker’s device */
+            selfEntered: boolean;
+            /** Format: date-time */
+            voidedAt: string | null;
+            /** Format: uuid */
+            voidedById: string | null;
+            voidReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MeasurementPage: {
+            items: components["schemas"]["MeasurementResponse"][];
+            /** @description Matching records on every page */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateMeasurementDto: {
+            /**
+             * Format: uuid
+             * @description Client-chosen id: sending the same create again returns the stored record
+             */
+            id?: string;
+            /** Format: uuid */
+            participantId: string;
+            /** @enum {string} */
+            instrument: "barc10" | "phq9" | "gad7";
+            /**
+             * Format: date
+             * @description Today (ORG_TIMEZONE) by default; not in the future. A date from 1900-01-01 to 2200-12-31
+             */
+            takenOn?: string;
+            /** @description One answer for each item of the instrument, in order (barc10: 10 answers 1–6; phq9: 9 answers 0–3; gad7: 7 answers 0–3); 400 naming `answers` otherwise */
+            answers: number[];
+            /**
+             * @description Mark the measure taken at discharge; baseline and follow-up are worked out
+             * @enum {string}
+             */
+            timepoint?: "discharge";
+            /** @description Filled in by the person themself */
+            selfEntered?: boolean;
+        };
+        MeasureDueResponse: {
+            /** @enum {string} */
+            instrument: "barc10" | "phq9" | "gad7";
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            state: "upcoming" | "due" | "overdue";
+            /** Format: date */
+            lastTakenOn: string | null;
+        };
+        MeasureScheduleResponse: {
+            /** Format: uuid */
+            participantId: string;
+            items: components["schemas"]["MeasureDueResponse"][];
+        };
+        VoidMeasurementDto: {
+            /** @description Why the measurement is wrong */
+            reason: string;
+        };
+        SafetyAlertResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "phq9_item9";
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            teamId: string;
+            /** Format: uuid */
+            measurementId: string;
+            /** Format: uuid */
+            primaryWorkerId: string | null;
+            participantName: string;
+            /** Format: date-time */
+            raisedAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            resolvedById: string | null;
+            resolution: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+        };
+        SafetyAlertPage: {
+            items: components["schemas"]["SafetyAlertResponse"][];
+            /** @description Matching records on every page */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ResolveAlertDto: {
+            /** @description What was done: the written follow-up (not blank) */
+            resolution: string;
         };
     };
     responses: never;
@@ -4330,7 +4623,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A safe retry: the stored record; nothing was written */
+            /** @description A safe retry: the stored advocacy action; nothing was written */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4339,7 +4632,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdvocacyActionResponse"];
                 };
             };
-            /** @description Created: the stored record */
+            /** @description Created: the stored advocacy action */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4690,7 +4983,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A safe retry: the stored record; nothing was written */
+            /** @description A safe retry: the stored recovery plan draft; nothing was written */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4699,7 +4992,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryPlanResponse"];
                 };
             };
-            /** @description Created: the stored record */
+            /** @description Created: the stored recovery plan draft */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6596,6 +6889,175 @@ export interface operations {
             };
         };
     };
+    outcomes_report: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive, in ORG_TIMEZONE (default: first day of the current month). A date from 1900-01-01 to 2200-12-31 */
+                from?: string | null;
+                /** @description Last day, inclusive, in ORG_TIMEZONE (default: last day of the current month). A date from 1900-01-01 to 2200-12-31 */
+                to?: string | null;
+                /** @description Supervisors: their own team (the default). Admins: one team, or the whole organisation when left out */
+                teamId?: string | null;
+                /** @description One instrument (default: all) */
+                instrument?: "barc10" | "phq9" | "gad7" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomesReportResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: supervisor, admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    outcomes_export: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive, in ORG_TIMEZONE (default: first day of the current month). A date from 1900-01-01 to 2200-12-31 */
+                from?: string | null;
+                /** @description Last day, inclusive, in ORG_TIMEZONE (default: last day of the current month). A date from 1900-01-01 to 2200-12-31 */
+                to?: string | null;
+                /** @description Supervisors: their own team (the default). Admins: one team, or the whole organisation when left out */
+                teamId?: string | null;
+                /** @description One instrument (default: all) */
+                instrument?: "barc10" | "phq9" | "gad7" | null;
+                /** @description csv by default */
+                format?: "csv" | "xlsx" | "pdf" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file (attachment), in the asked format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: supervisor, admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     notes_create: {
         parameters: {
             query?: never;
@@ -6611,7 +7073,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A safe retry: the stored record; nothing was written */
+            /** @description A safe retry: the stored note; nothing was written */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6620,7 +7082,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionNoteResponse"];
                 };
             };
-            /** @description Created: the stored record */
+            /** @description Created: the stored note */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -7275,7 +7737,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A safe retry: the stored record; nothing was written */
+            /** @description A safe retry: the stored addendum; nothing was written */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7284,13 +7746,636 @@ export interface operations {
                     "application/json": components["schemas"]["SessionNoteResponse"];
                 };
             };
-            /** @description Created: the stored record */
+            /** @description Created: the stored addendum */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionNoteResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    measurements_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Page size, 25 by default */
+                pageSize?: number;
+                participantId?: string | null;
+                instrument?: "barc10" | "phq9" | "gad7" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementPage"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    measurements_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMeasurementDto"];
+            };
+        };
+        responses: {
+            /** @description A safe retry: the stored measurement; nothing was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementResponse"];
+                };
+            };
+            /** @description Created: the stored measurement */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    measurements_schedule: {
+        parameters: {
+            query: {
+                participantId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureScheduleResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    measurements_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    measurements_void: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidMeasurementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    alerts_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Page size, 25 by default */
+                pageSize?: number;
+                status?: "open" | "resolved" | null;
+                participantId?: string | null;
+                /** @description Alerts of the people this worker is primary worker for */
+                primaryWorkerId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyAlertPage"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    alerts_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveAlertDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyAlertResponse"];
                 };
             };
             /** @description Bad input: the field errors are in `errors` (nothing was changed) */

@@ -67,6 +67,32 @@ const A = (ctx: MatrixContext) => ctx.org.a;
 const onBehalf = (ctx: MatrixContext, actor: Actor, field: string) =>
   actor === 'admin' ? { [field]: A(ctx).worker.id } : {};
 
+/** A PHQ-9 of team A's participant, taken by team A's worker; with `alert`, item 9 above 0 and its open alert. */
+async function freshMeasureOfA(
+  ctx: MatrixContext,
+  alert = false,
+): Promise<{ measurementId: string; alertId?: string }> {
+  const a = A(ctx);
+  const { rows } = await ctx.t.db.query(
+    `INSERT INTO measurement (team_id, participant_id, instrument, taken_on, answers, score, band, administered_by_id)
+     VALUES ($1, $2, 'phq9', '2026-03-10', $3, $4, 'mild', $5) RETURNING id`,
+    [
+      a.team.id,
+      a.participant.id,
+      alert ? [1, 1, 1, 1, 1, 0, 0, 0, 1] : [1, 1, 1, 1, 1, 1, 0, 0, 0],
+      6,
+      a.worker.id,
+    ],
+  );
+  if (!alert) return { measurementId: rows[0].id };
+  const made = await ctx.t.db.query(
+    `INSERT INTO safety_alert (team_id, participant_id, measurement_id, kind)
+     VALUES ($1, $2, $3, 'phq9_item9') RETURNING id`,
+    [a.team.id, a.participant.id, rows[0].id],
+  );
+  return { measurementId: rows[0].id, alertId: made.rows[0].id };
+}
+
 /** A session of team A that nobody else uses, so each actor's DELETE has its own target. */
 async function freshSessionOfA(ctx: MatrixContext): Promise<string> {
   const a = A(ctx);
@@ -762,6 +788,91 @@ export const ROUTE_MATRIX: RouteRow[] = [
     }),
   },
 
+  // ── Outcome measures and safety alerts ────────────────────────────────────
+  {
+    method: 'GET',
+    path: '/api/measurements',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/measurements?pageSize=100' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/measurements',
+    // Measures are taken by the team's workers and supervisors, not by admins.
+    expect: s(401, 201, 404, 201, 404, 403),
+    data: 'team',
+    probe: (ctx) => ({
+      url: '/api/measurements',
+      body: {
+        participantId: A(ctx).participant.id,
+        instrument: 'gad7',
+        answers: [1, 1, 0, 0, 1, 0, 0],
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/measurements/schedule',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/measurements/schedule?participantId=${A(ctx).participant.id}` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/measurements/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/measurements/${(await freshMeasureOfA(ctx)).measurementId}`,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/measurements/:id/void',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/measurements/${(await freshMeasureOfA(ctx)).measurementId}/void`,
+      body: { reason: 'Entered twice' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/alerts',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/alerts?pageSize=100' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/alerts/:id/resolve',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/alerts/${(await freshMeasureOfA(ctx, true)).alertId}/resolve`,
+      body: { resolution: 'Called the same day; safety plan reviewed together.' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/outcomes',
+    expect: s(401, 403, 403, 200, 403, 200),
+    data: 'team',
+    probe: (ctx) => ({
+      url: `/api/reports/outcomes?from=2026-01-01&to=2026-03-31&teamId=${A(ctx).team.id}`,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/outcomes/export',
+    expect: s(401, 403, 403, 200, 403, 200),
+    data: 'team',
+    probe: (ctx) => ({
+      url: `/api/reports/outcomes/export?from=2026-01-01&to=2026-03-31&format=csv&teamId=${A(ctx).team.id}`,
+    }),
+  },
+
   // ── Reports and audit ─────────────────────────────────────────────────────
   {
     method: 'GET',
@@ -839,6 +950,14 @@ export interface CrossTeamProbe {
 }
 
 export const CROSS_TEAM_FILTERS: CrossTeamProbe[] = [
+  {
+    url: (a) => `/api/measurements?participantId=${a.participant.id}`,
+    workerB: 404,
+    supervisorB: 404,
+  },
+  { url: (a) => `/api/alerts?participantId=${a.participant.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/alerts?primaryWorkerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/reports/outcomes?teamId=${a.team.id}`, workerB: 403, supervisorB: 403 },
   { url: (a) => `/api/participants?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
   {
     url: (a) => `/api/participants?primaryWorkerId=${a.worker.id}`,

@@ -15,6 +15,8 @@ import { ParticipantNextStep1795660000500 } from './1795660000500-ParticipantNex
 import { MustChangePassword1795660000501 } from './1795660000501-MustChangePassword';
 import { RecoveryPlans1795660000610 } from './1795660000610-RecoveryPlans';
 import { SessionNotes1795660000700 } from './1795660000700-SessionNotes';
+import { TeamInstruments1795660000900 } from './1795660000900-TeamInstruments';
+import { Measures1795660000901 } from './1795660000901-Measures';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   MustChangePassword1795660000501,
   RecoveryPlans1795660000610,
   SessionNotes1795660000700,
+  TeamInstruments1795660000900,
+  Measures1795660000901,
 ];

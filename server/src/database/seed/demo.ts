@@ -3,6 +3,7 @@ import type { Role } from '@peerpath/shared';
 import { hashPassword } from '../../auth/passwords';
 import type { ResolvedConfig } from '../../config/config';
 import { seedDailyLoop } from './demo-daily-loop';
+import { seedDemoMeasures } from './demo-measures';
 import { seedDemoRecords } from './demo-records';
 
 export interface DemoLogin {
@@ -35,7 +36,7 @@ const emailOf = (name: string, domain: string) =>
 export type DemoExtension = (ds: DataSource, config: ResolvedConfig) => Promise<void>;
 
 /** Later features add their demo records here, in order, after teams and users exist. */
-export const DEMO_EXTENSIONS: DemoExtension[] = [seedDailyLoop, seedDemoRecords];
+export const DEMO_EXTENSIONS: DemoExtension[] = [seedDailyLoop, seedDemoRecords, seedDemoMeasures];
 
 /**
  * A believable demo organisation, seeded only into an empty database: two

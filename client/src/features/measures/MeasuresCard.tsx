@@ -1,0 +1,137 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
+import {
+  INSTRUMENTS,
+  bandOf,
+  describeChange,
+  scoreRange,
+  type InstrumentKey,
+  type Measurement,
+} from '@peerpath/shared';
+import { useMeasurements, useMeasureSchedule } from './api';
+
+const BAND_FILLS = ['#e8f5e9', '#fffde7', '#fff3e0', '#fbe9e7', '#ffebee'];
+
+function monthYear(date: string): string {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** One instrument over time: bands shaded, a point per measure, the change in words. */
+export function TrendChart({
+  instrument,
+  items,
+}: {
+  instrument: InstrumentKey;
+  items: Measurement[];
+}) {
+  const i = INSTRUMENTS[instrument];
+  const { min, max } = scoreRange(i);
+  const W = 320;
+  const H = 140;
+  const pad = 24;
+  const y = (s: number) => H - pad - ((s - min) / (max - min)) * (H - 2 * pad);
+  const x = (n: number) =>
+    items.length < 2 ? W / 2 : pad + (n / (items.length - 1)) * (W - 2 * pad);
+  // Lower is better for PHQ-9 and GAD-7: their mildest band is green, at the bottom.
+  const fills =
+    i.better === 'lower' ? BAND_FILLS : [...BAND_FILLS].reverse().slice(-i.bands.length);
+  const first = items[0];
+  const last = items[items.length - 1];
+  return (
+    <Box sx={{ mb: 2 }}>
+      <Typography variant="subtitle2" component="h3">
+        {i.name} · {i.about}
+      </Typography>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        role="img"
+        aria-label={`${i.name} scores: ${items.map((m) => m.score).join(', ')}`}
+      >
+        {i.bands.map((b, n) => (
+          <g key={b.key}>
+            <rect
+              x={0}
+              width={W}
+              y={y(b.max + 0.5)}
+              height={y(b.min - 0.5) - y(b.max + 0.5)}
+              fill={fills[n]}
+            />
+            <text x={4} y={y(b.max + 0.5) + 11} fontSize={9} fill="#52606d">
+              {b.label}
+            </text>
+          </g>
+        ))}
+        <polyline
+          fill="none"
+          stroke="#2f6f8f"
+          strokeWidth={2}
+          points={items.map((m, n) => `${x(n)},${y(m.score)}`).join(' ')}
+        />
+        {items.map((m, n) => (
+          <circle key={m.id} cx={x(n)} cy={y(m.score)} r={4} fill="#2f6f8f">
+            <title>{`${m.takenOn}: ${m.score}`}</title>
+          </circle>
+        ))}
+      </svg>
+      <Typography variant="body2">
+        {items.length > 1
+          ? `${describeChange(i, first, last, monthYear(first.takenOn))} (${last.score} now).`
+          : `Baseline ${first.score} on ${first.takenOn} — ${bandOf(i, first.score).label}.`}
+      </Typography>
+    </Box>
+  );
+}
+
+/** The participant page's outcome measures: what is due, a way to start one, and the trends. */
+export function MeasuresCard({ participantId }: { participantId: string }) {
+  const schedule = useMeasureSchedule(participantId);
+  const list = useMeasurements(participantId);
+  const byInstrument = new Map<InstrumentKey, Measurement[]>();
+  for (const m of list.data?.items ?? []) {
+    byInstrument.set(m.instrument, [...(byInstrument.get(m.instrument) ?? []), m]);
+  }
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mb: 2 }}>
+        {schedule.data?.items.map((d) => (
+          <Box key={d.instrument} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+            <Button
+              variant="contained"
+              size="large"
+              href={`/participants/${participantId}/self-entry/${d.instrument}`}
+            >
+              {INSTRUMENTS[d.instrument].name}
+            </Button>
+            {d.state !== 'upcoming' && (
+              <Chip
+                size="small"
+                color={d.state === 'overdue' ? 'error' : 'warning'}
+                label={d.state === 'overdue' ? `Overdue since ${d.dueOn}` : `Due ${d.dueOn}`}
+              />
+            )}
+            {d.state === 'upcoming' && (
+              <Typography variant="body2" color="text.secondary">
+                next {d.dueOn}
+              </Typography>
+            )}
+          </Box>
+        ))}
+      </Box>
+      {[...byInstrument.entries()].map(([key, items]) => (
+        <TrendChart key={key} instrument={key} items={items} />
+      ))}
+      {list.data?.total === 0 && (
+        <Typography variant="body2" color="text.secondary">
+          No measures yet. The person can fill one in on this device.
+        </Typography>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,118 @@
+import ReportProblemOutlined from '@mui/icons-material/ReportProblemOutlined';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Badge from '@mui/material/Badge';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import IconButton from '@mui/material/IconButton';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { SafetyAlert } from '@peerpath/shared';
+import { useState } from 'react';
+import { describeError } from '../../api';
+import { useCurrentUser } from '../../auth';
+import { useOpenAlerts, useResolveAlert } from './api';
+
+/** Workers see the alerts of their own people; supervisors and admins the team's. */
+function useMyOpenAlerts() {
+  const user = useCurrentUser();
+  return useOpenAlerts(user.role === 'worker' ? user.id : undefined);
+}
+
+/** The app bar's alert button: shown only while some alert is open. */
+export function SafetyAlertButton() {
+  const { data } = useMyOpenAlerts();
+  if (!data || data.total === 0) return null;
+  return (
+    <IconButton
+      color="inherit"
+      href="/#safety-alerts"
+      aria-label={`${data.total} open safety alert${data.total === 1 ? '' : 's'}`}
+    >
+      <Badge badgeContent={data.total} color="error">
+        <ReportProblemOutlined />
+      </Badge>
+    </IconButton>
+  );
+}
+
+/** The home page's list of open alerts, each with the crisis resources and a way to resolve it. */
+export function SafetyAlertsPanel() {
+  const { data } = useMyOpenAlerts();
+  const [resolving, setResolving] = useState<SafetyAlert | null>(null);
+  if (!data || data.total === 0) return null;
+  return (
+    <Box id="safety-alerts" sx={{ mb: 2, display: 'grid', gap: 1 }}>
+      {data.items.map((a) => (
+        <Alert
+          key={a.id}
+          severity="error"
+          variant="outlined"
+          icon={<ReportProblemOutlined />}
+          sx={{ '& .MuiAlert-message': { width: '100%' } }}
+        >
+          <AlertTitle>Follow up with {a.participantName} today</AlertTitle>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            On {new Date(a.raisedAt).toLocaleDateString()} they answered the PHQ-9 question about
+            thoughts of self-harm with something other than “not at all”. Check in with them and
+            write down what you did.
+          </Typography>
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+            <Button variant="contained" color="error" href="/resources?category=crisis">
+              Crisis resources
+            </Button>
+            <Button variant="outlined" href={`/participants/${a.participantId}`}>
+              Open their page
+            </Button>
+            <Button variant="outlined" onClick={() => setResolving(a)}>
+              Resolve
+            </Button>
+          </Box>
+        </Alert>
+      ))}
+      {resolving && <ResolveDialog alert={resolving} onClose={() => setResolving(null)} />}
+    </Box>
+  );
+}
+
+function ResolveDialog({ alert, onClose }: { alert: SafetyAlert; onClose: () => void }) {
+  const [text, setText] = useState('');
+  const resolve = useResolveAlert();
+  const blank = text.trim() === '';
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>Resolve the alert for {alert.participantName}</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          Write what you did and what was agreed. This stays in the record.
+        </Typography>
+        <TextField
+          label="What was done"
+          multiline
+          minRows={4}
+          fullWidth
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          error={resolve.isError}
+          helperText={resolve.isError ? describeError(resolve.error) : ' '}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          variant="contained"
+          disabled={blank || resolve.isPending}
+          onClick={() =>
+            resolve.mutate({ id: alert.id, resolution: text.trim() }, { onSuccess: onClose })
+          }
+        >
+          Resolve
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,73 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CreateMeasurementRequest,
+  Measurement,
+  MeasureSchedule,
+  Page,
+  SafetyAlert,
+} from '@peerpath/shared';
+import { api } from '../../api';
+
+export function useMeasurements(participantId: string) {
+  return useQuery({
+    queryKey: ['measurements', participantId],
+    queryFn: ({ signal }) =>
+      api<Page<Measurement>>('/measurements', {
+        query: { participantId, pageSize: 100 },
+        signal,
+      }),
+  });
+}
+
+export function useMeasureSchedule(participantId: string) {
+  return useQuery({
+    queryKey: ['measurements', participantId, 'schedule'],
+    queryFn: ({ signal }) =>
+      api<MeasureSchedule>('/measurements/schedule', { query: { participantId }, signal }),
+  });
+}
+
+export function useSaveMeasurement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateMeasurementRequest) =>
+      api<Measurement>('/measurements', { method: 'POST', body }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['measurements'] });
+      void qc.invalidateQueries({ queryKey: ['alerts'] });
+    },
+  });
+}
+
+/** Open alerts for the banner: a worker's own people, the whole team for a supervisor. */
+export function useOpenAlerts(primaryWorkerId?: string) {
+  return useQuery({
+    queryKey: ['alerts', 'open', primaryWorkerId ?? 'team'],
+    queryFn: ({ signal }) =>
+      api<Page<SafetyAlert>>('/alerts', {
+        query: { status: 'open', primaryWorkerId, pageSize: 100 },
+        signal,
+      }),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useResolveAlert() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, resolution }: { id: string; resolution: string }) =>
+      api<SafetyAlert>(`/alerts/${id}/resolve`, { method: 'POST', body: { resolution } }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['alerts'] }),
+  });
+}
+
+/** Checks the worker's password before leaving the locked self-entry mode. */
+export async function verifyWorkerPassword(email: string, password: string): Promise<boolean> {
+  const res = await fetch('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify({ email, password }),
+  });
+  return res.ok;
+}

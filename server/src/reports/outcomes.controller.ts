@@ -1,0 +1,75 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  EXPORT_FORMATS,
+  INSTRUMENT_KEYS,
+  type ExportFormat,
+  type InstrumentKey,
+  type OutcomesReport,
+} from '@peerpath/shared';
+import { ApiErrors } from '../common/api-docs';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { EnumField } from '../common/validation';
+import { OutcomesReportResponse } from '../measures/measures.response';
+import { ActivityReportQueryDto } from './dto/activity.query';
+import { OutcomesService } from './outcomes';
+
+export class OutcomesQueryDto extends ActivityReportQueryDto {
+  @EnumField(INSTRUMENT_KEYS, {
+    presence: 'nullable',
+    description: 'One instrument (default: all)',
+  })
+  instrument?: InstrumentKey;
+}
+
+export class OutcomesExportQueryDto extends OutcomesQueryDto {
+  @EnumField(EXPORT_FORMATS, { presence: 'nullable', description: 'csv by default' })
+  format?: ExportFormat;
+}
+
+@ApiTags('reports')
+@Controller('reports/outcomes')
+export class OutcomesController {
+  constructor(private readonly outcomes: OutcomesService) {}
+
+  @Get()
+  @Authenticated({ roles: ['supervisor', 'admin'] })
+  @ApiOperation({
+    summary:
+      'Outcomes of a period per instrument: people whose latest measure falls in it and is not their baseline, mean baseline, latest and change, improved and worsened (5 points or more)',
+  })
+  @ApiOkResponse({ type: OutcomesReportResponse })
+  @ApiErrors(404)
+  report(@CurrentUser() user: AuthUser, @Query() q: OutcomesQueryDto): Promise<OutcomesReport> {
+    return this.outcomes.report(user, q);
+  }
+
+  @Get('export')
+  @Authenticated({ roles: ['supervisor', 'admin'] })
+  @ApiOperation({
+    summary:
+      'Funder export of the outcomes: small counts suppressed (n below the threshold hides every figure of its instrument), as CSV, XLSX or PDF (audited)',
+  })
+  @ApiOkResponse({
+    description: 'The export file (attachment), in the asked format',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiErrors(404)
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Query() q: OutcomesExportQueryDto,
+  ): Promise<StreamableFile> {
+    const file = await this.outcomes.export(user, q);
+    return new StreamableFile(file.body, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.filename}"`,
+      length: file.body.length,
+    });
+  }
+}

@@ -1,0 +1,354 @@
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import { Workbook } from 'exceljs';
+import PDFDocument from 'pdfkit';
+import { DataSource } from 'typeorm';
+import {
+  INSTRUMENTS,
+  INSTRUMENT_KEYS,
+  MEANINGFUL_CHANGE,
+  REPORT_MAX_YEARS,
+  SUPPRESSED_MARK,
+  monthOf,
+  primaryMark,
+  suppressTable,
+  todayIn,
+  type ExportFormat,
+  type InstrumentKey,
+  type OutcomeFigures,
+  type OutcomesReport,
+  type Shown,
+} from '@peerpath/shared';
+import { AuditService } from '../audit/audit.service';
+import { fieldError } from '../common/access';
+import type { AuthUser } from '../common/auth.decorators';
+import { APP_CONFIG, type ResolvedConfig } from '../config/config';
+import type { ExportFile } from './export';
+
+/*
+ * The outcomes report (SPEC §9): for each instrument, the people whose latest
+ * live measurement (takenOn <= to) falls in the period and is not their
+ * baseline; their mean baseline, mean latest and mean change, and how many
+ * moved 5 points or more either way. One SQL aggregate; the funder export
+ * follows §5's suppression with n as the total of improved and worsened.
+ */
+
+/** $1 from, $2 to, $3 team or null, $4 instruments asked, $5 instruments where higher is better, $6 the meaningful change. */
+export const OUTCOMES_SQL = `
+  WITH x AS (
+    SELECT m.participant_id, m.instrument,
+           (array_agg(m.score ORDER BY m.taken_on, m.created_at, m.id))[1] AS baseline,
+           (array_agg(m.score ORDER BY m.taken_on DESC, m.created_at DESC, m.id DESC))[1] AS latest,
+           max(m.taken_on) AS latest_on, count(*) AS c
+      FROM measurement m
+     WHERE m.voided_at IS NULL AND m.taken_on <= $2::date
+       AND ($3::uuid IS NULL OR m.team_id = $3::uuid) AND m.instrument = ANY($4::text[])
+     GROUP BY m.participant_id, m.instrument
+  ), d AS (
+    SELECT x.instrument, x.baseline, x.latest,
+           CASE WHEN x.instrument = ANY($5::text[]) THEN x.latest - x.baseline
+                ELSE x.baseline - x.latest END AS better
+      FROM x
+     WHERE x.latest_on >= $1::date AND x.c > 1
+  )
+  SELECT d.instrument, count(*)::int AS n,
+         round(avg(d.baseline), 1)::float8 AS mean_baseline,
+         round(avg(d.latest), 1)::float8 AS mean_latest,
+         round(avg(d.latest - d.baseline), 1)::float8 AS mean_change,
+         count(*) FILTER (WHERE d.better >= $6::int)::int AS improved,
+         count(*) FILTER (WHERE d.better <= -$6::int)::int AS worsened
+    FROM d
+   GROUP BY d.instrument`;
+
+export interface OutcomesQuery {
+  from?: string;
+  to?: string;
+  teamId?: string;
+  instrument?: InstrumentKey;
+}
+
+/** The figures of one instrument as a funder sees them. */
+export interface ShownOutcome {
+  instrument: InstrumentKey;
+  n: Shown;
+  meanBaseline: Shown | null;
+  meanLatest: Shown | null;
+  meanChange: Shown | null;
+  improved: Shown;
+  worsened: Shown;
+}
+
+/**
+ * §5's suppression of the outcomes: n, improved and worsened are counts
+ * (primary), improved and worsened are checked against n (secondary); the
+ * means go with n, and n below the threshold hides every figure.
+ */
+export function suppressOutcomes(rows: OutcomeFigures[], threshold: number): ShownOutcome[] {
+  return rows.map((r) => {
+    const values = { n: r.n, improved: r.improved, worsened: r.worsened };
+    const hidden = suppressTable(
+      values,
+      [{ total: 'n', cells: ['improved', 'worsened'] }],
+      threshold,
+    );
+    const mark = (key: keyof typeof values): Shown =>
+      hidden.get(key) === 'primary'
+        ? primaryMark(threshold)
+        : hidden.has(key)
+          ? SUPPRESSED_MARK
+          : values[key];
+    const nHidden = hidden.has('n');
+    const mean = (v: number | null): Shown | null => (nHidden ? SUPPRESSED_MARK : v);
+    return {
+      instrument: r.instrument,
+      n: mark('n'),
+      meanBaseline: mean(r.meanBaseline),
+      meanLatest: mean(r.meanLatest),
+      meanChange: mean(r.meanChange),
+      improved: nHidden ? SUPPRESSED_MARK : mark('improved'),
+      worsened: nHidden ? SUPPRESSED_MARK : mark('worsened'),
+    };
+  });
+}
+
+const METRICS: { key: keyof Omit<ShownOutcome, 'instrument'>; label: string }[] = [
+  { key: 'n', label: 'People with a follow-up measure in the period' },
+  { key: 'meanBaseline', label: 'Mean score at baseline' },
+  { key: 'meanLatest', label: 'Mean score at their latest measure' },
+  { key: 'meanChange', label: 'Mean change (latest − baseline)' },
+  { key: 'improved', label: `Improved by ${MEANINGFUL_CHANGE} points or more` },
+  { key: 'worsened', label: `Worsened by ${MEANINGFUL_CHANGE} points or more` },
+];
+
+interface Meta {
+  orgName: string;
+  teamName: string | null;
+  generatedOn: string;
+  threshold: number;
+  period: { from: string; to: string };
+}
+
+/** A spreadsheet would run a cell starting with these as a formula. */
+function inert(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csv(rows: ShownOutcome[], meta: Meta): Buffer {
+  const records: (string | number)[][] = [
+    ['section', 'metric', 'breakdown', 'value', 'label'],
+    ['meta', 'from', '', meta.period.from, 'First day of the period'],
+    ['meta', 'to', '', meta.period.to, 'Last day of the period'],
+    ['meta', 'team', '', inert(meta.teamName ?? 'all'), 'Team (all: the whole organisation)'],
+    [
+      'meta',
+      'suppressionThreshold',
+      '',
+      meta.threshold,
+      `Counts below ${meta.threshold} are hidden`,
+    ],
+  ];
+  for (const r of rows) {
+    const name = INSTRUMENTS[r.instrument].name;
+    for (const m of METRICS) {
+      records.push(['outcomes', m.key, r.instrument, r[m.key] ?? '', `${name}: ${m.label}`]);
+    }
+  }
+  return Buffer.from(stringify(records), 'utf8');
+}
+
+async function xlsx(rows: ShownOutcome[], meta: Meta): Promise<Buffer> {
+  const wb = new Workbook();
+  wb.creator = 'PeerPath';
+  wb.title = 'Outcomes';
+  const sheet = wb.addWorksheet('Outcomes');
+  sheet.columns = [{ width: 28 }, ...rows.map(() => ({ width: 14 }))];
+  sheet.addRow([meta.orgName]).font = { bold: true, size: 14 };
+  sheet.addRow(['Outcomes']).font = { bold: true, size: 18 };
+  sheet.addRow(['Period', `${meta.period.from} to ${meta.period.to}`]);
+  sheet.addRow(['Team', meta.teamName ?? 'All teams']);
+  sheet.addRow(['Suppression threshold', meta.threshold]);
+  sheet.addRow(['Generated on', meta.generatedOn]);
+  sheet.addRow([]);
+  sheet.addRow(['', ...rows.map((r) => INSTRUMENTS[r.instrument].name)]).font = { bold: true };
+  for (const m of METRICS) sheet.addRow([m.label, ...rows.map((r) => r[m.key] ?? 'n/a')]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function pdf(rows: ShownOutcome[], meta: Meta): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'LETTER', margin: 40, compress: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) =>
+    doc.on('end', () => resolve(Buffer.concat(chunks))),
+  );
+  const ascii = (t: string) => t.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+  doc.fillColor('#1f2933').font('Helvetica-Bold').fontSize(16).text(ascii(meta.orgName));
+  doc.fontSize(20).text('Outcomes');
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .fillColor('#52606d')
+    .text(
+      ascii(
+        `${meta.period.from} to ${meta.period.to} - ${meta.teamName ?? 'All teams'} - counts below ${meta.threshold} are hidden`,
+      ),
+    );
+  doc.moveDown();
+  // A table: one column per instrument.
+  const x0 = 40;
+  const first = 230;
+  const col = 100;
+  let y = doc.y + 6;
+  doc.font('Helvetica-Bold').fillColor('#1f2933').fontSize(10);
+  rows.forEach((r, i) => doc.text(INSTRUMENTS[r.instrument].name, x0 + first + i * col, y));
+  y += 18;
+  doc.font('Helvetica');
+  for (const m of METRICS) {
+    doc.text(ascii(m.label), x0, y, { width: first - 10 });
+    rows.forEach((r, i) => doc.text(String(r[m.key] ?? 'n/a'), x0 + first + i * col, y));
+    y += 22;
+  }
+  // A chart: people improved and worsened, per instrument (hidden figures drawn as none).
+  y += 20;
+  doc.font('Helvetica-Bold').text('Improved and worsened, people', x0, y);
+  y += 20;
+  const counts = rows.flatMap((r) => [r.improved, r.worsened]).filter((v) => typeof v === 'number');
+  const max = Math.max(1, ...(counts as number[]));
+  doc.font('Helvetica').fontSize(9);
+  for (const r of rows) {
+    for (const [k, colour] of [
+      ['improved', '#2f6f8f'],
+      ['worsened', '#c2410c'],
+    ] as const) {
+      const v = r[k];
+      doc
+        .fillColor('#1f2933')
+        .text(`${INSTRUMENTS[r.instrument].name} ${k}`, x0, y, { width: 140 });
+      if (typeof v === 'number') doc.rect(x0 + 150, y, (v / max) * 300, 10).fill(colour);
+      doc.fillColor('#1f2933').text(String(v), x0 + 460, y);
+      y += 16;
+    }
+  }
+  doc.end();
+  return done;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+@Injectable()
+export class OutcomesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  async report(caller: AuthUser, q: OutcomesQuery): Promise<OutcomesReport> {
+    const { report } = await this.figures(caller, q);
+    await this.audit.record({
+      actorId: caller.id,
+      action: 'read',
+      entityType: 'report',
+      teamId: report.teamId,
+      details: { report: 'outcomes', ...report.period, instrument: q.instrument ?? null },
+    });
+    return report;
+  }
+
+  async export(
+    caller: AuthUser,
+    q: OutcomesQuery & { format?: ExportFormat },
+  ): Promise<ExportFile & { filename: string }> {
+    const format = q.format ?? 'csv';
+    const { report, teamName } = await this.figures(caller, q);
+    const threshold = this.config.suppressionThreshold;
+    const shown = suppressOutcomes(report.instruments, threshold);
+    const meta: Meta = {
+      orgName: this.config.orgName,
+      teamName,
+      generatedOn: todayIn(this.config.orgTimezone),
+      threshold,
+      period: report.period,
+    };
+    const body =
+      format === 'csv'
+        ? csv(shown, meta)
+        : format === 'xlsx'
+          ? await xlsx(shown, meta)
+          : await pdf(shown, meta);
+    await this.audit.record({
+      actorId: caller.id,
+      action: 'export',
+      entityType: 'report',
+      teamId: report.teamId,
+      details: { report: 'outcomes', ...report.period, format },
+    });
+    const slug = teamName === null ? 'all' : teamName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const { from, to } = report.period;
+    return {
+      body,
+      contentType: CONTENT_TYPES[format],
+      filename: `peerpath-outcomes-${slug || 'team'}-${from}-to-${to}.${format}`,
+    };
+  }
+
+  private async figures(caller: AuthUser, q: OutcomesQuery) {
+    let teamId: string | null = null;
+    let teamName: string | null = null;
+    if (caller.role !== 'admin') {
+      if (q.teamId && q.teamId !== caller.teamId) {
+        throw new ForbiddenException('You can only see reports for your own team');
+      }
+      teamId = caller.teamId;
+    } else if (q.teamId) {
+      teamId = q.teamId;
+    }
+    if (teamId) {
+      const rows: { name: string }[] = await this.db.query(`SELECT name FROM team WHERE id = $1`, [
+        teamId,
+      ]);
+      if (rows.length === 0) throw new NotFoundException('Team not found');
+      teamName = rows[0].name;
+    }
+    const month = monthOf(todayIn(this.config.orgTimezone));
+    const from = q.from ?? month.from;
+    const to = q.to ?? month.to;
+    if (from > to) throw fieldError('to', `to (${to}) must not be before from (${from})`);
+    const [y, mo, d] = from.split('-').map(Number);
+    const limit = new Date(Date.UTC(y + REPORT_MAX_YEARS, mo - 1, d)).toISOString().slice(0, 10);
+    if (to >= limit) throw fieldError('to', `A report covers at most ${REPORT_MAX_YEARS} years`);
+    const asked: InstrumentKey[] = q.instrument ? [q.instrument] : [...INSTRUMENT_KEYS];
+    const higher = INSTRUMENT_KEYS.filter((k) => INSTRUMENTS[k].better === 'higher');
+    const rows: {
+      instrument: InstrumentKey;
+      n: number;
+      mean_baseline: number | null;
+      mean_latest: number | null;
+      mean_change: number | null;
+      improved: number;
+      worsened: number;
+    }[] = await this.db.query(OUTCOMES_SQL, [from, to, teamId, asked, higher, MEANINGFUL_CHANGE]);
+    const report: OutcomesReport = {
+      period: { from, to },
+      teamId,
+      instruments: asked.map((instrument) => {
+        const r = rows.find((x) => x.instrument === instrument);
+        return {
+          instrument,
+          n: r?.n ?? 0,
+          meanBaseline: r?.mean_baseline ?? null,
+          meanLatest: r?.mean_latest ?? null,
+          meanChange: r?.mean_change ?? null,
+          improved: r?.improved ?? 0,
+          worsened: r?.worsened ?? 0,
+        };
+      }),
+    };
+    return { report, teamName };
+  }
+}
