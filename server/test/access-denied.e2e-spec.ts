@@ -172,6 +172,7 @@ describe('access_denied and the audit of the audit trail', () => {
         return ['participant', a.participant.id];
       if (url.includes(`=${a.worker.id}`)) return ['user', a.worker.id];
       if (url.includes(`teamId=${a.team.id}`)) return ['team', a.team.id];
+      if (url.includes(`sessionId=${a.session.id}`)) return ['session', a.session.id];
       throw new Error(`no entity for ${url}`);
     };
     const problems: string[] = [];

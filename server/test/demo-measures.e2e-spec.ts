@@ -32,7 +32,7 @@ describe('demo data: outcome measures', () => {
                         FROM measurement GROUP BY participant_id, instrument
                       HAVING count(*) > 1) x) y`);
     const r = rows[0];
-    expect(r.measured).toBeGreaterThan(0.7);
+    expect(r.measured).toBeGreaterThan(0.5); // most people (recently enrolled ones are not due yet)
     expect(r.improved).toBeGreaterThan(r.flat);
     expect(r.flat).toBeGreaterThan(0);
     expect(r.worse).toBeGreaterThan(0);

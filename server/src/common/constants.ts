@@ -1,16 +1,9 @@
-import type { AdvocacyStatus, Role } from '@peerpath/shared';
-
 /**
- * Server-side vocabulary that more than one feature compares with. Values the
- * client needs too live in `@peerpath/shared` (PAGE_SIZE_DEFAULT,
- * HANDOUT_METHODS, …); these are the server's own readings of them.
+ * Server-side helpers for the shared vocabulary. The values themselves
+ * (UNFINISHED_ADVOCACY_STATUSES, CASELOAD_ROLES, PAGE_SIZE_DEFAULT, …) live in
+ * `@peerpath/shared`, so the client and the server read one list.
  */
-
-/** Advocacy still being worked on: what can be overdue, the caseload's open count, a next step. */
-export const UNFINISHED_ADVOCACY_STATUSES: readonly AdvocacyStatus[] = ['open', 'in_progress'];
-
-/** The roles that carry a caseload: who can be a primary worker, a facilitator or an assignee. */
-export const CASELOAD_ROLES: readonly Role[] = ['worker', 'supervisor'];
+export { CASELOAD_ROLES, UNFINISHED_ADVOCACY_STATUSES } from '@peerpath/shared';
 
 /** A list of constant values as SQL literals, for SQL text that must stay fixed (prepared statements). */
 export function sqlLiterals(values: readonly string[]): string {
