@@ -41,7 +41,12 @@ test('a supervisor sees Reports and the team toggle; an admin also sees Admin', 
   page,
 }) => {
   await signIn(page, DEMO.supervisor);
-  expect(await navItems(page)).toEqual(ALL_NAV.filter((n) => n !== 'Admin'));
+  // Co-signing notes is a supervisor's alone (admins do not co-sign).
+  expect(await navItems(page)).toEqual([
+    ...ALL_NAV.slice(0, 5),
+    'Co-sign notes',
+    ...ALL_NAV.slice(5).filter((n) => n !== 'Admin'),
+  ]);
   await expect(page.getByRole('button', { name: 'Whole team' })).toBeVisible();
   await signOut(page);
 

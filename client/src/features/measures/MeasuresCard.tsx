@@ -10,16 +10,15 @@ import {
   type InstrumentKey,
   type Measurement,
 } from '@peerpath/shared';
+import dayjs from 'dayjs';
+import { formatDate } from '../../lib/dates';
 import { useMeasurements, useMeasureSchedule } from './api';
 
 const BAND_FILLS = ['#e8f5e9', '#fffde7', '#fff3e0', '#fbe9e7', '#ffebee'];
 
 function monthYear(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  // In the organisation's locale (see `locale.ts`), like every other date.
+  return dayjs(`${date}T00:00:00`).format('MMMM YYYY');
 }
 
 /** One instrument over time: bands shaded, a point per measure, the change in words. */
@@ -113,12 +112,16 @@ export function MeasuresCard({ participantId }: { participantId: string }) {
               <Chip
                 size="small"
                 color={d.state === 'overdue' ? 'error' : 'warning'}
-                label={d.state === 'overdue' ? `Overdue since ${d.dueOn}` : `Due ${d.dueOn}`}
+                label={
+                  d.state === 'overdue'
+                    ? `Overdue since ${formatDate(d.dueOn)}`
+                    : `Due ${formatDate(d.dueOn)}`
+                }
               />
             )}
             {d.state === 'upcoming' && (
               <Typography variant="body2" color="text.secondary">
-                next {d.dueOn}
+                next {formatDate(d.dueOn)}
               </Typography>
             )}
           </Box>

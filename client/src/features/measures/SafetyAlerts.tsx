@@ -15,6 +15,7 @@ import type { SafetyAlert } from '@peerpath/shared';
 import { useState } from 'react';
 import { describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
+import { formatDate } from '../../lib/dates';
 import { useOpenAlerts, useResolveAlert } from './api';
 
 /** Workers see the alerts of their own people; supervisors and admins the team's. */
@@ -57,9 +58,8 @@ export function SafetyAlertsPanel() {
         >
           <AlertTitle>Follow up with {a.participantName} today</AlertTitle>
           <Typography variant="body2" sx={{ mb: 1 }}>
-            On {new Date(a.raisedAt).toLocaleDateString()} they answered the PHQ-9 question about
-            thoughts of self-harm with something other than “not at all”. Check in with them and
-            write down what you did.
+            On {formatDate(a.raisedAt)} they answered the PHQ-9 question about thoughts of self-harm
+            with something other than “not at all”. Check in with them and write down what you did.
           </Typography>
           <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
             <Button variant="contained" color="error" href="/resources?category=crisis">
