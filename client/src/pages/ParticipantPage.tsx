@@ -162,11 +162,6 @@ function ParticipantView({ id }: { id: string }) {
     <Grid size={{ xs: 12, md: editing ? 12 : 7 }}>
       <PlanSummary participantId={p.id} name={name} />
       <FollowUps participantId={p.id} />
-      {!editing && (
-        <Card title="Outcome measures" id="measures-heading">
-          <MeasuresCard participantId={p.id} />
-        </Card>
-      )}
       <Card
         title="Timeline"
         id="timeline-heading"
@@ -198,6 +193,12 @@ function ParticipantView({ id }: { id: string }) {
           onOpen={(kind, entryId) => setOpened({ kind, id: entryId })}
         />
       </Card>
+      {/* Below the timeline, so an entry just saved comes back in view at the top. */}
+      {!editing && (
+        <Card title="Outcome measures" id="measures-heading">
+          <MeasuresCard participantId={p.id} />
+        </Card>
+      )}
     </Grid>
   );
 
