@@ -36,7 +36,10 @@ describe('the server refuses a placeholder or guessable JWT_SECRET at start (SPE
     databaseUrl = await createTestDatabase();
   });
 
-  /** Runs the built server with `secret`; resolves when it exits (or after 90 s, killed). */
+  /**
+   * Runs the built server with `secret`; resolves when it has exited and its output is all read (or
+   * after 90 s, killed). `close`, not `exit`: at `exit` the pipes may still hold the message.
+   */
   function run(secret: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
     const child = spawn(process.execPath, [MAIN], {
       env: envWith(databaseUrl, secret),
@@ -48,7 +51,7 @@ describe('the server refuses a placeholder or guessable JWT_SECRET at start (SPE
     child.stderr.on('data', (d) => (stderr += d));
     const killer = setTimeout(() => child.kill('SIGKILL'), 90_000);
     return new Promise((resolve) =>
-      child.once('exit', (status) => {
+      child.once('close', (status) => {
         clearTimeout(killer);
         resolve({ status, stdout, stderr });
       }),
