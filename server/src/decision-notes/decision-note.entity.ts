@@ -1,8 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DECIDED_BY, type DecidedBy, type DecisionOption } from '@peerpath/shared';
-import { BaseRecord, inList } from '../database/base.entity';
-import { ParticipantEntity } from '../participants/participant.entity';
-import { TeamEntity } from '../teams/team.entity';
+import { inList } from '../database/base.entity';
+import { ParticipantRecord } from '../database/participant-record';
 import { UserEntity } from '../users/user.entity';
 
 /** A decision made with a participant (shared decision-making). */
@@ -12,21 +11,7 @@ import { UserEntity } from '../users/user.entity';
 @Index('decision_note_participant_idx', ['participantId'])
 // Covering/partial indexes for the reports' period filters; created in the ReportPeriodIndexes migration (TypeORM cannot express INCLUDE).
 @Index('decision_note_discussed_idx', { synchronize: false })
-export class DecisionNoteEntity extends BaseRecord {
-  @Column({ name: 'team_id', type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'team_id' })
-  team?: TeamEntity;
-
-  @Column({ name: 'participant_id', type: 'uuid' })
-  participantId: string;
-
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'participant_id' })
-  participant?: ParticipantEntity;
-
+export class DecisionNoteEntity extends ParticipantRecord {
   @Column({ name: 'worker_id', type: 'uuid' })
   workerId: string;
 

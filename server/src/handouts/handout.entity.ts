@@ -5,10 +5,9 @@ import {
   type HandoutMethod,
   type HandoutOutcome,
 } from '@peerpath/shared';
-import { BaseRecord, inList } from '../database/base.entity';
-import { ParticipantEntity } from '../participants/participant.entity';
+import { inList } from '../database/base.entity';
+import { ParticipantRecord } from '../database/participant-record';
 import { ResourceEntity } from '../resources/resource.entity';
-import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** A resource given to a participant, followed up later (closed loop). */
@@ -20,21 +19,7 @@ import { UserEntity } from '../users/user.entity';
 @Index('handout_worker_outcome_idx', ['workerId', 'outcome', 'followUpOn'])
 // Covering/partial indexes for the reports' period filters; created in the ReportPeriodIndexes migration (TypeORM cannot express INCLUDE).
 @Index('handout_given_cover_idx', { synchronize: false })
-export class HandoutEntity extends BaseRecord {
-  @Column({ name: 'team_id', type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'team_id' })
-  team?: TeamEntity;
-
-  @Column({ name: 'participant_id', type: 'uuid' })
-  participantId: string;
-
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'participant_id' })
-  participant?: ParticipantEntity;
-
+export class HandoutEntity extends ParticipantRecord {
   @Column({ name: 'resource_id', type: 'uuid' })
   resourceId: string;
 

@@ -7,10 +7,9 @@ import {
   type NoteSections,
   type NoteStatus,
 } from '@peerpath/shared';
-import { BaseRecord, inList } from '../database/base.entity';
-import { ParticipantEntity } from '../participants/participant.entity';
+import { inList } from '../database/base.entity';
+import { ParticipantRecord } from '../database/participant-record';
 import { SessionEntity } from '../sessions/session.entity';
-import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 
 /**
@@ -32,27 +31,13 @@ import { UserEntity } from '../users/user.entity';
 @Index('session_note_team_status_idx', ['teamId', 'status'])
 @Index('session_note_participant_idx', ['participantId'])
 @Index('session_note_signed_by_idx', ['signedById', 'status'])
-export class SessionNoteEntity extends BaseRecord {
-  @Column({ name: 'team_id', type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'team_id' })
-  team?: TeamEntity;
-
+export class SessionNoteEntity extends ParticipantRecord {
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
 
   @ManyToOne(() => SessionEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'session_id' })
   session?: SessionEntity;
-
-  @Column({ name: 'participant_id', type: 'uuid' })
-  participantId: string;
-
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'participant_id' })
-  participant?: ParticipantEntity;
 
   @Column({ type: 'varchar', length: 8 })
   format: NoteFormat;

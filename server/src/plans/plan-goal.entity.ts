@@ -6,9 +6,8 @@ import {
   type LifeArea,
   type PlanStep,
 } from '@peerpath/shared';
-import { BaseRecord, inList } from '../database/base.entity';
-import { ParticipantEntity } from '../participants/participant.entity';
-import { TeamEntity } from '../teams/team.entity';
+import { inList } from '../database/base.entity';
+import { ParticipantRecord } from '../database/participant-record';
 import { RecoveryPlanEntity } from './recovery-plan.entity';
 
 /**
@@ -25,7 +24,7 @@ import { RecoveryPlanEntity } from './recovery-plan.entity';
 @Index('recovery_plan_goal_plan_goal_key', ['planId', 'goalId'], { unique: true })
 @Index('recovery_plan_goal_goal_idx', ['goalId'])
 @Index('recovery_plan_goal_participant_idx', ['participantId'])
-export class PlanGoalEntity extends BaseRecord {
+export class PlanGoalEntity extends ParticipantRecord {
   @Column({ name: 'plan_id', type: 'uuid' })
   planId: string;
 
@@ -35,20 +34,6 @@ export class PlanGoalEntity extends BaseRecord {
 
   @Column({ name: 'goal_id', type: 'uuid' })
   goalId: string;
-
-  @Column({ name: 'team_id', type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'team_id' })
-  team?: TeamEntity;
-
-  @Column({ name: 'participant_id', type: 'uuid' })
-  participantId: string;
-
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'participant_id' })
-  participant?: ParticipantEntity;
 
   /** Order of the goal in its plan, from 0. */
   @Column({ type: 'integer' })

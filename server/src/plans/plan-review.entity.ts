@@ -1,7 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseRecord } from '../database/base.entity';
-import { ParticipantEntity } from '../participants/participant.entity';
-import { TeamEntity } from '../teams/team.entity';
+import { ParticipantRecord } from '../database/participant-record';
 import { UserEntity } from '../users/user.entity';
 import { RecoveryPlanEntity } from './recovery-plan.entity';
 
@@ -9,27 +7,13 @@ import { RecoveryPlanEntity } from './recovery-plan.entity';
 @Entity('recovery_plan_review')
 @Index('recovery_plan_review_plan_idx', ['planId', 'reviewedOn'])
 @Index('recovery_plan_review_participant_idx', ['participantId'])
-export class PlanReviewEntity extends BaseRecord {
+export class PlanReviewEntity extends ParticipantRecord {
   @Column({ name: 'plan_id', type: 'uuid' })
   planId: string;
 
   @ManyToOne(() => RecoveryPlanEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'plan_id' })
   plan?: RecoveryPlanEntity;
-
-  @Column({ name: 'team_id', type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'team_id' })
-  team?: TeamEntity;
-
-  @Column({ name: 'participant_id', type: 'uuid' })
-  participantId: string;
-
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'participant_id' })
-  participant?: ParticipantEntity;
 
   @Column({ name: 'reviewed_on', type: 'date' })
   reviewedOn: string;

@@ -1,8 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { PLAN_STATUSES, type PlanStatus, type WellnessPlan } from '@peerpath/shared';
-import { BaseRecord, inList } from '../database/base.entity';
-import { ParticipantEntity } from '../participants/participant.entity';
-import { TeamEntity } from '../teams/team.entity';
+import { inList } from '../database/base.entity';
+import { ParticipantRecord } from '../database/participant-record';
 import { UserEntity } from '../users/user.entity';
 
 /**
@@ -27,21 +26,7 @@ import { UserEntity } from '../users/user.entity';
   where: `"status" <> 'draft'`,
 })
 @Index('recovery_plan_team_review_idx', ['teamId', 'reviewDueOn'], { where: `"status" = 'active'` })
-export class RecoveryPlanEntity extends BaseRecord {
-  @Column({ name: 'team_id', type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'team_id' })
-  team?: TeamEntity;
-
-  @Column({ name: 'participant_id', type: 'uuid' })
-  participantId: string;
-
-  @ManyToOne(() => ParticipantEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'participant_id' })
-  participant?: ParticipantEntity;
-
+export class RecoveryPlanEntity extends ParticipantRecord {
   @Column({ name: 'version_no', type: 'integer' })
   versionNo: number;
 
