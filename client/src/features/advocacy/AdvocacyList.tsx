@@ -4,6 +4,7 @@ import Link from '@mui/material/Link';
 import { LABELS, isUnfinishedAdvocacy, type AdvocacyAction } from '@peerpath/shared';
 import type { MouseEvent } from 'react';
 import { DataTable, type DataTableColumn, type PagedRows } from '../../components/DataTable';
+import { WarningFlag } from '../../components/WarningFlag';
 import { formatDate, today } from '../../lib/dates';
 import { useParticipantLookup } from '../participants/api';
 import { participantName } from '../participants/names';
@@ -82,20 +83,9 @@ export function AdvocacyList({
         >
           <span>{row.dueOn ? formatDate(row.dueOn) : '—'}</span>
           {isOverdue(row) && (
-            <Box
-              component="span"
-              sx={{
-                display: 'inline-flex',
-                alignItems: 'center',
-                gap: 0.5,
-                color: 'warning.main',
-                fontWeight: 600,
-                fontSize: '0.8125rem',
-              }}
-            >
-              <EventBusyOutlined sx={{ fontSize: 16 }} aria-hidden />
+            <WarningFlag icon={EventBusyOutlined} small>
               Past due date
-            </Box>
+            </WarningFlag>
           )}
         </Box>
       ),

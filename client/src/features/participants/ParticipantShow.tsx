@@ -1,61 +1,11 @@
-import ErrorOutlineOutlined from '@mui/icons-material/ErrorOutlineOutlined';
 import Box from '@mui/material/Box';
-import Typography from '@mui/material/Typography';
 import { LABELS, type Participant } from '@peerpath/shared';
 import type { ReactNode } from 'react';
+import { DetailList } from '../../components/DetailList';
+import { WarningFlag } from '../../components/WarningFlag';
 import { formatDate } from '../../lib/dates';
 import { useTeamName } from '../teams/api';
 import { useUserName } from '../users/api';
-
-function Missing({ children }: { children: ReactNode }) {
-  return (
-    <Box
-      component="span"
-      sx={{
-        display: 'inline-flex',
-        alignItems: 'center',
-        gap: 0.5,
-        color: 'warning.main',
-        fontWeight: 600,
-      }}
-    >
-      <ErrorOutlineOutlined sx={{ fontSize: 18 }} aria-hidden />
-      {children}
-    </Box>
-  );
-}
-
-function Details({ items, label }: { items: [string, ReactNode][]; label: string }) {
-  return (
-    <Box
-      component="dl"
-      aria-label={label}
-      sx={{
-        display: 'grid',
-        gridTemplateColumns: { xs: '1fr', sm: 'minmax(120px, auto) 1fr' },
-        columnGap: 2,
-        rowGap: { xs: 0, sm: 1 },
-        m: 0,
-      }}
-    >
-      {items.map(([term, value]) => (
-        <Box key={term} sx={{ display: 'contents' }}>
-          <Typography
-            component="dt"
-            variant="body2"
-            color="text.secondary"
-            sx={{ mt: { xs: 1, sm: 0 } }}
-          >
-            {term}
-          </Typography>
-          <Typography component="dd" sx={{ m: 0, overflowWrap: 'anywhere' }}>
-            {value}
-          </Typography>
-        </Box>
-      ))}
-    </Box>
-  );
-}
 
 const none = (
   <Box component="span" sx={{ color: 'text.secondary' }}>
@@ -68,7 +18,7 @@ export function ParticipantDetails({ participant: p }: { participant: Participan
   const userName = useUserName();
   const teamName = useTeamName(p.teamId);
   return (
-    <Details
+    <DetailList
       label="Details"
       items={[
         ['First name', p.firstName],
@@ -97,7 +47,7 @@ export function ParticipantDetails({ participant: p }: { participant: Participan
 
 export function ConsentDetails({ participant: p }: { participant: Participant }) {
   return (
-    <Details
+    <DetailList
       label="Consent"
       items={[
         [
@@ -105,7 +55,7 @@ export function ConsentDetails({ participant: p }: { participant: Participant })
           p.consentToServicesOn ? (
             `Given ${formatDate(p.consentToServicesOn)}`
           ) : (
-            <Missing>Not recorded</Missing>
+            <WarningFlag>Not recorded</WarningFlag>
           ),
         ],
         [
@@ -113,7 +63,7 @@ export function ConsentDetails({ participant: p }: { participant: Participant })
           p.consentToShareOn ? (
             `Given ${formatDate(p.consentToShareOn)}`
           ) : (
-            <Missing>Not recorded</Missing>
+            <WarningFlag>Not recorded</WarningFlag>
           ),
         ],
       ]}

@@ -13,6 +13,7 @@ import {
 import { lazy, Suspense, useState } from 'react';
 import { describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
+import { WarningFlag } from '../../components/WarningFlag';
 import { daysSince, formatDate } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
 import { useHandouts, useUpdateHandout } from './api';
@@ -27,19 +28,9 @@ function dueFlag(followUpOn: string | null) {
   const late = daysSince(followUpOn);
   if (late > 0)
     return (
-      <Box
-        component="span"
-        sx={{
-          display: 'inline-flex',
-          alignItems: 'center',
-          gap: 0.5,
-          color: 'warning.main',
-          fontWeight: 600,
-        }}
-      >
-        <EventBusyOutlined sx={{ fontSize: 16 }} aria-hidden />
+      <WarningFlag icon={EventBusyOutlined}>
         Overdue: {late} {late === 1 ? 'day' : 'days'} late
-      </Box>
+      </WarningFlag>
     );
   if (late === 0) return <span>Due today</span>;
   return (

@@ -3,6 +3,7 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { isOwnTeamAttendee, LABELS, OTHER_TEAM_ATTENDEE, type Session } from '@peerpath/shared';
 import type { ReactNode } from 'react';
+import { DetailList } from '../../components/DetailList';
 import { formatDateTime, formatMinutes } from '../../lib/dates';
 import { useParticipantLookup } from '../participants/api';
 import { participantName } from '../participants/names';
@@ -33,32 +34,7 @@ export function SessionShow({ session: s }: { session: Session }) {
   ];
   return (
     <Box>
-      <Box
-        component="dl"
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: { xs: '1fr', sm: 'minmax(120px, auto) 1fr' },
-          columnGap: 2,
-          rowGap: { xs: 0, sm: 1 },
-          m: 0,
-        }}
-      >
-        {items.map(([term, value]) => (
-          <Box key={term} sx={{ display: 'contents' }}>
-            <Typography
-              component="dt"
-              variant="body2"
-              color="text.secondary"
-              sx={{ mt: { xs: 1, sm: 0 } }}
-            >
-              {term}
-            </Typography>
-            <Typography component="dd" sx={{ m: 0 }}>
-              {value}
-            </Typography>
-          </Box>
-        ))}
-      </Box>
+      <DetailList items={items} />
       <Typography variant="h3" component="h2" sx={{ mt: 3, mb: 1 }}>
         Attendance
       </Typography>
