@@ -966,9 +966,10 @@ export class ScaleSeeder {
    * benchmark's participant). A note is in its team's format nine times in
    * ten; it links one or two goals of the plan in force on the session's day
    * when there was one. Most are signed (about one in fourteen late); the
-   * last days' are often drafts; the notes of workers whose notes need a
-   * co-signature are mostly co-signed by the team's supervisor, the recent
-   * ones still waiting, a few returned with a comment.
+   * last days' are often drafts, and a few of the last two months'; the notes
+   * of workers whose notes need a co-signature are co-signed by the team's
+   * supervisor, except some of the last two weeks' still waiting and a few
+   * of the last month's returned with a comment.
    */
   async notes(tick: (f: number) => void): Promise<number> {
     const { rows } = await this.db.query<{ total: string; attended: string }>(
@@ -999,11 +1000,10 @@ export class ScaleSeeder {
                           WHEN ${r(460)} < 0.7 OR ${kk} = 1 THEN ARRAY[${goal(i1)}]
                           ELSE ARRAY[${goal(i1)}, ${goal(i2)}] END`;
     // status: d draft, r returned (a draft again), s signed, w waiting for a co-signature, c co-signed.
-    const state = `CASE WHEN (n.age <= 2 AND ${r(470)} < 0.5) OR ${r(470)} < 0.02 THEN 'd'
+    const state = `CASE WHEN (n.age <= 2 AND ${r(470)} < 0.5) OR (n.age <= 60 AND ${r(470)} < 0.03) THEN 'd'
                         WHEN NOT n.cosign THEN 's'
                         WHEN n.age <= 30 AND ${r(471)} < 0.06 THEN 'r'
-                        WHEN n.age > 14 AND ${r(472)} < 0.97 THEN 'c'
-                        WHEN ${r(472)} < 0.4 THEN 'c'
+                        WHEN n.age > 14 OR ${r(472)} < 0.4 THEN 'c'
                         ELSE 'w' END`;
     const delayMinutes = `CASE WHEN ${r(473)} < 0.07 THEN (49 + ${r(474)} * 150) * 60
                                ELSE 10 + ${r(474)} * 30 * 60 END`;
