@@ -20,7 +20,13 @@ import {
   TEAM_ONE_WORKERS,
   workerEmail,
 } from './scale/identities';
-import { captureReportSql, PendingError, replay, type ReportKind } from './scale/report-sql';
+import {
+  captureReportSql,
+  PendingError,
+  replay,
+  reportSource,
+  type ReportKind,
+} from './scale/report-sql';
 
 const USAGE = `Usage: pnpm bench [--quick] [--strict] [--out <file>]
 
@@ -72,12 +78,38 @@ interface LoadFigure extends Note {
   requests?: number;
 }
 
+/** What the participant page loads first (client/src/pages/ParticipantPage.tsx), request by request. */
+interface PageRequest {
+  name: string;
+  path: string;
+  /** Median over the repetitions, milliseconds. */
+  appMs: number | null;
+}
+
+interface ParticipantPageFigure extends Note {
+  /** The measured request: the timeline, which carries the plan's entries and every note (with goal chips). */
+  appMs: number | null;
+  p95Ms?: number | null;
+  main?: string;
+  participantId?: string;
+  notes?: number;
+  timelineItems?: number;
+  activePlanVersion?: number;
+  /** Every request of the first load, one at a time (informational). */
+  requests?: PageRequest[];
+  /** The first load as the client sends it: the participant, then the rest together (informational). */
+  firstLoadMs?: number | null;
+}
+
 interface Budget {
   figure: string;
   value: number | null;
   limit: string;
   result: 'PASS' | 'FAIL' | 'PENDING';
 }
+
+/** The participant page is measured for a person with (at least) this many session notes. */
+const PAGE_NOTES = 200;
 
 const REPO_ROOT = resolve(serverRoot(), '..');
 /** The benchmark's baseline server (bench-baseline.ts), compiled beside this file. */
@@ -239,8 +271,7 @@ class Bench {
         query,
       );
       figure.sqlStatements = statements.length;
-      figure.sqlSource =
-        'ReportsService (server/src/reports/reports.service.ts), captured and replayed';
+      figure.sqlSource = `${reportSource(kind)}, captured and replayed`;
     } catch (err) {
       sqlNote = `${err instanceof PendingError ? 'SQL pending' : 'SQL capture failed'}: ${err instanceof Error ? err.message : String(err)}`;
     }
@@ -338,6 +369,111 @@ class Bench {
       figure.status = 'error';
       figure.note = `${r.non2xx} non-2xx responses (${JSON.stringify(r.statusCodeStats)}), ${r.errors} errors, ${r.timeouts} timeouts`;
     }
+    return figure;
+  }
+
+  /**
+   * The participant page of a person with an active recovery plan and at
+   * least PAGE_NOTES session notes (the fewest such; else the most notes
+   * there are: seed:scale gives team 1's most frequent attendee a note for
+   * every session), opened by a supervisor of their team. The page
+   * sends six requests on first load; the budget is on the timeline, the one
+   * that carries the plan and the notes. The others, and the whole first load
+   * as the client sends it, are recorded beside it.
+   */
+  async participantPage(): Promise<ParticipantPageFigure> {
+    const { rows } = await this.db
+      .query<{ participant_id: string; notes: number; version_no: number; email: string | null }>(
+        `SELECT n.participant_id, n.notes, rp.version_no,
+                (SELECT u.email FROM app_user u
+                  WHERE u.team_id = p.team_id AND u.role = 'supervisor' AND u.active
+                  ORDER BY u.email LIMIT 1) AS email
+           FROM (SELECT participant_id, count(*)::int AS notes FROM session_note
+                  GROUP BY participant_id) n
+           JOIN recovery_plan rp ON rp.participant_id = n.participant_id AND rp.status = 'active'
+           JOIN participant p ON p.id = n.participant_id
+          ORDER BY n.notes >= ${PAGE_NOTES} DESC,
+                   CASE WHEN n.notes >= ${PAGE_NOTES} THEN n.notes ELSE -n.notes END,
+                   n.participant_id
+          LIMIT 1`,
+      )
+      .catch((err: unknown) => {
+        // The tables of plans and notes are not there yet (an older database).
+        if ((err as { code?: string }).code === '42P01') return { rows: [] };
+        throw err;
+      });
+    const pick = rows[0];
+    if (!pick?.email) {
+      return {
+        status: 'pending',
+        appMs: null,
+        note: 'no participant with an active plan and notes: run pnpm seed:scale with this version',
+      };
+    }
+    const id = pick.participant_id;
+    const token = await this.token(pick.email);
+    const main = `/api/participants/${id}/timeline`;
+    const first = `/api/participants/${id}`;
+    const rest: [string, string][] = [
+      ['plans', `/api/participants/${id}/plans?pageSize=100`],
+      ['follow-ups', `/api/handouts?outcome=pending&pageSize=20&participantId=${id}`],
+      ['timeline', main],
+      ['measurements', `/api/measurements?participantId=${id}&pageSize=100`],
+      ['measure schedule', `/api/measurements/schedule?participantId=${id}`],
+    ];
+    const all: [string, string][] = [['participant', first], ...rest];
+    const figure: ParticipantPageFigure = {
+      status: 'measured',
+      appMs: null,
+      ...(pick.notes < PAGE_NOTES
+        ? { note: `nobody has ${PAGE_NOTES} notes at this scale: measured with ${pick.notes}` }
+        : {}),
+      main: `GET ${main.replace(id, ':id')}`,
+      participantId: id,
+      notes: pick.notes,
+      activePlanVersion: pick.version_no,
+    };
+    // Warm-up, and every request must answer.
+    for (const [name, path] of all) {
+      const res = await this.api('GET', path, token);
+      if (isMissingRoute(res)) {
+        return {
+          ...figure,
+          status: 'pending',
+          note: `${name}: GET ${path} is not there yet (404)`,
+        };
+      }
+      if (res.status !== 200) {
+        return { ...figure, status: 'error', note: `${name}: ${describeFailure(res)}` };
+      }
+      if (path === main) figure.timelineItems = (res.body as { items: unknown[] }).items.length;
+    }
+    await this.checkpoint();
+    await this.settle();
+    const times = new Map<string, number[]>(all.map(([name]) => [name, []]));
+    const firstLoad: number[] = [];
+    for (let i = 0; i < Math.max(this.settings.repetitions, 5); i++) {
+      for (const [name, path] of all) {
+        const res = await this.api('GET', path, token);
+        if (res.status !== 200) {
+          return { ...figure, status: 'error', note: `${name}: ${describeFailure(res)}` };
+        }
+        times.get(name)!.push(res.ms);
+      }
+      const t0 = performance.now();
+      await this.api('GET', first, token);
+      await Promise.all(rest.map(([, path]) => this.api('GET', path, token)));
+      firstLoad.push(performance.now() - t0);
+    }
+    const timeline = times.get('timeline')!;
+    figure.appMs = round(median(timeline));
+    figure.p95Ms = round(percentile(timeline, 95));
+    figure.requests = all.map(([name, path]) => ({
+      name,
+      path: `GET ${path.replace(id, ':id')}`,
+      appMs: round(median(times.get(name)!)),
+    }));
+    figure.firstLoadMs = round(median(firstLoad));
     return figure;
   }
 
@@ -459,6 +595,9 @@ function budgets(results: Record<string, any>): Budget[] {
     check('activity.ratio', results.activity.ratio, '≤ 1.3 × raw SQL', (v) => v <= 1.3),
     check('caseload.appMs', results.caseload.appMs, '≤ 200 ms', (v) => v <= 200),
     check('caseload.ratio', results.caseload.ratio, '≤ 1.3 × raw SQL', (v) => v <= 1.3),
+    check('outcomes.appMs', results.outcomes.appMs, '≤ 300 ms', (v) => v <= 300),
+    check('outcomes.ratio', results.outcomes.ratio, '≤ 1.3 × raw SQL', (v) => v <= 1.3),
+    check('participantPage.appMs', results.participantPage.appMs, '< 50 ms', (v) => v < 50),
     check('list.ratio', results.list.ratio, '≥ 0.5 × baseline rps', (v) => v >= 0.5),
     // No response at all within the run is a failure, not a pending figure.
     check('list.p99Ms', results.list.p99Ms, '≤ 50 ms', (v) => v <= 50, results.list.requests === 0),
@@ -481,7 +620,7 @@ function table(results: Record<string, any>, checks: Budget[]): string {
       fmt(v),
       section.status === 'measured' ? '' : `${section.status}: ${section.note ?? ''}`,
     ]);
-  for (const k of ['activity', 'caseload'] as const) {
+  for (const k of ['activity', 'caseload', 'outcomes'] as const) {
     const f = results[k] as ReportFigure;
     add(`${k}.appMs`, f.appMs, f);
     add(
@@ -504,6 +643,9 @@ function table(results: Record<string, any>, checks: Budget[]): string {
     results.list.ratio,
     results.list.status === 'measured' ? results.baseline : results.list,
   );
+  add('participantPage.appMs', results.participantPage.appMs, results.participantPage);
+  add('participantPage.notes', results.participantPage.notes, results.participantPage);
+  add('participantPage.firstLoadMs', results.participantPage.firstLoadMs, results.participantPage);
   add('groupSession.p95Ms', results.groupSession.p95Ms, results.groupSession);
   add('client.initialJsGzipKb', results.client.initialJsGzipKb, results.client);
   const width = Math.max(...rows.map((r) => r[0].length));
@@ -560,7 +702,9 @@ async function main(args: string[]): Promise<number> {
     const { rows: counts } = await db.query<Record<string, number>>(
       `SELECT (SELECT count(*) FROM participant)::int AS participants,
               (SELECT count(*) FROM support_session)::int AS sessions,
-              (SELECT reltuples::bigint FROM pg_class WHERE oid = 'attendance'::regclass)::bigint AS attendance_estimate`,
+              (SELECT reltuples::bigint FROM pg_class WHERE oid = 'attendance'::regclass)::bigint AS attendance_estimate,
+              (SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('session_note'))::bigint AS notes_estimate,
+              (SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('measurement'))::bigint AS measurements_estimate`,
     );
     // The server settings the figures depend on, recorded with them.
     const { rows: pgSettings } = await db.query<{ name: string; setting: string }>(
@@ -600,6 +744,10 @@ async function main(args: string[]): Promise<number> {
     const activity = await bench.report('activity', SCALE_ADMIN_EMAIL, { from, to });
     say(`  caseload report (team 1, ${TEAM_ONE_WORKERS} workers) …`);
     const caseload = await bench.report('caseload', supervisorEmail(1), { teamId: teamOne });
+    say('  outcomes report (12 months, whole organisation, every instrument) …');
+    const outcomes = await bench.report('outcomes', SCALE_ADMIN_EMAIL, { from, to });
+    say('  participant page with a recovery plan and the most session notes …');
+    const participantPage = await bench.participantPage();
     say('  baseline (authenticated SELECT 1) …');
     const baseline = await new Bench(baselineServer, db, target.config, settings).throughput(
       '/api/bench/ping',
@@ -632,6 +780,10 @@ async function main(args: string[]): Promise<number> {
         participants: counts[0].participants,
         sessions: counts[0].sessions,
         attendanceEstimate: Number(counts[0].attendance_estimate),
+        sessionNotesEstimate:
+          counts[0].notes_estimate === null ? null : Number(counts[0].notes_estimate),
+        measurementsEstimate:
+          counts[0].measurements_estimate === null ? null : Number(counts[0].measurements_estimate),
         settings: Object.fromEntries(pgSettings.map((r) => [r.name, r.setting])),
       },
       machine: {
@@ -648,6 +800,8 @@ async function main(args: string[]): Promise<number> {
       },
       activity,
       caseload,
+      outcomes,
+      participantPage,
       list: {
         ...list,
         search: COMMON_NAME_FRAGMENT,
@@ -661,7 +815,16 @@ async function main(args: string[]): Promise<number> {
     writeFileSync(settings.out, `${JSON.stringify(results, null, 2)}\n`);
     say(`\n${table(results, results.budgets)}\n\nWritten to ${settings.out}`);
 
-    const sections = [activity, caseload, list, baseline, groupSession, client];
+    const sections = [
+      activity,
+      caseload,
+      outcomes,
+      participantPage,
+      list,
+      baseline,
+      groupSession,
+      client,
+    ];
     if (sections.some((s) => s.status === 'error')) return 1;
     if (settings.strict && (results.budgets as Budget[]).some((b) => b.result === 'FAIL')) return 2;
     return 0;

@@ -28,6 +28,12 @@ import { ScaleSeeder } from './scale/seeder';
 
 /** Emptied by `--force`; CASCADE also empties any later table that refers to them. audit_event stays (append-only). */
 const DOMAIN_TABLES = [
+  'safety_alert',
+  'measurement',
+  'session_note',
+  'recovery_plan_review',
+  'recovery_plan_goal',
+  'recovery_plan',
   'attendance',
   'support_session',
   'handout',
@@ -50,6 +56,7 @@ function describe(plan: SeedPlan, today: string, tz: string): string {
     `${fmt(plan.teams)} teams, ${fmt(plan.workers)} workers + ${fmt(plan.supervisors)} supervisors + 1 admin,`,
     `${fmt(plan.participants)} participants, ${fmt(plan.sessions)} sessions (about ${fmt(plan.attendance)} attendance rows),`,
     `${fmt(plan.handouts)} handouts, ${fmt(plan.advocacy)} advocacy actions, ${fmt(plan.decisionNotes)} decision notes,`,
+    `recovery plans for ${Math.round(plan.planShare * 100)} % of participants, session notes for ${Math.round(plan.noteShare * 100)} % of attendance rows, about ${fmt(plan.measurements)} outcome measures,`,
     `${fmt(plan.resources)} resources; ${fmt(plan.days)} days from ${addDays(today, -(plan.days - 1))} to ${today} (${tz}), seed ${plan.seed}`,
   ].join('\n  ');
 }
@@ -115,6 +122,9 @@ async function seed(plan: SeedPlan, progress: Progress): Promise<void> {
         await progress.phase('handouts', (tick) => seeder.handouts(tick));
         await progress.phase('advocacy actions', (tick) => seeder.advocacy(tick));
         await progress.phase('decision notes', (tick) => seeder.decisionNotes(tick));
+        await progress.phase('recovery plans', (tick) => seeder.plans(tick));
+        await progress.phase('session notes', (tick) => seeder.notes(tick));
+        await progress.phase('outcome measures and alerts', (tick) => seeder.measures(tick));
         if (dropped) {
           const schema = dropped;
           await progress.phase('indexes, keys, foreign keys', (tick) =>
@@ -164,7 +174,9 @@ async function seed(plan: SeedPlan, progress: Progress): Promise<void> {
         `\nSeeded in ${progress.totalSeconds().toFixed(1)} s: ${fmt(c.teams ?? 0)} teams, ${fmt(c.users ?? 0)} users, ` +
           `${fmt(c.participants ?? 0)} participants, ${fmt(c.sessions ?? 0)} sessions, ${fmt(c.attendance ?? 0)} attendance rows, ` +
           `${fmt(c.handouts ?? 0)} handouts, ${fmt(c.advocacy ?? 0)} advocacy actions, ${fmt(c.decisionNotes ?? 0)} decision notes, ` +
-          `${fmt(c.resources ?? 0)} resources.`,
+          `${fmt(c.resources ?? 0)} resources,\n  ${fmt(c.plans ?? 0)} recovery plan versions (${fmt(c.planGoals ?? 0)} goals, ${fmt(c.planReviews ?? 0)} reviews), ` +
+          `${fmt(c.notes ?? 0)} session notes, ${fmt(c.measurements ?? 0)} outcome measures, ` +
+          `${fmt(c.alerts ?? 0)} safety alerts (${fmt(c.openAlerts ?? 0)} open).`,
       );
       progress.say(`Sign-ins (password for all: ${SCALE_PASSWORD}):`);
       progress.say(`  admin        ${SCALE_ADMIN_EMAIL}`);

@@ -12,19 +12,32 @@ export interface CapturedStatement {
   values: unknown[];
 }
 
-export type ReportKind = 'activity' | 'caseload';
+export type ReportKind = 'activity' | 'caseload' | 'outcomes';
 
-/** The part of ReportsService the benchmark calls. */
-interface ReportsServiceLike {
-  activity(caller: AuthUser, q: Record<string, string>): Promise<unknown>;
-  caseload(caller: AuthUser, q: Record<string, string>): Promise<unknown>;
-}
+/** Where each report is computed: the built module, its service class and the method the endpoint calls. */
+const REPORT_SOURCES: Record<ReportKind, { file: string; service: string; method: string }> = {
+  activity: { file: 'reports.service', service: 'ReportsService', method: 'activity' },
+  caseload: { file: 'reports.service', service: 'ReportsService', method: 'caseload' },
+  outcomes: { file: 'outcomes', service: 'OutcomesService', method: 'report' },
+};
 
-type ReportsServiceClass = new (
+/** The part of a report service the benchmark calls. */
+type ReportServiceLike = Record<
+  string,
+  ((caller: AuthUser, q: Record<string, string>) => Promise<unknown>) | undefined
+>;
+
+type ReportServiceClass = new (
   db: unknown,
   audit: unknown,
   config: ResolvedConfig,
-) => ReportsServiceLike;
+) => ReportServiceLike;
+
+/** The source file of a report, for the results (`server/src/reports/…`). */
+export function reportSource(kind: ReportKind): string {
+  const { file, service } = REPORT_SOURCES[kind];
+  return `${service} (server/src/reports/${file}.ts)`;
+}
 
 /**
  * "The same SQL" as the report endpoints, without guessing it: the reports
@@ -34,8 +47,8 @@ type ReportsServiceClass = new (
  * time the database alone. Audit writes are left out: they are part of what
  * the app adds.
  *
- * This is the one place that knows the reports module: the constructor
- * (DataSource, AuditService, config) and the `activity`/`caseload` methods.
+ * This is the one place that knows the report services: their constructor
+ * (DataSource, AuditService, config) and the methods in REPORT_SOURCES.
  */
 export async function captureReportSql(
   db: Client,
@@ -45,15 +58,17 @@ export async function captureReportSql(
   query: Record<string, string>,
 ): Promise<CapturedStatement[]> {
   // The built server's own copy (dist/), the code the measured server runs.
-  const file = join(serverRoot(), 'dist', 'reports', 'reports.service.js');
+  const source = REPORT_SOURCES[kind];
+  const file = join(serverRoot(), 'dist', 'reports', `${source.file}.js`);
   if (!existsSync(file))
-    throw new PendingError(
-      'the reports module is not built (server/src/reports/reports.service.ts)',
-    );
-  const mod = (await import(pathToFileURL(file).href)) as { ReportsService?: ReportsServiceClass };
-  const Service = mod.ReportsService;
+    throw new PendingError(`the report is not built (server/src/reports/${source.file}.ts)`);
+  const mod = (await import(pathToFileURL(file).href)) as Record<
+    string,
+    ReportServiceClass | undefined
+  >;
+  const Service = mod[source.service];
   if (typeof Service !== 'function')
-    throw new PendingError('reports.service does not export ReportsService');
+    throw new PendingError(`${source.file} does not export ${source.service}`);
 
   const statements: CapturedStatement[] = [];
   const run = async (text: string, values: unknown[] = []) => {
@@ -82,9 +97,10 @@ export async function captureReportSql(
   const dataSource = { ...manager, manager };
   const audit = { record: async () => undefined, recordMany: async () => undefined };
   const service = new Service(dataSource, audit, config);
-  if (typeof service[kind] !== 'function')
-    throw new PendingError(`ReportsService has no ${kind}()`);
-  await service[kind](caller, query);
+  const method = service[source.method];
+  if (typeof method !== 'function')
+    throw new PendingError(`${source.service} has no ${source.method}()`);
+  await method.call(service, caller, query);
   return statements;
 }
 

@@ -14,6 +14,12 @@ export const BULK_TABLES = [
   'handout',
   'advocacy_action',
   'decision_note',
+  'recovery_plan',
+  'recovery_plan_goal',
+  'recovery_plan_review',
+  'session_note',
+  'measurement',
+  'safety_alert',
 ];
 
 interface ConstraintDef {

@@ -11,6 +11,8 @@ export const DEFAULT_COUNTS = {
   handouts: 200_000,
   advocacy: 100_000,
   decisionNotes: 50_000,
+  /** Outcome measures: about three per participant. */
+  measurements: 60_000,
   resources: 300,
 };
 
@@ -25,7 +27,14 @@ export interface SeedPlan extends Counts {
   force: boolean;
   /** Load with the tables' indexes and foreign keys in place (slower; for comparison). */
   keepIndexes: boolean;
+  /** Share of participants with a recovery plan in use. */
+  planShare: number;
+  /** Share of attendance rows with a session note (all of them attended). */
+  noteShare: number;
 }
+
+export const DEFAULT_PLAN_SHARE = 0.8;
+export const DEFAULT_NOTE_SHARE = 0.7;
 
 export const SEED_USAGE = `Usage: pnpm seed:scale [options]
 
@@ -41,6 +50,9 @@ organisation. Every count is multiplied by --scale, then overridden by its own o
   --handouts <n>         default ${DEFAULT_COUNTS.handouts}
   --advocacy <n>         default ${DEFAULT_COUNTS.advocacy}
   --decision-notes <n>   default ${DEFAULT_COUNTS.decisionNotes}
+  --measurements <n>     outcome measures, default ${DEFAULT_COUNTS.measurements} (about 3 per participant)
+  --plan-share <f>       share of participants with a recovery plan, default ${DEFAULT_PLAN_SHARE}
+  --note-share <f>       share of attendance rows with a session note, default ${DEFAULT_NOTE_SHARE}
   --resources <n>        default ${DEFAULT_COUNTS.resources}
   --years <n>            history ending today, default 3
   --seed <n>             another deterministic data set, default 1
@@ -59,6 +71,7 @@ const COUNT_OPTIONS: Record<string, keyof Counts> = {
   handouts: 'handouts',
   advocacy: 'advocacy',
   'decision-notes': 'decisionNotes',
+  measurements: 'measurements',
   resources: 'resources',
 };
 
@@ -86,6 +99,8 @@ export function planFromArgs(args: string[]): SeedPlan | null {
     scale: { type: 'string' as const },
     years: { type: 'string' as const },
     seed: { type: 'string' as const },
+    'plan-share': { type: 'string' as const },
+    'note-share': { type: 'string' as const },
     ...Object.fromEntries(Object.keys(COUNT_OPTIONS).map((k) => [k, { type: 'string' as const }])),
   };
   let values: Record<string, string | boolean | undefined>;
@@ -99,6 +114,13 @@ export function planFromArgs(args: string[]): SeedPlan | null {
   const scale = positiveNumber('scale', values.scale as string | undefined, false) ?? 1;
   const years = positiveNumber('years', values.years as string | undefined, false) ?? 3;
   const seed = positiveNumber('seed', values.seed as string | undefined, true) ?? 1;
+  const share = (name: string, fallback: number) => {
+    const n = positiveNumber(name, values[name] as string | undefined, false) ?? fallback;
+    if (n > 1) throw new PlanError(`--${name} is a share between 0 and 1, not ${n}`);
+    return n;
+  };
+  const planShare = share('plan-share', DEFAULT_PLAN_SHARE);
+  const noteShare = share('note-share', DEFAULT_NOTE_SHARE);
 
   const explicit: Partial<Counts> = {};
   for (const [option, key] of Object.entries(COUNT_OPTIONS)) {
@@ -135,10 +157,13 @@ export function planFromArgs(args: string[]): SeedPlan | null {
     handouts: scaled('handouts', 1),
     advocacy: scaled('advocacy', 1),
     decisionNotes: scaled('decisionNotes', 1),
+    measurements: scaled('measurements', 1),
     resources: scaled('resources', 24),
     days: Math.max(30, Math.round(365.25 * years)),
     seed,
     force: Boolean(values.force),
     keepIndexes: Boolean(values['keep-indexes']),
+    planShare,
+    noteShare,
   };
 }

@@ -1,5 +1,19 @@
 import type { Client } from 'pg';
-import { FOCUS_AREAS, RESOURCE_CATEGORIES, SESSION_ACTIVITIES, addDays } from '@peerpath/shared';
+import {
+  BASELINE_DUE_DAYS,
+  DEFAULT_MEASURE_INTERVAL_DAYS,
+  FOCUS_AREAS,
+  INSTRUMENTS,
+  INSTRUMENT_KEYS,
+  LIFE_AREAS,
+  NOTE_FORMATS,
+  NOTE_SECTIONS,
+  PLAN_REVIEW_DAYS_DEFAULT,
+  RESOURCE_CATEGORIES,
+  SESSION_ACTIVITIES,
+  WELLNESS_SECTIONS,
+  addDays,
+} from '@peerpath/shared';
 import type { Organisation } from './organisation';
 import type { SeedPlan } from './seed-plan';
 import {
@@ -19,27 +33,36 @@ import {
   ADVOCACY_OUTCOMES,
   ADVOCACY_SYSTEMIC,
   ADVOCACY_TITLES,
+  ALERT_RESOLUTIONS,
   ATTENDANCE_NOTES,
   DECISION_TOPICS,
   DURATIONS,
   FIRST_NAMES,
   FOCUS_CHANCE,
+  GOALS,
   GROUP_TITLES,
   HANDOUT_METHODS,
   HANDOUT_NOTES,
   LAST_NAMES,
+  ADDENDA,
   NEXT_STEPS,
   NICKNAMES,
   NOTE_SENTENCES,
+  NOTE_WORDS,
+  PLAN_STRENGTHS,
+  PLAN_WHAT_MATTERS,
   ONE_TO_ONE_TITLES,
   PRONOUNS,
   RESOURCE_NAMES,
   RESOURCE_TAGS,
   RESOURCE_WEIGHTS,
+  RETURN_COMMENTS,
   SESSION_TYPE_WEIGHTS,
   SETTINGS_GROUP,
   SETTINGS_ONE_TO_ONE,
   TEAM_PLACES,
+  VOID_REASONS,
+  WELLNESS_WORDS,
 } from './vocabulary';
 
 /** Keys of the candidate lookup: team_no × KEY + rank (a team's participants), or the negative for a worker's. */
@@ -48,6 +71,8 @@ const KEY = 10_000_000;
 const PRIOR_COHORT = 0.15;
 /** Rows per statement of the chunked phases: small enough to report progress, large enough to stay set-based. */
 const CHUNK = 50_000;
+/** Sessions per statement of the notes phase (each statement reads the whole attendance table once). */
+const NOTE_CHUNK = 250_000;
 
 /** Uuid kinds of `pg_temp.uid`. */
 const UID = {
@@ -60,6 +85,36 @@ const UID = {
   advocacy: 7,
   decisionNote: 8,
 };
+
+/** Uuid kinds of the plans, notes and measures (SPEC §7–§9). */
+const UID_RECORDS = {
+  plan: 9,
+  goalRow: 10,
+  goal: 11,
+  step: 12,
+  review: 13,
+  note: 14,
+  measurement: 15,
+  alert: 16,
+  addendum: 17,
+};
+
+/** Team n's measures: every fifth team (team 1 among them) takes all three, some PHQ-9 too, the rest BARC-10 only. */
+const TEAM_INSTRUMENTS = `CASE WHEN t % 5 = 1 THEN ARRAY['barc10', 'phq9', 'gad7']
+                              WHEN t % 5 = 3 THEN ARRAY['barc10', 'phq9']
+                              ELSE ARRAY['barc10'] END::text[]`;
+
+/** Days from an activation or a review to the next review (PLAN_REVIEW_DAYS' default). */
+const REVIEW_DAYS = PLAN_REVIEW_DAYS_DEFAULT;
+/** The most goals a plan has here; goal keys are p_no × GOAL_SLOTS + position. */
+const GOAL_SLOTS = 8;
+/**
+ * A note's random draws: `pg_temp.rnd` hashes its number as PostgreSQL hashes
+ * an int8 (the high half folded into the low), so keys stay below 2^32; two
+ * attendees of one session share draws only when their numbers agree mod 64.
+ * Its id is `pg_temp.uid2` of (session, participant), unique for any size.
+ */
+const NOTE_RND_KEY = '(s.s_no::bigint * 64 + pn.p_no % 64)';
 
 const SESSION_TYPES_BY_CODE = SESSION_TYPE_WEIGHTS.map(([t]) => t);
 const ONE_TO_ONE_CODE = SESSION_TYPES_BY_CODE.indexOf('one_to_one_mentoring') + 1;
@@ -74,6 +129,13 @@ export interface SeedCounts {
   handouts: number;
   advocacy: number;
   decisionNotes: number;
+  plans: number;
+  planGoals: number;
+  planReviews: number;
+  notes: number;
+  measurements: number;
+  alerts: number;
+  openAlerts: number;
 }
 
 /**
@@ -129,14 +191,17 @@ export class ScaleSeeder {
     const { teams, staff, admin } = this.org;
     await this.run(
       `CREATE TEMP TABLE tmp_team ON COMMIT DROP AS
-       SELECT t AS team_no, pg_temp.uid(${UID.team}, t) AS id, n AS name, s AS sup_staff_no
+       SELECT t AS team_no, pg_temp.uid(${UID.team}, t) AS id, n AS name, s AS sup_staff_no,
+              (${textArray(NOTE_FORMATS)})[1 + t % ${NOTE_FORMATS.length}] AS note_format,
+              ${TEAM_INSTRUMENTS} AS instruments
          FROM unnest($1::int[], $2::text[], $3::int[]) u(t, n, s)`,
       [teams.map((t) => t.teamNo), teams.map((t) => t.name), teams.map((t) => t.supervisorNo)],
     );
     await this.run(
       `CREATE TEMP TABLE tmp_staff ON COMMIT DROP AS
        SELECT no AS staff_no, pg_temp.uid(${UID.user}, no) AS id, team_no, role, email,
-              display_name, active, left_day, replacement, slots
+              display_name, active, left_day, replacement, slots,
+              role = 'worker' AND no % 7 = 3 AS cosign
          FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bool[],
                      $7::int[], $8::int[], $9::int[])
               u(no, team_no, role, email, display_name, active, left_day, replacement, slots)`,
@@ -154,13 +219,14 @@ export class ScaleSeeder {
     );
     const goLive = this.at('-30', '9');
     await this.run(
-      `INSERT INTO team (id, name, created_at, updated_at)
-       SELECT id, name, ${goLive}, ${goLive} FROM tmp_team ORDER BY team_no`,
+      `INSERT INTO team (id, name, created_at, updated_at, note_format, instruments)
+       SELECT id, name, ${goLive}, ${goLive}, note_format, instruments FROM tmp_team ORDER BY team_no`,
     );
     let users = await this.run(
-      `INSERT INTO app_user (id, email, display_name, role, team_id, active, password_hash, created_at, updated_at)
+      `INSERT INTO app_user (id, email, display_name, role, team_id, active, password_hash, created_at, updated_at,
+                             cosign_required)
        SELECT s.id, s.email, s.display_name, s.role, t.id, s.active, $1, ${goLive},
-              CASE WHEN s.active THEN ${goLive} ELSE ${this.at('s.left_day + 1', '17')} END
+              CASE WHEN s.active THEN ${goLive} ELSE ${this.at('s.left_day + 1', '17')} END, s.cosign
          FROM tmp_staff s JOIN tmp_team t USING (team_no)
         ORDER BY s.staff_no`,
       [passwordHash],
@@ -714,15 +780,454 @@ export class ScaleSeeder {
     return rows;
   }
 
+  /**
+   * The participant the benchmark opens: the one of team 1 who attended most.
+   * They always get a plan and a note for every session they attended.
+   */
+  private busiest = 0;
+
+  private async pickBusiest(): Promise<void> {
+    const { rows } = await this.db.query<{ p_no: number }>(
+      `SELECT p.p_no FROM attendance a JOIN tmp_p p ON p.id = a.participant_id
+        WHERE a.status = 'attended' AND p.team_no = 1
+        GROUP BY p.p_no ORDER BY count(*) DESC, p.p_no LIMIT 1`,
+    );
+    this.busiest = rows[0]?.p_no ?? 0;
+  }
+
+  /** The worker responsible for participant row `e` on day `d`: their own while employed, else the supervisor. */
+  private workerOn(d: string): string {
+    return `CASE WHEN hs.left_day IS NULL OR (${d}) <= hs.left_day THEN hs.id ELSE sup.id END`;
+  }
+
+  /**
+   * Recovery plans (SPEC §7) for `planShare` of the participants with time in
+   * the history: an active version with 2–4 goals across life areas, about
+   * three in ten with an earlier, superseded version (the goals it had keep
+   * their ids), a review for most plans in use over two months, and now and
+   * then a draft of the next version. Review due dates follow: activation or
+   * last review + 90 days, so plans not reviewed lately are due.
+   */
+  async plans(tick: (f: number) => void): Promise<number> {
+    await this.pickBusiest();
+    const last = int(this.plan.days - 1);
+    const r = (salt: number) => rnd('e.p_no', salt);
+    await this.run(
+      `CREATE TEMP TABLE tmp_plan0 ON COMMIT DROP AS
+       SELECT e.p_no, e.id AS participant_id, e.team_no, e.home, e.status, e.end_day, x.e0, x.a1,
+              CASE WHEN ${r(403)} < 0.3 AND e.end_day - x.a1 >= 120
+                   THEN x.a1 + 90 + floor(${r(404)} * least(e.end_day - x.a1 - 89, 400))::int END AS a2,
+              2 + floor(${r(405)} * 3)::int AS k,
+              floor(${r(406)} * ${LIFE_AREAS.length})::int AS area0,
+              e.p_no = ${int(this.busiest)} AS busiest
+         FROM tmp_elig e
+         CROSS JOIN LATERAL (
+           SELECT greatest(e.enrolled_day, 0) AS e0,
+                  greatest(e.enrolled_day, 0)
+                    + least(e.end_day - greatest(e.enrolled_day, 0), 7 + floor(${r(402)} * 34)::int) AS a1
+         ) x
+        WHERE ${r(401)} < ${num(this.plan.planShare)} OR e.p_no = ${int(this.busiest)}`,
+    );
+    await this.run(
+      `CREATE TEMP TABLE tmp_plan ON COMMIT DROP AS
+       SELECT y.*,
+              coalesce(y.a2, y.a1) + ${REVIEW_DAYS} AS due_from_activation,
+              coalesce(y.reviewed, coalesce(y.a2, y.a1)) + ${REVIEW_DAYS} AS review_due,
+              y.status = 'active' AND NOT y.busiest AND ${rnd('y.p_no', 409)} < 0.04 AS has_draft
+         FROM (SELECT p.*, greatest(1, p.k - 1) AS k1, 1 + (p.a2 IS NOT NULL)::int AS vn,
+                      CASE WHEN ${rnd('p.p_no', 407)} < 0.7
+                                AND p.end_day >= coalesce(p.a2, p.a1) + 60
+                           THEN greatest(coalesce(p.a2, p.a1) + 60,
+                                         least(p.end_day, ${last} - floor(${rnd('p.p_no', 408)} * 100)::int))
+                      END AS reviewed
+                 FROM tmp_plan0 p) y`,
+    );
+    await this.run(`ANALYZE tmp_plan`);
+
+    // One row per version: the superseded first one, the one in use, a draft of the next.
+    const words = (list: readonly string[], salt: number) => oneOf(list, rnd('v.p_no', salt));
+    const wellness = `CASE WHEN ${rnd('v.p_no', 415)} < 0.6 OR v.busiest THEN jsonb_build_object(${WELLNESS_SECTIONS.map(
+      (k, i) => `${lit(k)}, ${words(WELLNESS_WORDS[k], 416 + i)}`,
+    ).join(', ')}) ELSE '{}'::jsonb END`;
+    await this.run(
+      `CREATE TEMP TABLE tmp_version ON COMMIT DROP AS
+       SELECT v.*, pg_temp.uid(${UID_RECORDS.plan}, v.p_no::bigint * 4 + v.version_no) AS id,
+              CASE WHEN v.version_no > 1
+                   THEN pg_temp.uid(${UID_RECORDS.plan}, v.p_no::bigint * 4 + v.version_no - 1) END AS based_on,
+              CASE WHEN ${rnd('v.p_no', 411)} < 0.85 THEN ${words(PLAN_STRENGTHS, 412)} END AS strengths,
+              CASE WHEN ${rnd('v.p_no', 413)} < 0.75 THEN ${words(PLAN_WHAT_MATTERS, 414)} END AS what_matters,
+              ${wellness} AS wellness
+         FROM (SELECT p.*, 1 AS version_no, 'superseded'::text AS plan_status, p.a1 AS activated, p.k1 AS goals
+                 FROM tmp_plan p WHERE p.a2 IS NOT NULL
+               UNION ALL
+               SELECT p.*, p.vn, 'active', coalesce(p.a2, p.a1), p.k FROM tmp_plan p
+               UNION ALL
+               SELECT p.*, p.vn + 1, 'draft', NULL, p.k FROM tmp_plan p WHERE p.has_draft) v`,
+    );
+    const created = `least(now(), ${this.at(`greatest(v.e0, coalesce(v.activated, ${last}) - 1)`, '11')})`;
+    const plans = await this.run(
+      `INSERT INTO recovery_plan (id, created_at, updated_at, team_id, participant_id, version_no, status,
+                                  strengths, what_matters, wellness, participant_agreed_on, activated_on,
+                                  activated_by_id, review_due_on, last_reviewed_on, superseded_on,
+                                  based_on_plan_id, created_by_id, version)
+       SELECT v.id, ${created},
+              greatest(${created}, least(now(), ${this.at(
+                `CASE v.plan_status WHEN 'superseded' THEN v.a2 WHEN 'active' THEN coalesce(v.reviewed, v.activated) ELSE ${last} END`,
+                '15',
+              )})),
+              t.id, v.participant_id, v.version_no, v.plan_status,
+              v.strengths, v.what_matters, v.wellness,
+              CASE WHEN v.activated IS NOT NULL
+                   THEN ${this.date(`greatest(v.e0, v.activated - floor(${rnd('v.p_no', 421)} * 3)::int)`)} END,
+              ${this.date('v.activated')},
+              CASE WHEN v.activated IS NOT NULL THEN ${this.workerOn('v.activated')} END,
+              CASE v.plan_status WHEN 'superseded' THEN ${this.date(`v.a1 + ${REVIEW_DAYS}`)}
+                                 WHEN 'active' THEN ${this.date('v.review_due')} END,
+              CASE WHEN v.plan_status = 'active' THEN ${this.date('v.reviewed')} END,
+              CASE WHEN v.plan_status = 'superseded' THEN ${this.date('v.a2')} END,
+              v.based_on,
+              ${this.workerOn(`coalesce(v.activated, ${last})`)},
+              CASE v.plan_status WHEN 'draft' THEN 1 WHEN 'superseded' THEN 3
+                                 ELSE 2 + (v.reviewed IS NOT NULL)::int END
+         FROM tmp_version v
+         JOIN tmp_team t ON t.team_no = v.team_no
+         JOIN tmp_staff hs ON hs.staff_no = v.home
+         JOIN tmp_staff sup ON sup.staff_no = t.sup_staff_no
+        ORDER BY v.p_no, v.version_no`,
+    );
+    tick(0.4);
+
+    // Goals: a version holds positions 0…goals−1; a goal keeps its id (and its steps theirs) in every version.
+    await this.run(
+      `CREATE TEMP TABLE tmp_goal_tpl ON COMMIT DROP AS
+       SELECT area, (t_no - 1)::int AS t_no, n, statement, steps
+         FROM jsonb_each($1::jsonb) a(area, list),
+              jsonb_array_length(a.list) n,
+              jsonb_array_elements(a.list) WITH ORDINALITY g(goal, t_no),
+              jsonb_to_record(g.goal) AS x(statement text, steps text[])`,
+      [JSON.stringify(GOALS)],
+    );
+    const gk = `(v.p_no::bigint * ${GOAL_SLOTS} + g.pos)`;
+    const goalStatus = `CASE WHEN v.plan_status = 'superseded' THEN 'active'
+                             WHEN ${rnd(gk, 432)} < 0.12 THEN 'achieved'
+                             WHEN ${rnd(gk, 432)} < 0.18 THEN 'paused'
+                             WHEN ${rnd(gk, 432)} < 0.21 THEN 'discontinued'
+                             ELSE 'active' END`;
+    const goals = await this.run(
+      `INSERT INTO recovery_plan_goal (id, created_at, updated_at, plan_id, goal_id, team_id, participant_id,
+                                       position, life_area, statement, steps, target_on, status)
+       SELECT pg_temp.uid(${UID_RECORDS.goalRow}, (v.p_no::bigint * 4 + v.version_no) * ${GOAL_SLOTS} + g.pos),
+              rp.created_at, rp.updated_at, v.id, pg_temp.uid(${UID_RECORDS.goal}, ${gk}),
+              rp.team_id, v.participant_id, g.pos, g.area, tpl.statement,
+              (SELECT jsonb_agg(jsonb_build_object(
+                        'id', pg_temp.uid(${UID_RECORDS.step}, ${gk} * 4 + u.i),
+                        'text', u.step,
+                        'done', g.status = 'achieved'
+                                OR u.i <= floor(${rnd(gk, 433)} * (cardinality(tpl.steps) + 1))
+                                          - (v.plan_status = 'superseded')::int)
+                      ORDER BY u.i)
+                 FROM unnest(tpl.steps) WITH ORDINALITY u(step, i)),
+              CASE WHEN ${rnd(gk, 434)} < 0.6
+                   THEN ${this.date(`v.a1 + 90 + floor(${rnd(gk, 435)} * 180)::int`)} END,
+              g.status
+         FROM tmp_version v
+         JOIN recovery_plan rp ON rp.id = v.id
+         CROSS JOIN LATERAL (
+           SELECT s.pos, (${textArray(LIFE_AREAS)})[1 + (v.area0 + s.pos * 3) % ${LIFE_AREAS.length}] AS area,
+                  ${goalStatus.replace(/\bg\.pos\b/g, 's.pos')} AS status
+             FROM generate_series(0, v.goals - 1) s(pos)
+         ) g
+         JOIN tmp_goal_tpl tpl ON tpl.area = g.area AND tpl.t_no = floor(${rnd(gk, 431)} * tpl.n)::int
+        ORDER BY v.p_no, v.version_no, g.pos`,
+    );
+    tick(0.8);
+    const reviews = await this.run(
+      `INSERT INTO recovery_plan_review (id, created_at, updated_at, plan_id, team_id, participant_id,
+                                         reviewed_on, reviewed_by_id, review_due_on)
+       SELECT pg_temp.uid(${UID_RECORDS.review}, v.p_no), least(now(), ${this.at('v.reviewed', '14')}),
+              least(now(), ${this.at('v.reviewed', '14')}), v.id, t.id, v.participant_id,
+              ${this.date('v.reviewed')}, ${this.workerOn('v.reviewed')}, ${this.date('v.review_due')}
+         FROM tmp_version v
+         JOIN tmp_team t ON t.team_no = v.team_no
+         JOIN tmp_staff hs ON hs.staff_no = v.home
+         JOIN tmp_staff sup ON sup.staff_no = t.sup_staff_no
+        WHERE v.plan_status = 'active' AND v.reviewed IS NOT NULL
+        ORDER BY v.p_no`,
+    );
+    this.counts.plans = plans;
+    this.counts.planGoals = goals;
+    this.counts.planReviews = reviews;
+    return plans + goals + reviews;
+  }
+
+  /**
+   * Session notes (SPEC §8) for `noteShare` of the attendance rows, all of
+   * them `attended` rows of sessions already over (and every one of the
+   * benchmark's participant). A note is in its team's format nine times in
+   * ten; it links one or two goals of the plan in force on the session's day
+   * when there was one. Most are signed (about one in fourteen late); the
+   * last days' are often drafts, and a few of the last two months'; the notes
+   * of workers whose notes need a co-signature are co-signed by the team's
+   * supervisor, except some of the last two weeks' still waiting and a few
+   * of the last month's returned with a comment.
+   */
+  async notes(tick: (f: number) => void): Promise<number> {
+    const { rows } = await this.db.query<{ total: string; attended: string }>(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'attended') AS attended FROM attendance`,
+    );
+    const attended = Number(rows[0].attended);
+    const share =
+      attended > 0 ? Math.min(1, (this.plan.noteShare * Number(rows[0].total)) / attended) : 0;
+    await this.run(`CREATE TEMP TABLE tmp_pn ON COMMIT DROP AS SELECT id, p_no FROM tmp_p`);
+    await this.run(`ANALYZE tmp_pn`);
+
+    const key = 'n.key';
+    const r = (salt: number) => rnd(key, salt);
+    const say = (list: readonly string[], salt: number) => oneOf(list, r(salt));
+    const sections = `CASE n.format ${NOTE_FORMATS.map(
+      (f) =>
+        `WHEN ${lit(f)} THEN jsonb_build_object(${NOTE_SECTIONS[f]
+          .map((sec, i) => `${lit(sec)}, ${say(NOTE_WORDS[sec], 450 + i)}`)
+          .join(', ')})`,
+    ).join(' ')} END`;
+    // Goals of the plan in force on the day: the first version's before the second was activated.
+    const kk = `CASE WHEN n.a2 IS NOT NULL AND n.day < n.a2 THEN n.k1 ELSE n.k END`;
+    const goal = (i: string) =>
+      `pg_temp.uid(${UID_RECORDS.goal}, n.p_no::bigint * ${GOAL_SLOTS} + ${i})`;
+    const i1 = `floor(${r(461)} * ${kk})::int`;
+    const i2 = `(${i1} + 1 + floor(${r(462)} * (${kk} - 1))::int) % ${kk}`;
+    const goalIds = `CASE WHEN n.a1 IS NULL OR n.day < n.a1 OR ${r(460)} < 0.1 THEN '{}'::uuid[]
+                          WHEN ${r(460)} < 0.7 OR ${kk} = 1 THEN ARRAY[${goal(i1)}]
+                          ELSE ARRAY[${goal(i1)}, ${goal(i2)}] END`;
+    // status: d draft, r returned (a draft again), s signed, w waiting for a co-signature, c co-signed.
+    const state = `CASE WHEN (n.age <= 2 AND ${r(470)} < 0.5) OR (n.age <= 60 AND ${r(470)} < 0.03) THEN 'd'
+                        WHEN NOT n.cosign THEN 's'
+                        WHEN n.age <= 30 AND ${r(471)} < 0.06 THEN 'r'
+                        WHEN n.age > 14 OR ${r(472)} < 0.4 THEN 'c'
+                        ELSE 'w' END`;
+    const delayMinutes = `CASE WHEN ${r(473)} < 0.07 THEN (49 + ${r(474)} * 150) * 60
+                               ELSE 10 + ${r(474)} * 30 * 60 END`;
+    const insert = `
+      INSERT INTO session_note (id, created_at, updated_at, team_id, session_id, participant_id, format,
+                                sections, goal_ids, status, signed_at, signed_by_id, late, cosign_required,
+                                cosigned_at, cosigned_by_id, returned_comment, returned_at, returned_by_id,
+                                addenda, version)
+      SELECT n.id, n.created, greatest(n.created, n.signed, n.cosigned, n.returned), n.team_id, n.session_id,
+             n.participant_id, n.format, ${sections}, ${goalIds},
+             CASE n.state WHEN 'c' THEN 'cosigned' WHEN 's' THEN 'signed' WHEN 'w' THEN 'signed' ELSE 'draft' END,
+             n.signed, CASE WHEN n.signed IS NOT NULL THEN n.facilitator_id END,
+             coalesce(n.signed > n.ends + interval '48 hours', false),
+             n.state IN ('w', 'c'),
+             n.cosigned, CASE WHEN n.cosigned IS NOT NULL THEN n.supervisor_id END,
+             CASE WHEN n.state = 'r' THEN ${say(RETURN_COMMENTS, 475)} END,
+             n.returned, CASE WHEN n.state = 'r' THEN n.supervisor_id END,
+             CASE WHEN n.signed IS NOT NULL AND ${r(476)} < 0.03
+                  THEN jsonb_build_array(jsonb_build_object(
+                         'id', pg_temp.uid2(${UID_RECORDS.addendum}, n.s_no, n.p_no),
+                         'at', to_char(least(now(), n.signed + interval '1 day') AT TIME ZONE 'UTC',
+                                       'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                         'byId', n.facilitator_id,
+                         'text', ${say(ADDENDA, 477)}))
+                  ELSE '[]'::jsonb END,
+             CASE n.state WHEN 'd' THEN 1 WHEN 's' THEN 2 WHEN 'w' THEN 2 ELSE 3 END
+        -- OFFSET 0 keeps each layer's values computed once (a flattened query would repeat them).
+        FROM (SELECT m.*,
+                     CASE WHEN m.state IN ('s', 'w', 'c') THEN m.signed0 END AS signed,
+                     CASE WHEN m.state = 'c'
+                          THEN least(now(), m.signed0 + (2 + ${rnd('m.key', 478)} * 70) * interval '1 hour') END AS cosigned,
+                     CASE WHEN m.state = 'r'
+                          THEN least(now(), m.signed0 + (2 + ${rnd('m.key', 478)} * 30) * interval '1 hour') END AS returned
+                FROM (SELECT n.*, ${state} AS state,
+                             least(now(), n.ends + (${delayMinutes}) * interval '1 minute') AS signed0
+                        FROM (SELECT a.session_id, a.participant_id, s.s_no, pn.p_no, s.day,
+                                     ${NOTE_RND_KEY} AS key,
+                                     pg_temp.uid2(${UID_RECORDS.note}, s.s_no, pn.p_no) AS id,
+                                     ${int(this.plan.days - 1)} - s.day AS age,
+                                     ss.team_id, ss.facilitator_id, f.cosign, sup.id AS supervisor_id,
+                                     ss.starts_at + ss.duration_minutes * interval '1 minute' AS ends,
+                                     least(now(), ss.starts_at + (ss.duration_minutes + 5) * interval '1 minute') AS created,
+                                     CASE WHEN ${rnd(NOTE_RND_KEY, 480)} < 0.9 THEN t.note_format
+                                          ELSE ${oneOf(NOTE_FORMATS, rnd(NOTE_RND_KEY, 481))} END AS format,
+                                     pl.a1, pl.a2, pl.k, pl.k1
+                                FROM attendance a
+                                JOIN tmp_s s ON s.id = a.session_id
+                                JOIN tmp_pn pn ON pn.id = a.participant_id
+                                JOIN support_session ss ON ss.id = a.session_id
+                                JOIN tmp_team t ON t.team_no = s.team_no
+                                JOIN tmp_staff f ON f.staff_no = s.staff_no
+                                JOIN tmp_staff sup ON sup.staff_no = t.sup_staff_no
+                                LEFT JOIN tmp_plan pl ON pl.p_no = pn.p_no
+                               WHERE a.status = 'attended' AND s.s_no BETWEEN $1 AND $2
+                                 AND ss.starts_at + ss.duration_minutes * interval '1 minute' < now()
+                                 AND (${rnd(NOTE_RND_KEY, 482)} < ${num(share)}
+                                      OR pn.p_no = ${int(this.busiest)})
+                              OFFSET 0) n
+                      OFFSET 0) m
+              OFFSET 0) n
+       ORDER BY n.s_no, n.p_no`;
+    const rowsWritten = await this.chunked(
+      this.plan.sessions,
+      (lo, hi) => this.run(insert, [lo, hi]),
+      tick,
+      NOTE_CHUNK,
+    );
+    this.counts.notes = rowsWritten;
+    return rowsWritten;
+  }
+
+  /**
+   * Outcome measures (SPEC §9) on the schedule of each person's team: the
+   * baseline 30 days after enrolment, then every 90 days while they are
+   * with the programme; each taken with the chance that makes about
+   * `measurements` in all. BARC-10 for everyone; PHQ-9 and GAD-7 in the teams
+   * that use them, for the people who came for depression or anxiety and
+   * about one in seven of the others. Each person's scores follow a trajectory (most
+   * improve, some stay flat, a few get worse); answers are drawn per item and
+   * the score and band computed from them as the server does. A PHQ-9 with
+   * item 9 above 0 raises a safety alert: resolved, except a few recent ones
+   * (the latest of all always stays open).
+   */
+  async measures(tick: (f: number) => void): Promise<number> {
+    const interval = DEFAULT_MEASURE_INTERVAL_DAYS;
+    const codes = INSTRUMENT_KEYS.map((k, i) => `WHEN ${lit(k)} THEN ${i + 1}`).join(' ');
+    await this.run(
+      `CREATE TEMP TABLE tmp_mi ON COMMIT DROP AS
+       SELECT y.*, greatest(0, ceil(-y.start / ${interval}.0)::int) AS kmin,
+              floor((y.end_day - y.start)::float8 / ${interval})::int AS kmax
+         FROM (SELECT e.p_no, e.id AS participant_id, e.team_no, e.home, e.status, e.end_day,
+                      e.enrolled_day + ${BASELINE_DUE_DAYS} AS start, i.instrument,
+                      CASE i.instrument ${codes} END AS code
+                 FROM tmp_elig e
+                 JOIN tmp_team t ON t.team_no = e.team_no
+                 JOIN participant p ON p.id = e.id
+                 CROSS JOIN LATERAL unnest(t.instruments) i(instrument)
+                WHERE i.instrument = 'barc10'
+                   OR (i.instrument = 'phq9' AND ('depression' = ANY(p.focus_areas) OR ${rnd('e.p_no', 501)} < 0.15))
+                   OR (i.instrument = 'gad7' AND ('anxiety' = ANY(p.focus_areas) OR ${rnd('e.p_no', 502)} < 0.15))) y
+        WHERE y.end_day >= y.start`,
+    );
+    const { rows } = await this.db.query<{ slots: string }>(
+      `SELECT coalesce(sum(greatest(kmax - kmin + 1, 0)), 0) AS slots FROM tmp_mi`,
+    );
+    const slots = Number(rows[0].slots);
+    const take = slots > 0 ? Math.min(1, this.plan.measurements / slots) : 0;
+
+    // The latent level per item at time point k; answers scatter around it.
+    const mk = 'x.mkey';
+    const level = `CASE w.instrument
+        WHEN 'barc10' THEN 2.6 + 1.6 * ${rnd('w.pkey', 510)}
+                         + (w.k - w.kmin) * CASE w.trend WHEN 'up' THEN 0.2 + 0.25 * ${rnd('w.pkey', 511)}
+                                                         WHEN 'down' THEN -0.15 - 0.2 * ${rnd('w.pkey', 511)} ELSE 0 END
+        ELSE 0.5 + 1.5 * ${rnd('w.pkey', 510)}
+             + (w.k - w.kmin) * CASE w.trend WHEN 'up' THEN -0.12 - 0.15 * ${rnd('w.pkey', 511)}
+                                             WHEN 'down' THEN 0.1 + 0.12 * ${rnd('w.pkey', 511)} ELSE 0 END END`;
+    const itemCount = `CASE x.instrument ${INSTRUMENT_KEYS.map((k) => `WHEN ${lit(k)} THEN ${INSTRUMENTS[k].items.length}`).join(' ')} END`;
+    const lo = `CASE WHEN x.instrument = 'barc10' THEN 1 ELSE 0 END`;
+    const hi = `CASE WHEN x.instrument = 'barc10' THEN 6 ELSE 3 END`;
+    const answer = `CASE WHEN x.instrument = 'phq9' AND g.i = 9
+                         THEN CASE WHEN ${rnd(mk, 513)} < 0.03 THEN 1 + (${rnd(mk, 514)} < 0.25)::int ELSE 0 END
+                         ELSE least(${hi}, greatest(${lo}, round(x.level + (${rnd(`${mk} * 16 + g.i`, 512)} - 0.5) * 1.8)))
+                    END`;
+    await this.run(
+      `CREATE TEMP TABLE tmp_m ON COMMIT DROP AS
+       SELECT x.mkey, x.p_no, x.participant_id, x.team_no, x.home, x.instrument, x.day, x.at_discharge,
+              ARRAY(SELECT (${answer})::smallint FROM generate_series(1, ${itemCount}) g(i) ORDER BY g.i) AS answers
+         FROM (SELECT w.*, ${level} AS level
+                 FROM (SELECT v.*, v.p_no::bigint * 1024 + v.code * 128 + v.k AS mkey,
+                              v.p_no::bigint * 8 + v.code AS pkey,
+                              CASE WHEN ${rnd('v.p_no::bigint * 8 + v.code', 515)} < 0.6 THEN 'up'
+                                   WHEN ${rnd('v.p_no::bigint * 8 + v.code', 515)} < 0.85 THEN 'flat'
+                                   ELSE 'down' END AS trend,
+                              CASE WHEN v.last_one THEN v.end_day
+                                   ELSE least(v.end_day, ${int(this.plan.days - 1)},
+                                              greatest(0, v.start + v.k * ${interval} - 5
+                                                          + floor(${rnd('v.p_no::bigint * 1024 + v.code * 128 + v.k', 516)} * 21)::int)) END AS day,
+                              v.last_one AS at_discharge
+                         FROM (SELECT mi.*, k.k,
+                                      mi.status = 'discharged' AND k.k = mi.kmax
+                                        AND ${rnd('mi.p_no::bigint * 8 + mi.code', 517)} < 0.5 AS last_one
+                                 FROM tmp_mi mi
+                                 CROSS JOIN LATERAL generate_series(mi.kmin, mi.kmax) k(k)
+                                WHERE ${rnd('mi.p_no::bigint * 1024 + mi.code * 128 + k.k', 518)} < ${num(take)}) v) w) x`,
+    );
+    // The latest PHQ-9 of all has item 9 above 0, so there is always an open alert to see.
+    await this.run(
+      `UPDATE tmp_m SET answers[9] = greatest(answers[9], 1)
+        WHERE mkey = (SELECT mkey FROM tmp_m WHERE instrument = 'phq9' AND ${rnd('mkey', 524)} >= 0.01
+                       ORDER BY day DESC, mkey LIMIT 1)`,
+    );
+    await this.run(`ANALYZE tmp_m`);
+    tick(0.4);
+
+    const band = `CASE m.instrument ${INSTRUMENT_KEYS.map(
+      (k) =>
+        `WHEN ${lit(k)} THEN CASE ${INSTRUMENTS[k].bands
+          .map((b) => `WHEN m.score BETWEEN ${b.min} AND ${b.max} THEN ${lit(b.key)}`)
+          .join(' ')} END`,
+    ).join(' ')} END`;
+    const mr = (salt: number) => rnd('m.mkey', salt);
+    const measurements = await this.run(
+      `INSERT INTO measurement (id, created_at, updated_at, team_id, participant_id, instrument, taken_on,
+                                answers, score, band, at_discharge, self_entered, administered_by_id,
+                                voided_at, voided_by_id, void_reason)
+       SELECT pg_temp.uid(${UID_RECORDS.measurement}, m.mkey), m.created,
+              CASE WHEN m.voided THEN least(now(), m.created + interval '1 day') ELSE m.created END,
+              t.id, m.participant_id, m.instrument, ${this.date('m.day')}, m.answers, m.score, ${band},
+              m.at_discharge, ${mr(521)} < 0.4, m.worker_id,
+              CASE WHEN m.voided THEN least(now(), m.created + interval '1 day') END,
+              CASE WHEN m.voided THEN m.worker_id END,
+              CASE WHEN m.voided THEN ${oneOf(VOID_REASONS, mr(522))} END
+         FROM (SELECT tm.*, (SELECT sum(a)::int FROM unnest(tm.answers) a) AS score,
+                      least(now(), ${this.at('tm.day', `9 + ${rnd('tm.mkey', 523)} * 8`)}) AS created,
+                      ${rnd('tm.mkey', 524)} < 0.01 AS voided,
+                      ${this.workerOn('tm.day')} AS worker_id
+                 FROM tmp_m tm
+                 JOIN tmp_team t0 ON t0.team_no = tm.team_no
+                 JOIN tmp_staff hs ON hs.staff_no = tm.home
+                 JOIN tmp_staff sup ON sup.staff_no = t0.sup_staff_no) m
+         JOIN tmp_team t ON t.team_no = m.team_no
+        ORDER BY m.day, m.mkey`,
+    );
+    tick(0.8);
+    const last = int(this.plan.days - 1);
+    const { rows: alertRows } = await this.db.query<{ alerts: number; open: number }>(
+      `WITH a AS (
+         INSERT INTO safety_alert (id, created_at, updated_at, team_id, participant_id, measurement_id, kind,
+                                   raised_at, resolved_at, resolved_by_id, resolution)
+         SELECT pg_temp.uid(${UID_RECORDS.alert}, x.mkey), x.created_at,
+                coalesce(x.resolved, x.created_at), x.team_id, x.participant_id, x.id, 'phq9_item9',
+                x.created_at, x.resolved, CASE WHEN x.resolved IS NOT NULL THEN x.sup_id END,
+                CASE WHEN x.resolved IS NOT NULL THEN ${oneOf(ALERT_RESOLUTIONS, rnd('x.mkey', 531))} END
+           FROM (SELECT m.*, tm.mkey, sup.id AS sup_id,
+                        CASE WHEN tm.mkey = (SELECT mkey FROM tmp_m WHERE instrument = 'phq9' AND ${rnd('mkey', 524)} >= 0.01
+                                                 ORDER BY day DESC, mkey LIMIT 1)
+                                  OR (tm.day >= ${last} - 21 AND ${rnd('tm.mkey', 532)} < 0.6) THEN NULL
+                             ELSE least(now(), m.created_at + (1 + ${rnd('tm.mkey', 533)} * 47) * interval '1 hour') END AS resolved
+                   FROM tmp_m tm
+                   JOIN measurement m ON m.id = pg_temp.uid(${UID_RECORDS.measurement}, tm.mkey)
+                   JOIN tmp_team t ON t.team_no = tm.team_no
+                   JOIN tmp_staff sup ON sup.staff_no = t.sup_staff_no
+                  WHERE tm.instrument = 'phq9' AND tm.answers[9] > 0 AND m.voided_at IS NULL) x
+          ORDER BY x.created_at
+         RETURNING resolved_at)
+       SELECT count(*)::int AS alerts, count(*) FILTER (WHERE resolved_at IS NULL)::int AS open FROM a`,
+    );
+    this.counts.measurements = measurements;
+    this.counts.alerts = alertRows[0].alerts;
+    this.counts.openAlerts = alertRows[0].open;
+    return measurements + alertRows[0].alerts;
+  }
+
   /** Runs `step` over 1…total in chunks, reporting progress after each. */
   private async chunked(
     total: number,
     step: (lo: number, hi: number) => Promise<number>,
     tick: (f: number) => void,
+    chunk = CHUNK,
   ): Promise<number> {
     let rows = 0;
-    for (let lo = 1; lo <= total; lo += CHUNK) {
-      const hi = Math.min(total, lo + CHUNK - 1);
+    for (let lo = 1; lo <= total; lo += chunk) {
+      const hi = Math.min(total, lo + chunk - 1);
       rows += await step(lo, hi);
       tick(hi / total);
     }

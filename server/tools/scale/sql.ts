@@ -60,7 +60,9 @@ export function weightedNumber(table: Weighted<number>, r: string): string {
 /**
  * `pg_temp.rnd(n, salt)`: a deterministic pseudo-random number in [0, 1) for
  * the pair (n, salt); `pg_temp.uid(kind, n)`: a deterministic version-4-shaped
- * uuid. Both are plain SQL functions PostgreSQL inlines, and temporary: they
+ * uuid; `pg_temp.uid2(kind, a, b)` one for a pair, from md5 (the int8 hash
+ * behind the others folds numbers above 2^32 into 32 bits, so pairs of large
+ * numbers would collide). All are plain SQL functions PostgreSQL inlines, and temporary: they
  * vanish with the connection and never touch the schema.
  */
 export function helperFunctions(seed: number): string[] {
@@ -76,6 +78,11 @@ export function helperFunctions(seed: number): string[] {
                  lpad(to_hex(hashint8extended(n, kind * 2 + 1 + ${offset})), 16, '0')
                placing '4' from 13 for 1)
                placing substr('89ab', (abs(n) % 4)::int + 1, 1) from 17 for 1)::uuid $$`,
+    `CREATE FUNCTION pg_temp.uid2(kind int, a bigint, b bigint) RETURNS uuid
+       LANGUAGE sql IMMUTABLE PARALLEL SAFE
+       AS $$ SELECT overlay(overlay(md5(kind || ':' || a || ':' || b || ':' || ${offset})
+               placing '4' from 13 for 1)
+               placing substr('89ab', (abs(a + b) % 4)::int + 1, 1) from 17 for 1)::uuid $$`,
   ];
 }
 

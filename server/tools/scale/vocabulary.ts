@@ -1,6 +1,7 @@
 import type {
   AdvocacyCategory,
   FocusArea,
+  LifeArea,
   ResourceCategory,
   SessionActivity,
   SessionSetting,
@@ -502,3 +503,285 @@ export const FOCUS_CHANCE: Record<FocusArea, number> = {
   eating_disorder: 0.04,
   general_wellbeing: 0.15,
 };
+
+/*
+ * Recovery plans, session notes and outcome measures (SPEC §7–§9). A plan is
+ * written with the person, so its goals, strengths and wellness sections are
+ * in their own words (first person); a note is the worker's account.
+ */
+
+/** Goals as the person says them, by life area; each with the small steps towards it. */
+export const GOALS: Record<LifeArea, { statement: string; steps: string[] }[]> = {
+  emotional: [
+    {
+      statement: 'I want to notice when I am getting low and do something kind for myself.',
+      steps: [
+        'Write three lines in my mood diary each evening',
+        'Call my sister when I feel a dip',
+        'Try the breathing exercise before bed',
+      ],
+    },
+    {
+      statement: 'I want to feel less on edge when I am around people.',
+      steps: [
+        'Stay for the whole of group once a week',
+        'Practise grounding on the bus',
+        'Tell my peer worker how it went',
+      ],
+    },
+    {
+      statement: 'I want to get through the anniversary in March without drinking.',
+      steps: [
+        'Plan the day with my peer worker',
+        'Ask a friend to be with me that evening',
+        'Go to the Sunday meeting that week',
+      ],
+    },
+  ],
+  environmental: [
+    {
+      statement: 'I want a place of my own that feels safe and quiet.',
+      steps: [
+        'Fill in the housing application',
+        'Visit two flats with my peer worker',
+        'Ask about help with the deposit',
+      ],
+    },
+    {
+      statement: 'I want my room to be somewhere I like coming back to.',
+      steps: [
+        'Clear one corner each weekend',
+        'Put up the photos from my kids',
+        'Get a lamp for the evenings',
+      ],
+    },
+  ],
+  financial: [
+    {
+      statement: 'I want to know where my money goes and have some left at the end of the month.',
+      steps: [
+        'Write down what I spend for two weeks',
+        'Set up the rent as a standing order',
+        'Meet the benefits adviser',
+      ],
+    },
+    {
+      statement: 'I want to pay off the phone debt so I can stop worrying about the letters.',
+      steps: [
+        'Open the letters with my peer worker',
+        'Agree a payment plan',
+        'Put aside ten dollars each week',
+      ],
+    },
+  ],
+  intellectual: [
+    {
+      statement: 'I want to finish my GED, because I promised myself I would.',
+      steps: [
+        'Sign up for the evening class',
+        'Study for half an hour on Tuesdays and Thursdays',
+        'Book the maths test',
+      ],
+    },
+    {
+      statement: 'I want to learn to use a computer well enough to apply for jobs myself.',
+      steps: [
+        'Go to the library drop-in',
+        'Set up an email address',
+        'Send one application on my own',
+      ],
+    },
+  ],
+  occupational: [
+    {
+      statement: 'I want to get back to work, part time to start with.',
+      steps: [
+        'Update my CV with my peer worker',
+        'Talk to the employment service',
+        'Apply for two jobs a week',
+      ],
+    },
+    {
+      statement: 'I want to volunteer somewhere that gives my week a shape.',
+      steps: [
+        'Visit the food bank on a Wednesday',
+        'Ask about the kitchen rota',
+        'Do one full shift',
+      ],
+    },
+  ],
+  physical: [
+    {
+      statement: 'I want to sleep through the night more often than not.',
+      steps: [
+        'No phone after eleven',
+        'Walk in the afternoon',
+        'Talk to my doctor about the tablets',
+      ],
+    },
+    {
+      statement: 'I want to walk to the park and back without stopping.',
+      steps: [
+        'Walk to the corner shop every day',
+        'Add one more street each week',
+        'Walk with the group on Saturdays',
+      ],
+    },
+    {
+      statement: 'I want to keep my appointments with the doctor and the dentist.',
+      steps: [
+        'Put the dates in my phone',
+        'Ask for reminders by text',
+        'Bring a friend to the dentist',
+      ],
+    },
+  ],
+  social: [
+    {
+      statement: 'I want to rebuild things with my daughter, slowly and at her pace.',
+      steps: [
+        'Write her a letter',
+        'Ask if we can meet for coffee',
+        'Keep every arrangement I make',
+      ],
+    },
+    {
+      statement: 'I want to have people in my life who are not part of my using days.',
+      steps: [
+        'Come to the Thursday group',
+        'Swap numbers with one person there',
+        'Go to the community lunch',
+      ],
+    },
+  ],
+  spiritual: [
+    {
+      statement: 'I want some quiet time each day that is just for me.',
+      steps: [
+        'Sit in the garden for ten minutes each morning',
+        'Try the meditation app',
+        'Go to the quiet room at the centre',
+      ],
+    },
+    {
+      statement: 'I want to feel I belong somewhere again.',
+      steps: [
+        'Go back to the community choir',
+        'Visit the centre on a Sunday',
+        'Help set up for the summer fair',
+      ],
+    },
+  ],
+};
+
+export const PLAN_STRENGTHS = [
+  'I am stubborn in a good way: when I decide something, I see it through.',
+  'I am a good listener, people have always come to me to talk.',
+  'I have kept going through a lot, and I am still here.',
+  'I can cook for a crowd and I love doing it.',
+  'My faith and my kids keep me going.',
+  'I am honest about where I am, even when it is hard.',
+  'I am good with my hands and I like fixing things.',
+  'I make people laugh, even on bad days.',
+];
+
+export const PLAN_WHAT_MATTERS = [
+  'Being a dad my kids can count on.',
+  'Having my own front door and a key to it.',
+  'Staying well enough to keep my job.',
+  'Getting back to the things I used to enjoy, like painting.',
+  'Feeling calm in my own head.',
+  'Being part of something, not on my own all the time.',
+];
+
+export const WELLNESS_WORDS: Record<string, string[]> = {
+  toolbox: [
+    'Walking the dog, calling my sister, music with headphones, a hot shower.',
+    'Writing things down, the breathing I learned in group, a cup of tea outside.',
+  ],
+  dailyMaintenance: [
+    'Get up by nine, eat breakfast, take my tablets, get outside at least once.',
+    'Check in with myself at lunch, text someone, go to bed before midnight.',
+  ],
+  triggers: [
+    'Arguments at home, payday, not sleeping, the anniversary in March.',
+    'Being on my own all weekend, letters from the council, loud places.',
+  ],
+  earlyWarningSigns: [
+    'I stop answering my phone and stay in bed.',
+    'I get snappy and stop eating properly.',
+  ],
+  whenThingsBreakDown: [
+    'I stop going out at all and I stop taking care of myself.',
+    'I start thinking about using again and I avoid everyone.',
+  ],
+  crisisPlan: [
+    'Call my peer worker or the crisis line; my sister can stay with me; please do not call my father.',
+    'I want my friend Dee with me; the crisis team knows me; my medication list is in my wallet.',
+  ],
+  postCrisis: [
+    'A quiet few days, someone to help with shopping, back to group when I am ready.',
+    'Check in with my peer worker every day for a week.',
+  ],
+};
+
+/** A note's sections, worker's words; the response is how the person took it. */
+export const NOTE_WORDS = {
+  goal: [
+    'Work on the first step of their plan goal this week.',
+    'Keep going with the goal they chose last month.',
+    'Talk through what is getting in the way of the goal.',
+  ],
+  data: [
+    'Met at the centre. Participant arrived on time and talked about the week.',
+    'Phone check-in. Participant said the weekend had been hard but they got through it.',
+    'Met for coffee. Participant brought the letters they had been worried about.',
+  ],
+  behavior: [
+    'Came in quiet at first, then more open as we talked.',
+    'Engaged and chatty; said they had been looking forward to the session.',
+    'Tired and a bit flat, but stayed for the whole session.',
+  ],
+  intervention: [
+    'Shared my own experience of early recovery; we went through the plan steps together.',
+    'Practised the grounding exercise; looked at options for the housing form.',
+    'Listened and reflected back; helped break the goal into a first small step.',
+  ],
+  response: [
+    'Said "I feel like I can actually do this one."',
+    'Said talking it through helped and they want to try the first step this week.',
+    'Was unsure but agreed to give it a go and tell me how it went.',
+  ],
+  assessment: [
+    'Making steady progress; more confident than last month.',
+    'Finding things hard right now but using their coping tools.',
+    'Keen to work on the next step; support is helping.',
+  ],
+  plan: [
+    'Meet again next week; participant will make the phone call before then.',
+    'Check in by phone on Friday; bring the form to group.',
+    'Keep going with the daily walk; review the goal at the next session.',
+  ],
+  text: [
+    'Good session. We talked about how the week went and what helped. They are proud of keeping to the routine.',
+    'Checked in about the plan. The first step is done; we agreed the next one together.',
+    'A harder week. We went through the wellness toolbox and picked two things to try before we next meet.',
+  ],
+};
+
+export const ADDENDA = [
+  'Participant called afterwards to say the phone call went well.',
+  'Correction: the next meeting is on Thursday, not Wednesday.',
+];
+
+export const RETURN_COMMENTS = [
+  'Please add what the participant said about their goal.',
+  'Could you say which step we agreed next?',
+];
+
+export const VOID_REASONS = ['Entered for the wrong person', 'Answers entered twice by mistake'];
+
+export const ALERT_RESOLUTIONS = [
+  'Talked it through the same day; they are safe and have the crisis line number. Checking in tomorrow.',
+  'Called them that afternoon with their permission; safety plan updated and shared with the supervisor.',
+];
