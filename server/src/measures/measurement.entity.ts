@@ -16,6 +16,8 @@ import { UserEntity } from '../users/user.entity';
 )
 @Index('measurement_participant_idx', ['participantId', 'instrument', 'takenOn'])
 @Index('measurement_team_taken_idx', ['teamId', 'instrument', 'takenOn'])
+// The outcomes report's index-only scan; created in the OutcomesIndex migration (INCLUDE, partial).
+@Index('measurement_outcomes_idx', { synchronize: false })
 export class MeasurementEntity extends BaseRecord {
   @Column({ name: 'team_id', type: 'uuid' })
   teamId: string;
