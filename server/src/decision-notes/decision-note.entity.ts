@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DECIDED_BY, type DecidedBy, type DecisionOption } from '@peerpath/shared';
-import { BaseRecord, inList } from '../database/base.entity';
+import { BaseRecord, inList, RecordKeyColumn } from '../database/base.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
@@ -57,4 +57,8 @@ export class DecisionNoteEntity extends BaseRecord {
 
   @Column({ name: 'follow_up_on', type: 'date', nullable: true })
   followUpOn: string | null;
+
+  /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
+  @RecordKeyColumn()
+  recordKey?: number;
 }

@@ -5,7 +5,7 @@ import {
   type HandoutMethod,
   type HandoutOutcome,
 } from '@peerpath/shared';
-import { BaseRecord, inList } from '../database/base.entity';
+import { BaseRecord, inList, RecordKeyColumn } from '../database/base.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 import { TeamEntity } from '../teams/team.entity';
@@ -66,4 +66,8 @@ export class HandoutEntity extends BaseRecord {
 
   @Column({ name: 'outcome_on', type: 'date', nullable: true })
   outcomeOn: string | null;
+
+  /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
+  @RecordKeyColumn()
+  recordKey?: number;
 }
