@@ -101,6 +101,14 @@ describe('reports: funder exports resist differencing (SPEC §14)', () => {
         in_range: true,
       });
     }
+    // Never changed: an UPDATE that tries keeps the key the record was stored with.
+    const before = await t.db.query(`SELECT record_key FROM participant WHERE id = $1`, [f.p.P1]);
+    await t.db.query(`UPDATE participant SET record_key = 0.5, phone = phone WHERE id = $1`, [
+      f.p.P1,
+    ]);
+    const after = await t.db.query(`SELECT record_key FROM participant WHERE id = $1`, [f.p.P1]);
+    expect(after.rows[0].record_key).toBe(before.rows[0].record_key);
+    expect(before.rows[0].record_key).not.toBe(0.5);
     const { rows: participants } = await t.db.query(`SELECT count(*)::int AS n FROM participant`);
     expect(participants[0].n).toBeGreaterThan(5);
     for (const url of [

@@ -29,13 +29,11 @@ const IN_TEAM = (alias: string) => `($3::uuid IS NULL OR ${alias}.team_id = $3::
 const KEY = (expr: string) => `mod(coalesce(sum(${expr}::numeric), 0), 1)::float8`;
 
 export const ACTIVITY_KEYS_SQL = `
-  WITH tz AS (
-    SELECT org_timezone AS tz FROM report_setting
-  ), s AS (
+  WITH s AS (
     SELECT s.id, s.type, s.setting, s.record_key
-      FROM support_session s, tz
-     WHERE s.starts_at >= ($1::date::timestamp AT TIME ZONE tz.tz)
-       AND s.starts_at < (($2::date + 1)::timestamp AT TIME ZONE tz.tz)
+      FROM support_session s
+     WHERE s.starts_at >= ($1::date::timestamp AT TIME ZONE (SELECT org_timezone FROM report_setting))
+       AND s.starts_at < (($2::date + 1)::timestamp AT TIME ZONE (SELECT org_timezone FROM report_setting))
        AND s.voided_at IS NULL AND ${IN_TEAM('s')}
   ), a AS (
     SELECT a.participant_id, a.record_key, s.type = ANY($5::text[]) AS in_group
