@@ -71,7 +71,7 @@ describe('outcomes report', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ exportProtection: 'suppress_only' });
     w = await seedWorld(t);
     const A = w.teamA.id;
     const B = w.teamB.id;

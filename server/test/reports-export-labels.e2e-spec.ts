@@ -21,7 +21,7 @@ describe('activity export: labels and the internal export', () => {
   let w: World;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ exportProtection: 'suppress_only' });
     w = await seedWorld(t);
     const people = [];
     for (const name of ['Quill', 'Rhea', 'Sol']) {

@@ -13,7 +13,10 @@ describe('reports: funder export', () => {
   let t: TestApp;
   let f: Fixture;
 
-  withReportFixture((app, fixture) => ([t, f] = [app, fixture]));
+  // §5's exact figures: these assertions hold under suppression alone (SPEC §14's `suppress_only`).
+  withReportFixture((app, fixture) => ([t, f] = [app, fixture]), {
+    exportProtection: 'suppress_only',
+  });
 
   const exportEvents = async () =>
     (
@@ -46,6 +49,7 @@ describe('reports: funder export', () => {
         'meta,to,,2026-03-31',
         'meta,team,,Team A',
         'meta,suppressionThreshold,,11',
+        'meta,protection,,suppress_only',
         'summary,participantsServed,,<11',
         'summary,newParticipants,,<11',
         'summary,dischargedParticipants,,<11',
@@ -110,7 +114,7 @@ describe('reports: funder export', () => {
       actor_id: f.supA.id,
       team_id: f.teamA.id,
       entity_type: 'report',
-      details: { from: '2026-03-01', to: '2026-03-31', format: 'csv' },
+      details: { from: '2026-03-01', to: '2026-03-31', format: 'csv', protection: 'suppress_only' },
     });
   });
 
@@ -122,18 +126,19 @@ describe('reports: funder export', () => {
     expect(res.headers['content-disposition']).toBe(
       'attachment; filename="peerpath-activity-all-2026-03-01-to-2026-03-31.csv"',
     );
-    const meta = res.text.split('\n').slice(1, 5);
+    const meta = res.text.split('\n').slice(1, 6);
     expect(meta.map((line) => line.split(',').slice(0, 4).join(','))).toEqual([
       'meta,from,,2026-03-01',
       'meta,to,,2026-03-31',
       'meta,team,,all',
       'meta,suppressionThreshold,,11',
+      'meta,protection,,suppress_only',
     ]);
     expect((await exportEvents()).at(-1)).toEqual({
       actor_id: f.admin.id,
       team_id: null,
       entity_type: 'report',
-      details: { from: '2026-03-01', to: '2026-03-31', format: 'csv' },
+      details: { from: '2026-03-01', to: '2026-03-31', format: 'csv', protection: 'suppress_only' },
     });
   });
 
@@ -180,6 +185,7 @@ describe('reports: funder export', () => {
       from: '2026-03-01',
       to: '2026-03-31',
       format: 'xlsx',
+      protection: 'suppress_only',
     });
   });
 
@@ -216,6 +222,7 @@ describe('reports: funder export', () => {
       from: '2026-03-01',
       to: '2026-03-31',
       format: 'pdf',
+      protection: 'suppress_only',
     });
   });
 
@@ -249,7 +256,10 @@ describe('funder export with complementary suppression', () => {
   let t: TestApp;
   let f: Fixture;
 
-  withReportFixture((app, fixture) => ([t, f] = [app, fixture]), { suppressionThreshold: 2 });
+  withReportFixture((app, fixture) => ([t, f] = [app, fixture]), {
+    suppressionThreshold: 2,
+    exportProtection: 'suppress_only',
+  });
 
   it('hides the smallest other cell where one would stand alone', async () => {
     const res = await t.request('GET', `/api/reports/activity/export?${MARCH}`, {

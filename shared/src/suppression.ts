@@ -217,14 +217,20 @@ export function unsuppressedActivitySummary(
   return shownActivitySummary(s, threshold, new Map());
 }
 
-function shownActivitySummary(
+/**
+ * The figures in the export's shape: hidden counts as their marks, derived
+ * figures hidden with the counts they are computed from, and every shown count
+ * as `publish` gives it (as it is, unless the cell key method perturbs it).
+ */
+export function shownActivitySummary(
   s: ActivitySummary,
   threshold: number,
   hidden: Map<string, SuppressionReason>,
+  publish: (key: string, n: number) => number = (_key, n) => n,
 ): SuppressedActivitySummary {
   const mark = (k: string): string =>
     hidden.get(k) === 'primary' ? primaryMark(threshold) : SUPPRESSED_MARK;
-  const count = (k: string, n: number): Shown => (hidden.has(k) ? mark(k) : n);
+  const count = (k: string, n: number): Shown => (hidden.has(k) ? mark(k) : publish(k, n));
   const derived = <T>(value: T, ...from: string[]): T | string =>
     from.some((k) => hidden.has(k)) ? SUPPRESSED_MARK : value;
   const each = <K extends string>(

@@ -7,7 +7,7 @@ import {
   type AdvocacyLevel,
   type AdvocacyStatus,
 } from '@peerpath/shared';
-import { BaseRecord, inList } from '../database/base.entity';
+import { BaseRecord, inList, RecordKeyColumn } from '../database/base.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
@@ -77,4 +77,8 @@ export class AdvocacyActionEntity extends BaseRecord {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
+  @RecordKeyColumn()
+  recordKey?: number;
 }

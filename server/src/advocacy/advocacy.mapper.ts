@@ -4,7 +4,10 @@ import type { AdvocacyActionEntity } from './advocacy-action.entity';
 import type { AdvocacyActionResponse } from './advocacy-action.response';
 
 /** An advocacy action as the record layer reads it (no relations loaded). */
-export type AdvocacyActionRow = Omit<AdvocacyActionEntity, 'team' | 'participant' | 'worker'>;
+export type AdvocacyActionRow = Omit<
+  AdvocacyActionEntity,
+  'recordKey' | 'team' | 'participant' | 'worker'
+>;
 
 /** The advocacy action as the record layer reads and writes it. */
 export const ADVOCACY = defineRecord<AdvocacyActionRow>({

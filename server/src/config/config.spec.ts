@@ -89,4 +89,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
   });
+
+  it('reads EXPORT_PROTECTION: perturb unless set, suppress_only when asked, anything else refused by name', () => {
+    expect(loadConfig({}).exportProtection).toBe('perturb');
+    expect(loadConfig({ EXPORT_PROTECTION: 'suppress_only' }).exportProtection).toBe(
+      'suppress_only',
+    );
+    expect(loadConfig({ EXPORT_PROTECTION: 'perturb' }).exportProtection).toBe('perturb');
+    expect(() => loadConfig({ EXPORT_PROTECTION: 'noise' })).toThrow(
+      'EXPORT_PROTECTION must be one of perturb, suppress_only',
+    );
+  });
 });

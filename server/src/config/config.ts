@@ -19,6 +19,8 @@ import {
   ORG_LOCALES,
   PLAN_REVIEW_DAYS_DEFAULT,
   DEFAULT_MEASURE_INTERVAL_DAYS,
+  EXPORT_PROTECTIONS,
+  type ExportProtection,
   type OrgLocale,
 } from '@peerpath/shared';
 
@@ -45,6 +47,11 @@ class Environment {
   @IsIn(ORG_LOCALES, { message: `ORG_LOCALE must be one of ${ORG_LOCALES.join(', ')}` })
   ORG_LOCALE?: OrgLocale;
   @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(1000) SUPPRESSION_THRESHOLD?: number;
+  @IsOptional()
+  @IsIn(EXPORT_PROTECTIONS, {
+    message: `EXPORT_PROTECTION must be one of ${EXPORT_PROTECTIONS.join(', ')}`,
+  })
+  EXPORT_PROTECTION?: ExportProtection;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8760) NOTE_LATE_HOURS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) PLAN_REVIEW_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(7) @Max(730) MEASURE_INTERVAL_DAYS?: number;
@@ -75,6 +82,12 @@ export interface AppConfig {
   /** How dates are typed and shown in the web client. */
   orgLocale: OrgLocale;
   suppressionThreshold: number;
+  /**
+   * How funder exports are protected (SPEC §14; EXPORT_PROTECTION): `perturb`
+   * (the default, also when unset) adds the cell key method to §5's
+   * suppression, `suppress_only` keeps §5 exactly.
+   */
+  exportProtection?: ExportProtection;
   /** A note signed more than this many hours after its session ended is late (SPEC §8). */
   noteLateHours: number;
   /** Days from a recovery plan's activation or review to its next review (PLAN_REVIEW_DAYS, default 90). */
@@ -187,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     orgName: parsed.ORG_NAME || 'PeerPath Peer Support Network',
     orgLocale: parsed.ORG_LOCALE ?? 'en-GB',
     suppressionThreshold: parsed.SUPPRESSION_THRESHOLD ?? 11,
+    exportProtection: parsed.EXPORT_PROTECTION ?? 'perturb',
     noteLateHours: parsed.NOTE_LATE_HOURS ?? NOTE_LATE_HOURS_DEFAULT,
     planReviewDays: parsed.PLAN_REVIEW_DAYS ?? PLAN_REVIEW_DAYS_DEFAULT,
     measureIntervalDays: parsed.MEASURE_INTERVAL_DAYS ?? DEFAULT_MEASURE_INTERVAL_DAYS,

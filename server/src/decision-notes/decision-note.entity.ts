@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DECIDED_BY, type DecidedBy, type DecisionOption } from '@peerpath/shared';
-import { inList } from '../database/base.entity';
+import { inList, RecordKeyColumn } from '../database/base.entity';
 import { ParticipantRecord } from '../database/participant-record';
 import { UserEntity } from '../users/user.entity';
 
@@ -42,4 +42,8 @@ export class DecisionNoteEntity extends ParticipantRecord {
 
   @Column({ name: 'follow_up_on', type: 'date', nullable: true })
   followUpOn: string | null;
+
+  /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
+  @RecordKeyColumn()
+  recordKey?: number;
 }

@@ -4,7 +4,10 @@ import { defineRecord, json } from '../records';
 import type { DecisionNoteEntity } from './decision-note.entity';
 import type { DecisionNoteResponse, DecisionOptionResponse } from './decision-note.response';
 
-export type DecisionNoteRow = Omit<DecisionNoteEntity, 'team' | 'participant' | 'worker'>;
+export type DecisionNoteRow = Omit<
+  DecisionNoteEntity,
+  'recordKey' | 'team' | 'participant' | 'worker'
+>;
 
 /** The decision note as the record layer reads and writes it. */
 export const DECISION_NOTE = defineRecord<DecisionNoteRow>({

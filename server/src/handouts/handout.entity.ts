@@ -5,7 +5,7 @@ import {
   type HandoutMethod,
   type HandoutOutcome,
 } from '@peerpath/shared';
-import { inList } from '../database/base.entity';
+import { inList, RecordKeyColumn } from '../database/base.entity';
 import { ParticipantRecord } from '../database/participant-record';
 import { ResourceEntity } from '../resources/resource.entity';
 import { UserEntity } from '../users/user.entity';
@@ -51,4 +51,8 @@ export class HandoutEntity extends ParticipantRecord {
 
   @Column({ name: 'outcome_on', type: 'date', nullable: true })
   outcomeOn: string | null;
+
+  /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
+  @RecordKeyColumn()
+  recordKey?: number;
 }

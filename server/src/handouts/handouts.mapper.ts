@@ -4,7 +4,10 @@ import { defineRecord } from '../records';
 import type { HandoutEntity } from './handout.entity';
 import type { HandoutListItemResponse, HandoutResponse } from './handout.response';
 
-export type HandoutRow = Omit<HandoutEntity, 'team' | 'participant' | 'resource' | 'worker'>;
+export type HandoutRow = Omit<
+  HandoutEntity,
+  'recordKey' | 'team' | 'participant' | 'resource' | 'worker'
+>;
 export type HandoutListRow = HandoutRow & {
   resourceName: string;
   resourceCategory: ResourceCategory;

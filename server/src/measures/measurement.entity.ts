@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BAND_KEYS, INSTRUMENT_KEYS, type InstrumentKey } from '@peerpath/shared';
-import { BaseRecord, inList } from '../database/base.entity';
+import { BaseRecord, inList, RecordKeyColumn } from '../database/base.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
@@ -77,4 +77,8 @@ export class MeasurementEntity extends BaseRecord {
 
   @Column({ name: 'void_reason', type: 'varchar', length: 500, nullable: true })
   voidReason: string | null;
+
+  /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
+  @RecordKeyColumn()
+  recordKey?: number;
 }

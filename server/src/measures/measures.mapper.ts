@@ -7,7 +7,7 @@ import type { SafetyAlertEntity } from './safety-alert.entity';
 
 export type MeasurementRow = Omit<
   MeasurementEntity,
-  'team' | 'participant' | 'administeredBy' | 'voidedBy'
+  'recordKey' | 'team' | 'participant' | 'administeredBy' | 'voidedBy'
 >;
 export type SafetyAlertRow = Omit<
   SafetyAlertEntity,

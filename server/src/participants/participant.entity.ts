@@ -7,7 +7,7 @@ import {
   type ParticipantStatus,
   type ParticipantType,
 } from '@peerpath/shared';
-import { BaseRecord, inList, subsetOf } from '../database/base.entity';
+import { BaseRecord, inList, subsetOf, RecordKeyColumn } from '../database/base.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -83,4 +83,8 @@ export class ParticipantEntity extends BaseRecord {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
+  @RecordKeyColumn()
+  recordKey?: number;
 }

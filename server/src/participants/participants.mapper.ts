@@ -37,7 +37,7 @@ export const PARTICIPANT = defineRecord<ParticipantRow>({
   },
 });
 
-export type ParticipantRow = Omit<ParticipantEntity, 'team' | 'primaryWorker'>;
+export type ParticipantRow = Omit<ParticipantEntity, 'recordKey' | 'team' | 'primaryWorker'>;
 
 export function toParticipantResponse(p: ParticipantRow): ParticipantResponse {
   return {

@@ -48,7 +48,8 @@ export class OutcomesController {
   @Authenticated({ roles: ['supervisor', 'admin'] })
   @ApiOperation({
     summary:
-      'Funder export of the outcomes: small counts suppressed (n below the threshold hides every figure of its instrument), as CSV, XLSX or PDF (audited)',
+      'Funder export of the outcomes: small counts suppressed (n below the threshold hides every figure of its instrument), as CSV, XLSX or PDF (audited); ' +
+      'under EXPORT_PROTECTION=perturb (the default) n, improved and worsened are perturbed by the cell key method (SPEC §14)',
   })
   @ApiOkResponse({
     description: 'The export file (attachment), in the asked format',

@@ -11,10 +11,12 @@ import {
   REPORT_MAX_YEARS,
   SUPPRESSED_MARK,
   monthOf,
+  perturbCount,
   primaryMark,
   suppressTable,
   todayIn,
   type ExportFormat,
+  type ExportProtection,
   type InstrumentKey,
   type OutcomeFigures,
   type OutcomesReport,
@@ -25,6 +27,12 @@ import { fieldError } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { ExportFile } from './export';
+import {
+  PERTURBATION_EXPLAINED,
+  protectionLabel,
+  suppressionRule,
+  type ExportMeta,
+} from './export/rows';
 
 /*
  * The outcomes report (SPEC §9): for each instrument, the people whose latest
@@ -35,7 +43,18 @@ import type { ExportFile } from './export';
  */
 
 /** $1 from, $2 to, $3 team or null, $4 instruments asked, $5 instruments where higher is better, $6 the meaningful change. */
-export const OUTCOMES_SQL = `
+export const OUTCOMES_SQL = outcomesSql(false);
+
+/**
+ * The outcomes, and with `withKeys` the cell keys of SPEC §14 for the funder
+ * export: the fractional part of the sum of the counted participants' record
+ * keys, for n, improved and worsened (one join to `participant` by primary key
+ * per person counted; the on-screen report does not pay it).
+ */
+export function outcomesSql(withKeys: boolean): string {
+  const key = (filter: string) =>
+    `mod(coalesce(sum(p.record_key::numeric)${filter}, 0), 1)::float8`;
+  return `
   WITH x AS (
     SELECT m.participant_id, m.instrument,
            (array_agg(m.score ORDER BY m.taken_on, m.created_at, m.id))[1] AS baseline,
@@ -46,7 +65,7 @@ export const OUTCOMES_SQL = `
        AND ($3::uuid IS NULL OR m.team_id = $3::uuid) AND m.instrument = ANY($4::text[])
      GROUP BY m.participant_id, m.instrument
   ), d AS (
-    SELECT x.instrument, x.baseline, x.latest,
+    SELECT x.participant_id, x.instrument, x.baseline, x.latest,
            CASE WHEN x.instrument = ANY($5::text[]) THEN x.latest - x.baseline
                 ELSE x.baseline - x.latest END AS better
       FROM x
@@ -57,9 +76,24 @@ export const OUTCOMES_SQL = `
          round(avg(d.latest), 1)::float8 AS mean_latest,
          round(avg(d.latest - d.baseline), 1)::float8 AS mean_change,
          count(*) FILTER (WHERE d.better >= $6::int)::int AS improved,
-         count(*) FILTER (WHERE d.better <= -$6::int)::int AS worsened
-    FROM d
+         count(*) FILTER (WHERE d.better <= -$6::int)::int AS worsened${
+           withKeys
+             ? `,
+         ${key('')} AS n_key,
+         ${key(' FILTER (WHERE d.better >= $6::int)')} AS improved_key,
+         ${key(' FILTER (WHERE d.better <= -$6::int)')} AS worsened_key`
+             : ''
+         }
+    FROM d${withKeys ? ' JOIN participant p ON p.id = d.participant_id' : ''}
    GROUP BY d.instrument`;
+}
+
+/** The cell keys of one instrument's counts (SPEC §14). */
+export interface OutcomeKeys {
+  n: number;
+  improved: number;
+  worsened: number;
+}
 
 export interface OutcomesQuery {
   from?: string;
@@ -84,8 +118,14 @@ export interface ShownOutcome {
  * (primary), improved and worsened are checked against n (secondary); the
  * means go with n, and n below the threshold hides every figure.
  */
-export function suppressOutcomes(rows: OutcomeFigures[], threshold: number): ShownOutcome[] {
+export function suppressOutcomes(
+  rows: OutcomeFigures[],
+  threshold: number,
+  keys?: Partial<Record<InstrumentKey, OutcomeKeys>>,
+): ShownOutcome[] {
   return rows.map((r) => {
+    // SPEC §14: suppression decided on the true counts, then each shown count perturbed.
+    const k = keys?.[r.instrument] ?? (keys ? { n: 0, improved: 0, worsened: 0 } : undefined);
     const values = { n: r.n, improved: r.improved, worsened: r.worsened };
     const hidden = suppressTable(
       values,
@@ -97,7 +137,9 @@ export function suppressOutcomes(rows: OutcomeFigures[], threshold: number): Sho
         ? primaryMark(threshold)
         : hidden.has(key)
           ? SUPPRESSED_MARK
-          : values[key];
+          : k
+            ? perturbCount(values[key], k[key], threshold)
+            : values[key];
     const nHidden = hidden.has('n');
     const mean = (v: number | null): Shown | null => (nHidden ? SUPPRESSED_MARK : v);
     return {
@@ -127,7 +169,10 @@ interface Meta {
   generatedOn: string;
   threshold: number;
   period: { from: string; to: string };
+  protection: ExportProtection;
 }
+
+const exportMeta = (meta: Meta): ExportMeta => ({ ...meta, internal: false });
 
 /** A spreadsheet would run a cell starting with these as a formula. */
 function inert(text: string): string {
@@ -147,6 +192,7 @@ function csv(rows: ShownOutcome[], meta: Meta): Buffer {
       meta.threshold,
       `Counts below ${meta.threshold} are hidden`,
     ],
+    ['meta', 'protection', '', meta.protection, protectionLabel(exportMeta(meta))],
   ];
   for (const r of rows) {
     const name = INSTRUMENTS[r.instrument].name;
@@ -168,10 +214,32 @@ async function xlsx(rows: ShownOutcome[], meta: Meta): Promise<Buffer> {
   sheet.addRow(['Period', `${meta.period.from} to ${meta.period.to}`]);
   sheet.addRow(['Team', meta.teamName ?? 'All teams']);
   sheet.addRow(['Suppression threshold', meta.threshold]);
+  sheet.addRow(['Protection', `${meta.protection}: ${protectionLabel(exportMeta(meta))}`]);
   sheet.addRow(['Generated on', meta.generatedOn]);
   sheet.addRow([]);
   sheet.addRow(['', ...rows.map((r) => INSTRUMENTS[r.instrument].name)]).font = { bold: true };
   for (const m of METRICS) sheet.addRow([m.label, ...rows.map((r) => r[m.key] ?? 'n/a')]);
+  const about = wb.addWorksheet('About this report');
+  about.columns = [{ width: 26 }, { width: 90 }];
+  const lines: [string, readonly string[]][] = [
+    ['Small-cell suppression', suppressionRule(meta.threshold)],
+    ...(meta.protection === 'perturb'
+      ? ([['Small changes to figures', PERTURBATION_EXPLAINED]] as [string, readonly string[]][])
+      : []),
+    [
+      'Means',
+      [
+        'Mean scores are worked out from every person counted, and are hidden whenever the number of people is.',
+      ],
+    ],
+  ];
+  for (const [title, text] of lines) {
+    text.forEach((line, i) => {
+      const row = about.addRow([i === 0 ? title : '', line]);
+      row.getCell(1).font = { bold: true };
+      row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    });
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -194,6 +262,7 @@ function pdf(rows: ShownOutcome[], meta: Meta): Promise<Buffer> {
         `${meta.period.from} to ${meta.period.to} - ${meta.teamName ?? 'All teams'} - counts below ${meta.threshold} are hidden`,
       ),
     );
+  doc.fontSize(8).text(ascii(protectionLabel(exportMeta(meta))));
   doc.moveDown();
   // A table: one column per instrument.
   const x0 = 40;
@@ -265,15 +334,17 @@ export class OutcomesService {
     q: OutcomesQuery & { format?: ExportFormat },
   ): Promise<ExportFile & { filename: string }> {
     const format = q.format ?? 'csv';
-    const { report, teamName } = await this.figures(caller, q);
+    const protection = this.config.exportProtection ?? 'perturb';
+    const { report, teamName, keys } = await this.figures(caller, q, protection === 'perturb');
     const threshold = this.config.suppressionThreshold;
-    const shown = suppressOutcomes(report.instruments, threshold);
+    const shown = suppressOutcomes(report.instruments, threshold, keys);
     const meta: Meta = {
       orgName: this.config.orgName,
       teamName,
       generatedOn: todayIn(this.config.orgTimezone),
       threshold,
       period: report.period,
+      protection,
     };
     const body =
       format === 'csv'
@@ -286,7 +357,7 @@ export class OutcomesService {
       action: 'export',
       entityType: 'report',
       teamId: report.teamId,
-      details: { report: 'outcomes', ...report.period, format },
+      details: { report: 'outcomes', ...report.period, format, protection },
     });
     const slug = teamName === null ? 'all' : teamName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     const { from, to } = report.period;
@@ -297,7 +368,7 @@ export class OutcomesService {
     };
   }
 
-  private async figures(caller: AuthUser, q: OutcomesQuery) {
+  private async figures(caller: AuthUser, q: OutcomesQuery, withKeys = false) {
     let teamId: string | null = null;
     let teamName: string | null = null;
     if (caller.role !== 'admin') {
@@ -323,32 +394,66 @@ export class OutcomesService {
     const limit = new Date(Date.UTC(y + REPORT_MAX_YEARS, mo - 1, d)).toISOString().slice(0, 10);
     if (to >= limit) throw fieldError('to', `A report covers at most ${REPORT_MAX_YEARS} years`);
     const asked: InstrumentKey[] = q.instrument ? [q.instrument] : [...INSTRUMENT_KEYS];
-    const higher = INSTRUMENT_KEYS.filter((k) => INSTRUMENTS[k].better === 'higher');
-    const rows: {
-      instrument: InstrumentKey;
-      n: number;
-      mean_baseline: number | null;
-      mean_latest: number | null;
-      mean_change: number | null;
-      improved: number;
-      worsened: number;
-    }[] = await this.db.query(OUTCOMES_SQL, [from, to, teamId, asked, higher, MEANINGFUL_CHANGE]);
-    const report: OutcomesReport = {
-      period: { from, to },
-      teamId,
-      instruments: asked.map((instrument) => {
-        const r = rows.find((x) => x.instrument === instrument);
-        return {
-          instrument,
-          n: r?.n ?? 0,
-          meanBaseline: r?.mean_baseline ?? null,
-          meanLatest: r?.mean_latest ?? null,
-          meanChange: r?.mean_change ?? null,
-          improved: r?.improved ?? 0,
-          worsened: r?.worsened ?? 0,
-        };
-      }),
-    };
-    return { report, teamName };
+    const { instruments, keys } = await queryOutcomes(this.db, from, to, teamId, asked, withKeys);
+    const report: OutcomesReport = { period: { from, to }, teamId, instruments };
+    return { report, teamName, keys };
   }
+}
+
+/**
+ * The outcome figures of a period for the instruments asked (SPEC §9), one SQL
+ * aggregate; with `withKeys`, also each instrument's cell keys (SPEC §14).
+ */
+export async function queryOutcomes(
+  db: Pick<DataSource, 'query'>,
+  from: string,
+  to: string,
+  teamId: string | null,
+  asked: readonly InstrumentKey[],
+  withKeys: boolean,
+): Promise<{
+  instruments: OutcomeFigures[];
+  keys: Partial<Record<InstrumentKey, OutcomeKeys>> | undefined;
+}> {
+  const higher = INSTRUMENT_KEYS.filter((k) => INSTRUMENTS[k].better === 'higher');
+  const rows: {
+    instrument: InstrumentKey;
+    n: number;
+    mean_baseline: number | null;
+    mean_latest: number | null;
+    mean_change: number | null;
+    improved: number;
+    worsened: number;
+    n_key?: number;
+    improved_key?: number;
+    worsened_key?: number;
+  }[] = await db.query(withKeys ? outcomesSql(true) : OUTCOMES_SQL, [
+    from,
+    to,
+    teamId,
+    asked,
+    higher,
+    MEANINGFUL_CHANGE,
+  ]);
+  const instruments = asked.map((instrument) => {
+    const r = rows.find((x) => x.instrument === instrument);
+    return {
+      instrument,
+      n: r?.n ?? 0,
+      meanBaseline: r?.mean_baseline ?? null,
+      meanLatest: r?.mean_latest ?? null,
+      meanChange: r?.mean_change ?? null,
+      improved: r?.improved ?? 0,
+      worsened: r?.worsened ?? 0,
+    };
+  });
+  const keys = withKeys
+    ? Object.fromEntries(
+        rows.map((r) => [
+          r.instrument,
+          { n: r.n_key ?? 0, improved: r.improved_key ?? 0, worsened: r.worsened_key ?? 0 },
+        ]),
+      )
+    : undefined;
+  return { instruments, keys };
 }

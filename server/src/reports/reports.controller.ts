@@ -44,7 +44,8 @@ export class ReportsController {
   @Authenticated({ roles: ['supervisor', 'admin'] })
   @ApiOperation({
     summary:
-      'Funder export of the activity summary: de-identified, small counts suppressed, as CSV, XLSX or PDF (audited). ' +
+      'Funder export of the activity summary: de-identified, small counts suppressed, as CSV, XLSX or PDF (audited); the PDF adds the outcome rows. ' +
+      'Under EXPORT_PROTECTION=perturb (the default) every count shown is perturbed by the cell key method (SPEC §14), so breakdowns need not add up; the file states the protection it used. ' +
       'With `internal=true`: the internal export for the team’s supervisors and admins, every count as it is, still de-identified, marked "not for funders" (audited as `export` with `internal: true`)',
   })
   @ApiOkResponse({

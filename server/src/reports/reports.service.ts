@@ -8,6 +8,7 @@ import {
   ADVOCACY_LEVELS,
   CASELOAD_WINDOW_DAYS,
   HANDOUT_OUTCOMES,
+  INSTRUMENT_KEYS,
   REPORT_MAX_YEARS,
   RESOURCE_CATEGORIES,
   SESSION_FORMATS,
@@ -15,6 +16,7 @@ import {
   SESSION_TYPES,
   formatOf,
   monthOf,
+  perturbActivitySummary,
   suppressActivitySummary,
   unsuppressedActivitySummary,
   todayIn,
@@ -36,6 +38,8 @@ import { CASELOAD_ROLES, UNFINISHED_ADVOCACY_STATUSES } from '../common/constant
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { ActivityExportQueryDto, ActivityReportQueryDto } from './dto/activity.query';
 import type { CaseloadQueryDto } from './dto/caseload.query';
+import { activityCellKeys } from './cell-keys';
+import { queryOutcomes, suppressOutcomes } from './outcomes';
 import { writeExport, type ExportFile } from './export';
 
 /*
@@ -148,17 +152,31 @@ export class ReportsService {
   /** The funder export: the activity summary after small-cell suppression, de-identified. */
   async exportActivity(caller: AuthUser, q: ActivityExportQueryDto): Promise<ActivityExport> {
     const format: ExportFormat = q.format ?? 'csv';
-    const { summary, scope } = await this.activityFor(caller, q);
     const internal = q.internal === true;
+    // SPEC §14: only what leaves the organisation is perturbed; the internal export stays exact.
+    const protection = internal ? undefined : (this.config.exportProtection ?? 'perturb');
+    const { summary, scope, keys, outcomes } = await this.activityFor(caller, q, {
+      keys: protection === 'perturb',
+      // The PDF gains the outcome rows (SPEC §9), suppressed and perturbed like every count.
+      outcomes: format === 'pdf',
+    });
     const threshold = this.config.suppressionThreshold;
     const figures = internal
       ? unsuppressedActivitySummary(summary, threshold)
-      : suppressActivitySummary(summary, threshold);
+      : keys
+        ? perturbActivitySummary(summary, keys, threshold)
+        : suppressActivitySummary(summary, threshold);
     const file = await writeExport(format, figures, {
       orgName: this.config.orgName,
       teamName: scope.teamName,
       generatedOn: todayIn(this.config.orgTimezone),
       internal,
+      protection,
+      outcomes: outcomes
+        ? internal
+          ? outcomes.instruments.map((r) => ({ ...r }))
+          : suppressOutcomes(outcomes.instruments, threshold, outcomes.keys)
+        : undefined,
     });
     const { from, to } = summary.period;
     await this.audit.record({
@@ -166,14 +184,23 @@ export class ReportsService {
       action: 'export',
       entityType: 'report',
       teamId: scope.teamId,
-      details: internal ? { from, to, format, internal: true } : { from, to, format },
+      details: internal ? { from, to, format, internal: true } : { from, to, format, protection },
     });
     const slug = scope.teamName === null ? 'all' : slugify(scope.teamName);
     const kind = internal ? 'activity-internal-not-for-funders' : 'activity';
     return { ...file, filename: `peerpath-${kind}-${slug}-${from}-to-${to}.${format}` };
   }
 
-  private async activityFor(caller: AuthUser, q: ActivityReportQueryDto) {
+  /**
+   * The summary of the period asked; with `want.keys`, also its cell keys
+   * (SPEC §14), with `want.outcomes` the outcome figures (SPEC §9, every
+   * instrument, and their keys when asked), all from the same snapshot.
+   */
+  private async activityFor(
+    caller: AuthUser,
+    q: ActivityReportQueryDto,
+    want: { keys?: boolean; outcomes?: boolean } = {},
+  ) {
     const scope = await this.scope(caller, q.teamId);
     const month = monthOf(todayIn(this.config.orgTimezone));
     const from = q.from ?? month.from;
@@ -188,11 +215,16 @@ export class ReportsService {
       throw fieldError('to', `A report covers at most ${REPORT_MAX_YEARS} years`);
     }
     // One snapshot for every figure, so they add up even while records are being written.
-    const summary = await this.db.transaction('REPEATABLE READ', async (m) => {
+    const { summary, keys, outcomes } = await this.db.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
-      return this.summarise(m, from, to, scope.teamId);
+      const summary = await this.summarise(m, from, to, scope.teamId);
+      const keys = want.keys ? await activityCellKeys(m, summary) : null;
+      const outcomes = want.outcomes
+        ? await queryOutcomes(m, from, to, scope.teamId, INSTRUMENT_KEYS, want.keys === true)
+        : null;
+      return { summary, keys, outcomes };
     });
-    return { summary, scope };
+    return { summary, scope, keys, outcomes };
   }
 
   private async summarise(

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@peerpath/shared';
-import { inList } from '../database/base.entity';
+import { inList, RecordKeyColumn } from '../database/base.entity';
 import { ParticipantEntity } from '../participants/participant.entity';
 import { SessionEntity } from './session.entity';
 
@@ -30,4 +30,8 @@ export class AttendanceEntity {
 
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
+  @RecordKeyColumn()
+  recordKey?: number;
 }

@@ -7,7 +7,7 @@ import {
   type SessionSetting,
   type SessionType,
 } from '@peerpath/shared';
-import { BaseRecord, inList, subsetOf } from '../database/base.entity';
+import { BaseRecord, inList, subsetOf, RecordKeyColumn } from '../database/base.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { AttendanceEntity } from './attendance.entity';
@@ -82,4 +82,8 @@ export class SessionEntity extends BaseRecord {
 
   @OneToMany(() => AttendanceEntity, (a) => a.session)
   attendance?: AttendanceEntity[];
+
+  /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
+  @RecordKeyColumn()
+  recordKey?: number;
 }

@@ -54,7 +54,10 @@ export const SESSION = defineRecord<SessionRow>({
   },
 });
 
-export type SessionRow = Omit<SessionEntity, 'team' | 'facilitator' | 'voidedBy' | 'attendance'> & {
+export type SessionRow = Omit<
+  SessionEntity,
+  'recordKey' | 'team' | 'facilitator' | 'voidedBy' | 'attendance'
+> & {
   attendance: SessionAttendee[];
 };
 

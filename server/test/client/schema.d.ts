@@ -590,7 +590,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Funder export of the activity summary: de-identified, small counts suppressed, as CSV, XLSX or PDF (audited). With `internal=true`: the internal export for the team’s supervisors and admins, every count as it is, still de-identified, marked "not for funders" (audited as `export` with `internal: true`) */
+        /** Funder export of the activity summary: de-identified, small counts suppressed, as CSV, XLSX or PDF (audited); the PDF adds the outcome rows. Under EXPORT_PROTECTION=perturb (the default) every count shown is perturbed by the cell key method (SPEC §14), so breakdowns need not add up; the file states the protection it used. With `internal=true`: the internal export for the team’s supervisors and admins, every count as it is, still de-identified, marked "not for funders" (audited as `export` with `internal: true`) */
         get: operations["reports_exportActivity"];
         put?: never;
         post?: never;
@@ -624,7 +624,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Funder export of the outcomes: small counts suppressed (n below the threshold hides every figure of its instrument), as CSV, XLSX or PDF (audited) */
+        /** Funder export of the outcomes: small counts suppressed (n below the threshold hides every figure of its instrument), as CSV, XLSX or PDF (audited); under EXPORT_PROTECTION=perturb (the default) n, improved and worsened are perturbed by the cell key method (SPEC §14) */
         get: operations["outcomes_export"];
         put?: never;
         post?: never;

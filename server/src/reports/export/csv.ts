@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { SuppressedActivitySummary } from '@peerpath/shared';
-import { INTERNAL_MARK, figureRows, type ExportMeta } from './rows';
+import { INTERNAL_MARK, figureRows, protectionLabel, protectionOf, type ExportMeta } from './rows';
 
 /**
  * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
@@ -32,6 +32,7 @@ export function writeCsv(f: SuppressedActivitySummary, meta: ExportMeta): Buffer
           f.suppressionThreshold,
           `Counts below ${f.suppressionThreshold} are hidden`,
         ],
+    ['meta', 'protection', '', protectionOf(meta), protectionLabel(meta)],
     ...figureRows(f).map((r) => [r.section, r.metric, r.breakdown, r.value ?? '', r.label]),
   ];
   return Buffer.from(stringify(records), 'utf8');

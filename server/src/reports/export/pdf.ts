@@ -3,6 +3,7 @@ import {
   ADVOCACY_CATEGORIES,
   ADVOCACY_LEVELS,
   HANDOUT_OUTCOMES,
+  INSTRUMENTS,
   LABELS,
   RESOURCE_CATEGORIES,
   SESSION_SETTINGS,
@@ -110,10 +111,14 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
   } else {
     text(
       `De-identified figures. Counts from 1 to ${f.suppressionThreshold - 1} are shown as "${primaryMark(f.suppressionThreshold)}"; ` +
-        `a cell that would let one be worked out, and any hours, average or rate computed from a hidden count, as "${SUPPRESSED_MARK}".`,
+        `a cell that would let one be worked out, and any hours, average or rate computed from a hidden count, as "${SUPPRESSED_MARK}".` +
+        (meta.protection === 'perturb'
+          ? ' Every count shown is changed by a small consistent amount (at most 2; the same records always get the same change), ' +
+            'so reports of overlapping periods cannot be subtracted: breakdowns may not add up to their totals.'
+          : ''),
       left,
       100,
-      { size: 8, color: MUTED, width },
+      { size: 7.5, color: MUTED, width },
     );
   }
 
@@ -136,7 +141,7 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
   const perRow = 5;
   const boxW = width / perRow;
   const boxH = 40;
-  const figuresTop = 128;
+  const figuresTop = 132;
   keyFigures.forEach(([label, value], i) => {
     const x = left + (i % perRow) * boxW;
     const y = figuresTop + Math.floor(i / perRow) * (boxH + 6);
@@ -246,7 +251,7 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
     col(0),
     tablesTop,
   );
-  table(
+  const y2 = table(
     'Handouts by outcome',
     HANDOUT_OUTCOMES,
     f.handouts.byOutcome,
@@ -255,7 +260,7 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
     col(0),
     y1,
   );
-  table(
+  const y1b = table(
     'Handouts by resource category',
     RESOURCE_CATEGORIES,
     f.handouts.byCategory,
@@ -273,7 +278,7 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
     col(2),
     tablesTop,
   );
-  table(
+  const y4 = table(
     'Advocacy opened by level',
     ADVOCACY_LEVELS,
     f.advocacy.byLevel,
@@ -282,6 +287,61 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
     col(2),
     y3,
   );
+
+  // Outcomes (SPEC §9): one row per instrument, the same protection as every other figure.
+  if (meta.outcomes) {
+    const top = Math.max(y2, y1b, y4) - 4;
+    text('Outcome measures: people with a follow-up measure in the period', left, top, {
+      size: 9.5,
+      bold: true,
+      width,
+    });
+    const heads = [
+      'People',
+      'Mean at baseline',
+      'Mean latest',
+      'Mean change',
+      'Improved',
+      'Worsened',
+    ];
+    const nameW = 170;
+    const cellW = (width - nameW) / heads.length;
+    let yy = top + 15;
+    heads.forEach((h, i) =>
+      text(h, left + nameW + i * cellW, yy, {
+        size: 7.5,
+        bold: true,
+        width: cellW,
+        align: 'right',
+      }),
+    );
+    yy += 11;
+    doc
+      .moveTo(left, yy - 2)
+      .lineTo(left + width, yy - 2)
+      .strokeColor(RULE)
+      .lineWidth(0.75)
+      .stroke();
+    for (const r of meta.outcomes) {
+      text(INSTRUMENTS[r.instrument].name, left, yy, { size: 8.5, width: nameW - 8 });
+      const cells: [Shown | null, 'count' | 'average'][] = [
+        [r.n, 'count'],
+        [r.meanBaseline, 'average'],
+        [r.meanLatest, 'average'],
+        [r.meanChange, 'average'],
+        [r.improved, 'count'],
+        [r.worsened, 'count'],
+      ];
+      cells.forEach(([v, kind], i) =>
+        text(shown(v, kind), left + nameW + i * cellW, yy, {
+          size: 8.5,
+          width: cellW,
+          align: 'right',
+        }),
+      );
+      yy += 12;
+    }
+  }
 
   text(
     `PeerPath · ${meta.orgName} · ${f.period.from} to ${f.period.to} · ${meta.internal ? 'INTERNAL, NOT FOR FUNDERS' : `suppression threshold ${f.suppressionThreshold}`}`,

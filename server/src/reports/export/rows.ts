@@ -8,9 +8,11 @@ import {
   SESSION_TYPES,
   SUPPRESSED_MARK,
   primaryMark,
+  type ExportProtection,
   type Shown,
   type SuppressedActivitySummary,
 } from '@peerpath/shared';
+import type { ShownOutcome } from '../outcomes';
 
 /** What every export writer is given besides the figures. Nothing here names a person. */
 export interface ExportMeta {
@@ -24,7 +26,43 @@ export interface ExportMeta {
    * and admins only. Marked "not for funders" on every file.
    */
   internal?: boolean;
+  /**
+   * How a funder export is protected (SPEC §14): `perturb` adds the cell key
+   * method to suppression. Unset for the internal export.
+   */
+  protection?: ExportProtection;
+  /** The outcome rows of the PDF (SPEC §9), already suppressed (and perturbed) for a funder export. */
+  outcomes?: ShownOutcome[];
 }
+
+/** The protection a file says it used, in a word: `perturb`, `suppress_only`, or `none` (internal). */
+export const protectionOf = (meta: ExportMeta): ExportProtection | 'none' =>
+  meta.internal ? 'none' : (meta.protection ?? 'suppress_only');
+
+/** The protection in a line, for the first rows of a file. */
+export function protectionLabel(meta: ExportMeta): string {
+  switch (protectionOf(meta)) {
+    case 'perturb':
+      return 'Small-cell suppression and cell key perturbation: figures are changed by a small consistent amount, so breakdowns may not add up to their totals';
+    case 'suppress_only':
+      return 'Small-cell suppression only: figures that are shown are exact';
+    default:
+      return 'None: every figure is exact (internal, not for funders)';
+  }
+}
+
+/**
+ * The cell key method in plain words, for funders: what was done, why, and
+ * what it means for reading the figures.
+ */
+export const PERTURBATION_EXPLAINED: readonly string[] = [
+  'To protect the people in these figures, every count shown has been changed by a small amount: at most 2 up or down.',
+  'The change is not random each time: the same group of people, sessions or other records always gets the same change, in every report and every file. So asking for the same figures twice gives the same answer, and comparing two reports of overlapping periods (for example January–December and January–November) does not reveal a small number that was hidden.',
+  'Each figure is changed on its own, so the parts of a table may not add up exactly to its total. Use the total as it is shown.',
+  'Hours are rounded to whole hours and changed in the same way; averages and rates are worked out from the figures as shown.',
+  'No count shown is below the suppression threshold, and zero is always shown as 0: nothing was turned into something, and nothing into nothing.',
+  'Over a year or a large programme the change is far smaller than the figures themselves, so trends and comparisons hold.',
+];
 
 /** The mark every internal export carries, in the file's first lines. */
 export const INTERNAL_MARK =

@@ -6,6 +6,9 @@ import {
   figureRows,
   longDate,
   INTERNAL_MARK,
+  PERTURBATION_EXPLAINED,
+  protectionLabel,
+  protectionOf,
   suppressionRule,
   teamLabel,
   type ExportMeta,
@@ -31,6 +34,7 @@ export async function writeXlsx(f: SuppressedActivitySummary, meta: ExportMeta):
     ['To', f.period.to],
     ['Team', teamLabel(meta)],
     ['Suppression threshold', meta.internal ? 'none (internal)' : f.suppressionThreshold],
+    ['Protection', `${protectionOf(meta)}: ${protectionLabel(meta)}`],
     ['Generated on', meta.generatedOn],
   ];
   for (const fact of facts) cover.addRow(fact).getCell(1).font = { bold: true };
@@ -41,6 +45,14 @@ export async function writeXlsx(f: SuppressedActivitySummary, meta: ExportMeta):
     row.getCell(1).font = { bold: true };
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   });
+  if (protectionOf(meta) === 'perturb') {
+    cover.addRow([]);
+    PERTURBATION_EXPLAINED.forEach((line, i) => {
+      const row = cover.addRow([i === 0 ? 'Small changes to figures' : '', line]);
+      row.getCell(1).font = { bold: true };
+      row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    });
+  }
   cover.getColumn(2).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
 
   const rows = figureRows(f);
