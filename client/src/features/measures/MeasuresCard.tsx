@@ -11,8 +11,11 @@ import {
   type Measurement,
 } from '@peerpath/shared';
 import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useCurrentUser } from '../../auth';
 import { formatDate } from '../../lib/dates';
 import { useMeasurements, useMeasureSchedule } from './api';
+import { VoidMeasurementDialog } from './VoidMeasurementDialog';
 
 const BAND_FILLS = ['#e8f5e9', '#fffde7', '#fff3e0', '#fbe9e7', '#ffebee'];
 
@@ -88,6 +91,58 @@ export function TrendChart({
   );
 }
 
+/**
+ * The measures behind a trend, newest first, each with its score and band; the
+ * worker who took one, or a supervisor, can void a wrong one.
+ */
+function MeasureList({ instrument, items }: { instrument: InstrumentKey; items: Measurement[] }) {
+  const user = useCurrentUser();
+  const [voiding, setVoiding] = useState<Measurement | null>(null);
+  const i = INSTRUMENTS[instrument];
+  return (
+    <Box
+      component="ul"
+      aria-label={`${i.name} measures taken`}
+      sx={{ listStyle: 'none', p: 0, m: 0, mb: 3 }}
+    >
+      {[...items].reverse().map((m) => (
+        <Box
+          component="li"
+          key={m.id}
+          sx={{
+            display: 'flex',
+            alignItems: 'center',
+            flexWrap: 'wrap',
+            columnGap: 1,
+            py: 0.5,
+            borderBottom: 1,
+            borderColor: 'divider',
+          }}
+        >
+          <Typography variant="body2" sx={{ flex: '1 1 12rem' }}>
+            {formatDate(m.takenOn)} · <strong>{m.score}</strong> · {bandOf(i, m.score).label}
+            {m.timepoint === 'baseline' && ' · baseline'}
+            {m.timepoint === 'discharge' && ' · at discharge'}
+            {m.selfEntered && ' · filled in by them'}
+          </Typography>
+          {(user.role !== 'worker' || m.administeredById === user.id) && (
+            <Button
+              size="small"
+              color="inherit"
+              sx={{ minHeight: 44 }}
+              onClick={() => setVoiding(m)}
+              aria-label={`Void the ${i.name} of ${formatDate(m.takenOn)}`}
+            >
+              Void
+            </Button>
+          )}
+        </Box>
+      ))}
+      {voiding && <VoidMeasurementDialog measurement={voiding} onClose={() => setVoiding(null)} />}
+    </Box>
+  );
+}
+
 /** The participant page's outcome measures: what is due, a way to start one, and the trends. */
 export function MeasuresCard({ participantId }: { participantId: string }) {
   const schedule = useMeasureSchedule(participantId);
@@ -128,7 +183,10 @@ export function MeasuresCard({ participantId }: { participantId: string }) {
         ))}
       </Box>
       {[...byInstrument.entries()].map(([key, items]) => (
-        <TrendChart key={key} instrument={key} items={items} />
+        <Box key={key}>
+          <TrendChart instrument={key} items={items} />
+          <MeasureList instrument={key} items={items} />
+        </Box>
       ))}
       {list.data?.total === 0 && (
         <Typography variant="body2" color="text.secondary">

@@ -39,6 +39,16 @@ export function useSaveMeasurement() {
   });
 }
 
+/** Voids a wrong measurement with a reason: kept for the record, left out of the trend. */
+export function useVoidMeasurement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api<Measurement>(`/measurements/${id}/void`, { method: 'POST', body: { reason } }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['measurements'] }),
+  });
+}
+
 /** Open alerts for the banner: a worker's own people, the whole team for a supervisor. */
 export function useOpenAlerts(primaryWorkerId?: string) {
   return useQuery({
