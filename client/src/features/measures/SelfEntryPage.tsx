@@ -7,9 +7,9 @@ import Typography from '@mui/material/Typography';
 import { INSTRUMENTS, INSTRUMENT_KEYS, bandOf, type InstrumentKey } from '@peerpath/shared';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { describeError } from '../../api';
+import { confirmOwnPassword, describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
-import { useSaveMeasurement, verifyWorkerPassword } from './api';
+import { useSaveMeasurement } from './api';
 
 type Step = 'intro' | 'question' | 'handback' | 'unlock' | 'review';
 
@@ -52,7 +52,7 @@ export function SelfEntryPage() {
   };
 
   const unlock = async () => {
-    const ok = await verifyWorkerPassword(user.email, password);
+    const ok = await confirmOwnPassword(user, password);
     setPassword('');
     if (!ok) {
       setWrong(true);

@@ -70,14 +70,3 @@ export function useResolveAlert() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['alerts'] }),
   });
 }
-
-/** Checks the worker's password before leaving the locked self-entry mode. */
-export async function verifyWorkerPassword(email: string, password: string): Promise<boolean> {
-  const res = await fetch('/api/auth/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    credentials: 'same-origin',
-    body: JSON.stringify({ email, password }),
-  });
-  return res.ok;
-}
