@@ -28,6 +28,22 @@ test('the open safety alert is on the worker’s home page and app bar, crisis r
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('button', { name: 'Resolve' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // The person's page shows it too, until it is resolved, crisis resources one tap away.
+  const name = (await alert
+    .getByText(/^Follow up with/)
+    .first()
+    .textContent())!
+    .replace('Follow up with ', '')
+    .replace(' today', '');
+  await alert.getByRole('link', { name: 'Open their page' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  const measures = page.getByRole('region', { name: 'Outcome measures' });
+  await expect(measures.getByText(`Follow up with ${name} today`)).toBeVisible();
+  await expect(measures.getByRole('link', { name: 'Crisis resources' })).toHaveAttribute(
+    'href',
+    '/resources?category=crisis',
+  );
 });
 
 test('a person fills in a BARC-10 in the locked self-entry mode; the worker reviews and saves', async ({
@@ -77,6 +93,8 @@ test('a person fills in a BARC-10 in the locked self-entry mode; the worker revi
   for (const wrong of ['not-the-password', otherPassword]) {
     await page.getByLabel('Password').fill(wrong);
     await page.getByRole('button', { name: 'Review the answers' }).click();
+    // The field is cleared once the answer has come.
+    await expect(page.getByLabel('Password')).toHaveValue('');
     await expect(page.getByText('That password is not right.')).toBeVisible();
     await expect(page.getByText(/Score/)).toHaveCount(0);
   }
@@ -210,4 +228,61 @@ test('an admin chooses a team’s outcome measures and note format', async ({ pa
     (t) => t.name === teamName,
   );
   expect(team).toMatchObject({ instruments: ['phq9', 'gad7'], noteFormat: 'dap' });
+});
+
+test('after discharge nothing comes due, and the discharge measure is entered as such', async ({
+  page,
+}) => {
+  const token = runToken();
+  await signIn(page, DEMO.worker);
+  const url = await addParticipant(page, { firstName: 'Sage', lastName: `Moss${token}` });
+  const participantId = url.split('/').pop()!;
+  const worker = await tokenOf(page.request, DEMO.worker);
+  const headers = { Authorization: `Bearer ${worker}` };
+  // Their baseline, taken before.
+  const baseline = await page.request.post('/api/measurements', {
+    headers,
+    data: { participantId, instrument: 'barc10', answers: Array(10).fill(3) },
+  });
+  expect(baseline.status()).toBe(201);
+  const p = (await (
+    await page.request.get(`/api/participants/${participantId}`, { headers })
+  ).json()) as {
+    version: number;
+  };
+  const discharged = await page.request.patch(`/api/participants/${participantId}`, {
+    headers,
+    data: { status: 'discharged', version: p.version },
+  });
+  expect(discharged.status()).toBe(200);
+
+  await page.reload();
+  const measures = page.getByRole('region', { name: 'Outcome measures' });
+  await expect(measures.getByText(/^No more measures come due after discharge/)).toBeVisible();
+  await expect(measures.getByRole('link', { name: 'BARC-10', exact: true })).toHaveCount(0);
+  await measures.getByRole('link', { name: 'BARC-10 at discharge' }).click();
+  await page.getByRole('button', { name: 'Start' }).click();
+  for (let n = 1; n <= 10; n++) {
+    await expect(page.getByText(`Question ${n} of 10`)).toBeVisible();
+    await page.getByRole('button', { name: 'Agree', exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'I’m the worker' }).click();
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Review the answers' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Taken at discharge' })).toBeChecked();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(url);
+  await expect(
+    measures.getByRole('list', { name: 'BARC-10 measures taken' }).getByText(/at discharge/),
+  ).toBeVisible();
+
+  // A fresh sign-in: leaving self-entry ended the one the page (and its cookie) was on.
+  const listed = await page.request.get(`/api/measurements?participantId=${participantId}`, {
+    headers: { Authorization: `Bearer ${await tokenOf(page.request, DEMO.worker)}` },
+  });
+  const items = ((await listed.json()) as { items: { timepoint: string; score: number }[] }).items;
+  expect(items).toEqual([
+    expect.objectContaining({ timepoint: 'baseline', score: 30 }),
+    expect.objectContaining({ timepoint: 'discharge', score: 50 }),
+  ]);
 });

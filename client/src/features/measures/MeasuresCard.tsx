@@ -14,7 +14,10 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useCurrentUser } from '../../auth';
 import { formatDate } from '../../lib/dates';
+import { useParticipant } from '../participants/api';
+import { useTeams } from '../teams/api';
 import { useMeasurements, useMeasureSchedule } from './api';
+import { ParticipantSafetyAlerts } from './SafetyAlerts';
 import { VoidMeasurementDialog } from './VoidMeasurementDialog';
 
 const BAND_FILLS = ['#e8f5e9', '#fffde7', '#fff3e0', '#fbe9e7', '#ffebee'];
@@ -147,12 +150,40 @@ function MeasureList({ instrument, items }: { instrument: InstrumentKey; items: 
 export function MeasuresCard({ participantId }: { participantId: string }) {
   const schedule = useMeasureSchedule(participantId);
   const list = useMeasurements(participantId);
+  const participant = useParticipant(participantId).data;
+  const teams = useTeams();
+  const discharged = participant?.status === 'discharged';
+  // After discharge nothing comes due, but the measure taken at discharge can still be entered.
+  const dischargeInstruments = discharged
+    ? (teams.data?.items.find((t) => t.id === participant.teamId)?.instruments ?? [])
+    : [];
   const byInstrument = new Map<InstrumentKey, Measurement[]>();
   for (const m of list.data?.items ?? []) {
     byInstrument.set(m.instrument, [...(byInstrument.get(m.instrument) ?? []), m]);
   }
   return (
     <Box>
+      <ParticipantSafetyAlerts participantId={participantId} />
+      {discharged && (
+        <Box sx={{ mb: 2 }}>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            No more measures come due after discharge. If you are taking their discharge measure,
+            start it here.
+          </Typography>
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+            {dischargeInstruments.map((key) => (
+              <Button
+                key={key}
+                variant="outlined"
+                size="large"
+                href={`/participants/${participantId}/self-entry/${key}?at=discharge`}
+              >
+                {INSTRUMENTS[key].name} at discharge
+              </Button>
+            ))}
+          </Box>
+        </Box>
+      )}
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mb: 2 }}>
         {schedule.data?.items.map((d) => (
           <Box key={d.instrument} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>

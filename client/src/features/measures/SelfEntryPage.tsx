@@ -1,12 +1,14 @@
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { INSTRUMENTS, INSTRUMENT_KEYS, bandOf, type InstrumentKey } from '@peerpath/shared';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { confirmOwnPassword, describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { useSaveMeasurement } from './api';
@@ -34,6 +36,8 @@ export function SelfEntryPage() {
   const [leaving, setLeaving] = useState(false);
   const [password, setPassword] = useState('');
   const [wrong, setWrong] = useState(false);
+  const [searchParams] = useSearchParams();
+  const [atDischarge, setAtDischarge] = useState(searchParams.get('at') === 'discharge');
 
   // The browser's back button stays inside the mode.
   useEffect(() => {
@@ -216,6 +220,13 @@ export function SelfEntryPage() {
               </li>
             ))}
           </Box>
+          <FormControlLabel
+            control={
+              <Checkbox checked={atDischarge} onChange={(e) => setAtDischarge(e.target.checked)} />
+            }
+            label="Taken at discharge"
+            sx={{ minHeight: 48 }}
+          />
           {save.isError && <Typography color="error">{describeError(save.error)}</Typography>}
           <Button
             variant="contained"
@@ -223,7 +234,13 @@ export function SelfEntryPage() {
             disabled={save.isPending}
             onClick={() =>
               save.mutate(
-                { participantId: id, instrument: key, answers, selfEntered: true },
+                {
+                  participantId: id,
+                  instrument: key,
+                  answers,
+                  selfEntered: true,
+                  ...(atDischarge ? { timepoint: 'discharge' as const } : {}),
+                },
                 { onSuccess: () => void navigate(`/participants/${id}`, { replace: true }) },
               )
             }

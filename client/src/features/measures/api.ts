@@ -62,6 +62,19 @@ export function useOpenAlerts(primaryWorkerId?: string) {
   });
 }
 
+/** One person's open alerts, for their page. */
+export function useParticipantOpenAlerts(participantId: string) {
+  return useQuery({
+    queryKey: ['alerts', 'open', 'participant', participantId],
+    queryFn: ({ signal }) =>
+      api<Page<SafetyAlert>>('/alerts', {
+        query: { status: 'open', participantId, pageSize: 100 },
+        signal,
+      }),
+    refetchInterval: 60_000,
+  });
+}
+
 export function useResolveAlert() {
   const qc = useQueryClient();
   return useMutation({
