@@ -259,6 +259,15 @@ test('after discharge nothing comes due, and the discharge measure is entered as
   await page.reload();
   const measures = page.getByRole('region', { name: 'Outcome measures' });
   await expect(measures.getByText(/^No more measures come due after discharge/)).toBeVisible();
+
+  // An address naming a measure PeerPath does not know asks nothing.
+  await page.goto(`${url}/self-entry/ras`);
+  await expect(
+    page.getByRole('heading', { name: 'This isn’t a measure PeerPath knows' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Back to their page' }).click();
+  await expect(page).toHaveURL(url);
   await expect(measures.getByRole('link', { name: 'BARC-10', exact: true })).toHaveCount(0);
   await measures.getByRole('link', { name: 'BARC-10 at discharge' }).click();
   await page.getByRole('button', { name: 'Start' }).click();

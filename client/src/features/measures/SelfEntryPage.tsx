@@ -23,9 +23,8 @@ type Step = 'intro' | 'question' | 'handback' | 'unlock' | 'review';
  */
 export function SelfEntryPage() {
   const { id = '', instrument = '' } = useParams();
-  const key = (INSTRUMENT_KEYS as readonly string[]).includes(instrument)
-    ? (instrument as InstrumentKey)
-    : 'barc10';
+  const known = (INSTRUMENT_KEYS as readonly string[]).includes(instrument);
+  const key = known ? (instrument as InstrumentKey) : 'barc10';
   const i = INSTRUMENTS[key];
   const user = useCurrentUser();
   const navigate = useNavigate();
@@ -69,6 +68,20 @@ export function SelfEntryPage() {
 
   const score = answers.reduce((a, b) => a + b, 0);
   const big = { minHeight: 64, fontSize: '1.15rem', justifyContent: 'flex-start', px: 3 };
+
+  // An address with a measure PeerPath does not know: say so rather than ask another one's questions.
+  if (!known) {
+    return (
+      <Box component="main" sx={{ maxWidth: 560, mx: 'auto', p: 2, display: 'grid', gap: 2 }}>
+        <Typography variant="h5" component="h1">
+          This isn’t a measure PeerPath knows
+        </Typography>
+        <Button variant="contained" sx={big} href={`/participants/${id}`}>
+          Back to their page
+        </Button>
+      </Box>
+    );
+  }
 
   return (
     <Box
