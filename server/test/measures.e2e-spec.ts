@@ -367,8 +367,25 @@ describe('outcome measures and safety alerts', () => {
       score: baseline.score,
     });
     expect(await auditActionsSince(t, seq)).toEqual(['delete']);
+    // The same void again by the same person (a retry): 200 as it is, nothing changed.
+    const stored = await tableChecksum(t, 'measurement');
+    const retry = await t.request('POST', path, {
+      token: w.workerA.token,
+      body: { reason: 'Entered for the wrong person' },
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(res.body);
+    // By someone else, or for another reason: 409 with the measurement as it is.
     const again = await t.request('POST', path, { token: w.supA.token, body: { reason: 'Again' } });
     expect(again.status).toBe(409);
+    expect(again.body.record).toEqual(res.body);
+    const otherReason = await t.request('POST', path, {
+      token: w.workerA.token,
+      body: { reason: 'Another reason' },
+    });
+    expect(otherReason.status).toBe(409);
+    expect(otherReason.body.errors).toHaveProperty(['reason']);
+    expect(await tableChecksum(t, 'measurement')).toBe(stored);
 
     const after = await t.request('GET', `${url}?participantId=${pA}&instrument=barc10`, {
       token: w.workerA.token,

@@ -19,6 +19,7 @@ import type {
   TimelineKind,
 } from './enums';
 import type { NoteFormat, TimelineNote } from './notes';
+import type { InstrumentKey } from './instruments';
 
 /** Dates are `YYYY-MM-DD`; instants are ISO 8601 strings. */
 export type IsoDate = string;
@@ -56,10 +57,17 @@ export interface Team extends Stamped {
   name: string;
   /** The format the team's session notes start in (SPEC §8). */
   noteFormat: NoteFormat;
+  /** The outcome measures the team takes, in the order they are offered (SPEC §9). */
+  instruments: InstrumentKey[];
 }
 
-/** `PATCH /api/teams/:id` (admin): team settings. */
+/** `PATCH /api/teams/:id` (admin): team settings; what is left out stays as it is. */
 export interface UpdateTeamRequest {
+  /** The outcome measures the team takes: at least one, each once. */
+  instruments?: InstrumentKey[];
+  /** The format the team's session notes start in. */
+  format?: NoteFormat;
+  /** Earlier name of `format`, still accepted; when both are sent they must agree. */
   noteFormat?: NoteFormat;
 }
 

@@ -91,6 +91,49 @@ export function refreshSession(): Promise<LoginResponse | null> {
   return refreshing;
 }
 
+/**
+ * Checks that `password` is the signed-in user's own, for the locked
+ * self-entry mode. The API has no separate password check, so this signs the
+ * same user in again and moves onto that new sign-in session: the session the
+ * device was on ends (signed out by its access token alone, so the new refresh
+ * cookie stays), and the app carries on with one session, not two. Another
+ * user's password never unlocks it: the sign-in is always for the signed-in
+ * user's own email, and its answer must name the same user.
+ */
+export async function confirmOwnPassword(
+  user: { id: string; email: string },
+  password: string,
+): Promise<boolean> {
+  const earlier = accessToken;
+  let response: Response;
+  try {
+    response = await fetch('/api/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ email: user.email, password }),
+    });
+  } catch {
+    return false;
+  }
+  if (!response.ok) return false;
+  const signedIn = (await response.json()) as LoginResponse;
+  // Ends one session by its access token; the cookie is left out so the new refresh cookie stays.
+  const signOut = (token: string) =>
+    fetch('/api/auth/logout', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      credentials: 'omit',
+    }).catch(() => undefined);
+  if (signedIn.user.id !== user.id) {
+    await signOut(signedIn.accessToken);
+    return false;
+  }
+  if (earlier) await signOut(earlier);
+  setAccessToken(signedIn.accessToken);
+  return true;
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;

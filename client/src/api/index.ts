@@ -1,5 +1,6 @@
 export {
   api,
+  confirmOwnPassword,
   download,
   refreshSession,
   setAccessToken,

@@ -200,13 +200,39 @@ export class MeasuresService {
     return this.withTimepoint(this.db.manager, row);
   }
 
-  /** Voids a wrong measurement: kept for the audit, counted nowhere. Its alerts stay as they are. */
+  /**
+   * Voids a wrong measurement: kept for the audit, counted nowhere. Its alerts
+   * stay as they are. Voiding again with the same reason by the same person
+   * answers 200 and changes nothing; anything else on a voided one is a 409
+   * with the measurement as it is.
+   */
   async void(caller: AuthUser, id: string, dto: VoidMeasurementDto): Promise<Measurement> {
     return this.db.transaction(async (m) => {
       const current = await findInTeam(m, MEASUREMENT, caller, id, { lock: 'update' });
       requireMayChange(caller, current.administeredById, 'the measurements they took');
       if (current.voidedAt) {
-        throw new ConflictException('This measurement is already voided');
+        // Voiding again (a retry, a double tap) by the same person for the same reason: 200, as it is.
+        const asItIs = await this.withTimepoint(m, current);
+        if (current.voidedById === caller.id && current.voidReason === dto.reason) {
+          await this.audit.record(
+            {
+              actorId: caller.id,
+              action: 'read',
+              entityType: MEASUREMENT.entity,
+              entityId: current.id,
+              participantId: current.participantId,
+              teamId: current.teamId,
+              details: { retry: true },
+            },
+            m,
+          );
+          return asItIs;
+        }
+        throw new ConflictException({
+          message: `This measurement was already voided on ${current.voidedAt.toISOString().slice(0, 10)}`,
+          errors: { reason: ['the measurement is already voided'] },
+          record: asItIs,
+        });
       }
       // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
       const [[saved]]: [MeasurementRow[], number] = await m.query(

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
-import { NOTE_FORMATS, type NoteFormat } from '@peerpath/shared';
+import { NOTE_FORMATS, type InstrumentKey, type NoteFormat } from '@peerpath/shared';
 import { BaseRecord, inList } from '../database/base.entity';
 
 @Entity('team')
@@ -15,5 +15,5 @@ export class TeamEntity extends BaseRecord {
   noteFormat: NoteFormat;
   /** The outcome measures the team takes (SPEC §9); BARC-10 until an admin chooses. */
   @Column({ type: 'text', array: true, default: () => "'{barc10}'" })
-  instruments: string[];
+  instruments: InstrumentKey[];
 }

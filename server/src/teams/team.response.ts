@@ -1,4 +1,11 @@
-import { NOTE_FORMATS, type NoteFormat, type Team } from '@peerpath/shared';
+import {
+  INSTRUMENT_KEYS,
+  NOTE_FORMATS,
+  type InstrumentKey,
+  type NoteFormat,
+  type Team,
+} from '@peerpath/shared';
+import { ApiProperty } from '@nestjs/swagger';
 import { Out } from '../common/api-docs';
 
 export class TeamResponse implements Team {
@@ -10,6 +17,13 @@ export class TeamResponse implements Team {
 
   @Out.enum(NOTE_FORMATS, { description: 'The format the team’s session notes start in' })
   noteFormat: NoteFormat;
+
+  @ApiProperty({
+    enum: INSTRUMENT_KEYS,
+    isArray: true,
+    description: 'The outcome measures the team takes, in the order they are offered',
+  } as never)
+  instruments: InstrumentKey[];
 
   @Out.dateTime()
   createdAt: string;

@@ -33,8 +33,12 @@ export class TeamsController {
 
   @Patch(':id')
   @Authenticated({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Change a team’s settings (admin): the default note format' })
-  @ApiOkResponse({ type: TeamResponse })
+  @ApiOperation({
+    summary:
+      'Change a team’s settings (admin): the outcome measures it takes and its default note format',
+  })
+  @ApiOkResponse({ type: TeamResponse, description: 'The team with its settings' })
+  @ApiErrors(400, 404)
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,

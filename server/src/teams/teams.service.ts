@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page, Team } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
+import { fieldError } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging, type PageQuery } from '../common/validation';
 import type { CreateTeamDto } from './dto/create-team.dto';
@@ -15,6 +16,7 @@ export function toTeamResponse(t: TeamEntity): TeamResponse {
     id: t.id,
     name: t.name,
     noteFormat: t.noteFormat,
+    instruments: t.instruments,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };
@@ -64,13 +66,31 @@ export class TeamsService {
     });
   }
 
-  /** Team settings (admin): the default note format. */
+  /**
+   * Team settings (admin): the outcome measures the team takes and the format
+   * its session notes start in. What is left out stays as it is; the audit
+   * keeps each changed setting before and after.
+   */
   async update(caller: AuthUser, id: string, dto: UpdateTeamDto): Promise<Team> {
+    if (dto.format !== undefined && dto.noteFormat !== undefined && dto.format !== dto.noteFormat) {
+      throw fieldError('format', 'format and noteFormat name the same setting: send one of them');
+    }
+    const format = dto.format ?? dto.noteFormat;
     return this.db.transaction(async (m) => {
       const repo = m.getRepository(TeamEntity);
       const team = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!team) throw new NotFoundException('Team not found');
-      if (dto.noteFormat !== undefined) team.noteFormat = dto.noteFormat;
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      if (format !== undefined && format !== team.noteFormat) {
+        changes.format = { from: team.noteFormat, to: format };
+        team.noteFormat = format;
+      }
+      if (dto.instruments !== undefined && dto.instruments.join() !== team.instruments.join()) {
+        changes.instruments = { from: team.instruments, to: dto.instruments };
+        team.instruments = [...dto.instruments];
+      }
+      // Nothing to change (a retry, or the settings as they are): answered as stored, nothing written.
+      if (Object.keys(changes).length === 0) return toTeamResponse(team);
       const saved = await repo.save(team);
       await this.audit.record(
         {
@@ -79,7 +99,7 @@ export class TeamsService {
           entityType: 'team',
           entityId: saved.id,
           teamId: saved.id,
-          details: { fields: Object.keys(dto) },
+          details: { changes },
         },
         m,
       );

@@ -189,7 +189,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a team’s settings (admin): the default note format */
+        /** Change a team’s settings (admin): the outcome measures it takes and its default note format */
         patch: operations["teams_update"];
         trace?: never;
     };
@@ -1029,6 +1029,8 @@ export interface components {
              * @enum {string}
              */
             noteFormat: "free" | "girp" | "dap" | "birp";
+            /** @description The outcome measures the team takes, in the order they are offered */
+            instruments: ("barc10" | "phq9" | "gad7")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1046,8 +1048,15 @@ export interface components {
             name: string;
         };
         UpdateTeamDto: {
+            /** @description The outcome measures the team takes, in the order they are offered (SPEC §9) */
+            instruments?: ("barc10" | "phq9" | "gad7")[];
             /**
              * @description The format the team’s session notes start in
+             * @enum {string}
+             */
+            format?: "free" | "girp" | "dap" | "birp";
+            /**
+             * @description Earlier name of `format`, still accepted; when both are sent they must agree
              * @enum {string}
              */
             noteFormat?: "free" | "girp" | "dap" | "birp";
@@ -3474,6 +3483,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The team with its settings */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,5 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
+import TuneOutlined from '@mui/icons-material/TuneOutlined';
 import GroupsOutlined from '@mui/icons-material/GroupsOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -10,18 +11,22 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { INSTRUMENTS, NOTE_LABELS, type Team } from '@peerpath/shared';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableSkeleton } from '../../components/Skeletons';
 import { formatDate } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
+import { visuallyHidden } from '../../lib/visuallyHidden';
 import { useTeams } from '../teams/api';
 import { CreateTeamDialog } from './CreateTeamDialog';
+import { TeamSettingsDialog } from './TeamSettingsDialog';
 
 export function TeamsSection() {
   const teams = useTeams();
   const notify = useNotify();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Team | null>(null);
   const items = teams.data?.items ?? [];
   return (
     <Box component="section" aria-labelledby="teams-heading" sx={{ mb: 5 }}>
@@ -67,7 +72,14 @@ export function TeamsSection() {
             <TableHead>
               <TableRow>
                 <TableCell scope="col">Name</TableCell>
+                <TableCell scope="col">Outcome measures</TableCell>
+                <TableCell scope="col">Session notes start as</TableCell>
                 <TableCell scope="col">Created</TableCell>
+                <TableCell scope="col">
+                  <Box component="span" sx={visuallyHidden}>
+                    Settings
+                  </Box>
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -76,13 +88,33 @@ export function TeamsSection() {
                   <TableCell scope="row" component="th" sx={{ fontWeight: 500 }}>
                     {t.name}
                   </TableCell>
+                  <TableCell>{t.instruments.map((k) => INSTRUMENTS[k].name).join(', ')}</TableCell>
+                  <TableCell>{NOTE_LABELS.format[t.noteFormat]}</TableCell>
                   <TableCell>{formatDate(t.createdAt)}</TableCell>
+                  <TableCell align="right">
+                    <Button
+                      startIcon={<TuneOutlined />}
+                      onClick={() => setEditing(t)}
+                      aria-label={`Settings of ${t.name}`}
+                      sx={{ minHeight: 44 }}
+                    >
+                      Settings
+                    </Button>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </Paper>
       )}
+      <TeamSettingsDialog
+        team={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(team) => {
+          setEditing(null);
+          notify(`Settings of “${team.name}” saved`);
+        }}
+      />
       <CreateTeamDialog
         open={creating}
         onClose={() => setCreating(false)}

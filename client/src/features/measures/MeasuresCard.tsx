@@ -11,8 +11,14 @@ import {
   type Measurement,
 } from '@peerpath/shared';
 import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useCurrentUser } from '../../auth';
 import { formatDate } from '../../lib/dates';
+import { useParticipant } from '../participants/api';
+import { useTeams } from '../teams/api';
 import { useMeasurements, useMeasureSchedule } from './api';
+import { ParticipantSafetyAlerts } from './SafetyAlerts';
+import { VoidMeasurementDialog } from './VoidMeasurementDialog';
 
 const BAND_FILLS = ['#e8f5e9', '#fffde7', '#fff3e0', '#fbe9e7', '#ffebee'];
 
@@ -88,16 +94,96 @@ export function TrendChart({
   );
 }
 
+/**
+ * The measures behind a trend, newest first, each with its score and band; the
+ * worker who took one, or a supervisor, can void a wrong one.
+ */
+function MeasureList({ instrument, items }: { instrument: InstrumentKey; items: Measurement[] }) {
+  const user = useCurrentUser();
+  const [voiding, setVoiding] = useState<Measurement | null>(null);
+  const i = INSTRUMENTS[instrument];
+  return (
+    <Box
+      component="ul"
+      aria-label={`${i.name} measures taken`}
+      sx={{ listStyle: 'none', p: 0, m: 0, mb: 3 }}
+    >
+      {[...items].reverse().map((m) => (
+        <Box
+          component="li"
+          key={m.id}
+          sx={{
+            display: 'flex',
+            alignItems: 'center',
+            flexWrap: 'wrap',
+            columnGap: 1,
+            py: 0.5,
+            borderBottom: 1,
+            borderColor: 'divider',
+          }}
+        >
+          <Typography variant="body2" sx={{ flex: '1 1 12rem' }}>
+            {formatDate(m.takenOn)} · <strong>{m.score}</strong> · {bandOf(i, m.score).label}
+            {m.timepoint === 'baseline' && ' · baseline'}
+            {m.timepoint === 'discharge' && ' · at discharge'}
+            {m.selfEntered && ' · filled in by them'}
+          </Typography>
+          {(user.role !== 'worker' || m.administeredById === user.id) && (
+            <Button
+              size="small"
+              color="inherit"
+              sx={{ minHeight: 44 }}
+              onClick={() => setVoiding(m)}
+              aria-label={`Void the ${i.name} of ${formatDate(m.takenOn)}`}
+            >
+              Void
+            </Button>
+          )}
+        </Box>
+      ))}
+      {voiding && <VoidMeasurementDialog measurement={voiding} onClose={() => setVoiding(null)} />}
+    </Box>
+  );
+}
+
 /** The participant page's outcome measures: what is due, a way to start one, and the trends. */
 export function MeasuresCard({ participantId }: { participantId: string }) {
   const schedule = useMeasureSchedule(participantId);
   const list = useMeasurements(participantId);
+  const participant = useParticipant(participantId).data;
+  const teams = useTeams();
+  const discharged = participant?.status === 'discharged';
+  // After discharge nothing comes due, but the measure taken at discharge can still be entered.
+  const dischargeInstruments = discharged
+    ? (teams.data?.items.find((t) => t.id === participant.teamId)?.instruments ?? [])
+    : [];
   const byInstrument = new Map<InstrumentKey, Measurement[]>();
   for (const m of list.data?.items ?? []) {
     byInstrument.set(m.instrument, [...(byInstrument.get(m.instrument) ?? []), m]);
   }
   return (
     <Box>
+      <ParticipantSafetyAlerts participantId={participantId} />
+      {discharged && (
+        <Box sx={{ mb: 2 }}>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            No more measures come due after discharge. If you are taking their discharge measure,
+            start it here.
+          </Typography>
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+            {dischargeInstruments.map((key) => (
+              <Button
+                key={key}
+                variant="outlined"
+                size="large"
+                href={`/participants/${participantId}/self-entry/${key}?at=discharge`}
+              >
+                {INSTRUMENTS[key].name} at discharge
+              </Button>
+            ))}
+          </Box>
+        </Box>
+      )}
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mb: 2 }}>
         {schedule.data?.items.map((d) => (
           <Box key={d.instrument} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
@@ -128,7 +214,10 @@ export function MeasuresCard({ participantId }: { participantId: string }) {
         ))}
       </Box>
       {[...byInstrument.entries()].map(([key, items]) => (
-        <TrendChart key={key} instrument={key} items={items} />
+        <Box key={key}>
+          <TrendChart instrument={key} items={items} />
+          <MeasureList instrument={key} items={items} />
+        </Box>
       ))}
       {list.data?.total === 0 && (
         <Typography variant="body2" color="text.secondary">

@@ -16,7 +16,7 @@ import { useState } from 'react';
 import { describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { formatDate } from '../../lib/dates';
-import { useOpenAlerts, useResolveAlert } from './api';
+import { useOpenAlerts, useParticipantOpenAlerts, useResolveAlert } from './api';
 
 /** Workers see the alerts of their own people; supervisors and admins the team's. */
 function useMyOpenAlerts() {
@@ -41,6 +41,45 @@ export function SafetyAlertButton() {
   );
 }
 
+/** An open alert with the crisis resources one tap away and a way to resolve it. */
+function AlertCard({
+  alert: a,
+  onResolve,
+  showOpen,
+}: {
+  alert: SafetyAlert;
+  onResolve: () => void;
+  showOpen: boolean;
+}) {
+  return (
+    <Alert
+      severity="error"
+      variant="outlined"
+      icon={<ReportProblemOutlined />}
+      sx={{ '& .MuiAlert-message': { width: '100%' } }}
+    >
+      <AlertTitle>Follow up with {a.participantName} today</AlertTitle>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        On {formatDate(a.raisedAt)} they answered the PHQ-9 question about thoughts of self-harm
+        with something other than “not at all”. Check in with them and write down what you did.
+      </Typography>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        <Button variant="contained" color="error" href="/resources?category=crisis">
+          Crisis resources
+        </Button>
+        {showOpen && (
+          <Button variant="outlined" href={`/participants/${a.participantId}`}>
+            Open their page
+          </Button>
+        )}
+        <Button variant="outlined" onClick={onResolve}>
+          Resolve
+        </Button>
+      </Box>
+    </Alert>
+  );
+}
+
 /** The home page's list of open alerts, each with the crisis resources and a way to resolve it. */
 export function SafetyAlertsPanel() {
   const { data } = useMyOpenAlerts();
@@ -49,30 +88,22 @@ export function SafetyAlertsPanel() {
   return (
     <Box id="safety-alerts" sx={{ mb: 2, display: 'grid', gap: 1 }}>
       {data.items.map((a) => (
-        <Alert
-          key={a.id}
-          severity="error"
-          variant="outlined"
-          icon={<ReportProblemOutlined />}
-          sx={{ '& .MuiAlert-message': { width: '100%' } }}
-        >
-          <AlertTitle>Follow up with {a.participantName} today</AlertTitle>
-          <Typography variant="body2" sx={{ mb: 1 }}>
-            On {formatDate(a.raisedAt)} they answered the PHQ-9 question about thoughts of self-harm
-            with something other than “not at all”. Check in with them and write down what you did.
-          </Typography>
-          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-            <Button variant="contained" color="error" href="/resources?category=crisis">
-              Crisis resources
-            </Button>
-            <Button variant="outlined" href={`/participants/${a.participantId}`}>
-              Open their page
-            </Button>
-            <Button variant="outlined" onClick={() => setResolving(a)}>
-              Resolve
-            </Button>
-          </Box>
-        </Alert>
+        <AlertCard key={a.id} alert={a} showOpen onResolve={() => setResolving(a)} />
+      ))}
+      {resolving && <ResolveDialog alert={resolving} onClose={() => setResolving(null)} />}
+    </Box>
+  );
+}
+
+/** The open alerts of one person, on their page, until resolved. */
+export function ParticipantSafetyAlerts({ participantId }: { participantId: string }) {
+  const { data } = useParticipantOpenAlerts(participantId);
+  const [resolving, setResolving] = useState<SafetyAlert | null>(null);
+  if (!data || data.total === 0) return null;
+  return (
+    <Box sx={{ mb: 2, display: 'grid', gap: 1 }}>
+      {data.items.map((a) => (
+        <AlertCard key={a.id} alert={a} showOpen={false} onResolve={() => setResolving(a)} />
       ))}
       {resolving && <ResolveDialog alert={resolving} onClose={() => setResolving(null)} />}
     </Box>

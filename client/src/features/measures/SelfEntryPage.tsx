@@ -1,15 +1,17 @@
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { INSTRUMENTS, INSTRUMENT_KEYS, bandOf, type InstrumentKey } from '@peerpath/shared';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { describeError } from '../../api';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { confirmOwnPassword, describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
-import { useSaveMeasurement, verifyWorkerPassword } from './api';
+import { useSaveMeasurement } from './api';
 
 type Step = 'intro' | 'question' | 'handback' | 'unlock' | 'review';
 
@@ -21,9 +23,8 @@ type Step = 'intro' | 'question' | 'handback' | 'unlock' | 'review';
  */
 export function SelfEntryPage() {
   const { id = '', instrument = '' } = useParams();
-  const key = (INSTRUMENT_KEYS as readonly string[]).includes(instrument)
-    ? (instrument as InstrumentKey)
-    : 'barc10';
+  const known = (INSTRUMENT_KEYS as readonly string[]).includes(instrument);
+  const key = known ? (instrument as InstrumentKey) : 'barc10';
   const i = INSTRUMENTS[key];
   const user = useCurrentUser();
   const navigate = useNavigate();
@@ -34,6 +35,8 @@ export function SelfEntryPage() {
   const [leaving, setLeaving] = useState(false);
   const [password, setPassword] = useState('');
   const [wrong, setWrong] = useState(false);
+  const [searchParams] = useSearchParams();
+  const [atDischarge, setAtDischarge] = useState(searchParams.get('at') === 'discharge');
 
   // The browser's back button stays inside the mode.
   useEffect(() => {
@@ -52,7 +55,7 @@ export function SelfEntryPage() {
   };
 
   const unlock = async () => {
-    const ok = await verifyWorkerPassword(user.email, password);
+    const ok = await confirmOwnPassword(user, password);
     setPassword('');
     if (!ok) {
       setWrong(true);
@@ -65,6 +68,20 @@ export function SelfEntryPage() {
 
   const score = answers.reduce((a, b) => a + b, 0);
   const big = { minHeight: 64, fontSize: '1.15rem', justifyContent: 'flex-start', px: 3 };
+
+  // An address with a measure PeerPath does not know: say so rather than ask another one's questions.
+  if (!known) {
+    return (
+      <Box component="main" sx={{ maxWidth: 560, mx: 'auto', p: 2, display: 'grid', gap: 2 }}>
+        <Typography variant="h5" component="h1">
+          This isn’t a measure PeerPath knows
+        </Typography>
+        <Button variant="contained" sx={big} href={`/participants/${id}`}>
+          Back to their page
+        </Button>
+      </Box>
+    );
+  }
 
   return (
     <Box
@@ -216,6 +233,13 @@ export function SelfEntryPage() {
               </li>
             ))}
           </Box>
+          <FormControlLabel
+            control={
+              <Checkbox checked={atDischarge} onChange={(e) => setAtDischarge(e.target.checked)} />
+            }
+            label="Taken at discharge"
+            sx={{ minHeight: 48 }}
+          />
           {save.isError && <Typography color="error">{describeError(save.error)}</Typography>}
           <Button
             variant="contained"
@@ -223,7 +247,13 @@ export function SelfEntryPage() {
             disabled={save.isPending}
             onClick={() =>
               save.mutate(
-                { participantId: id, instrument: key, answers, selfEntered: true },
+                {
+                  participantId: id,
+                  instrument: key,
+                  answers,
+                  selfEntered: true,
+                  ...(atDischarge ? { timepoint: 'discharge' as const } : {}),
+                },
                 { onSuccess: () => void navigate(`/participants/${id}`, { replace: true }) },
               )
             }

@@ -39,6 +39,16 @@ export function useSaveMeasurement() {
   });
 }
 
+/** Voids a wrong measurement with a reason: kept for the record, left out of the trend. */
+export function useVoidMeasurement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api<Measurement>(`/measurements/${id}/void`, { method: 'POST', body: { reason } }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['measurements'] }),
+  });
+}
+
 /** Open alerts for the banner: a worker's own people, the whole team for a supervisor. */
 export function useOpenAlerts(primaryWorkerId?: string) {
   return useQuery({
@@ -52,6 +62,19 @@ export function useOpenAlerts(primaryWorkerId?: string) {
   });
 }
 
+/** One person's open alerts, for their page. */
+export function useParticipantOpenAlerts(participantId: string) {
+  return useQuery({
+    queryKey: ['alerts', 'open', 'participant', participantId],
+    queryFn: ({ signal }) =>
+      api<Page<SafetyAlert>>('/alerts', {
+        query: { status: 'open', participantId, pageSize: 100 },
+        signal,
+      }),
+    refetchInterval: 60_000,
+  });
+}
+
 export function useResolveAlert() {
   const qc = useQueryClient();
   return useMutation({
@@ -59,15 +82,4 @@ export function useResolveAlert() {
       api<SafetyAlert>(`/alerts/${id}/resolve`, { method: 'POST', body: { resolution } }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['alerts'] }),
   });
-}
-
-/** Checks the worker's password before leaving the locked self-entry mode. */
-export async function verifyWorkerPassword(email: string, password: string): Promise<boolean> {
-  const res = await fetch('/api/auth/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    credentials: 'same-origin',
-    body: JSON.stringify({ email, password }),
-  });
-  return res.ok;
 }

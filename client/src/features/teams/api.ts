@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateTeamRequest, Page, Team } from '@peerpath/shared';
+import type { CreateTeamRequest, Page, Team, UpdateTeamRequest } from '@peerpath/shared';
 import type { SelectOption } from '../../lib/options';
 import { api } from '../../api';
 
@@ -34,5 +34,19 @@ export function useCreateTeam() {
   return useMutation({
     mutationFn: (body: CreateTeamRequest) => api<Team>('/teams', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.all }),
+  });
+}
+
+/** Team settings (admin): the outcome measures the team takes and its default note format. */
+export function useUpdateTeam() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateTeamRequest }) =>
+      api<Team>(`/teams/${id}`, { method: 'PATCH', body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: teamKeys.all });
+      // What is due changes with the instruments.
+      void queryClient.invalidateQueries({ queryKey: ['measurements'] });
+    },
   });
 }

@@ -1,0 +1,164 @@
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import { useEffect, useId, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import {
+  INSTRUMENT_KEYS,
+  INSTRUMENTS,
+  NOTE_FORMATS,
+  NOTE_LABELS,
+  type InstrumentKey,
+  type NoteFormat,
+  type Team,
+} from '@peerpath/shared';
+import { applyServerErrors } from '../../api';
+import { EnumSelect } from '../../components/EnumSelect';
+import { FormError } from '../../components/FormError';
+import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
+import { enumOptions } from '../../lib/options';
+import { useUpdateTeam } from '../teams/api';
+
+interface Values {
+  instruments: InstrumentKey[];
+  format: NoteFormat;
+}
+
+const FORMAT_OPTIONS = enumOptions(NOTE_FORMATS, NOTE_LABELS.format);
+
+/**
+ * An admin's settings of one team: the outcome measures it takes (offered in
+ * the order they were ticked) and the format its session notes start in.
+ */
+export function TeamSettingsDialog({
+  team,
+  onClose,
+  onSaved,
+}: {
+  team: Team | null;
+  onClose: () => void;
+  onSaved: (team: Team) => void;
+}) {
+  const titleId = useId();
+  const measuresId = useId();
+  const update = useUpdateTeam();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    control,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { isSubmitting, isDirty },
+  } = useForm<Values>({ defaultValues: { instruments: [], format: 'free' } });
+
+  useEffect(() => {
+    if (team) reset({ instruments: team.instruments, format: team.noteFormat });
+  }, [team, reset]);
+
+  const unsaved = useUnsavedChangesWarning(isDirty);
+
+  const close = () => {
+    setFormError(null);
+    onClose();
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    if (!team) return;
+    setFormError(null);
+    try {
+      const saved = await update.mutateAsync({ id: team.id, body: values });
+      reset({ instruments: saved.instruments, format: saved.noteFormat });
+      onSaved(saved);
+    } catch (error) {
+      setFormError(
+        applyServerErrors(error, setError, {
+          instruments: 'Outcome measures',
+          format: 'Session notes start as',
+        }),
+      );
+    }
+  });
+
+  return (
+    <Dialog
+      open={team !== null}
+      onClose={() => unsaved.confirmLeave(close)}
+      aria-labelledby={titleId}
+      maxWidth="sm"
+      fullWidth
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <DialogTitle id={titleId}>{team ? `${team.name}: settings` : 'Team settings'}</DialogTitle>
+        <DialogContent>
+          <FormError message={formError} />
+          <Controller
+            control={control}
+            name="instruments"
+            rules={{ validate: (v) => v.length > 0 || 'Choose at least one outcome measure' }}
+            render={({ field, fieldState }) => (
+              <FormControl
+                component="fieldset"
+                error={Boolean(fieldState.error)}
+                sx={{ mb: 3, mt: 1 }}
+                aria-describedby={measuresId}
+              >
+                <FormLabel component="legend">Outcome measures the team offers</FormLabel>
+                <FormGroup>
+                  {INSTRUMENT_KEYS.map((key) => {
+                    const chosen = field.value.includes(key);
+                    return (
+                      <FormControlLabel
+                        key={key}
+                        sx={{ minHeight: 48 }}
+                        control={
+                          <Checkbox
+                            checked={chosen}
+                            onChange={() =>
+                              field.onChange(
+                                chosen
+                                  ? field.value.filter((k) => k !== key)
+                                  : [...field.value, key],
+                              )
+                            }
+                          />
+                        }
+                        label={`${INSTRUMENTS[key].name} · ${INSTRUMENTS[key].about}`}
+                      />
+                    );
+                  })}
+                </FormGroup>
+                <FormHelperText id={measuresId}>
+                  {fieldState.error?.message ??
+                    'Each person’s first measure is due 30 days after they join, then again every few months.'}
+                </FormHelperText>
+              </FormControl>
+            )}
+          />
+          <EnumSelect
+            control={control}
+            name="format"
+            label="Session notes start as"
+            options={FORMAT_OPTIONS}
+            fullWidth
+            helperText="Workers can still write each note the way that suits it."
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => unsaved.confirmLeave(close)}>Cancel</Button>
+          <Button type="submit" variant="contained" loading={isSubmitting}>
+            Save settings
+          </Button>
+        </DialogActions>
+      </form>
+      {unsaved.dialog}
+    </Dialog>
+  );
+}
