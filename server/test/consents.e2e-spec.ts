@@ -562,6 +562,38 @@ describe('consents and disclosures', () => {
     expect(denied.rows[0].n).toBeGreaterThanOrEqual(3);
   });
 
+  it("counts consents ending in the next 30 days on the primary worker's caseload row", async () => {
+    const pC = await participant(w.teamA.id, 'Dana', w.workerA2.id);
+    const ending = (expiresOn: string, extra: Record<string, unknown> = {}) =>
+      consent(w.supA.token, pC, { recipient: `Ends ${expiresOn}`, expiresOn, ...extra });
+    await ending(d(1));
+    await ending(d(30));
+    await ending(d(31));
+    await ending(today);
+    const revoked = await ending(d(10));
+    await t.request('POST', `/api/consents/${revoked.id}/revoke`, {
+      token: w.supA.token,
+      body: { revokedOn: today },
+    });
+    const ended = await ending(d(12), { expiresOnEvent: 'When I move house' });
+    await t.request('PATCH', `/api/consents/${ended.id}`, {
+      token: w.supA.token,
+      body: { version: 1, eventOccurredOn: d(-1) },
+    });
+    const res = await t.request('GET', '/api/reports/caseload', { token: w.supA.token });
+    expect(res.status).toBe(200);
+    const row = res.body.workers.find((r: any) => r.workerId === w.workerA2.id);
+    expect(row.consentsExpiringSoon).toBe(2);
+    const own = await t.request('GET', '/api/reports/caseload', { token: w.workerA2.token });
+    expect(own.body.workers[0].consentsExpiringSoon).toBe(2);
+    const later = await t.request('GET', `/api/reports/caseload?asOf=${d(2)}`, {
+      token: w.workerA2.token,
+    });
+    expect(later.body.workers[0].consentsExpiringSoon).toBe(2); // d(30), d(31); d(1) has ended
+    const other = await t.request('GET', '/api/reports/caseload', { token: w.supB.token });
+    expect(other.body.totals.consentsExpiringSoon).toBe(0);
+  });
+
   it('consents and disclosures move with the participant (SPEC §1)', async () => {
     const counts = await t.db.query(
       `SELECT (SELECT count(*) FROM consent WHERE participant_id = $1)::int AS c,

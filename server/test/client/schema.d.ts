@@ -2176,6 +2176,8 @@ export interface components {
             measuresDue: number;
             /** @description Open safety alerts of the people the worker is primary worker for, whatever their status */
             openSafetyAlerts: number;
+            /** @description Consents of the people the worker is primary worker for, in force on asOf, whose expiresOn falls within asOf + 1 … asOf + 30 */
+            consentsExpiringSoon: number;
             /** Format: uuid */
             workerId: string;
             displayName: string;
@@ -2201,6 +2203,8 @@ export interface components {
             measuresDue: number;
             /** @description Open safety alerts of the people the worker is primary worker for, whatever their status */
             openSafetyAlerts: number;
+            /** @description Consents of the people the worker is primary worker for, in force on asOf, whose expiresOn falls within asOf + 1 … asOf + 30 */
+            consentsExpiringSoon: number;
         };
         CaseloadReportResponse: {
             /** Format: date */
