@@ -594,6 +594,66 @@ describe('consents and disclosures', () => {
     expect(other.body.totals.consentsExpiringSoon).toBe(0);
   });
 
+  it('gives the person their whole record without naming anyone else, audited as an export', async () => {
+    const other = await participant(w.teamA.id, 'Quinlan', w.workerA.id);
+    const session = await t.request('POST', '/api/sessions', {
+      token: w.workerA.token,
+      body: {
+        type: 'support_group',
+        setting: 'community_center',
+        startsAt: `${d(-2)}T15:00:00Z`,
+        durationMinutes: 60,
+        title: 'Tuesday circle',
+        notes: 'Quinlan shared about their week',
+        attendance: [
+          { participantId: pA, status: 'attended', note: 'Avery led the check-in' },
+          { participantId: other, status: 'attended', note: 'Quinlan was quiet today' },
+        ],
+      },
+    });
+    expect(session.status).toBe(201);
+    const seq = await auditSeq(t);
+    const res = await t.request('GET', `/api/participants/${pA}/record?format=json`, {
+      token: w.workerA.token,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.person).toMatchObject({ id: pA, firstName: 'Avery', teamName: 'Team A' });
+    expect(res.body.sessions).toEqual([
+      expect.objectContaining({
+        id: session.body.id,
+        title: 'Tuesday circle',
+        attendance: 'attended',
+        attendanceNote: 'Avery led the check-in',
+        othersAttending: 1,
+        sessionNotes: null,
+        notes: [],
+      }),
+    ]);
+    expect(res.text).not.toContain('Quinlan');
+    expect(res.text).not.toContain(other);
+    expect(res.body.consents.length).toBeGreaterThan(0);
+    expect(res.body.disclosures.length).toBeGreaterThan(0);
+    expect(res.body.consents.every((c: any) => c.participantId === pA)).toBe(true);
+    expect(await auditActionsSince(t, seq)).toEqual(['export']);
+    const { rows } = await t.db.query(
+      `SELECT entity_type, participant_id, team_id FROM audit_event WHERE seq > $1`,
+      [seq],
+    );
+    expect(rows).toEqual([{ entity_type: 'participant', participant_id: pA, team_id: w.teamA.id }]);
+    const admin = await t.request('GET', `/api/participants/${pA}/record`, {
+      token: w.admin.token,
+    });
+    expect(admin.status).toBe(403);
+    const otherTeam = await t.request('GET', `/api/participants/${pA}/record`, {
+      token: w.workerB.token,
+    });
+    expect(otherTeam.status).toBe(404);
+    const pdf = await t.request('GET', `/api/participants/${pA}/record?format=pdf`, {
+      token: w.workerA.token,
+    });
+    expect(pdf.status).toBe(400);
+  });
+
   it('consents and disclosures move with the participant (SPEC §1)', async () => {
     const counts = await t.db.query(
       `SELECT (SELECT count(*) FROM consent WHERE participant_id = $1)::int AS c,

@@ -7,11 +7,14 @@ import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decora
 import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
 import { ConsentResponse, DisclosureResponse } from './consents.response';
 import { ConsentsService } from './consents.service';
+import { PersonRecordResponse } from './person-record.response';
+import { PersonRecordService } from './person-record.service';
 import {
   CreateConsentDto,
   CreateDisclosureDto,
   ListConsentsQuery,
   ListDisclosuresQuery,
+  PersonRecordQuery,
   RevokeConsentDto,
   UpdateConsentDto,
 } from './dto/consents.dto';
@@ -75,6 +78,28 @@ export class ParticipantConsentsController {
     @Query() q: ListDisclosuresQuery,
   ): Promise<Page<Disclosure>> {
     return this.consents.listDisclosures(user, id, q);
+  }
+}
+
+/** The person's own record, on their request (SPEC §10). */
+@ApiTags('consents')
+@Controller('participants')
+export class PersonRecordController {
+  constructor(private readonly record: PersonRecordService) {}
+
+  @Get(':id/record')
+  @Authenticated({ roles: ['worker', 'supervisor'] })
+  @ApiOperation({
+    summary:
+      'Everything held about the person, for them to read (their team’s workers and supervisors; audited as an export)',
+  })
+  @ApiOkResponse({ type: PersonRecordResponse })
+  get(
+    @CurrentUser() user: AuthUser,
+    @RecordId() id: string,
+    @Query() _q: PersonRecordQuery,
+  ): Promise<PersonRecordResponse> {
+    return this.record.build(user, id);
   }
 }
 

@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { RecordContext } from '../records';
-import { ConsentsController, ParticipantConsentsController } from './consents.controller';
+import {
+  ConsentsController,
+  ParticipantConsentsController,
+  PersonRecordController,
+} from './consents.controller';
 import { ConsentsService } from './consents.service';
+import { PersonRecordService } from './person-record.service';
 
 @Module({
-  controllers: [ParticipantConsentsController, ConsentsController],
-  providers: [RecordContext, ConsentsService],
+  controllers: [ParticipantConsentsController, ConsentsController, PersonRecordController],
+  providers: [RecordContext, ConsentsService, PersonRecordService],
 })
 export class ConsentsModule {}

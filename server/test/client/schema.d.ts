@@ -928,6 +928,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/participants/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about the person, for them to read (their team’s workers and supervisors; audited as an export) */
+        get: operations["personRecord_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2802,6 +2819,40 @@ export interface components {
              * @description The day the person withdrew consent; not before signedOn, not in the future. A date from 1900-01-01 to 2200-12-31
              */
             revokedOn: string;
+        };
+        PersonRecordResponse: {
+            /** Format: date */
+            generatedOn: string;
+            /** @description The person’s profile */
+            person: {
+                [key: string]: unknown;
+            };
+            /** @description Sessions they attended, newest first; a group session gives how many others attended, never who; one another team delivered is a summary */
+            sessions: {
+                [key: string]: unknown;
+            }[];
+            /** @description Every version of their recovery plan, with its goals */
+            plans: {
+                [key: string]: unknown;
+            }[];
+            /** @description Advocacy on their behalf */
+            advocacy: {
+                [key: string]: unknown;
+            }[];
+            /** @description Resources they were given */
+            handouts: {
+                [key: string]: unknown;
+            }[];
+            /** @description Shared decision-making notes */
+            decisionNotes: {
+                [key: string]: unknown;
+            }[];
+            /** @description Outcome measures, voided ones included with their reason */
+            measures: {
+                [key: string]: unknown;
+            }[];
+            consents: components["schemas"]["ConsentResponse"][];
+            disclosures: components["schemas"]["DisclosureResponse"][];
         };
     };
     responses: never;
@@ -9310,6 +9361,84 @@ export interface operations {
             };
             /** @description Request body is too large (1 MB at most) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    personRecord_get: {
+        parameters: {
+            query?: {
+                /** @description json (the default); a printable PDF is still to come */
+                format?: "json";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecordResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: worker, supervisor. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

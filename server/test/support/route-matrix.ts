@@ -942,6 +942,14 @@ export const ROUTE_MATRIX: RouteRow[] = [
   },
   {
     method: 'GET',
+    path: '/api/participants/:id/record',
+    // The person's own record is produced by their team, not by an admin.
+    expect: s(401, 200, 404, 200, 404, 403),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/participants/${A(ctx).participant.id}/record?format=json` }),
+  },
+  {
+    method: 'GET',
     path: '/api/reports/outcomes',
     expect: s(401, 403, 403, 200, 403, 200),
     data: 'team',

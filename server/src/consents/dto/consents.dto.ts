@@ -120,3 +120,11 @@ export class ListDisclosuresQuery extends PageQuery {
   @DateField({ presence: 'nullable', description: 'Up to this day (today by default)' })
   to?: string;
 }
+
+export class PersonRecordQuery {
+  @EnumField(['json'], {
+    presence: 'optional',
+    description: 'json (the default); a printable PDF is still to come',
+  })
+  format?: 'json';
+}
