@@ -152,3 +152,31 @@ export function consentStateOn(c: ConsentDates, day: IsoDate): ConsentState {
   if (c.eventOccurredOn && day >= c.eventOccurredOn) return 'expired';
   return 'in_force';
 }
+
+/** Plain words for the interface. */
+export const INFORMATION_LABELS: Record<InformationKind, string> = {
+  attendance: 'Attendance',
+  plan: 'Recovery plan',
+  notes: 'Session notes',
+  measures: 'Outcome measures',
+  advocacy: 'Advocacy',
+  contact_details: 'Contact details',
+  substance_use_records: 'Substance use records (Part 2)',
+};
+
+export const DISCLOSURE_METHOD_LABELS: Record<DisclosureMethod, string> = {
+  in_person: 'In person',
+  phone: 'Phone',
+  email: 'Email',
+  fax: 'Fax',
+  mail: 'Mail',
+  portal: 'Online portal',
+  other: 'Other',
+};
+
+export const CONSENT_STATE_LABELS: Record<ConsentState, string> = {
+  in_force: 'In force',
+  not_yet: 'Not started yet',
+  expired: 'Ended',
+  revoked: 'Withdrawn',
+};
