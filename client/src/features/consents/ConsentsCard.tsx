@@ -25,7 +25,7 @@ import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
-import { DateInput } from '../../components/pickers';
+import { DateInput, PickersProvider } from '../../components/pickers';
 import { formatDate, today } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
 import { enumOptions } from '../../lib/options';
@@ -51,7 +51,9 @@ function ends(c: Consent): string {
   if (c.eventOccurredOn) return `ended on ${formatDate(c.eventOccurredOn)} (${c.expiresOnEvent})`;
   const parts = [
     c.expiresOn ? `until ${formatDate(c.expiresOn)}` : null,
-    c.expiresOnEvent ? `until ${c.expiresOnEvent.toLowerCase()}` : null,
+    c.expiresOnEvent
+      ? `until ${c.expiresOnEvent.charAt(0).toLowerCase()}${c.expiresOnEvent.slice(1)}`
+      : null,
   ];
   return parts.filter(Boolean).join(', or ');
 }
@@ -257,7 +259,7 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
     }
   };
   return (
-    <Box>
+    <PickersProvider>
       <FormError message={error} />
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mb: 1 }}>
         <Button variant="outlined" onClick={() => setOpen('consent')}>
@@ -326,6 +328,6 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
           </ListItem>
         ))}
       </List>
-    </Box>
+    </PickersProvider>
   );
 }
