@@ -29,6 +29,7 @@ describe('reports: caseload', () => {
     participantsWithoutPlan: 1, // P5, enrolled Feb 28, on or before Mar 1 (asOf − 30)
     measuresDue: 1, // P5's baseline: enrolled Feb 28, due Mar 30
     openSafetyAlerts: 0,
+    consentsExpiringSoon: 0,
   };
   const wes = {
     displayName: 'Wes Worker',
@@ -45,6 +46,7 @@ describe('reports: caseload', () => {
     participantsWithoutPlan: 1, // P2 (P1 enrolled Mar 5 and P7 Apr 1: too recent)
     measuresDue: 1, // P2's baseline (enrolled Dec 1); P1's is due Apr 4, P7's May 1
     openSafetyAlerts: 0,
+    consentsExpiringSoon: 0,
   };
   const win = {
     displayName: 'Win Worker',
@@ -61,6 +63,7 @@ describe('reports: caseload', () => {
     participantsWithoutPlan: 0, // P3 enrolled on the report date
     measuresDue: 0, // P3 enrolled on the report date
     openSafetyAlerts: 0,
+    consentsExpiringSoon: 0,
   };
   const totals = {
     activeParticipants: 5,
@@ -76,6 +79,7 @@ describe('reports: caseload', () => {
     participantsWithoutPlan: 2,
     measuresDue: 2,
     openSafetyAlerts: 0,
+    consentsExpiringSoon: 0,
   };
 
   it('gives a supervisor a row per active worker and supervisor of the team, with totals', async () => {
@@ -169,6 +173,7 @@ describe('reports: caseload', () => {
       participantsWithoutPlan: 0, // Q1 enrolled Mar 10
       measuresDue: 0, // Q1's baseline is due Apr 9
       openSafetyAlerts: 0,
+      consentsExpiringSoon: 0,
     });
     const org = await t.request<CaseloadReport>('GET', '/api/reports/caseload?asOf=2026-03-31', {
       token: f.admin.token,

@@ -93,6 +93,8 @@ export interface CaseloadRow {
   measuresDue: number;
   /** Open safety alerts of the people the worker is primary worker for, whatever their status. */
   openSafetyAlerts: number;
+  /** Consents of the people the worker is primary worker for, in force on the report date, ending within the next 30 days. */
+  consentsExpiringSoon: number;
 }
 
 /** The rows summed; hours are summed before rounding. */

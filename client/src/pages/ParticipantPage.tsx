@@ -25,6 +25,7 @@ import { useNotify } from '../lib/notify';
 import { useParticipant } from '../features/participants/api';
 import { ConsentDetails, ParticipantDetails } from '../features/participants/ParticipantShow';
 import { MeasuresCard } from '../features/measures/MeasuresCard';
+import { ConsentsCard } from '../features/consents/ConsentsCard';
 import { Timeline } from '../features/participants/Timeline';
 import {
   TimelineAdvocacyDialog,
@@ -197,6 +198,11 @@ function ParticipantView({ id }: { id: string }) {
       {!editing && (
         <Card title="Outcome measures" id="measures-heading">
           <MeasuresCard participantId={p.id} />
+        </Card>
+      )}
+      {!editing && (
+        <Card title="Consents and sharing" id="consents-heading">
+          <ConsentsCard participantId={p.id} />
         </Card>
       )}
     </Grid>

@@ -20,6 +20,8 @@ export const TEAM_RECORD_TABLES = {
   recovery_plan: 'recovery_plan',
   measurement: 'measurement',
   safety_alert: 'safety_alert',
+  consent: 'consent',
+  disclosure: 'disclosure',
   user: 'app_user',
   team: 'team',
 } as const;

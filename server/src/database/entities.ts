@@ -1,6 +1,8 @@
 import { AdvocacyActionEntity } from '../advocacy/advocacy-action.entity';
 import { AuditChainEntity } from '../audit/audit-chain.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { ConsentEntity } from '../consents/consent.entity';
+import { DisclosureEntity } from '../consents/disclosure.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { LoginFailureEntity } from '../auth/login-failure.entity';
 import { RotatedRefreshTokenEntity } from '../auth/rotated-refresh-token.entity';
@@ -41,4 +43,6 @@ export const ENTITIES = [
   PlanReviewEntity,
   MeasurementEntity,
   SafetyAlertEntity,
+  ConsentEntity,
+  DisclosureEntity,
 ];

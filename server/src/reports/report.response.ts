@@ -192,6 +192,13 @@ export class CaseloadTotalsResponse implements CaseloadTotals {
       'Open safety alerts of the people the worker is primary worker for, whatever their status',
   })
   openSafetyAlerts: number;
+
+  @Out.int({
+    minimum: 0,
+    description:
+      'Consents of the people the worker is primary worker for, in force on asOf, whose expiresOn falls within asOf + 1 … asOf + 30',
+  })
+  consentsExpiringSoon: number;
 }
 
 export class CaseloadRowResponse extends CaseloadTotalsResponse implements CaseloadRow {

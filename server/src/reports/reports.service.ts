@@ -121,6 +121,7 @@ export class ReportsService {
       participantsWithoutPlan: r.without_plan,
       measuresDue: r.measures_due,
       openSafetyAlerts: r.open_safety_alerts,
+      consentsExpiringSoon: r.consents_expiring_soon,
     });
     const workers: CaseloadRow[] = rows
       .filter((r) => !r.is_total)
@@ -459,6 +460,7 @@ interface CaseloadSqlRow {
   without_plan: number;
   measures_due: number;
   open_safety_alerts: number;
+  consents_expiring_soon: number;
 }
 
 /**
@@ -568,6 +570,17 @@ const CASELOAD_SQL = `
      WHERE ($1::uuid IS NULL OR a.team_id = $1::uuid) AND a.resolved_at IS NULL
        AND p.primary_worker_id IN (SELECT id FROM w)
      GROUP BY p.primary_worker_id
+  ), expiring AS (
+    -- Consents in force on the report date whose last day falls in the next 30 days (SPEC §10).
+    SELECT p.primary_worker_id AS worker_id, count(*) AS n
+      FROM consent k JOIN participant p ON p.id = k.participant_id
+     WHERE ($1::uuid IS NULL OR k.team_id = $1::uuid)
+       AND p.primary_worker_id IN (SELECT id FROM w)
+       AND k.signed_on <= $2::date
+       AND k.expires_on BETWEEN $2::date + 1 AND $2::date + 30
+       AND (k.event_occurred_on IS NULL OR $2::date < k.event_occurred_on)
+       AND (k.revoked_on IS NULL OR $2::date < k.revoked_on)
+     GROUP BY p.primary_worker_id
   )
   SELECT w.id, w.display_name, GROUPING(w.id) = 1 AS is_total,
          coalesce(sum(c.active_participants), 0)::int AS active_participants,
@@ -582,7 +595,8 @@ const CASELOAD_SQL = `
          coalesce(sum(c.plans_due_for_review), 0)::int AS plans_due_for_review,
          coalesce(sum(c.without_plan), 0)::int AS without_plan,
          coalesce(sum(du.n), 0)::int AS measures_due,
-         coalesce(sum(al.n), 0)::int AS open_safety_alerts
+         coalesce(sum(al.n), 0)::int AS open_safety_alerts,
+         coalesce(sum(ex.n), 0)::int AS consents_expiring_soon
     FROM w
     LEFT JOIN caseload c ON c.worker_id = w.id
     LEFT JOIN sessions se ON se.worker_id = w.id
@@ -592,5 +606,6 @@ const CASELOAD_SQL = `
     LEFT JOIN cosign co ON co.worker_id = w.id
     LEFT JOIN due du ON du.worker_id = w.id
     LEFT JOIN alerts al ON al.worker_id = w.id
+    LEFT JOIN expiring ex ON ex.worker_id = w.id
    GROUP BY GROUPING SETS ((w.id, w.display_name), ())
    ORDER BY GROUPING(w.id), lower(w.display_name), w.display_name, w.id`;

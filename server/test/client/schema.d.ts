@@ -857,6 +857,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/participants/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person’s consents, the most recently signed first */
+        get: operations["participantConsents_list"];
+        put?: never;
+        /** Record a consent to share (201); a safe retry with the same id returns it (200) */
+        post: operations["participantConsents_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participants/{id}/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounting of disclosures, newest first (the last three years by default) */
+        get: operations["participantConsents_disclosures"];
+        put?: never;
+        /** Record a disclosure: under a consent in force that day for this recipient and every kind of information sent (409 naming what is missing), or in an emergency with a reason (201; a safe retry with the same id returns it, 200) */
+        post: operations["participantConsents_disclose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consent */
+        get: operations["consents_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the day the expiry event happened (the one change a consent takes; the same day again answers 200) */
+        patch: operations["consents_update"];
+        trace?: never;
+    };
+    "/api/consents/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the person withdrew consent; the same again by the same person answers 200, any other on a withdrawn consent 409 */
+        post: operations["consents_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participants/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about the person, for them to read (their team’s workers and supervisors; audited as an export) */
+        get: operations["personRecord_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2114,6 +2202,8 @@ export interface components {
             measuresDue: number;
             /** @description Open safety alerts of the people the worker is primary worker for, whatever their status */
             openSafetyAlerts: number;
+            /** @description Consents of the people the worker is primary worker for, in force on asOf, whose expiresOn falls within asOf + 1 … asOf + 30 */
+            consentsExpiringSoon: number;
             /** Format: uuid */
             workerId: string;
             displayName: string;
@@ -2139,6 +2229,8 @@ export interface components {
             measuresDue: number;
             /** @description Open safety alerts of the people the worker is primary worker for, whatever their status */
             openSafetyAlerts: number;
+            /** @description Consents of the people the worker is primary worker for, in force on asOf, whose expiresOn falls within asOf + 1 … asOf + 30 */
+            consentsExpiringSoon: number;
         };
         CaseloadReportResponse: {
             /** Format: date */
@@ -2577,6 +2669,199 @@ export interface components {
         ResolveAlertDto: {
             /** @description What was done: the written follow-up (not blank) */
             resolution: string;
+        };
+        CreateConsentDto: {
+            /**
+             * Format: uuid
+             * @description Client-chosen id: sending the same create again returns the stored record
+             */
+            id?: string;
+            /** @description The person or organisation the information may go to */
+            recipient: string;
+            /** @description What the information is shared for */
+            purpose: string;
+            /** @description What may be shared (at least one); substance_use_records needs part2: true */
+            information: ("attendance" | "plan" | "notes" | "measures" | "advocacy" | "contact_details" | "substance_use_records")[];
+            /** @description Covers substance use disorder records under 42 CFR Part 2 */
+            part2: boolean;
+            /**
+             * Format: date
+             * @description The day the person signed; not in the future. A date from 1900-01-01 to 2200-12-31
+             */
+            signedOn: string;
+            /**
+             * Format: date
+             * @description The last day the consent is in force; this or expiresOnEvent is required. A date from 1900-01-01 to 2200-12-31
+             */
+            expiresOn?: string | null;
+            /** @description An event that ends the consent; this or expiresOn is required */
+            expiresOnEvent?: string | null;
+        };
+        ConsentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            teamId: string;
+            /** @description The person or organisation the information may go to */
+            recipient: string;
+            purpose: string;
+            information: ("attendance" | "plan" | "notes" | "measures" | "advocacy" | "contact_details" | "substance_use_records")[];
+            /** @description Covers substance use disorder records under 42 CFR Part 2 */
+            part2: boolean;
+            /** Format: date */
+            signedOn: string;
+            /**
+             * Format: date
+             * @description The last day the consent is in force
+             */
+            expiresOn: string | null;
+            /** @description An event that ends the consent */
+            expiresOnEvent: string | null;
+            /**
+             * Format: date
+             * @description The day the expiry event happened
+             */
+            eventOccurredOn: string | null;
+            /** Format: date */
+            revokedOn: string | null;
+            /** Format: uuid */
+            revokedById: string | null;
+            /** Format: uuid */
+            recordedById: string;
+            /**
+             * @description Where the consent stands today (the organisation’s day)
+             * @enum {string}
+             */
+            state: "in_force" | "not_yet" | "expired" | "revoked";
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ConsentPage: {
+            items: components["schemas"]["ConsentResponse"][];
+            /** @description Matching records on every page */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateDisclosureDto: {
+            /**
+             * Format: uuid
+             * @description Client-chosen id: sending the same create again returns the stored record
+             */
+            id?: string;
+            /** @description Who received the information */
+            recipient: string;
+            /** @description What was shared (at least one) */
+            information: ("attendance" | "plan" | "notes" | "measures" | "advocacy" | "contact_details" | "substance_use_records")[];
+            /**
+             * Format: date
+             * @description The day it was shared; not in the future. A date from 1900-01-01 to 2200-12-31
+             */
+            disclosedOn: string;
+            /** @enum {string} */
+            method: "in_person" | "phone" | "email" | "fax" | "mail" | "portal" | "other";
+            /**
+             * Format: uuid
+             * @description The consent it is made under (that consent alone is judged); left out, the server looks for one
+             */
+            consentId?: string | null;
+            /** @description Shared without consent in an emergency: needs a reason, shown to supervisors */
+            emergency?: boolean;
+            /** @description Why it could not wait for consent (emergency only; required then) */
+            reason?: string | null;
+        };
+        DisclosureResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            teamId: string;
+            recipient: string;
+            information: ("attendance" | "plan" | "notes" | "measures" | "advocacy" | "contact_details" | "substance_use_records")[];
+            /** Format: date */
+            disclosedOn: string;
+            /** @enum {string} */
+            method: "in_person" | "phone" | "email" | "fax" | "mail" | "portal" | "other";
+            /**
+             * Format: uuid
+             * @description The consent it was made under; null in an emergency
+             */
+            consentId: string | null;
+            emergency: boolean;
+            /** @description Why it could not wait for consent (emergency only) */
+            reason: string | null;
+            /** @description The consent’s purpose, or the emergency reason */
+            purpose: string;
+            /** Format: uuid */
+            byId: string;
+            byName: string;
+            /** @description The redisclosure notice of 42 CFR 2.32, to go with what was sent, when the consent covers Part 2 records */
+            redisclosureNotice: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DisclosurePage: {
+            items: components["schemas"]["DisclosureResponse"][];
+            /** @description Matching records on every page */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        UpdateConsentDto: {
+            /** @description The version last read (409 when stale) */
+            version: number;
+            /**
+             * Format: date
+             * @description The day the expiry event happened: the consent ends the day before. A date from 1900-01-01 to 2200-12-31
+             */
+            eventOccurredOn: string;
+        };
+        RevokeConsentDto: {
+            /**
+             * Format: date
+             * @description The day the person withdrew consent; not before signedOn, not in the future. A date from 1900-01-01 to 2200-12-31
+             */
+            revokedOn: string;
+        };
+        PersonRecordResponse: {
+            /** Format: date */
+            generatedOn: string;
+            /** @description The person’s profile */
+            person: {
+                [key: string]: unknown;
+            };
+            /** @description Sessions they attended, newest first; a group session gives how many others attended, never who; one another team delivered is a summary */
+            sessions: {
+                [key: string]: unknown;
+            }[];
+            /** @description Every version of their recovery plan, with its goals */
+            plans: {
+                [key: string]: unknown;
+            }[];
+            /** @description Advocacy on their behalf */
+            advocacy: {
+                [key: string]: unknown;
+            }[];
+            /** @description Resources they were given */
+            handouts: {
+                [key: string]: unknown;
+            }[];
+            /** @description Shared decision-making notes */
+            decisionNotes: {
+                [key: string]: unknown;
+            }[];
+            /** @description Outcome measures, voided ones included with their reason */
+            measures: {
+                [key: string]: unknown;
+            }[];
+            consents: components["schemas"]["ConsentResponse"][];
+            disclosures: components["schemas"]["DisclosureResponse"][];
         };
     };
     responses: never;
@@ -8439,6 +8724,731 @@ export interface operations {
             };
             /** @description Request body is too large (1 MB at most) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    participantConsents_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Page size, 25 by default */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPage"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    participantConsents_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsentDto"];
+            };
+        };
+        responses: {
+            /** @description A safe retry: the stored consent to share; nothing was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description Created: the stored consent to share */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    participantConsents_disclosures: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Page size, 25 by default */
+                pageSize?: number;
+                /** @description From this day (three years ago by default). A date from 1900-01-01 to 2200-12-31 */
+                from?: string | null;
+                /** @description Up to this day (today by default). A date from 1900-01-01 to 2200-12-31 */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosurePage"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    participantConsents_disclose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDisclosureDto"];
+            };
+        };
+        responses: {
+            /** @description A safe retry: the stored disclosure; nothing was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureResponse"];
+                };
+            };
+            /** @description Created: the stored disclosure */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    consents_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    consents_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    consents_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    personRecord_get: {
+        parameters: {
+            query?: {
+                /** @description json (the default); a printable PDF is still to come */
+                format?: "json";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecordResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: worker, supervisor. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

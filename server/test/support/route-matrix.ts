@@ -93,6 +93,17 @@ async function freshMeasureOfA(
   return { measurementId: rows[0].id, alertId: made.rows[0].id };
 }
 
+/** A consent of team A's participant, signed in 2026 and ending on an event, that nobody else uses. */
+async function freshConsentOfA(ctx: MatrixContext): Promise<string> {
+  const a = A(ctx);
+  const { rows } = await ctx.t.db.query(
+    `INSERT INTO consent (team_id, participant_id, recipient, purpose, information, part2, signed_on, expires_on_event, recorded_by_id)
+     VALUES ($1, $2, 'Harbor Housing', 'Finding a flat', '{contact_details,plan}', false, '2026-01-05', 'When I have moved in', $3) RETURNING id`,
+    [a.team.id, a.participant.id, a.worker.id],
+  );
+  return rows[0].id as string;
+}
+
 /** A session of team A that nobody else uses, so each actor's DELETE has its own target. */
 async function freshSessionOfA(ctx: MatrixContext): Promise<string> {
   const a = A(ctx);
@@ -853,6 +864,89 @@ export const ROUTE_MATRIX: RouteRow[] = [
       url: `/api/alerts/${(await freshMeasureOfA(ctx, true)).alertId}/resolve`,
       body: { resolution: 'Called the same day; safety plan reviewed together.' },
     }),
+  },
+  // ── Consents to share and disclosures ─────────────────────────────────────
+  {
+    method: 'POST',
+    path: '/api/participants/:id/consents',
+    expect: s(401, 201, 404, 201, 404, 201),
+    data: 'team',
+    probe: (ctx) => ({
+      url: `/api/participants/${A(ctx).participant.id}/consents`,
+      body: {
+        recipient: 'Riverside Clinic',
+        purpose: 'Coordinating care',
+        information: ['attendance'],
+        part2: false,
+        signedOn: '2026-02-01',
+        expiresOn: '2027-02-01',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/participants/:id/consents',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/participants/${A(ctx).participant.id}/consents` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/consents/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/consents/${await freshConsentOfA(ctx)}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/consents/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/consents/${await freshConsentOfA(ctx)}`,
+      body: { version: 1, eventOccurredOn: '2026-03-01' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/consents/:id/revoke',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/consents/${await freshConsentOfA(ctx)}/revoke`,
+      body: { revokedOn: '2026-02-01' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/participants/:id/disclosures',
+    expect: s(401, 201, 404, 201, 404, 201),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/participants/${A(ctx).participant.id}/disclosures`,
+      body: {
+        recipient: 'harbor housing',
+        information: ['plan'],
+        disclosedOn: '2026-02-10',
+        method: 'email',
+        consentId: await freshConsentOfA(ctx),
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/participants/:id/disclosures',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/participants/${A(ctx).participant.id}/disclosures` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/participants/:id/record',
+    // The person's own record is produced by their team, not by an admin.
+    expect: s(401, 200, 404, 200, 404, 403),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/participants/${A(ctx).participant.id}/record?format=json` }),
   },
   {
     method: 'GET',

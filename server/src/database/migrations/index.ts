@@ -17,6 +17,7 @@ import { RecoveryPlans1795660000610 } from './1795660000610-RecoveryPlans';
 import { SessionNotes1795660000700 } from './1795660000700-SessionNotes';
 import { TeamInstruments1795660000900 } from './1795660000900-TeamInstruments';
 import { Measures1795660000901 } from './1795660000901-Measures';
+import { Consents1795660001000 } from './1795660001000-Consents';
 import { RecordKeys1795660001100 } from './1795660001100-RecordKeys';
 import { OutcomesIndex1795660001300 } from './1795660001300-OutcomesIndex';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   SessionNotes1795660000700,
   TeamInstruments1795660000900,
   Measures1795660000901,
+  Consents1795660001000,
   RecordKeys1795660001100,
   OutcomesIndex1795660001300,
 ];

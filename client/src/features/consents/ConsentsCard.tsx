@@ -1,0 +1,333 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import {
+  CONSENT_STATE_LABELS,
+  DISCLOSURE_METHODS,
+  DISCLOSURE_METHOD_LABELS,
+  INFORMATION_KINDS,
+  INFORMATION_LABELS,
+  type Consent,
+  type DisclosureMethod,
+  type InformationKind,
+} from '@peerpath/shared';
+import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { describeError, isApiError } from '../../api';
+import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
+import { EnumSelect } from '../../components/EnumSelect';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
+import { DateInput, PickersProvider } from '../../components/pickers';
+import { formatDate, today } from '../../lib/dates';
+import { useNotify } from '../../lib/notify';
+import { enumOptions } from '../../lib/options';
+import {
+  useAddConsent,
+  useConsents,
+  useDisclosures,
+  useRecordDisclosure,
+  useRevokeConsent,
+} from './api';
+
+const kinds = enumOptions(INFORMATION_KINDS, INFORMATION_LABELS);
+const what = (list: readonly InformationKind[]) =>
+  list.map((k) => INFORMATION_LABELS[k].toLowerCase()).join(', ');
+
+/** The server's words for a refusal: they name the field or what the consent lacks. */
+function refusal(e: unknown): string {
+  return isApiError(e, 409) || isApiError(e, 400) ? e.message : describeError(e);
+}
+
+function ends(c: Consent): string {
+  if (c.revokedOn) return `withdrawn on ${formatDate(c.revokedOn)}`;
+  if (c.eventOccurredOn) return `ended on ${formatDate(c.eventOccurredOn)} (${c.expiresOnEvent})`;
+  const parts = [
+    c.expiresOn ? `until ${formatDate(c.expiresOn)}` : null,
+    c.expiresOnEvent
+      ? `until ${c.expiresOnEvent.charAt(0).toLowerCase()}${c.expiresOnEvent.slice(1)}`
+      : null,
+  ];
+  return parts.filter(Boolean).join(', or ');
+}
+
+interface ConsentForm {
+  recipient: string;
+  purpose: string;
+  information: InformationKind[];
+  part2: boolean;
+  signedOn: string;
+  expiresOn: string;
+  expiresOnEvent: string;
+}
+
+function AddConsent({ participantId, onDone }: { participantId: string; onDone: () => void }) {
+  const save = useAddConsent(participantId);
+  const notify = useNotify();
+  const [error, setError] = useState<string | null>(null);
+  const { control, register, handleSubmit } = useForm<ConsentForm>({
+    defaultValues: {
+      recipient: '',
+      purpose: '',
+      information: [],
+      part2: false,
+      signedOn: today(),
+      expiresOn: '',
+      expiresOnEvent: '',
+    },
+  });
+  const information = useWatch({ control, name: 'information' });
+  const submit = handleSubmit(async (v) => {
+    setError(null);
+    try {
+      await save.mutateAsync({
+        recipient: v.recipient,
+        purpose: v.purpose,
+        information: v.information,
+        part2: v.part2 || v.information.includes('substance_use_records'),
+        signedOn: v.signedOn,
+        expiresOn: v.expiresOn || null,
+        expiresOnEvent: v.expiresOnEvent || null,
+      });
+      notify('Consent saved');
+      onDone();
+    } catch (e) {
+      setError(refusal(e));
+    }
+  });
+  return (
+    <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 2, my: 2 }}>
+      <FormError message={error} />
+      <TextField label="Who may receive it" required {...register('recipient')} />
+      <TextField label="What it is for" required {...register('purpose')} />
+      <Controller
+        control={control}
+        name="information"
+        render={({ field }) => (
+          <ChipCheckboxGroup
+            legend="What may be shared"
+            options={kinds}
+            value={field.value}
+            onChange={field.onChange}
+          />
+        )}
+      />
+      <FormControlLabel
+        control={<Checkbox {...register('part2')} />}
+        label="Covers substance use records (42 CFR Part 2)"
+      />
+      {information.includes('substance_use_records') && (
+        <Alert severity="info">Substance use records make this a Part 2 consent.</Alert>
+      )}
+      <DateInput control={control} name="signedOn" label="Signed on" required disableFuture />
+      <DateInput control={control} name="expiresOn" label="Ends on" />
+      <TextField
+        label="Or ends when…"
+        helperText="An event, such as “when my court case closes”. A date or an event is needed."
+        {...register('expiresOnEvent')}
+      />
+      <FormActions saveLabel="Save consent" saving={save.isPending} onCancel={onDone} />
+    </Box>
+  );
+}
+
+interface DisclosureForm {
+  recipient: string;
+  information: InformationKind[];
+  disclosedOn: string;
+  method: DisclosureMethod;
+  emergency: boolean;
+  reason: string;
+}
+
+function RecordDisclosure({
+  participantId,
+  onDone,
+}: {
+  participantId: string;
+  onDone: () => void;
+}) {
+  const save = useRecordDisclosure(participantId);
+  const notify = useNotify();
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { control, register, handleSubmit } = useForm<DisclosureForm>({
+    defaultValues: {
+      recipient: '',
+      information: [],
+      disclosedOn: today(),
+      method: 'phone',
+      emergency: false,
+      reason: '',
+    },
+  });
+  const emergency = useWatch({ control, name: 'emergency' });
+  const submit = handleSubmit(async (v) => {
+    setError(null);
+    try {
+      const saved = await save.mutateAsync({
+        recipient: v.recipient,
+        information: v.information,
+        disclosedOn: v.disclosedOn,
+        method: v.method,
+        ...(v.emergency ? { emergency: true, reason: v.reason } : {}),
+      });
+      notify('Sharing recorded');
+      if (saved.redisclosureNotice) setNotice(saved.redisclosureNotice);
+      else onDone();
+    } catch (e) {
+      setError(refusal(e));
+    }
+  });
+  if (notice) {
+    return (
+      <Box sx={{ my: 2 }}>
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          Send this notice with what you shared (42 CFR 2.32):
+        </Alert>
+        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mb: 1 }}>
+          {notice}
+        </Typography>
+        <Button onClick={onDone}>Done</Button>
+      </Box>
+    );
+  }
+  return (
+    <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 2, my: 2 }}>
+      <FormError message={error} />
+      <TextField label="Shared with" required {...register('recipient')} />
+      <Controller
+        control={control}
+        name="information"
+        render={({ field }) => (
+          <ChipCheckboxGroup
+            legend="What was shared"
+            options={kinds}
+            value={field.value}
+            onChange={field.onChange}
+          />
+        )}
+      />
+      <DateInput control={control} name="disclosedOn" label="Shared on" required disableFuture />
+      <EnumSelect
+        control={control}
+        name="method"
+        label="How"
+        options={enumOptions(DISCLOSURE_METHODS, DISCLOSURE_METHOD_LABELS)}
+      />
+      <FormControlLabel
+        control={<Checkbox {...register('emergency')} />}
+        label="An emergency: it could not wait for consent"
+      />
+      {emergency && (
+        <TextField
+          label="Why it could not wait"
+          required
+          multiline
+          minRows={2}
+          helperText="Your supervisors will see this."
+          {...register('reason')}
+        />
+      )}
+      <FormActions saveLabel="Record sharing" saving={save.isPending} onCancel={onDone} />
+    </Box>
+  );
+}
+
+/** Consents to share, withdrawing one, recording what was shared, and the accounting (SPEC §10). */
+export function ConsentsCard({ participantId }: { participantId: string }) {
+  const consents = useConsents(participantId);
+  const disclosures = useDisclosures(participantId);
+  const revoke = useRevokeConsent(participantId);
+  const notify = useNotify();
+  const [open, setOpen] = useState<'consent' | 'disclosure' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const withdraw = async (c: Consent) => {
+    setError(null);
+    try {
+      await revoke.mutateAsync({ id: c.id, revokedOn: today() });
+      notify(`Consent for ${c.recipient} withdrawn from today`);
+    } catch (e) {
+      setError(refusal(e));
+    }
+  };
+  return (
+    <PickersProvider>
+      <FormError message={error} />
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mb: 1 }}>
+        <Button variant="outlined" onClick={() => setOpen('consent')}>
+          Add a consent
+        </Button>
+        <Button variant="outlined" onClick={() => setOpen('disclosure')}>
+          Record sharing
+        </Button>
+      </Box>
+      {open === 'consent' && (
+        <AddConsent participantId={participantId} onDone={() => setOpen(null)} />
+      )}
+      {open === 'disclosure' && (
+        <RecordDisclosure participantId={participantId} onDone={() => setOpen(null)} />
+      )}
+      <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
+        Consents
+      </Typography>
+      {consents.data?.items.length === 0 && (
+        <Typography color="text.secondary">
+          No consents yet. Add one when the person agrees to share with someone.
+        </Typography>
+      )}
+      <List dense>
+        {consents.data?.items.map((c) => (
+          <ListItem key={c.id} sx={{ display: 'block', px: 0 }}>
+            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+              <Typography sx={{ fontWeight: 600 }}>{c.recipient}</Typography>
+              <Chip
+                size="small"
+                label={CONSENT_STATE_LABELS[c.state]}
+                color={c.state === 'in_force' ? 'success' : 'default'}
+              />
+              {c.part2 && <Chip size="small" label="Part 2" variant="outlined" />}
+            </Box>
+            <Typography variant="body2">
+              {c.purpose} · {what(c.information)}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              Signed {formatDate(c.signedOn)}, {ends(c)}
+            </Typography>
+            {c.state === 'in_force' && (
+              <Button size="small" onClick={() => void withdraw(c)} disabled={revoke.isPending}>
+                Withdraw from today
+              </Button>
+            )}
+          </ListItem>
+        ))}
+      </List>
+      <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
+        What was shared (last three years)
+      </Typography>
+      {disclosures.data?.items.length === 0 && (
+        <Typography color="text.secondary">Nothing shared yet.</Typography>
+      )}
+      <List dense>
+        {disclosures.data?.items.map((d) => (
+          <ListItem key={d.id} sx={{ display: 'block', px: 0 }}>
+            <Typography variant="body2">
+              <strong>{formatDate(d.disclosedOn)}</strong> · {d.recipient} · {what(d.information)} ·{' '}
+              {DISCLOSURE_METHOD_LABELS[d.method]}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {d.emergency ? `Emergency: ${d.reason}` : d.purpose} · by {d.byName}
+            </Typography>
+          </ListItem>
+        ))}
+      </List>
+    </PickersProvider>
+  );
+}

@@ -1,0 +1,120 @@
+import {
+  CONSENT_STATES,
+  DISCLOSURE_METHODS,
+  INFORMATION_KINDS,
+  type Consent,
+  type ConsentState,
+  type Disclosure,
+  type DisclosureMethod,
+  type InformationKind,
+} from '@peerpath/shared';
+import { Out } from '../common/api-docs';
+
+export class ConsentResponse implements Consent {
+  @Out.uuid()
+  id: string;
+
+  @Out.uuid()
+  participantId: string;
+
+  @Out.uuid()
+  teamId: string;
+
+  @Out.text({ description: 'The person or organisation the information may go to' })
+  recipient: string;
+
+  @Out.text()
+  purpose: string;
+
+  @Out.enumArray(INFORMATION_KINDS)
+  information: InformationKind[];
+
+  @Out.bool({ description: 'Covers substance use disorder records under 42 CFR Part 2' })
+  part2: boolean;
+
+  @Out.date()
+  signedOn: string;
+
+  @Out.date({ nullable: true, description: 'The last day the consent is in force' })
+  expiresOn: string | null;
+
+  @Out.text({ nullable: true, description: 'An event that ends the consent' })
+  expiresOnEvent: string | null;
+
+  @Out.date({ nullable: true, description: 'The day the expiry event happened' })
+  eventOccurredOn: string | null;
+
+  @Out.date({ nullable: true })
+  revokedOn: string | null;
+
+  @Out.uuid({ nullable: true })
+  revokedById: string | null;
+
+  @Out.uuid()
+  recordedById: string;
+
+  @Out.enum(CONSENT_STATES, {
+    description: 'Where the consent stands today (the organisation’s day)',
+  })
+  state: ConsentState;
+
+  @Out.int({ minimum: 1 })
+  version: number;
+
+  @Out.dateTime()
+  createdAt: string;
+
+  @Out.dateTime()
+  updatedAt: string;
+}
+
+export class DisclosureResponse implements Disclosure {
+  @Out.uuid()
+  id: string;
+
+  @Out.uuid()
+  participantId: string;
+
+  @Out.uuid()
+  teamId: string;
+
+  @Out.text()
+  recipient: string;
+
+  @Out.enumArray(INFORMATION_KINDS)
+  information: InformationKind[];
+
+  @Out.date()
+  disclosedOn: string;
+
+  @Out.enum(DISCLOSURE_METHODS)
+  method: DisclosureMethod;
+
+  @Out.uuid({ nullable: true, description: 'The consent it was made under; null in an emergency' })
+  consentId: string | null;
+
+  @Out.bool()
+  emergency: boolean;
+
+  @Out.text({ nullable: true, description: 'Why it could not wait for consent (emergency only)' })
+  reason: string | null;
+
+  @Out.text({ description: 'The consent’s purpose, or the emergency reason' })
+  purpose: string;
+
+  @Out.uuid()
+  byId: string;
+
+  @Out.text()
+  byName: string;
+
+  @Out.text({
+    nullable: true,
+    description:
+      'The redisclosure notice of 42 CFR 2.32, to go with what was sent, when the consent covers Part 2 records',
+  })
+  redisclosureNotice: string | null;
+
+  @Out.dateTime()
+  createdAt: string;
+}

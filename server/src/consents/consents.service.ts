@@ -1,0 +1,444 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  ACCOUNTING_YEARS,
+  consentStateOn,
+  type Consent,
+  type Disclosure,
+  type InformationKind,
+  type Page,
+} from '@peerpath/shared';
+import { fieldError, NotInTeamException, requireParticipant } from '../common/access';
+import type { AuthUser } from '../common/auth.decorators';
+import { toIsoDate } from '../common/dates';
+import {
+  createOnce,
+  datesNotBefore,
+  findInTeam,
+  insertReturning,
+  RecordContext,
+  requireVersion,
+  updateVersioned,
+  writeRows,
+  type CreateResult,
+} from '../records';
+import {
+  CONSENT,
+  DISCLOSURE,
+  sameRecipient,
+  toConsentResponse,
+  toDisclosureResponse,
+  type ConsentRow,
+  type DisclosureRow,
+} from './consents.mapper';
+import type {
+  CreateConsentDto,
+  CreateDisclosureDto,
+  ListConsentsQuery,
+  ListDisclosuresQuery,
+  RevokeConsentDto,
+  UpdateConsentDto,
+} from './dto/consents.dto';
+
+function yearsBefore(date: string, years: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  return d.toISOString().slice(0, 10);
+}
+
+/** What a consent lacks for a disclosure, by field: empty when it allows it. */
+function shortfall(
+  c: ConsentRow,
+  dto: { recipient: string; information: InformationKind[]; disclosedOn: string },
+): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  const on = dto.disclosedOn;
+  const state = consentStateOn(
+    {
+      signedOn: toIsoDate(c.signedOn)!,
+      expiresOn: toIsoDate(c.expiresOn),
+      eventOccurredOn: toIsoDate(c.eventOccurredOn),
+      revokedOn: toIsoDate(c.revokedOn),
+    },
+    on,
+  );
+  if (state === 'revoked') {
+    problems.consentId = [`the consent was withdrawn on ${toIsoDate(c.revokedOn)}`];
+  } else if (state === 'not_yet') {
+    problems.consentId = [`the consent was signed on ${toIsoDate(c.signedOn)}, after ${on}`];
+  } else if (state === 'expired') {
+    problems.consentId = [
+      c.expiresOn && on > toIsoDate(c.expiresOn)!
+        ? `the consent ended on ${toIsoDate(c.expiresOn)}`
+        : `the consent ended when “${c.expiresOnEvent}” happened on ${toIsoDate(c.eventOccurredOn)}`,
+    ];
+  }
+  if (!sameRecipient(c.recipient, dto.recipient)) {
+    problems.recipient = [`the consent is for ${c.recipient}, not ${dto.recipient.trim()}`];
+  }
+  const missing = dto.information.filter((k) => !c.information.includes(k));
+  if (missing.length > 0) {
+    problems.information = [`the consent does not cover: ${missing.join(', ')}`];
+  }
+  return problems;
+}
+
+/**
+ * Consent to share and the accounting of disclosures (SPEC §10). A consent
+ * is never edited but for the day its expiry event happened and its
+ * revocation; a disclosure is judged against the consents on file for the
+ * day it was made, under a share lock on them, so a revocation recorded at
+ * the same moment either waits for it or blocks it.
+ */
+@Injectable()
+export class ConsentsService {
+  constructor(private readonly records: RecordContext) {}
+
+  private get audit() {
+    return this.records.audit;
+  }
+
+  async createConsent(
+    caller: AuthUser,
+    participantId: string,
+    dto: CreateConsentDto,
+  ): Promise<CreateResult<Consent>> {
+    const today = this.records.today();
+    return this.records.db.transaction((m) =>
+      createOnce(m, CONSENT, caller, dto, {
+        toResponse: (row) => toConsentResponse(row, today),
+        unordered: ['information'],
+        reusable: (s) =>
+          s.participantId === participantId &&
+          (caller.role === 'admin' || s.teamId === caller.teamId),
+        audit: (entry) => this.audit.record(entry, m),
+        insert: async () => {
+          const p = await requireParticipant(m, caller, participantId, { lock: 'share' });
+          if (dto.signedOn > today)
+            throw fieldError('signedOn', 'signedOn must not be after today');
+          if (!dto.expiresOn && !dto.expiresOnEvent) {
+            throw fieldError(
+              'expiresOn',
+              'A consent needs an end: give expiresOn (a date) or expiresOnEvent (an event)',
+            );
+          }
+          datesNotBefore(
+            { signedOn: dto.signedOn, expiresOn: dto.expiresOn ?? null },
+            'signedOn',
+            'expiresOn',
+          );
+          if (dto.information.includes('substance_use_records') && !dto.part2) {
+            throw fieldError(
+              'part2',
+              'A consent that covers substance_use_records must be a Part 2 consent (part2: true)',
+            );
+          }
+          return insertReturning(m, CONSENT, {
+            id: dto.id ?? undefined,
+            teamId: p.teamId,
+            participantId: p.id,
+            recipient: dto.recipient,
+            purpose: dto.purpose,
+            information: dto.information,
+            part2: dto.part2,
+            signedOn: dto.signedOn,
+            expiresOn: dto.expiresOn ?? null,
+            expiresOnEvent: dto.expiresOnEvent ?? null,
+            recordedById: caller.id,
+          });
+        },
+      }),
+    );
+  }
+
+  async listConsents(
+    caller: AuthUser,
+    participantId: string,
+    q: ListConsentsQuery,
+  ): Promise<Page<Consent>> {
+    const today = this.records.today();
+    const filters = { participantId };
+    const scope = await this.records.listScope(caller, { ...q, ...filters });
+    return this.records.listRead(
+      caller,
+      CONSENT,
+      filters,
+      scope,
+      { orderBy: 'signed_on DESC, created_at DESC, id DESC' },
+      (row) => toConsentResponse(row, today),
+    );
+  }
+
+  async getConsent(caller: AuthUser, id: string): Promise<Consent> {
+    return toConsentResponse(await this.records.read(CONSENT, caller, id), this.records.today());
+  }
+
+  /** Finds a consent to change under the participant's share lock (a move waits) and its own row lock. */
+  private async lockConsent(m: EntityManager, caller: AuthUser, id: string): Promise<ConsentRow> {
+    const found = await findInTeam(m, CONSENT, caller, id);
+    await requireParticipant(m, caller, found.participantId, { lock: 'share' });
+    return findInTeam(m, CONSENT, caller, id, { lock: 'update' });
+  }
+
+  private repeated(caller: AuthUser, c: ConsentRow, what: string) {
+    return {
+      actorId: caller.id,
+      action: 'read' as const,
+      entityType: CONSENT.entity,
+      entityId: c.id,
+      participantId: c.participantId,
+      teamId: c.teamId,
+      details: { repeated: what },
+    };
+  }
+
+  /** Records the day the expiry event happened: the one change a stored consent takes. */
+  async setEventOccurred(caller: AuthUser, id: string, dto: UpdateConsentDto): Promise<Consent> {
+    const today = this.records.today();
+    return this.records.db.transaction(async (m) => {
+      const current = await this.lockConsent(m, caller, id);
+      if (current.eventOccurredOn) {
+        if (toIsoDate(current.eventOccurredOn) === dto.eventOccurredOn) {
+          await this.audit.record(this.repeated(caller, current, 'eventOccurredOn'), m);
+          return toConsentResponse(current, today);
+        }
+        throw new ConflictException({
+          message: `The expiry event of this consent was already recorded on ${toIsoDate(current.eventOccurredOn)}`,
+          errors: { eventOccurredOn: ['is already recorded'] },
+          record: toConsentResponse(current, today),
+        });
+      }
+      if (!current.expiresOnEvent) {
+        throw fieldError(
+          'eventOccurredOn',
+          'This consent ends on a date, not on an event: there is no event to record',
+        );
+      }
+      requireVersion(CONSENT, current, dto.version);
+      if (dto.eventOccurredOn > today) {
+        throw fieldError('eventOccurredOn', 'eventOccurredOn must not be after today');
+      }
+      datesNotBefore(
+        { signedOn: toIsoDate(current.signedOn)!, eventOccurredOn: dto.eventOccurredOn },
+        'signedOn',
+        'eventOccurredOn',
+      );
+      const saved = await updateVersioned(m, CONSENT, current, dto.version, {
+        eventOccurredOn: dto.eventOccurredOn,
+      });
+      await this.audit.record(
+        {
+          actorId: caller.id,
+          action: 'update',
+          entityType: CONSENT.entity,
+          entityId: saved.id,
+          participantId: saved.participantId,
+          teamId: saved.teamId,
+          details: { fields: ['eventOccurredOn'] },
+        },
+        m,
+      );
+      return toConsentResponse(saved, today);
+    });
+  }
+
+  /**
+   * Records that the person withdrew consent: from `revokedOn` on, nothing
+   * more goes out under it. The same revocation again by the same person
+   * answers the consent as it is; any other on a revoked consent is a 409.
+   */
+  async revoke(caller: AuthUser, id: string, dto: RevokeConsentDto): Promise<Consent> {
+    const today = this.records.today();
+    return this.records.db.transaction(async (m) => {
+      const current = await this.lockConsent(m, caller, id);
+      if (current.revokedOn) {
+        if (current.revokedById === caller.id && toIsoDate(current.revokedOn) === dto.revokedOn) {
+          await this.audit.record(this.repeated(caller, current, 'revoke'), m);
+          return toConsentResponse(current, today);
+        }
+        throw new ConflictException({
+          message: `This consent was already withdrawn on ${toIsoDate(current.revokedOn)}`,
+          errors: { revokedOn: ['the consent is already withdrawn'] },
+          record: toConsentResponse(current, today),
+        });
+      }
+      if (dto.revokedOn > today) throw fieldError('revokedOn', 'revokedOn must not be after today');
+      datesNotBefore(
+        { signedOn: toIsoDate(current.signedOn)!, revokedOn: dto.revokedOn },
+        'signedOn',
+        'revokedOn',
+      );
+      const { rows } = await writeRows<ConsentRow>(
+        m,
+        `UPDATE consent SET revoked_on = $2, revoked_by_id = $3, version = version + 1, updated_at = now()
+          WHERE id = $1 RETURNING ${CONSENT.select}`,
+        [current.id, dto.revokedOn, caller.id],
+      );
+      const saved = rows[0];
+      await this.audit.record(
+        {
+          actorId: caller.id,
+          action: 'update',
+          entityType: CONSENT.entity,
+          entityId: saved.id,
+          participantId: saved.participantId,
+          teamId: saved.teamId,
+          details: { fields: ['revokedOn'], revoked: true },
+        },
+        m,
+      );
+      return toConsentResponse(saved, today);
+    });
+  }
+
+  /**
+   * The consent a disclosure goes out under: the one named (judged alone), or
+   * one of the person's on file for the recipient, in force on the day and
+   * covering every kind of information sent; 409 naming what is missing.
+   */
+  private async consentFor(
+    m: EntityManager,
+    participantId: string,
+    dto: CreateDisclosureDto,
+  ): Promise<ConsentRow> {
+    if (dto.consentId) {
+      const [named]: ConsentRow[] = await m.query(
+        `SELECT ${CONSENT.select} FROM consent WHERE id = $1 AND participant_id = $2 FOR SHARE`,
+        [dto.consentId, participantId],
+      );
+      if (!named) throw new NotInTeamException('consent', dto.consentId, CONSENT.notFound);
+      const problems = shortfall(named, dto);
+      if (Object.keys(problems).length === 0) return named;
+      throw new ConflictException({
+        message: `This consent does not allow this disclosure: ${Object.values(problems).flat().join('; ')}`,
+        errors: problems,
+      });
+    }
+    const candidates: ConsentRow[] = await m.query(
+      `SELECT ${CONSENT.select} FROM consent
+        WHERE participant_id = $1 AND lower(btrim(recipient)) = lower(btrim($2))
+        ORDER BY signed_on DESC, created_at DESC
+          FOR SHARE`,
+      [participantId, dto.recipient],
+    );
+    const judged = candidates.map((c) => ({ c, problems: shortfall(c, dto) }));
+    const fit = judged.find((j) => Object.keys(j.problems).length === 0);
+    if (fit) return fit.c;
+    const inForce = judged.filter((j) => !j.problems.consentId);
+    const recipient = dto.recipient.trim();
+    if (inForce.length === 0) {
+      const message =
+        candidates.length === 0
+          ? `There is no consent on file to share with ${recipient}`
+          : `No consent to share with ${recipient} is in force on ${dto.disclosedOn} (${judged
+              .map((j) => j.problems.consentId[0])
+              .join('; ')})`;
+      throw new ConflictException({ message, errors: { recipient: [message] } });
+    }
+    // The consent in force that comes closest: name what it lacks.
+    const closest = inForce.reduce((a, b) =>
+      (b.problems.information?.length ?? 0) < (a.problems.information?.length ?? 0) ? b : a,
+    );
+    const missing = dto.information.filter((k) => !closest.c.information.includes(k));
+    throw new ConflictException({
+      message: `The consent to share with ${recipient} does not cover: ${missing.join(', ')}`,
+      errors: { information: missing.map((k) => `${k} is not covered by the consent`) },
+    });
+  }
+
+  async createDisclosure(
+    caller: AuthUser,
+    participantId: string,
+    dto: CreateDisclosureDto,
+  ): Promise<CreateResult<Disclosure>> {
+    const today = this.records.today();
+    return this.records.db.transaction(async (m) => {
+      const result = await createOnce(m, DISCLOSURE, caller, dto, {
+        toResponse: toDisclosureResponse,
+        unordered: ['information'],
+        reusable: (s) =>
+          s.participantId === participantId &&
+          (caller.role === 'admin' || s.teamId === caller.teamId),
+        // An emergency disclosure carries its reason in the audit trail, for the supervisors.
+        audit: (entry, row) =>
+          this.audit.record(
+            {
+              ...entry,
+              details:
+                entry.action === 'create'
+                  ? row.emergency
+                    ? { emergency: true, reason: row.reason, recipient: row.recipient }
+                    : { consentId: row.consentId, recipient: row.recipient }
+                  : entry.details,
+            },
+            m,
+          ),
+        insert: async () => {
+          const p = await requireParticipant(m, caller, participantId, { lock: 'share' });
+          if (dto.disclosedOn > today) {
+            throw fieldError('disclosedOn', 'disclosedOn must not be after today');
+          }
+          let consent: ConsentRow | null = null;
+          if (dto.emergency) {
+            if (!dto.reason) {
+              throw fieldError(
+                'reason',
+                'An emergency disclosure needs a reason: say why it could not wait',
+              );
+            }
+            if (dto.consentId) {
+              throw fieldError(
+                'consentId',
+                'An emergency disclosure is made without a consent: leave consentId out',
+              );
+            }
+          } else {
+            if (dto.reason) {
+              throw fieldError('reason', 'A reason is given only for an emergency disclosure');
+            }
+            consent = await this.consentFor(m, p.id, dto);
+          }
+          const saved = await insertReturning(m, DISCLOSURE, {
+            id: dto.id ?? undefined,
+            teamId: p.teamId,
+            participantId: p.id,
+            recipient: dto.recipient,
+            information: dto.information,
+            disclosedOn: dto.disclosedOn,
+            method: dto.method,
+            consentId: consent?.id ?? null,
+            emergency: dto.emergency ?? false,
+            reason: dto.emergency ? dto.reason! : null,
+            purpose: consent ? consent.purpose : dto.reason!,
+            byId: caller.id,
+          });
+          return saved as DisclosureRow | undefined;
+        },
+      });
+      return result;
+    });
+  }
+
+  /** The accounting of disclosures: newest first, the last three years unless asked otherwise. */
+  async listDisclosures(
+    caller: AuthUser,
+    participantId: string,
+    q: ListDisclosuresQuery,
+  ): Promise<Page<Disclosure>> {
+    const today = this.records.today();
+    const to = q.to ?? today;
+    const from = q.from ?? yearsBefore(to, ACCOUNTING_YEARS);
+    if (from > to) throw fieldError('from', 'from must not be after to');
+    const filters = { participantId, from, to };
+    const scope = await this.records.listScope(caller, { ...q, participantId });
+    scope.filter.add('disclosed_on >= ?', from).add('disclosed_on <= ?', to);
+    return this.records.listRead(
+      caller,
+      DISCLOSURE,
+      filters,
+      scope,
+      { orderBy: 'disclosed_on DESC, created_at DESC, id DESC' },
+      toDisclosureResponse,
+    );
+  }
+}
