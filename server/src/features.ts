@@ -9,6 +9,7 @@ import { DecisionNotesModule } from './decision-notes/decision-notes.module';
 import { ReportsModule } from './reports/reports.module';
 import { NotesModule } from './notes/notes.module';
 import { MeasuresModule } from './measures/measures.module';
+import { AgendaModule } from './agenda/agenda.module';
 
 /**
  * The record-keeping features (participants, sessions, advocacy, resources,
@@ -25,4 +26,5 @@ export const FEATURE_MODULES: Type[] = [
   ReportsModule,
   NotesModule,
   MeasuresModule,
+  AgendaModule,
 ];

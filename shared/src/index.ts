@@ -7,3 +7,4 @@ export * from './suppression';
 export * from './notes';
 export * from './plans';
 export * from './instruments';
+export * from './agenda';

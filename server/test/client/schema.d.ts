@@ -857,6 +857,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The worker’s day: everything due on or before `date`, oldest first (the caller’s own; a supervisor may name a worker of the team with `workerId`) */
+        get: operations["agenda_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2568,6 +2585,38 @@ export interface components {
         ResolveAlertDto: {
             /** @description What was done: the written follow-up (not blank) */
             resolution: string;
+        };
+        AgendaItemResponse: {
+            /** @enum {string} */
+            kind: "safety_alert" | "handout_follow_up" | "advocacy_due" | "decision_note_check_in" | "plan_review" | "measure_due" | "note_awaiting_signature" | "consent_expiring" | "group_meeting";
+            /**
+             * Format: date
+             * @description When it was due; before the agenda’s date means overdue
+             */
+            dueOn: string;
+            /**
+             * Format: uuid
+             * @description The person it is about; null for systemic advocacy, a group, or a person since moved to another team
+             */
+            participantId: string | null;
+            /** @description The person’s name as the team knows them, or "Participant of another team" */
+            participantName: string | null;
+            title: string;
+            /** @description Where in the web app it is done, e.g. `/participants/<id>` */
+            link: string;
+            /**
+             * Format: uuid
+             * @description The record the item is about
+             */
+            recordId: string;
+        };
+        AgendaResponse: {
+            /** Format: date */
+            date: string;
+            /** Format: uuid */
+            workerId: string;
+            /** @description Oldest first */
+            items: components["schemas"]["AgendaItemResponse"][];
         };
     };
     responses: never;
@@ -8429,6 +8478,88 @@ export interface operations {
             };
             /** @description Request body is too large (1 MB at most) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    agenda_get: {
+        parameters: {
+            query?: {
+                /** @description The day: items due on or before it (default: today, in ORG_TIMEZONE). A date from 1900-01-01 to 2200-12-31 */
+                date?: string | null;
+                /** @description Whose day: the caller by default; a supervisor may name a worker of their team; an admin names any worker */
+                workerId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

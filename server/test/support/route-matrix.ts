@@ -876,6 +876,13 @@ export const ROUTE_MATRIX: RouteRow[] = [
   // ── Reports and audit ─────────────────────────────────────────────────────
   {
     method: 'GET',
+    path: '/api/agenda',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/agenda?date=2026-03-20&workerId=${A(ctx).worker.id}` }),
+  },
+  {
+    method: 'GET',
     path: '/api/reports/caseload',
     expect: s(401, 200, 403, 200, 403, 200),
     data: 'team',
@@ -957,6 +964,7 @@ export const CROSS_TEAM_FILTERS: CrossTeamProbe[] = [
   },
   { url: (a) => `/api/alerts?participantId=${a.participant.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/alerts?primaryWorkerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/agenda?workerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/reports/outcomes?teamId=${a.team.id}`, workerB: 403, supervisorB: 403 },
   { url: (a) => `/api/participants?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
   {
