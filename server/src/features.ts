@@ -10,6 +10,7 @@ import { ReportsModule } from './reports/reports.module';
 import { NotesModule } from './notes/notes.module';
 import { MeasuresModule } from './measures/measures.module';
 import { AgendaModule } from './agenda/agenda.module';
+import { TimeEntriesModule } from './time-entries/time-entries.module';
 
 /**
  * The record-keeping features (participants, sessions, advocacy, resources,
@@ -27,4 +28,5 @@ export const FEATURE_MODULES: Type[] = [
   NotesModule,
   MeasuresModule,
   AgendaModule,
+  TimeEntriesModule,
 ];

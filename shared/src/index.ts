@@ -8,3 +8,4 @@ export * from './notes';
 export * from './plans';
 export * from './instruments';
 export * from './agenda';
+export * from './time';

@@ -20,6 +20,7 @@ export const TEAM_RECORD_TABLES = {
   recovery_plan: 'recovery_plan',
   measurement: 'measurement',
   safety_alert: 'safety_alert',
+  time_entry: 'time_entry',
   user: 'app_user',
   team: 'team',
 } as const;

@@ -1,4 +1,5 @@
 import { AdvocacyActionEntity } from '../advocacy/advocacy-action.entity';
+import { TimeEntryEntity } from '../time-entries/time-entry.entity';
 import { AuditChainEntity } from '../audit/audit-chain.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   SessionEntity,
   AttendanceEntity,
   AdvocacyActionEntity,
+  TimeEntryEntity,
   ResourceEntity,
   HandoutEntity,
   DecisionNoteEntity,

@@ -37,6 +37,7 @@ import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { ActivityExportQueryDto, ActivityReportQueryDto } from './dto/activity.query';
 import type { CaseloadQueryDto } from './dto/caseload.query';
 import { writeExport, type ExportFile } from './export';
+import { otherHours } from '../time-entries/other-hours';
 
 /*
  * The values the SQL below compares with, typed by the shared vocabulary so a
@@ -257,6 +258,7 @@ export class ReportsService {
         byLevel: tally(ADVOCACY_LEVELS, slice(advocacy, 'b')),
       },
       decisionNotes: people.decision_notes,
+      otherHours: await otherHours(m, from, to, teamId),
     };
   }
 

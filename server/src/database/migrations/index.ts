@@ -17,6 +17,7 @@ import { RecoveryPlans1795660000610 } from './1795660000610-RecoveryPlans';
 import { SessionNotes1795660000700 } from './1795660000700-SessionNotes';
 import { TeamInstruments1795660000900 } from './1795660000900-TeamInstruments';
 import { Measures1795660000901 } from './1795660000901-Measures';
+import { TimeEntries1795660001200 } from './1795660001200-TimeEntries';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   SessionNotes1795660000700,
   TeamInstruments1795660000900,
   Measures1795660000901,
+  TimeEntries1795660001200,
 ];
