@@ -259,6 +259,31 @@ describe('GET /api/agenda', () => {
     ]);
   });
 
+  it('agrees with the caseload report’s figures for the same worker and day', async () => {
+    const caseload = await t.request('GET', `/api/reports/caseload?asOf=${D}`, {
+      token: w.workerA.token,
+    });
+    expect(caseload.status).toBe(200);
+    const row = caseload.body.workers[0];
+    const agenda = await t.request('GET', `/api/agenda?date=${D}`, { token: w.workerA.token });
+    const count = (kind: string) =>
+      (agenda.body.items as { kind: string }[]).filter((i) => i.kind === kind).length;
+    expect({
+      referralsAwaitingFollowUp: count('handout_follow_up'),
+      notesAwaitingSignature: count('note_awaiting_signature'),
+      plansDueForReview: count('plan_review'),
+      measuresDue: count('measure_due'),
+      openSafetyAlerts: count('safety_alert'),
+    }).toEqual({
+      referralsAwaitingFollowUp: row.referralsAwaitingFollowUp,
+      notesAwaitingSignature: row.notesAwaitingSignature,
+      plansDueForReview: row.plansDueForReview,
+      measuresDue: row.measuresDue,
+      openSafetyAlerts: row.openSafetyAlerts,
+    });
+    expect(row.referralsAwaitingFollowUp).toBe(1);
+  });
+
   it('an earlier date shows only what was due by then', async () => {
     const res = await t.request('GET', `/api/agenda?date=2026-03-12`, { token: w.workerA.token });
     expect(res.status).toBe(200);
