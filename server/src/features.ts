@@ -10,6 +10,8 @@ import { ReportsModule } from './reports/reports.module';
 import { NotesModule } from './notes/notes.module';
 import { MeasuresModule } from './measures/measures.module';
 import { ConsentsModule } from './consents/consents.module';
+import { AgendaModule } from './agenda/agenda.module';
+import { TimeEntriesModule } from './time-entries/time-entries.module';
 
 /**
  * The record-keeping features (participants, sessions, advocacy, resources,
@@ -27,4 +29,6 @@ export const FEATURE_MODULES: Type[] = [
   NotesModule,
   MeasuresModule,
   ConsentsModule,
+  AgendaModule,
+  TimeEntriesModule,
 ];

@@ -51,6 +51,11 @@ describe('reports: activity summary', () => {
         bySetting: { ...TEAM_A_MARCH.sessions.bySetting, clinic: 2 },
       },
       groupAttendance: { attended: 6, averagePerGroupSession: 1.2 }, // 6 / 5
+      // Team B's 120 minutes of community event: 270 minutes = 4.5 h.
+      otherHours: {
+        total: 4.5,
+        byKind: { ...TEAM_A_MARCH.otherHours.byKind, community_event: 2 },
+      },
       serviceHours: 6.7, // 400 minutes = 6.67 h
       contactHours: 7.1, // 425 minutes = 7.08 h
       handouts: {

@@ -9,3 +9,5 @@ export * from './plans';
 export * from './instruments';
 export * from './cellkey';
 export * from './consents';
+export * from './agenda';
+export * from './time';

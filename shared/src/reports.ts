@@ -9,6 +9,7 @@ import type {
   SessionSetting,
   SessionType,
 } from './enums';
+import type { TimeEntryKind } from './time';
 
 /**
  * The reports of SPEC §5. Funders and auditors check these figures by hand, so
@@ -61,6 +62,12 @@ export interface ActivitySummary {
   };
   /** Decision notes whose `discussedOn` falls in the period. */
   decisionNotes: number;
+  /**
+   * Work outside sessions (SPEC §11): time entries whose `on` falls in the
+   * period, minutes / 60, 1 decimal (the total summed before rounding). Never
+   * part of service or contact hours.
+   */
+  otherHours: { total: number; byKind: Record<TimeEntryKind, number> };
 }
 
 /** One worker's (or supervisor's) row of the caseload report. */

@@ -9,6 +9,7 @@ import {
   SESSION_TYPES,
   formatOf,
 } from './enums';
+import { TIME_ENTRY_KINDS } from './time';
 import type { ActivitySummary } from './reports';
 import {
   ACTIVITY_BREAKDOWNS,
@@ -53,6 +54,7 @@ function emptySummary(): ActivitySummary {
       byLevel: zeros(ADVOCACY_LEVELS),
     },
     decisionNotes: 0,
+    otherHours: { total: 0, byKind: zeros(TIME_ENTRY_KINDS) },
   };
 }
 

@@ -18,6 +18,7 @@ import { useParticipants } from '../features/participants/api';
 import { ParticipantList } from '../features/participants/ParticipantList';
 import { CaseloadSummary } from '../features/reports/CaseloadSummary';
 import { useListParams } from '../hooks/useListParams';
+import { TodayAgenda } from '../features/agenda/TodayAgenda';
 
 type Scope = 'mine' | 'team';
 
@@ -68,6 +69,7 @@ export function CaseloadPage() {
         }
       />
       {me.role === 'admin' && <AccessWarnings />}
+      <TodayAgenda />
       {me.role !== 'admin' && <CaseloadSummary scope={scope} />}
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 2 }}>
         {canSeeTeam && (

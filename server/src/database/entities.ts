@@ -1,4 +1,5 @@
 import { AdvocacyActionEntity } from '../advocacy/advocacy-action.entity';
+import { TimeEntryEntity } from '../time-entries/time-entry.entity';
 import { AuditChainEntity } from '../audit/audit-chain.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { ConsentEntity } from '../consents/consent.entity';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   SessionEntity,
   AttendanceEntity,
   AdvocacyActionEntity,
+  TimeEntryEntity,
   ResourceEntity,
   HandoutEntity,
   DecisionNoteEntity,

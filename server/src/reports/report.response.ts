@@ -19,6 +19,7 @@ import {
   type SessionType,
 } from '@peerpath/shared';
 import { CountsOf, Out } from '../common/api-docs';
+import { OtherHoursResponse } from '../time-entries/other-hours';
 
 const SessionTypeCounts = CountsOf(SESSION_TYPES, 'SessionTypeCounts');
 const SessionFormatCounts = CountsOf(SESSION_FORMATS, 'SessionFormatCounts');
@@ -129,6 +130,11 @@ export class ActivitySummaryResponse implements ActivitySummary {
 
   @Out.int({ minimum: 0 })
   decisionNotes: number;
+
+  @Out.object(() => OtherHoursResponse, {
+    description: 'Work outside sessions (time entries), in hours; never service or contact hours',
+  })
+  otherHours: OtherHoursResponse;
 }
 
 export class CaseloadTotalsResponse implements CaseloadTotals {

@@ -41,6 +41,7 @@ import type { CaseloadQueryDto } from './dto/caseload.query';
 import { activityCellKeys } from './cell-keys';
 import { queryOutcomes, suppressOutcomes } from './outcomes';
 import { writeExport, type ExportFile } from './export';
+import { otherHours } from '../time-entries/other-hours';
 
 /*
  * The values the SQL below compares with, typed by the shared vocabulary so a
@@ -290,6 +291,7 @@ export class ReportsService {
         byLevel: tally(ADVOCACY_LEVELS, slice(advocacy, 'b')),
       },
       decisionNotes: people.decision_notes,
+      otherHours: await otherHours(m, from, to, teamId),
     };
   }
 

@@ -307,6 +307,21 @@ export async function seedFixture(t: TestApp): Promise<Fixture> {
   await note(A, 'P3', win.id, '2026-03-31');
   await note(B, 'Q1', bea.id, '2026-03-10');
 
+  // Time entries (work outside sessions, SPEC §11): never service or contact hours.
+  const time = (team: string, worker: string, on: string, minutes: number, kind: string) =>
+    insert(
+      t,
+      `INSERT INTO time_entry (team_id, worker_id, worked_on, minutes, kind) VALUES ($1, $2, $3, $4, $5)`,
+      [team, worker, on, minutes, kind],
+    );
+  await time(A, wes.id, '2026-03-01', 20, 'outreach');
+  await time(A, wes.id, '2026-03-31', 20, 'travel');
+  await time(A, win.id, '2026-03-12', 20, 'documentation');
+  await time(A, sue.id, '2026-03-20', 90, 'supervision');
+  await time(A, wes.id, '2026-02-28', 30, 'travel'); // outside March
+  await time(A, wes.id, '2026-04-01', 30, 'training'); // outside March
+  await time(B, bea.id, '2026-03-10', 120, 'community_event');
+
   return { ...w, ann, p };
 }
 
@@ -395,6 +410,19 @@ export const TEAM_A_MARCH = {
     byLevel: { individual: 2, systemic: 1 },
   },
   decisionNotes: 2, // D1, D3
+  // 20 + 20 + 20 + 90 = 150 minutes = 2.5 h (the kinds, rounded one by one, add up to 2.4).
+  otherHours: {
+    total: 2.5,
+    byKind: {
+      outreach: 0.3, // 20 min
+      travel: 0.3, // 20 min (not Feb 28)
+      documentation: 0.3, // 20 min
+      training: 0, // Apr 1 falls outside
+      supervision: 1.5, // 90 min
+      community_event: 0,
+      admin: 0,
+    },
+  },
 };
 
 /**

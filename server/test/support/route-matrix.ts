@@ -104,6 +104,17 @@ async function freshConsentOfA(ctx: MatrixContext): Promise<string> {
   return rows[0].id as string;
 }
 
+/** A time entry of team A's worker, so each actor's request has its own target. */
+async function freshTimeEntryOfA(ctx: MatrixContext): Promise<string> {
+  const a = A(ctx);
+  const { rows } = await ctx.t.db.query(
+    `INSERT INTO time_entry (team_id, worker_id, worked_on, minutes, kind)
+     VALUES ($1, $2, '2026-03-10', 30, 'travel') RETURNING id`,
+    [a.team.id, a.worker.id],
+  );
+  return rows[0].id as string;
+}
+
 /** A session of team A that nobody else uses, so each actor's DELETE has its own target. */
 async function freshSessionOfA(ctx: MatrixContext): Promise<string> {
   const a = A(ctx);
@@ -968,6 +979,45 @@ export const ROUTE_MATRIX: RouteRow[] = [
   },
 
   // ── Reports and audit ─────────────────────────────────────────────────────
+  // ── Time entries (work outside sessions, SPEC §11) ─────────────────────────
+  {
+    method: 'GET',
+    path: '/api/time-entries',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/time-entries?pageSize=100' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/time-entries',
+    expect: s(401, 201, 201, 201, 201, 403),
+    data: 'team',
+    probe: () => ({ url: '/api/time-entries', body: { minutes: 30, kind: 'outreach' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/time-entries/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/time-entries/${await freshTimeEntryOfA(ctx)}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/time-entries/:id',
+    expect: s(401, 200, 404, 200, 404, 403),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/time-entries/${await freshTimeEntryOfA(ctx)}`,
+      body: { version: 1, minutes: 45 },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/agenda',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/agenda?date=2026-03-20&workerId=${A(ctx).worker.id}` }),
+  },
   {
     method: 'GET',
     path: '/api/reports/caseload',
@@ -1051,6 +1101,8 @@ export const CROSS_TEAM_FILTERS: CrossTeamProbe[] = [
   },
   { url: (a) => `/api/alerts?participantId=${a.participant.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/alerts?primaryWorkerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/agenda?workerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/time-entries?workerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/reports/outcomes?teamId=${a.team.id}`, workerB: 403, supervisorB: 403 },
   { url: (a) => `/api/participants?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
   {

@@ -19,6 +19,7 @@ import { TeamInstruments1795660000900 } from './1795660000900-TeamInstruments';
 import { Measures1795660000901 } from './1795660000901-Measures';
 import { Consents1795660001000 } from './1795660001000-Consents';
 import { RecordKeys1795660001100 } from './1795660001100-RecordKeys';
+import { TimeEntries1795660001200 } from './1795660001200-TimeEntries';
 import { OutcomesIndex1795660001300 } from './1795660001300-OutcomesIndex';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   Measures1795660000901,
   Consents1795660001000,
   RecordKeys1795660001100,
+  TimeEntries1795660001200,
   OutcomesIndex1795660001300,
 ];

@@ -1,0 +1,116 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import type { Page, TimeEntry } from '@peerpath/shared';
+import { fieldError, requireMayChange, resolveActor } from '../common/access';
+import type { AuthUser } from '../common/auth.decorators';
+import {
+  createOnce,
+  findInTeam,
+  insertReturning,
+  RecordContext,
+  requireVersion,
+  updateVersioned,
+  type CreateResult,
+} from '../records';
+import type {
+  CreateTimeEntryDto,
+  ListTimeEntriesQuery,
+  UpdateTimeEntryDto,
+} from './dto/time-entry.dto';
+import { TIME_ENTRY, toTimeEntryResponse } from './time-entries.mapper';
+
+/**
+ * Work outside sessions (SPEC §11). A worker keeps their own entries; a
+ * supervisor reads and writes the team's; an admin reads every team's. An
+ * entry carries the worker's team.
+ */
+@Injectable()
+export class TimeEntriesService {
+  constructor(private readonly records: RecordContext) {}
+
+  async list(caller: AuthUser, q: ListTimeEntriesQuery): Promise<Page<TimeEntry>> {
+    if (q.from && q.to && q.from > q.to) {
+      throw fieldError('to', `to (${q.to}) must not be before from (${q.from})`);
+    }
+    const scope = await this.records.listScope(caller, q);
+    if (caller.role === 'worker') {
+      if (q.workerId && q.workerId !== caller.id) {
+        throw new ForbiddenException('A worker sees only their own time entries');
+      }
+      scope.filter.add('worker_id = ?', caller.id);
+    }
+    scope.filter
+      .when(q.kind, 'kind = ?')
+      .when(q.from, 'worked_on >= ?::date')
+      .when(q.to, 'worked_on <= ?::date');
+    return this.records.listRead(
+      caller,
+      TIME_ENTRY,
+      q,
+      scope,
+      { orderBy: 'worked_on DESC, created_at DESC, id DESC' },
+      toTimeEntryResponse,
+    );
+  }
+
+  async get(caller: AuthUser, id: string): Promise<TimeEntry> {
+    const row = await findInTeam(this.records.db.manager, TIME_ENTRY, caller, id);
+    requireMayChange(caller, row.workerId, 'their own time entries');
+    return toTimeEntryResponse(row);
+  }
+
+  async create(caller: AuthUser, dto: CreateTimeEntryDto): Promise<CreateResult<TimeEntry>> {
+    return this.records.db.transaction((m) =>
+      createOnce(m, TIME_ENTRY, caller, dto, {
+        toResponse: toTimeEntryResponse,
+        audit: (entry) => this.records.audit.record(entry, m),
+        insert: async () => {
+          if (caller.role === 'admin') {
+            throw new ForbiddenException(
+              'Time entries are kept by a worker or a supervisor of the team',
+            );
+          }
+          const teamId = caller.teamId!;
+          const workerId = await resolveActor(m, caller, dto.workerId, teamId, 'workerId');
+          return insertReturning(m, TIME_ENTRY, {
+            id: dto.id ?? undefined,
+            teamId,
+            workerId,
+            on: dto.on ?? this.records.today(),
+            minutes: dto.minutes,
+            kind: dto.kind,
+            note: dto.note ?? null,
+          });
+        },
+      }),
+    );
+  }
+
+  async update(caller: AuthUser, id: string, dto: UpdateTimeEntryDto): Promise<TimeEntry> {
+    return this.records.db.transaction(async (m) => {
+      const current = await findInTeam(m, TIME_ENTRY, caller, id);
+      if (caller.role === 'admin') {
+        throw new ForbiddenException('Time entries are changed by the worker or their supervisor');
+      }
+      requireMayChange(caller, current.workerId, 'their own time entries');
+      requireVersion(TIME_ENTRY, current, dto.version);
+      const saved = await updateVersioned(m, TIME_ENTRY, current, dto.version, {
+        on: dto.on ?? current.on,
+        minutes: dto.minutes ?? current.minutes,
+        kind: dto.kind ?? current.kind,
+        note: dto.note !== undefined ? dto.note : current.note,
+      });
+      await this.records.audit.record(
+        {
+          actorId: caller.id,
+          action: 'update',
+          entityType: TIME_ENTRY.entity,
+          entityId: saved.id,
+          teamId: saved.teamId,
+          details: { fields: Object.keys(dto).filter((k) => k !== 'version') },
+        },
+        m,
+      );
+      return toTimeEntryResponse(saved);
+    });
+  }
+}
