@@ -945,6 +945,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The worker’s day: everything due on or before `date`, oldest first (the caller’s own; a supervisor may name a worker of the team with `workerId`) */
+        get: operations["agenda_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time entries, newest first: a worker’s own; a supervisor’s team (filter by `workerId`); an admin’s every team */
+        get: operations["timeEntries_list"];
+        put?: never;
+        /** Log work outside sessions (201; a safe retry with the same id returns it, 200). A supervisor may name a worker of the team */
+        post: operations["timeEntries_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/time-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One time entry (a worker: their own) */
+        get: operations["timeEntries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a time entry (a worker: their own); `version` must be the one last read (409 if stale) */
+        patch: operations["timeEntries_update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2333,6 +2386,21 @@ export interface components {
             byCategory: components["schemas"]["AdvocacyCategoryCounts"];
             byLevel: components["schemas"]["AdvocacyLevelCounts"];
         };
+        OtherHoursByKind: {
+            outreach: number;
+            travel: number;
+            documentation: number;
+            training: number;
+            supervision: number;
+            community_event: number;
+            admin: number;
+        };
+        OtherHoursResponse: {
+            /** @description Hours of work outside sessions, 1 decimal (summed before rounding) */
+            total: number;
+            /** @description Hours by kind, every kind present */
+            byKind: components["schemas"]["OtherHoursByKind"];
+        };
         ActivitySummaryResponse: {
             period: components["schemas"]["ReportPeriod"];
             /**
@@ -2352,6 +2420,8 @@ export interface components {
             handouts: components["schemas"]["HandoutCounts"];
             advocacy: components["schemas"]["AdvocacyCounts"];
             decisionNotes: number;
+            /** @description Work outside sessions (time entries), in hours; never service or contact hours */
+            otherHours: components["schemas"]["OtherHoursResponse"];
         };
         PeriodResponse: {
             /** Format: date */
@@ -2862,6 +2932,108 @@ export interface components {
             }[];
             consents: components["schemas"]["ConsentResponse"][];
             disclosures: components["schemas"]["DisclosureResponse"][];
+        };
+        AgendaItemResponse: {
+            /** @enum {string} */
+            kind: "safety_alert" | "handout_follow_up" | "advocacy_due" | "decision_note_check_in" | "plan_review" | "measure_due" | "note_awaiting_signature" | "consent_expiring" | "group_meeting";
+            /**
+             * Format: date
+             * @description When it was due; before the agenda’s date means overdue
+             */
+            dueOn: string;
+            /**
+             * Format: uuid
+             * @description The person it is about; null for systemic advocacy, a group, or a person since moved to another team
+             */
+            participantId: string | null;
+            /** @description The person’s name as the team knows them, or "Participant of another team" */
+            participantName: string | null;
+            title: string;
+            /** @description Where in the web app it is done, e.g. `/participants/<id>` */
+            link: string;
+            /**
+             * Format: uuid
+             * @description The record the item is about
+             */
+            recordId: string;
+        };
+        AgendaResponse: {
+            /** Format: date */
+            date: string;
+            /** Format: uuid */
+            workerId: string;
+            /** @description Oldest first */
+            items: components["schemas"]["AgendaItemResponse"][];
+        };
+        TimeEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The worker’s team
+             */
+            teamId: string;
+            /** Format: uuid */
+            workerId: string;
+            /**
+             * Format: date
+             * @description The day the work was done
+             */
+            on: string;
+            minutes: number;
+            /** @enum {string} */
+            kind: "outreach" | "travel" | "documentation" | "training" | "supervision" | "community_event" | "admin";
+            note: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TimeEntryPage: {
+            items: components["schemas"]["TimeEntryResponse"][];
+            /** @description Matching records on every page */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateTimeEntryDto: {
+            /**
+             * Format: uuid
+             * @description Client-chosen id: sending the same create again returns the stored record
+             */
+            id?: string;
+            /**
+             * Format: uuid
+             * @description The caller by default; a worker may name only themself, a supervisor a worker of the team
+             */
+            workerId?: string;
+            /**
+             * Format: date
+             * @description Today (ORG_TIMEZONE) by default. A date from 1900-01-01 to 2200-12-31
+             */
+            on?: string;
+            /** @description How long, in minutes */
+            minutes: number;
+            /** @enum {string} */
+            kind: "outreach" | "travel" | "documentation" | "training" | "supervision" | "community_event" | "admin";
+            /** @example Outreach at the Friday food bank */
+            note?: string | null;
+        };
+        UpdateTimeEntryDto: {
+            /**
+             * Format: date
+             * @description Today (ORG_TIMEZONE) by default. A date from 1900-01-01 to 2200-12-31
+             */
+            on?: string;
+            /** @description How long, in minutes */
+            minutes?: number;
+            /** @enum {string} */
+            kind?: "outreach" | "travel" | "documentation" | "training" | "supervision" | "community_event" | "admin";
+            /** @example Outreach at the Friday food bank */
+            note?: string | null;
+            /** @description The version last read; a stale version is refused with 409 */
+            version: number;
         };
     };
     responses: never;
@@ -9449,6 +9621,459 @@ export interface operations {
             };
             /** @description Not found, or a record of another team */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    agenda_get: {
+        parameters: {
+            query?: {
+                /** @description The day: items due on or before it (default: today, in ORG_TIMEZONE). A date from 1900-01-01 to 2200-12-31 */
+                date?: string | null;
+                /** @description Whose day: the caller by default; a supervisor may name a worker of their team; an admin names any worker */
+                workerId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    timeEntries_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Page size, 25 by default */
+                pageSize?: number;
+                /** @description Workers: themself only (403 for a colleague); supervisors: a worker of the team */
+                workerId?: string | null;
+                kind?: "outreach" | "travel" | "documentation" | "training" | "supervision" | "community_event" | "admin" | null;
+                /** @description Entries on or after this day. A date from 1900-01-01 to 2200-12-31 */
+                from?: string | null;
+                /** @description Entries on or before this day. A date from 1900-01-01 to 2200-12-31 */
+                to?: string | null;
+                /** @description Admins: one team (others: their own only) */
+                teamId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryPage"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    timeEntries_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTimeEntryDto"];
+            };
+        };
+        responses: {
+            /** @description A safe retry: the stored time entry; nothing was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryResponse"];
+                };
+            };
+            /** @description Created: the stored time entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    timeEntries_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    timeEntries_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTimeEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntryResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
