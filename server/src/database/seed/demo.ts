@@ -4,6 +4,7 @@ import { hashPassword } from '../../auth/passwords';
 import type { ResolvedConfig } from '../../config/config';
 import { seedDailyLoop } from './demo-daily-loop';
 import { seedDemoMeasures } from './demo-measures';
+import { seedDemoPlans } from './demo-plans';
 import { seedDemoRecords } from './demo-records';
 
 export interface DemoLogin {
@@ -36,7 +37,12 @@ const emailOf = (name: string, domain: string) =>
 export type DemoExtension = (ds: DataSource, config: ResolvedConfig) => Promise<void>;
 
 /** Later features add their demo records here, in order, after teams and users exist. */
-export const DEMO_EXTENSIONS: DemoExtension[] = [seedDailyLoop, seedDemoRecords, seedDemoMeasures];
+export const DEMO_EXTENSIONS: DemoExtension[] = [
+  seedDailyLoop,
+  seedDemoRecords,
+  seedDemoMeasures,
+  seedDemoPlans,
+];
 
 /**
  * A believable demo organisation, seeded only into an empty database: two
