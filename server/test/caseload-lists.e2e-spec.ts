@@ -102,6 +102,31 @@ describe('caseload figures: the lists behind them', () => {
     expect(report.totals.notesAwaitingSignature).toBeGreaterThan(0);
   });
 
+  it('notesAwaitingCosign: the worker’s own signed notes in the co-signature queue', async () => {
+    expect(report.totals.notesAwaitingCosign).toBeGreaterThan(0);
+    for (const w of report.workers) {
+      const res = await t.request(
+        'GET',
+        `/api/notes?awaitingCosign=true&signedById=${w.workerId}&pageSize=100`,
+        { token },
+      );
+      expect(res.status).toBe(200);
+      expect([w.displayName, res.body.total]).toEqual([w.displayName, w.notesAwaitingCosign]);
+      for (const n of res.body.items) {
+        expect(n).toMatchObject({ signedById: w.workerId, status: 'signed', cosignRequired: true });
+      }
+    }
+    // A worker sees their own the same way.
+    const sam = report.workers.find((w) => w.displayName === 'Sam Whitfield')!;
+    const own = await t.request(
+      'GET',
+      `/api/notes?awaitingCosign=true&signedById=${sam.workerId}`,
+      { token: await login(t, 'sam.whitfield@northside.example', DEMO_PASSWORD) },
+    );
+    expect(own.status).toBe(200);
+    expect(own.body.total).toBe(sam.notesAwaitingCosign);
+  });
+
   it('a list follows a plan change at once (never an old page), and every read is audited', async () => {
     const w = report.workers.find((r) => r.participantsWithoutPlan > 0)!;
     const before = await people(w, `withoutPlanEnrolledBy=${addDays(report.asOf, -30)}`);
@@ -140,6 +165,9 @@ describe('caseload figures: the lists behind them', () => {
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body)).toContain(field);
     }
+    const signer = await t.request('GET', '/api/notes?signedById=someone', { token });
+    expect(signer.status).toBe(400);
+    expect(JSON.stringify(signer.body)).toContain('signedById');
     const bad = await t.request('GET', '/api/sessions?notesToSign=maybe', { token });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('notesToSign');
@@ -161,5 +189,7 @@ describe('caseload figures: the lists behind them', () => {
       { token: other },
     );
     expect(mine.status).toBe(404);
+    const notes = await t.request('GET', `/api/notes?signedById=${w.workerId}`, { token: other });
+    expect(notes.status).toBe(404);
   });
 });

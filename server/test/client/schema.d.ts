@@ -7191,6 +7191,8 @@ export interface operations {
                 sessionId?: string | null;
                 /** @description Notes that worked on this goal (a goal id) */
                 goalId?: string | null;
+                /** @description Notes this user signed; with awaitingCosign=true, the caseload’s notesAwaitingCosign of that worker */
+                signedById?: string | null;
                 /** @description Admins: one team (others: their own only) */
                 teamId?: string | null;
             };
