@@ -201,8 +201,8 @@ export const ADDENDA = [
 
 /** The note formats each demo team writes in. */
 export const TEAM_NOTE_FORMATS: Record<string, NoteFormat> = {
-  'Northside Recovery Hub': 'girp',
-  'Riverside Peer Collective': 'dap',
+  'Northside Recovery Hub': 'free',
+  'Riverside Peer Collective': 'girp',
 };
 
 /** The worker of each demo team whose signed notes wait for a supervisor's co-signature. */

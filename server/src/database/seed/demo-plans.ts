@@ -394,7 +394,9 @@ export async function seedDemoPlans(ds: DataSource, config: ResolvedConfig): Pro
         ? `Working toward: “${goals[0].statement}”`
         : 'Checking in on the week and building on what is going well.';
       const sections: Record<NoteFormat, NoteSections> = {
-        free: { text: `${what} ${rng.pick(RESPONSES)} ${rng.pick(PLANS)}` },
+        free: {
+          text: `${what} ${goals[0] ? `${working}. ` : ''}${rng.pick(RESPONSES)} ${rng.pick(PLANS)}`,
+        },
         girp: {
           goal: working,
           intervention: `${what} ${rng.pick(INTERVENTIONS)}`,
