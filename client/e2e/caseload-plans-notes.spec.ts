@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signIn } from './support';
+import { DEMO, PASSWORD, signIn } from './support';
 
 // These walk through several pages on a shared 2-core machine.
 test.describe.configure({ timeout: 120_000 });
@@ -124,4 +124,61 @@ test('the team’s figures: the co-signature queue and the open safety alerts, o
   );
   expect(total).toBeGreaterThan(0);
   await expect(page.getByTestId('queue-item')).toHaveCount(total);
+});
+
+test('a goal chip in the timeline opens the goal, with every note that worked on it', async ({
+  page,
+  request,
+}) => {
+  const login = await request.post('/api/auth/login', {
+    data: { email: DEMO.worker, password: PASSWORD },
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const headers = { Authorization: `Bearer ${accessToken}` };
+  // A demo note of this worker's team that worked on a goal, signed.
+  const res = await request.get('/api/notes?status=signed&pageSize=100', { headers });
+  const notes = (await res.json()) as {
+    items: { participantId: string; goalIds: string[]; sessionId: string }[];
+  };
+  const linked = notes.items.find((n) => n.goalIds.length > 0)!;
+  expect(linked).toBeDefined();
+  const goalId = linked.goalIds[0]!;
+  const onGoal = await request.get(
+    `/api/notes?participantId=${linked.participantId}&goalId=${goalId}&pageSize=100`,
+    { headers },
+  );
+  const { total } = (await onGoal.json()) as { total: number };
+  expect(total).toBeGreaterThan(0);
+
+  await signIn(page, DEMO.worker);
+  await page.goto(`/participants/${linked.participantId}/plan`);
+  await expect(page.getByTestId('plan-version')).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Notes that worked on this goal' }).first(),
+  ).toBeVisible();
+  // The plan in use links each goal to its notes; a goal of an earlier version still shows its own.
+  await page.goto(`/participants/${linked.participantId}/goals/${goalId}`);
+  await expect(page.getByRole('heading', { level: 1, name: /^“.+”$/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', {
+      level: 2,
+      name: `${total} ${total === 1 ? 'note' : 'notes'} worked on this goal`,
+    }),
+  ).toBeVisible();
+  await expect(page.getByTestId('goal-note')).toHaveCount(total);
+  const statement = (await page.getByRole('heading', { level: 1 }).innerText()).slice(1, -1);
+
+  // From the timeline: the note's goal chip opens the same page.
+  await page.goto(`/participants/${linked.participantId}`);
+  const chip = page.getByRole('link', { name: statement }).first();
+  await chip.scrollIntoViewIfNeeded();
+  await chip.click();
+  await expect(page).toHaveURL(
+    new RegExp(`/participants/${linked.participantId}/goals/[0-9a-f-]{36}$`),
+  );
+  await expect(page.getByTestId('goal-note').first()).toBeVisible();
+
+  // On a phone it reads top to bottom with nothing sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

@@ -23,6 +23,15 @@ export function useSessionNotes(sessionId: string) {
   });
 }
 
+/** Every note of the person that worked on one goal of their plan, newest first. */
+export function useGoalNotes(participantId: string, goalId: string) {
+  return useQuery({
+    queryKey: ['notes', 'goal', participantId, goalId] as const,
+    queryFn: ({ signal }) =>
+      api<Page<SessionNote>>('/notes', { query: { participantId, goalId, pageSize: 100 }, signal }),
+  });
+}
+
 /** The supervisor's co-signature queue, oldest first; or one signer's notes waiting in it. */
 export function useCosignQueue(signedById?: string) {
   return useQuery({
