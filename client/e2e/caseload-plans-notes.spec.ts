@@ -182,3 +182,34 @@ test('a goal chip in the timeline opens the goal, with every note that worked on
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('an admin chooses the format each team’s notes start in', async ({ page, request }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin');
+  const select = page.getByRole('combobox', {
+    name: 'Riverside Peer Collective: notes written as',
+  });
+  await expect(select).toHaveText('GIRP (goal, intervention, response, plan)');
+  await select.click();
+  await page.getByRole('option', { name: 'BIRP (behavior, intervention, response, plan)' }).click();
+  await expect(
+    page.getByText(
+      'Riverside Peer Collective now writes notes as BIRP (behavior, intervention, response, plan)',
+    ),
+  ).toBeVisible();
+  const login = await request.post('/api/auth/login', {
+    data: { email: DEMO.admin, password: PASSWORD },
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const teams = await request.get('/api/teams', {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  });
+  const riverside = (
+    (await teams.json()) as { items: { name: string; noteFormat: string }[] }
+  ).items.find((t) => t.name === 'Riverside Peer Collective');
+  expect(riverside?.noteFormat).toBe('birp');
+  // Back as it was, for the rest of the run.
+  await select.click();
+  await page.getByRole('option', { name: 'GIRP (goal, intervention, response, plan)' }).click();
+  await expect(select).toHaveText('GIRP (goal, intervention, response, plan)');
+});

@@ -8,19 +8,25 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { NOTE_FORMATS, NOTE_LABELS, type NoteFormat } from '@peerpath/shared';
 import { useState } from 'react';
+import { describeError } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableSkeleton } from '../../components/Skeletons';
 import { formatDate } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
-import { useTeams } from '../teams/api';
+import { visuallyHidden } from '../../lib/visuallyHidden';
+import { useTeams, useUpdateTeam } from '../teams/api';
 import { CreateTeamDialog } from './CreateTeamDialog';
 
 export function TeamsSection() {
   const teams = useTeams();
   const notify = useNotify();
+  const update = useUpdateTeam();
   const [creating, setCreating] = useState(false);
   const items = teams.data?.items ?? [];
   return (
@@ -67,6 +73,7 @@ export function TeamsSection() {
             <TableHead>
               <TableRow>
                 <TableCell scope="col">Name</TableCell>
+                <TableCell scope="col">Notes written as</TableCell>
                 <TableCell scope="col">Created</TableCell>
               </TableRow>
             </TableHead>
@@ -75,6 +82,35 @@ export function TeamsSection() {
                 <TableRow key={t.id}>
                   <TableCell scope="row" component="th" sx={{ fontWeight: 500 }}>
                     {t.name}
+                  </TableCell>
+                  <TableCell sx={{ minWidth: 200 }}>
+                    <TextField
+                      select
+                      size="small"
+                      fullWidth
+                      label={`${t.name}: notes written as`}
+                      slotProps={{ inputLabel: { sx: visuallyHidden } }}
+                      value={t.noteFormat}
+                      disabled={update.isPending}
+                      onChange={(e) =>
+                        update.mutate(
+                          { id: t.id, noteFormat: e.target.value as NoteFormat },
+                          {
+                            onSuccess: (saved) =>
+                              notify(
+                                `${saved.name} now writes notes as ${NOTE_LABELS.format[saved.noteFormat]}`,
+                              ),
+                            onError: (error) => notify(describeError(error)),
+                          },
+                        )
+                      }
+                    >
+                      {NOTE_FORMATS.map((f) => (
+                        <MenuItem key={f} value={f}>
+                          {NOTE_LABELS.format[f]}
+                        </MenuItem>
+                      ))}
+                    </TextField>
                   </TableCell>
                   <TableCell>{formatDate(t.createdAt)}</TableCell>
                 </TableRow>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateTeamRequest, Page, Team } from '@peerpath/shared';
+import type { CreateTeamRequest, Page, Team, UpdateTeamRequest } from '@peerpath/shared';
 import type { SelectOption } from '../../lib/options';
 import { api } from '../../api';
 
@@ -33,6 +33,16 @@ export function useCreateTeam() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateTeamRequest) => api<Team>('/teams', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.all }),
+  });
+}
+
+/** Admins: a team's settings (the format its session notes start in). */
+export function useUpdateTeam() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: UpdateTeamRequest & { id: string }) =>
+      api<Team>(`/teams/${id}`, { method: 'PATCH', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.all }),
   });
 }
