@@ -213,3 +213,28 @@ test('an admin chooses the format each team’s notes start in', async ({ page, 
   await page.getByRole('option', { name: 'GIRP (goal, intervention, response, plan)' }).click();
   await expect(select).toHaveText('GIRP (goal, intervention, response, plan)');
 });
+
+test('an admin says whose notes a supervisor co-signs', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin');
+  const open = async (name: string) => {
+    await page.getByRole('button', { name: `Change ${name}: role, team or password` }).click();
+    return page.getByRole('dialog', { name: `Change ${name}` });
+  };
+  const cosign = /^A supervisor co-signs the session notes they sign$/;
+  // The demo's Sam Whitfield has their notes co-signed; Jordan Blake does not.
+  let dialog = await open('Sam Whitfield');
+  await expect(dialog.getByRole('checkbox', { name: cosign })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  dialog = await open('Jordan Blake');
+  await expect(dialog.getByRole('checkbox', { name: cosign })).not.toBeChecked();
+  await dialog.getByRole('checkbox', { name: cosign }).check();
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeHidden();
+  dialog = await open('Jordan Blake');
+  await expect(dialog.getByRole('checkbox', { name: cosign })).toBeChecked();
+  // Back as it was.
+  await dialog.getByRole('checkbox', { name: cosign }).uncheck();
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeHidden();
+});
