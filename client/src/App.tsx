@@ -33,6 +33,10 @@ const pages: RouteObject[] = [
     lazy: page(() => import('./pages/PlanPage').then((m) => m.PlanComparePage)),
   },
   {
+    path: 'participants/:id/goals/:goalId',
+    lazy: page(() => import('./pages/GoalPage').then((m) => m.GoalPage)),
+  },
+  {
     path: 'plans/:id',
     lazy: page(() => import('./pages/PlanPage').then((m) => m.PlanVersionPage)),
   },

@@ -160,6 +160,8 @@ export interface SessionNoteListQuery {
   sessionId?: string;
   /** Notes that worked on this goal. */
   goalId?: string;
+  /** Notes this user signed (with awaitingCosign: their notes waiting for a co-signature). */
+  signedById?: string;
   page?: number;
   pageSize?: number;
 }

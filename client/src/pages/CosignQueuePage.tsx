@@ -9,6 +9,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { LABELS, type SessionNote } from '@peerpath/shared';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { describeError } from '../api';
 import { useCurrentUser } from '../auth';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -29,10 +30,17 @@ export function waited(hours: number | null): string {
   return `${Math.floor(hours / 24)} days`;
 }
 
-/** The supervisor's co-signature queue: notes waiting, oldest first, each co-signed or returned. */
+/**
+ * The supervisor's co-signature queue: notes waiting, oldest first, each
+ * co-signed or returned. With `?signer=` (a caseload figure's list), only that
+ * person's notes waiting: a worker sees their own this way.
+ */
 export function CosignQueuePage() {
-  const queue = useCosignQueue();
   const me = useCurrentUser();
+  const [params] = useSearchParams();
+  const signer = params.get('signer') || (me.role === 'worker' ? me.id : undefined);
+  const queue = useCosignQueue(signer);
+  const mineOnly = signer === me.id;
   const userName = useUserName();
   const action = useNoteAction();
   const notify = useNotify();
@@ -71,7 +79,8 @@ export function CosignQueuePage() {
   return (
     <>
       <PageHeader
-        title="Notes to co-sign"
+        title={mineOnly ? 'Your notes waiting for a co-signature' : 'Notes to co-sign'}
+        documentTitle={mineOnly ? 'Waiting for co-signature' : 'Notes to co-sign'}
         subtitle={
           queue.data
             ? `${queue.data.total} waiting, the longest-waiting first`
@@ -81,12 +90,14 @@ export function CosignQueuePage() {
       {queue.error && <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} />}
       {queue.data && items.length === 0 && (
         <EmptyState title="Nothing waiting">
-          Every signed note has been co-signed. Thank you.
+          {mineOnly
+            ? 'Every note you signed has been co-signed.'
+            : 'Every signed note has been co-signed. Thank you.'}
         </EmptyState>
       )}
       <Stack spacing={2} sx={{ maxWidth: 960 }}>
         {items.map((n) => {
-          const own = n.signedById === me.id;
+          const own = n.signedById === me.id || me.role !== 'supervisor';
           return (
             <Paper
               key={n.id}
@@ -123,7 +134,13 @@ export function CosignQueuePage() {
                 <NoteBody note={n} />
               </Box>
               {own ? (
-                <Alert severity="info">You wrote this note: another supervisor co-signs it.</Alert>
+                <Alert severity="info">
+                  {n.signedById !== me.id
+                    ? 'A supervisor of the team co-signs it.'
+                    : me.role === 'supervisor'
+                      ? 'You wrote this note: another supervisor co-signs it.'
+                      : 'You wrote this note: a supervisor of your team co-signs it.'}
+                </Alert>
               ) : (
                 <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
                   <Button

@@ -1,4 +1,5 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
+import EventAvailableOutlined from '@mui/icons-material/EventAvailableOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
 import Alert from '@mui/material/Alert';
@@ -37,8 +38,30 @@ export function ParticipantsPage() {
     worker: '',
     team: '',
     noContactSince: '',
+    planReviewDueBy: '',
+    withoutPlanEnrolledBy: '',
+    measuresDueBy: '',
     sort: 'name',
   });
+  const dateFilter = (v: string) => (isIsoDate(v) ? v : undefined);
+  // The lists behind the caseload's plan and measure figures, each with its plain-words banner.
+  const figureFilters = (
+    [
+      [
+        'planReviewDueBy',
+        (d: string) => `Only people whose recovery plan is due for review by ${formatDate(d)}.`,
+      ],
+      [
+        'withoutPlanEnrolledBy',
+        (d: string) =>
+          `Only people enrolled by ${formatDate(d)} who do not have a recovery plan in use yet.`,
+      ],
+      [
+        'measuresDueBy',
+        (d: string) => `Only people with an outcome measure due by ${formatDate(d)}.`,
+      ],
+    ] as const
+  ).filter(([key]) => isIsoDate(filters[key]));
   const status = oneOf(PARTICIPANT_STATUSES, filters.status);
   const sort = oneOf(PARTICIPANT_LIST_SORTS, filters.sort) ?? 'name';
   const list = useParticipants({
@@ -48,11 +71,19 @@ export function ParticipantsPage() {
     status,
     primaryWorkerId: filters.worker || undefined,
     teamId: me.role === 'admin' ? filters.team || undefined : undefined,
-    noContactSince: isIsoDate(filters.noContactSince) ? filters.noContactSince : undefined,
+    noContactSince: dateFilter(filters.noContactSince),
+    planReviewDueBy: dateFilter(filters.planReviewDueBy),
+    withoutPlanEnrolledBy: dateFilter(filters.withoutPlanEnrolledBy),
+    measuresDueBy: dateFilter(filters.measuresDueBy),
     sort,
   });
   const filtered = Boolean(
-    filters.search || status || filters.worker || filters.team || filters.noContactSince,
+    filters.search ||
+    status ||
+    filters.worker ||
+    filters.team ||
+    filters.noContactSince ||
+    figureFilters.length,
   );
 
   return (
@@ -132,6 +163,21 @@ export function ParticipantsPage() {
           Only people with no session attended since {formatDate(filters.noContactSince)}.
         </Alert>
       )}
+      {figureFilters.map(([key, text]) => (
+        <Alert
+          key={key}
+          severity="info"
+          icon={<EventAvailableOutlined />}
+          sx={{ mb: 2 }}
+          action={
+            <Button color="inherit" onClick={() => setFilters({ [key]: '' })}>
+              Show everyone
+            </Button>
+          }
+        >
+          {text(filters[key])}
+        </Alert>
+      ))}
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && list.data.total === 0 && !list.isFetching ? (
         <EmptyState
@@ -147,6 +193,9 @@ export function ParticipantsPage() {
                     worker: '',
                     team: '',
                     noContactSince: '',
+                    planReviewDueBy: '',
+                    withoutPlanEnrolledBy: '',
+                    measuresDueBy: '',
                   })
                 }
               >

@@ -1,5 +1,7 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
+import DrawOutlined from '@mui/icons-material/DrawOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
@@ -23,7 +25,9 @@ export function SessionsPage() {
     to: '',
     type: '',
     facilitator: '',
+    notesToSign: '',
   });
+  const notesToSign = filters.notesToSign === '1';
   const type = oneOf(SESSION_TYPES, filters.type);
   const badRange = Boolean(filters.from && filters.to && filters.from > filters.to);
   const sessions = useSessions({
@@ -33,8 +37,11 @@ export function SessionsPage() {
     to: badRange ? undefined : filters.to || undefined,
     type,
     facilitatorId: filters.facilitator || undefined,
+    notesToSign: notesToSign || undefined,
   });
-  const filtered = Boolean(filters.from || filters.to || type || filters.facilitator);
+  const filtered = Boolean(
+    filters.from || filters.to || type || filters.facilitator || notesToSign,
+  );
 
   return (
     <PickersProvider>
@@ -94,6 +101,21 @@ export function SessionsPage() {
           onChange={(v) => setFilters({ facilitator: v })}
         />
       </Box>
+      {notesToSign && (
+        <Alert
+          severity="info"
+          icon={<DrawOutlined />}
+          sx={{ mb: 2 }}
+          action={
+            <Button color="inherit" onClick={() => setFilters({ notesToSign: '' })}>
+              Show every session
+            </Button>
+          }
+        >
+          Only sessions where someone who came still needs a signed note. Open one to write and sign
+          them.
+        </Alert>
+      )}
       {sessions.error && (
         <ErrorAlert error={sessions.error} onRetry={() => void sessions.refetch()} />
       )}
@@ -103,7 +125,11 @@ export function SessionsPage() {
           title={filtered ? 'No sessions match these filters' : 'No sessions logged yet'}
           action={
             filtered ? (
-              <Button onClick={() => setFilters({ from: '', to: '', type: '', facilitator: '' })}>
+              <Button
+                onClick={() =>
+                  setFilters({ from: '', to: '', type: '', facilitator: '', notesToSign: '' })
+                }
+              >
                 Clear filters
               </Button>
             ) : (
@@ -113,9 +139,11 @@ export function SessionsPage() {
             )
           }
         >
-          {filtered
-            ? 'Try a wider period or another type.'
-            : 'Log your first group or one-to-one session.'}
+          {notesToSign
+            ? 'Every note of these sessions is signed. Well done.'
+            : filtered
+              ? 'Try a wider period or another type.'
+              : 'Log your first group or one-to-one session.'}
         </EmptyState>
       ) : (
         <>

@@ -22,6 +22,7 @@ import {
   listFilters,
   NotInTeamException,
   requireParticipant,
+  requireTeamMember,
   teamFilter,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
@@ -205,12 +206,14 @@ export class NotesService {
       if (found.length === 0)
         throw new NotInTeamException('session', q.sessionId, 'Session not found');
     }
+    if (q.signedById) await requireTeamMember(m, teamId, q.signedById, 'Signer not found');
     const waiting = `(n.status = 'signed' AND n.cosign_required)`;
     const f = new Filter()
       .when(teamId, 'n.team_id = ?')
       .when(q.participantId, 'n.participant_id = ?')
       .when(q.sessionId, 'n.session_id = ?')
       .when(q.goalId, '?::uuid = ANY(n.goal_ids)')
+      .when(q.signedById, 'n.signed_by_id = ?')
       .when(q.status, 'n.status = ?');
     if (q.awaitingCosign !== undefined) f.add(q.awaitingCosign ? waiting : `NOT ${waiting}`);
     // A voided session's notes count nowhere (SPEC §3).

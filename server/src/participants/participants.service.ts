@@ -2,6 +2,8 @@ import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  BASELINE_DUE_DAYS,
+  DEFAULT_MEASURE_INTERVAL_DAYS,
   todayIn,
   type Page,
   type Participant,
@@ -124,18 +126,21 @@ export class ParticipantsService {
     const { page, pageSize, offset } = paging(q);
     const team = teamFilter(caller, q.teamId);
     if (q.primaryWorkerId) await requireTeamMember(this.db.manager, team, q.primaryWorkerId);
-    const key = team
-      ? JSON.stringify([
-          team,
-          q.status ?? null,
-          q.primaryWorkerId ?? null,
-          page,
-          pageSize,
-          q.search ?? null,
-          q.noContactSince ?? null,
-          q.sort ?? 'name',
-        ])
-      : null;
+    // Plans and measures do not move the list's version: those lists are never kept.
+    const kept = !q.planReviewDueBy && !q.withoutPlanEnrolledBy && !q.measuresDueBy;
+    const key =
+      team && kept
+        ? JSON.stringify([
+            team,
+            q.status ?? null,
+            q.primaryWorkerId ?? null,
+            page,
+            pageSize,
+            q.search ?? null,
+            q.noContactSince ?? null,
+            q.sort ?? 'name',
+          ])
+        : null;
     let body: string | undefined;
     if (team && key && this.pages.has(key)) {
       body = this.pages.get(key, (await this.listVersions.load(team)) ?? null);
@@ -178,6 +183,30 @@ export class ParticipantsService {
       `NOT EXISTS (SELECT 1 FROM participant_contact nc
                     WHERE nc.participant_id = p.id AND nc.last_day >= ?::date)`,
     );
+    // The caseload's plan and measure figures, as lists (SPEC §7, §9).
+    f.when(
+      q.planReviewDueBy,
+      `EXISTS (SELECT 1 FROM recovery_plan rp WHERE rp.participant_id = p.id
+                 AND rp.status = 'active' AND rp.review_due_on <= ?::date)`,
+    );
+    f.when(
+      q.withoutPlanEnrolledBy,
+      `p.enrolled_on <= ?::date AND NOT EXISTS (SELECT 1 FROM recovery_plan rp
+         WHERE rp.participant_id = p.id AND rp.status = 'active')`,
+    );
+    if (q.measuresDueBy) {
+      f.add(
+        `EXISTS (SELECT 1 FROM team mt, unnest(mt.instruments) i(instrument)
+                  WHERE mt.id = p.team_id
+                    AND coalesce((SELECT max(x.taken_on) + ?::int FROM measurement x
+                                   WHERE x.participant_id = p.id AND x.instrument = i.instrument
+                                     AND x.voided_at IS NULL),
+                                 p.enrolled_on + ?::int) <= ?::date)`,
+        this.config.measureIntervalDays ?? DEFAULT_MEASURE_INTERVAL_DAYS,
+        BASELINE_DUE_DAYS,
+        q.measuresDueBy,
+      );
+    }
     const params = [...f.params];
     // In the same statement (one snapshot) as the page, so the two agree ($1 is the team).
     const versionSql = team

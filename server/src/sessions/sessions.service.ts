@@ -6,7 +6,13 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { formatOf, type Page, type Session, type SessionType } from '@peerpath/shared';
+import {
+  formatOf,
+  type AttendanceStatus,
+  type Page,
+  type Session,
+  type SessionType,
+} from '@peerpath/shared';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import {
   fieldError,
@@ -38,6 +44,8 @@ import type { CreateSessionDto } from './dto/create-session.dto';
 import type { ListSessionsQuery } from './dto/list-sessions.query';
 import type { UpdateSessionDto } from './dto/update-session.dto';
 import { SESSION, toSessionResponse, type SessionRow } from './sessions.mapper';
+
+const ATTENDED: AttendanceStatus = 'attended';
 
 /** A voided session is hidden from workers (SPEC §3): a 404 for them. */
 const hideVoided = (caller: AuthUser) => (seesVoided(caller) ? undefined : 'voided_at IS NULL');
@@ -80,6 +88,18 @@ export class SessionsService {
       f.add('s.facilitator_id = ?', q.facilitatorId);
     }
     f.when(q.type, 's.type = ?');
+    if (q.notesToSign !== undefined) {
+      // The caseload's notesAwaitingSignature, by session (SPEC §8).
+      f.add(
+        `${q.notesToSign ? '' : 'NOT '}EXISTS (
+        SELECT 1 FROM attendance na
+         WHERE na.session_id = s.id AND na.status = ?
+           AND NOT EXISTS (SELECT 1 FROM session_note nn
+                            WHERE nn.session_id = s.id AND nn.participant_id = na.participant_id
+                              AND nn.status <> 'draft'))`,
+        ATTENDED,
+      );
+    }
     const { rows, total } = await listPage(this.db.manager, SESSION, f, {
       alias: 's',
       orderBy: 's.starts_at DESC, s.id DESC',

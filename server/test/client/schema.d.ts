@@ -4108,6 +4108,12 @@ export interface operations {
                 teamId?: string | null;
                 /** @description Only people with no `attended` row in a session on or after this date. A date from 1900-01-01 to 2200-12-31 */
                 noContactSince?: string | null;
+                /** @description Only people whose active recovery plan is due for review on or before this date (the caseload’s plansDueForReview). A date from 1900-01-01 to 2200-12-31 */
+                planReviewDueBy?: string | null;
+                /** @description Only people enrolled on or before this date with no active recovery plan (the caseload’s participantsWithoutPlan: the report date − 30). A date from 1900-01-01 to 2200-12-31 */
+                withoutPlanEnrolledBy?: string | null;
+                /** @description Only people with some outcome measure of their team due on or before this date (the caseload’s measuresDue). A date from 1900-01-01 to 2200-12-31 */
+                measuresDueBy?: string | null;
                 /** @description `name` (default), or `lastContact`: never contacted first, then the oldest last contact */
                 sort?: "name" | "lastContact" | null;
             };
@@ -4556,6 +4562,8 @@ export interface operations {
                 teamId?: string | null;
                 /** @description Supervisors and admins: include voided sessions (a worker asking is refused, 403) */
                 includeVoided?: boolean;
+                /** @description true: sessions with someone who attended and has no signed or co-signed note yet (the notes still to write or sign); false: every attendee’s note is signed */
+                notesToSign?: boolean;
             };
             header?: never;
             path?: never;
@@ -7650,6 +7658,8 @@ export interface operations {
                 sessionId?: string | null;
                 /** @description Notes that worked on this goal (a goal id) */
                 goalId?: string | null;
+                /** @description Notes this user signed; with awaitingCosign=true, the caseload’s notesAwaitingCosign of that worker */
+                signedById?: string | null;
                 /** @description Admins: one team (others: their own only) */
                 teamId?: string | null;
             };

@@ -35,6 +35,7 @@ interface UserForm {
   teamId: string;
   password: string;
   temporaryPassword: boolean;
+  cosignRequired: boolean;
 }
 
 const EMPTY: UserForm = {
@@ -44,6 +45,7 @@ const EMPTY: UserForm = {
   teamId: '',
   password: '',
   temporaryPassword: true,
+  cosignRequired: false,
 };
 
 const ROLE_CHOICES = enumOptions(ROLES, LABELS.role);
@@ -85,7 +87,14 @@ export function UserDialog({
   const unsaved = useUnsavedChangesWarning(creating && isDirty);
 
   useEffect(() => {
-    if (user) reset({ ...EMPTY, role: user.role, teamId: user.teamId ?? '' });
+    if (user) {
+      reset({
+        ...EMPTY,
+        role: user.role,
+        teamId: user.teamId ?? '',
+        cosignRequired: user.cosignRequired,
+      });
+    }
   }, [user, reset]);
 
   const close = () => {
@@ -103,6 +112,7 @@ export function UserDialog({
         teamId: values.role === 'admin' ? null : values.teamId,
         password: values.password,
         temporaryPassword: values.temporaryPassword,
+        cosignRequired: values.role !== 'admin' && values.cosignRequired,
       });
       reset(EMPTY);
       return [saved, `can now sign in as ${LABELS.role[saved.role].toLowerCase()}`];
@@ -112,6 +122,8 @@ export function UserDialog({
     if (values.role !== user.role) body.role = values.role;
     const teamId = values.role === 'admin' ? null : values.teamId || null;
     if (teamId !== user.teamId) body.teamId = teamId;
+    const cosignRequired = values.role !== 'admin' && values.cosignRequired;
+    if (cosignRequired !== user.cosignRequired) body.cosignRequired = cosignRequired;
     if (values.password) {
       body.password = values.password;
       body.temporaryPassword = values.temporaryPassword;
@@ -254,6 +266,12 @@ export function UserDialog({
                   {...register('password', passwordRules)}
                 />
               </>
+            )}
+            {role !== 'admin' && (
+              <FormControlLabel
+                control={<Checkbox {...register('cosignRequired')} />}
+                label="A supervisor co-signs the session notes they sign"
+              />
             )}
             <FormControlLabel
               control={<Checkbox {...register('temporaryPassword')} defaultChecked />}

@@ -11,7 +11,7 @@ import { api } from '../../api';
 export const noteKeys = {
   all: ['notes'] as const,
   session: (sessionId: string) => ['notes', 'session', sessionId] as const,
-  queue: () => ['notes', 'queue'] as const,
+  queue: (signedById?: string) => ['notes', 'queue', signedById ?? 'team'] as const,
 };
 
 /** Every note of one session (one per attendee at most). */
@@ -23,13 +23,22 @@ export function useSessionNotes(sessionId: string) {
   });
 }
 
-/** The supervisor's co-signature queue, oldest first. */
-export function useCosignQueue() {
+/** Every note of the person that worked on one goal of their plan, newest first. */
+export function useGoalNotes(participantId: string, goalId: string) {
   return useQuery({
-    queryKey: noteKeys.queue(),
+    queryKey: ['notes', 'goal', participantId, goalId] as const,
+    queryFn: ({ signal }) =>
+      api<Page<SessionNote>>('/notes', { query: { participantId, goalId, pageSize: 100 }, signal }),
+  });
+}
+
+/** The supervisor's co-signature queue, oldest first; or one signer's notes waiting in it. */
+export function useCosignQueue(signedById?: string) {
+  return useQuery({
+    queryKey: noteKeys.queue(signedById),
     queryFn: ({ signal }) =>
       api<Page<SessionNote>>('/notes', {
-        query: { awaitingCosign: true, pageSize: 100 },
+        query: { awaitingCosign: true, signedById, pageSize: 100 },
         signal,
       }),
   });

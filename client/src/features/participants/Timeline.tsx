@@ -7,6 +7,7 @@ import RouteOutlined from '@mui/icons-material/RouteOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import { LinkBehavior } from '../../theme/LinkBehavior';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { NOTE_LABELS, type TimelineItem, type TimelineKind } from '@peerpath/shared';
@@ -210,6 +211,9 @@ export function Timeline({
                             size="small"
                             color="primary"
                             variant="outlined"
+                            clickable
+                            component={LinkBehavior}
+                            href={`/participants/${participantId}/goals/${g.id}`}
                             label={g.statement || 'A goal of their plan'}
                             sx={{ maxWidth: '100%' }}
                           />

@@ -26,6 +26,12 @@ export interface ParticipantListParams {
   teamId?: string;
   /** Only people with no attended session on or after this date. */
   noContactSince?: string;
+  /** Only people whose plan in use is due for review on or before this date. */
+  planReviewDueBy?: string;
+  /** Only people enrolled on or before this date with no plan in use. */
+  withoutPlanEnrolledBy?: string;
+  /** Only people with an outcome measure due on or before this date. */
+  measuresDueBy?: string;
   sort?: ParticipantListSort;
 }
 

@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
@@ -54,7 +55,16 @@ export interface GoalProgress {
   busy: boolean;
 }
 
-function Goal({ goal, progress }: { goal: PlanGoal; progress?: GoalProgress }) {
+function Goal({
+  goal,
+  progress,
+  notesHref,
+}: {
+  goal: PlanGoal;
+  progress?: GoalProgress;
+  /** The goal's page: every note that worked on it (agreed plans only). */
+  notesHref?: string;
+}) {
   const area = LIFE_AREA[goal.lifeArea];
   const done = goal.steps.filter((s) => s.done).length;
   return (
@@ -110,6 +120,11 @@ function Goal({ goal, progress }: { goal: PlanGoal; progress?: GoalProgress }) {
           <Typography variant="body2" color="text.secondary">
             {done} of {goal.steps.length} steps done
           </Typography>
+        )}
+        {notesHref && (
+          <Link href={notesHref} className={NO_PRINT} sx={{ py: 1 }}>
+            Notes that worked on this goal
+          </Link>
         )}
       </Box>
       {goal.steps.length > 0 && (
@@ -206,7 +221,16 @@ export function PlanCopy({
               {plan.goals
                 .filter((g) => g.lifeArea === a)
                 .map((g) => (
-                  <Goal key={g.id} goal={g} progress={progress} />
+                  <Goal
+                    key={g.id}
+                    goal={g}
+                    progress={progress}
+                    notesHref={
+                      plan.status === 'draft'
+                        ? undefined
+                        : `/participants/${plan.participantId}/goals/${g.id}`
+                    }
+                  />
                 ))}
             </Box>
           ))

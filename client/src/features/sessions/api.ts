@@ -20,6 +20,8 @@ export interface SessionListParams {
   facilitatorId?: string;
   type?: SessionType;
   teamId?: string;
+  /** Only sessions with someone who attended and has no signed note yet. */
+  notesToSign?: boolean;
 }
 
 export const sessionKeys = {

@@ -43,7 +43,12 @@ const earlier = (a: string, b: string) => (a < b ? a : b);
 const stamp = (date: string, hour: number) => `${date} ${String(hour).padStart(2, '0')}:15:00`;
 
 /** Multi-row INSERT in chunks: parameterised, a few statements in all. */
-async function insertRows(m: EntityManager, table: string, columns: string[], rows: unknown[][]) {
+export async function insertRows(
+  m: EntityManager,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+) {
   const chunk = Math.floor(30_000 / columns.length);
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);

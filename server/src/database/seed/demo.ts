@@ -4,6 +4,7 @@ import { hashPassword } from '../../auth/passwords';
 import type { ResolvedConfig } from '../../config/config';
 import { seedDailyLoop } from './demo-daily-loop';
 import { seedDemoMeasures } from './demo-measures';
+import { seedDemoPlans } from './demo-plans';
 import { seedDemoRecords } from './demo-records';
 import { seedDemoTime } from './demo-time';
 
@@ -41,6 +42,7 @@ export const DEMO_EXTENSIONS: DemoExtension[] = [
   seedDailyLoop,
   seedDemoRecords,
   seedDemoMeasures,
+  seedDemoPlans,
   seedDemoTime,
 ];
 

@@ -59,6 +59,13 @@ export class ListNotesQuery extends PageQuery {
   @UuidField({ presence: 'nullable', description: 'Notes that worked on this goal (a goal id)' })
   goalId?: string;
 
+  @UuidField({
+    presence: 'nullable',
+    description:
+      'Notes this user signed; with awaitingCosign=true, the caseload’s notesAwaitingCosign of that worker',
+  })
+  signedById?: string;
+
   @UuidField({ presence: 'nullable', description: 'Admins: one team (others: their own only)' })
   teamId?: string;
 }

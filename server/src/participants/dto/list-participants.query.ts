@@ -37,6 +37,27 @@ export class ListParticipantsQuery extends PageQuery {
   })
   noContactSince?: string;
 
+  @DateField({
+    presence: 'nullable',
+    description:
+      'Only people whose active recovery plan is due for review on or before this date (the caseload’s plansDueForReview)',
+  })
+  planReviewDueBy?: string;
+
+  @DateField({
+    presence: 'nullable',
+    description:
+      'Only people enrolled on or before this date with no active recovery plan (the caseload’s participantsWithoutPlan: the report date − 30)',
+  })
+  withoutPlanEnrolledBy?: string;
+
+  @DateField({
+    presence: 'nullable',
+    description:
+      'Only people with some outcome measure of their team due on or before this date (the caseload’s measuresDue)',
+  })
+  measuresDueBy?: string;
+
   @EnumField(PARTICIPANT_LIST_SORTS, {
     presence: 'nullable',
     description:

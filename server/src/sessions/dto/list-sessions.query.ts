@@ -22,4 +22,9 @@ export class ListSessionsQuery extends PageQuery {
 
   @QueryBool('Supervisors and admins: include voided sessions (a worker asking is refused, 403)')
   includeVoided?: boolean;
+
+  @QueryBool(
+    'true: sessions with someone who attended and has no signed or co-signed note yet (the notes still to write or sign); false: every attendee’s note is signed',
+  )
+  notesToSign?: boolean;
 }
