@@ -18,6 +18,7 @@ import {
   formatOf,
 } from './enums';
 import type { ActivitySummary } from './reports';
+import { TIME_ENTRY_KINDS } from './time';
 import {
   SUPPRESSED_MARK,
   activityCounts,
@@ -142,6 +143,7 @@ const summaries = fc
         byLevel: zeros(ADVOCACY_LEVELS),
       },
       decisionNotes: r.people[4],
+      otherHours: { total: 0, byKind: zeros(TIME_ENTRY_KINDS) },
     };
     for (const [t, st] of r.sessions) {
       s.sessions.byType[SESSION_TYPES[t]]++;
