@@ -12,6 +12,7 @@ describe('GET /api/agenda', () => {
   const D = '2026-03-20';
 
   interface Day {
+    consentId: string;
     participantId: string;
     handoutId: string;
     advocacyId: string;
@@ -112,7 +113,22 @@ describe('GET /api/agenda', () => {
       `INSERT INTO attendance (session_id, participant_id, status) VALUES ($1, $2, 'attended')`,
       [old, participantId],
     );
+    // A consent to share ending 25 days after D: on the agenda of D (not of a date 30+ days before
+    // its end); one withdrawn and one ending later are not.
+    const consentId = await q(
+      `INSERT INTO consent (team_id, participant_id, recipient, purpose, information, part2, signed_on, expires_on, recorded_by_id)
+       VALUES ($1, $2, 'Harbor Housing', 'Finding a flat', '{contact_details}', false, '2026-01-05', '2026-04-14', $3)
+       RETURNING id`,
+      [teamId, participantId, workerId],
+    );
+    await q(
+      `INSERT INTO consent (team_id, participant_id, recipient, purpose, information, part2, signed_on, expires_on, revoked_on, revoked_by_id, recorded_by_id)
+       VALUES ($1, $2, 'City Clinic', 'Appointments', '{attendance}', false, '2026-01-05', '2026-04-01', '2026-03-01', $3, $3),
+              ($1, $2, 'Court Office', 'A letter', '{attendance}', false, '2026-01-05', '2026-05-30', NULL, NULL, $3)`,
+      [teamId, participantId, workerId],
+    );
     return {
+      consentId,
       participantId,
       handoutId,
       advocacyId,
@@ -192,6 +208,14 @@ describe('GET /api/agenda', () => {
         link: `/decision-notes/${d.decisionNoteId}`,
         recordId: d.decisionNoteId,
       },
+      {
+        kind: 'consent_expiring',
+        dueOn: '2026-04-14',
+        ...person,
+        title: 'Consent to share with Harbor Housing ends: ask whether to renew it',
+        link: `/participants/${d.participantId}`,
+        recordId: d.consentId,
+      },
     ];
   }
 
@@ -228,7 +252,7 @@ describe('GET /api/agenda', () => {
     ]);
   });
 
-  it('leaves out what is done: a signed note, a resolved alert, a plan reviewed, a measure taken', async () => {
+  it('leaves out what is done: a signed note, a resolved alert, a plan reviewed, a measure taken, a consent withdrawn', async () => {
     await t.db.query(
       `INSERT INTO session_note (team_id, session_id, participant_id, format, sections, status, signed_at, signed_by_id)
        VALUES ($1, $2, $3, 'free', '{"text":"We talked about the week."}', 'signed', now(), $4)`,
@@ -246,6 +270,11 @@ describe('GET /api/agenda', () => {
        VALUES ($1, $2, 'barc10', '2026-03-11', $3, 40, 'building', $4)`,
       [w.teamA.id, dayA2.participantId, Array(10).fill(4), w.workerA2.id],
     );
+    await t.db.query(`UPDATE consent SET revoked_on = $2, revoked_by_id = $3 WHERE id = $1`, [
+      dayA2.consentId,
+      D,
+      w.workerA2.id,
+    ]);
     const res = await t.request('GET', `/api/agenda?date=${D}&workerId=${w.workerA2.id}`, {
       token: w.supA.token,
     });
@@ -274,13 +303,16 @@ describe('GET /api/agenda', () => {
       plansDueForReview: count('plan_review'),
       measuresDue: count('measure_due'),
       openSafetyAlerts: count('safety_alert'),
+      consentsExpiringSoon: count('consent_expiring'),
     }).toEqual({
       referralsAwaitingFollowUp: row.referralsAwaitingFollowUp,
       notesAwaitingSignature: row.notesAwaitingSignature,
       plansDueForReview: row.plansDueForReview,
       measuresDue: row.measuresDue,
       openSafetyAlerts: row.openSafetyAlerts,
+      consentsExpiringSoon: row.consentsExpiringSoon,
     });
+    expect(row.consentsExpiringSoon).toBe(1);
     expect(row.referralsAwaitingFollowUp).toBe(1);
   });
 

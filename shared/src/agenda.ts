@@ -1,9 +1,9 @@
 import type { IsoDate } from './api';
 
 /**
- * SPEC §11 the worker's day: what is due on or before a date, for one worker.
- * `consent_expiring` is reserved for consents to share (§10), which join the
- * agenda when consent records exist; `group_meeting` for recurring groups.
+ * SPEC §11 the worker's day: what is due on or before a date, for one worker,
+ * and consents to share (§10) ending in the next 30 days. `group_meeting` is
+ * reserved for recurring groups.
  */
 export const AGENDA_ITEM_KINDS = [
   'safety_alert',

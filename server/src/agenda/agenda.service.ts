@@ -41,6 +41,7 @@ const INSTRUMENT_NAMES = JSON.stringify(
  *   measuresDue                → measure_due (one item per instrument due)
  *   notesAwaitingSignature     → note_awaiting_signature (one item per attended row)
  *   openSafetyAlerts           → safety_alert (a supervisor also sees the team's)
+ *   consentsExpiringSoon       → consent_expiring (due on the consent's last day)
  *
  *  $1 worker, $2 date, $3 team, $4 caseload window (days before the date),
  *  $5 measure interval days, $6 baseline due days, $7 supervisor (sees the team's alerts),
@@ -121,8 +122,18 @@ const AGENDA_SQL = `
       FROM safety_alert al JOIN p ON p.id = al.participant_id
      WHERE al.team_id = $3::uuid AND al.resolved_at IS NULL
        AND (p.primary_worker_id = $1::uuid OR $7::boolean)
-    -- consent_expiring: consents to share (SPEC §10) of the worker's people, in force on the
-    -- date, expiresOn within date+1 … date+30 — joins here with the consent records.
+    UNION ALL
+    -- Consents to share of the worker's people in force on the date whose last day falls in the
+    -- next 30 days (caseload: consentsExpiringSoon, SPEC §10): due on their last day.
+    SELECT 'consent_expiring', k.expires_on, p.id, p.name,
+           'Consent to share with ' || k.recipient || ' ends: ask whether to renew it',
+           '/participants/' || p.id, k.id
+      FROM consent k JOIN p ON p.id = k.participant_id
+     WHERE k.team_id = $3::uuid AND p.primary_worker_id = $1::uuid
+       AND k.signed_on <= $2::date
+       AND k.expires_on BETWEEN $2::date + 1 AND $2::date + 30
+       AND (k.event_occurred_on IS NULL OR $2::date < k.event_occurred_on)
+       AND (k.revoked_on IS NULL OR $2::date < k.revoked_on)
   )
   SELECT kind, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", participant_id AS "participantId",
          participant_name AS "participantName", title, link, record_id AS "recordId"

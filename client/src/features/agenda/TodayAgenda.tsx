@@ -50,10 +50,20 @@ export function groupByPerson(items: readonly AgendaItem[]): PersonGroup[] {
   return [...groups.values()];
 }
 
-/** "Due today", "Overdue by 3 days (since 12 Mar 2026)": plain words, not only a colour. */
+/**
+ * "Due today", "Overdue by 3 days (since 12 Mar 2026)", or for a consent ending
+ * soon "In 12 days (14 Apr 2026)": plain words, not only a colour.
+ */
 export function dueText(dueOn: string, day: string): { text: string; overdue: boolean } {
   const late = dayjs(`${day}T00:00:00`).diff(dayjs(`${dueOn}T00:00:00`), 'day');
-  if (late <= 0) return { text: 'Due today', overdue: false };
+  if (late < 0) {
+    const ahead = -late;
+    return {
+      text: `In ${ahead} day${ahead === 1 ? '' : 's'} (${formatDate(dueOn)})`,
+      overdue: false,
+    };
+  }
+  if (late === 0) return { text: 'Due today', overdue: false };
   return {
     text: `Overdue by ${late} day${late === 1 ? '' : 's'} (since ${formatDate(dueOn)})`,
     overdue: true,
