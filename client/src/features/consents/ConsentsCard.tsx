@@ -51,9 +51,8 @@ function ends(c: Consent): string {
   if (c.eventOccurredOn) return `ended on ${formatDate(c.eventOccurredOn)} (${c.expiresOnEvent})`;
   const parts = [
     c.expiresOn ? `until ${formatDate(c.expiresOn)}` : null,
-    c.expiresOnEvent
-      ? `until ${c.expiresOnEvent.charAt(0).toLowerCase()}${c.expiresOnEvent.slice(1)}`
-      : null,
+    // The end event in the person's words, as they were written.
+    c.expiresOnEvent ? `until “${c.expiresOnEvent}”` : null,
   ];
   return parts.filter(Boolean).join(', or ');
 }

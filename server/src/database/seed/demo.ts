@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Role } from '@peerpath/shared';
 import { hashPassword } from '../../auth/passwords';
 import type { ResolvedConfig } from '../../config/config';
+import { seedDemoConsents } from './demo-consents';
 import { seedDailyLoop } from './demo-daily-loop';
 import { seedDemoMeasures } from './demo-measures';
 import { seedDemoPlans } from './demo-plans';
@@ -44,6 +45,7 @@ export const DEMO_EXTENSIONS: DemoExtension[] = [
   seedDemoMeasures,
   seedDemoPlans,
   seedDemoTime,
+  seedDemoConsents,
 ];
 
 /**
