@@ -204,7 +204,7 @@ describe('GET /api/agenda', () => {
         kind: 'decision_note_check_in',
         dueOn: '2026-03-20',
         ...person,
-        title: 'Check in about trying the evening group',
+        title: 'Check in: trying the evening group',
         link: `/decision-notes/${d.decisionNoteId}`,
         recordId: d.decisionNoteId,
       },

@@ -71,7 +71,7 @@ const AGENDA_SQL = `
        AND x.due_on <= $2::date
     UNION ALL
     -- Shared decisions with a check-in date: due until the check-in date is moved or cleared.
-    SELECT 'decision_note_check_in', d.follow_up_on, p.id, p.name, 'Check in about ' || d.topic,
+    SELECT 'decision_note_check_in', d.follow_up_on, p.id, p.name, 'Check in: ' || d.topic,
            '/decision-notes/' || d.id, d.id
       FROM decision_note d JOIN p ON p.id = d.participant_id
      WHERE d.team_id = $3::uuid AND d.worker_id = $1::uuid AND d.follow_up_on <= $2::date
