@@ -6,6 +6,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { LABELS, PARTICIPANT_STATUSES, type ParticipantStatus } from '@peerpath/shared';
+import { lazy, Suspense } from 'react';
 import { useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -15,10 +16,15 @@ import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { AccessWarnings } from '../features/audit/AccessWarnings';
 import { useParticipants } from '../features/participants/api';
-import { ParticipantList } from '../features/participants/ParticipantList';
 import { CaseloadSummary } from '../features/reports/CaseloadSummary';
 import { useListParams } from '../hooks/useListParams';
 import { TodayAgenda } from '../features/agenda/TodayAgenda';
+import { TableSkeleton } from '../components/Skeletons';
+
+// Below Today and the figures on a phone: its table loads while they paint.
+const ParticipantList = lazy(() =>
+  import('../features/participants/ParticipantList').then((m) => ({ default: m.ParticipantList })),
+);
 
 type Scope = 'mine' | 'team';
 
@@ -142,18 +148,20 @@ export function CaseloadPage() {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} aria-live="polite">
             {list.data ? `${list.data.total} ${list.data.total === 1 ? 'person' : 'people'}` : ''}
           </Typography>
-          <ParticipantList
-            label={scope === 'mine' ? 'Your caseload' : 'Team caseload'}
-            rows={rows}
-            total={list.data?.total ?? 0}
-            loading={list.isFetching}
-            {...paging}
-            show={
-              scope === 'mine'
-                ? ['name', 'pronouns', 'nextStep', 'lastContact']
-                : ['name', 'pronouns', 'nextStep', 'lastContact', 'primaryWorker']
-            }
-          />
+          <Suspense fallback={<TableSkeleton />}>
+            <ParticipantList
+              label={scope === 'mine' ? 'Your caseload' : 'Team caseload'}
+              rows={rows}
+              total={list.data?.total ?? 0}
+              loading={list.isFetching}
+              {...paging}
+              show={
+                scope === 'mine'
+                  ? ['name', 'pronouns', 'nextStep', 'lastContact']
+                  : ['name', 'pronouns', 'nextStep', 'lastContact', 'primaryWorker']
+              }
+            />
+          </Suspense>
         </>
       )}
     </>
