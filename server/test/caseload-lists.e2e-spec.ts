@@ -1,8 +1,6 @@
-import { DataSource } from 'typeorm';
 import { addDays, type CaseloadReport, type CaseloadRow } from '@peerpath/shared';
-import { dataSourceOptions } from '../src/database/data-source';
-import { seedDemo, DEMO_PASSWORD } from '../src/database/seed/demo';
-import { createTestApp, login, tableChecksum, type TestApp } from './harness';
+import { DEMO_PASSWORD } from '../src/database/seed/demo';
+import { createDemoTestApp, login, tableChecksum, type TestApp } from './harness';
 
 /*
  * The lists behind the caseload's plan, note and measure figures (SPEC §7–§9):
@@ -15,14 +13,7 @@ describe('caseload figures: the lists behind them', () => {
   let report: CaseloadReport;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const ds = new DataSource(dataSourceOptions(t.config.databaseUrl, { poolSize: 2 }));
-    await ds.initialize();
-    try {
-      await seedDemo(ds, { ...t.config, demoData: true });
-    } finally {
-      await ds.destroy();
-    }
+    t = await createDemoTestApp();
     token = await login(t, 'maya.okafor@northside.example', DEMO_PASSWORD);
     const res = await t.request('GET', '/api/reports/caseload', { token });
     expect(res.status).toBe(200);

@@ -1,20 +1,11 @@
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source';
-import { seedDemo, DEMO_PASSWORD } from '../src/database/seed/demo';
-import { createTestApp, login, type TestApp } from './harness';
+import { DEMO_PASSWORD } from '../src/database/seed/demo';
+import { createDemoTestApp, login, type TestApp } from './harness';
 
 describe('demo data: recovery plans and session notes', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const ds = new DataSource(dataSourceOptions(t.config.databaseUrl, { poolSize: 2 }));
-    await ds.initialize();
-    try {
-      await seedDemo(ds, { ...t.config, demoData: true });
-    } finally {
-      await ds.destroy();
-    }
+    t = await createDemoTestApp();
   });
   afterAll(() => t.close());
 

@@ -1,10 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import type { Role } from '@peerpath/shared';
 import { createApp } from '../src/app.factory';
 import { hashPassword } from '../src/auth/passwords';
 import type { AppConfig, ResolvedConfig } from '../src/config/config';
+import { dataSourceOptions } from '../src/database/data-source';
+import { seedDemo } from '../src/database/seed/demo';
 import { runPrefix, templateDb, withDatabase } from './db-url';
 import { openApiChecker } from './support/openapi-check';
 
@@ -68,6 +71,19 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 /** A fresh database copied from the migrated template, and the real app on it. */
+/** A test app on its own database holding the demo organisation, as `pnpm start` seeds it. */
+export async function createDemoTestApp(): Promise<TestApp> {
+  const t = await createTestApp();
+  const ds = new DataSource(dataSourceOptions(t.config.databaseUrl, { poolSize: 2 }));
+  await ds.initialize();
+  try {
+    await seedDemo(ds, { ...t.config, demoData: true });
+  } finally {
+    await ds.destroy();
+  }
+  return t;
+}
+
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const config: ResolvedConfig = {
     databaseUrl: await createTestDatabase(),
