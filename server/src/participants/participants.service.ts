@@ -300,11 +300,10 @@ export class ParticipantsService {
       throw new ForbiddenException('Only supervisors and admins can see voided sessions');
     }
     const { teamId } = await requireParticipant(this.db.manager, caller, id);
-    const rows: TimelineRow[] = await this.db.query(TIMELINE_SQL, [
-      id,
-      teamId,
-      includeVoided,
-      caller.role === 'admin',
+    // The goals' statements (for the notes' goal chips) are read beside the timeline, not after it.
+    const [rows, goals]: [TimelineRow[], Map<string, string>] = await Promise.all([
+      this.db.query(TIMELINE_SQL, [id, teamId, includeVoided, caller.role === 'admin']),
+      goalStatements(this.db.manager, id),
     ]);
     await this.audit.record({
       actorId: caller.id,
@@ -315,9 +314,6 @@ export class ParticipantsService {
       teamId,
       details: { view: 'timeline' },
     });
-    const goals = rows.some((r) => r.note && r.note.goalIds.length > 0)
-      ? await goalStatements(this.db.manager, id)
-      : new Map<string, string>();
     return { items: rows.map((r) => toTimelineItem(r, this.config.orgLocale, goals)) };
   }
 
