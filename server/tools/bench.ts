@@ -101,6 +101,14 @@ interface ParticipantPageFigure extends Note {
   firstLoadMs?: number | null;
 }
 
+/** The funder export under the cell key method against the same export unperturbed (SPEC §14). */
+interface ExportFigure extends Note {
+  perturbedMs: number | null;
+  exactMs: number | null;
+  ratio: number | null;
+  query: Record<string, string>;
+}
+
 interface Budget {
   figure: string;
   value: number | null;
@@ -233,6 +241,42 @@ class Bench {
       teamId: u.team_id,
       sessionId: randomUUID(),
     };
+  }
+
+  /**
+   * The activity export as a funder gets it (CSV, `EXPORT_PROTECTION=perturb`: the record keys
+   * summed per cell) and the internal export of the same period (the same figures, no keys),
+   * alternating; medians. Their ratio is the cell key method's cost.
+   */
+  async exportCost(query: Record<string, string>): Promise<ExportFigure> {
+    const figure: ExportFigure = {
+      status: 'measured',
+      perturbedMs: null,
+      exactMs: null,
+      ratio: null,
+      query,
+    };
+    const token = await this.token(SCALE_ADMIN_EMAIL);
+    const qs = new URLSearchParams({ ...query, format: 'csv' }).toString();
+    const perturbed: number[] = [];
+    const exact: number[] = [];
+    for (let i = 0; i < this.settings.repetitions + 1; i++) {
+      const a = await this.api('GET', `/api/reports/activity/export?${qs}`, token);
+      const b = await this.api('GET', `/api/reports/activity/export?${qs}&internal=true`, token);
+      for (const res of [a, b]) {
+        if (res.status !== 200) {
+          return { ...figure, status: 'error', note: describeFailure(res) };
+        }
+      }
+      // The first pair warms the caches and is not counted.
+      if (i === 0) continue;
+      perturbed.push(a.ms);
+      exact.push(b.ms);
+    }
+    figure.perturbedMs = round(median(perturbed));
+    figure.exactMs = round(median(exact));
+    figure.ratio = round(median(perturbed) / median(exact), 2);
+    return figure;
   }
 
   /** One report through the API and the same SQL through `pg`, alternating; medians. */
@@ -598,6 +642,7 @@ function budgets(results: Record<string, any>): Budget[] {
     check('outcomes.appMs', results.outcomes.appMs, '≤ 300 ms', (v) => v <= 300),
     check('outcomes.ratio', results.outcomes.ratio, '≤ 1.3 × raw SQL', (v) => v <= 1.3),
     check('participantPage.appMs', results.participantPage.appMs, '< 50 ms', (v) => v < 50),
+    check('funderExport.ratio', results.funderExport.ratio, '≤ 1.5 × unperturbed', (v) => v <= 1.5),
     check('list.ratio', results.list.ratio, '≥ 0.5 × baseline rps', (v) => v >= 0.5),
     // No response at all within the run is a failure, not a pending figure.
     check('list.p99Ms', results.list.p99Ms, '≤ 50 ms', (v) => v <= 50, results.list.requests === 0),
@@ -646,6 +691,9 @@ function table(results: Record<string, any>, checks: Budget[]): string {
   add('participantPage.appMs', results.participantPage.appMs, results.participantPage);
   add('participantPage.notes', results.participantPage.notes, results.participantPage);
   add('participantPage.firstLoadMs', results.participantPage.firstLoadMs, results.participantPage);
+  add('funderExport.perturbedMs', results.funderExport.perturbedMs, results.funderExport);
+  add('funderExport.exactMs', results.funderExport.exactMs, results.funderExport);
+  add('funderExport.ratio', results.funderExport.ratio, results.funderExport);
   add('groupSession.p95Ms', results.groupSession.p95Ms, results.groupSession);
   add('client.initialJsGzipKb', results.client.initialJsGzipKb, results.client);
   const width = Math.max(...rows.map((r) => r[0].length));
@@ -746,6 +794,8 @@ async function main(args: string[]): Promise<number> {
     const caseload = await bench.report('caseload', supervisorEmail(1), { teamId: teamOne });
     say('  outcomes report (12 months, whole organisation, every instrument) …');
     const outcomes = await bench.report('outcomes', SCALE_ADMIN_EMAIL, { from, to });
+    say('  activity export for funders (cell key method) against the exact export …');
+    const funderExport = await bench.exportCost({ from, to });
     say('  participant page with a recovery plan and the most session notes …');
     const participantPage = await bench.participantPage();
     say('  baseline (authenticated SELECT 1) …');
@@ -801,6 +851,7 @@ async function main(args: string[]): Promise<number> {
       activity,
       caseload,
       outcomes,
+      funderExport,
       participantPage,
       list: {
         ...list,
@@ -819,6 +870,7 @@ async function main(args: string[]): Promise<number> {
       activity,
       caseload,
       outcomes,
+      funderExport,
       participantPage,
       list,
       baseline,
