@@ -20,7 +20,10 @@ test('the open safety alert is on the worker’s home page and app bar, crisis r
     'href',
     '/resources?category=crisis',
   );
-  await expect(page.getByRole('link', { name: /open safety alert/ })).toBeVisible();
+  // In the app bar (the home page's figures link to the alerts too).
+  await expect(
+    page.getByRole('banner').getByRole('link', { name: /open safety alert/ }),
+  ).toBeVisible();
   await page.screenshot({ path: 'test-results/measures-alert-360.png', fullPage: true });
 
   // Resolving needs written words.

@@ -91,7 +91,7 @@ test('a demo participant’s timeline lists sessions and other records, newest f
   await expect(timeline.getByRole('listitem').first()).toBeVisible();
   const items = await timeline.getByRole('listitem').allInnerTexts();
   expect(items.length).toBeGreaterThan(0);
-  const kind = /^(Session|Advocacy|Resource shared|Decision note) · /;
+  const kind = /^(Session|Advocacy|Resource shared|Decision note|Recovery plan) · /;
   expect(items.filter((t) => !kind.test(t))).toEqual([]);
   expect(items.some((t) => t.startsWith('Session · '))).toBe(true);
   await readmeScreenshot(page, 'timeline');

@@ -75,7 +75,7 @@ test.describe('on a 390 px phone', () => {
     await oneToOneWithSomeoneNew(page);
     const timeline = page.getByRole('region', { name: 'Timeline' });
     const details = page.getByRole('region', { name: 'Details' });
-    const consent = page.getByRole('region', { name: 'Consent' });
+    const consent = page.getByRole('region', { name: 'Consent', exact: true });
     const y = async (l: Locator) => (await l.boundingBox())!.y;
     expect(await y(timeline)).toBeLessThan(await y(details));
     expect(await y(details)).toBeLessThan(await y(consent));

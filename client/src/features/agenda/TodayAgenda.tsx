@@ -5,6 +5,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
@@ -169,40 +170,41 @@ export function TodayAgenda() {
                 {(opened.has(g.key) ? g.items : g.items.slice(0, FIRST_ITEMS)).map((item) => {
                   const due = dueText(item.dueOn, day);
                   return (
-                    <ListItemButton
-                      key={`${item.kind}-${item.recordId}`}
-                      component="a"
-                      href={item.link}
-                      divider
-                      sx={{ minHeight: 56, gap: 1.5, alignItems: 'center' }}
-                    >
-                      <Box sx={{ flex: 1, minWidth: 0 }}>
-                        <Typography
-                          variant="overline"
-                          component="div"
-                          color="text.secondary"
-                          sx={{ lineHeight: 1.6 }}
-                        >
-                          {AGENDA_ITEM_LABELS[item.kind]}
-                        </Typography>
-                        <Typography sx={{ fontWeight: 500, overflowWrap: 'anywhere' }}>
-                          {item.title}
-                        </Typography>
-                        <Typography
-                          variant="body2"
-                          sx={{
-                            color: due.overdue ? 'warning.dark' : 'text.secondary',
-                            display: 'flex',
-                            alignItems: 'center',
-                            gap: 0.5,
-                          }}
-                        >
-                          {due.overdue && <ScheduleOutlined fontSize="small" aria-hidden />}
-                          {due.text}
-                        </Typography>
-                      </Box>
-                      <ChevronRightOutlined color="action" aria-hidden />
-                    </ListItemButton>
+                    <ListItem key={`${item.kind}-${item.recordId}`} disablePadding>
+                      <ListItemButton
+                        component="a"
+                        href={item.link}
+                        divider
+                        sx={{ minHeight: 56, gap: 1.5, alignItems: 'center' }}
+                      >
+                        <Box sx={{ flex: 1, minWidth: 0 }}>
+                          <Typography
+                            variant="overline"
+                            component="div"
+                            color="text.secondary"
+                            sx={{ lineHeight: 1.6 }}
+                          >
+                            {AGENDA_ITEM_LABELS[item.kind]}
+                          </Typography>
+                          <Typography sx={{ fontWeight: 500, overflowWrap: 'anywhere' }}>
+                            {item.title}
+                          </Typography>
+                          <Typography
+                            variant="body2"
+                            sx={{
+                              color: due.overdue ? 'warning.dark' : 'text.secondary',
+                              display: 'flex',
+                              alignItems: 'center',
+                              gap: 0.5,
+                            }}
+                          >
+                            {due.overdue && <ScheduleOutlined fontSize="small" aria-hidden />}
+                            {due.text}
+                          </Typography>
+                        </Box>
+                        <ChevronRightOutlined color="action" aria-hidden />
+                      </ListItemButton>
+                    </ListItem>
                   );
                 })}
               </List>
