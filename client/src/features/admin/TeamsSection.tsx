@@ -17,10 +17,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableSkeleton } from '../../components/Skeletons';
 import { formatDate } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
-import { visuallyHidden } from '../../lib/visuallyHidden';
 import { useTeams } from '../teams/api';
 import { CreateTeamDialog } from './CreateTeamDialog';
 import { TeamSettingsDialog } from './TeamSettingsDialog';
+
+/** Shown from a tablet up; a phone's table keeps to what fits. */
+const ON_WIDE_SCREENS = { display: { xs: 'none', sm: 'table-cell' } } as const;
 
 export function TeamsSection() {
   const teams = useTeams();
@@ -73,12 +75,9 @@ export function TeamsSection() {
               <TableRow>
                 <TableCell scope="col">Name</TableCell>
                 <TableCell scope="col">Outcome measures</TableCell>
-                <TableCell scope="col">Session notes start as</TableCell>
-                <TableCell scope="col">Created</TableCell>
-                <TableCell scope="col">
-                  <Box component="span" sx={visuallyHidden}>
-                    Settings
-                  </Box>
+                <TableCell scope="col">Notes start as</TableCell>
+                <TableCell scope="col" sx={ON_WIDE_SCREENS}>
+                  Created
                 </TableCell>
               </TableRow>
             </TableHead>
@@ -86,21 +85,41 @@ export function TeamsSection() {
               {items.map((t) => (
                 <TableRow key={t.id}>
                   <TableCell scope="row" component="th" sx={{ fontWeight: 500 }}>
-                    {t.name}
+                    <Box
+                      sx={{
+                        display: 'flex',
+                        alignItems: 'center',
+                        justifyContent: 'space-between',
+                        gap: 1,
+                      }}
+                    >
+                      {t.name}
+                      <Button
+                        startIcon={<TuneOutlined />}
+                        onClick={() => setEditing(t)}
+                        aria-label={`Settings of ${t.name}`}
+                        sx={{
+                          minHeight: 44,
+                          minWidth: 44,
+                          '& .MuiButton-startIcon': { mx: { xs: 0, sm: 1 } },
+                        }}
+                      >
+                        <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+                          Settings
+                        </Box>
+                      </Button>
+                    </Box>
                   </TableCell>
                   <TableCell>{t.instruments.map((k) => INSTRUMENTS[k].name).join(', ')}</TableCell>
-                  <TableCell>{NOTE_LABELS.format[t.noteFormat]}</TableCell>
-                  <TableCell>{formatDate(t.createdAt)}</TableCell>
-                  <TableCell align="right">
-                    <Button
-                      startIcon={<TuneOutlined />}
-                      onClick={() => setEditing(t)}
-                      aria-label={`Settings of ${t.name}`}
-                      sx={{ minHeight: 44 }}
-                    >
-                      Settings
-                    </Button>
+                  <TableCell>
+                    <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+                      {NOTE_LABELS.format[t.noteFormat]}
+                    </Box>
+                    <Box component="span" sx={{ display: { xs: 'inline', sm: 'none' } }}>
+                      {t.noteFormat === 'free' ? 'Free text' : t.noteFormat.toUpperCase()}
+                    </Box>
                   </TableCell>
+                  <TableCell sx={ON_WIDE_SCREENS}>{formatDate(t.createdAt)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
