@@ -648,10 +648,78 @@ describe('consents and disclosures', () => {
       token: w.workerB.token,
     });
     expect(otherTeam.status).toBe(404);
-    const pdf = await t.request('GET', `/api/participants/${pA}/record?format=pdf`, {
+    const docx = await t.request('GET', `/api/participants/${pA}/record?format=docx`, {
       token: w.workerA.token,
     });
-    expect(pdf.status).toBe(400);
+    expect(docx.status).toBe(400);
+    expect(docx.text).toContain('format');
+  });
+
+  it('prints the record as a PDF for the person, with the Part 2 notice and nobody else’s name, audited as an export', async () => {
+    const part2 = await consent(w.workerA.token, pA, {
+      recipient: 'Riverside Recovery Clinic',
+      purpose: 'To coordinate my treatment',
+      information: ['substance_use_records'],
+      part2: true,
+    });
+    const shared = await disclose(w.workerA.token, pA, {
+      recipient: 'Riverside Recovery Clinic',
+      information: ['substance_use_records'],
+      consentId: part2.id,
+    });
+    expect(shared.status).toBe(201);
+    const seq = await auditSeq(t);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/participants/${pA}/record?format=pdf`,
+      headers: { authorization: `Bearer ${w.workerA.token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="peerpath-record-${today}.pdf"`,
+    );
+    expect(String(res.headers['content-disposition'])).not.toContain('Avery');
+    const pdf = res.rawPayload.toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    const text = pdfText(pdf).replace(/\n/g, ' ');
+    for (const words of [
+      'Personal record: Avery Example',
+      'Sessions',
+      'Tuesday circle',
+      'Consents to share',
+      'Riverside Recovery Clinic',
+      'Harbor Housing',
+      'What we shared, and with whom',
+    ]) {
+      expect(text).toContain(words);
+    }
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      PART2_REDISCLOSURE_NOTICE.slice(0, 60).replace(/\s+/g, ' '),
+    );
+    expect(text).not.toContain('Quinlan');
+    expect(pdf).not.toContain('Quinlan');
+    expect(text).not.toContain(pA);
+    expect(await auditActionsSince(t, seq)).toEqual(['export']);
+    const { rows } = await t.db.query(
+      `SELECT entity_type, participant_id, team_id, details FROM audit_event WHERE seq > $1`,
+      [seq],
+    );
+    expect(rows).toEqual([
+      {
+        entity_type: 'participant',
+        participant_id: pA,
+        team_id: w.teamA.id,
+        details: { record: true, format: 'pdf' },
+      },
+    ]);
+    const otherTeam = await t.app.inject({
+      method: 'GET',
+      url: `/api/participants/${pA}/record?format=pdf`,
+      headers: { authorization: `Bearer ${w.workerB.token}` },
+    });
+    expect(otherTeam.statusCode).toBe(404);
+    expect(await auditActionsSince(t, seq)).toEqual(['access_denied', 'export']);
   });
 
   it('consents and disclosures move with the participant (SPEC §1)', async () => {
@@ -691,3 +759,20 @@ describe('consents and disclosures', () => {
     expect(fresh.body.total).toBeGreaterThan(0);
   });
 });
+
+/**
+ * The text drawn in a PDF. pdfkit writes each run of text as hex glyph codes
+ * in a TJ array (kerning numbers between them); the standard fonts use
+ * single-byte codes, so decoding the hex gives the text back.
+ */
+function pdfText(pdf: string): string {
+  const runs: string[] = [];
+  for (const [, array] of pdf.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+    let run = '';
+    for (const [, hex] of array.matchAll(/<([0-9a-fA-F]*)>/g)) {
+      run += Buffer.from(hex, 'hex').toString('latin1');
+    }
+    runs.push(run);
+  }
+  return runs.join('\n');
+}
