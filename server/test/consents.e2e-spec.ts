@@ -655,6 +655,77 @@ describe('consents and disclosures', () => {
     expect(docx.text).toContain('format');
   });
 
+  it('gives the accounting as a CSV file: every disclosure of the period, audited like the list', async () => {
+    const json = await t.request('GET', `/api/participants/${pA}/disclosures?pageSize=100`, {
+      token: w.workerA.token,
+    });
+    expect(json.status).toBe(200);
+    expect(json.body.total).toBeGreaterThan(1);
+    const seq = await auditSeq(t);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/participants/${pA}/disclosures?format=csv&pageSize=1`,
+      headers: { authorization: `Bearer ${w.workerA.token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(
+        `^attachment; filename="peerpath-disclosures-\\d{4}-\\d{2}-\\d{2}-to-${today}\\.csv"$`,
+      ),
+    );
+    expect(String(res.headers['content-disposition'])).not.toContain('Avery');
+    const lines = res.body.trim().split('\n');
+    expect(lines[0]).toBe(
+      'date,recipient,information,purpose,consent or emergency reason,who,redisclosure notice',
+    );
+    // Every disclosure of the period, whatever the page size asked for; newest first.
+    const rows = parseCsv(res.body).slice(1);
+    expect(rows).toHaveLength(json.body.total);
+    expect(rows.map((r) => r[0])).toEqual(json.body.items.map((x: any) => x.disclosedOn));
+    expect(rows.map((r) => r[1])).toEqual(json.body.items.map((x: any) => x.recipient));
+    const emergency = json.body.items.findIndex((x: any) => x.emergency);
+    expect(emergency).toBeGreaterThanOrEqual(0);
+    expect(rows[emergency][4]).toBe(`emergency: ${json.body.items[emergency].reason}`);
+    const underConsent = json.body.items.findIndex((x: any) => !x.emergency);
+    expect(rows[underConsent][4]).toBe(`consent ${json.body.items[underConsent].consentId}`);
+    expect(rows[underConsent][5]).toBe(json.body.items[underConsent].byName);
+    const part2 = json.body.items.findIndex((x: any) => x.redisclosureNotice);
+    expect(part2).toBeGreaterThanOrEqual(0);
+    expect(rows[part2][6]).toBe(PART2_REDISCLOSURE_NOTICE);
+    expect(rows[emergency][6]).toBe('');
+    expect(res.body).not.toContain('Old Shelter'); // older than three years
+    expect(await auditActionsSince(t, seq)).toEqual(['read']);
+    const { rows: audit } = await t.db.query(
+      `SELECT entity_type, participant_id, team_id, details FROM audit_event WHERE seq > $1`,
+      [seq],
+    );
+    expect(audit).toEqual([
+      {
+        entity_type: 'disclosure',
+        participant_id: pA,
+        team_id: w.teamA.id,
+        details: {
+          filters: expect.objectContaining({ participantId: pA, to: today, format: 'csv' }),
+        },
+      },
+    ]);
+    const from = audit[0].details.filters.from as string;
+    expect(from.slice(0, 4)).toBe(String(Number(today.slice(0, 4)) - 3));
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="peerpath-disclosures-${from}-to-${today}.csv"`,
+    );
+    const bad = await t.request('GET', `/api/participants/${pA}/disclosures?format=xml`, {
+      token: w.workerA.token,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('format');
+    const otherTeam = await t.request('GET', `/api/participants/${pA}/disclosures?format=csv`, {
+      token: w.workerB.token,
+    });
+    expect(otherTeam.status).toBe(404);
+  });
+
   it('prints the record as a PDF for the person, with the Part 2 notice and nobody else’s name, audited as an export', async () => {
     const part2 = await consent(w.workerA.token, pA, {
       recipient: 'Riverside Recovery Clinic',
@@ -775,4 +846,33 @@ function pdfText(pdf: string): string {
     runs.push(run);
   }
   return runs.join('\n');
+}
+
+/** A small RFC 4180 reader: quoted cells, doubled quotes, commas and line breaks inside quotes. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (ch !== '\r') cell += ch;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
 }

@@ -90,13 +90,27 @@ export class ParticipantConsentsController {
   @ApiOperation({
     summary: 'The accounting of disclosures, newest first (the last three years by default)',
   })
-  @ApiOkResponse({ type: PageOf(DisclosureResponse) })
-  disclosures(
+  @ApiOkResponse({
+    description:
+      'One page of the accounting as JSON, or with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PageOf(DisclosureResponse)) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiExtraModels(PageOf(DisclosureResponse))
+  async disclosures(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
     @Query() q: ListDisclosuresQuery,
-  ): Promise<Page<Disclosure>> {
-    return this.consents.listDisclosures(user, id, q);
+  ): Promise<Page<Disclosure> | StreamableFile> {
+    if (q.format !== 'csv') return this.consents.listDisclosures(user, id, q);
+    const file = await this.consents.accountingCsv(user, id, q);
+    return new StreamableFile(file.body, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${file.filename}"`,
+      length: file.body.length,
+    });
   }
 }
 
