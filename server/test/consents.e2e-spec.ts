@@ -771,6 +771,7 @@ describe('consents and disclosures', () => {
     expect(text).not.toContain('Quinlan');
     expect(pdf).not.toContain('Quinlan');
     expect(text).not.toContain(pA);
+    expect(text).not.toContain('Record key'); // bookkeeping, not the person's record
     expect(await auditActionsSince(t, seq)).toEqual(['export']);
     const { rows } = await t.db.query(
       `SELECT entity_type, participant_id, team_id, details FROM audit_event WHERE seq > $1`,

@@ -54,6 +54,19 @@ const label = (key: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
+/** Keys that are the system's own references, not part of what the person reads. */
+const HIDDEN = new Set([
+  'id',
+  'teamId',
+  'participantId',
+  'consentId',
+  'byId',
+  'recordedById',
+  'recordKey',
+]);
+
+const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
 /** Plain words for a stored value: `support_group` → "Support group", days and times as the app shows them. */
 function show(value: unknown, timeZone: string): string {
   if (value === null || value === undefined || value === '') return '';
@@ -75,13 +88,11 @@ function show(value: unknown, timeZone: string): string {
     return '';
   }
   return Object.entries(value as Json)
+    .filter(([k]) => !HIDDEN.has(k) && !HIDDEN.has(camel(k)))
     .map(([k, v]) => `${label(k)}: ${show(v, timeZone)}`)
     .filter((s) => !s.endsWith(': '))
     .join('; ');
 }
-
-/** Keys that are the system's own references, not part of what the person reads. */
-const HIDDEN = new Set(['id', 'teamId', 'participantId', 'consentId', 'byId', 'recordedById']);
 
 const information = (kinds: InformationKind[]) =>
   kinds.map((k) => INFORMATION_LABELS[k] ?? k).join(', ');
