@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { addParticipant, DEMO, runToken, signIn } from './support';
 
@@ -30,5 +31,20 @@ test('a consent is added, sharing outside it is refused with the reason, sharing
   await card.getByRole('checkbox', { name: 'Contact details' }).check();
   await card.getByRole('button', { name: 'Record sharing' }).last().click();
   await expect(card.getByText('To find me a flat · by', { exact: false })).toBeVisible();
+
+  const accounting = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'Download the accounting (CSV)' }).click();
+  const csvFile = await accounting;
+  expect(csvFile.suggestedFilename()).toMatch(/^peerpath-disclosures-[\d-]+-to-[\d-]+\.csv$/);
+  const csv = await readFile(await csvFile.path(), 'utf8');
+  expect(csv.split('\n')[0]).toBe(
+    'date,recipient,information,purpose,consent or emergency reason,who,redisclosure notice',
+  );
+  expect(csv).toContain('harbor housing');
+  const record = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'Download their record (PDF)' }).click();
+  const pdfFile = await record;
+  expect(pdfFile.suggestedFilename()).toMatch(/^peerpath-record-[\d-]+\.pdf$/);
+  expect((await readFile(await pdfFile.path(), 'latin1')).startsWith('%PDF-')).toBe(true);
   await page.screenshot({ path: 'test-results/consents-390.png', fullPage: true });
 });

@@ -648,10 +648,150 @@ describe('consents and disclosures', () => {
       token: w.workerB.token,
     });
     expect(otherTeam.status).toBe(404);
-    const pdf = await t.request('GET', `/api/participants/${pA}/record?format=pdf`, {
+    const docx = await t.request('GET', `/api/participants/${pA}/record?format=docx`, {
       token: w.workerA.token,
     });
-    expect(pdf.status).toBe(400);
+    expect(docx.status).toBe(400);
+    expect(docx.text).toContain('format');
+  });
+
+  it('gives the accounting as a CSV file: every disclosure of the period, audited like the list', async () => {
+    const json = await t.request('GET', `/api/participants/${pA}/disclosures?pageSize=100`, {
+      token: w.workerA.token,
+    });
+    expect(json.status).toBe(200);
+    expect(json.body.total).toBeGreaterThan(1);
+    const seq = await auditSeq(t);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/participants/${pA}/disclosures?format=csv&pageSize=1`,
+      headers: { authorization: `Bearer ${w.workerA.token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(
+        `^attachment; filename="peerpath-disclosures-\\d{4}-\\d{2}-\\d{2}-to-${today}\\.csv"$`,
+      ),
+    );
+    expect(String(res.headers['content-disposition'])).not.toContain('Avery');
+    const lines = res.body.trim().split('\n');
+    expect(lines[0]).toBe(
+      'date,recipient,information,purpose,consent or emergency reason,who,redisclosure notice',
+    );
+    // Every disclosure of the period, whatever the page size asked for; newest first.
+    const rows = parseCsv(res.body).slice(1);
+    expect(rows).toHaveLength(json.body.total);
+    expect(rows.map((r) => r[0])).toEqual(json.body.items.map((x: any) => x.disclosedOn));
+    expect(rows.map((r) => r[1])).toEqual(json.body.items.map((x: any) => x.recipient));
+    const emergency = json.body.items.findIndex((x: any) => x.emergency);
+    expect(emergency).toBeGreaterThanOrEqual(0);
+    expect(rows[emergency][4]).toBe(`emergency: ${json.body.items[emergency].reason}`);
+    const underConsent = json.body.items.findIndex((x: any) => !x.emergency);
+    expect(rows[underConsent][4]).toBe(`consent ${json.body.items[underConsent].consentId}`);
+    expect(rows[underConsent][5]).toBe(json.body.items[underConsent].byName);
+    const part2 = json.body.items.findIndex((x: any) => x.redisclosureNotice);
+    expect(part2).toBeGreaterThanOrEqual(0);
+    expect(rows[part2][6]).toBe(PART2_REDISCLOSURE_NOTICE);
+    expect(rows[emergency][6]).toBe('');
+    expect(res.body).not.toContain('Old Shelter'); // older than three years
+    expect(await auditActionsSince(t, seq)).toEqual(['read']);
+    const { rows: audit } = await t.db.query(
+      `SELECT entity_type, participant_id, team_id, details FROM audit_event WHERE seq > $1`,
+      [seq],
+    );
+    expect(audit).toEqual([
+      {
+        entity_type: 'disclosure',
+        participant_id: pA,
+        team_id: w.teamA.id,
+        details: {
+          filters: expect.objectContaining({ participantId: pA, to: today, format: 'csv' }),
+        },
+      },
+    ]);
+    const from = audit[0].details.filters.from as string;
+    expect(from.slice(0, 4)).toBe(String(Number(today.slice(0, 4)) - 3));
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="peerpath-disclosures-${from}-to-${today}.csv"`,
+    );
+    const bad = await t.request('GET', `/api/participants/${pA}/disclosures?format=xml`, {
+      token: w.workerA.token,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('format');
+    const otherTeam = await t.request('GET', `/api/participants/${pA}/disclosures?format=csv`, {
+      token: w.workerB.token,
+    });
+    expect(otherTeam.status).toBe(404);
+  });
+
+  it('prints the record as a PDF for the person, with the Part 2 notice and nobody else’s name, audited as an export', async () => {
+    const part2 = await consent(w.workerA.token, pA, {
+      recipient: 'Riverside Recovery Clinic',
+      purpose: 'To coordinate my treatment',
+      information: ['substance_use_records'],
+      part2: true,
+    });
+    const shared = await disclose(w.workerA.token, pA, {
+      recipient: 'Riverside Recovery Clinic',
+      information: ['substance_use_records'],
+      consentId: part2.id,
+    });
+    expect(shared.status).toBe(201);
+    const seq = await auditSeq(t);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/participants/${pA}/record?format=pdf`,
+      headers: { authorization: `Bearer ${w.workerA.token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="peerpath-record-${today}.pdf"`,
+    );
+    expect(String(res.headers['content-disposition'])).not.toContain('Avery');
+    const pdf = res.rawPayload.toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    const text = pdfText(pdf).replace(/\n/g, ' ');
+    for (const words of [
+      'Personal record: Avery Example',
+      'Sessions',
+      'Tuesday circle',
+      'Consents to share',
+      'Riverside Recovery Clinic',
+      'Harbor Housing',
+      'What we shared, and with whom',
+    ]) {
+      expect(text).toContain(words);
+    }
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      PART2_REDISCLOSURE_NOTICE.slice(0, 60).replace(/\s+/g, ' '),
+    );
+    expect(text).not.toContain('Quinlan');
+    expect(pdf).not.toContain('Quinlan');
+    expect(text).not.toContain(pA);
+    expect(text).not.toContain('Record key'); // bookkeeping, not the person's record
+    expect(await auditActionsSince(t, seq)).toEqual(['export']);
+    const { rows } = await t.db.query(
+      `SELECT entity_type, participant_id, team_id, details FROM audit_event WHERE seq > $1`,
+      [seq],
+    );
+    expect(rows).toEqual([
+      {
+        entity_type: 'participant',
+        participant_id: pA,
+        team_id: w.teamA.id,
+        details: { record: true, format: 'pdf' },
+      },
+    ]);
+    const otherTeam = await t.app.inject({
+      method: 'GET',
+      url: `/api/participants/${pA}/record?format=pdf`,
+      headers: { authorization: `Bearer ${w.workerB.token}` },
+    });
+    expect(otherTeam.statusCode).toBe(404);
+    expect(await auditActionsSince(t, seq)).toEqual(['access_denied', 'export']);
   });
 
   it('consents and disclosures move with the participant (SPEC §1)', async () => {
@@ -691,3 +831,49 @@ describe('consents and disclosures', () => {
     expect(fresh.body.total).toBeGreaterThan(0);
   });
 });
+
+/**
+ * The text drawn in a PDF. pdfkit writes each run of text as hex glyph codes
+ * in a TJ array (kerning numbers between them); the standard fonts use
+ * single-byte codes, so decoding the hex gives the text back.
+ */
+function pdfText(pdf: string): string {
+  const runs: string[] = [];
+  for (const [, array] of pdf.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+    let run = '';
+    for (const [, hex] of array.matchAll(/<([0-9a-fA-F]*)>/g)) {
+      run += Buffer.from(hex, 'hex').toString('latin1');
+    }
+    runs.push(run);
+  }
+  return runs.join('\n');
+}
+
+/** A small RFC 4180 reader: quoted cells, doubled quotes, commas and line breaks inside quotes. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (ch !== '\r') cell += ch;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}

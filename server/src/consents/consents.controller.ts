@@ -1,13 +1,32 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Consent, Disclosure, Page } from '@peerpath/shared';
 import { ApiErrors, PageOf } from '../common/api-docs';
+import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
 import { ConsentResponse, DisclosureResponse } from './consents.response';
 import { ConsentsService } from './consents.service';
 import { PersonRecordResponse } from './person-record.response';
+import { writePersonRecordPdf } from './person-record.pdf';
 import { PersonRecordService } from './person-record.service';
 import {
   CreateConsentDto,
@@ -71,13 +90,27 @@ export class ParticipantConsentsController {
   @ApiOperation({
     summary: 'The accounting of disclosures, newest first (the last three years by default)',
   })
-  @ApiOkResponse({ type: PageOf(DisclosureResponse) })
-  disclosures(
+  @ApiOkResponse({
+    description:
+      'One page of the accounting as JSON, or with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PageOf(DisclosureResponse)) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiExtraModels(PageOf(DisclosureResponse))
+  async disclosures(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
     @Query() q: ListDisclosuresQuery,
-  ): Promise<Page<Disclosure>> {
-    return this.consents.listDisclosures(user, id, q);
+  ): Promise<Page<Disclosure> | StreamableFile> {
+    if (q.format !== 'csv') return this.consents.listDisclosures(user, id, q);
+    const file = await this.consents.accountingCsv(user, id, q);
+    return new StreamableFile(file.body, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${file.filename}"`,
+      length: file.body.length,
+    });
   }
 }
 
@@ -85,7 +118,10 @@ export class ParticipantConsentsController {
 @ApiTags('consents')
 @Controller('participants')
 export class PersonRecordController {
-  constructor(private readonly record: PersonRecordService) {}
+  constructor(
+    private readonly record: PersonRecordService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
 
   @Get(':id/record')
   @Authenticated({ roles: ['worker', 'supervisor'] })
@@ -93,13 +129,32 @@ export class PersonRecordController {
     summary:
       'Everything held about the person, for them to read (their team’s workers and supervisors; audited as an export)',
   })
-  @ApiOkResponse({ type: PersonRecordResponse })
-  get(
+  @ApiOkResponse({
+    description:
+      'The record as JSON, or with `format=pdf` as a plain PDF for the person (attachment; the file name never holds their name)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PersonRecordResponse) } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiExtraModels(PersonRecordResponse)
+  async get(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
-    @Query() _q: PersonRecordQuery,
-  ): Promise<PersonRecordResponse> {
-    return this.record.build(user, id);
+    @Query() q: PersonRecordQuery,
+  ): Promise<PersonRecordResponse | StreamableFile> {
+    const format = q.format ?? 'json';
+    const record = await this.record.build(user, id, format);
+    if (format === 'json') return record;
+    const body = await writePersonRecordPdf(record, {
+      orgName: this.config.orgName,
+      timeZone: this.config.orgTimezone,
+    });
+    return new StreamableFile(body, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="peerpath-record-${record.generatedOn}.pdf"`,
+      length: body.length,
+    });
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import { fieldError, NotInTeamException, requireParticipant } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { toIsoDate } from '../common/dates';
+import { writeAccountingCsv } from './accounting.csv';
 import {
   createOnce,
   datesNotBefore,
@@ -90,6 +91,10 @@ function shortfall(
  * day it was made, under a share lock on them, so a revocation recorded at
  * the same moment either waits for it or blocks it.
  */
+
+/** Far more than one person's disclosures in any period: the CSV is never cut short. */
+const EVERY_DISCLOSURE = 100_000;
+
 @Injectable()
 export class ConsentsService {
   constructor(private readonly records: RecordContext) {}
@@ -425,20 +430,47 @@ export class ConsentsService {
     participantId: string,
     q: ListDisclosuresQuery,
   ): Promise<Page<Disclosure>> {
+    return (await this.accounting(caller, participantId, q)).page;
+  }
+
+  /** The accounting as a CSV file: every disclosure of the period, audited as the same read. */
+  async accountingCsv(
+    caller: AuthUser,
+    participantId: string,
+    q: ListDisclosuresQuery,
+  ): Promise<{ body: Buffer; filename: string }> {
+    const { page, from, to } = await this.accounting(caller, participantId, {
+      ...q,
+      format: 'csv',
+    });
+    return {
+      body: writeAccountingCsv(page.items),
+      filename: `peerpath-disclosures-${from}-to-${to}.csv`,
+    };
+  }
+
+  private async accounting(
+    caller: AuthUser,
+    participantId: string,
+    q: ListDisclosuresQuery,
+  ): Promise<{ page: Page<Disclosure>; from: string; to: string }> {
     const today = this.records.today();
     const to = q.to ?? today;
     const from = q.from ?? yearsBefore(to, ACCOUNTING_YEARS);
     if (from > to) throw fieldError('from', 'from must not be after to');
-    const filters = { participantId, from, to };
+    const all = q.format === 'csv';
+    const filters = { participantId, from, to, ...(all ? { format: 'csv' } : {}) };
     const scope = await this.records.listScope(caller, { ...q, participantId });
     scope.filter.add('disclosed_on >= ?', from).add('disclosed_on <= ?', to);
-    return this.records.listRead(
+    // The file is the whole accounting of the period: paging does not apply.
+    const page = await this.records.listRead(
       caller,
       DISCLOSURE,
       filters,
-      scope,
+      all ? { ...scope, page: 1, pageSize: EVERY_DISCLOSURE, offset: 0 } : scope,
       { orderBy: 'disclosed_on DESC, created_at DESC, id DESC' },
       toDisclosureResponse,
     );
+    return { page, from, to };
   }
 }

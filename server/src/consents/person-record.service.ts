@@ -42,7 +42,11 @@ const INTERNAL = `ARRAY['team_id', 'participant_id', 'version', 'created_at', 'u
 export class PersonRecordService {
   constructor(private readonly records: RecordContext) {}
 
-  async build(caller: AuthUser, participantId: string): Promise<PersonRecordResponse> {
+  async build(
+    caller: AuthUser,
+    participantId: string,
+    format: 'json' | 'pdf' = 'json',
+  ): Promise<PersonRecordResponse> {
     const m = this.records.db.manager;
     const p = await requireParticipant(m, caller, participantId);
     if (caller.role === 'admin') {
@@ -121,7 +125,7 @@ export class PersonRecordService {
       entityId: p.id,
       participantId: p.id,
       teamId: p.teamId,
-      details: { record: true, format: 'json' },
+      details: { record: true, format },
     });
     return {
       generatedOn: today,

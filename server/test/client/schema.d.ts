@@ -9131,6 +9131,8 @@ export interface operations {
                 from?: string | null;
                 /** @description Up to this day (today by default). A date from 1900-01-01 to 2200-12-31 */
                 to?: string | null;
+                /** @description json (the default, one page), or csv: every disclosure in the period as a file (paging ignored) */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -9140,12 +9142,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the accounting as JSON, or with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DisclosurePage"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad input: the field errors are in `errors` (nothing was changed) */
@@ -9583,8 +9587,8 @@ export interface operations {
     personRecord_get: {
         parameters: {
             query?: {
-                /** @description json (the default); a printable PDF is still to come */
-                format?: "json";
+                /** @description json (the default), or pdf: the same record as a plain, printable file */
+                format?: "json" | "pdf";
             };
             header?: never;
             path: {
@@ -9594,12 +9598,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The record as JSON, or with `format=pdf` as a plain PDF for the person (attachment; the file name never holds their name) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonRecordResponse"];
+                    "application/pdf": string;
                 };
             };
             /** @description Bad input: the field errors are in `errors` (nothing was changed) */

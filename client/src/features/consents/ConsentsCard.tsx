@@ -1,3 +1,4 @@
+import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -20,7 +21,7 @@ import {
 } from '@peerpath/shared';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { describeError, isApiError } from '../../api';
+import { describeError, download, isApiError } from '../../api';
 import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormActions } from '../../components/FormActions';
@@ -240,6 +241,19 @@ function RecordDisclosure({
   );
 }
 
+/** Saves a file the server answers with, under the name it gives. */
+async function saveFile(path: string, query: Record<string, string>, fallback: string) {
+  const { blob, filename } = await download(path, query);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename === 'export' ? fallback : filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** Consents to share, withdrawing one, recording what was shared, and the accounting (SPEC §10). */
 export function ConsentsCard({ participantId }: { participantId: string }) {
   const consents = useConsents(participantId);
@@ -248,6 +262,29 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
   const notify = useNotify();
   const [open, setOpen] = useState<'consent' | 'disclosure' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState<'record' | 'accounting' | null>(null);
+  const fetchFile = async (which: 'record' | 'accounting') => {
+    setError(null);
+    setSaving(which);
+    try {
+      if (which === 'record')
+        await saveFile(
+          `/participants/${participantId}/record`,
+          { format: 'pdf' },
+          'peerpath-record.pdf',
+        );
+      else
+        await saveFile(
+          `/participants/${participantId}/disclosures`,
+          { format: 'csv' },
+          'peerpath-disclosures.csv',
+        );
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setSaving(null);
+    }
+  };
   const withdraw = async (c: Consent) => {
     setError(null);
     try {
@@ -266,6 +303,20 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
         </Button>
         <Button variant="outlined" onClick={() => setOpen('disclosure')}>
           Record sharing
+        </Button>
+        <Button
+          startIcon={<DownloadOutlined />}
+          onClick={() => void fetchFile('record')}
+          disabled={saving !== null}
+        >
+          {saving === 'record' ? 'Preparing…' : 'Download their record (PDF)'}
+        </Button>
+        <Button
+          startIcon={<DownloadOutlined />}
+          onClick={() => void fetchFile('accounting')}
+          disabled={saving !== null}
+        >
+          {saving === 'accounting' ? 'Preparing…' : 'Download the accounting (CSV)'}
         </Button>
       </Box>
       {open === 'consent' && (

@@ -119,12 +119,19 @@ export class ListDisclosuresQuery extends PageQuery {
 
   @DateField({ presence: 'nullable', description: 'Up to this day (today by default)' })
   to?: string;
+
+  @EnumField(['json', 'csv'], {
+    presence: 'optional',
+    description:
+      'json (the default, one page), or csv: every disclosure in the period as a file (paging ignored)',
+  })
+  format?: 'json' | 'csv';
 }
 
 export class PersonRecordQuery {
-  @EnumField(['json'], {
+  @EnumField(['json', 'pdf'], {
     presence: 'optional',
-    description: 'json (the default); a printable PDF is still to come',
+    description: 'json (the default), or pdf: the same record as a plain, printable file',
   })
-  format?: 'json';
+  format?: 'json' | 'pdf';
 }
