@@ -618,6 +618,8 @@ describe('consents and disclosures', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.person).toMatchObject({ id: pA, firstName: 'Avery', teamName: 'Team A' });
+    // The cell keys of SPEC §14 are never shown, here neither.
+    expect(JSON.stringify(res.body)).not.toMatch(/record_?key/i);
     expect(res.body.sessions).toEqual([
       expect.objectContaining({
         id: session.body.id,

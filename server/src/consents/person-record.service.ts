@@ -28,7 +28,7 @@ function camelKeys(value: unknown, depth = 0): unknown {
 }
 
 /** Columns of the team's bookkeeping, not of the person's record. */
-const INTERNAL = `ARRAY['team_id', 'participant_id', 'version', 'created_at', 'updated_at']`;
+const INTERNAL = `ARRAY['team_id', 'participant_id', 'version', 'created_at', 'updated_at', 'record_key']`;
 
 /**
  * The person's own record (SPEC §10; HIPAA's right of access): everything
@@ -60,7 +60,7 @@ export class PersonRecordService {
         (x) => camelKeys(x.r) as Json,
       );
     const [person] = await rows(
-      `SELECT to_jsonb(p) - ARRAY['team_id', 'version', 'primary_worker_id', 'created_at', 'updated_at']
+      `SELECT to_jsonb(p) - ARRAY['team_id', 'version', 'primary_worker_id', 'created_at', 'updated_at', 'record_key']
               || jsonb_build_object('team_name', t.name, 'primary_worker', u.display_name) AS r
          FROM participant p JOIN team t ON t.id = p.team_id
          LEFT JOIN app_user u ON u.id = p.primary_worker_id
