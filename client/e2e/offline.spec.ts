@@ -80,6 +80,8 @@ async function formsFetched(page: Page) {
 async function openFirstParticipant(page: Page): Promise<string> {
   const caseload = page.getByRole('table', { name: 'Your caseload' });
   const cards = page.getByRole('list', { name: 'Your caseload' });
+  // The caseload loads after Today and the figures: wait for it, as a table or as cards.
+  await expect(caseload.or(cards)).toBeVisible();
   const first = (await caseload.isVisible())
     ? caseload.getByRole('row').nth(1)
     : cards.getByRole('listitem').first();
