@@ -16,6 +16,7 @@ describe('reports: caseload', () => {
    */
   const sue = {
     displayName: 'Sue Supervisor',
+    credentialExpiresOn: null,
     activeParticipants: 1, // P5
     sessionsLast30Days: 1, // S7
     serviceHoursLast30Days: 0.5, // 30 min
@@ -33,6 +34,7 @@ describe('reports: caseload', () => {
   };
   const wes = {
     displayName: 'Wes Worker',
+    credentialExpiresOn: null,
     activeParticipants: 3, // P1, P2, P7 (P4 is discharged)
     sessionsLast30Days: 1, // S2 (S1 is outside the window, S4 too, S6 deleted)
     serviceHoursLast30Days: 0.8, // 45 min = 0.75 h
@@ -50,6 +52,7 @@ describe('reports: caseload', () => {
   };
   const win = {
     displayName: 'Win Worker',
+    credentialExpiresOn: null,
     activeParticipants: 1, // P3 (P6 is inactive)
     sessionsLast30Days: 2, // S3, S9 (S5 is Apr 1 local)
     serviceHoursLast30Days: 2.3, // 135 min = 2.25 h
@@ -129,7 +132,7 @@ describe('reports: caseload', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.workers).toEqual([{ workerId: f.workerA.id, ...wes }]);
-    const { displayName: _, ...own } = wes;
+    const { displayName: _, credentialExpiresOn: __, ...own } = wes;
     expect(res.body.totals).toEqual(own);
     for (const who of [f.workerA, f.supA]) {
       const other = await t.request('GET', `/api/reports/caseload?teamId=${f.teamB.id}`, {

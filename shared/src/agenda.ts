@@ -2,7 +2,8 @@ import type { IsoDate } from './api';
 
 /**
  * SPEC §11 the worker's day: what is due on or before a date, for one worker,
- * and consents to share (§10) ending in the next 30 days. `group_meeting` is
+ * consents to share (§10) ending in the next 30 days, and credentials ending
+ * in the next 90. `group_meeting` is
  * reserved for recurring groups.
  */
 export const AGENDA_ITEM_KINDS = [
@@ -14,6 +15,7 @@ export const AGENDA_ITEM_KINDS = [
   'measure_due',
   'note_awaiting_signature',
   'consent_expiring',
+  'credential_expiring',
   'group_meeting',
 ] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
@@ -27,6 +29,7 @@ export const AGENDA_ITEM_LABELS: Record<AgendaItemKind, string> = {
   measure_due: 'Outcome measure',
   note_awaiting_signature: 'Note to sign',
   consent_expiring: 'Consent ending soon',
+  credential_expiring: 'Credential to renew',
   group_meeting: 'Group meets',
 };
 

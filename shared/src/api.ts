@@ -79,6 +79,10 @@ export interface User extends Stamped {
   active: boolean;
   /** The notes this user signs wait for a supervisor's co-signature (SPEC §8). */
   cosignRequired: boolean;
+  /** A peer credential such as "Certified Peer Recovery Specialist" (SPEC §11); null when none. */
+  credential: string | null;
+  /** The last day the credential is valid; null when it does not expire or there is none. */
+  credentialExpiresOn: IsoDate | null;
 }
 
 export interface LoginResponse {
@@ -120,6 +124,9 @@ export interface CreateUserRequest {
   temporaryPassword?: boolean;
   /** The notes this user signs need a supervisor's co-signature (false by default). */
   cosignRequired?: boolean;
+  credential?: string | null;
+  /** Needs a credential. */
+  credentialExpiresOn?: IsoDate | null;
 }
 
 export interface UpdateUserRequest {
@@ -131,6 +138,10 @@ export interface UpdateUserRequest {
   /** With `password`: the user must change it at their next sign-in. */
   temporaryPassword?: boolean;
   cosignRequired?: boolean;
+  /** null removes the credential (and its expiry). */
+  credential?: string | null;
+  /** Needs a credential, given here or already held. */
+  credentialExpiresOn?: IsoDate | null;
 }
 
 export interface Participant extends Stamped {

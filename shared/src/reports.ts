@@ -74,6 +74,8 @@ export interface ActivitySummary {
 export interface CaseloadRow {
   workerId: string;
   displayName: string;
+  /** The last day the worker's credential is valid (SPEC §11); null when none or it does not expire. */
+  credentialExpiresOn: IsoDate | null;
   /** Participants with status `active` (as stored now) whose primary worker this is. */
   activeParticipants: number;
   /** Sessions facilitated by the worker starting in the window. */
@@ -105,7 +107,7 @@ export interface CaseloadRow {
 }
 
 /** The rows summed; hours are summed before rounding. */
-export type CaseloadTotals = Omit<CaseloadRow, 'workerId' | 'displayName'>;
+export type CaseloadTotals = Omit<CaseloadRow, 'workerId' | 'displayName' | 'credentialExpiresOn'>;
 
 /**
  * `GET /api/reports/caseload`: the 30 days ending on `asOf` (asOf − 29 to asOf

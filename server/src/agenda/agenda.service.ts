@@ -42,6 +42,7 @@ const INSTRUMENT_NAMES = JSON.stringify(
  *   notesAwaitingSignature     → note_awaiting_signature (one item per attended row)
  *   openSafetyAlerts           → safety_alert (a supervisor also sees the team's)
  *   consentsExpiringSoon       → consent_expiring (due on the consent's last day)
+ *   credentialExpiresOn        → credential_expiring (within 90 days; a supervisor sees the team's)
  *
  *  $1 worker, $2 date, $3 team, $4 caseload window (days before the date),
  *  $5 measure interval days, $6 baseline due days, $7 supervisor (sees the team's alerts),
@@ -134,6 +135,26 @@ const AGENDA_SQL = `
        AND k.expires_on BETWEEN $2::date + 1 AND $2::date + 30
        AND (k.event_occurred_on IS NULL OR $2::date < k.event_occurred_on)
        AND (k.revoked_on IS NULL OR $2::date < k.revoked_on)
+    UNION ALL
+    -- Credentials ending in the next 90 days or ended (caseload: credentialExpiresOn, SPEC §11): the
+    -- worker's own, and on a supervisor's agenda every active team member's. Warned 90, 60 and 30
+    -- days ahead: due on the latest of those marks the date has reached, or on the day it ended.
+    SELECT 'credential_expiring', cr.due_on, NULL::uuid, NULL::text,
+           CASE WHEN u.id = $1::uuid THEN 'Your ' ELSE u.display_name || ': ' END || u.credential ||
+           CASE WHEN u.credential_expires_on < $2::date
+                THEN ' ended on ' || to_char(u.credential_expires_on, 'FMDD Mon YYYY') || ': renew it'
+                ELSE ' ends on ' || to_char(u.credential_expires_on, 'FMDD Mon YYYY') || ' ('
+                     || (u.credential_expires_on - $2::date) || ' days): time to renew' END,
+           '/', u.id
+      FROM app_user u
+     CROSS JOIN LATERAL (
+       SELECT CASE WHEN u.credential_expires_on < $2::date THEN u.credential_expires_on
+                   WHEN u.credential_expires_on - 30 <= $2::date THEN u.credential_expires_on - 30
+                   WHEN u.credential_expires_on - 60 <= $2::date THEN u.credential_expires_on - 60
+                   ELSE u.credential_expires_on - 90 END AS due_on
+     ) cr
+     WHERE u.team_id = $3::uuid AND u.active AND u.credential_expires_on <= $2::date + 90
+       AND (u.id = $1::uuid OR $7::boolean)
   )
   SELECT kind, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", participant_id AS "participantId",
          participant_name AS "participantName", title, link, record_id AS "recordId"

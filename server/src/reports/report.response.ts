@@ -213,6 +213,13 @@ export class CaseloadRowResponse extends CaseloadTotalsResponse implements Casel
 
   @Out.text()
   displayName: string;
+
+  @Out.date({
+    nullable: true,
+    description:
+      'The last day the worker’s credential is valid (SPEC §11); null when none or it does not expire',
+  })
+  credentialExpiresOn: string | null;
 }
 
 /** `GET /api/reports/caseload` (SPEC §5). */

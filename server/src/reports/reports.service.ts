@@ -126,7 +126,12 @@ export class ReportsService {
     });
     const workers: CaseloadRow[] = rows
       .filter((r) => !r.is_total)
-      .map((r) => ({ workerId: r.id!, displayName: r.display_name!, ...figures(r) }));
+      .map((r) => ({
+        workerId: r.id!,
+        displayName: r.display_name!,
+        credentialExpiresOn: r.credential_expires_on,
+        ...figures(r),
+      }));
     const totals = figures(rows.find((r) => r.is_total)!);
     await this.audit.record({
       actorId: caller.id,
@@ -449,6 +454,7 @@ interface CaseloadSqlRow {
   id: string | null;
   display_name: string | null;
   is_total: boolean;
+  credential_expires_on: string | null;
   active_participants: number;
   sessions: number;
   service_hours: number;
@@ -490,7 +496,7 @@ interface CaseloadSqlRow {
  */
 const CASELOAD_SQL = `
   WITH w AS (
-    SELECT u.id, u.display_name
+    SELECT u.id, u.display_name, u.credential_expires_on
       FROM app_user u
      WHERE ($1::uuid IS NULL OR u.team_id = $1::uuid) AND u.active AND u.role = ANY($4::text[])
        AND ($5::uuid IS NULL OR u.id = $5::uuid)
@@ -585,6 +591,7 @@ const CASELOAD_SQL = `
      GROUP BY p.primary_worker_id
   )
   SELECT w.id, w.display_name, GROUPING(w.id) = 1 AS is_total,
+         to_char(w.credential_expires_on, 'YYYY-MM-DD') AS credential_expires_on,
          coalesce(sum(c.active_participants), 0)::int AS active_participants,
          coalesce(sum(se.n), 0)::int AS sessions,
          round(coalesce(sum(se.minutes), 0) / 60.0, 1)::float8 AS service_hours,
@@ -609,5 +616,5 @@ const CASELOAD_SQL = `
     LEFT JOIN due du ON du.worker_id = w.id
     LEFT JOIN alerts al ON al.worker_id = w.id
     LEFT JOIN expiring ex ON ex.worker_id = w.id
-   GROUP BY GROUPING SETS ((w.id, w.display_name), ())
+   GROUP BY GROUPING SETS ((w.id, w.display_name, w.credential_expires_on), ())
    ORDER BY GROUPING(w.id), lower(w.display_name), w.display_name, w.id`;

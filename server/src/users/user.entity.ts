@@ -6,6 +6,7 @@ import { TeamEntity } from '../teams/team.entity';
 @Entity('app_user')
 @Check('app_user_role_check', inList('role', ROLES))
 @Check('app_user_team_check', `"role" = 'admin' OR "team_id" IS NOT NULL`)
+@Check('app_user_credential_check', `"credential_expires_on" IS NULL OR "credential" IS NOT NULL`)
 export class UserEntity extends BaseRecord {
   /** Stored lower-cased, so uniqueness ignores case. */
   @Column({ type: 'varchar', length: 254, unique: true })
@@ -38,4 +39,12 @@ export class UserEntity extends BaseRecord {
   /** The notes this user signs wait for a supervisor's co-signature (SPEC §8). */
   @Column({ name: 'cosign_required', type: 'boolean', default: false })
   cosignRequired: boolean;
+
+  /** A peer credential such as "Certified Peer Recovery Specialist" (SPEC §11, §13). */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  credential: string | null;
+
+  /** The last day the credential is valid; warned on the agenda 90, 60 and 30 days ahead. */
+  @Column({ name: 'credential_expires_on', type: 'date', nullable: true })
+  credentialExpiresOn: string | null;
 }

@@ -23,6 +23,19 @@ export class UserResponse implements User {
   @Out.bool({ description: 'true: the notes this user signs wait for a supervisor’s co-signature' })
   cosignRequired: boolean;
 
+  @Out.text({
+    nullable: true,
+    description: 'A peer credential such as “Certified Peer Recovery Specialist”; null when none',
+  })
+  credential: string | null;
+
+  @Out.date({
+    nullable: true,
+    description:
+      'The last day the credential is valid; null when it does not expire or there is none',
+  })
+  credentialExpiresOn: string | null;
+
   @Out.dateTime()
   createdAt: string;
 

@@ -10,6 +10,8 @@ export function toUserResponse(u: UserEntity): UserResponse {
     teamId: u.teamId,
     active: u.active,
     cosignRequired: u.cosignRequired,
+    credential: u.credential,
+    credentialExpiresOn: u.credentialExpiresOn,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
   };

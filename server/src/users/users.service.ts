@@ -24,6 +24,29 @@ function fieldError(field: string, message: string): BadRequestException {
   return new BadRequestException({ message, errors: { [field]: [message] } });
 }
 
+/**
+ * The credential and its expiry after a create or an update (SPEC §11): an
+ * expiry needs a credential, and removing the credential removes its expiry.
+ */
+function credentialOf(
+  dto: { credential?: string | null; credentialExpiresOn?: string | null },
+  held: { credential: string | null; credentialExpiresOn: string | null } | null,
+): { credential: string | null; credentialExpiresOn: string | null } {
+  const credential =
+    dto.credential !== undefined ? dto.credential?.trim() || null : (held?.credential ?? null);
+  let credentialExpiresOn =
+    dto.credentialExpiresOn !== undefined
+      ? dto.credentialExpiresOn
+      : (held?.credentialExpiresOn ?? null);
+  if (credential === null) {
+    if (dto.credentialExpiresOn) {
+      throw fieldError('credentialExpiresOn', 'credentialExpiresOn needs a credential');
+    }
+    credentialExpiresOn = null;
+  }
+  return { credential, credentialExpiresOn };
+}
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -82,6 +105,7 @@ export class UsersService {
           active: true,
           mustChangePassword: dto.temporaryPassword === true,
           cosignRequired: dto.cosignRequired === true,
+          ...credentialOf(dto, null),
         }),
       );
       await this.audit.record(
@@ -130,6 +154,7 @@ export class UsersService {
       user.teamId = teamId;
       if (dto.active !== undefined) user.active = dto.active;
       if (dto.cosignRequired !== undefined) user.cosignRequired = dto.cosignRequired;
+      Object.assign(user, credentialOf(dto, user));
       const saved = await repo.save(user);
       if (dto.active === false || dto.password !== undefined) {
         // Deactivation or a new password ends every sign-in session at once.

@@ -1101,6 +1101,13 @@ export interface components {
             active: boolean;
             /** @description true: the notes this user signs wait for a supervisor’s co-signature */
             cosignRequired: boolean;
+            /** @description A peer credential such as “Certified Peer Recovery Specialist”; null when none */
+            credential: string | null;
+            /**
+             * Format: date
+             * @description The last day the credential is valid; null when it does not expire or there is none
+             */
+            credentialExpiresOn: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1145,6 +1152,13 @@ export interface components {
             temporaryPassword?: boolean;
             /** @description true: the notes this user signs wait for a supervisor’s co-signature (SPEC §8) */
             cosignRequired?: boolean;
+            /** @description A peer credential such as “Certified Peer Recovery Specialist” (SPEC §11) */
+            credential?: string | null;
+            /**
+             * Format: date
+             * @description The last day the credential is valid (needs a credential). A date from 1900-01-01 to 2200-12-31
+             */
+            credentialExpiresOn?: string | null;
         };
         UpdateUserDto: {
             displayName?: string;
@@ -1160,6 +1174,13 @@ export interface components {
             temporaryPassword?: boolean;
             /** @description true: the notes this user signs wait for a supervisor’s co-signature (SPEC §8) */
             cosignRequired?: boolean;
+            /** @description A peer credential such as “Certified Peer Recovery Specialist” (SPEC §11) */
+            credential?: string | null;
+            /**
+             * Format: date
+             * @description The last day the credential is valid (needs a credential). A date from 1900-01-01 to 2200-12-31
+             */
+            credentialExpiresOn?: string | null;
         };
         TeamResponse: {
             /** Format: uuid */
@@ -2260,6 +2281,11 @@ export interface components {
             /** Format: uuid */
             workerId: string;
             displayName: string;
+            /**
+             * Format: date
+             * @description The last day the worker’s credential is valid (SPEC §11); null when none or it does not expire
+             */
+            credentialExpiresOn: string | null;
         };
         CaseloadTotalsResponse: {
             activeParticipants: number;
@@ -2935,7 +2961,7 @@ export interface components {
         };
         AgendaItemResponse: {
             /** @enum {string} */
-            kind: "safety_alert" | "handout_follow_up" | "advocacy_due" | "decision_note_check_in" | "plan_review" | "measure_due" | "note_awaiting_signature" | "consent_expiring" | "group_meeting";
+            kind: "safety_alert" | "handout_follow_up" | "advocacy_due" | "decision_note_check_in" | "plan_review" | "measure_due" | "note_awaiting_signature" | "consent_expiring" | "credential_expiring" | "group_meeting";
             /**
              * Format: date
              * @description When it was due; before the agenda’s date means overdue

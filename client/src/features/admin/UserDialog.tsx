@@ -22,6 +22,7 @@ import {
 import { applyServerErrors } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import { PasswordField } from '../../components/PasswordField';
+import { DateInput, PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
 import { useTeamOptions, useTeams } from '../teams/api';
@@ -36,6 +37,8 @@ interface UserForm {
   password: string;
   temporaryPassword: boolean;
   cosignRequired: boolean;
+  credential: string;
+  credentialExpiresOn: string;
 }
 
 const EMPTY: UserForm = {
@@ -46,9 +49,20 @@ const EMPTY: UserForm = {
   password: '',
   temporaryPassword: true,
   cosignRequired: false,
+  credential: '',
+  credentialExpiresOn: '',
 };
 
 const ROLE_CHOICES = enumOptions(ROLES, LABELS.role);
+
+/** The credential as the API takes it: an expiry only with a credential (SPEC §11). */
+function credentialOf(values: UserForm) {
+  const credential = values.role === 'admin' ? '' : values.credential.trim();
+  return {
+    credential: credential || null,
+    credentialExpiresOn: credential ? values.credentialExpiresOn || null : null,
+  };
+}
 
 /**
  * An admin creates a user, or changes one's role and team or sets a new
@@ -84,6 +98,7 @@ export function UserDialog({
     formState: { errors, isSubmitting, isDirty },
   } = useForm<UserForm>({ defaultValues: EMPTY });
   const role = useWatch({ control, name: 'role' });
+  const credential = useWatch({ control, name: 'credential' }) ?? '';
   const unsaved = useUnsavedChangesWarning(creating && isDirty);
 
   useEffect(() => {
@@ -93,6 +108,8 @@ export function UserDialog({
         role: user.role,
         teamId: user.teamId ?? '',
         cosignRequired: user.cosignRequired,
+        credential: user.credential ?? '',
+        credentialExpiresOn: user.credentialExpiresOn ?? '',
       });
     }
   }, [user, reset]);
@@ -113,6 +130,7 @@ export function UserDialog({
         password: values.password,
         temporaryPassword: values.temporaryPassword,
         cosignRequired: values.role !== 'admin' && values.cosignRequired,
+        ...credentialOf(values),
       });
       reset(EMPTY);
       return [saved, `can now sign in as ${LABELS.role[saved.role].toLowerCase()}`];
@@ -124,6 +142,11 @@ export function UserDialog({
     if (teamId !== user.teamId) body.teamId = teamId;
     const cosignRequired = values.role !== 'admin' && values.cosignRequired;
     if (cosignRequired !== user.cosignRequired) body.cosignRequired = cosignRequired;
+    const credential = credentialOf(values);
+    if (credential.credential !== user.credential) body.credential = credential.credential;
+    if (credential.credentialExpiresOn !== user.credentialExpiresOn) {
+      body.credentialExpiresOn = credential.credentialExpiresOn;
+    }
     if (values.password) {
       body.password = values.password;
       body.temporaryPassword = values.temporaryPassword;
@@ -152,6 +175,8 @@ export function UserDialog({
           role: 'Role',
           teamId: 'Team',
           password: creating ? 'First password' : 'New password',
+          credential: 'Credential',
+          credentialExpiresOn: 'Credential valid until',
         }),
       );
     }
@@ -176,116 +201,143 @@ export function UserDialog({
       maxWidth="sm"
       fullWidth
     >
-      <form onSubmit={onSubmit} noValidate>
-        <DialogTitle id={titleId}>
-          {creating ? 'Create a user' : `Change ${user?.displayName}`}
-        </DialogTitle>
-        <DialogContent>
-          <FormError message={formError} />
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {creating && (
-              <>
-                <TextField
-                  label="Name"
-                  autoFocus
-                  required
-                  autoComplete="off"
-                  error={Boolean(errors.displayName)}
-                  helperText={
-                    errors.displayName?.message ?? 'As colleagues and participants know them.'
-                  }
-                  {...register('displayName', {
-                    required: 'Enter their name',
-                    validate: (v) => v.trim().length > 0 || 'Enter their name',
-                    maxLength: { value: 120, message: 'Keep the name to 120 characters or fewer' },
-                  })}
-                />
-                <TextField
-                  label="Email"
-                  type="email"
-                  required
-                  autoComplete="off"
-                  error={Boolean(errors.email)}
-                  helperText={errors.email?.message ?? 'They sign in with this address.'}
-                  {...register('email', {
-                    required: 'Enter their email address',
-                    pattern: {
-                      value: /^\S+@\S+\.\S+$/,
-                      message: 'Enter an email address like name@example.org',
-                    },
-                  })}
-                />
-              </>
-            )}
-            <EnumSelect
-              control={control}
-              name="role"
-              label="Role"
-              required
-              options={ROLE_CHOICES}
-            />
-            {role !== 'admin' && (
+      <PickersProvider>
+        <form onSubmit={onSubmit} noValidate>
+          <DialogTitle id={titleId}>
+            {creating ? 'Create a user' : `Change ${user?.displayName}`}
+          </DialogTitle>
+          <DialogContent>
+            <FormError message={formError} />
+            <Stack spacing={2} sx={{ pt: 1 }}>
+              {creating && (
+                <>
+                  <TextField
+                    label="Name"
+                    autoFocus
+                    required
+                    autoComplete="off"
+                    error={Boolean(errors.displayName)}
+                    helperText={
+                      errors.displayName?.message ?? 'As colleagues and participants know them.'
+                    }
+                    {...register('displayName', {
+                      required: 'Enter their name',
+                      validate: (v) => v.trim().length > 0 || 'Enter their name',
+                      maxLength: {
+                        value: 120,
+                        message: 'Keep the name to 120 characters or fewer',
+                      },
+                    })}
+                  />
+                  <TextField
+                    label="Email"
+                    type="email"
+                    required
+                    autoComplete="off"
+                    error={Boolean(errors.email)}
+                    helperText={errors.email?.message ?? 'They sign in with this address.'}
+                    {...register('email', {
+                      required: 'Enter their email address',
+                      pattern: {
+                        value: /^\S+@\S+\.\S+$/,
+                        message: 'Enter an email address like name@example.org',
+                      },
+                    })}
+                  />
+                </>
+              )}
               <EnumSelect
                 control={control}
-                name="teamId"
-                label="Team"
+                name="role"
+                label="Role"
                 required
-                rules={{
-                  validate: (v, all) => all.role === 'admin' || Boolean(v) || 'Choose their team',
-                }}
-                options={teams}
-                helperText={creating && noTeamYet ? 'Create a team first.' : undefined}
+                options={ROLE_CHOICES}
               />
-            )}
-            {creating ? (
-              <PasswordField
-                label="First password"
-                required
-                autoComplete="new-password"
-                error={Boolean(errors.password)}
-                helperText={
-                  errors.password?.message ??
-                  `At least ${PASSWORD_MIN_LENGTH} characters. Share it with them in person or by phone, not by email.`
-                }
-                {...register('password', { required: 'Set a first password', ...passwordRules })}
-              />
-            ) : (
-              <>
-                <Typography variant="h3" component="h3" sx={{ pt: 1 }}>
-                  Set a temporary password
-                </Typography>
-                <TextField
-                  label="New password"
-                  type="password"
+              {role !== 'admin' && (
+                <EnumSelect
+                  control={control}
+                  name="teamId"
+                  label="Team"
+                  required
+                  rules={{
+                    validate: (v, all) => all.role === 'admin' || Boolean(v) || 'Choose their team',
+                  }}
+                  options={teams}
+                  helperText={creating && noTeamYet ? 'Create a team first.' : undefined}
+                />
+              )}
+              {creating ? (
+                <PasswordField
+                  label="First password"
+                  required
                   autoComplete="new-password"
                   error={Boolean(errors.password)}
                   helperText={
                     errors.password?.message ??
-                    `Leave empty to keep their password. At least ${PASSWORD_MIN_LENGTH} characters; share it in person or by phone. They are signed out everywhere.`
+                    `At least ${PASSWORD_MIN_LENGTH} characters. Share it with them in person or by phone, not by email.`
                   }
-                  {...register('password', passwordRules)}
+                  {...register('password', { required: 'Set a first password', ...passwordRules })}
                 />
-              </>
-            )}
-            {role !== 'admin' && (
+              ) : (
+                <>
+                  <Typography variant="h3" component="h3" sx={{ pt: 1 }}>
+                    Set a temporary password
+                  </Typography>
+                  <TextField
+                    label="New password"
+                    type="password"
+                    autoComplete="new-password"
+                    error={Boolean(errors.password)}
+                    helperText={
+                      errors.password?.message ??
+                      `Leave empty to keep their password. At least ${PASSWORD_MIN_LENGTH} characters; share it in person or by phone. They are signed out everywhere.`
+                    }
+                    {...register('password', passwordRules)}
+                  />
+                </>
+              )}
+              {role !== 'admin' && (
+                <>
+                  <FormControlLabel
+                    control={<Checkbox {...register('cosignRequired')} />}
+                    label="A supervisor co-signs the session notes they sign"
+                  />
+                  <TextField
+                    label="Credential"
+                    autoComplete="off"
+                    error={Boolean(errors.credential)}
+                    helperText={
+                      errors.credential?.message ??
+                      'For example “Certified Peer Recovery Specialist”. Leave empty if none.'
+                    }
+                    {...register('credential', {
+                      maxLength: { value: 120, message: 'Keep it to 120 characters or fewer' },
+                    })}
+                  />
+                  {credential.trim() !== '' && (
+                    <DateInput
+                      control={control}
+                      name="credentialExpiresOn"
+                      label="Credential valid until"
+                      helperText="The last day it is valid. We remind them 90, 60 and 30 days ahead."
+                    />
+                  )}
+                </>
+              )}
               <FormControlLabel
-                control={<Checkbox {...register('cosignRequired')} />}
-                label="A supervisor co-signs the session notes they sign"
+                control={<Checkbox {...register('temporaryPassword')} defaultChecked />}
+                label={`Temporary: they choose their own password when they ${creating ? 'first' : 'next'} sign in`}
               />
-            )}
-            <FormControlLabel
-              control={<Checkbox {...register('temporaryPassword')} defaultChecked />}
-              label={`Temporary: they choose their own password when they ${creating ? 'first' : 'next'} sign in`}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => unsaved.confirmLeave(close)}>Cancel</Button>
-          <Button type="submit" variant="contained" loading={isSubmitting}>
-            {creating ? 'Create user' : 'Save changes'}
-          </Button>
-        </DialogActions>
-      </form>
+            </Stack>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => unsaved.confirmLeave(close)}>Cancel</Button>
+            <Button type="submit" variant="contained" loading={isSubmitting}>
+              {creating ? 'Create user' : 'Save changes'}
+            </Button>
+          </DialogActions>
+        </form>
+      </PickersProvider>
       {unsaved.dialog}
     </Dialog>
   );

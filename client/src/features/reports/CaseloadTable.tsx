@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -14,7 +15,9 @@ import {
   type CaseloadRow,
 } from '@peerpath/shared';
 import { useState } from 'react';
+import { WarningFlag } from '../../components/WarningFlag';
 import { listUrl } from '../../hooks/useUrlState';
+import { formatDate } from '../../lib/dates';
 
 type SortKey = keyof CaseloadTotals | 'displayName';
 
@@ -78,6 +81,21 @@ const COLUMNS: { key: keyof CaseloadTotals; label: string; drill?: DrillDown; wh
     what: 'referrals awaiting follow-up',
   },
 ];
+
+/**
+ * A credential ending in the next 90 days, or ended (SPEC §11), under the
+ * worker's name: the same window as the reminders on their agenda.
+ */
+function CredentialFlag({ expiresOn, asOf }: { expiresOn: string | null; asOf: string }) {
+  if (!expiresOn || expiresOn > addDays(asOf, 90)) return null;
+  return (
+    <Box>
+      <WarningFlag small>
+        {expiresOn < asOf ? 'Credential ended' : 'Credential ends'} {formatDate(expiresOn)}
+      </WarningFlag>
+    </Box>
+  );
+}
 
 function compare(a: CaseloadRow, b: CaseloadRow, key: SortKey) {
   if (key === 'displayName') return a.displayName.localeCompare(b.displayName);
@@ -147,6 +165,7 @@ export function CaseloadTable({
             <TableRow key={w.workerId}>
               <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
                 {w.displayName}
+                <CredentialFlag expiresOn={w.credentialExpiresOn} asOf={report.asOf} />
               </TableCell>
               {COLUMNS.map((c) => (
                 <TableCell key={c.key} align="right">

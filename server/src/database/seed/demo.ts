@@ -3,6 +3,7 @@ import type { Role } from '@peerpath/shared';
 import { hashPassword } from '../../auth/passwords';
 import type { ResolvedConfig } from '../../config/config';
 import { seedDemoConsents } from './demo-consents';
+import { seedDemoCredentials } from './demo-credentials';
 import { seedDailyLoop } from './demo-daily-loop';
 import { seedDemoMeasures } from './demo-measures';
 import { seedDemoPlans } from './demo-plans';
@@ -46,6 +47,7 @@ export const DEMO_EXTENSIONS: DemoExtension[] = [
   seedDemoPlans,
   seedDemoTime,
   seedDemoConsents,
+  seedDemoCredentials,
 ];
 
 /**

@@ -7,7 +7,14 @@ import {
   type CreateUserRequest,
   type Role,
 } from '@peerpath/shared';
-import { BoolField, EmailField, EnumField, TextField, UuidField } from '../../common/validation';
+import {
+  BoolField,
+  DateField,
+  EmailField,
+  EnumField,
+  TextField,
+  UuidField,
+} from '../../common/validation';
 
 export class CreateUserDto implements CreateUserRequest {
   @EmailField()
@@ -46,4 +53,17 @@ export class CreateUserDto implements CreateUserRequest {
     description: 'true: the notes this user signs wait for a supervisor’s co-signature (SPEC §8)',
   })
   cosignRequired?: boolean;
+
+  @TextField({
+    max: 120,
+    presence: 'nullable',
+    description: 'A peer credential such as “Certified Peer Recovery Specialist” (SPEC §11)',
+  })
+  credential?: string | null;
+
+  @DateField({
+    presence: 'nullable',
+    description: 'The last day the credential is valid (needs a credential)',
+  })
+  credentialExpiresOn?: string | null;
 }

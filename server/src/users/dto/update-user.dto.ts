@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role, type UpdateUserRequest } from '@peerpath/shared';
-import { BoolField, EnumField, TextField, UuidField } from '../../common/validation';
+import { BoolField, DateField, EnumField, TextField, UuidField } from '../../common/validation';
 
 export class UpdateUserDto implements UpdateUserRequest {
   @TextField({ max: 120, presence: 'optional' })
@@ -36,4 +36,17 @@ export class UpdateUserDto implements UpdateUserRequest {
     description: 'true: the notes this user signs wait for a supervisor’s co-signature (SPEC §8)',
   })
   cosignRequired?: boolean;
+
+  @TextField({
+    max: 120,
+    presence: 'nullable',
+    description: 'A peer credential such as “Certified Peer Recovery Specialist” (SPEC §11)',
+  })
+  credential?: string | null;
+
+  @DateField({
+    presence: 'nullable',
+    description: 'The last day the credential is valid (needs a credential)',
+  })
+  credentialExpiresOn?: string | null;
 }
