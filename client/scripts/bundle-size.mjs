@@ -1,12 +1,15 @@
 // Gzip size of the JavaScript a first visit downloads: the entry and its
-// static imports, plus each named page's chunk and static imports (from Vite's
-// manifest). Used by `pnpm --filter @peerpath/client size` and by the
+// static imports, plus each named page's chunk and static imports, and for a
+// page inside the app's shell the shell's chunk too (from Vite's manifest). Used by `pnpm --filter @peerpath/client size` and by the
 // server's benchmark (`pnpm bench`), which imports `firstLoadGzipBytes`.
 // Usage: node scripts/bundle-size.mjs LoginPage CaseloadPage   (after `vite build`)
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+
+/** Pages shown outside the signed-in shell (navigation, outbox, alerts): they do not load it. */
+const OUTSIDE_SHELL = new Set(['LoginPage']);
 
 /** Bytes (gzip) each page in `pages` loads before its first paint, from the build in `dist`. */
 export function firstLoadGzipBytes(dist, pages) {
@@ -33,11 +36,14 @@ export function firstLoadGzipBytes(dist, pages) {
     roots.forEach(visit);
     return seen;
   };
+  const shell = Object.keys(manifest).find((k) => k.endsWith('components/AppShell.tsx'));
   const sizes = {};
   for (const page of pages) {
     const key = Object.keys(manifest).find((k) => k.endsWith(`pages/${page}.tsx`));
     if (!key) throw new Error(`no chunk for ${page}`);
-    sizes[page] = [...closure([entry, key])].reduce((n, k) => n + gz(k), 0);
+    const roots = [entry, key];
+    if (shell && !OUTSIDE_SHELL.has(page)) roots.push(shell);
+    sizes[page] = [...closure(roots)].reduce((n, k) => n + gz(k), 0);
   }
   return sizes;
 }

@@ -2,7 +2,6 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { RequireAuth } from './auth';
-import { AppShell } from './components/AppShell';
 import { FullPageLoading } from './components/Loading';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
@@ -107,11 +106,18 @@ const routes: RouteObject[] = [
       },
       {
         path: '/',
-        element: (
-          <RequireAuth>
-            <AppShell />
-          </RequireAuth>
-        ),
+        // The shell (navigation, the outbox, safety alerts) loads with the first signed-in page,
+        // so the sign-in page carries none of it.
+        lazy: async () => {
+          const { AppShell } = await import('./components/AppShell');
+          return {
+            element: (
+              <RequireAuth>
+                <AppShell />
+              </RequireAuth>
+            ),
+          };
+        },
         // Errors inside a page show inside the shell, navigation still working.
         children: [{ ErrorBoundary: RouteErrorPage, children: pages }],
       },

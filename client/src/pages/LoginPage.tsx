@@ -3,7 +3,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { LoginRequest } from '@peerpath/shared';
 import { useEffect, useState } from 'react';
@@ -13,6 +12,7 @@ import { applyServerErrors, isApiError } from '../api';
 import { useAuth } from '../auth';
 import { FullPageLoading } from '../components/Loading';
 import { PasswordField } from '../components/PasswordField';
+import { PlainField } from '../components/PlainField';
 import { hasEntriesOfAnyone } from '../offline/outbox';
 import { ColorModeToggle } from '../theme';
 import { FormError } from '../components/FormError';
@@ -103,7 +103,7 @@ export function LoginPage() {
         <FormError message={formError} />
         <form onSubmit={onSubmit} noValidate>
           <Stack spacing={2}>
-            <TextField
+            <PlainField
               label="Email"
               type="email"
               autoComplete="username"
