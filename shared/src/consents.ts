@@ -122,6 +122,15 @@ export interface Disclosure {
   createdAt: IsoDateTime;
 }
 
+/**
+ * A disclosure as the team's supervisors review it (`GET /api/disclosures`):
+ * the entry with the name of the person whose information went out.
+ */
+export interface DisclosureListItem extends Disclosure {
+  /** Preferred (else first) name and last name. */
+  participantName: string;
+}
+
 export interface CreateDisclosureRequest {
   id?: string;
   recipient: string;

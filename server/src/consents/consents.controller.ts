@@ -18,12 +18,16 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Consent, Disclosure, Page } from '@peerpath/shared';
+import type { Consent, Disclosure, DisclosureListItem, Page } from '@peerpath/shared';
 import { ApiErrors, PageOf } from '../common/api-docs';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
-import { ConsentResponse, DisclosureResponse } from './consents.response';
+import {
+  ConsentResponse,
+  DisclosureListItemResponse,
+  DisclosureResponse,
+} from './consents.response';
 import { ConsentsService } from './consents.service';
 import { PersonRecordResponse } from './person-record.response';
 import { writePersonRecordPdf } from './person-record.pdf';
@@ -33,6 +37,7 @@ import {
   CreateDisclosureDto,
   ListConsentsQuery,
   ListDisclosuresQuery,
+  ListTeamDisclosuresQuery,
   PersonRecordQuery,
   RevokeConsentDto,
   UpdateConsentDto,
@@ -198,5 +203,27 @@ export class ConsentsController {
     @Body() dto: RevokeConsentDto,
   ): Promise<Consent> {
     return this.consents.revoke(user, id, dto);
+  }
+}
+
+/** The team's disclosures, for its supervisors to review (SPEC §10: emergencies are shown to them). */
+@ApiTags('consents')
+@Controller('disclosures')
+export class TeamDisclosuresController {
+  constructor(private readonly consents: ConsentsService) {}
+
+  @Get()
+  @Authenticated({ roles: ['supervisor', 'admin'] })
+  @ApiOperation({
+    summary:
+      'The team’s disclosures, newest first; with emergency=true those made without consent, to review (supervisors: their team; admins: every team or the one named)',
+  })
+  @ApiOkResponse({ type: PageOf(DisclosureListItemResponse) })
+  @ApiErrors(404)
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() q: ListTeamDisclosuresQuery,
+  ): Promise<Page<DisclosureListItem>> {
+    return this.consents.listTeamDisclosures(user, q);
   }
 }

@@ -3,6 +3,7 @@ import {
   consentStateOn,
   type Consent,
   type Disclosure,
+  type DisclosureListItem,
 } from '@peerpath/shared';
 import { toIsoDate } from '../common/dates';
 import { computed, defineRecord } from '../records';
@@ -131,4 +132,10 @@ export function toDisclosureResponse(r: DisclosureRow): DisclosureResponse & Dis
     redisclosureNotice: r.part2 ? PART2_REDISCLOSURE_NOTICE : null,
     createdAt: r.createdAt.toISOString(),
   };
+}
+
+export function toDisclosureListItem(
+  r: DisclosureRow & { participantName: string },
+): DisclosureListItem {
+  return { ...toDisclosureResponse(r), participantName: r.participantName };
 }

@@ -5,6 +5,7 @@ import {
   type Consent,
   type ConsentState,
   type Disclosure,
+  type DisclosureListItem,
   type DisclosureMethod,
   type InformationKind,
 } from '@peerpath/shared';
@@ -117,4 +118,9 @@ export class DisclosureResponse implements Disclosure {
 
   @Out.dateTime()
   createdAt: string;
+}
+
+export class DisclosureListItemResponse extends DisclosureResponse implements DisclosureListItem {
+  @Out.text({ description: 'Whose information it was: preferred (else first) name and last name' })
+  participantName: string;
 }

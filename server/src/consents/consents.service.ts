@@ -5,6 +5,7 @@ import {
   consentStateOn,
   type Consent,
   type Disclosure,
+  type DisclosureListItem,
   type InformationKind,
   type Page,
 } from '@peerpath/shared';
@@ -26,6 +27,7 @@ import {
 import {
   CONSENT,
   DISCLOSURE,
+  toDisclosureListItem,
   sameRecipient,
   toConsentResponse,
   toDisclosureResponse,
@@ -37,6 +39,7 @@ import type {
   CreateDisclosureDto,
   ListConsentsQuery,
   ListDisclosuresQuery,
+  ListTeamDisclosuresQuery,
   RevokeConsentDto,
   UpdateConsentDto,
 } from './dto/consents.dto';
@@ -422,6 +425,37 @@ export class ConsentsService {
       });
       return result;
     });
+  }
+
+  /**
+   * The team's disclosures for its supervisors to review, newest first:
+   * with `emergency=true`, those made without consent, each with its reason,
+   * who made it and whose information it was. A supervisor sees their own
+   * team's; an admin every team's, or the one named.
+   */
+  async listTeamDisclosures(
+    caller: AuthUser,
+    q: ListTeamDisclosuresQuery,
+  ): Promise<Page<DisclosureListItem>> {
+    if (q.from && q.to && q.from > q.to) throw fieldError('from', 'from must not be after to');
+    const scope = await this.records.listScope(caller, { ...q, participantId: null }, 'd');
+    scope.filter
+      .when(q.emergency, 'd.emergency = ?')
+      .when(q.from, 'd.disclosed_on >= ?')
+      .when(q.to, 'd.disclosed_on <= ?');
+    return this.records.listRead(
+      caller,
+      DISCLOSURE,
+      q,
+      scope,
+      {
+        alias: 'd',
+        joins: 'JOIN participant p ON p.id = d.participant_id',
+        extra: `coalesce(p.preferred_name, p.first_name) || ' ' || p.last_name AS "participantName"`,
+        orderBy: 'd.disclosed_on DESC, d.created_at DESC, d.id DESC',
+      },
+      (row) => toDisclosureListItem(row as DisclosureRow & { participantName: string }),
+    );
   }
 
   /** The accounting of disclosures: newest first, the last three years unless asked otherwise. */

@@ -945,6 +945,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team’s disclosures, newest first; with emergency=true those made without consent, to review (supervisors: their team; admins: every team or the one named) */
+        get: operations["teamDisclosures_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agenda": {
         parameters: {
             query?: never;
@@ -2932,6 +2949,46 @@ export interface components {
             }[];
             consents: components["schemas"]["ConsentResponse"][];
             disclosures: components["schemas"]["DisclosureResponse"][];
+        };
+        DisclosureListItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            teamId: string;
+            recipient: string;
+            information: ("attendance" | "plan" | "notes" | "measures" | "advocacy" | "contact_details" | "substance_use_records")[];
+            /** Format: date */
+            disclosedOn: string;
+            /** @enum {string} */
+            method: "in_person" | "phone" | "email" | "fax" | "mail" | "portal" | "other";
+            /**
+             * Format: uuid
+             * @description The consent it was made under; null in an emergency
+             */
+            consentId: string | null;
+            emergency: boolean;
+            /** @description Why it could not wait for consent (emergency only) */
+            reason: string | null;
+            /** @description The consent’s purpose, or the emergency reason */
+            purpose: string;
+            /** Format: uuid */
+            byId: string;
+            byName: string;
+            /** @description The redisclosure notice of 42 CFR 2.32, to go with what was sent, when the consent covers Part 2 records */
+            redisclosureNotice: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whose information it was: preferred (else first) name and last name */
+            participantName: string;
+        };
+        DisclosureListItemPage: {
+            items: components["schemas"]["DisclosureListItemResponse"][];
+            /** @description Matching records on every page */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         AgendaItemResponse: {
             /** @enum {string} */
@@ -9627,6 +9684,92 @@ export interface operations {
                 };
             };
             /** @description Only for: worker, supervisor. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    teamDisclosures_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Page size, 25 by default */
+                pageSize?: number;
+                /** @description true: only emergency disclosures (made without consent, with a reason); false: only those under a consent */
+                emergency?: boolean;
+                /** @description Disclosed on or after this day. A date from 1900-01-01 to 2200-12-31 */
+                from?: string | null;
+                /** @description Disclosed on or before this day. A date from 1900-01-01 to 2200-12-31 */
+                to?: string | null;
+                /** @description An admin names a team; a supervisor’s list is always their own team’s */
+                teamId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureListItemPage"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: supervisor, admin. Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;

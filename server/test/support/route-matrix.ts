@@ -953,6 +953,14 @@ export const ROUTE_MATRIX: RouteRow[] = [
   },
   {
     method: 'GET',
+    path: '/api/disclosures',
+    // For the team's supervisors to review; each sees only their own team's.
+    expect: s(401, 403, 403, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/disclosures?emergency=true&pageSize=100' }),
+  },
+  {
+    method: 'GET',
     path: '/api/participants/:id/record',
     // The person's own record is produced by their team, not by an admin.
     expect: s(401, 200, 404, 200, 404, 403),

@@ -4,6 +4,7 @@ import type {
   CreateConsentRequest,
   CreateDisclosureRequest,
   Disclosure,
+  DisclosureListItem,
   Page,
 } from '@peerpath/shared';
 import { api } from '../../api';
@@ -55,5 +56,19 @@ export function useRecordDisclosure(participantId: string) {
     mutationFn: (body: CreateDisclosureRequest) =>
       api<Disclosure>(`/participants/${participantId}/disclosures`, { method: 'POST', body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['disclosures', participantId] }),
+  });
+}
+
+/** Supervisors and admins: the team's emergency disclosures since `from`, newest first. */
+export function useEmergencyDisclosures(from: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['disclosures', 'emergency', from],
+    queryFn: ({ signal }) =>
+      api<Page<DisclosureListItem>>('/disclosures', {
+        query: { emergency: true, from, pageSize: 100 },
+        signal,
+      }),
+    enabled,
+    staleTime: 60_000,
   });
 }
