@@ -47,7 +47,10 @@ import {
 @ApiTags('consents')
 @Controller('participants')
 export class ParticipantConsentsController {
-  constructor(private readonly consents: ConsentsService) {}
+  constructor(
+    private readonly consents: ConsentsService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
 
   @Post(':id/consents')
   @Authenticated()
@@ -97,10 +100,11 @@ export class ParticipantConsentsController {
   })
   @ApiOkResponse({
     description:
-      'One page of the accounting as JSON, or with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies',
+      'One page of the accounting as JSON; with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies; with `format=pdf` the same in plain words as a PDF for the person (attachment, audited as an export)',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(PageOf(DisclosureResponse)) } },
       'text/csv': { schema: { type: 'string' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
     },
   })
   @ApiExtraModels(PageOf(DisclosureResponse))
@@ -109,6 +113,14 @@ export class ParticipantConsentsController {
     @RecordId() id: string,
     @Query() q: ListDisclosuresQuery,
   ): Promise<Page<Disclosure> | StreamableFile> {
+    if (q.format === 'pdf') {
+      const pdf = await this.consents.accountingPdf(user, id, q, this.config.orgName);
+      return new StreamableFile(pdf.body, {
+        type: 'application/pdf',
+        disposition: `attachment; filename="${pdf.filename}"`,
+        length: pdf.body.length,
+      });
+    }
     if (q.format !== 'csv') return this.consents.listDisclosures(user, id, q);
     const file = await this.consents.accountingCsv(user, id, q);
     return new StreamableFile(file.body, {

@@ -13,11 +13,13 @@ import { fieldError, NotInTeamException, requireParticipant } from '../common/ac
 import type { AuthUser } from '../common/auth.decorators';
 import { toIsoDate } from '../common/dates';
 import { writeAccountingCsv } from './accounting.csv';
+import { writeAccountingPdf } from './accounting.pdf';
 import {
   createOnce,
   datesNotBefore,
   findInTeam,
   insertReturning,
+  listPage,
   RecordContext,
   requireVersion,
   updateVersioned,
@@ -483,28 +485,90 @@ export class ConsentsService {
     };
   }
 
+  /**
+   * The accounting as a PDF for the person: every disclosure of the period,
+   * in plain words, with the 42 CFR 2.32 notice where a Part 2 consent
+   * applies; audited as an export of the person's information.
+   */
+  async accountingPdf(
+    caller: AuthUser,
+    participantId: string,
+    q: ListDisclosuresQuery,
+    orgName: string,
+  ): Promise<{ body: Buffer; filename: string }> {
+    const { page, from, to, person } = await this.accounting(caller, participantId, {
+      ...q,
+      format: 'pdf',
+    });
+    return {
+      body: await writeAccountingPdf(page.items, {
+        orgName,
+        personName: person.name,
+        from,
+        to,
+        generatedOn: this.records.today(),
+      }),
+      filename: `peerpath-disclosures-${from}-to-${to}.pdf`,
+    };
+  }
+
   private async accounting(
     caller: AuthUser,
     participantId: string,
     q: ListDisclosuresQuery,
-  ): Promise<{ page: Page<Disclosure>; from: string; to: string }> {
+  ): Promise<{
+    page: Page<Disclosure>;
+    from: string;
+    to: string;
+    person: { teamId: string; name: string };
+  }> {
     const today = this.records.today();
     const to = q.to ?? today;
     const from = q.from ?? yearsBefore(to, ACCOUNTING_YEARS);
     if (from > to) throw fieldError('from', 'from must not be after to');
-    const all = q.format === 'csv';
-    const filters = { participantId, from, to, ...(all ? { format: 'csv' } : {}) };
+    const all = q.format === 'csv' || q.format === 'pdf';
+    const filters = { participantId, from, to, ...(all ? { format: q.format } : {}) };
     const scope = await this.records.listScope(caller, { ...q, participantId });
     scope.filter.add('disclosed_on >= ?', from).add('disclosed_on <= ?', to);
+    const [person]: { teamId: string; name: string }[] = await this.records.db.query(
+      `SELECT team_id AS "teamId", coalesce(preferred_name, first_name) || ' ' || last_name AS name
+         FROM participant WHERE id = $1`,
+      [participantId],
+    );
+    const order = { orderBy: 'disclosed_on DESC, created_at DESC, id DESC' };
     // The file is the whole accounting of the period: paging does not apply.
+    const every = { ...scope, page: 1, pageSize: EVERY_DISCLOSURE, offset: 0 };
+    if (q.format === 'pdf') {
+      // A file for the person, of their information: an export, as their record is.
+      const { rows } = await listPage(this.records.db.manager, DISCLOSURE, scope.filter, {
+        ...order,
+        limit: EVERY_DISCLOSURE,
+        offset: 0,
+      });
+      await this.audit.record({
+        actorId: caller.id,
+        action: 'export',
+        entityType: DISCLOSURE.entity,
+        participantId,
+        teamId: person.teamId,
+        details: { accounting: true, format: 'pdf', from, to },
+      });
+      const items = rows.map(toDisclosureResponse);
+      return {
+        page: { items, total: items.length, page: 1, pageSize: EVERY_DISCLOSURE },
+        from,
+        to,
+        person,
+      };
+    }
     const page = await this.records.listRead(
       caller,
       DISCLOSURE,
       filters,
-      all ? { ...scope, page: 1, pageSize: EVERY_DISCLOSURE, offset: 0 } : scope,
-      { orderBy: 'disclosed_on DESC, created_at DESC, id DESC' },
+      all ? every : scope,
+      order,
       toDisclosureResponse,
     );
-    return { page, from, to };
+    return { page, from, to, person };
   }
 }

@@ -121,12 +121,12 @@ export class ListDisclosuresQuery extends PageQuery {
   @DateField({ presence: 'nullable', description: 'Up to this day (today by default)' })
   to?: string;
 
-  @EnumField(['json', 'csv'], {
+  @EnumField(['json', 'csv', 'pdf'], {
     presence: 'optional',
     description:
-      'json (the default, one page), or csv: every disclosure in the period as a file (paging ignored)',
+      'json (the default, one page); csv: every disclosure in the period as a file; pdf: the same as a plain, printable file for the person (paging ignored)',
   })
-  format?: 'json' | 'csv';
+  format?: 'json' | 'csv' | 'pdf';
 }
 
 export class PersonRecordQuery {
