@@ -19,6 +19,7 @@ import {
   type DisclosureMethod,
   type InformationKind,
 } from '@peerpath/shared';
+import PrintOutlined from '@mui/icons-material/PrintOutlined';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { describeError, download, isApiError } from '../../api';
@@ -30,6 +31,9 @@ import { DateInput, PickersProvider } from '../../components/pickers';
 import { formatDate, today } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
 import { enumOptions } from '../../lib/options';
+import { useParticipant } from '../participants/api';
+import { participantLabel } from '../participants/names';
+import { ConsentPrintDialog, type ConsentDraft } from './ConsentFormCopy';
 import {
   useAddConsent,
   useConsents,
@@ -68,11 +72,20 @@ interface ConsentForm {
   expiresOnEvent: string;
 }
 
-function AddConsent({ participantId, onDone }: { participantId: string; onDone: () => void }) {
+function AddConsent({
+  participantId,
+  personName,
+  onDone,
+}: {
+  participantId: string;
+  personName: string;
+  onDone: () => void;
+}) {
   const save = useAddConsent(participantId);
+  const [printing, setPrinting] = useState<ConsentDraft | null>(null);
   const notify = useNotify();
   const [error, setError] = useState<string | null>(null);
-  const { control, register, handleSubmit } = useForm<ConsentForm>({
+  const { control, register, handleSubmit, getValues } = useForm<ConsentForm>({
     defaultValues: {
       recipient: '',
       purpose: '',
@@ -133,7 +146,33 @@ function AddConsent({ participantId, onDone }: { participantId: string; onDone: 
         helperText="An event, such as “when my court case closes”. A date or an event is needed."
         {...register('expiresOnEvent')}
       />
+      <Box>
+        <Button
+          startIcon={<PrintOutlined />}
+          onClick={() => {
+            const v = getValues();
+            setPrinting({
+              ...v,
+              part2: v.part2 || v.information.includes('substance_use_records'),
+              expiresOn: v.expiresOn || null,
+              expiresOnEvent: v.expiresOnEvent || null,
+            });
+          }}
+        >
+          Print the form to sign
+        </Button>
+        <Typography variant="body2" color="text.secondary">
+          Filled in from what you wrote above; blank where you have not. Save once it is signed.
+        </Typography>
+      </Box>
       <FormActions saveLabel="Save consent" saving={save.isPending} onCancel={onDone} />
+      {printing && (
+        <ConsentPrintDialog
+          draft={printing}
+          personName={personName}
+          onClose={() => setPrinting(null)}
+        />
+      )}
     </Box>
   );
 }
@@ -259,11 +298,14 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
   const consents = useConsents(participantId);
   const disclosures = useDisclosures(participantId);
   const revoke = useRevokeConsent(participantId);
+  const participant = useParticipant(participantId);
+  const personName = participant.data ? participantLabel(participant.data) : '';
+  const [printing, setPrinting] = useState<Consent | null>(null);
   const notify = useNotify();
   const [open, setOpen] = useState<'consent' | 'disclosure' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState<'record' | 'accounting' | null>(null);
-  const fetchFile = async (which: 'record' | 'accounting') => {
+  const [saving, setSaving] = useState<'record' | 'accounting' | 'accountingPdf' | null>(null);
+  const fetchFile = async (which: 'record' | 'accounting' | 'accountingPdf') => {
     setError(null);
     setSaving(which);
     try {
@@ -272,6 +314,12 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
           `/participants/${participantId}/record`,
           { format: 'pdf' },
           'peerpath-record.pdf',
+        );
+      else if (which === 'accountingPdf')
+        await saveFile(
+          `/participants/${participantId}/disclosures`,
+          { format: 'pdf' },
+          'peerpath-disclosures.pdf',
         );
       else
         await saveFile(
@@ -318,9 +366,20 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
         >
           {saving === 'accounting' ? 'Preparing…' : 'Download the accounting (CSV)'}
         </Button>
+        <Button
+          startIcon={<DownloadOutlined />}
+          onClick={() => void fetchFile('accountingPdf')}
+          disabled={saving !== null}
+        >
+          {saving === 'accountingPdf' ? 'Preparing…' : 'Who we shared with (PDF, for them)'}
+        </Button>
       </Box>
       {open === 'consent' && (
-        <AddConsent participantId={participantId} onDone={() => setOpen(null)} />
+        <AddConsent
+          participantId={participantId}
+          personName={personName}
+          onDone={() => setOpen(null)}
+        />
       )}
       {open === 'disclosure' && (
         <RecordDisclosure participantId={participantId} onDone={() => setOpen(null)} />
@@ -351,11 +410,21 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
             <Typography variant="body2" color="text.secondary">
               Signed {formatDate(c.signedOn)}, {ends(c)}
             </Typography>
-            {c.state === 'in_force' && (
-              <Button size="small" onClick={() => void withdraw(c)} disabled={revoke.isPending}>
-                Withdraw from today
+            <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+              <Button
+                size="small"
+                startIcon={<PrintOutlined />}
+                onClick={() => setPrinting(c)}
+                aria-label={`Print the consent form for ${c.recipient}`}
+              >
+                Print the form
               </Button>
-            )}
+              {c.state === 'in_force' && (
+                <Button size="small" onClick={() => void withdraw(c)} disabled={revoke.isPending}>
+                  Withdraw from today
+                </Button>
+              )}
+            </Box>
           </ListItem>
         ))}
       </List>
@@ -378,6 +447,13 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
           </ListItem>
         ))}
       </List>
+      {printing && (
+        <ConsentPrintDialog
+          draft={printing}
+          personName={personName}
+          onClose={() => setPrinting(null)}
+        />
+      )}
     </PickersProvider>
   );
 }
