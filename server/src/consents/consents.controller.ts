@@ -6,20 +6,26 @@ import {
   HttpStatus,
   Inject,
   Post,
+  Put,
   Query,
+  Req,
   Res,
   StreamableFile,
 } from '@nestjs/common';
 import {
+  ApiBody,
+  ApiConsumes,
   ApiExtraModels,
   ApiOkResponse,
+  ApiResponse,
   ApiOperation,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Consent, Disclosure, DisclosureListItem, Page } from '@peerpath/shared';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrorBody, ApiErrors, PageOf } from '../common/api-docs';
+import { readScanUpload, SCAN_FIELD } from './scan-upload';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
@@ -198,6 +204,65 @@ export class ConsentsController {
     @Body() dto: UpdateConsentDto,
   ): Promise<Consent> {
     return this.consents.setEventOccurred(user, id, dto);
+  }
+
+  @Put(':id/scan')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Keep the signed copy of the consent: one PDF, PNG or JPEG of at most 5 MB in the form field “file”, its type read from its content (replaces a copy kept before; the same file again writes nothing)',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: [SCAN_FIELD],
+      properties: { [SCAN_FIELD]: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiOkResponse({ type: ConsentResponse, description: 'The consent, with `hasScan` and `scan`' })
+  @ApiResponse({
+    status: 400,
+    description: 'No file in the field `file`, another field, or more than one part',
+    type: ApiErrorBody,
+  })
+  @ApiResponse({ status: 413, description: 'The file is over 5 MB', type: ApiErrorBody })
+  @ApiResponse({
+    status: 415,
+    description:
+      'Not multipart/form-data, or the file is not a PDF, PNG or JPEG by its content (`errors.file`)',
+    type: ApiErrorBody,
+  })
+  putScan(
+    @CurrentUser() user: AuthUser,
+    @RecordId() id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<Consent> {
+    const file = readScanUpload(request.body, request.headers['content-type']);
+    return this.consents.putScan(user, id, file);
+  }
+
+  @Get(':id/scan')
+  @Authenticated()
+  @ApiOperation({ summary: 'The signed copy of the consent, as it was kept (its read audited)' })
+  @ApiOkResponse({
+    description: 'The file (attachment): a PDF, PNG or JPEG',
+    content: {
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'image/png': { schema: { type: 'string', format: 'binary' } },
+      'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  async getScan(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<StreamableFile> {
+    const scan = await this.consents.readScan(user, id);
+    const ext = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' }[
+      scan.contentType
+    ];
+    return new StreamableFile(scan.content, {
+      type: scan.contentType,
+      disposition: `attachment; filename="signed-consent-${scan.consentId}.${ext}"`,
+      length: scan.content.length,
+    });
   }
 
   @Post(':id/revoke')

@@ -1,8 +1,11 @@
 import {
+  CONSENT_SCAN_TYPES,
   CONSENT_STATES,
   DISCLOSURE_METHODS,
   INFORMATION_KINDS,
   type Consent,
+  type ConsentScan,
+  type ConsentScanType,
   type ConsentState,
   type Disclosure,
   type DisclosureListItem,
@@ -10,6 +13,20 @@ import {
   type InformationKind,
 } from '@peerpath/shared';
 import { Out } from '../common/api-docs';
+
+export class ConsentScanResponse implements ConsentScan {
+  @Out.enum(CONSENT_SCAN_TYPES, { description: 'Read from the file’s content, not its name' })
+  contentType: ConsentScanType;
+
+  @Out.int({ minimum: 1, maximum: 5242880 })
+  sizeBytes: number;
+
+  @Out.dateTime({ description: 'When this copy was kept' })
+  uploadedAt: string;
+
+  @Out.uuid()
+  uploadedById: string;
+}
 
 export class ConsentResponse implements Consent {
   @Out.uuid()
@@ -58,6 +75,15 @@ export class ConsentResponse implements Consent {
     description: 'Where the consent stands today (the organisation’s day)',
   })
   state: ConsentState;
+
+  @Out.bool({ description: 'Whether the signed copy is kept with it' })
+  hasScan: boolean;
+
+  @Out.object(() => ConsentScanResponse, {
+    nullable: true,
+    description: 'The signed copy (GET /api/consents/:id/scan reads the file)',
+  })
+  scan: ConsentScan | null;
 
   @Out.int({ minimum: 1 })
   version: number;

@@ -1,9 +1,11 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   ACCOUNTING_YEARS,
   consentStateOn,
   type Consent,
+  type ConsentScanType,
   type Disclosure,
   type DisclosureListItem,
   type InformationKind,
@@ -299,6 +301,94 @@ export class ConsentsService {
       );
       return toConsentResponse(saved, today);
     });
+  }
+
+  /**
+   * Keeps the signed copy of a consent (a PDF, PNG or JPEG, its type read
+   * from its content), replacing any kept before. The same file again writes
+   * nothing. Audited as a change of the consent.
+   */
+  async putScan(
+    caller: AuthUser,
+    id: string,
+    file: { content: Buffer; contentType: ConsentScanType },
+  ): Promise<Consent> {
+    const today = this.records.today();
+    const sha256 = createHash('sha256').update(file.content).digest('hex');
+    return this.records.db.transaction(async (m) => {
+      const current = await this.lockConsent(m, caller, id);
+      const [kept]: { sha256: string }[] = await m.query(
+        `SELECT sha256 FROM consent_scan WHERE consent_id = $1`,
+        [current.id],
+      );
+      if (kept?.sha256 === sha256) {
+        await this.audit.record(this.repeated(caller, current, 'scan'), m);
+        return toConsentResponse(current, today);
+      }
+      await m.query(
+        `INSERT INTO consent_scan (team_id, participant_id, consent_id, content_type, size_bytes, sha256, content, uploaded_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (consent_id) DO UPDATE
+            SET content_type = EXCLUDED.content_type, size_bytes = EXCLUDED.size_bytes,
+                sha256 = EXCLUDED.sha256, content = EXCLUDED.content,
+                uploaded_by_id = EXCLUDED.uploaded_by_id, updated_at = now()`,
+        [
+          current.teamId,
+          current.participantId,
+          current.id,
+          file.contentType,
+          file.content.length,
+          sha256,
+          file.content,
+          caller.id,
+        ],
+      );
+      await this.audit.record(
+        {
+          actorId: caller.id,
+          action: 'update',
+          entityType: CONSENT.entity,
+          entityId: current.id,
+          participantId: current.participantId,
+          teamId: current.teamId,
+          details: {
+            fields: ['scan'],
+            scan: { contentType: file.contentType, sizeBytes: file.content.length, sha256 },
+            replaced: Boolean(kept),
+          },
+        },
+        m,
+      );
+      const [saved]: ConsentRow[] = await m.query(
+        `SELECT ${CONSENT.select} FROM consent WHERE id = $1`,
+        [current.id],
+      );
+      return toConsentResponse(saved, today);
+    });
+  }
+
+  /** The signed copy of a consent, to read; its read audited. 404 when none is kept. */
+  async readScan(
+    caller: AuthUser,
+    id: string,
+  ): Promise<{ content: Buffer; contentType: ConsentScanType; consentId: string }> {
+    const consent = await findInTeam(this.records.db.manager, CONSENT, caller, id);
+    const [scan]: { content: Buffer; content_type: ConsentScanType }[] =
+      await this.records.db.query(
+        `SELECT content, content_type FROM consent_scan WHERE consent_id = $1`,
+        [consent.id],
+      );
+    if (!scan) throw new NotFoundException('No signed copy is kept with this consent');
+    await this.audit.record({
+      actorId: caller.id,
+      action: 'read',
+      entityType: CONSENT.entity,
+      entityId: consent.id,
+      participantId: consent.participantId,
+      teamId: consent.teamId,
+      details: { scan: true },
+    });
+    return { content: scan.content, contentType: scan.content_type, consentId: consent.id };
   }
 
   /**

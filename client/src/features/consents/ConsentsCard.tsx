@@ -10,6 +10,7 @@ import ListItem from '@mui/material/ListItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import {
+  CONSENT_SCAN_MAX_BYTES,
   CONSENT_STATE_LABELS,
   DISCLOSURE_METHODS,
   DISCLOSURE_METHOD_LABELS,
@@ -20,7 +21,8 @@ import {
   type InformationKind,
 } from '@peerpath/shared';
 import PrintOutlined from '@mui/icons-material/PrintOutlined';
-import { useState } from 'react';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import { useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { describeError, download, isApiError } from '../../api';
 import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
@@ -40,6 +42,7 @@ import {
   useDisclosures,
   useRecordDisclosure,
   useRevokeConsent,
+  useUploadScan,
 } from './api';
 
 const kinds = enumOptions(INFORMATION_KINDS, INFORMATION_LABELS);
@@ -293,6 +296,85 @@ async function saveFile(path: string, query: Record<string, string>, fallback: s
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const SCAN_KIND: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG image',
+  'image/jpeg': 'JPEG image',
+};
+
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** The signed copy of a consent: add or replace it (a PDF, PNG or JPEG up to 5 MB), or open it. */
+function SignedCopy({ consent: c, participantId }: { consent: Consent; participantId: string }) {
+  const upload = useUploadScan(participantId);
+  const notify = useNotify();
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const choose = async (file: File | undefined) => {
+    setError(null);
+    if (!file) return;
+    if (file.size > CONSENT_SCAN_MAX_BYTES) {
+      setError('That file is larger than 5 MB. Scan it at a lower resolution, or as a PDF.');
+      return;
+    }
+    try {
+      await upload.mutateAsync({ id: c.id, file });
+      notify('Signed copy kept with the consent');
+    } catch (e) {
+      setError(refusal(e));
+    }
+  };
+  const open = async () => {
+    setError(null);
+    try {
+      await saveFile(`/consents/${c.id}/scan`, {}, 'signed-consent');
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+        hidden
+        onChange={(e) => {
+          void choose(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      {c.scan && (
+        <Button size="small" startIcon={<DownloadOutlined />} onClick={() => void open()}>
+          Signed copy ({SCAN_KIND[c.scan.contentType]}, {size(c.scan.sizeBytes)})
+        </Button>
+      )}
+      <Button
+        size="small"
+        onClick={() => input.current?.click()}
+        startIcon={<UploadFileOutlined />}
+        disabled={upload.isPending}
+        aria-label={`${c.hasScan ? 'Replace' : 'Add'} the signed copy of the consent for ${c.recipient}`}
+      >
+        {upload.isPending
+          ? 'Keeping…'
+          : c.hasScan
+            ? 'Replace the signed copy'
+            : 'Add the signed copy'}
+      </Button>
+      {error && (
+        <Alert severity="error" sx={{ width: '100%' }}>
+          {error}
+        </Alert>
+      )}
+    </>
+  );
+}
+
 /** Consents to share, withdrawing one, recording what was shared, and the accounting (SPEC §10). */
 export function ConsentsCard({ participantId }: { participantId: string }) {
   const consents = useConsents(participantId);
@@ -419,6 +501,7 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
               >
                 Print the form
               </Button>
+              <SignedCopy consent={c} participantId={participantId} />
               {c.state === 'in_force' && (
                 <Button size="small" onClick={() => void withdraw(c)} disabled={revoke.isPending}>
                   Withdraw from today

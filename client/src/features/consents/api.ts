@@ -72,3 +72,16 @@ export function useEmergencyDisclosures(from: string, enabled: boolean) {
     staleTime: 60_000,
   });
 }
+
+/** Keeps the signed copy (a PDF, PNG or JPEG up to 5 MB) with a consent, replacing any before. */
+export function useUploadScan(participantId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, file }: { id: string; file: File }) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api<Consent>(`/consents/${id}/scan`, { method: 'PUT', form });
+    },
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['consents', participantId] }),
+  });
+}
