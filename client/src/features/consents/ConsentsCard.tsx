@@ -12,47 +12,31 @@ import Typography from '@mui/material/Typography';
 import {
   CONSENT_SCAN_MAX_BYTES,
   CONSENT_STATE_LABELS,
-  DISCLOSURE_METHODS,
   DISCLOSURE_METHOD_LABELS,
-  INFORMATION_KINDS,
   INFORMATION_LABELS,
   type Consent,
-  type DisclosureMethod,
   type InformationKind,
 } from '@peerpath/shared';
 import PrintOutlined from '@mui/icons-material/PrintOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import { useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { describeError, download, isApiError } from '../../api';
+import { describeError, download } from '../../api';
 import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
-import { EnumSelect } from '../../components/EnumSelect';
 import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { formatDate, today } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
-import { enumOptions } from '../../lib/options';
 import { useParticipant } from '../participants/api';
 import { participantLabel } from '../participants/names';
 import { ConsentPrintDialog, type ConsentDraft } from './ConsentFormCopy';
-import {
-  useAddConsent,
-  useConsents,
-  useDisclosures,
-  useRecordDisclosure,
-  useRevokeConsent,
-  useUploadScan,
-} from './api';
+import { CopyForPrompt, informationOptions, RecordDisclosure, refusal } from './DisclosureForm';
+import { useAddConsent, useConsents, useDisclosures, useRevokeConsent, useUploadScan } from './api';
 
-const kinds = enumOptions(INFORMATION_KINDS, INFORMATION_LABELS);
+const kinds = informationOptions;
 const what = (list: readonly InformationKind[]) =>
   list.map((k) => INFORMATION_LABELS[k].toLowerCase()).join(', ');
-
-/** The server's words for a refusal: they name the field or what the consent lacks. */
-function refusal(e: unknown): string {
-  return isApiError(e, 409) || isApiError(e, 400) ? e.message : describeError(e);
-}
 
 function ends(c: Consent): string {
   if (c.revokedOn) return `withdrawn on ${formatDate(c.revokedOn)}`;
@@ -180,109 +164,6 @@ function AddConsent({
   );
 }
 
-interface DisclosureForm {
-  recipient: string;
-  information: InformationKind[];
-  disclosedOn: string;
-  method: DisclosureMethod;
-  emergency: boolean;
-  reason: string;
-}
-
-function RecordDisclosure({
-  participantId,
-  onDone,
-}: {
-  participantId: string;
-  onDone: () => void;
-}) {
-  const save = useRecordDisclosure(participantId);
-  const notify = useNotify();
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const { control, register, handleSubmit } = useForm<DisclosureForm>({
-    defaultValues: {
-      recipient: '',
-      information: [],
-      disclosedOn: today(),
-      method: 'phone',
-      emergency: false,
-      reason: '',
-    },
-  });
-  const emergency = useWatch({ control, name: 'emergency' });
-  const submit = handleSubmit(async (v) => {
-    setError(null);
-    try {
-      const saved = await save.mutateAsync({
-        recipient: v.recipient,
-        information: v.information,
-        disclosedOn: v.disclosedOn,
-        method: v.method,
-        ...(v.emergency ? { emergency: true, reason: v.reason } : {}),
-      });
-      notify('Sharing recorded');
-      if (saved.redisclosureNotice) setNotice(saved.redisclosureNotice);
-      else onDone();
-    } catch (e) {
-      setError(refusal(e));
-    }
-  });
-  if (notice) {
-    return (
-      <Box sx={{ my: 2 }}>
-        <Alert severity="warning" sx={{ mb: 1 }}>
-          Send this notice with what you shared (42 CFR 2.32):
-        </Alert>
-        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mb: 1 }}>
-          {notice}
-        </Typography>
-        <Button onClick={onDone}>Done</Button>
-      </Box>
-    );
-  }
-  return (
-    <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 2, my: 2 }}>
-      <FormError message={error} />
-      <TextField label="Shared with" required {...register('recipient')} />
-      <Controller
-        control={control}
-        name="information"
-        render={({ field }) => (
-          <ChipCheckboxGroup
-            legend="What was shared"
-            options={kinds}
-            value={field.value}
-            onChange={field.onChange}
-          />
-        )}
-      />
-      <DateInput control={control} name="disclosedOn" label="Shared on" required disableFuture />
-      <EnumSelect
-        control={control}
-        name="method"
-        label="How"
-        options={enumOptions(DISCLOSURE_METHODS, DISCLOSURE_METHOD_LABELS)}
-      />
-      <FormControlLabel
-        control={<Checkbox {...register('emergency')} />}
-        label="An emergency: it could not wait for consent"
-      />
-      {emergency && (
-        <TextField
-          label="Why it could not wait"
-          required
-          multiline
-          minRows={2}
-          helperText="Your supervisors will see this."
-          {...register('reason')}
-        />
-      )}
-      <FormActions saveLabel="Record sharing" saving={save.isPending} onCancel={onDone} />
-    </Box>
-  );
-}
-
 /** Saves a file the server answers with, under the name it gives. */
 async function saveFile(path: string, query: Record<string, string>, fallback: string) {
   const { blob, filename } = await download(path, query);
@@ -383,6 +264,8 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
   const participant = useParticipant(participantId);
   const personName = participant.data ? participantLabel(participant.data) : '';
   const [printing, setPrinting] = useState<Consent | null>(null);
+  // After the person's record is downloaded: whom it is for, and the prompt when it is someone else.
+  const [recordFor, setRecordFor] = useState(false);
   const notify = useNotify();
   const [open, setOpen] = useState<'consent' | 'disclosure' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -391,13 +274,14 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
     setError(null);
     setSaving(which);
     try {
-      if (which === 'record')
+      if (which === 'record') {
         await saveFile(
           `/participants/${participantId}/record`,
           { format: 'pdf' },
           'peerpath-record.pdf',
         );
-      else if (which === 'accountingPdf')
+        setRecordFor(true);
+      } else if (which === 'accountingPdf')
         await saveFile(
           `/participants/${participantId}/disclosures`,
           { format: 'pdf' },
@@ -456,6 +340,18 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
           {saving === 'accountingPdf' ? 'Preparing…' : 'Who we shared with (PDF, for them)'}
         </Button>
       </Box>
+      {recordFor && (
+        <CopyForPrompt
+          participantId={participantId}
+          personName={personName}
+          copy="this copy of their record"
+          prefill={{
+            information: ['attendance', 'plan', 'notes', 'measures', 'advocacy', 'contact_details'],
+            method: 'in_person',
+          }}
+          onDone={() => setRecordFor(false)}
+        />
+      )}
       {open === 'consent' && (
         <AddConsent
           participantId={participantId}
