@@ -911,6 +911,24 @@ export interface paths {
         patch: operations["consents_update"];
         trace?: never;
     };
+    "/api/consents/{id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed copy of the consent, as it was kept (its read audited) */
+        get: operations["consents_getScan"];
+        /** Keep the signed copy of the consent: one PDF, PNG or JPEG of at most 5 MB in the form field “file”, its type read from its content (replaces a copy kept before; the same file again writes nothing) */
+        put: operations["consents_putScan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consents/{id}/revoke": {
         parameters: {
             query?: never;
@@ -2784,6 +2802,21 @@ export interface components {
             /** @description An event that ends the consent; this or expiresOn is required */
             expiresOnEvent?: string | null;
         };
+        ConsentScanResponse: {
+            /**
+             * @description Read from the file’s content, not its name
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            sizeBytes: number;
+            /**
+             * Format: date-time
+             * @description When this copy was kept
+             */
+            uploadedAt: string;
+            /** Format: uuid */
+            uploadedById: string;
+        };
         ConsentResponse: {
             /** Format: uuid */
             id: string;
@@ -2822,6 +2855,10 @@ export interface components {
              * @enum {string}
              */
             state: "in_force" | "not_yet" | "expired" | "revoked";
+            /** @description Whether the signed copy is kept with it */
+            hasScan: boolean;
+            /** @description The signed copy (GET /api/consents/:id/scan reads the file) */
+            scan: components["schemas"]["ConsentScanResponse"] | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -9188,8 +9225,8 @@ export interface operations {
                 from?: string | null;
                 /** @description Up to this day (today by default). A date from 1900-01-01 to 2200-12-31 */
                 to?: string | null;
-                /** @description json (the default, one page), or csv: every disclosure in the period as a file (paging ignored) */
-                format?: "json" | "csv";
+                /** @description json (the default, one page); csv: every disclosure in the period as a file; pdf: the same as a plain, printable file for the person (paging ignored) */
+                format?: "json" | "csv" | "pdf";
             };
             header?: never;
             path: {
@@ -9199,7 +9236,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of the accounting as JSON, or with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies */
+            /** @description One page of the accounting as JSON; with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies; with `format=pdf` the same in plain words as a PDF for the person (attachment, audited as an export) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9207,6 +9244,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DisclosurePage"];
                     "text/csv": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Bad input: the field errors are in `errors` (nothing was changed) */
@@ -9525,6 +9563,176 @@ export interface operations {
                 };
             };
             /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    consents_getScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (attachment): a PDF, PNG or JPEG */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    consents_putScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The consent, with `hasScan` and `scan` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description No file in the field `file`, another field, or more than one part */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The file is over 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not multipart/form-data, or the file is not a PDF, PNG or JPEG by its content (`errors.file`) */
             415: {
                 headers: {
                     [name: string]: unknown;
