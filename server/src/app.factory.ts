@@ -13,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { jsonBodiesOnly, sameOriginForCookies } from './auth/request-guards';
+import { SCAN_BODY_LIMIT } from './consents/scan-upload';
 import { clientCacheControl, registerApiCompression } from './common/compression';
 import { ErrorsFilter } from './common/errors.filter';
 import { createOpenApiDocument } from './common/openapi';
@@ -172,6 +173,13 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   // Fastify parses JSON and plain text by default; only JSON is accepted.
   fastify.removeContentTypeParser('text/plain');
+  // The signed copy of a consent comes as multipart/form-data (the only route
+  // that takes it: jsonBodiesOnly); its body is read whole and parsed there.
+  fastify.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer', bodyLimit: SCAN_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
   const security = {
     ...securityHeaders(HELMET_OPTIONS),
     'permissions-policy': PERMISSIONS_POLICY,

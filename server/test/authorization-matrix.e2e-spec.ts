@@ -121,6 +121,7 @@ describe('authorization matrix', () => {
           const res = await t.request(row.method, probe.url, {
             token,
             body: probe.body,
+            payload: probe.payload,
             headers: probe.headers,
           });
           const want = row.expect[actor];

@@ -73,6 +73,9 @@ export interface Consent {
   recordedById: string;
   /** Where the consent stands today (the organisation's day). */
   state: ConsentState;
+  /** Whether the signed copy is kept with it (`GET /api/consents/:id/scan`). */
+  hasScan: boolean;
+  scan: ConsentScan | null;
   version: number;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
@@ -99,6 +102,21 @@ export interface RevokeConsentRequest {
   revokedOn: IsoDate;
 }
 
+/** What a consent's signed copy may be: its type is read from its content. */
+export const CONSENT_SCAN_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export type ConsentScanType = (typeof CONSENT_SCAN_TYPES)[number];
+
+/** The largest signed copy kept: 5 MB. */
+export const CONSENT_SCAN_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The signed copy kept with a consent, as the consent shows it (the file itself is read apart). */
+export interface ConsentScan {
+  contentType: ConsentScanType;
+  sizeBytes: number;
+  uploadedAt: IsoDateTime;
+  uploadedById: string;
+}
+
 /** One entry of the accounting of disclosures. */
 export interface Disclosure {
   id: string;
@@ -120,6 +138,15 @@ export interface Disclosure {
   /** The 42 CFR 2.32 notice when the consent is a Part 2 consent, else null. */
   redisclosureNotice: string | null;
   createdAt: IsoDateTime;
+}
+
+/**
+ * A disclosure as the team's supervisors review it (`GET /api/disclosures`):
+ * the entry with the name of the person whose information went out.
+ */
+export interface DisclosureListItem extends Disclosure {
+  /** Preferred (else first) name and last name. */
+  participantName: string;
 }
 
 export interface CreateDisclosureRequest {

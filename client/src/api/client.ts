@@ -135,8 +135,10 @@ export async function confirmOwnPassword(
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A multipart form (a file upload); the browser sets its Content-Type. */
+  form?: FormData;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
   /** Skip the refresh-and-retry on 401 (sign-in itself). */
@@ -146,7 +148,9 @@ export interface RequestOptions {
 async function request(path: string, options: RequestOptions = {}): Promise<Response> {
   const url = `/api${path}${toQueryString(options.query)}`;
   const init: RequestInit = { method: options.method ?? 'GET', signal: options.signal };
-  if (options.body !== undefined) {
+  if (options.form !== undefined) {
+    init.body = options.form;
+  } else if (options.body !== undefined) {
     init.body = JSON.stringify(options.body);
     init.headers = { 'Content-Type': 'application/json' };
   }

@@ -7,11 +7,13 @@ export function FormActions({
   saveLabel,
   saving,
   onCancel,
+  cancelLabel = 'Cancel',
   children,
 }: {
   saveLabel: string;
   saving: boolean;
   onCancel: () => void;
+  cancelLabel?: string;
   children?: ReactNode;
 }) {
   return (
@@ -20,7 +22,7 @@ export function FormActions({
         {saveLabel}
       </Button>
       <Button onClick={onCancel} disabled={saving}>
-        Cancel
+        {cancelLabel}
       </Button>
       {children}
     </Box>

@@ -15,6 +15,7 @@ import { enumOptions, oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { AccessWarnings } from '../features/audit/AccessWarnings';
+import { EmergencyDisclosures } from '../features/consents/EmergencyDisclosures';
 import { useParticipants } from '../features/participants/api';
 import { CaseloadSummary } from '../features/reports/CaseloadSummary';
 import { useListParams } from '../hooks/useListParams';
@@ -76,6 +77,7 @@ export function CaseloadPage() {
       />
       {me.role === 'admin' && <AccessWarnings />}
       <TodayAgenda />
+      <EmergencyDisclosures enabled={me.role !== 'worker'} />
       {me.role !== 'admin' && <CaseloadSummary scope={scope} />}
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 2 }}>
         {canSeeTeam && (

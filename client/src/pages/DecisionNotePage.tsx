@@ -26,6 +26,7 @@ import { participantName } from '../features/participants/names';
 import { useCurrentUser } from '../auth';
 import { useTeamMembers } from '../features/users/api';
 import { NotFoundPage } from './NotFoundPage';
+import { CopyForPrompt } from '../features/consents/DisclosureForm';
 
 // The form and its date pickers load when first needed.
 const DecisionNoteForm = lazy(() =>
@@ -43,6 +44,7 @@ export function DecisionNotePage() {
   const { members } = useTeamMembers();
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
+  const [printed, setPrinted] = useState(false);
 
   if (note.isLoading || participant.isLoading) {
     return <RecordPageSkeleton label="Loading the decision note…" />;
@@ -68,6 +70,15 @@ export function DecisionNotePage() {
   return (
     <>
       <PrintStyles />
+      {printed && (
+        <CopyForPrompt
+          participantId={p.id}
+          personName={name}
+          copy="this printed copy of the decision note"
+          prefill={{ information: ['notes'], method: 'in_person' }}
+          onDone={() => setPrinted(false)}
+        />
+      )}
       <Link
         href={`/participants/${p.id}`}
         className={NO_PRINT}
@@ -87,7 +98,10 @@ export function DecisionNotePage() {
                 <Button
                   variant="contained"
                   startIcon={<PrintOutlined />}
-                  onClick={() => window.print()}
+                  onClick={() => {
+                    window.print();
+                    setPrinted(true);
+                  }}
                 >
                   Print
                 </Button>

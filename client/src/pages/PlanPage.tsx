@@ -25,6 +25,7 @@ import { PageHeader } from '../components/PageHeader';
 import { formatDate } from '../lib/dates';
 import { useNotify } from '../lib/notify';
 import { NO_PRINT, PrintStyles } from '../features/decision-notes/DecisionNoteShow';
+import { CopyForPrompt } from '../features/consents/DisclosureForm';
 import { useParticipant } from '../features/participants/api';
 import { participantName } from '../features/participants/names';
 import {
@@ -161,6 +162,7 @@ function PlanView({
   const navigate = useNavigate();
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
+  const [printed, setPrinted] = useState(false);
   const [dialog, setDialog] = useState<'activate' | 'review' | 'discard' | null>(null);
   const create = useCreatePlan(participant.id);
   const activate = useActivatePlan(plan?.id ?? '');
@@ -210,7 +212,10 @@ function PlanView({
                   <Button
                     variant="contained"
                     startIcon={<PrintOutlined />}
-                    onClick={() => window.print()}
+                    onClick={() => {
+                      window.print();
+                      setPrinted(true);
+                    }}
                   >
                     Print
                   </Button>
@@ -246,7 +251,10 @@ function PlanView({
                 <Button
                   variant="contained"
                   startIcon={<PrintOutlined />}
-                  onClick={() => window.print()}
+                  onClick={() => {
+                    window.print();
+                    setPrinted(true);
+                  }}
                 >
                   Print
                 </Button>
@@ -304,6 +312,15 @@ function PlanView({
     <>
       <PrintStyles />
       {header}
+      {printed && (
+        <CopyForPrompt
+          participantId={participant.id}
+          personName={name}
+          copy="this printed copy of the plan"
+          prefill={{ information: ['plan'], method: 'in_person' }}
+          onDone={() => setPrinted(false)}
+        />
+      )}
       {plans.length > 1 && !editing && (
         <TextField
           select

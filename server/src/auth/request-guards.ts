@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isScanUpload } from '../consents/scan-upload';
 import { REFRESH_COOKIE } from './auth.controller';
 
 /**
@@ -25,13 +26,24 @@ function refuse(reply: FastifyReply, statusCode: number, message: string) {
   void reply.code(statusCode).type('application/json; charset=utf-8').send({ statusCode, message });
 }
 
-/** `415` for any request whose body is not `application/json`, on every route. */
+const MULTIPART_TYPE = /^multipart\/form-data\s*;/i;
+
+/**
+ * `415` for any request whose body is not `application/json`, on every route;
+ * the one exception is the signed copy of a consent, sent as
+ * `multipart/form-data` (SPEC Common rules, `isScanUpload`).
+ */
 export function jsonBodiesOnly(
   request: FastifyRequest,
   reply: FastifyReply,
   done: () => void,
 ): void {
-  if (hasBody(request) && !JSON_TYPE.test(request.headers['content-type'] ?? '')) {
+  const type = request.headers['content-type'] ?? '';
+  if (isScanUpload(request) && MULTIPART_TYPE.test(type)) {
+    done();
+    return;
+  }
+  if (hasBody(request) && !JSON_TYPE.test(type)) {
     refuse(reply, 415, 'Request bodies must be JSON (Content-Type: application/json)');
     return;
   }

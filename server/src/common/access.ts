@@ -22,6 +22,7 @@ export const TEAM_RECORD_TABLES = {
   safety_alert: 'safety_alert',
   consent: 'consent',
   disclosure: 'disclosure',
+  consent_scan: 'consent_scan',
   time_entry: 'time_entry',
   user: 'app_user',
   team: 'team',

@@ -9,6 +9,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import type { ApiError } from '@peerpath/shared';
+import { isScanUpload } from '../consents/scan-upload';
 
 /** PostgreSQL error codes that mean "the database is not reachable right now". */
 const UNAVAILABLE_CODES = new Set([
@@ -129,7 +130,9 @@ export class ErrorsFilter implements ExceptionFilter {
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       const message =
         fastifyStatus === 413
-          ? 'Request body is too large (1 MB at most)'
+          ? isScanUpload(request)
+            ? 'The file is too large: 5 MB at most'
+            : 'Request body is too large (1 MB at most)'
           : fastifyStatus === 415
             ? 'Send JSON (Content-Type: application/json)'
             : 'The request body is not valid JSON';

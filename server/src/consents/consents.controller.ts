@@ -6,24 +6,34 @@ import {
   HttpStatus,
   Inject,
   Post,
+  Put,
   Query,
+  Req,
   Res,
   StreamableFile,
 } from '@nestjs/common';
 import {
+  ApiBody,
+  ApiConsumes,
   ApiExtraModels,
   ApiOkResponse,
+  ApiResponse,
   ApiOperation,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import type { Consent, Disclosure, Page } from '@peerpath/shared';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Consent, Disclosure, DisclosureListItem, Page } from '@peerpath/shared';
+import { ApiErrorBody, ApiErrors, PageOf } from '../common/api-docs';
+import { readScanUpload, SCAN_FIELD } from './scan-upload';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
-import { ConsentResponse, DisclosureResponse } from './consents.response';
+import {
+  ConsentResponse,
+  DisclosureListItemResponse,
+  DisclosureResponse,
+} from './consents.response';
 import { ConsentsService } from './consents.service';
 import { PersonRecordResponse } from './person-record.response';
 import { writePersonRecordPdf } from './person-record.pdf';
@@ -33,6 +43,7 @@ import {
   CreateDisclosureDto,
   ListConsentsQuery,
   ListDisclosuresQuery,
+  ListTeamDisclosuresQuery,
   PersonRecordQuery,
   RevokeConsentDto,
   UpdateConsentDto,
@@ -42,7 +53,10 @@ import {
 @ApiTags('consents')
 @Controller('participants')
 export class ParticipantConsentsController {
-  constructor(private readonly consents: ConsentsService) {}
+  constructor(
+    private readonly consents: ConsentsService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
 
   @Post(':id/consents')
   @Authenticated()
@@ -92,10 +106,11 @@ export class ParticipantConsentsController {
   })
   @ApiOkResponse({
     description:
-      'One page of the accounting as JSON, or with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies',
+      'One page of the accounting as JSON; with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies; with `format=pdf` the same in plain words as a PDF for the person (attachment, audited as an export)',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(PageOf(DisclosureResponse)) } },
       'text/csv': { schema: { type: 'string' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
     },
   })
   @ApiExtraModels(PageOf(DisclosureResponse))
@@ -104,6 +119,14 @@ export class ParticipantConsentsController {
     @RecordId() id: string,
     @Query() q: ListDisclosuresQuery,
   ): Promise<Page<Disclosure> | StreamableFile> {
+    if (q.format === 'pdf') {
+      const pdf = await this.consents.accountingPdf(user, id, q, this.config.orgName);
+      return new StreamableFile(pdf.body, {
+        type: 'application/pdf',
+        disposition: `attachment; filename="${pdf.filename}"`,
+        length: pdf.body.length,
+      });
+    }
     if (q.format !== 'csv') return this.consents.listDisclosures(user, id, q);
     const file = await this.consents.accountingCsv(user, id, q);
     return new StreamableFile(file.body, {
@@ -183,6 +206,65 @@ export class ConsentsController {
     return this.consents.setEventOccurred(user, id, dto);
   }
 
+  @Put(':id/scan')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Keep the signed copy of the consent: one PDF, PNG or JPEG of at most 5 MB in the form field “file”, its type read from its content (replaces a copy kept before; the same file again writes nothing)',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: [SCAN_FIELD],
+      properties: { [SCAN_FIELD]: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiOkResponse({ type: ConsentResponse, description: 'The consent, with `hasScan` and `scan`' })
+  @ApiResponse({
+    status: 400,
+    description: 'No file in the field `file`, another field, or more than one part',
+    type: ApiErrorBody,
+  })
+  @ApiResponse({ status: 413, description: 'The file is over 5 MB', type: ApiErrorBody })
+  @ApiResponse({
+    status: 415,
+    description:
+      'Not multipart/form-data, or the file is not a PDF, PNG or JPEG by its content (`errors.file`)',
+    type: ApiErrorBody,
+  })
+  putScan(
+    @CurrentUser() user: AuthUser,
+    @RecordId() id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<Consent> {
+    const file = readScanUpload(request.body, request.headers['content-type']);
+    return this.consents.putScan(user, id, file);
+  }
+
+  @Get(':id/scan')
+  @Authenticated()
+  @ApiOperation({ summary: 'The signed copy of the consent, as it was kept (its read audited)' })
+  @ApiOkResponse({
+    description: 'The file (attachment): a PDF, PNG or JPEG',
+    content: {
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'image/png': { schema: { type: 'string', format: 'binary' } },
+      'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  async getScan(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<StreamableFile> {
+    const scan = await this.consents.readScan(user, id);
+    const ext = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' }[
+      scan.contentType
+    ];
+    return new StreamableFile(scan.content, {
+      type: scan.contentType,
+      disposition: `attachment; filename="signed-consent-${scan.consentId}.${ext}"`,
+      length: scan.content.length,
+    });
+  }
+
   @Post(':id/revoke')
   @HttpCode(HttpStatus.OK)
   @Authenticated()
@@ -198,5 +280,27 @@ export class ConsentsController {
     @Body() dto: RevokeConsentDto,
   ): Promise<Consent> {
     return this.consents.revoke(user, id, dto);
+  }
+}
+
+/** The team's disclosures, for its supervisors to review (SPEC §10: emergencies are shown to them). */
+@ApiTags('consents')
+@Controller('disclosures')
+export class TeamDisclosuresController {
+  constructor(private readonly consents: ConsentsService) {}
+
+  @Get()
+  @Authenticated({ roles: ['supervisor', 'admin'] })
+  @ApiOperation({
+    summary:
+      'The team’s disclosures, newest first; with emergency=true those made without consent, to review (supervisors: their team; admins: every team or the one named)',
+  })
+  @ApiOkResponse({ type: PageOf(DisclosureListItemResponse) })
+  @ApiErrors(404)
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() q: ListTeamDisclosuresQuery,
+  ): Promise<Page<DisclosureListItem>> {
+    return this.consents.listTeamDisclosures(user, q);
   }
 }

@@ -2,7 +2,9 @@ import {
   PART2_REDISCLOSURE_NOTICE,
   consentStateOn,
   type Consent,
+  type ConsentScanType,
   type Disclosure,
+  type DisclosureListItem,
 } from '@peerpath/shared';
 import { toIsoDate } from '../common/dates';
 import { computed, defineRecord } from '../records';
@@ -10,7 +12,18 @@ import type { ConsentEntity } from './consent.entity';
 import type { ConsentResponse, DisclosureResponse } from './consents.response';
 import type { DisclosureEntity } from './disclosure.entity';
 
-export type ConsentRow = Omit<ConsentEntity, 'team' | 'participant' | 'revokedBy' | 'recordedBy'>;
+export type ConsentRow = Omit<
+  ConsentEntity,
+  'team' | 'participant' | 'revokedBy' | 'recordedBy'
+> & {
+  /** The signed copy's description (never its content), or null. */
+  scan: {
+    contentType: ConsentScanType;
+    sizeBytes: number;
+    uploadedAt: string;
+    uploadedById: string;
+  } | null;
+};
 export type DisclosureRow = Omit<DisclosureEntity, 'team' | 'participant' | 'consent' | 'by'> & {
   byName: string;
   part2: boolean;
@@ -37,6 +50,12 @@ export const CONSENT = defineRecord<ConsentRow>({
     revokedOn: 'revoked_on',
     revokedById: 'revoked_by_id',
     recordedById: 'recorded_by_id',
+    scan: computed(
+      (c) => `(SELECT json_build_object('contentType', s.content_type, 'sizeBytes', s.size_bytes,
+                 'uploadedAt', to_char(s.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                 'uploadedById', s.uploaded_by_id)
+                 FROM consent_scan s WHERE s.consent_id = ${c}.id)`,
+    ),
     version: 'version',
     createdAt: 'created_at',
     updatedAt: 'updated_at',
@@ -68,6 +87,14 @@ export const DISCLOSURE = defineRecord<DisclosureRow>({
     createdAt: 'created_at',
     updatedAt: 'updated_at',
   },
+});
+
+/** The signed copy of a consent, as the move rule (SPEC §1) carries it with the person. */
+export const CONSENT_SCAN = defineRecord<{ id: string; teamId: string; participantId: string }>({
+  table: 'consent_scan',
+  entity: 'consent_scan',
+  notFound: 'No signed copy is kept with this consent',
+  columns: { id: 'id', teamId: 'team_id', participantId: 'participant_id' },
 });
 
 /**
@@ -107,6 +134,8 @@ export function toConsentResponse(r: ConsentRow, today: string): ConsentResponse
     revokedById: r.revokedById,
     recordedById: r.recordedById,
     state: consentStateOn(dates, today),
+    hasScan: r.scan !== null,
+    scan: r.scan,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -131,4 +160,10 @@ export function toDisclosureResponse(r: DisclosureRow): DisclosureResponse & Dis
     redisclosureNotice: r.part2 ? PART2_REDISCLOSURE_NOTICE : null,
     createdAt: r.createdAt.toISOString(),
   };
+}
+
+export function toDisclosureListItem(
+  r: DisclosureRow & { participantName: string },
+): DisclosureListItem {
+  return { ...toDisclosureResponse(r), participantName: r.participantName };
 }

@@ -4,12 +4,18 @@ import {
   ConsentsController,
   ParticipantConsentsController,
   PersonRecordController,
+  TeamDisclosuresController,
 } from './consents.controller';
 import { ConsentsService } from './consents.service';
 import { PersonRecordService } from './person-record.service';
 
 @Module({
-  controllers: [ParticipantConsentsController, ConsentsController, PersonRecordController],
+  controllers: [
+    ParticipantConsentsController,
+    ConsentsController,
+    PersonRecordController,
+    TeamDisclosuresController,
+  ],
   providers: [RecordContext, ConsentsService, PersonRecordService],
 })
 export class ConsentsModule {}

@@ -1,14 +1,32 @@
 import {
+  CONSENT_SCAN_TYPES,
   CONSENT_STATES,
   DISCLOSURE_METHODS,
   INFORMATION_KINDS,
   type Consent,
+  type ConsentScan,
+  type ConsentScanType,
   type ConsentState,
   type Disclosure,
+  type DisclosureListItem,
   type DisclosureMethod,
   type InformationKind,
 } from '@peerpath/shared';
 import { Out } from '../common/api-docs';
+
+export class ConsentScanResponse implements ConsentScan {
+  @Out.enum(CONSENT_SCAN_TYPES, { description: 'Read from the file’s content, not its name' })
+  contentType: ConsentScanType;
+
+  @Out.int({ minimum: 1, maximum: 5242880 })
+  sizeBytes: number;
+
+  @Out.dateTime({ description: 'When this copy was kept' })
+  uploadedAt: string;
+
+  @Out.uuid()
+  uploadedById: string;
+}
 
 export class ConsentResponse implements Consent {
   @Out.uuid()
@@ -57,6 +75,15 @@ export class ConsentResponse implements Consent {
     description: 'Where the consent stands today (the organisation’s day)',
   })
   state: ConsentState;
+
+  @Out.bool({ description: 'Whether the signed copy is kept with it' })
+  hasScan: boolean;
+
+  @Out.object(() => ConsentScanResponse, {
+    nullable: true,
+    description: 'The signed copy (GET /api/consents/:id/scan reads the file)',
+  })
+  scan: ConsentScan | null;
 
   @Out.int({ minimum: 1 })
   version: number;
@@ -117,4 +144,9 @@ export class DisclosureResponse implements Disclosure {
 
   @Out.dateTime()
   createdAt: string;
+}
+
+export class DisclosureListItemResponse extends DisclosureResponse implements DisclosureListItem {
+  @Out.text({ description: 'Whose information it was: preferred (else first) name and last name' })
+  participantName: string;
 }

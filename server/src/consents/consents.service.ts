@@ -1,10 +1,13 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   ACCOUNTING_YEARS,
   consentStateOn,
   type Consent,
+  type ConsentScanType,
   type Disclosure,
+  type DisclosureListItem,
   type InformationKind,
   type Page,
 } from '@peerpath/shared';
@@ -12,11 +15,13 @@ import { fieldError, NotInTeamException, requireParticipant } from '../common/ac
 import type { AuthUser } from '../common/auth.decorators';
 import { toIsoDate } from '../common/dates';
 import { writeAccountingCsv } from './accounting.csv';
+import { writeAccountingPdf } from './accounting.pdf';
 import {
   createOnce,
   datesNotBefore,
   findInTeam,
   insertReturning,
+  listPage,
   RecordContext,
   requireVersion,
   updateVersioned,
@@ -26,6 +31,7 @@ import {
 import {
   CONSENT,
   DISCLOSURE,
+  toDisclosureListItem,
   sameRecipient,
   toConsentResponse,
   toDisclosureResponse,
@@ -37,6 +43,7 @@ import type {
   CreateDisclosureDto,
   ListConsentsQuery,
   ListDisclosuresQuery,
+  ListTeamDisclosuresQuery,
   RevokeConsentDto,
   UpdateConsentDto,
 } from './dto/consents.dto';
@@ -297,6 +304,94 @@ export class ConsentsService {
   }
 
   /**
+   * Keeps the signed copy of a consent (a PDF, PNG or JPEG, its type read
+   * from its content), replacing any kept before. The same file again writes
+   * nothing. Audited as a change of the consent.
+   */
+  async putScan(
+    caller: AuthUser,
+    id: string,
+    file: { content: Buffer; contentType: ConsentScanType },
+  ): Promise<Consent> {
+    const today = this.records.today();
+    const sha256 = createHash('sha256').update(file.content).digest('hex');
+    return this.records.db.transaction(async (m) => {
+      const current = await this.lockConsent(m, caller, id);
+      const [kept]: { sha256: string }[] = await m.query(
+        `SELECT sha256 FROM consent_scan WHERE consent_id = $1`,
+        [current.id],
+      );
+      if (kept?.sha256 === sha256) {
+        await this.audit.record(this.repeated(caller, current, 'scan'), m);
+        return toConsentResponse(current, today);
+      }
+      await m.query(
+        `INSERT INTO consent_scan (team_id, participant_id, consent_id, content_type, size_bytes, sha256, content, uploaded_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (consent_id) DO UPDATE
+            SET content_type = EXCLUDED.content_type, size_bytes = EXCLUDED.size_bytes,
+                sha256 = EXCLUDED.sha256, content = EXCLUDED.content,
+                uploaded_by_id = EXCLUDED.uploaded_by_id, updated_at = now()`,
+        [
+          current.teamId,
+          current.participantId,
+          current.id,
+          file.contentType,
+          file.content.length,
+          sha256,
+          file.content,
+          caller.id,
+        ],
+      );
+      await this.audit.record(
+        {
+          actorId: caller.id,
+          action: 'update',
+          entityType: CONSENT.entity,
+          entityId: current.id,
+          participantId: current.participantId,
+          teamId: current.teamId,
+          details: {
+            fields: ['scan'],
+            scan: { contentType: file.contentType, sizeBytes: file.content.length, sha256 },
+            replaced: Boolean(kept),
+          },
+        },
+        m,
+      );
+      const [saved]: ConsentRow[] = await m.query(
+        `SELECT ${CONSENT.select} FROM consent WHERE id = $1`,
+        [current.id],
+      );
+      return toConsentResponse(saved, today);
+    });
+  }
+
+  /** The signed copy of a consent, to read; its read audited. 404 when none is kept. */
+  async readScan(
+    caller: AuthUser,
+    id: string,
+  ): Promise<{ content: Buffer; contentType: ConsentScanType; consentId: string }> {
+    const consent = await findInTeam(this.records.db.manager, CONSENT, caller, id);
+    const [scan]: { content: Buffer; content_type: ConsentScanType }[] =
+      await this.records.db.query(
+        `SELECT content, content_type FROM consent_scan WHERE consent_id = $1`,
+        [consent.id],
+      );
+    if (!scan) throw new NotFoundException('No signed copy is kept with this consent');
+    await this.audit.record({
+      actorId: caller.id,
+      action: 'read',
+      entityType: CONSENT.entity,
+      entityId: consent.id,
+      participantId: consent.participantId,
+      teamId: consent.teamId,
+      details: { scan: true },
+    });
+    return { content: scan.content, contentType: scan.content_type, consentId: consent.id };
+  }
+
+  /**
    * The consent a disclosure goes out under: the one named (judged alone), or
    * one of the person's on file for the recipient, in force on the day and
    * covering every kind of information sent; 409 naming what is missing.
@@ -424,6 +519,37 @@ export class ConsentsService {
     });
   }
 
+  /**
+   * The team's disclosures for its supervisors to review, newest first:
+   * with `emergency=true`, those made without consent, each with its reason,
+   * who made it and whose information it was. A supervisor sees their own
+   * team's; an admin every team's, or the one named.
+   */
+  async listTeamDisclosures(
+    caller: AuthUser,
+    q: ListTeamDisclosuresQuery,
+  ): Promise<Page<DisclosureListItem>> {
+    if (q.from && q.to && q.from > q.to) throw fieldError('from', 'from must not be after to');
+    const scope = await this.records.listScope(caller, { ...q, participantId: null }, 'd');
+    scope.filter
+      .when(q.emergency, 'd.emergency = ?')
+      .when(q.from, 'd.disclosed_on >= ?')
+      .when(q.to, 'd.disclosed_on <= ?');
+    return this.records.listRead(
+      caller,
+      DISCLOSURE,
+      q,
+      scope,
+      {
+        alias: 'd',
+        joins: 'JOIN participant p ON p.id = d.participant_id',
+        extra: `coalesce(p.preferred_name, p.first_name) || ' ' || p.last_name AS "participantName"`,
+        orderBy: 'd.disclosed_on DESC, d.created_at DESC, d.id DESC',
+      },
+      (row) => toDisclosureListItem(row as DisclosureRow & { participantName: string }),
+    );
+  }
+
   /** The accounting of disclosures: newest first, the last three years unless asked otherwise. */
   async listDisclosures(
     caller: AuthUser,
@@ -449,28 +575,90 @@ export class ConsentsService {
     };
   }
 
+  /**
+   * The accounting as a PDF for the person: every disclosure of the period,
+   * in plain words, with the 42 CFR 2.32 notice where a Part 2 consent
+   * applies; audited as an export of the person's information.
+   */
+  async accountingPdf(
+    caller: AuthUser,
+    participantId: string,
+    q: ListDisclosuresQuery,
+    orgName: string,
+  ): Promise<{ body: Buffer; filename: string }> {
+    const { page, from, to, person } = await this.accounting(caller, participantId, {
+      ...q,
+      format: 'pdf',
+    });
+    return {
+      body: await writeAccountingPdf(page.items, {
+        orgName,
+        personName: person.name,
+        from,
+        to,
+        generatedOn: this.records.today(),
+      }),
+      filename: `peerpath-disclosures-${from}-to-${to}.pdf`,
+    };
+  }
+
   private async accounting(
     caller: AuthUser,
     participantId: string,
     q: ListDisclosuresQuery,
-  ): Promise<{ page: Page<Disclosure>; from: string; to: string }> {
+  ): Promise<{
+    page: Page<Disclosure>;
+    from: string;
+    to: string;
+    person: { teamId: string; name: string };
+  }> {
     const today = this.records.today();
     const to = q.to ?? today;
     const from = q.from ?? yearsBefore(to, ACCOUNTING_YEARS);
     if (from > to) throw fieldError('from', 'from must not be after to');
-    const all = q.format === 'csv';
-    const filters = { participantId, from, to, ...(all ? { format: 'csv' } : {}) };
+    const all = q.format === 'csv' || q.format === 'pdf';
+    const filters = { participantId, from, to, ...(all ? { format: q.format } : {}) };
     const scope = await this.records.listScope(caller, { ...q, participantId });
     scope.filter.add('disclosed_on >= ?', from).add('disclosed_on <= ?', to);
+    const [person]: { teamId: string; name: string }[] = await this.records.db.query(
+      `SELECT team_id AS "teamId", coalesce(preferred_name, first_name) || ' ' || last_name AS name
+         FROM participant WHERE id = $1`,
+      [participantId],
+    );
+    const order = { orderBy: 'disclosed_on DESC, created_at DESC, id DESC' };
     // The file is the whole accounting of the period: paging does not apply.
+    const every = { ...scope, page: 1, pageSize: EVERY_DISCLOSURE, offset: 0 };
+    if (q.format === 'pdf') {
+      // A file for the person, of their information: an export, as their record is.
+      const { rows } = await listPage(this.records.db.manager, DISCLOSURE, scope.filter, {
+        ...order,
+        limit: EVERY_DISCLOSURE,
+        offset: 0,
+      });
+      await this.audit.record({
+        actorId: caller.id,
+        action: 'export',
+        entityType: DISCLOSURE.entity,
+        participantId,
+        teamId: person.teamId,
+        details: { accounting: true, format: 'pdf', from, to },
+      });
+      const items = rows.map(toDisclosureResponse);
+      return {
+        page: { items, total: items.length, page: 1, pageSize: EVERY_DISCLOSURE },
+        from,
+        to,
+        person,
+      };
+    }
     const page = await this.records.listRead(
       caller,
       DISCLOSURE,
       filters,
-      all ? { ...scope, page: 1, pageSize: EVERY_DISCLOSURE, offset: 0 } : scope,
-      { orderBy: 'disclosed_on DESC, created_at DESC, id DESC' },
+      all ? every : scope,
+      order,
       toDisclosureResponse,
     );
-    return { page, from, to };
+    return { page, from, to, person };
   }
 }

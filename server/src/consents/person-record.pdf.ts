@@ -1,44 +1,17 @@
-import PDFDocument from 'pdfkit';
 import {
   CONSENT_STATE_LABELS,
   DISCLOSURE_METHOD_LABELS,
   INFORMATION_LABELS,
   type InformationKind,
 } from '@peerpath/shared';
+import { flowWriter, PDF_MUTED as MUTED, showDate, startPdf } from '../common/pdf';
 import type { PersonRecordResponse } from './person-record.response';
 
 type Json = Record<string, unknown>;
 
-const INK = '#1f2933';
-const MUTED = '#52606d';
-
-/** The standard PDF fonts cover Windows-1252 only; anything outside it is written as '?'. */
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-function printable(text: string): string {
-  return [...text]
-    .map((ch) => {
-      const c = ch.codePointAt(0)!;
-      return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.includes(ch)
-        ? ch
-        : '?';
-    })
-    .join('');
-}
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** "12 Mar 2026", as the app shows a day. */
-export function showDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
-}
 
 /** "Thu 12 Mar 2026, 14:30" in the organisation's time zone, as the app shows a moment. */
 function showDateTime(iso: string, timeZone: string): string {
@@ -110,30 +83,13 @@ export function writePersonRecordPdf(
 ): Promise<Buffer> {
   const person = record.person;
   const name = [person.firstName, person.lastName].filter(Boolean).join(' ');
-  const doc = new PDFDocument({
-    size: 'LETTER',
+  const { doc, done } = startPdf({
+    title: 'Personal record',
+    orgName: meta.orgName,
     margin: 50,
-    compress: false,
-    info: { Title: 'Personal record', Author: printable(meta.orgName), Creator: 'PeerPath' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
   const tz = meta.timeZone;
-  const para = (s: string, opts: { size?: number; bold?: boolean; color?: string } = {}) =>
-    doc
-      .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
-      .fontSize(opts.size ?? 10)
-      .fillColor(opts.color ?? INK)
-      .text(printable(s));
-  const heading = (s: string) => {
-    doc.moveDown(0.8);
-    para(s, { size: 14, bold: true });
-    doc.moveDown(0.3);
-  };
+  const { para, heading } = flowWriter(doc);
   const field = (k: string, v: unknown) => {
     const shown = show(v, tz);
     if (shown) para(`${label(k)}: ${shown}`);

@@ -3,6 +3,7 @@ import { TimeEntryEntity } from '../time-entries/time-entry.entity';
 import { AuditChainEntity } from '../audit/audit-chain.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { ConsentEntity } from '../consents/consent.entity';
+import { ConsentScanEntity } from '../consents/consent-scan.entity';
 import { DisclosureEntity } from '../consents/disclosure.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { LoginFailureEntity } from '../auth/login-failure.entity';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   SafetyAlertEntity,
   ConsentEntity,
   DisclosureEntity,
+  ConsentScanEntity,
 ];

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ADVOCACY } from '../advocacy/advocacy.mapper';
-import { CONSENT, DISCLOSURE } from '../consents/consents.mapper';
+import { CONSENT, CONSENT_SCAN, DISCLOSURE } from '../consents/consents.mapper';
 import { DECISION_NOTE } from '../decision-notes/decision-notes.mapper';
 import { HANDOUT } from '../handouts/handouts.mapper';
 import { MEASUREMENT, SAFETY_ALERT } from '../measures/measures.mapper';
@@ -29,6 +29,7 @@ export const ATTACHED_RECORDS: readonly RecordTable<{ id: string; teamId: string
   SAFETY_ALERT,
   CONSENT,
   DISCLOSURE,
+  CONSENT_SCAN,
 ];
 
 /**

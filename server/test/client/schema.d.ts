@@ -911,6 +911,24 @@ export interface paths {
         patch: operations["consents_update"];
         trace?: never;
     };
+    "/api/consents/{id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed copy of the consent, as it was kept (its read audited) */
+        get: operations["consents_getScan"];
+        /** Keep the signed copy of the consent: one PDF, PNG or JPEG of at most 5 MB in the form field “file”, its type read from its content (replaces a copy kept before; the same file again writes nothing) */
+        put: operations["consents_putScan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consents/{id}/revoke": {
         parameters: {
             query?: never;
@@ -937,6 +955,23 @@ export interface paths {
         };
         /** Everything held about the person, for them to read (their team’s workers and supervisors; audited as an export) */
         get: operations["personRecord_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team’s disclosures, newest first; with emergency=true those made without consent, to review (supervisors: their team; admins: every team or the one named) */
+        get: operations["teamDisclosures_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2793,6 +2828,21 @@ export interface components {
             /** @description An event that ends the consent; this or expiresOn is required */
             expiresOnEvent?: string | null;
         };
+        ConsentScanResponse: {
+            /**
+             * @description Read from the file’s content, not its name
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            sizeBytes: number;
+            /**
+             * Format: date-time
+             * @description When this copy was kept
+             */
+            uploadedAt: string;
+            /** Format: uuid */
+            uploadedById: string;
+        };
         ConsentResponse: {
             /** Format: uuid */
             id: string;
@@ -2831,6 +2881,10 @@ export interface components {
              * @enum {string}
              */
             state: "in_force" | "not_yet" | "expired" | "revoked";
+            /** @description Whether the signed copy is kept with it */
+            hasScan: boolean;
+            /** @description The signed copy (GET /api/consents/:id/scan reads the file) */
+            scan: components["schemas"]["ConsentScanResponse"] | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -2958,6 +3012,46 @@ export interface components {
             }[];
             consents: components["schemas"]["ConsentResponse"][];
             disclosures: components["schemas"]["DisclosureResponse"][];
+        };
+        DisclosureListItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            teamId: string;
+            recipient: string;
+            information: ("attendance" | "plan" | "notes" | "measures" | "advocacy" | "contact_details" | "substance_use_records")[];
+            /** Format: date */
+            disclosedOn: string;
+            /** @enum {string} */
+            method: "in_person" | "phone" | "email" | "fax" | "mail" | "portal" | "other";
+            /**
+             * Format: uuid
+             * @description The consent it was made under; null in an emergency
+             */
+            consentId: string | null;
+            emergency: boolean;
+            /** @description Why it could not wait for consent (emergency only) */
+            reason: string | null;
+            /** @description The consent’s purpose, or the emergency reason */
+            purpose: string;
+            /** Format: uuid */
+            byId: string;
+            byName: string;
+            /** @description The redisclosure notice of 42 CFR 2.32, to go with what was sent, when the consent covers Part 2 records */
+            redisclosureNotice: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whose information it was: preferred (else first) name and last name */
+            participantName: string;
+        };
+        DisclosureListItemPage: {
+            items: components["schemas"]["DisclosureListItemResponse"][];
+            /** @description Matching records on every page */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         AgendaItemResponse: {
             /** @enum {string} */
@@ -9157,8 +9251,8 @@ export interface operations {
                 from?: string | null;
                 /** @description Up to this day (today by default). A date from 1900-01-01 to 2200-12-31 */
                 to?: string | null;
-                /** @description json (the default, one page), or csv: every disclosure in the period as a file (paging ignored) */
-                format?: "json" | "csv";
+                /** @description json (the default, one page); csv: every disclosure in the period as a file; pdf: the same as a plain, printable file for the person (paging ignored) */
+                format?: "json" | "csv" | "pdf";
             };
             header?: never;
             path: {
@@ -9168,7 +9262,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of the accounting as JSON, or with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies */
+            /** @description One page of the accounting as JSON; with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies; with `format=pdf` the same in plain words as a PDF for the person (attachment, audited as an export) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9176,6 +9270,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DisclosurePage"];
                     "text/csv": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Bad input: the field errors are in `errors` (nothing was changed) */
@@ -9513,6 +9608,176 @@ export interface operations {
             };
         };
     };
+    consents_getScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (attachment): a PDF, PNG or JPEG */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    consents_putScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The consent, with `hasScan` and `scan` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description No file in the field `file`, another field, or more than one part */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The file is over 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not multipart/form-data, or the file is not a PDF, PNG or JPEG by its content (`errors.file`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     consents_revoke: {
         parameters: {
             query?: never;
@@ -9653,6 +9918,92 @@ export interface operations {
                 };
             };
             /** @description Only for: worker, supervisor. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    teamDisclosures_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Page size, 25 by default */
+                pageSize?: number;
+                /** @description true: only emergency disclosures (made without consent, with a reason); false: only those under a consent */
+                emergency?: boolean;
+                /** @description Disclosed on or after this day. A date from 1900-01-01 to 2200-12-31 */
+                from?: string | null;
+                /** @description Disclosed on or before this day. A date from 1900-01-01 to 2200-12-31 */
+                to?: string | null;
+                /** @description An admin names a team; a supervisor’s list is always their own team’s */
+                teamId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureListItemPage"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: supervisor, admin. Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;

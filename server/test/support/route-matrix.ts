@@ -18,7 +18,7 @@ export const ACTORS = [
 ] as const;
 export type Actor = (typeof ACTORS)[number];
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'OPTIONS';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 export interface MatrixContext {
   t: TestApp;
@@ -29,6 +29,8 @@ export interface MatrixContext {
 export interface Probe {
   url: string;
   body?: unknown;
+  /** A raw body (a multipart upload), sent with `headers`. */
+  payload?: Buffer;
   headers?: Record<string, string>;
   /** Replaces the actor's usual token (logout ends the session it is sent with). */
   token?: string;
@@ -102,6 +104,32 @@ async function freshConsentOfA(ctx: MatrixContext): Promise<string> {
     [a.team.id, a.participant.id, a.worker.id],
   );
   return rows[0].id as string;
+}
+
+/** A multipart body holding one small PDF in the field `file`. */
+function scanUpload(): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `peerpath${tag()}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="signed.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    Buffer.from('%PDF-1.4\n% signed consent\n%%EOF\n'),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A consent of team A with its signed copy kept. */
+async function freshScannedConsentOfA(ctx: MatrixContext): Promise<string> {
+  const id = await freshConsentOfA(ctx);
+  const a = A(ctx);
+  const content = Buffer.from('%PDF-1.4\n% signed\n%%EOF\n');
+  await ctx.t.db.query(
+    `INSERT INTO consent_scan (team_id, participant_id, consent_id, content_type, size_bytes, sha256, content, uploaded_by_id)
+     VALUES ($1, $2, $3, 'application/pdf', $4, repeat('0', 64), $5, $6)`,
+    [a.team.id, a.participant.id, id, content.length, content, a.worker.id],
+  );
+  return id;
 }
 
 /** A time entry of team A's worker, so each actor's request has its own target. */
@@ -929,6 +957,23 @@ export const ROUTE_MATRIX: RouteRow[] = [
     }),
   },
   {
+    method: 'PUT',
+    path: '/api/consents/:id/scan',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/consents/${await freshConsentOfA(ctx)}/scan`,
+      ...scanUpload(),
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/consents/:id/scan',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/consents/${await freshScannedConsentOfA(ctx)}/scan` }),
+  },
+  {
     method: 'POST',
     path: '/api/participants/:id/disclosures',
     expect: s(401, 201, 404, 201, 404, 201),
@@ -950,6 +995,14 @@ export const ROUTE_MATRIX: RouteRow[] = [
     expect: s(401, 200, 404, 200, 404, 200),
     data: 'team',
     probe: (ctx) => ({ url: `/api/participants/${A(ctx).participant.id}/disclosures` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/disclosures',
+    // For the team's supervisors to review; each sees only their own team's.
+    expect: s(401, 403, 403, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/disclosures?emergency=true&pageSize=100' }),
   },
   {
     method: 'GET',

@@ -10,42 +10,33 @@ import ListItem from '@mui/material/ListItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import {
+  CONSENT_SCAN_MAX_BYTES,
   CONSENT_STATE_LABELS,
-  DISCLOSURE_METHODS,
   DISCLOSURE_METHOD_LABELS,
-  INFORMATION_KINDS,
   INFORMATION_LABELS,
   type Consent,
-  type DisclosureMethod,
   type InformationKind,
 } from '@peerpath/shared';
-import { useState } from 'react';
+import PrintOutlined from '@mui/icons-material/PrintOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import { useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { describeError, download, isApiError } from '../../api';
+import { describeError, download } from '../../api';
 import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
-import { EnumSelect } from '../../components/EnumSelect';
 import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { formatDate, today } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
-import { enumOptions } from '../../lib/options';
-import {
-  useAddConsent,
-  useConsents,
-  useDisclosures,
-  useRecordDisclosure,
-  useRevokeConsent,
-} from './api';
+import { useParticipant } from '../participants/api';
+import { participantLabel } from '../participants/names';
+import { ConsentPrintDialog, type ConsentDraft } from './ConsentFormCopy';
+import { CopyForPrompt, informationOptions, RecordDisclosure, refusal } from './DisclosureForm';
+import { useAddConsent, useConsents, useDisclosures, useRevokeConsent, useUploadScan } from './api';
 
-const kinds = enumOptions(INFORMATION_KINDS, INFORMATION_LABELS);
+const kinds = informationOptions;
 const what = (list: readonly InformationKind[]) =>
   list.map((k) => INFORMATION_LABELS[k].toLowerCase()).join(', ');
-
-/** The server's words for a refusal: they name the field or what the consent lacks. */
-function refusal(e: unknown): string {
-  return isApiError(e, 409) || isApiError(e, 400) ? e.message : describeError(e);
-}
 
 function ends(c: Consent): string {
   if (c.revokedOn) return `withdrawn on ${formatDate(c.revokedOn)}`;
@@ -68,11 +59,20 @@ interface ConsentForm {
   expiresOnEvent: string;
 }
 
-function AddConsent({ participantId, onDone }: { participantId: string; onDone: () => void }) {
+function AddConsent({
+  participantId,
+  personName,
+  onDone,
+}: {
+  participantId: string;
+  personName: string;
+  onDone: () => void;
+}) {
   const save = useAddConsent(participantId);
+  const [printing, setPrinting] = useState<ConsentDraft | null>(null);
   const notify = useNotify();
   const [error, setError] = useState<string | null>(null);
-  const { control, register, handleSubmit } = useForm<ConsentForm>({
+  const { control, register, handleSubmit, getValues } = useForm<ConsentForm>({
     defaultValues: {
       recipient: '',
       purpose: '',
@@ -133,110 +133,33 @@ function AddConsent({ participantId, onDone }: { participantId: string; onDone: 
         helperText="An event, such as “when my court case closes”. A date or an event is needed."
         {...register('expiresOnEvent')}
       />
-      <FormActions saveLabel="Save consent" saving={save.isPending} onCancel={onDone} />
-    </Box>
-  );
-}
-
-interface DisclosureForm {
-  recipient: string;
-  information: InformationKind[];
-  disclosedOn: string;
-  method: DisclosureMethod;
-  emergency: boolean;
-  reason: string;
-}
-
-function RecordDisclosure({
-  participantId,
-  onDone,
-}: {
-  participantId: string;
-  onDone: () => void;
-}) {
-  const save = useRecordDisclosure(participantId);
-  const notify = useNotify();
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const { control, register, handleSubmit } = useForm<DisclosureForm>({
-    defaultValues: {
-      recipient: '',
-      information: [],
-      disclosedOn: today(),
-      method: 'phone',
-      emergency: false,
-      reason: '',
-    },
-  });
-  const emergency = useWatch({ control, name: 'emergency' });
-  const submit = handleSubmit(async (v) => {
-    setError(null);
-    try {
-      const saved = await save.mutateAsync({
-        recipient: v.recipient,
-        information: v.information,
-        disclosedOn: v.disclosedOn,
-        method: v.method,
-        ...(v.emergency ? { emergency: true, reason: v.reason } : {}),
-      });
-      notify('Sharing recorded');
-      if (saved.redisclosureNotice) setNotice(saved.redisclosureNotice);
-      else onDone();
-    } catch (e) {
-      setError(refusal(e));
-    }
-  });
-  if (notice) {
-    return (
-      <Box sx={{ my: 2 }}>
-        <Alert severity="warning" sx={{ mb: 1 }}>
-          Send this notice with what you shared (42 CFR 2.32):
-        </Alert>
-        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', mb: 1 }}>
-          {notice}
+      <Box>
+        <Button
+          startIcon={<PrintOutlined />}
+          onClick={() => {
+            const v = getValues();
+            setPrinting({
+              ...v,
+              part2: v.part2 || v.information.includes('substance_use_records'),
+              expiresOn: v.expiresOn || null,
+              expiresOnEvent: v.expiresOnEvent || null,
+            });
+          }}
+        >
+          Print the form to sign
+        </Button>
+        <Typography variant="body2" color="text.secondary">
+          Filled in from what you wrote above; blank where you have not. Save once it is signed.
         </Typography>
-        <Button onClick={onDone}>Done</Button>
       </Box>
-    );
-  }
-  return (
-    <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 2, my: 2 }}>
-      <FormError message={error} />
-      <TextField label="Shared with" required {...register('recipient')} />
-      <Controller
-        control={control}
-        name="information"
-        render={({ field }) => (
-          <ChipCheckboxGroup
-            legend="What was shared"
-            options={kinds}
-            value={field.value}
-            onChange={field.onChange}
-          />
-        )}
-      />
-      <DateInput control={control} name="disclosedOn" label="Shared on" required disableFuture />
-      <EnumSelect
-        control={control}
-        name="method"
-        label="How"
-        options={enumOptions(DISCLOSURE_METHODS, DISCLOSURE_METHOD_LABELS)}
-      />
-      <FormControlLabel
-        control={<Checkbox {...register('emergency')} />}
-        label="An emergency: it could not wait for consent"
-      />
-      {emergency && (
-        <TextField
-          label="Why it could not wait"
-          required
-          multiline
-          minRows={2}
-          helperText="Your supervisors will see this."
-          {...register('reason')}
+      <FormActions saveLabel="Save consent" saving={save.isPending} onCancel={onDone} />
+      {printing && (
+        <ConsentPrintDialog
+          draft={printing}
+          personName={personName}
+          onClose={() => setPrinting(null)}
         />
       )}
-      <FormActions saveLabel="Record sharing" saving={save.isPending} onCancel={onDone} />
     </Box>
   );
 }
@@ -254,24 +177,115 @@ async function saveFile(path: string, query: Record<string, string>, fallback: s
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const SCAN_KIND: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG image',
+  'image/jpeg': 'JPEG image',
+};
+
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** The signed copy of a consent: add or replace it (a PDF, PNG or JPEG up to 5 MB), or open it. */
+function SignedCopy({ consent: c, participantId }: { consent: Consent; participantId: string }) {
+  const upload = useUploadScan(participantId);
+  const notify = useNotify();
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const choose = async (file: File | undefined) => {
+    setError(null);
+    if (!file) return;
+    if (file.size > CONSENT_SCAN_MAX_BYTES) {
+      setError('That file is larger than 5 MB. Scan it at a lower resolution, or as a PDF.');
+      return;
+    }
+    try {
+      await upload.mutateAsync({ id: c.id, file });
+      notify('Signed copy kept with the consent');
+    } catch (e) {
+      setError(refusal(e));
+    }
+  };
+  const open = async () => {
+    setError(null);
+    try {
+      await saveFile(`/consents/${c.id}/scan`, {}, 'signed-consent');
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+        hidden
+        onChange={(e) => {
+          void choose(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      {c.scan && (
+        <Button size="small" startIcon={<DownloadOutlined />} onClick={() => void open()}>
+          Signed copy ({SCAN_KIND[c.scan.contentType]}, {size(c.scan.sizeBytes)})
+        </Button>
+      )}
+      <Button
+        size="small"
+        onClick={() => input.current?.click()}
+        startIcon={<UploadFileOutlined />}
+        disabled={upload.isPending}
+        aria-label={`${c.hasScan ? 'Replace' : 'Add'} the signed copy of the consent for ${c.recipient}`}
+      >
+        {upload.isPending
+          ? 'Keeping…'
+          : c.hasScan
+            ? 'Replace the signed copy'
+            : 'Add the signed copy'}
+      </Button>
+      {error && (
+        <Alert severity="error" sx={{ width: '100%' }}>
+          {error}
+        </Alert>
+      )}
+    </>
+  );
+}
+
 /** Consents to share, withdrawing one, recording what was shared, and the accounting (SPEC §10). */
 export function ConsentsCard({ participantId }: { participantId: string }) {
   const consents = useConsents(participantId);
   const disclosures = useDisclosures(participantId);
   const revoke = useRevokeConsent(participantId);
+  const participant = useParticipant(participantId);
+  const personName = participant.data ? participantLabel(participant.data) : '';
+  const [printing, setPrinting] = useState<Consent | null>(null);
+  // After the person's record is downloaded: whom it is for, and the prompt when it is someone else.
+  const [recordFor, setRecordFor] = useState(false);
   const notify = useNotify();
   const [open, setOpen] = useState<'consent' | 'disclosure' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState<'record' | 'accounting' | null>(null);
-  const fetchFile = async (which: 'record' | 'accounting') => {
+  const [saving, setSaving] = useState<'record' | 'accounting' | 'accountingPdf' | null>(null);
+  const fetchFile = async (which: 'record' | 'accounting' | 'accountingPdf') => {
     setError(null);
     setSaving(which);
     try {
-      if (which === 'record')
+      if (which === 'record') {
         await saveFile(
           `/participants/${participantId}/record`,
           { format: 'pdf' },
           'peerpath-record.pdf',
+        );
+        setRecordFor(true);
+      } else if (which === 'accountingPdf')
+        await saveFile(
+          `/participants/${participantId}/disclosures`,
+          { format: 'pdf' },
+          'peerpath-disclosures.pdf',
         );
       else
         await saveFile(
@@ -318,9 +332,32 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
         >
           {saving === 'accounting' ? 'Preparing…' : 'Download the accounting (CSV)'}
         </Button>
+        <Button
+          startIcon={<DownloadOutlined />}
+          onClick={() => void fetchFile('accountingPdf')}
+          disabled={saving !== null}
+        >
+          {saving === 'accountingPdf' ? 'Preparing…' : 'Who we shared with (PDF, for them)'}
+        </Button>
       </Box>
+      {recordFor && (
+        <CopyForPrompt
+          participantId={participantId}
+          personName={personName}
+          copy="this copy of their record"
+          prefill={{
+            information: ['attendance', 'plan', 'notes', 'measures', 'advocacy', 'contact_details'],
+            method: 'in_person',
+          }}
+          onDone={() => setRecordFor(false)}
+        />
+      )}
       {open === 'consent' && (
-        <AddConsent participantId={participantId} onDone={() => setOpen(null)} />
+        <AddConsent
+          participantId={participantId}
+          personName={personName}
+          onDone={() => setOpen(null)}
+        />
       )}
       {open === 'disclosure' && (
         <RecordDisclosure participantId={participantId} onDone={() => setOpen(null)} />
@@ -351,11 +388,22 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
             <Typography variant="body2" color="text.secondary">
               Signed {formatDate(c.signedOn)}, {ends(c)}
             </Typography>
-            {c.state === 'in_force' && (
-              <Button size="small" onClick={() => void withdraw(c)} disabled={revoke.isPending}>
-                Withdraw from today
+            <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+              <Button
+                size="small"
+                startIcon={<PrintOutlined />}
+                onClick={() => setPrinting(c)}
+                aria-label={`Print the consent form for ${c.recipient}`}
+              >
+                Print the form
               </Button>
-            )}
+              <SignedCopy consent={c} participantId={participantId} />
+              {c.state === 'in_force' && (
+                <Button size="small" onClick={() => void withdraw(c)} disabled={revoke.isPending}>
+                  Withdraw from today
+                </Button>
+              )}
+            </Box>
           </ListItem>
         ))}
       </List>
@@ -378,6 +426,13 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
           </ListItem>
         ))}
       </List>
+      {printing && (
+        <ConsentPrintDialog
+          draft={printing}
+          personName={personName}
+          onClose={() => setPrinting(null)}
+        />
+      )}
     </PickersProvider>
   );
 }

@@ -4,6 +4,7 @@ import type {
   CreateConsentRequest,
   CreateDisclosureRequest,
   Disclosure,
+  DisclosureListItem,
   Page,
 } from '@peerpath/shared';
 import { api } from '../../api';
@@ -55,5 +56,32 @@ export function useRecordDisclosure(participantId: string) {
     mutationFn: (body: CreateDisclosureRequest) =>
       api<Disclosure>(`/participants/${participantId}/disclosures`, { method: 'POST', body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['disclosures', participantId] }),
+  });
+}
+
+/** Supervisors and admins: the team's emergency disclosures since `from`, newest first. */
+export function useEmergencyDisclosures(from: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['disclosures', 'emergency', from],
+    queryFn: ({ signal }) =>
+      api<Page<DisclosureListItem>>('/disclosures', {
+        query: { emergency: true, from, pageSize: 100 },
+        signal,
+      }),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+/** Keeps the signed copy (a PDF, PNG or JPEG up to 5 MB) with a consent, replacing any before. */
+export function useUploadScan(participantId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, file }: { id: string; file: File }) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api<Consent>(`/consents/${id}/scan`, { method: 'PUT', form });
+    },
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['consents', participantId] }),
   });
 }

@@ -28,6 +28,7 @@ import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { ParticipantPicker } from '../participants/ParticipantPicker';
 import { participantName } from '../participants/names';
 import { useCreateHandout, useResources } from './api';
+import { DisclosurePrompt } from '../consents/DisclosureForm';
 import { FormError } from '../../components/FormError';
 
 interface HandoutFormValues {
@@ -56,6 +57,12 @@ export function HandoutDialog({
   const [createId] = useState(newId);
   const [formError, setFormError] = useState<string | null>(null);
   const [resourceInput, setResourceInput] = useState('');
+  // After a warm handoff: the offer to record it as a disclosure (SPEC §10), then onSaved.
+  const [handoff, setHandoff] = useState<{
+    participant: Participant;
+    resource: Resource;
+    message: string;
+  } | null>(null);
   const resourceSearch = useDebouncedValue(resourceInput.trim(), 250);
   const resources = useResources({ search: resourceSearch || undefined, pageSize: 20 }, !resource);
   const create = useCreateHandout();
@@ -84,7 +91,10 @@ export function HandoutDialog({
         note: v.note.trim() || null,
       });
       unsaved.release();
-      onSaved(`${v.resource!.name} shared with ${participantName(v.participant!)}`);
+      const message = `${v.resource!.name} shared with ${participantName(v.participant!)}`;
+      if (v.method === 'warm_handoff') {
+        setHandoff({ participant: v.participant!, resource: v.resource!, message });
+      } else onSaved(message);
     } catch (error) {
       if (isSavedOnDevice(error)) {
         unsaved.release();
@@ -108,6 +118,20 @@ export function HandoutDialog({
     }
   });
 
+  if (handoff) {
+    return (
+      <DisclosurePrompt
+        participantId={handoff.participant.id}
+        what={`You handed ${participantName(handoff.participant)} over to ${handoff.resource.name} in a warm handoff.`}
+        prefill={{
+          recipient: handoff.resource.name,
+          information: ['contact_details'],
+          method: 'in_person',
+        }}
+        onDone={() => onSaved(handoff.message)}
+      />
+    );
+  }
   return (
     <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
       <PickersProvider>

@@ -16,6 +16,7 @@ import {
   EnumField,
   IntField,
   PageQuery,
+  QueryBool,
   TextField,
   UuidField,
 } from '../../common/validation';
@@ -120,12 +121,12 @@ export class ListDisclosuresQuery extends PageQuery {
   @DateField({ presence: 'nullable', description: 'Up to this day (today by default)' })
   to?: string;
 
-  @EnumField(['json', 'csv'], {
+  @EnumField(['json', 'csv', 'pdf'], {
     presence: 'optional',
     description:
-      'json (the default, one page), or csv: every disclosure in the period as a file (paging ignored)',
+      'json (the default, one page); csv: every disclosure in the period as a file; pdf: the same as a plain, printable file for the person (paging ignored)',
   })
-  format?: 'json' | 'csv';
+  format?: 'json' | 'csv' | 'pdf';
 }
 
 export class PersonRecordQuery {
@@ -134,4 +135,23 @@ export class PersonRecordQuery {
     description: 'json (the default), or pdf: the same record as a plain, printable file',
   })
   format?: 'json' | 'pdf';
+}
+
+export class ListTeamDisclosuresQuery extends PageQuery {
+  @QueryBool(
+    'true: only emergency disclosures (made without consent, with a reason); false: only those under a consent',
+  )
+  emergency?: boolean;
+
+  @DateField({ presence: 'nullable', description: 'Disclosed on or after this day' })
+  from?: string;
+
+  @DateField({ presence: 'nullable', description: 'Disclosed on or before this day' })
+  to?: string;
+
+  @UuidField({
+    presence: 'nullable',
+    description: 'An admin names a team; a supervisor’s list is always their own team’s',
+  })
+  teamId?: string;
 }

@@ -18,6 +18,7 @@ import { SessionNotes1795660000700 } from './1795660000700-SessionNotes';
 import { TeamInstruments1795660000900 } from './1795660000900-TeamInstruments';
 import { Measures1795660000901 } from './1795660000901-Measures';
 import { Consents1795660001000 } from './1795660001000-Consents';
+import { ConsentScans1795660002400 } from './1795660002400-ConsentScans';
 import { RecordKeys1795660001100 } from './1795660001100-RecordKeys';
 import { TimeEntries1795660001200 } from './1795660001200-TimeEntries';
 import { OutcomesIndex1795660001300 } from './1795660001300-OutcomesIndex';
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   TimeEntries1795660001200,
   OutcomesIndex1795660001300,
   Credentials1795660002190,
+  ConsentScans1795660002400,
 ];

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import {
   ADVOCACY_CATEGORIES,
   ADVOCACY_LEVELS,
@@ -13,6 +12,7 @@ import {
   type Shown,
   type SuppressedActivitySummary,
 } from '@peerpath/shared';
+import { printable, startPdf } from '../../common/pdf';
 import { INTERNAL_MARK, longDate, teamLabel, type ExportMeta } from './rows';
 
 const PAGE = { width: 612, height: 792, margin: 40 }; // US Letter, in points
@@ -20,23 +20,6 @@ const INK = '#1f2933';
 const MUTED = '#52606d';
 const BAR = '#2f6f8f';
 const RULE = '#cbd2d9';
-
-/**
- * The standard PDF fonts cover Windows-1252 only; anything outside it (an
- * organisation or team name in another script) is written as '?', not as
- * broken glyphs.
- */
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-function printable(text: string): string {
-  return [...text]
-    .map((ch) => {
-      const c = ch.codePointAt(0)!;
-      return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.includes(ch)
-        ? ch
-        : '?';
-    })
-    .join('');
-}
 
 function shown(v: Shown | null, kind: 'count' | 'hours' | 'average' | 'rate' = 'count'): string {
   if (v === null) return 'n/a';
@@ -53,22 +36,11 @@ function shown(v: Shown | null, kind: 'count' | 'hours' | 'average' | 'rate' = '
  * and its text can be checked with a plain search.
  */
 export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'LETTER',
+  const { doc, done } = startPdf({
+    title: meta.internal ? 'Activity summary (internal, not for funders)' : 'Activity summary',
+    orgName: meta.orgName,
+    subject: `${f.period.from} to ${f.period.to}, ${teamLabel(meta)}`,
     margin: PAGE.margin,
-    compress: false,
-    info: {
-      Title: meta.internal ? 'Activity summary (internal, not for funders)' : 'Activity summary',
-      Author: printable(meta.orgName),
-      Subject: `${f.period.from} to ${f.period.to}, ${printable(teamLabel(meta))}`,
-      Creator: 'PeerPath',
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const left = PAGE.margin;
