@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, Resource } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
@@ -52,5 +52,17 @@ export class ResourcesController {
     @Body() dto: UpdateResourceDto,
   ): Promise<Resource> {
     return this.resources.update(user, id, dto);
+  }
+
+  @Post(':id/verify')
+  @HttpCode(HttpStatus.OK)
+  @Authenticated({ roles: ['admin'] })
+  @ApiOperation({
+    summary:
+      'Mark a resource checked and still right: lastVerifiedOn becomes today (again the same day: 200, nothing written)',
+  })
+  @ApiOkResponse({ type: ResourceResponse })
+  verify(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Resource> {
+    return this.resources.verify(user, id);
   }
 }

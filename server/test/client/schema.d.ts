@@ -477,6 +477,23 @@ export interface paths {
         patch: operations["resources_update"];
         trace?: never;
     };
+    "/api/resources/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a resource checked and still right: lastVerifiedOn becomes today (again the same day: 200, nothing written) */
+        post: operations["resources_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/handouts": {
         parameters: {
             query?: never;
@@ -1947,6 +1964,13 @@ export interface components {
             tags: string[];
             /** @description false: out of the directory */
             active: boolean;
+            /**
+             * Format: date
+             * @description The day someone last checked it is still right
+             */
+            lastVerifiedOn: string | null;
+            /** @description true: never checked, or not checked in the last 365 days (in the organisation time zone) */
+            stale: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -6109,6 +6133,8 @@ export interface operations {
                 category?: "crisis" | "mental_health_treatment" | "substance_use_treatment" | "housing" | "food" | "employment" | "benefits" | "legal" | "peer_support_group" | "education" | "transportation" | "other" | null;
                 /** @description true: active resources only; false: inactive ones only. Left out: active only, unless includeInactive=true */
                 active?: boolean;
+                /** @description true: only resources never checked or not checked in the last 365 days; false: only those checked since */
+                stale?: boolean;
                 /** @description true: active and inactive resources together (when `active` is left out) */
                 includeInactive?: boolean;
             };
@@ -6387,6 +6413,81 @@ export interface operations {
             };
             /** @description Request body is too large (1 MB at most) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    resources_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

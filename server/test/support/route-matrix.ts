@@ -408,6 +408,13 @@ export const ROUTE_MATRIX: RouteRow[] = [
       body: { description: `Free groceries, no ID needed (${tag()})` },
     }),
   },
+  {
+    method: 'POST',
+    path: '/api/resources/:id/verify',
+    expect: s(401, 403, 403, 403, 403, 200),
+    data: 'public',
+    probe: (ctx) => ({ url: `/api/resources/${ctx.org.resource.id}/verify` }),
+  },
 
   // ── Participants ──────────────────────────────────────────────────────────
   {
