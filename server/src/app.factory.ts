@@ -12,7 +12,8 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
-import { jsonBodiesOnly, sameOriginForCookies } from './auth/request-guards';
+import { IMPORT_ROUTE, jsonBodiesOnly, sameOriginForCookies } from './auth/request-guards';
+import { IMPORT_BODY_LIMIT } from './resources/hsds/hsds.dto';
 import { clientCacheControl, registerApiCompression } from './common/compression';
 import { ErrorsFilter } from './common/errors.filter';
 import { createOpenApiDocument } from './common/openapi';
@@ -172,6 +173,13 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   // Fastify parses JSON and plain text by default; only JSON is accepted.
   fastify.removeContentTypeParser('text/plain');
+  // The directory import alone takes a zip, and up to 10 MB (SPEC common rules §7–§13).
+  fastify.addContentTypeParser('application/zip', { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, body),
+  );
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === IMPORT_ROUTE) route.bodyLimit = IMPORT_BODY_LIMIT;
+  });
   const security = {
     ...securityHeaders(HELMET_OPTIONS),
     'permissions-policy': PERMISSIONS_POLICY,

@@ -13,6 +13,19 @@ import { REFRESH_COOKIE } from './auth.controller';
  */
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
+const ZIP_TYPE = /^application\/zip\s*(;|$)/i;
+
+/** The one route that also takes a zip body: the directory's HSDS import (SPEC §12). */
+export const IMPORT_ROUTE = '/api/resources/import';
+
+/** A zip body is allowed only on a POST to IMPORT_ROUTE (its query aside). */
+function zipAllowed(request: FastifyRequest): boolean {
+  return (
+    request.method === 'POST' &&
+    request.url.split('?')[0] === IMPORT_ROUTE &&
+    ZIP_TYPE.test(request.headers['content-type'] ?? '')
+  );
+}
 
 function hasBody(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];
@@ -25,13 +38,17 @@ function refuse(reply: FastifyReply, statusCode: number, message: string) {
   void reply.code(statusCode).type('application/json; charset=utf-8').send({ statusCode, message });
 }
 
-/** `415` for any request whose body is not `application/json`, on every route. */
+/** `415` for any request whose body is not `application/json`, on every route (but a zip to IMPORT_ROUTE). */
 export function jsonBodiesOnly(
   request: FastifyRequest,
   reply: FastifyReply,
   done: () => void,
 ): void {
-  if (hasBody(request) && !JSON_TYPE.test(request.headers['content-type'] ?? '')) {
+  if (
+    hasBody(request) &&
+    !JSON_TYPE.test(request.headers['content-type'] ?? '') &&
+    !zipAllowed(request)
+  ) {
     refuse(reply, 415, 'Request bodies must be JSON (Content-Type: application/json)');
     return;
   }
