@@ -1,4 +1,6 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
+import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -12,6 +14,9 @@ import {
   type ResourceCategory,
 } from '@peerpath/shared';
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { describeError } from '../api';
+import { exportDirectory } from '../features/resources/hsdsApi';
 import { isAdmin, useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -66,13 +71,45 @@ export function ResourcesPage() {
       Add resource
     </Button>
   );
+  const [exporting, setExporting] = useState(false);
+  const exportButton = (
+    <Button
+      variant="outlined"
+      startIcon={<FileDownloadOutlined />}
+      disabled={exporting}
+      onClick={() => {
+        setExporting(true);
+        exportDirectory()
+          .catch((e: unknown) => notify(`Could not download the directory: ${describeError(e)}`))
+          .finally(() => setExporting(false));
+      }}
+    >
+      {exporting ? 'Preparing…' : 'Download directory'}
+    </Button>
+  );
+  const headerActions = (
+    <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+      {exportButton}
+      {admin && (
+        <Button
+          component={RouterLink}
+          to="/resources/import"
+          variant="outlined"
+          startIcon={<UploadFileOutlined />}
+        >
+          Import directory
+        </Button>
+      )}
+      {addResource}
+    </Box>
+  );
 
   return (
     <>
       <PageHeader
         title="Resources"
         subtitle="Services and groups to share with the people you support."
-        actions={addResource}
+        actions={headerActions}
       />
       {!admin && (
         <FollowUps

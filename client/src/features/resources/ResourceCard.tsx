@@ -12,6 +12,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { LABELS, type Resource } from '@peerpath/shared';
 import type { ReactNode } from 'react';
+import { formatDate } from '../../lib/dates';
 import { visuallyHidden } from '../../lib/visuallyHidden';
 
 function Line({ icon, children }: { icon: ReactNode; children: ReactNode }) {
@@ -39,12 +40,7 @@ function Line({ icon, children }: { icon: ReactNode; children: ReactNode }) {
 /** "Checked 3 May 2026", or how long it has gone unchecked, said gently. */
 function checkedLine(r: Resource): string {
   if (!r.lastVerifiedOn) return 'Not checked yet — worth a quick call before sharing';
-  const on = new Date(`${r.lastVerifiedOn}T12:00:00Z`).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  const on = formatDate(r.lastVerifiedOn);
   return r.stale ? `Last checked ${on} — worth a quick call before sharing` : `Checked ${on}`;
 }
 
