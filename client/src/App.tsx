@@ -60,6 +60,10 @@ const pages: RouteObject[] = [
     lazy: page(() => import('./pages/ResourcesPage').then((m) => m.ResourcesPage)),
   },
   {
+    path: 'resources/import',
+    lazy: page(() => import('./pages/ImportDirectoryPage').then((m) => m.ImportDirectoryPage)),
+  },
+  {
     path: 'decision-notes/new',
     lazy: page(() => import('./pages/NewDecisionNotePage').then((m) => m.NewDecisionNotePage)),
   },

@@ -12,8 +12,9 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
-import { jsonBodiesOnly, sameOriginForCookies } from './auth/request-guards';
+import { IMPORT_ROUTE, jsonBodiesOnly, sameOriginForCookies } from './auth/request-guards';
 import { SCAN_BODY_LIMIT } from './consents/scan-upload';
+import { IMPORT_BODY_LIMIT } from './resources/hsds/hsds.dto';
 import { clientCacheControl, registerApiCompression } from './common/compression';
 import { ErrorsFilter } from './common/errors.filter';
 import { createOpenApiDocument } from './common/openapi';
@@ -180,6 +181,13 @@ export async function createApp(
     { parseAs: 'buffer', bodyLimit: SCAN_BODY_LIMIT },
     (_request, body, done) => done(null, body),
   );
+  // The directory import alone takes a zip, and up to 10 MB (SPEC common rules §7–§13).
+  fastify.addContentTypeParser('application/zip', { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, body),
+  );
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === IMPORT_ROUTE) route.bodyLimit = IMPORT_BODY_LIMIT;
+  });
   const security = {
     ...securityHeaders(HELMET_OPTIONS),
     'permissions-policy': PERMISSIONS_POLICY,

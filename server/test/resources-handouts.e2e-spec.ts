@@ -78,6 +78,8 @@ describe('resource directory', () => {
       address: '12 Harbor Street',
       tags: ['groceries', 'free'],
       active: true,
+      lastVerifiedOn: null,
+      stale: true,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

@@ -313,6 +313,10 @@ export interface Resource extends Stamped {
   address: string | null;
   tags: string[];
   active: boolean;
+  /** The day someone last checked it is still right; null: never. */
+  lastVerifiedOn: IsoDate | null;
+  /** Never checked, or not in the last 365 days (SPEC §12). */
+  stale: boolean;
 }
 
 export interface Handout extends Stamped {

@@ -143,6 +143,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Skip the refresh-and-retry on 401 (sign-in itself). */
   noRefresh?: boolean;
+  /** A file sent as it is (the directory import's zip), with its content type. */
+  file?: { body: Blob; type: string };
 }
 
 async function request(path: string, options: RequestOptions = {}): Promise<Response> {
@@ -153,6 +155,9 @@ async function request(path: string, options: RequestOptions = {}): Promise<Resp
   } else if (options.body !== undefined) {
     init.body = JSON.stringify(options.body);
     init.headers = { 'Content-Type': 'application/json' };
+  } else if (options.file) {
+    init.body = options.file.body;
+    init.headers = { 'Content-Type': options.file.type };
   }
   let response = await send(url, init);
   if (response.status === 401 && !options.noRefresh) {

@@ -1,7 +1,10 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
+import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import Pagination from '@mui/material/Pagination';
 import Typography from '@mui/material/Typography';
 import {
@@ -11,6 +14,9 @@ import {
   type ResourceCategory,
 } from '@peerpath/shared';
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { describeError } from '../api';
+import { exportDirectory } from '../features/resources/hsdsApi';
 import { isAdmin, useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -20,7 +26,7 @@ import { PageHeader } from '../components/PageHeader';
 import { SearchField } from '../components/SearchField';
 import { CardGridSkeleton } from '../components/Skeletons';
 import { useNotify } from '../lib/notify';
-import { useResources } from '../features/resources/api';
+import { useResources, useVerifyResource } from '../features/resources/api';
 import { useUserName } from '../features/users/api';
 import { FollowUps } from '../features/resources/FollowUps';
 import { HandoutDialog } from '../features/resources/HandoutDialog';
@@ -35,7 +41,15 @@ export function ResourcesPage() {
   const admin = isAdmin(me.role);
   const notify = useNotify();
   const userName = useUserName();
-  const [state, set] = useUrlState({ search: '', category: '', page: '1', worker: '' });
+  const [state, set] = useUrlState({
+    search: '',
+    category: '',
+    page: '1',
+    worker: '',
+    stale: '',
+  });
+  const needsChecking = state.stale === 'true';
+  const verify = useVerifyResource();
   // `?worker=` (from the caseload report): one worker's follow-ups.
   const followUpWorker = me.role === 'worker' ? '' : state.worker;
   const page = Number(state.page) || 1;
@@ -46,6 +60,7 @@ export function ResourcesPage() {
     page,
     pageSize: PAGE_SIZE,
     includeInactive: admin || undefined,
+    stale: needsChecking || undefined,
   });
   const [sharing, setSharing] = useState<Resource | null>(null);
   const [editing, setEditing] = useState<Resource | 'new' | null>(null);
@@ -56,13 +71,45 @@ export function ResourcesPage() {
       Add resource
     </Button>
   );
+  const [exporting, setExporting] = useState(false);
+  const exportButton = (
+    <Button
+      variant="outlined"
+      startIcon={<FileDownloadOutlined />}
+      disabled={exporting}
+      onClick={() => {
+        setExporting(true);
+        exportDirectory()
+          .catch((e: unknown) => notify(`Could not download the directory: ${describeError(e)}`))
+          .finally(() => setExporting(false));
+      }}
+    >
+      {exporting ? 'Preparing…' : 'Download directory'}
+    </Button>
+  );
+  const headerActions = (
+    <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+      {exportButton}
+      {admin && (
+        <Button
+          component={RouterLink}
+          to="/resources/import"
+          variant="outlined"
+          startIcon={<UploadFileOutlined />}
+        >
+          Import directory
+        </Button>
+      )}
+      {addResource}
+    </Box>
+  );
 
   return (
     <>
       <PageHeader
         title="Resources"
         subtitle="Services and groups to share with the people you support."
-        actions={addResource}
+        actions={headerActions}
       />
       {!admin && (
         <FollowUps
@@ -95,24 +142,44 @@ export function ResourcesPage() {
           onChange={(v) => set({ category: v, page: 1 })}
         />
       </Box>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mb: 2 }}>
+        <Chip
+          component="button"
+          clickable
+          label="Needs checking"
+          color={needsChecking ? 'primary' : 'default'}
+          variant={needsChecking ? 'filled' : 'outlined'}
+          aria-pressed={needsChecking}
+          onClick={() => set({ stale: needsChecking ? '' : 'true', page: 1 })}
+          sx={{ minHeight: 40, px: 1 }}
+        />
+      </Box>
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.isLoading && <CardGridSkeleton label="Loading the directory…" />}
       {list.data && list.data.total === 0 && (
         <EmptyState
           icon={<MenuBookOutlined />}
-          title={state.search || category ? 'Nothing matches' : 'The directory is empty'}
+          title={
+            state.search || category || needsChecking
+              ? needsChecking && !state.search && !category
+                ? 'Everything has been checked this year'
+                : 'Nothing matches'
+              : 'The directory is empty'
+          }
           action={
-            state.search || category ? (
-              <Button onClick={() => set({ search: '', category: '', page: 1 })}>
-                Clear search and category
+            state.search || category || needsChecking ? (
+              <Button onClick={() => set({ search: '', category: '', stale: '', page: 1 })}>
+                Clear all filters
               </Button>
             ) : (
               addResource
             )
           }
         >
-          {state.search || category
-            ? 'Try another word, or a different category.'
+          {state.search || category || needsChecking
+            ? needsChecking && !state.search && !category
+              ? 'Every resource was checked in the last year. Thank you for keeping the directory right.'
+              : 'Try another word, or a different category.'
             : admin
               ? 'Add the services and groups your teams refer people to.'
               : 'Your administrator can add the services and groups your team refers people to.'}
@@ -137,6 +204,16 @@ export function ResourcesPage() {
                 resource={r}
                 onShare={() => setSharing(r)}
                 onEdit={admin ? () => setEditing(r) : undefined}
+                onVerify={
+                  admin
+                    ? () =>
+                        verify.mutate(r.id, {
+                          onSuccess: (saved) => notify(`“${saved.name}” marked checked today`),
+                          onError: () => notify(`Could not mark “${r.name}” checked — try again`),
+                        })
+                    : undefined
+                }
+                verifying={verify.isPending && verify.variables === r.id}
               />
             ))}
           </Box>

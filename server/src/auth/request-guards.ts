@@ -14,6 +14,19 @@ import { REFRESH_COOKIE } from './auth.controller';
  */
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
+const ZIP_TYPE = /^application\/zip\s*(;|$)/i;
+
+/** The one route that also takes a zip body: the directory's HSDS import (SPEC §12). */
+export const IMPORT_ROUTE = '/api/resources/import';
+
+/** A zip body is allowed only on a POST to IMPORT_ROUTE (its query aside). */
+function zipAllowed(request: FastifyRequest): boolean {
+  return (
+    request.method === 'POST' &&
+    request.url.split('?')[0] === IMPORT_ROUTE &&
+    ZIP_TYPE.test(request.headers['content-type'] ?? '')
+  );
+}
 
 function hasBody(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];
@@ -30,8 +43,9 @@ const MULTIPART_TYPE = /^multipart\/form-data\s*;/i;
 
 /**
  * `415` for any request whose body is not `application/json`, on every route;
- * the one exception is the signed copy of a consent, sent as
- * `multipart/form-data` (SPEC Common rules, `isScanUpload`).
+ * the exceptions are the signed copy of a consent, sent as
+ * `multipart/form-data` (SPEC Common rules, `isScanUpload`), and a zip to
+ * IMPORT_ROUTE (the directory import).
  */
 export function jsonBodiesOnly(
   request: FastifyRequest,
@@ -43,7 +57,7 @@ export function jsonBodiesOnly(
     done();
     return;
   }
-  if (hasBody(request) && !JSON_TYPE.test(type)) {
+  if (hasBody(request) && !JSON_TYPE.test(type) && !zipAllowed(request)) {
     refuse(reply, 415, 'Request bodies must be JSON (Content-Type: application/json)');
     return;
   }

@@ -6,6 +6,7 @@ import { BaseRecord, inList } from '../database/base.entity';
 @Entity('resource')
 @Check('resource_category_check', inList('category', RESOURCE_CATEGORIES))
 @Index('resource_category_idx', ['category', 'active'])
+@Index('resource_hsds_service_id_key', ['hsdsServiceId'], { unique: true })
 export class ResourceEntity extends BaseRecord {
   @Column({ type: 'varchar', length: 200 })
   name: string;
@@ -30,4 +31,21 @@ export class ResourceEntity extends BaseRecord {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** The day someone last checked it is still right (`YYYY-MM-DD`); null: never. */
+  @Column({ name: 'last_verified_on', type: 'date', nullable: true })
+  lastVerifiedOn: string | null;
+
+  /** The HSDS 3.0 ids it was imported under (null: made in PeerPath; its export uses its own ids). */
+  @Column({ name: 'hsds_service_id', type: 'varchar', length: 250, nullable: true })
+  hsdsServiceId: string | null;
+
+  @Column({ name: 'hsds_organization_id', type: 'varchar', length: 250, nullable: true })
+  hsdsOrganizationId: string | null;
+
+  @Column({ name: 'hsds_location_id', type: 'varchar', length: 250, nullable: true })
+  hsdsLocationId: string | null;
+
+  @Column({ name: 'hsds_phone_id', type: 'varchar', length: 250, nullable: true })
+  hsdsPhoneId: string | null;
 }

@@ -29,6 +29,15 @@ export class ResourceResponse implements Resource {
   @Out.bool({ description: 'false: out of the directory' })
   active: boolean;
 
+  @Out.date({ nullable: true, description: 'The day someone last checked it is still right' })
+  lastVerifiedOn: string | null;
+
+  @Out.bool({
+    description:
+      'true: never checked, or not checked in the last 365 days (in the organisation time zone)',
+  })
+  stale: boolean;
+
   @Out.dateTime()
   createdAt: string;
 

@@ -1,15 +1,16 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Page, Resource } from '@peerpath/shared';
+import { todayIn, type Page, type Resource } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging } from '../common/validation';
+import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import { Filter, findStored, insertReturning, listPage, updateReturning } from '../records';
 import type { CreateResourceDto } from './dto/create-resource.dto';
 import type { ListResourcesQuery } from './dto/list-resources.query';
 import type { UpdateResourceDto } from './dto/update-resource.dto';
-import { RESOURCE, toResourceResponse } from './resources.mapper';
+import { RESOURCE, staleOnOrBefore, toResourceResponse } from './resources.mapper';
 
 /** `%text%` for ILIKE, with the text's own wildcards taken literally. */
 export function containsPattern(text: string): string {
@@ -26,7 +27,13 @@ export class ResourcesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
+
+  /** Today in the organisation's time zone: what `stale` is reckoned from. */
+  today(): string {
+    return todayIn(this.config.orgTimezone);
+  }
 
   async list(q: ListResourcesQuery): Promise<Page<Resource>> {
     const { page, pageSize, offset } = paging(q);
@@ -34,6 +41,12 @@ export class ResourcesService {
     if (q.active !== undefined) f.add('active = ?', q.active);
     else if (!q.includeInactive) f.add('active');
     f.when(q.category, 'category = ?');
+    const today = this.today();
+    if (q.stale === true) {
+      f.add('(last_verified_on IS NULL OR last_verified_on <= ?::date)', staleOnOrBefore(today));
+    } else if (q.stale === false) {
+      f.add('last_verified_on > ?::date', staleOnOrBefore(today));
+    }
     if (q.search) {
       const pattern = containsPattern(q.search);
       f.add(
@@ -48,13 +61,13 @@ export class ResourcesService {
       limit: pageSize,
       offset,
     });
-    return { items: rows.map(toResourceResponse), total, page, pageSize };
+    return { items: rows.map((r) => toResourceResponse(r, today)), total, page, pageSize };
   }
 
   async get(id: string): Promise<Resource> {
     const row = await findStored(this.db.manager, RESOURCE, id);
     if (!row) throw new NotFoundException(RESOURCE.notFound);
-    return toResourceResponse(row);
+    return toResourceResponse(row, this.today());
   }
 
   async create(caller: AuthUser, dto: CreateResourceDto): Promise<Resource> {
@@ -73,7 +86,7 @@ export class ResourcesService {
         { actorId: caller.id, action: 'create', entityType: RESOURCE.entity, entityId: saved.id },
         m,
       );
-      return toResourceResponse(saved);
+      return toResourceResponse(saved, this.today());
     });
   }
 
@@ -93,7 +106,36 @@ export class ResourcesService {
         },
         m,
       );
-      return toResourceResponse(saved);
+      return toResourceResponse(saved, this.today());
+    });
+  }
+
+  /**
+   * Someone checked the resource and it is still right: `lastVerifiedOn`
+   * becomes today (audited). Checked again the same day, it answers the
+   * resource as it is and writes nothing.
+   */
+  async verify(caller: AuthUser, id: string): Promise<Resource> {
+    const today = this.today();
+    return this.db.transaction(async (m) => {
+      const rows: unknown[] = await m.query(`SELECT 1 FROM resource WHERE id = $1 FOR UPDATE`, [
+        id,
+      ]);
+      if (!rows.length) throw new NotFoundException(RESOURCE.notFound);
+      const stored = (await findStored(m, RESOURCE, id))!;
+      if (stored.lastVerifiedOn === today) return toResourceResponse(stored, today);
+      const saved = (await updateReturning(m, RESOURCE, { id }, { lastVerifiedOn: today }))!;
+      await this.audit.record(
+        {
+          actorId: caller.id,
+          action: 'update',
+          entityType: RESOURCE.entity,
+          entityId: id,
+          details: { fields: ['lastVerifiedOn'], verifiedOn: today },
+        },
+        m,
+      );
+      return toResourceResponse(saved, today);
     });
   }
 }

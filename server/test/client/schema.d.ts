@@ -459,6 +459,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resources/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole directory in Open Referral HSDS 3.0 (audited): `format=hsds` a zip of organization.csv, service.csv, location.csv, phone.csv, service_at_location.csv and datapackage.json; `format=hsds-json` the same tables as one JSON object */
+        get: operations["resources_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import Open Referral HSDS 3.0 (admins): the JSON form, or the tabular zip as the raw body (`Content-Type: application/zip`), up to 10 MB. Each service is added or updated by its HSDS id. `dryRun=true` reports what would be created, updated and refused and writes nothing; otherwise it is all or nothing: any refused row answers 422 with the report and nothing is written */
+        post: operations["resources_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/resources/{id}": {
         parameters: {
             query?: never;
@@ -475,6 +509,23 @@ export interface paths {
         head?: never;
         /** Change a resource; `active: false` takes it out of the directory */
         patch: operations["resources_update"];
+        trace?: never;
+    };
+    "/api/resources/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a resource checked and still right: lastVerifiedOn becomes today (again the same day: 200, nothing written) */
+        post: operations["resources_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/handouts": {
@@ -2003,6 +2054,13 @@ export interface components {
             tags: string[];
             /** @description false: out of the directory */
             active: boolean;
+            /**
+             * Format: date
+             * @description The day someone last checked it is still right
+             */
+            lastVerifiedOn: string | null;
+            /** @description true: never checked, or not checked in the last 365 days (in the organisation time zone) */
+            stale: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2014,6 +2072,33 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        RowProblemResponse: {
+            /** @description The field, e.g. `name` or `peerpath_tags[2]` */
+            field: string;
+            /** @example must be text */
+            message: string;
+        };
+        RefusedRowResponse: {
+            /** @description `service.csv` (zip) or `service` (JSON) */
+            file: string;
+            /** @description 1: the first row of the table (in CSV, under the header) */
+            row: number;
+            /** @description The row’s HSDS id, when it has one */
+            id: string | null;
+            errors: components["schemas"]["RowProblemResponse"][];
+        };
+        ImportReportResponse: {
+            /** @description true: nothing was written */
+            dryRun: boolean;
+            /** @description Resources added (a dry run: that would be added) */
+            created: number;
+            /** @description Resources changed, found by HSDS service id */
+            updated: number;
+            /** @description Rows refused, with reasons (at most 500 listed) */
+            refused: components["schemas"]["RefusedRowResponse"][];
+            /** @description All the rows refused */
+            refusedTotal: number;
         };
         CreateResourceDto: {
             /** @example Harbor Street Food Pantry */
@@ -6229,6 +6314,8 @@ export interface operations {
                 category?: "crisis" | "mental_health_treatment" | "substance_use_treatment" | "housing" | "food" | "employment" | "benefits" | "legal" | "peer_support_group" | "education" | "transportation" | "other" | null;
                 /** @description true: active resources only; false: inactive ones only. Left out: active only, unless includeInactive=true */
                 active?: boolean;
+                /** @description true: only resources never checked or not checked in the last 365 days; false: only those checked since */
+                stale?: boolean;
                 /** @description true: active and inactive resources together (when `active` is left out) */
                 includeInactive?: boolean;
             };
@@ -6353,6 +6440,214 @@ export interface operations {
             };
             /** @description The body is not `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    resources_export: {
+        parameters: {
+            query?: {
+                /** @description `hsds` (default): a zip of the HSDS tabular CSV files; `hsds-json`: the same tables as one JSON object */
+                format?: "hsds" | "hsds-json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                    "application/json": {
+                        organization?: {
+                            [key: string]: unknown;
+                        }[];
+                        service: {
+                            [key: string]: unknown;
+                        }[];
+                        location?: {
+                            [key: string]: unknown;
+                        }[];
+                        phone?: {
+                            [key: string]: unknown;
+                        }[];
+                        service_at_location?: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    resources_import: {
+        parameters: {
+            query?: {
+                /** @description true: check the file and report what would happen, writing nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The JSON form, or the zip’s bytes */
+        requestBody: {
+            content: {
+                "application/json": {
+                    organization?: {
+                        [key: string]: unknown;
+                    }[];
+                    service: {
+                        [key: string]: unknown;
+                    }[];
+                    location?: {
+                        [key: string]: unknown;
+                    }[];
+                    phone?: {
+                        [key: string]: unknown;
+                    }[];
+                    service_at_location?: {
+                        [key: string]: unknown;
+                    }[];
+                };
+                "application/zip": {
+                    organization?: {
+                        [key: string]: unknown;
+                    }[];
+                    service: {
+                        [key: string]: unknown;
+                    }[];
+                    location?: {
+                        [key: string]: unknown;
+                    }[];
+                    phone?: {
+                        [key: string]: unknown;
+                    }[];
+                    service_at_location?: {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Rows were refused and nothing was written: `errors` holds each problem by file, row and field, e.g. `service.csv[4].status` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6507,6 +6802,81 @@ export interface operations {
             };
             /** @description Request body is too large (1 MB at most) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    resources_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -436,6 +436,33 @@ export const ROUTE_MATRIX: RouteRow[] = [
       body: { description: `Free groceries, no ID needed (${tag()})` },
     }),
   },
+  {
+    method: 'POST',
+    path: '/api/resources/:id/verify',
+    expect: s(401, 403, 403, 403, 403, 200),
+    data: 'public',
+    probe: (ctx) => ({ url: `/api/resources/${ctx.org.resource.id}/verify` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/resources/export',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'public',
+    probe: () => ({ url: '/api/resources/export?format=hsds-json' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/resources/import',
+    expect: s(401, 403, 403, 403, 403, 200),
+    data: 'public',
+    probe: () => ({
+      url: '/api/resources/import?dryRun=true',
+      body: {
+        organization: [{ id: `org-${tag()}`, name: 'Harbor Partners', description: 'Neighbours' }],
+        service: [],
+      },
+    }),
+  },
 
   // ── Participants ──────────────────────────────────────────────────────────
   {

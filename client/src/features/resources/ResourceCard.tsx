@@ -1,3 +1,4 @@
+import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import LanguageOutlined from '@mui/icons-material/LanguageOutlined';
 import PhoneOutlined from '@mui/icons-material/PhoneOutlined';
@@ -11,6 +12,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { LABELS, type Resource } from '@peerpath/shared';
 import type { ReactNode } from 'react';
+import { formatDate } from '../../lib/dates';
 import { visuallyHidden } from '../../lib/visuallyHidden';
 
 function Line({ icon, children }: { icon: ReactNode; children: ReactNode }) {
@@ -35,14 +37,26 @@ function Line({ icon, children }: { icon: ReactNode; children: ReactNode }) {
 }
 
 /** A directory entry: how to reach it, and sharing it with someone (editing it, for admins). */
+/** "Checked 3 May 2026", or how long it has gone unchecked, said gently. */
+function checkedLine(r: Resource): string {
+  if (!r.lastVerifiedOn) return 'Not checked yet — worth a quick call before sharing';
+  const on = formatDate(r.lastVerifiedOn);
+  return r.stale ? `Last checked ${on} — worth a quick call before sharing` : `Checked ${on}`;
+}
+
 export function ResourceCard({
   resource: r,
   onShare,
   onEdit,
+  onVerify,
+  verifying,
 }: {
   resource: Resource;
   onShare: () => void;
   onEdit?: () => void;
+  /** Admins: "Still right — mark checked". */
+  onVerify?: () => void;
+  verifying?: boolean;
 }) {
   return (
     <Paper
@@ -58,6 +72,7 @@ export function ResourceCard({
         <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', mt: 0.5 }}>
           <Chip size="small" label={LABELS.resourceCategory[r.category]} />
           {!r.active && <Chip size="small" variant="outlined" label="Not listed" />}
+          {r.stale && <Chip size="small" variant="outlined" label="Needs checking" />}
         </Box>
       </Box>
       {r.description && <Typography variant="body2">{r.description}</Typography>}
@@ -78,6 +93,9 @@ export function ResourceCard({
         </Line>
       )}
       {r.address && <Line icon={<PlaceOutlined />}>{r.address}</Line>}
+      <Typography variant="body2" color="text.secondary">
+        {checkedLine(r)}
+      </Typography>
       {r.tags.length > 0 && (
         <Typography variant="body2" color="text.secondary">
           Tags: {r.tags.join(', ')}
@@ -93,6 +111,17 @@ export function ResourceCard({
             aria-label={`Share ${r.name} with someone`}
           >
             Share with someone
+          </Button>
+        )}
+        {onVerify && (
+          <Button
+            size="small"
+            startIcon={<CheckCircleOutlined />}
+            onClick={onVerify}
+            disabled={verifying}
+            aria-label={`Still right — mark ${r.name} checked`}
+          >
+            Still right — mark checked
           </Button>
         )}
         {onEdit && (

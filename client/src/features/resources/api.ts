@@ -21,6 +21,8 @@ export interface ResourceListParams {
   search?: string;
   category?: ResourceCategory;
   includeInactive?: boolean;
+  /** true: only resources never checked or not checked in the last 365 days. */
+  stale?: boolean;
 }
 
 export interface HandoutListParams {
@@ -57,6 +59,15 @@ export function useSaveResource(id?: string) {
       id
         ? api<Resource>(`/resources/${id}`, { method: 'PATCH', body })
         : api<Resource>('/resources', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: resourceKeys.all }),
+  });
+}
+
+/** "Still right": marks a resource checked today (admins). */
+export function useVerifyResource() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<Resource>(`/resources/${id}/verify`, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: resourceKeys.all }),
   });
 }

@@ -23,6 +23,7 @@ import { RecordKeys1795660001100 } from './1795660001100-RecordKeys';
 import { TimeEntries1795660001200 } from './1795660001200-TimeEntries';
 import { OutcomesIndex1795660001300 } from './1795660001300-OutcomesIndex';
 import { Credentials1795660002190 } from './1795660002190-Credentials';
+import { ResourceVerifiedAndHsds1795660002300 } from './1795660002300-ResourceVerifiedAndHsds';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   OutcomesIndex1795660001300,
   Credentials1795660002190,
   ConsentScans1795660002400,
+  ResourceVerifiedAndHsds1795660002300,
 ];

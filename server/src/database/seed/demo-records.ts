@@ -84,8 +84,18 @@ export async function seedDemoRecords(ds: DataSource, config: ResolvedConfig): P
       await insertRows(
         m,
         'resource',
-        ['name', 'category', 'description', 'phone', 'url', 'address', 'tags', 'active'],
-        RESOURCES.map((r) => [
+        [
+          'name',
+          'category',
+          'description',
+          'phone',
+          'url',
+          'address',
+          'tags',
+          'active',
+          'last_verified_on',
+        ],
+        RESOURCES.map((r, i) => [
           r.name,
           r.category,
           r.description,
@@ -94,6 +104,8 @@ export async function seedDemoRecords(ds: DataSource, config: ResolvedConfig): P
           r.address,
           r.tags,
           r.active ?? true,
+          // Most were checked this year; a few are due a call (never, or over a year ago).
+          i % 9 === 4 ? null : addDays(today, i % 7 === 3 ? -400 - i : -((i * 37) % 300)),
         ]),
       );
     }

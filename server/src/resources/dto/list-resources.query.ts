@@ -17,6 +17,11 @@ export class ListResourcesQuery extends PageQuery {
   )
   active?: boolean;
 
+  @QueryBool(
+    'true: only resources never checked or not checked in the last 365 days; false: only those checked since',
+  )
+  stale?: boolean;
+
   @QueryBool('true: active and inactive resources together (when `active` is left out)')
   includeInactive?: boolean;
 }
