@@ -8,6 +8,7 @@ import { seedDemoMeasures } from './demo-measures';
 import { seedDemoPlans } from './demo-plans';
 import { seedDemoRecords } from './demo-records';
 import { seedDemoTime } from './demo-time';
+import { seedDemoGroups } from './demo-groups';
 
 export interface DemoLogin {
   email: string;
@@ -46,6 +47,7 @@ export const DEMO_EXTENSIONS: DemoExtension[] = [
   seedDemoPlans,
   seedDemoTime,
   seedDemoConsents,
+  seedDemoGroups,
 ];
 
 /**
