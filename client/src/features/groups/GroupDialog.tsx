@@ -250,25 +250,28 @@ export function GroupDialog({
                 slotProps={{ htmlInput: { min: 1, max: 720, step: 5, inputMode: 'numeric' } }}
               />
             </Grid>
-            <Grid size={12}>
-              <Autocomplete
-                multiple
-                options={facilitators.map((f) => f.value)}
-                getOptionLabel={(id) =>
-                  facilitators.find((f) => f.value === id)?.label ?? 'A colleague'
-                }
-                value={values.facilitatorIds}
-                onChange={(_e, v) => set('facilitatorIds', v)}
-                renderInput={(params) => (
-                  <TextField
-                    {...params}
-                    label="Run by"
-                    error={Boolean(errors.facilitatorIds)}
-                    helperText={errors.facilitatorIds}
-                  />
-                )}
-              />
-            </Grid>
+            {/* Workers do not list their colleagues: a worker's group keeps who runs it. */}
+            {me.role !== 'worker' && (
+              <Grid size={12}>
+                <Autocomplete
+                  multiple
+                  options={facilitators.map((f) => f.value)}
+                  getOptionLabel={(id) =>
+                    facilitators.find((f) => f.value === id)?.label ?? 'A colleague'
+                  }
+                  value={values.facilitatorIds}
+                  onChange={(_e, v) => set('facilitatorIds', v)}
+                  renderInput={(params) => (
+                    <TextField
+                      {...params}
+                      label="Run by"
+                      error={Boolean(errors.facilitatorIds)}
+                      helperText={errors.facilitatorIds}
+                    />
+                  )}
+                />
+              </Grid>
+            )}
             <Grid size={12}>
               <Autocomplete
                 multiple

@@ -151,7 +151,7 @@ export function GroupPage() {
                   }
                   aria-label={`${nameOf(m.participantId)} leaves the group`}
                 >
-                  Leaves
+                  Leaves today
                 </Button>
               }
             >
