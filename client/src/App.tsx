@@ -52,6 +52,14 @@ const pages: RouteObject[] = [
     lazy: page(() => import('./pages/SessionPage').then((m) => m.SessionPage)),
   },
   {
+    path: 'groups',
+    lazy: page(() => import('./features/groups/GroupsPage').then((m) => m.GroupsPage)),
+  },
+  {
+    path: 'groups/:id',
+    lazy: page(() => import('./features/groups/GroupPage').then((m) => m.GroupPage)),
+  },
+  {
     path: 'advocacy',
     lazy: page(() => import('./pages/AdvocacyPage').then((m) => m.AdvocacyPage)),
   },

@@ -97,6 +97,7 @@ describe('sessions', () => {
         voidedAt: null,
         voidedById: null,
         voidReason: null,
+        groupId: null,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });

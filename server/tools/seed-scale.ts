@@ -125,6 +125,7 @@ async function seed(plan: SeedPlan, progress: Progress): Promise<void> {
         await progress.phase('recovery plans', (tick) => seeder.plans(tick));
         await progress.phase('session notes', (tick) => seeder.notes(tick));
         await progress.phase('outcome measures and alerts', (tick) => seeder.measures(tick));
+        await progress.phase('recurring groups and rosters', () => seeder.groups());
         if (dropped) {
           const schema = dropped;
           await progress.phase('indexes, keys, foreign keys', (tick) =>

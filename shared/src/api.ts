@@ -257,6 +257,8 @@ export interface Session extends Stamped {
   voidedAt: IsoDateTime | null;
   voidedById: string | null;
   voidReason: string | null;
+  /** The recurring group this meeting was of (SPEC §11), or null. */
+  groupId: string | null;
 }
 
 /** Body of `POST /api/sessions`. `id` only for a safe retry (client-chosen uuid). */
@@ -275,6 +277,8 @@ export interface CreateSessionRequest {
   facilitatorId?: string | null;
   /** Required for admins; others log in their own team. */
   teamId?: string | null;
+  /** A recurring group of the session's team. */
+  groupId?: string | null;
 }
 
 /**

@@ -3,6 +3,7 @@ import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOu
 import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
+import GroupsOutlined from '@mui/icons-material/GroupsOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
 import DrawOutlined from '@mui/icons-material/DrawOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
@@ -57,6 +58,7 @@ const NAV: NavItem[] = [
   { to: '/', label: 'Caseload', icon: <HomeOutlined /> },
   { to: '/participants', label: 'Participants', icon: <PeopleOutlined /> },
   { to: '/sessions', label: 'Sessions', icon: <EventNoteOutlined /> },
+  { to: '/groups', label: 'Groups', icon: <GroupsOutlined /> },
   { to: '/advocacy', label: 'Advocacy', icon: <CampaignOutlined /> },
   { to: '/resources', label: 'Resources', icon: <MenuBookOutlined /> },
   { to: '/notes/cosign', label: 'Co-sign notes', icon: <DrawOutlined />, show: isSupervisor },

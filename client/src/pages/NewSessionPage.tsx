@@ -7,46 +7,62 @@ import { useNotify } from '../lib/notify';
 import { useParticipant } from '../features/participants/api';
 import { participantName } from '../features/participants/names';
 import { SessionForm } from '../features/sessions/SessionForm';
+import { useGroupDraft } from '../features/groups/api';
 
 export function NewSessionPage() {
   const [params] = useSearchParams();
   const participantId = params.get('participantId') ?? undefined;
   const participant = useParticipant(participantId);
+  // A meeting of a recurring group: today's date and time, every member marked attended.
+  const groupId = params.get('groupId') ?? undefined;
+  const draft = useGroupDraft(groupId);
   const navigate = useNavigate();
   const notify = useNotify();
 
   if (participantId && participant.isLoading) return <FormPageSkeleton />;
+  if (groupId && draft.isLoading) return <FormPageSkeleton />;
   const prefill = participant.data;
+  const meeting = groupId ? draft.data : undefined;
+  const savedPath = meeting
+    ? `/groups/${meeting.groupId}`
+    : prefill
+      ? `/participants/${prefill.id}`
+      : '/sessions';
   return (
     <>
       <PageHeader
-        title={prefill ? `Log a one-to-one with ${participantName(prefill)}` : 'Log a session'}
+        title={
+          meeting
+            ? `Log today’s meeting of ${meeting.title}`
+            : prefill
+              ? `Log a one-to-one with ${participantName(prefill)}`
+              : 'Log a session'
+        }
         documentTitle="Log a session"
         subtitle={
-          prefill
-            ? 'Set to now, 60 minutes. Change anything that is different, then save.'
-            : 'Add the people who came first: type a name and press Enter for each.'
+          meeting
+            ? 'Everyone in the group is marked attended. Tap Absent for anyone who did not come, then save.'
+            : prefill
+              ? 'Set to now, 60 minutes. Change anything that is different, then save.'
+              : 'Add the people who came first: type a name and press Enter for each.'
         }
       />
       {participantId && participant.error && <ErrorAlert error={participant.error} />}
+      {groupId && draft.error && <ErrorAlert error={draft.error} />}
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 960 }}>
         <SessionForm
           prefill={prefill}
+          draft={meeting}
           onSaved={(saved) => {
             notify('Session saved');
             // Back to the top of the person's page, the new entry highlighted.
-            void navigate(
-              prefill ? `/participants/${prefill.id}` : '/sessions',
-              prefill ? { state: { highlight: saved.id } } : undefined,
-            );
+            void navigate(savedPath, prefill ? { state: { highlight: saved.id } } : undefined);
           }}
           onCancel={() => void navigate(-1)}
           // Kept on this device: back to the top of where a saved one would go, below the
           // shell's "Saved on this device" banner.
           onSavedOnDevice={() =>
-            void Promise.resolve(
-              navigate(prefill ? `/participants/${prefill.id}` : '/sessions'),
-            ).then(() => window.scrollTo({ top: 0 }))
+            void Promise.resolve(navigate(savedPath)).then(() => window.scrollTo({ top: 0 }))
           }
         />
       </Paper>

@@ -43,6 +43,7 @@ const INSTRUMENT_NAMES = JSON.stringify(
  *   openSafetyAlerts           → safety_alert (a supervisor also sees the team's)
  *   consentsExpiringSoon       → consent_expiring (due on the consent's last day)
  *   credentialExpiresOn        → credential_expiring (within 90 days; a supervisor sees the team's)
+ * and the recurring groups the worker facilitates meeting on the date (group_meeting).
  *
  *  $1 worker, $2 date, $3 team, $4 caseload window (days before the date),
  *  $5 measure interval days, $6 baseline due days, $7 supervisor (sees the team's alerts),
@@ -155,6 +156,18 @@ const AGENDA_SQL = `
      ) cr
      WHERE u.team_id = $3::uuid AND u.active AND u.credential_expires_on <= $2::date + 90
        AND (u.id = $1::uuid OR $7::boolean)
+    UNION ALL
+    -- Recurring groups the worker facilitates that meet on the date's weekday and are not yet
+    -- logged for that day (SPEC §11): one tap opens the group, whose button logs the meeting.
+    SELECT 'group_meeting', $2::date, NULL::uuid, NULL, g.name, '/groups/' || g.id, g.id
+      FROM recurring_group g
+     WHERE g.team_id = $3::uuid AND g.active AND $1::uuid = ANY(g.facilitator_ids)
+       AND g.weekday = trim(to_char($2::date, 'day'))
+       AND NOT EXISTS (
+         SELECT 1 FROM support_session gs
+          WHERE gs.group_id = g.id AND gs.voided_at IS NULL
+            AND gs.starts_at >= $2::date AND gs.starts_at < $2::date + 1
+       )
   )
   SELECT kind, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", participant_id AS "participantId",
          participant_name AS "participantName", title, link, record_id AS "recordId"

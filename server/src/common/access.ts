@@ -24,6 +24,7 @@ export const TEAM_RECORD_TABLES = {
   disclosure: 'disclosure',
   consent_scan: 'consent_scan',
   time_entry: 'time_entry',
+  group: 'recurring_group',
   user: 'app_user',
   team: 'team',
 } as const;

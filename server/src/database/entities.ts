@@ -1,5 +1,7 @@
 import { AdvocacyActionEntity } from '../advocacy/advocacy-action.entity';
 import { TimeEntryEntity } from '../time-entries/time-entry.entity';
+import { GroupMembershipEntity } from '../groups/group-membership.entity';
+import { RecurringGroupEntity } from '../groups/group.entity';
 import { AuditChainEntity } from '../audit/audit-chain.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { ConsentEntity } from '../consents/consent.entity';
@@ -33,6 +35,8 @@ export const ENTITIES = [
   AuditEventEntity,
   AuditChainEntity,
   ParticipantEntity,
+  RecurringGroupEntity,
+  GroupMembershipEntity,
   SessionEntity,
   AttendanceEntity,
   AdvocacyActionEntity,

@@ -50,6 +50,8 @@ import {
 } from './participants.mapper';
 import { ListPageCache } from './list-cache';
 import { moveParticipantRecords } from './move';
+import { endGroupMemberships } from '../groups/groups.service';
+import { toIsoDate } from '../common/dates';
 import { goalStatements } from '../notes/goals';
 import { TIMELINE_SQL, toTimelineItem, type TimelineRow } from './timeline';
 
@@ -393,6 +395,12 @@ export class ParticipantsService {
       const moved = moving
         ? await moveParticipantRecords(m, id, current.teamId, teamId)
         : undefined;
+      // Discharge, or a move, ends the person's group memberships (SPEC §1, §11).
+      if (becomesDischarged) {
+        await endGroupMemberships(m, id, toIsoDate(saved.dischargedOn) ?? this.today());
+      } else if (moving) {
+        await endGroupMemberships(m, id, this.today());
+      }
       await this.audit.record(
         {
           actorId: caller.id,

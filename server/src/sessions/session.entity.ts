@@ -8,6 +8,7 @@ import {
   type SessionType,
 } from '@peerpath/shared';
 import { BaseRecord, inList, subsetOf, RecordKeyColumn } from '../database/base.entity';
+import { RecurringGroupEntity } from '../groups/group.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { AttendanceEntity } from './attendance.entity';
@@ -25,6 +26,7 @@ import { AttendanceEntity } from './attendance.entity';
 )
 @Index('support_session_team_starts_idx', ['teamId', 'startsAt'])
 @Index('support_session_facilitator_starts_idx', ['facilitatorId', 'startsAt'])
+@Index('support_session_group_starts_idx', ['groupId', 'startsAt'])
 // Covering/partial indexes for the reports' period filters; created in the ReportPeriodIndexes migration (TypeORM cannot express INCLUDE).
 @Index('support_session_starts_cover_idx', { synchronize: false })
 export class SessionEntity extends BaseRecord {
@@ -79,6 +81,14 @@ export class SessionEntity extends BaseRecord {
 
   @Column({ name: 'void_reason', type: 'varchar', length: 500, nullable: true })
   voidReason: string | null;
+
+  /** The recurring group this meeting was of (SPEC §11), a group of the same team. */
+  @Column({ name: 'group_id', type: 'uuid', nullable: true })
+  groupId: string | null;
+
+  @ManyToOne(() => RecurringGroupEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'support_session_group_fk' })
+  group?: RecurringGroupEntity;
 
   @OneToMany(() => AttendanceEntity, (a) => a.session)
   attendance?: AttendanceEntity[];

@@ -90,6 +90,9 @@ export class SessionResponse implements Session {
   @Out.text({ nullable: true })
   voidReason: string | null;
 
+  @Out.uuid({ nullable: true, description: 'The recurring group this meeting was of' })
+  groupId: string | null;
+
   @Out.dateTime()
   createdAt: string;
 

@@ -33,6 +33,7 @@ export const SESSION = defineRecord<SessionRow>({
     voidedAt: 'voided_at',
     voidedById: 'voided_by_id',
     voidReason: 'void_reason',
+    groupId: 'group_id',
     createdAt: 'created_at',
     updatedAt: 'updated_at',
     attendance: computed(
@@ -56,7 +57,7 @@ export const SESSION = defineRecord<SessionRow>({
 
 export type SessionRow = Omit<
   SessionEntity,
-  'recordKey' | 'team' | 'facilitator' | 'voidedBy' | 'attendance'
+  'recordKey' | 'team' | 'facilitator' | 'voidedBy' | 'attendance' | 'group'
 > & {
   attendance: SessionAttendee[];
 };
@@ -83,6 +84,7 @@ export function toSessionResponse(s: SessionRow): SessionResponse {
     voidedAt: s.voidedAt ? s.voidedAt.toISOString() : null,
     voidedById: s.voidedById,
     voidReason: s.voidReason,
+    groupId: s.groupId,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };

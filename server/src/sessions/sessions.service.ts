@@ -162,6 +162,7 @@ export class SessionsService {
             'facilitatorId',
           );
           checkAttendanceCount(dto.type, dto.attendance);
+          await checkGroup(m, dto.type, dto.groupId, teamId);
           const { attendance, ...fields } = dto;
           const saved = await insertReturning(m, SESSION, {
             ...fields,
@@ -195,6 +196,10 @@ export class SessionsService {
         type,
         dto.attendance ? [...dto.attendance, ...moved] : current.attendance,
       );
+      const groupId = dto.groupId !== undefined ? dto.groupId : current.groupId;
+      if (groupId && (groupId !== current.groupId || type !== current.type)) {
+        await checkGroup(m, type, groupId, current.teamId);
+      }
       if (dto.facilitatorId !== undefined && dto.facilitatorId !== current.facilitatorId) {
         await resolveActor(m, caller, dto.facilitatorId, current.teamId, 'facilitatorId');
       }
@@ -324,6 +329,26 @@ function attendeesOf(s: SessionRow): string[] {
 
 function voided(): ConflictException {
   return new ConflictException('This session was voided; it can no longer be changed');
+}
+
+/** A session's group: a recurring group of the session's team, for a group session (400 naming `groupId`). */
+async function checkGroup(
+  m: EntityManager,
+  type: SessionType,
+  groupId: string | null | undefined,
+  teamId: string,
+): Promise<void> {
+  if (!groupId) return;
+  if (formatOf(type) === 'one_to_one') {
+    throw fieldError('groupId', 'A one-to-one session is not a meeting of a group');
+  }
+  const rows = await m.query(`SELECT 1 FROM recurring_group WHERE id = $1 AND team_id = $2`, [
+    groupId,
+    teamId,
+  ]);
+  if (rows.length === 0) {
+    throw fieldError('groupId', 'groupId must name a recurring group of the session’s team');
+  }
 }
 
 function checkAttendanceCount(type: SessionType, rows: unknown[]) {

@@ -143,6 +143,24 @@ async function freshTimeEntryOfA(ctx: MatrixContext): Promise<string> {
   return rows[0].id as string;
 }
 
+/** A recurring group of team A facilitated by its worker; with `member`, team A's participant belongs to it. */
+async function freshGroupOfA(ctx: MatrixContext, member = false): Promise<string> {
+  const a = A(ctx);
+  const { rows } = await ctx.t.db.query(
+    `INSERT INTO recurring_group (team_id, name, type, setting, weekday, start_time, duration_minutes, facilitator_ids)
+     VALUES ($1, 'Tuesday Recovery Circle', 'support_group', 'community_center', 'tuesday', '18:00', 90, ARRAY[$2::uuid])
+     RETURNING id`,
+    [a.team.id, a.worker.id],
+  );
+  if (member) {
+    await ctx.t.db.query(
+      `INSERT INTO group_membership (group_id, participant_id, joined_on) VALUES ($1, $2, '2026-01-06')`,
+      [rows[0].id, a.participant.id],
+    );
+  }
+  return rows[0].id as string;
+}
+
 /** A session of team A that nobody else uses, so each actor's DELETE has its own target. */
 async function freshSessionOfA(ctx: MatrixContext): Promise<string> {
   const a = A(ctx);
@@ -1093,6 +1111,84 @@ export const ROUTE_MATRIX: RouteRow[] = [
   },
   {
     method: 'GET',
+    path: '/api/groups',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/groups?pageSize=100' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/groups',
+    expect: s(401, 201, 201, 201, 201, 201),
+    data: 'team',
+    probe: (ctx, actor) => ({
+      url: '/api/groups',
+      body: {
+        name: `Circle ${tag()}`,
+        type: 'support_group',
+        setting: 'community_center',
+        weekday: 'thursday',
+        startTime: '17:30',
+        durationMinutes: 60,
+        ...(actor === 'admin' ? { teamId: A(ctx).team.id } : {}),
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/groups/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/groups/${await freshGroupOfA(ctx)}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/groups/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/groups/${await freshGroupOfA(ctx)}`,
+      body: { version: 1, startTime: '18:30' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/groups/:id/members',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/groups/${await freshGroupOfA(ctx)}/members`,
+      body: { participantId: A(ctx).participant.id, joinedOn: '2026-02-03' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/groups/:id/members/:participantId/leave',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/groups/${await freshGroupOfA(ctx, true)}/members/${A(ctx).participant.id}/leave`,
+      body: { leftOn: '2026-03-03' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/groups/:id/session-draft',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/groups/${await freshGroupOfA(ctx, true)}/session-draft?date=2026-03-10`,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/groups/:id/attendance',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/groups/${await freshGroupOfA(ctx, true)}/attendance` }),
+  },
+  {
+    method: 'GET',
     path: '/api/agenda',
     expect: s(401, 200, 404, 200, 404, 200),
     data: 'team',
@@ -1183,6 +1279,7 @@ export const CROSS_TEAM_FILTERS: CrossTeamProbe[] = [
   { url: (a) => `/api/alerts?primaryWorkerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/agenda?workerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/time-entries?workerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/groups?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/reports/outcomes?teamId=${a.team.id}`, workerB: 403, supervisorB: 403 },
   { url: (a) => `/api/participants?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
   {

@@ -781,6 +781,34 @@ export class ScaleSeeder {
   }
 
   /**
+   * Three recurring groups a team (SPEC §11), run by one of its workers, each
+   * with twelve of the team's active participants who joined when they
+   * enrolled (at most 90 days ago). Returns the memberships written.
+   */
+  async groups(): Promise<number> {
+    await this.run(
+      `INSERT INTO recurring_group (team_id, name, type, setting, weekday, start_time, duration_minutes, facilitator_ids)
+       SELECT t.id, g.name, g.type, g.setting, g.weekday, g.start_time, g.minutes,
+              ARRAY(SELECT u.id FROM app_user u
+                     WHERE u.team_id = t.id AND u.role = 'worker' AND u.active ORDER BY u.email LIMIT 1)
+         FROM team t
+        CROSS JOIN (VALUES ('Monday Recovery Circle', 'support_group', 'community_center', 'monday', '10:00', 90),
+                           ('Wednesday Walk and Talk', 'condition_specific_group', 'other', 'wednesday', '15:00', 75),
+                           ('Families and Carers Evening', 'family_support_group', 'community_center', 'thursday', '18:00', 90))
+              g(name, type, setting, weekday, start_time, minutes)`,
+    );
+    return this.run(
+      `INSERT INTO group_membership (group_id, participant_id, joined_on)
+       SELECT g.id, p.id, greatest(p.enrolled_on, current_date - 90)
+         FROM recurring_group g
+        CROSS JOIN LATERAL (
+          SELECT x.id, x.enrolled_on FROM participant x
+           WHERE x.team_id = g.team_id AND x.status = 'active'
+           ORDER BY md5(x.id::text || g.name) LIMIT 12) p`,
+    );
+  }
+
+  /**
    * The participant the benchmark opens: the one of team 1 who attended most.
    * They always get a plan and a note for every session they attended.
    */

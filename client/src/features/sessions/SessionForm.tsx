@@ -16,6 +16,7 @@ import {
   formatOf,
   isOwnTeamAttendee,
   type CreateSessionRequest,
+  type GroupSessionDraft,
   type Participant,
   type Session,
   type SessionActivity,
@@ -56,6 +57,8 @@ export interface SessionFormValues {
   notes: string;
   attendance: Attendee[];
   facilitatorId: string;
+  /** The recurring group it is a meeting of; '' for none. */
+  groupId: string;
 }
 
 const FIELD_LABELS: FieldLabels<SessionFormValues> = {
@@ -68,6 +71,7 @@ const FIELD_LABELS: FieldLabels<SessionFormValues> = {
   notes: 'Notes',
   attendance: 'Attendance',
   facilitatorId: 'Facilitator',
+  groupId: 'Group',
 };
 
 /** Now, to the last five minutes: a sensible default for "when". */
@@ -80,6 +84,7 @@ function toValues(
   session: Session | undefined,
   prefill: Participant | undefined,
   me: string,
+  draft?: GroupSessionDraft,
 ): SessionFormValues {
   if (session) {
     return {
@@ -97,6 +102,21 @@ function toValues(
         note: a.note,
       })),
       facilitatorId: session.facilitatorId,
+      groupId: session.groupId ?? '',
+    };
+  }
+  if (draft) {
+    return {
+      type: draft.type,
+      setting: draft.setting,
+      startsAt: draft.startsAt,
+      durationMinutes: String(draft.durationMinutes),
+      title: draft.title,
+      activities: [],
+      notes: '',
+      attendance: draft.attendance.map((a) => ({ ...a, note: null })),
+      facilitatorId: draft.facilitatorId ?? me,
+      groupId: draft.groupId,
     };
   }
   return {
@@ -109,6 +129,7 @@ function toValues(
     notes: '',
     attendance: prefill ? [{ participantId: prefill.id, status: 'attended', note: null }] : [],
     facilitatorId: me,
+    groupId: '',
   };
 }
 
@@ -127,6 +148,7 @@ function toBody(v: SessionFormValues): Required<Omit<CreateSessionRequest, 'id' 
       note: a.note,
     })),
     facilitatorId: v.facilitatorId,
+    groupId: v.groupId || null,
   };
 }
 
@@ -137,6 +159,7 @@ function toBody(v: SessionFormValues): Required<Omit<CreateSessionRequest, 'id' 
 export function SessionForm({
   session,
   prefill,
+  draft,
   onSaved,
   onCancel,
   onReload,
@@ -145,6 +168,8 @@ export function SessionForm({
   session?: Session;
   /** A one-to-one with this participant (from their page). */
   prefill?: Participant;
+  /** A meeting of a recurring group, everything filled in (GET /api/groups/:id/session-draft). */
+  draft?: GroupSessionDraft;
   onSaved: (s: Session) => void;
   onCancel: () => void;
   onReload?: () => void;
@@ -164,8 +189,11 @@ export function SessionForm({
   );
   const lookup = useParticipantLookup(
     useMemo(
-      () => session?.attendance.filter(isOwnTeamAttendee).map((a) => a.participantId) ?? [],
-      [session],
+      () =>
+        session?.attendance.filter(isOwnTeamAttendee).map((a) => a.participantId) ??
+        draft?.attendance.map((a) => a.participantId) ??
+        [],
+      [session, draft],
     ),
   );
   const known = useMemo(() => new Map([...lookup.known, ...picked]), [lookup.known, picked]);
@@ -174,8 +202,8 @@ export function SessionForm({
   // Admins belong to no team, so they name who ran the session.
   const defaultFacilitator = me.role === 'admin' ? '' : me.id;
   const defaults = useMemo(
-    () => toValues(session, prefill, defaultFacilitator),
-    [session, prefill, defaultFacilitator],
+    () => toValues(session, prefill, defaultFacilitator, draft),
+    [session, prefill, defaultFacilitator, draft],
   );
 
   const {
@@ -215,6 +243,8 @@ export function SessionForm({
         const body: CreateSessionRequest & { id: string } = { ...full, id: createId };
         if (!body.title) delete body.title;
         if (!body.notes) delete body.notes;
+        if (!body.groupId) delete body.groupId;
+        if (draft && me.role === 'admin') body.teamId = draft.teamId;
         if (me.role === 'admin') {
           // Admins belong to no team: the session goes to its attendees' team.
           const first = known.get(values.attendance[0]!.participantId);

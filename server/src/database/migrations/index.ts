@@ -24,6 +24,7 @@ import { TimeEntries1795660001200 } from './1795660001200-TimeEntries';
 import { OutcomesIndex1795660001300 } from './1795660001300-OutcomesIndex';
 import { Credentials1795660002190 } from './1795660002190-Credentials';
 import { ResourceVerifiedAndHsds1795660002300 } from './1795660002300-ResourceVerifiedAndHsds';
+import { RecurringGroups1795660002000 } from './1795660002000-RecurringGroups';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   Credentials1795660002190,
   ConsentScans1795660002400,
   ResourceVerifiedAndHsds1795660002300,
+  RecurringGroups1795660002000,
 ];

@@ -9,6 +9,7 @@ import { seedDemoMeasures } from './demo-measures';
 import { seedDemoPlans } from './demo-plans';
 import { seedDemoRecords } from './demo-records';
 import { seedDemoTime } from './demo-time';
+import { seedDemoGroups } from './demo-groups';
 
 export interface DemoLogin {
   email: string;
@@ -48,6 +49,7 @@ export const DEMO_EXTENSIONS: DemoExtension[] = [
   seedDemoTime,
   seedDemoConsents,
   seedDemoCredentials,
+  seedDemoGroups,
 ];
 
 /**

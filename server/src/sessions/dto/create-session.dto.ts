@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, ValidateNested } from 'class-validator';
 import {
   SESSION_ACTIVITIES,
@@ -64,6 +64,13 @@ export class SessionFields implements Omit<
   @ValidateNested({ each: true })
   @Type(() => AttendanceRowDto)
   attendance: AttendanceRowDto[];
+
+  @UuidField({
+    presence: 'nullable',
+    description: 'A recurring group of the session’s team (a group session only)',
+  })
+  @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  groupId?: string | null;
 }
 
 export class CreateSessionDto extends SessionFields implements CreateSessionRequest {

@@ -1,0 +1,147 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { GroupAttendance, GroupSessionDraft, Page, RecurringGroup } from '@peerpath/shared';
+import { ApiErrors, PageOf } from '../common/api-docs';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import {
+  CreateGroupDto,
+  GroupAttendanceQuery,
+  JoinGroupDto,
+  LeaveGroupDto,
+  ListGroupsQuery,
+  SessionDraftQuery,
+  UpdateGroupDto,
+} from './dto/group.dto';
+import {
+  GroupAttendanceResponse,
+  GroupResponse,
+  GroupSessionDraftResponse,
+} from './group.response';
+import { GroupsService } from './groups.service';
+
+@ApiTags('groups')
+@Controller('groups')
+export class GroupsController {
+  constructor(private readonly groups: GroupsService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Recurring groups of the team, newest first (an admin: every team’s)' })
+  @ApiOkResponse({ type: PageOf(GroupResponse) })
+  @ApiErrors(404)
+  list(@CurrentUser() user: AuthUser, @Query() q: ListGroupsQuery): Promise<Page<RecurringGroup>> {
+    return this.groups.list(user, q);
+  }
+
+  @Post()
+  @Authenticated()
+  @CreateRecord(GroupResponse, 'a recurring group', {
+    summary:
+      'Start a recurring group (201; a safe retry with the same id returns it, 200); its members join today',
+  })
+  @ApiErrors(403, 409)
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateGroupDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RecurringGroup> {
+    return answerCreate(reply, await this.groups.create(user, dto));
+  }
+
+  @ReadRecord(GroupResponse, 'One recurring group with its roster')
+  @Authenticated()
+  get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<RecurringGroup> {
+    return this.groups.get(user, id);
+  }
+
+  @ChangeRecord(
+    GroupResponse,
+    'Change a group (a worker: one they facilitate); `members` is the new roster (joins and leaves today); `version` must be the one last read (409 if stale)',
+  )
+  @Authenticated()
+  @ApiErrors(403, 409)
+  update(
+    @CurrentUser() user: AuthUser,
+    @RecordId() id: string,
+    @Body() dto: UpdateGroupDto,
+  ): Promise<RecurringGroup> {
+    return this.groups.update(user, id, dto);
+  }
+
+  @Post(':id/members')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'A participant joins the group (`joinedOn`, today by default); already a member: the group as it is',
+  })
+  @ApiOkResponse({ type: GroupResponse })
+  @ApiErrors(403)
+  join(
+    @CurrentUser() user: AuthUser,
+    @RecordId() id: string,
+    @Body() dto: JoinGroupDto,
+  ): Promise<RecurringGroup> {
+    return this.groups.join(user, id, dto);
+  }
+
+  @Post(':id/members/:participantId/leave')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'A member leaves the group (`leftOn`, today by default, not before they joined); already left: the group as it is',
+  })
+  @ApiOkResponse({ type: GroupResponse })
+  @ApiErrors(403)
+  leave(
+    @CurrentUser() user: AuthUser,
+    @RecordId() id: string,
+    @Param('participantId', new ParseUUIDPipe({ version: undefined })) participantId: string,
+    @Body() dto: LeaveGroupDto,
+  ): Promise<RecurringGroup> {
+    return this.groups.leave(user, id, participantId.toLowerCase(), dto);
+  }
+
+  @Get(':id/session-draft')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'A session body pre-filled for a meeting of the group on `date` (today by default): every member of that day as attended',
+  })
+  @ApiOkResponse({ type: GroupSessionDraftResponse })
+  sessionDraft(
+    @CurrentUser() user: AuthUser,
+    @RecordId() id: string,
+    @Query() q: SessionDraftQuery,
+  ): Promise<GroupSessionDraft> {
+    return this.groups.sessionDraft(user, id, q);
+  }
+
+  @Get(':id/attendance')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Attendance at the group’s last meetings, oldest first, and the members not seen at the last three',
+  })
+  @ApiOkResponse({ type: GroupAttendanceResponse })
+  attendance(
+    @CurrentUser() user: AuthUser,
+    @RecordId() id: string,
+    @Query() q: GroupAttendanceQuery,
+  ): Promise<GroupAttendance> {
+    return this.groups.attendance(user, id, q);
+  }
+}
