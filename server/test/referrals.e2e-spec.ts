@@ -42,7 +42,7 @@ describe('referrals', () => {
     return res.body;
   }
   const move = (token: string, id: string, body: object) =>
-    t.request<Handout>('POST', `/api/handouts/${id}/status`, { token, body });
+    t.request('POST', `/api/handouts/${id}/status`, { token, body });
   async function stored(id: string) {
     const { rows } = await t.db.query(
       `SELECT outcome, to_char(outcome_on, 'YYYY-MM-DD') AS outcome_on,
