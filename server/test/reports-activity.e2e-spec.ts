@@ -63,6 +63,7 @@ describe('reports: activity summary', () => {
         byCategory: { ...TEAM_A_MARCH.handouts.byCategory, crisis: 3 },
         byOutcome: { ...TEAM_A_MARCH.handouts.byOutcome, connected: 3 },
         connectionRate: 0.75, // 3 / (3 + 0 + 1)
+        medianDaysToOutcome: null,
       },
       advocacy: {
         ...TEAM_A_MARCH.advocacy,

@@ -309,6 +309,8 @@ describe('handouts', () => {
       followUpOn: addDays(today, 7),
       outcome: 'pending',
       outcomeOn: null,
+      history: [{ status: 'pending', on: today, byId: w.workerA.id }],
+      open: true,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
@@ -672,6 +674,19 @@ describe('demo records', () => {
       expect(new Set(ho.outcomes)).toEqual(new Set(HANDOUT_OUTCOMES));
       expect(ho.due).toBeGreaterThan(0);
       expect(ho.bad).toBe(0);
+      // Referral journeys (SPEC §12): each history starts with the handout and ends in its status.
+      const journeys = await q(
+        `SELECT count(*) FILTER (WHERE history -> 0 ->> 'status' <> 'pending'
+                                    OR history -> 0 ->> 'on' <> to_char(given_on, 'YYYY-MM-DD')
+                                    OR history -> -1 ->> 'status' <> outcome
+                                    OR (outcome <> 'pending' AND history -> -1 ->> 'on' <> to_char(outcome_on, 'YYYY-MM-DD')))::int AS bad,
+                count(*) FILTER (WHERE jsonb_path_query_array(history, '$[*].status') = '["pending", "contacted", "scheduled", "connected"]')::int AS full_journeys,
+                count(*) FILTER (WHERE jsonb_array_length(history) > 1 AND outcome = 'no_capacity')::int AS no_capacity
+           FROM handout WHERE team_id = $1 AND given_on <= $2::date`,
+      );
+      expect(journeys.bad).toBe(0);
+      expect(journeys.full_journeys).toBeGreaterThan(0);
+      expect(journeys.no_capacity).toBeGreaterThan(0);
       const dn = await q(
         `SELECT count(*)::int AS n,
                 count(*) FILTER (WHERE jsonb_array_length(options) NOT BETWEEN 2 AND 3)::int AS bad

@@ -332,8 +332,34 @@ export interface Handout extends Stamped {
   method: HandoutMethod;
   note: string | null;
   followUpOn: IsoDate | null;
+  /** The referral status now (SPEC §12). */
   outcome: HandoutOutcome;
+  /** The day of the last step; null while `pending`. */
   outcomeOn: IsoDate | null;
+  /** Every change of the status, oldest first; an undo is a new step. */
+  history: HandoutStep[];
+  /** False once the status is a closed one (connected, not_connected, declined, no_capacity, not_eligible). */
+  open: boolean;
+}
+
+/** One step of a referral: the status it moved to, the day, who recorded it. */
+export interface HandoutStep {
+  status: HandoutOutcome;
+  on: IsoDate;
+  byId: string;
+  /** Present only when a note was written with the step. */
+  note?: string;
+}
+
+/**
+ * Body of `POST /api/handouts/:id/status`: what happened. `on` is today by
+ * default; `followUpOn` (when sent) moves the next follow-up in the same step.
+ */
+export interface ChangeHandoutStatusRequest {
+  status: HandoutOutcome;
+  on?: IsoDate;
+  note?: string | null;
+  followUpOn?: IsoDate | null;
 }
 
 /**

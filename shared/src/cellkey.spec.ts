@@ -135,6 +135,7 @@ const summaries = fc
         byCategory: zeros(RESOURCE_CATEGORIES),
         byOutcome: zeros(HANDOUT_OUTCOMES),
         connectionRate: null,
+        medianDaysToOutcome: null,
       },
       advocacy: {
         opened: r.advocacy.length,

@@ -1,4 +1,4 @@
-import { HANDOUT_OUTCOMES, SESSION_TYPES, formatOf, type HandoutOutcome } from './enums';
+import { CLOSED_HANDOUT_OUTCOMES, SESSION_TYPES, formatOf, type HandoutOutcome } from './enums';
 import type { ActivitySummary } from './reports';
 import {
   ACTIVITY_BREAKDOWNS,
@@ -80,7 +80,7 @@ export interface ActivityCellKeys {
 }
 
 const GROUP_TYPES = SESSION_TYPES.filter((t) => formatOf(t) === 'group');
-const DECIDED: HandoutOutcome[] = HANDOUT_OUTCOMES.filter((o) => o !== 'pending');
+const DECIDED: readonly HandoutOutcome[] = CLOSED_HANDOUT_OUTCOMES;
 const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
 
 /**
@@ -93,14 +93,19 @@ export function perturbActivitySummary(
   s: ActivitySummary,
   keys: ActivityCellKeys,
   threshold: number,
+  closedInPeriod = 0,
 ): SuppressedActivitySummary {
   const counts = activityCounts(s);
   for (const k of Object.keys(counts)) {
     if (!(k in keys.cells)) throw new RangeError(`No cell key for ${k}`);
   }
   const hidden = suppressTable(counts, ACTIVITY_BREAKDOWNS, threshold);
-  const out = shownActivitySummary(s, threshold, hidden, (key, n) =>
-    perturbCount(n, keys.cells[key], threshold),
+  const out = shownActivitySummary(
+    s,
+    threshold,
+    hidden,
+    (key, n) => perturbCount(n, keys.cells[key], threshold),
+    closedInPeriod,
   );
 
   if (typeof out.serviceHours === 'number') {

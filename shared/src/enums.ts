@@ -125,8 +125,36 @@ export type ResourceCategory = (typeof RESOURCE_CATEGORIES)[number];
 export const HANDOUT_METHODS = ['printed', 'email', 'text', 'warm_handoff', 'verbal'] as const;
 export type HandoutMethod = (typeof HANDOUT_METHODS)[number];
 
-export const HANDOUT_OUTCOMES = ['pending', 'connected', 'not_connected', 'declined'] as const;
+/** A handout's referral status (SPEC §12): where the referral stands now. */
+export const HANDOUT_OUTCOMES = [
+  'pending',
+  'contacted',
+  'scheduled',
+  'connected',
+  'not_connected',
+  'declined',
+  'no_capacity',
+  'not_eligible',
+] as const;
 export type HandoutOutcome = (typeof HANDOUT_OUTCOMES)[number];
+/** The referral statuses that close a referral; any other status leaves it open (SPEC §12). */
+export const CLOSED_HANDOUT_OUTCOMES = [
+  'connected',
+  'not_connected',
+  'declined',
+  'no_capacity',
+  'not_eligible',
+] as const satisfies readonly HandoutOutcome[];
+/** The referral statuses that leave a referral open. */
+export const OPEN_HANDOUT_OUTCOMES = [
+  'pending',
+  'contacted',
+  'scheduled',
+] as const satisfies readonly HandoutOutcome[];
+/** Whether a referral in this status is closed (SPEC §12). */
+export function isClosedOutcome(o: HandoutOutcome): boolean {
+  return (CLOSED_HANDOUT_OUTCOMES as readonly string[]).includes(o);
+}
 
 export const DECIDED_BY = ['participant', 'shared', 'deferred'] as const;
 export type DecidedBy = (typeof DECIDED_BY)[number];

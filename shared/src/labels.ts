@@ -103,9 +103,13 @@ export const LABELS = {
   },
   handoutOutcome: {
     pending: 'Awaiting follow-up',
+    contacted: 'Made contact',
+    scheduled: 'Appointment booked',
     connected: 'Connected',
     not_connected: 'Not connected',
-    declined: 'Declined',
+    declined: 'Chose not to go ahead',
+    no_capacity: 'No space right now',
+    not_eligible: 'Not eligible',
   },
   decidedBy: {
     participant: 'The participant decided',

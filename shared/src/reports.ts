@@ -49,8 +49,14 @@ export interface ActivitySummary {
     total: number;
     byCategory: Record<ResourceCategory, number>;
     byOutcome: Record<HandoutOutcome, number>;
-    /** connected / (connected + not_connected + declined), 2 decimals; null when 0/0. */
+    /** connected / closed (SPEC §12: connected, not_connected, declined, no_capacity, not_eligible), 2 decimals; null when 0/0. */
     connectionRate: number | null;
+    /**
+     * Median days from `givenOn` to the last move into a closed status, over the
+     * referrals (of any `givenOn`) whose current status is closed and whose
+     * closing step falls in the period; 1 decimal; null when none.
+     */
+    medianDaysToOutcome: number | null;
   };
   advocacy: {
     /** `openedOn` in the period; byCategory and byLevel count these. */
@@ -88,7 +94,7 @@ export interface CaseloadRow {
   openAdvocacy: number;
   /** Of those, `dueOn` before the report date. */
   overdueAdvocacy: number;
-  /** Handouts by the worker with outcome pending and `followUpOn` on or before the report date. */
+  /** Handouts by the worker still open (pending, contacted or scheduled) with `followUpOn` on or before the report date. */
   referralsAwaitingFollowUp: number;
   /** `attended` rows of sessions the worker facilitated in the window with no signed or co-signed note. */
   notesAwaitingSignature: number;

@@ -18,6 +18,7 @@ import {
   primaryMark,
   suppressActivitySummary,
   suppressTable,
+  unsuppressedActivitySummary,
   type Breakdown,
 } from './suppression';
 
@@ -46,6 +47,7 @@ function emptySummary(): ActivitySummary {
       byCategory: zeros(RESOURCE_CATEGORIES),
       byOutcome: zeros(HANDOUT_OUTCOMES),
       connectionRate: null,
+      medianDaysToOutcome: null,
     },
     advocacy: {
       opened: 0,
@@ -208,8 +210,13 @@ describe('suppressActivitySummary (hand-worked)', () => {
       handouts: {
         total: 25,
         byCategory: { ...zeros(RESOURCE_CATEGORIES), crisis: 25 },
-        byOutcome: { pending: '<11', connected: SUPPRESSED_MARK, not_connected: 0, declined: 0 },
+        byOutcome: {
+          ...zeros(HANDOUT_OUTCOMES),
+          pending: '<11',
+          connected: SUPPRESSED_MARK,
+        },
         connectionRate: SUPPRESSED_MARK,
+        medianDaysToOutcome: null,
       },
       advocacy: {
         opened: '<11',
@@ -237,6 +244,21 @@ describe('suppressActivitySummary (hand-worked)', () => {
       attended: '<11',
       averagePerGroupSession: SUPPRESSED_MARK,
     });
+  });
+
+  it('hides medianDaysToOutcome when fewer referrals than the threshold closed in the period (SPEC §12)', () => {
+    const s = emptySummary();
+    s.handouts.medianDaysToOutcome = 6.5;
+    expect(suppressActivitySummary(s, 11, 10).handouts.medianDaysToOutcome).toBe(SUPPRESSED_MARK);
+    expect(suppressActivitySummary(s, 11, 1).handouts.medianDaysToOutcome).toBe(SUPPRESSED_MARK);
+    // Not told how many: hidden.
+    expect(suppressActivitySummary(s, 11).handouts.medianDaysToOutcome).toBe(SUPPRESSED_MARK);
+    expect(suppressActivitySummary(s, 11, 11).handouts.medianDaysToOutcome).toBe(6.5);
+    expect(suppressActivitySummary(s, 5, 5).handouts.medianDaysToOutcome).toBe(6.5);
+    expect(unsuppressedActivitySummary(s, 11).handouts.medianDaysToOutcome).toBe(6.5);
+    // None closed: nothing to hide.
+    s.handouts.medianDaysToOutcome = null;
+    expect(suppressActivitySummary(s, 11, 0).handouts.medianDaysToOutcome).toBeNull();
   });
 
   it('writes the threshold in force', () => {
@@ -291,8 +313,8 @@ const summaries = fc
       s.handouts.byOutcome[HANDOUT_OUTCOMES[o]]++;
     }
     s.handouts.total = r.handouts.length;
-    const { connected, not_connected, declined } = s.handouts.byOutcome;
-    const decided = connected + not_connected + declined;
+    const { connected, not_connected, declined, no_capacity, not_eligible } = s.handouts.byOutcome;
+    const decided = connected + not_connected + declined + no_capacity + not_eligible;
     s.handouts.connectionRate = decided ? Math.round((connected / decided) * 100) / 100 : null;
     for (const [c, l] of r.advocacy) {
       s.advocacy.byCategory[ADVOCACY_CATEGORIES[c]]++;

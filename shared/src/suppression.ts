@@ -139,6 +139,8 @@ export interface SuppressedActivitySummary {
     byCategory: Record<ResourceCategory, Shown>;
     byOutcome: Record<HandoutOutcome, Shown>;
     connectionRate: Shown | null;
+    /** Hidden (`suppressed`) when fewer referrals than the threshold closed in the period. */
+    medianDaysToOutcome: Shown | null;
   };
   advocacy: {
     opened: Shown;
@@ -198,11 +200,14 @@ const ONE_TO_ONE_TYPES = SESSION_TYPES.filter((t) => formatOf(t) === 'one_to_one
 export function suppressActivitySummary(
   s: ActivitySummary,
   threshold: number,
+  closedInPeriod = 0,
 ): SuppressedActivitySummary {
   return shownActivitySummary(
     s,
     threshold,
     suppressTable(activityCounts(s), ACTIVITY_BREAKDOWNS, threshold),
+    undefined,
+    closedInPeriod,
   );
 }
 
@@ -214,7 +219,7 @@ export function unsuppressedActivitySummary(
   s: ActivitySummary,
   threshold: number,
 ): SuppressedActivitySummary {
-  return shownActivitySummary(s, threshold, new Map());
+  return shownActivitySummary(s, threshold, new Map(), undefined, Infinity);
 }
 
 /**
@@ -227,6 +232,11 @@ export function shownActivitySummary(
   threshold: number,
   hidden: Map<string, SuppressionReason>,
   publish: (key: string, n: number) => number = (_key, n) => n,
+  /**
+   * How many referrals closed in the period (the median's count): the median
+   * is hidden when that is from 1 to threshold − 1 (SPEC §12). Unknown: hidden.
+   */
+  closedInPeriod = 0,
 ): SuppressedActivitySummary {
   const mark = (k: string): string =>
     hidden.get(k) === 'primary' ? primaryMark(threshold) : SUPPRESSED_MARK;
@@ -278,6 +288,12 @@ export function shownActivitySummary(
         'handouts.total',
         ...keysOf('handouts', 'byOutcome', HANDOUT_OUTCOMES),
       ),
+      medianDaysToOutcome:
+        s.handouts.medianDaysToOutcome === null
+          ? null
+          : closedInPeriod < threshold
+            ? SUPPRESSED_MARK
+            : s.handouts.medianDaysToOutcome,
     },
     advocacy: {
       opened: count('advocacy.opened', s.advocacy.opened),

@@ -6,12 +6,13 @@ import {
   CASELOAD_WINDOW_DAYS,
   DEFAULT_MEASURE_INTERVAL_DAYS,
   INSTRUMENTS,
+  LABELS,
+  OPEN_HANDOUT_OUTCOMES,
   OTHER_TEAM_ATTENDEE,
   todayIn,
   type Agenda,
   type AgendaItem,
   type AttendanceStatus,
-  type HandoutOutcome,
   type ParticipantStatus,
 } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
@@ -24,7 +25,11 @@ import type { AgendaQueryDto } from './dto/agenda.query';
 const ATTENDED: AttendanceStatus = 'attended';
 const ACTIVE: ParticipantStatus = 'active';
 const DISCHARGED: ParticipantStatus = 'discharged';
-const PENDING: HandoutOutcome = 'pending';
+const OPEN_REFERRAL = [...OPEN_HANDOUT_OUTCOMES];
+/** A referral's last step in its agenda title (SPEC §12): " · last step: Made contact" once it moved. */
+const LAST_STEP = `CASE h.outcome ${OPEN_HANDOUT_OUTCOMES.filter((o) => o !== 'pending')
+  .map((o) => `WHEN '${o}' THEN ' · last step: ${LABELS.handoutOutcome[o]}'`)
+  .join(' ')} ELSE '' END`;
 
 /** Each instrument's name as workers know it, for the titles of measures due. */
 const INSTRUMENT_NAMES = JSON.stringify(
@@ -47,7 +52,7 @@ const INSTRUMENT_NAMES = JSON.stringify(
  *
  *  $1 worker, $2 date, $3 team, $4 caseload window (days before the date),
  *  $5 measure interval days, $6 baseline due days, $7 supervisor (sees the team's alerts),
- *  $8 attended, $9 active, $10 unfinished advocacy statuses, $11 pending, $12 instrument names,
+ *  $8 attended, $9 active, $10 unfinished advocacy statuses, $11 the open referral statuses, $12 instrument names,
  *  $13 discharged, $14 name of a person of another team
  */
 const AGENDA_SQL = `
@@ -59,10 +64,10 @@ const AGENDA_SQL = `
   ), items AS (
     -- Resources given and not yet followed up (caseload: referralsAwaitingFollowUp).
     SELECT 'handout_follow_up' AS kind, h.follow_up_on AS due_on, p.id AS participant_id,
-           p.name AS participant_name, 'Follow up on ' || r.name AS title,
+           p.name AS participant_name, 'Follow up on ' || r.name || ${LAST_STEP} AS title,
            '/participants/' || p.id AS link, h.id AS record_id
       FROM handout h JOIN p ON p.id = h.participant_id JOIN resource r ON r.id = h.resource_id
-     WHERE h.team_id = $3::uuid AND h.worker_id = $1::uuid AND h.outcome = $11
+     WHERE h.team_id = $3::uuid AND h.worker_id = $1::uuid AND h.outcome = ANY($11::text[])
        AND h.follow_up_on <= $2::date
     UNION ALL
     -- Advocacy the worker owns, open or in progress, due by the date (caseload: openAdvocacy with a due date).
@@ -196,7 +201,7 @@ export class AgendaService {
       ATTENDED,
       ACTIVE,
       UNFINISHED_ADVOCACY_STATUSES,
-      PENDING,
+      OPEN_REFERRAL,
       INSTRUMENT_NAMES,
       DISCHARGED,
       OTHER_TEAM_ATTENDEE,

@@ -4,6 +4,7 @@ import {
   HANDOUT_OUTCOMES,
   type HandoutMethod,
   type HandoutOutcome,
+  type HandoutStep,
 } from '@peerpath/shared';
 import { inList, RecordKeyColumn } from '../database/base.entity';
 import { ParticipantRecord } from '../database/participant-record';
@@ -19,6 +20,8 @@ import { UserEntity } from '../users/user.entity';
 @Index('handout_worker_outcome_idx', ['workerId', 'outcome', 'followUpOn'])
 // Covering/partial indexes for the reports' period filters; created in the ReportPeriodIndexes migration (TypeORM cannot express INCLUDE).
 @Index('handout_given_cover_idx', { synchronize: false })
+// The closed referrals by the day of their last step (medianDaysToOutcome); created in the ReferralStatuses migration.
+@Index('handout_closed_on_idx', { synchronize: false })
 export class HandoutEntity extends ParticipantRecord {
   @Column({ name: 'resource_id', type: 'uuid' })
   resourceId: string;
@@ -49,8 +52,13 @@ export class HandoutEntity extends ParticipantRecord {
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   outcome: HandoutOutcome;
 
+  /** The day of the last step (null while `pending`). */
   @Column({ name: 'outcome_on', type: 'date', nullable: true })
   outcomeOn: string | null;
+
+  /** Every change of the referral status, oldest first (SPEC §12); never shortened. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  history: HandoutStep[];
 
   /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
   @RecordKeyColumn()

@@ -6,9 +6,25 @@ import {
   type HandoutListItem,
   type HandoutMethod,
   type HandoutOutcome,
+  type HandoutStep,
   type ResourceCategory,
 } from '@peerpath/shared';
 import { Out } from '../common/api-docs';
+
+/** One step of a referral (SPEC §12). */
+export class HandoutStepResponse implements HandoutStep {
+  @Out.enum(HANDOUT_OUTCOMES)
+  status: HandoutOutcome;
+
+  @Out.date()
+  on: string;
+
+  @Out.uuid({ description: 'Who recorded the step' })
+  byId: string;
+
+  @Out.text({ optional: true, description: 'Present when a note was written with the step' })
+  note?: string;
+}
 
 export class HandoutResponse implements Handout {
   @Out.uuid()
@@ -38,11 +54,22 @@ export class HandoutResponse implements Handout {
   @Out.date({ nullable: true })
   followUpOn: string | null;
 
-  @Out.enum(HANDOUT_OUTCOMES)
+  @Out.enum(HANDOUT_OUTCOMES, { description: 'The referral status now (SPEC §12)' })
   outcome: HandoutOutcome;
 
-  @Out.date({ nullable: true })
+  @Out.date({ nullable: true, description: 'The day of the last step; null while pending' })
   outcomeOn: string | null;
+
+  @Out.array(() => HandoutStepResponse, {
+    description: 'Every change of the status, oldest first; an undo is a new step',
+  })
+  history: HandoutStepResponse[];
+
+  @Out.bool({
+    description:
+      'false once the status is connected, not_connected, declined, no_capacity or not_eligible',
+  })
+  open: boolean;
 
   @Out.dateTime()
   createdAt: string;

@@ -1,6 +1,6 @@
-import type { ResourceCategory } from '@peerpath/shared';
+import { isClosedOutcome, type HandoutStep, type ResourceCategory } from '@peerpath/shared';
 import { toIsoDate } from '../common/dates';
-import { defineRecord } from '../records';
+import { defineRecord, json } from '../records';
 import type { HandoutEntity } from './handout.entity';
 import type { HandoutListItemResponse, HandoutResponse } from './handout.response';
 
@@ -31,6 +31,7 @@ export const HANDOUT = defineRecord<HandoutRow>({
     followUpOn: 'follow_up_on',
     outcome: 'outcome',
     outcomeOn: 'outcome_on',
+    history: json('history'),
     createdAt: 'created_at',
     updatedAt: 'updated_at',
   },
@@ -49,6 +50,8 @@ export function toHandoutResponse(h: HandoutRow): HandoutResponse {
     followUpOn: toIsoDate(h.followUpOn),
     outcome: h.outcome,
     outcomeOn: toIsoDate(h.outcomeOn),
+    history: (h.history ?? []).map(toStep),
+    open: !isClosedOutcome(h.outcome),
     createdAt: h.createdAt.toISOString(),
     updatedAt: h.updatedAt.toISOString(),
   };
@@ -61,4 +64,11 @@ export function toHandoutListItem(h: HandoutListRow): HandoutListItemResponse {
     resourceCategory: h.resourceCategory,
     participantName: h.participantName,
   };
+}
+
+/** A step as the API shows it: the note only when one was written. */
+function toStep(s: HandoutStep): HandoutStep {
+  const step: HandoutStep = { status: s.status, on: s.on, byId: s.byId };
+  if (s.note) step.note = s.note;
+  return step;
 }

@@ -1,10 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
+  OPEN_HANDOUT_OUTCOMES,
   type Handout,
   type HandoutListItem,
   type HandoutOutcome,
+  type HandoutStep,
   type Page,
 } from '@peerpath/shared';
+import { toIsoDate } from '../common/dates';
 import { fieldError, requireParticipant, resolveActor } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import {
@@ -16,6 +20,7 @@ import {
   updateReturning,
   type CreateResult,
 } from '../records';
+import type { ChangeHandoutStatusDto } from './dto/change-handout-status.dto';
 import type { CreateHandoutDto } from './dto/create-handout.dto';
 import type { ListHandoutsQuery } from './dto/list-handouts.query';
 import type { UpdateHandoutDto } from './dto/update-handout.dto';
@@ -24,9 +29,16 @@ import {
   toHandoutListItem,
   toHandoutResponse,
   type HandoutListRow,
+  type HandoutRow,
 } from './handouts.mapper';
 
 const PENDING: HandoutOutcome = 'pending';
+const OPEN = [...OPEN_HANDOUT_OUTCOMES];
+
+/** A step of the history as stored: the note only when one was written. */
+function step(status: HandoutOutcome, on: string, byId: string, note?: string | null): HandoutStep {
+  return note ? { status, on, byId, note } : { status, on, byId };
+}
 
 /**
  * Resources handed to participants, and their follow-up (did the participant
@@ -40,8 +52,14 @@ export class HandoutsService {
     const scope = await this.records.listScope(caller, q, 'h');
     scope.filter.when(q.resourceId, 'h.resource_id = ?').when(q.outcome, 'h.outcome = ?');
     if (q.followUpDue !== undefined) {
-      const due = `(h.outcome = ? AND h.follow_up_on IS NOT NULL AND h.follow_up_on <= ?::date)`;
-      scope.filter.add(q.followUpDue ? due : `NOT ${due}`, PENDING, this.records.today());
+      const due = `(h.outcome = ANY(?::text[]) AND h.follow_up_on IS NOT NULL AND h.follow_up_on <= ?::date)`;
+      scope.filter.add(q.followUpDue ? due : `NOT ${due}`, OPEN, this.records.today());
+    }
+    if (q.open !== undefined) {
+      scope.filter.add(
+        q.open ? 'h.outcome = ANY(?::text[])' : 'NOT h.outcome = ANY(?::text[])',
+        OPEN,
+      );
     }
     return this.records.listRead(
       caller,
@@ -105,6 +123,9 @@ export class HandoutsService {
           const outcomeOn = outcome === PENDING ? null : (dto.outcomeOn ?? this.records.today());
           const followUpOn = dto.followUpOn ?? null;
           datesNotBefore({ givenOn, followUpOn, outcomeOn }, 'givenOn', 'followUpOn', 'outcomeOn');
+          // The history starts with the handout itself; an outcome known already is its next step.
+          const history = [step(PENDING, givenOn, workerId)];
+          if (outcome !== PENDING) history.push(step(outcome, outcomeOn!, caller.id));
           return insertReturning(m, HANDOUT, {
             id: dto.id ?? undefined,
             teamId: p.teamId,
@@ -117,6 +138,7 @@ export class HandoutsService {
             followUpOn,
             outcome,
             outcomeOn,
+            history,
           });
         },
       }),
@@ -155,11 +177,18 @@ export class HandoutsService {
         'outcomeOn',
       );
 
+      // A change of status (or of its day) is a new step: the history is never rewritten.
+      const moved =
+        outcome !== current.outcome || toIsoDate(outcomeOn) !== toIsoDate(current.outcomeOn);
+      const history = moved
+        ? [...current.history, step(outcome, outcomeOn ?? this.records.today(), caller.id)]
+        : current.history;
       const saved = (await updateReturning(m, HANDOUT, current, {
         outcome,
         outcomeOn,
         note: dto.note !== undefined ? dto.note : current.note,
         followUpOn,
+        ...(moved ? { history } : {}),
       }))!;
       const details: Record<string, unknown> = { fields: Object.keys(dto) };
       if (saved.outcome !== current.outcome) {
@@ -179,5 +208,85 @@ export class HandoutsService {
       );
       return toHandoutResponse(saved);
     });
+  }
+
+  /**
+   * What happened with a referral: a new step of its history (an undo too),
+   * with the next follow-up moved in the same step when `followUpOn` is sent.
+   * The same step again by the same person answers the handout as it is and
+   * writes nothing; by someone else, 409 with the handout as it is.
+   */
+  async changeStatus(caller: AuthUser, id: string, dto: ChangeHandoutStatusDto): Promise<Handout> {
+    const today = this.records.today();
+    return this.records.db.transaction(async (m) => {
+      const current = await findInTeam(m, HANDOUT, caller, id, { lock: 'update' });
+      const givenOn = toIsoDate(current.givenOn)!;
+      const on = dto.on ?? today;
+      const note = dto.note?.trim() ? dto.note : null;
+      const followUpOn =
+        dto.followUpOn !== undefined ? dto.followUpOn : toIsoDate(current.followUpOn);
+      const last = current.history[current.history.length - 1];
+      const repeat =
+        last !== undefined &&
+        current.outcome === dto.status &&
+        last.status === dto.status &&
+        last.on === on &&
+        (last.note ?? null) === note &&
+        followUpOn === toIsoDate(current.followUpOn);
+      if (repeat) {
+        if (last.byId !== caller.id) {
+          throw new ConflictException({
+            message: `This step was already recorded by someone else on ${on}`,
+            errors: { status: [`the referral is already ${dto.status}`] },
+            record: toHandoutResponse(current),
+          });
+        }
+        await this.records.audit.record(
+          {
+            actorId: caller.id,
+            action: 'read',
+            entityType: HANDOUT.entity,
+            entityId: current.id,
+            participantId: current.participantId,
+            teamId: current.teamId,
+            details: { repeated: 'status' },
+          },
+          m,
+        );
+        return toHandoutResponse(current);
+      }
+      if (on > today) throw fieldError('on', 'on must not be after today');
+      datesNotBefore({ givenOn, on, followUpOn }, 'givenOn', 'on', 'followUpOn');
+      return this.saveStep(m, caller, current, {
+        outcome: dto.status,
+        outcomeOn: dto.status === PENDING ? null : on,
+        followUpOn,
+        history: [...current.history, step(dto.status, on, caller.id, note)],
+      });
+    });
+  }
+
+  private async saveStep(
+    m: EntityManager,
+    caller: AuthUser,
+    current: HandoutRow,
+    change: Pick<HandoutRow, 'outcome' | 'outcomeOn' | 'followUpOn' | 'history'>,
+  ): Promise<Handout> {
+    const saved = (await updateReturning(m, HANDOUT, current, change))!;
+    const fields = ['outcome', 'history'];
+    if (change.followUpOn !== toIsoDate(current.followUpOn)) fields.push('followUpOn');
+    await this.records.audit.record(
+      {
+        actorId: caller.id,
+        action: 'update',
+        entityType: HANDOUT.entity,
+        entityId: saved.id,
+        participantId: saved.participantId,
+        teamId: saved.teamId,
+        details: { fields, outcome: { from: current.outcome, to: saved.outcome } },
+      },
+      m,
+    );
+    return toHandoutResponse(saved);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  isClosedOutcome,
   LABELS,
   type AdvocacyCategory,
   type AdvocacyStatus,
@@ -163,7 +164,7 @@ function dayLabel(date: string, locale: string): string {
 /**
  * What happened, in one line under the summary: a session's notes, an
  * advocacy action's status and due date ("past due" when late), a handout's
- * outcome (and follow-up date while pending), a decision note's decision.
+ * status (and follow-up date while open), a decision note's decision.
  */
 export function timelineSnippet(r: TimelineRow, locale = 'en-GB'): string | null {
   switch (r.kind) {
@@ -177,7 +178,8 @@ export function timelineSnippet(r: TimelineRow, locale = 'en-GB'): string | null
     }
     case 'handout': {
       const parts = [LABELS.handoutOutcome[r.b as HandoutOutcome]];
-      if (r.b === 'pending' && r.dueOn) parts.push(`follow up ${dayLabel(r.dueOn, locale)}`);
+      if (!isClosedOutcome(r.b as HandoutOutcome) && r.dueOn)
+        parts.push(`follow up ${dayLabel(r.dueOn, locale)}`);
       return parts.join(' · ');
     }
     case 'decision_note':

@@ -74,9 +74,17 @@ export class HandoutCounts {
 
   @Out.number({
     nullable: true,
-    description: 'connected / (connected + not_connected + declined), 2 decimals; null when 0/0',
+    description:
+      'connected / closed (connected, not_connected, declined, no_capacity, not_eligible), 2 decimals; null when 0/0',
   })
   connectionRate: number | null;
+
+  @Out.number({
+    nullable: true,
+    description:
+      'Median days from `givenOn` to the last move into a closed status, over the referrals closed in the period (whenever given), 1 decimal; null when none',
+  })
+  medianDaysToOutcome: number | null;
 }
 
 export class AdvocacyCounts {

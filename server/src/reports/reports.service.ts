@@ -7,7 +7,9 @@ import {
   DEFAULT_MEASURE_INTERVAL_DAYS,
   ADVOCACY_LEVELS,
   CASELOAD_WINDOW_DAYS,
+  CLOSED_HANDOUT_OUTCOMES,
   HANDOUT_OUTCOMES,
+  OPEN_HANDOUT_OUTCOMES,
   INSTRUMENT_KEYS,
   REPORT_MAX_YEARS,
   RESOURCE_CATEGORIES,
@@ -49,10 +51,11 @@ import { otherHours } from '../time-entries/other-hours';
  */
 const ATTENDED: AttendanceStatus = 'attended';
 const ACTIVE: ParticipantStatus = 'active';
-const PENDING: HandoutOutcome = 'pending';
 const CONNECTED: HandoutOutcome = 'connected';
-/** The outcomes of a handout that was followed up: the denominator of connectionRate. */
-const DECIDED_OUTCOMES = HANDOUT_OUTCOMES.filter((o) => o !== PENDING);
+/** The referral statuses that close a referral: the denominator of connectionRate (SPEC §12). */
+const DECIDED_OUTCOMES = [...CLOSED_HANDOUT_OUTCOMES];
+/** The referral statuses that leave it open (awaiting follow-up). */
+const OPEN_OUTCOMES = [...OPEN_HANDOUT_OUTCOMES];
 const GROUP_TYPES = SESSION_TYPES.filter((t) => formatOf(t) === 'group');
 /** Group sessions of the period, from the per-type columns of `team_day_activity`. */
 const GROUP_SESSIONS = GROUP_TYPES.map((t) => `d.type_${t}`).join(' + ');
@@ -104,7 +107,7 @@ export class ReportsService {
       ATTENDED,
       ACTIVE,
       UNFINISHED_ADVOCACY_STATUSES,
-      PENDING,
+      OPEN_OUTCOMES,
       this.config.measureIntervalDays ?? DEFAULT_MEASURE_INTERVAL_DAYS,
       BASELINE_DUE_DAYS,
     ]);
@@ -162,7 +165,7 @@ export class ReportsService {
     const internal = q.internal === true;
     // SPEC §14: only what leaves the organisation is perturbed; the internal export stays exact.
     const protection = internal ? undefined : (this.config.exportProtection ?? 'perturb');
-    const { summary, scope, keys, outcomes } = await this.activityFor(caller, q, {
+    const { summary, closedInPeriod, scope, keys, outcomes } = await this.activityFor(caller, q, {
       keys: protection === 'perturb',
       // The PDF gains the outcome rows (SPEC §9), suppressed and perturbed like every count.
       outcomes: format === 'pdf',
@@ -171,8 +174,8 @@ export class ReportsService {
     const figures = internal
       ? unsuppressedActivitySummary(summary, threshold)
       : keys
-        ? perturbActivitySummary(summary, keys, threshold)
-        : suppressActivitySummary(summary, threshold);
+        ? perturbActivitySummary(summary, keys, threshold, closedInPeriod)
+        : suppressActivitySummary(summary, threshold, closedInPeriod);
     const file = await writeExport(format, figures, {
       orgName: this.config.orgName,
       teamName: scope.teamName,
@@ -222,16 +225,19 @@ export class ReportsService {
       throw fieldError('to', `A report covers at most ${REPORT_MAX_YEARS} years`);
     }
     // One snapshot for every figure, so they add up even while records are being written.
-    const { summary, keys, outcomes } = await this.db.transaction('REPEATABLE READ', async (m) => {
-      await m.query('SET TRANSACTION READ ONLY');
-      const summary = await this.summarise(m, from, to, scope.teamId);
-      const keys = want.keys ? await activityCellKeys(m, summary) : null;
-      const outcomes = want.outcomes
-        ? await queryOutcomes(m, from, to, scope.teamId, INSTRUMENT_KEYS, want.keys === true)
-        : null;
-      return { summary, keys, outcomes };
-    });
-    return { summary, scope, keys, outcomes };
+    const { summary, closedInPeriod, keys, outcomes } = await this.db.transaction(
+      'REPEATABLE READ',
+      async (m) => {
+        await m.query('SET TRANSACTION READ ONLY');
+        const { summary, closedInPeriod } = await this.summarise(m, from, to, scope.teamId);
+        const keys = want.keys ? await activityCellKeys(m, summary) : null;
+        const outcomes = want.outcomes
+          ? await queryOutcomes(m, from, to, scope.teamId, INSTRUMENT_KEYS, want.keys === true)
+          : null;
+        return { summary, closedInPeriod, keys, outcomes };
+      },
+    );
+    return { summary, closedInPeriod, scope, keys, outcomes };
   }
 
   private async summarise(
@@ -239,8 +245,9 @@ export class ReportsService {
     from: string,
     to: string,
     teamId: string | null,
-  ): Promise<ActivitySummary> {
+  ): Promise<{ summary: ActivitySummary; closedInPeriod: number }> {
     const period = [from, to, teamId];
+    const [closed]: ClosedSqlRow[] = await m.query(CLOSED_SQL, [...period, DECIDED_OUTCOMES]);
     const [activity]: ActivitySqlRow[] = await m.query(ACTIVITY_SQL, period);
     const [people]: PeopleSqlRow[] = await m.query(PEOPLE_SQL, period);
     const handouts: HandoutSqlRow[] = await m.query(HANDOUTS_SQL, [
@@ -263,7 +270,7 @@ export class ReportsService {
     const slice = (rows: GroupedRow[], g: 'a' | 'b') =>
       rows.filter((r) => r.grouping === g).map((r) => ({ key: r[g], n: r.n }));
 
-    return {
+    const summary: ActivitySummary = {
       period: { from, to },
       teamId,
       participantsServed: activity.served,
@@ -288,6 +295,7 @@ export class ReportsService {
         byCategory: tally(RESOURCE_CATEGORIES, slice(handouts, 'a')),
         byOutcome: tally(HANDOUT_OUTCOMES, slice(handouts, 'b')),
         connectionRate: handoutTotal.connection_rate,
+        medianDaysToOutcome: closed.median_days,
       },
       advocacy: {
         opened: advocacyTotal.n,
@@ -298,6 +306,7 @@ export class ReportsService {
       decisionNotes: people.decision_notes,
       otherHours: await otherHours(m, from, to, teamId),
     };
+    return { summary, closedInPeriod: closed.n };
   }
 
   /**
@@ -442,6 +451,23 @@ const HANDOUTS_SQL = `
     FROM h JOIN resource r ON r.id = h.resource_id
    GROUP BY GROUPING SETS ((r.category), (h.outcome), ())`;
 
+interface ClosedSqlRow {
+  n: number;
+  median_days: number | null;
+}
+
+/**
+ * The referrals closed in the period (SPEC §12): those whose status now is a
+ * closed one ($4) and whose last step (the last move into a closed status,
+ * `outcome_on`) falls in the period, whenever they were given; their number
+ * and the median of days from `given_on` to that step, 1 decimal.
+ */
+const CLOSED_SQL = `
+  SELECT count(*)::int AS n,
+         round((percentile_cont(0.5) WITHIN GROUP (ORDER BY h.outcome_on - h.given_on))::numeric, 1)::float8 AS median_days
+    FROM handout h
+   WHERE h.outcome = ANY($4::text[]) AND h.outcome_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}`;
+
 /** Advocacy actions opened in the period, by category, by level, and in total. */
 const ADVOCACY_SQL = `
   SELECT ${GROUPING('x.category', 'x.level')} AS grouping,
@@ -487,7 +513,7 @@ interface CaseloadSqlRow {
  *
  * $1 team (null: every team, for an admin), $2 asOf, $3 window length − 1 (days), $4 roles listed, $5 the one
  * worker a worker may see (else null), $6 attended, $7 participant status
- * active, $8 open advocacy statuses, $9 handout outcome pending, $10 days from a
+ * active, $8 open advocacy statuses, $9 the open referral statuses, $10 days from a
  * measurement to the next (MEASURE_INTERVAL_DAYS), $11 days from enrolment to the baseline.
  * The notes figures (SPEC §8): `unsigned` counts attended rows of the window with no signed or
  * co-signed note, `cosign` the worker's signed notes still waiting for a co-signature (whenever
@@ -540,7 +566,7 @@ const CASELOAD_SQL = `
   ), referrals AS (
     SELECT h.worker_id, count(*) AS n
       FROM handout h
-     WHERE ($1::uuid IS NULL OR h.team_id = $1::uuid) AND h.outcome = $9 AND h.follow_up_on <= $2::date
+     WHERE ($1::uuid IS NULL OR h.team_id = $1::uuid) AND h.outcome = ANY($9::text[]) AND h.follow_up_on <= $2::date
        AND h.worker_id IN (SELECT id FROM w)
      GROUP BY h.worker_id
   ), unsigned AS (

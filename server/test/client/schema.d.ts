@@ -564,6 +564,23 @@ export interface paths {
         patch: operations["handouts_update"];
         trace?: never;
     };
+    "/api/handouts/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What happened with the referral: a new step of its history (an undo too), moving the next follow-up in the same step; the same step again by the same person answers 200 and writes nothing, by someone else 409 */
+        post: operations["handouts_changeStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decision-notes": {
         parameters: {
             query?: never;
@@ -2265,6 +2282,19 @@ export interface components {
             /** @description true by default; false hides it from the directory */
             active?: boolean;
         };
+        HandoutStepResponse: {
+            /** @enum {string} */
+            status: "pending" | "contacted" | "scheduled" | "connected" | "not_connected" | "declined" | "no_capacity" | "not_eligible";
+            /** Format: date */
+            on: string;
+            /**
+             * Format: uuid
+             * @description Who recorded the step
+             */
+            byId: string;
+            /** @description Present when a note was written with the step */
+            note?: string;
+        };
         HandoutListItemResponse: {
             /** Format: uuid */
             id: string;
@@ -2283,10 +2313,20 @@ export interface components {
             note: string | null;
             /** Format: date */
             followUpOn: string | null;
-            /** @enum {string} */
-            outcome: "pending" | "connected" | "not_connected" | "declined";
-            /** Format: date */
+            /**
+             * @description The referral status now (SPEC §12)
+             * @enum {string}
+             */
+            outcome: "pending" | "contacted" | "scheduled" | "connected" | "not_connected" | "declined" | "no_capacity" | "not_eligible";
+            /**
+             * Format: date
+             * @description The day of the last step; null while pending
+             */
             outcomeOn: string | null;
+            /** @description Every change of the status, oldest first; an undo is a new step */
+            history: components["schemas"]["HandoutStepResponse"][];
+            /** @description false once the status is connected, not_connected, declined, no_capacity or not_eligible */
+            open: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2334,7 +2374,7 @@ export interface components {
              * @description `pending` by default
              * @enum {string}
              */
-            outcome?: "pending" | "connected" | "not_connected" | "declined";
+            outcome?: "pending" | "contacted" | "scheduled" | "connected" | "not_connected" | "declined" | "no_capacity" | "not_eligible";
             /**
              * Format: date
              * @description Only with an outcome other than pending; today by default; not before `givenOn`. A date from 1900-01-01 to 2200-12-31
@@ -2364,10 +2404,20 @@ export interface components {
             note: string | null;
             /** Format: date */
             followUpOn: string | null;
-            /** @enum {string} */
-            outcome: "pending" | "connected" | "not_connected" | "declined";
-            /** Format: date */
+            /**
+             * @description The referral status now (SPEC §12)
+             * @enum {string}
+             */
+            outcome: "pending" | "contacted" | "scheduled" | "connected" | "not_connected" | "declined" | "no_capacity" | "not_eligible";
+            /**
+             * Format: date
+             * @description The day of the last step; null while pending
+             */
             outcomeOn: string | null;
+            /** @description Every change of the status, oldest first; an undo is a new step */
+            history: components["schemas"]["HandoutStepResponse"][];
+            /** @description false once the status is connected, not_connected, declined, no_capacity or not_eligible */
+            open: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2384,12 +2434,31 @@ export interface components {
              * @description `pending` by default
              * @enum {string}
              */
-            outcome?: "pending" | "connected" | "not_connected" | "declined";
+            outcome?: "pending" | "contacted" | "scheduled" | "connected" | "not_connected" | "declined" | "no_capacity" | "not_eligible";
             /**
              * Format: date
              * @description Only with an outcome other than pending; today by default; not before `givenOn`. A date from 1900-01-01 to 2200-12-31
              */
             outcomeOn?: string | null;
+        };
+        ChangeHandoutStatusDto: {
+            /**
+             * @description The new status; connected, not_connected, declined, no_capacity and not_eligible close the referral
+             * @enum {string}
+             */
+            status: "pending" | "contacted" | "scheduled" | "connected" | "not_connected" | "declined" | "no_capacity" | "not_eligible";
+            /**
+             * Format: date
+             * @description When it happened: today (ORG_TIMEZONE) by default; not before `givenOn`, not after today. A date from 1900-01-01 to 2200-12-31
+             */
+            on?: string;
+            /** @description What happened, in a few words */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description Moves the next follow-up in the same step (null clears it); not before `givenOn`. A date from 1900-01-01 to 2200-12-31
+             */
+            followUpOn?: string | null;
         };
         DecisionOptionResponse: {
             label: string;
@@ -2617,16 +2686,22 @@ export interface components {
         };
         HandoutOutcomeCounts: {
             pending: number;
+            contacted: number;
+            scheduled: number;
             connected: number;
             not_connected: number;
             declined: number;
+            no_capacity: number;
+            not_eligible: number;
         };
         HandoutCounts: {
             total: number;
             byCategory: components["schemas"]["ResourceCategoryCounts"];
             byOutcome: components["schemas"]["HandoutOutcomeCounts"];
-            /** @description connected / (connected + not_connected + declined), 2 decimals; null when 0/0 */
+            /** @description connected / closed (connected, not_connected, declined, no_capacity, not_eligible), 2 decimals; null when 0/0 */
             connectionRate: number | null;
+            /** @description Median days from `givenOn` to the last move into a closed status, over the referrals closed in the period (whenever given), 1 decimal; null when none */
+            medianDaysToOutcome: number | null;
         };
         AdvocacyCategoryCounts: {
             healthcare_navigation: number;
@@ -7212,11 +7287,13 @@ export interface operations {
                 /** @description Page size, 25 by default */
                 pageSize?: number;
                 participantId?: string | null;
-                outcome?: "pending" | "connected" | "not_connected" | "declined" | null;
+                outcome?: "pending" | "contacted" | "scheduled" | "connected" | "not_connected" | "declined" | "no_capacity" | "not_eligible" | null;
                 workerId?: string | null;
                 resourceId?: string | null;
-                /** @description true: follow-ups due (pending, followUpOn today or earlier), soonest first; false: everything else */
+                /** @description true: follow-ups due (still open, followUpOn today or earlier), soonest first; false: everything else */
                 followUpDue?: boolean;
+                /** @description true: open referrals only (pending, contacted, scheduled); false: closed ones only */
+                open?: boolean;
                 /** @description Admins: one team (others: their own only) */
                 teamId?: string | null;
             };
@@ -7522,6 +7599,103 @@ export interface operations {
             };
             /** @description Not found, or a record of another team */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    handouts_changeStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeHandoutStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoutResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -385,8 +385,19 @@ export const TEAM_A_MARCH = {
       housing: 2,
       food: 1,
     },
-    byOutcome: { pending: 2, connected: 2, not_connected: 0, declined: 1 },
-    connectionRate: 0.67, // 2 / (2 + 0 + 1)
+    byOutcome: {
+      pending: 2,
+      contacted: 0,
+      scheduled: 0,
+      connected: 2,
+      not_connected: 0,
+      declined: 1,
+      no_capacity: 0,
+      not_eligible: 0,
+    },
+    connectionRate: 0.67, // 2 / (2 + 0 + 1 + 0 + 0)
+    // No handout of the fixture has the day of its outcome: none closed in the period.
+    medianDaysToOutcome: null,
   },
   advocacy: {
     opened: 3, // A1 (Mar 2), A3 (Mar 15), A5 (Mar 31)

@@ -678,6 +678,16 @@ export const ROUTE_MATRIX: RouteRow[] = [
       body: { followUpOn: '2026-03-19' },
     }),
   },
+  {
+    method: 'POST',
+    path: '/api/handouts/:id/status',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: (ctx, actor) => ({
+      url: `/api/handouts/${A(ctx).handout.id}/status`,
+      body: { status: 'contacted', note: `Called together (${actor})` },
+    }),
+  },
 
   // ── Decision notes ────────────────────────────────────────────────────────
   {

@@ -134,7 +134,11 @@ export function ActivitySummaryView({ summary: s }: { summary: ActivitySummary }
           {
             label: 'Resources shared',
             value: s.handouts.total,
-            note: `${pct(s.handouts.connectionRate)} connected`,
+            note:
+              `${pct(s.handouts.connectionRate)} of closed referrals connected` +
+              (s.handouts.medianDaysToOutcome === null
+                ? ''
+                : ` · ${s.handouts.medianDaysToOutcome} days to an outcome (median)`),
           },
           {
             label: 'Advocacy opened',

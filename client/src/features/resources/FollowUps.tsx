@@ -4,19 +4,14 @@ import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import {
-  LABELS,
-  type HandoutListItem,
-  type HandoutOutcome,
-  type UpdateHandoutRequest,
-} from '@peerpath/shared';
+import { LABELS, type ChangeHandoutStatusRequest, type HandoutListItem } from '@peerpath/shared';
 import { lazy, Suspense, useState } from 'react';
 import { describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { WarningFlag } from '../../components/WarningFlag';
 import { daysSince, formatDate } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
-import { useHandouts, useUpdateHandout } from './api';
+import { useChangeHandoutStatus, useHandouts } from './api';
 
 const FollowUpDialog = lazy(() =>
   import('./FollowUpDialog').then((m) => ({ default: m.FollowUpDialog })),
@@ -40,23 +35,31 @@ function dueFlag(followUpOn: string | null) {
   );
 }
 
-/** What the handout was before a change, so the change can be undone. */
-const undoBody = (h: HandoutListItem): UpdateHandoutRequest => ({
-  outcome: h.outcome,
-  note: h.note,
+/** Undoing a step is a new step back to where the referral stood (SPEC §12: never a deletion). */
+const undoBody = (h: HandoutListItem): ChangeHandoutStatusRequest => ({
+  status: h.outcome,
   followUpOn: h.followUpOn,
-  ...(h.outcome === 'pending' ? {} : { outcomeOn: h.outcomeOn }),
+  note: 'Undone: recorded by mistake',
 });
 
-const OUTCOMES: HandoutOutcome[] = ['connected', 'not_connected', 'declined'];
+/** The last step after sharing, in words: "Made contact on 3 Dec 2026 — called together". */
+function lastStep(h: HandoutListItem): string | null {
+  const last = h.history[h.history.length - 1];
+  if (!last || h.history.length < 2) return null;
+  return `Last step: ${LABELS.handoutOutcome[last.status]} on ${formatDate(last.on)}${
+    last.note ? ` — ${last.note}` : ''
+  }`;
+}
 /** The soonest few; the rest on request. */
 const SHOWN = 5;
 
 /**
- * Resources shared that wait for a check-in, with one click to record how it
- * went. On a participant's page: every pending one, due or not (an outcome
+ * Referrals that wait for a check-in, each with its last step, a big "What
+ * happened?" (status, note and next follow-up in one step) and one click for
+ * "Connected". On a participant's page: every open one, due or not (a step
  * can be recorded, or the follow-up moved, at any time); elsewhere the ones
- * due. Each change can be undone from the message that confirms it.
+ * due. Each change can be undone from the message that confirms it (a new
+ * step back, SPEC §12).
  */
 export function FollowUps({
   participantId,
@@ -71,12 +74,12 @@ export function FollowUps({
   const me = useCurrentUser();
   const notify = useNotify();
   const due = useHandouts({
-    ...(participantId ? { outcome: 'pending' as const } : { followUpDue: true }),
+    ...(participantId ? { open: true } : { followUpDue: true }),
     pageSize: 20,
     participantId,
     workerId: workerId ?? (participantId || me.role !== 'worker' ? undefined : me.id),
   });
-  const update = useUpdateHandout();
+  const update = useChangeHandoutStatus();
   const [showAll, setShowAll] = useState(false);
   const [editing, setEditing] = useState<HandoutListItem | null>(null);
   // Soonest follow-up first; those with no date last.
@@ -86,7 +89,7 @@ export function FollowUps({
   const items = showAll ? all : all.slice(0, SHOWN);
   if (!due.data || all.length === 0) return null;
 
-  const save = async (h: HandoutListItem, body: UpdateHandoutRequest, message: string) => {
+  const save = async (h: HandoutListItem, body: ChangeHandoutStatusRequest, message: string) => {
     try {
       await update.mutateAsync({ id: h.id, body });
       notify(message, {
@@ -100,8 +103,8 @@ export function FollowUps({
       notify(describeError(error));
     }
   };
-  const record = (h: HandoutListItem, outcome: HandoutOutcome) =>
-    save(h, { outcome }, `${h.resourceName}: ${LABELS.handoutOutcome[outcome].toLowerCase()}`);
+  const connected = (h: HandoutListItem) =>
+    save(h, { status: 'connected' }, `${h.resourceName}: connected`);
 
   return (
     <Paper
@@ -115,7 +118,7 @@ export function FollowUps({
         {workerName ? ` for ${workerName}` : ''} ({due.data.total})
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-        Ask how these went, then record what happened.
+        Ask how these are going, then record what happened — every step counts.
       </Typography>
       <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }}>
         {items.map((h) => (
@@ -150,6 +153,11 @@ export function FollowUps({
                 {h.followUpOn ? ` · follow up ${formatDate(h.followUpOn)}` : ''}
               </Typography>
               {h.followUpOn && <Typography variant="body2">{dueFlag(h.followUpOn)}</Typography>}
+              {lastStep(h) && (
+                <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                  {lastStep(h)}
+                </Typography>
+              )}
               {h.note && (
                 <Typography
                   variant="body2"
@@ -165,19 +173,21 @@ export function FollowUps({
               aria-label={`How it went: ${h.resourceName}`}
               sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}
             >
-              {OUTCOMES.map((o) => (
-                <Button
-                  key={o}
-                  size="small"
-                  variant="outlined"
-                  disabled={update.isPending}
-                  onClick={() => void record(h, o)}
-                >
-                  {LABELS.handoutOutcome[o]}
-                </Button>
-              ))}
-              <Button size="small" disabled={update.isPending} onClick={() => setEditing(h)}>
-                Note or new date…
+              <Button
+                size="large"
+                variant="contained"
+                disabled={update.isPending}
+                onClick={() => setEditing(h)}
+              >
+                What happened?
+              </Button>
+              <Button
+                size="large"
+                variant="outlined"
+                disabled={update.isPending}
+                onClick={() => void connected(h)}
+              >
+                Connected
               </Button>
             </Box>
           </Box>
@@ -199,8 +209,8 @@ export function FollowUps({
               const h = editing;
               setEditing(null);
               const message =
-                body.outcome && body.outcome !== 'pending'
-                  ? `${h.resourceName}: ${LABELS.handoutOutcome[body.outcome].toLowerCase()}`
+                body.status !== 'pending'
+                  ? `${h.resourceName}: ${LABELS.handoutOutcome[body.status].toLowerCase()}`
                   : body.followUpOn && body.followUpOn !== h.followUpOn
                     ? `${h.resourceName}: follow up moved to ${formatDate(body.followUpOn)}`
                     : `${h.resourceName}: follow-up saved`;

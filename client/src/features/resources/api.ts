@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ChangeHandoutStatusRequest,
   CreateHandoutRequest,
   CreateResourceRequest,
   Handout,
@@ -32,6 +33,8 @@ export interface HandoutListParams {
   outcome?: HandoutOutcome;
   workerId?: string;
   followUpDue?: boolean;
+  /** true: open referrals only (pending, contacted, scheduled). */
+  open?: boolean;
 }
 
 export const resourceKeys = {
@@ -113,6 +116,16 @@ export function useUpdateHandout() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateHandoutRequest }) =>
       api<Handout>(`/handouts/${id}`, { method: 'PATCH', body }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** What happened with a referral: a new step of its history (SPEC §12). */
+export function useChangeHandoutStatus() {
+  const invalidate = useInvalidateHandouts();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ChangeHandoutStatusRequest }) =>
+      api<Handout>(`/handouts/${id}/status`, { method: 'POST', body }),
     onSuccess: () => invalidate(),
   });
 }

@@ -25,6 +25,7 @@ import { OutcomesIndex1795660001300 } from './1795660001300-OutcomesIndex';
 import { Credentials1795660002190 } from './1795660002190-Credentials';
 import { ResourceVerifiedAndHsds1795660002300 } from './1795660002300-ResourceVerifiedAndHsds';
 import { RecurringGroups1795660002000 } from './1795660002000-RecurringGroups';
+import { ReferralStatuses1795660002200 } from './1795660002200-ReferralStatuses';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ConsentScans1795660002400,
   ResourceVerifiedAndHsds1795660002300,
   RecurringGroups1795660002000,
+  ReferralStatuses1795660002200,
 ];

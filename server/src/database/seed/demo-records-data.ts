@@ -3,6 +3,7 @@ import type {
   AdvocacyStatus,
   DecisionOption,
   HandoutMethod,
+  HandoutOutcome,
   ResourceCategory,
 } from '@peerpath/shared';
 
@@ -746,3 +747,56 @@ export const DECISIONS: DemoDecision[] = [
     nextSteps: 'Worker sends the Recovery College prospectus by email.',
   },
 ];
+
+/**
+ * Referral journeys (SPEC §12): the steps after the handout, oldest first.
+ * The first few of a team are taken in this order, so every status shows up;
+ * the weight is how often a later referral takes the journey.
+ */
+export const REFERRAL_JOURNEYS: { steps: HandoutOutcome[]; weight: number }[] = [
+  { steps: ['contacted', 'scheduled', 'connected'], weight: 5 },
+  { steps: ['contacted', 'no_capacity'], weight: 1 },
+  { steps: ['contacted', 'scheduled'], weight: 1.5 },
+  { steps: ['connected'], weight: 3 },
+  { steps: ['contacted'], weight: 1.5 },
+  { steps: ['scheduled', 'not_eligible'], weight: 0.7 },
+  { steps: ['not_connected'], weight: 1.5 },
+  { steps: ['declined'], weight: 1 },
+  { steps: ['contacted', 'scheduled', 'connected', 'not_connected', 'connected'], weight: 0.3 },
+];
+
+/** What a worker writes with each step: plain, warm, about what the person did. */
+export const REFERRAL_STEP_NOTES: Record<HandoutOutcome, string[]> = {
+  pending: ['Still thinking it over; we will talk again at the next visit.'],
+  contacted: [
+    'Called them together from the drop-in; they were friendly and took details.',
+    'Sent the email herself and had a reply the same day.',
+    'Left a message; the intake worker rang back the next morning.',
+  ],
+  scheduled: [
+    'First appointment booked for next week; bus route sorted.',
+    'Intake booked for Thursday morning, with a friend going along.',
+    'Has a date for the welcome session and is looking forward to it.',
+  ],
+  connected: [
+    'Went to the first appointment and is going back next week.',
+    'Now a regular on Tuesdays and says it helps.',
+    'Got the support and is proud of making the call.',
+  ],
+  not_connected: [
+    'Could not get there this month; we will try another option together.',
+    'The times did not fit around work; looking for an evening service.',
+  ],
+  declined: [
+    'Decided this is not the right fit for now, and that is their call.',
+    'Prefers to lean on family support for this; door left open.',
+  ],
+  no_capacity: [
+    'Waiting list is full until spring; we found a drop-in meanwhile.',
+    'No space right now; name is on the list and we check monthly.',
+  ],
+  not_eligible: [
+    'Outside the service area; we looked up the one nearer home together.',
+    'Income just over their limit; trying the community fund instead.',
+  ],
+};

@@ -1,12 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   addDays,
+  isClosedOutcome,
   todayIn,
   type AdvocacyCategory,
   type AdvocacyStatus,
   type DecidedBy,
   type HandoutMethod,
   type HandoutOutcome,
+  type HandoutStep,
   type ResourceCategory,
 } from '@peerpath/shared';
 import type { ResolvedConfig } from '../../config/config';
@@ -16,6 +18,8 @@ import {
   DONE_OUTCOMES,
   HANDOUT_NOTES,
   INDIVIDUAL_ADVOCACY,
+  REFERRAL_JOURNEYS,
+  REFERRAL_STEP_NOTES,
   RESOURCES,
   SYSTEMIC_ADVOCACY,
   SYSTEMIC_STATUSES,
@@ -25,8 +29,8 @@ import { seededRandom } from './random';
 /**
  * Demo advocacy, resource directory, handouts and decision notes: about 40
  * resources in every category, and for each team six months of individual and
- * systemic advocacy (every status, some overdue), handouts (every outcome, some
- * follow-ups due) and shared decision-making notes. Runs after the teams, users
+ * systemic advocacy (every status, some overdue), handouts (every referral status, journeys
+ * with their history, some follow-ups due) and shared decision-making notes. Runs after the teams, users
  * and participants exist and reads them from the database; with no participants
  * it still seeds the directory and systemic advocacy. Deterministic (seeded
  * random numbers), batched inserts, one transaction.
@@ -139,6 +143,7 @@ export async function seedDemoRecords(ds: DataSource, config: ResolvedConfig): P
 
     const advocacy: unknown[][] = [];
     const handouts: unknown[][] = [];
+    const journeysOf = new Map<string, number>();
     const notes: unknown[][] = [];
 
     /** Status, dates and version of an action opened on `openedOn`, older ones further along. */
@@ -245,30 +250,62 @@ export async function seedDemoRecords(ds: DataSource, config: ResolvedConfig): P
           verbal: 2,
         });
         const givenOn = day();
-        const followUpOn = rnd.next() < 0.8 ? addDays(givenOn, rnd.int(5, 21)) : null;
-        let outcome: HandoutOutcome = 'pending';
-        let outcomeOn: string | null = null;
-        if (followUpOn && followUpOn <= today && rnd.next() < 0.7) {
-          outcome = rnd.weighted({ connected: 6, not_connected: 2, declined: 1.5 });
+        const workerId = workerFor(p);
+        let followUpOn = rnd.next() < 0.8 ? addDays(givenOn, rnd.int(5, 21)) : null;
+        // A referral's journey (SPEC §12): the steps after the handout, each on its own day.
+        let journey: HandoutOutcome[] = [];
+        if (followUpOn && followUpOn <= today && rnd.next() < 0.75) {
+          const n = journeysOf.get(p.teamId) ?? 0;
+          journeysOf.set(p.teamId, n + 1);
+          journey =
+            n < REFERRAL_JOURNEYS.length
+              ? REFERRAL_JOURNEYS[n].steps
+              : REFERRAL_JOURNEYS[
+                  Number(
+                    rnd.weighted(
+                      Object.fromEntries(REFERRAL_JOURNEYS.map((j, k) => [String(k), j.weight])),
+                    ),
+                  )
+                ].steps;
         } else if (!followUpOn && daysBetween(givenOn, today) > 10 && rnd.next() < 0.5) {
-          outcome = rnd.weighted({ connected: 3, not_connected: 1, declined: 2 });
+          journey = [
+            rnd.weighted<'connected' | 'not_connected' | 'declined'>({
+              connected: 3,
+              not_connected: 1,
+              declined: 2,
+            }),
+          ];
         }
-        if (outcome !== 'pending') {
-          const base = followUpOn ?? givenOn;
-          outcomeOn = earlier(addDays(base, rnd.int(-2, 4)), today);
-          outcomeOn = later(outcomeOn, givenOn);
+        const history: HandoutStep[] = [{ status: 'pending', on: givenOn, byId: workerId }];
+        let on = givenOn;
+        const room = daysBetween(givenOn, today);
+        for (const status of journey) {
+          on = earlier(
+            addDays(on, rnd.int(1, Math.max(1, Math.floor(room / (journey.length + 1))))),
+            today,
+          );
+          const note = rnd.next() < 0.8 ? rnd.pick(REFERRAL_STEP_NOTES[status]) : undefined;
+          history.push(
+            note ? { status, on, byId: workerId, note } : { status, on, byId: workerId },
+          );
         }
+        const outcome = history[history.length - 1].status;
+        const outcomeOn = outcome === 'pending' ? null : on;
+        // Still open after a step: the next follow-up moved on from it.
+        if (journey.length > 0 && !isClosedOutcome(outcome))
+          followUpOn = addDays(on, rnd.int(3, 10));
         handouts.push([
           p.teamId,
           p.id,
           resource.id,
-          workerFor(p),
+          workerId,
           givenOn,
           method,
           rnd.next() < 0.7 ? rnd.pick(HANDOUT_NOTES[method]) : null,
           followUpOn,
           outcome,
           outcomeOn,
+          JSON.stringify(history),
           stamp(givenOn, rnd.int(9, 16)),
           stamp(outcomeOn ?? givenOn, 17),
         ]);
@@ -335,6 +372,7 @@ export async function seedDemoRecords(ds: DataSource, config: ResolvedConfig): P
         'follow_up_on',
         'outcome',
         'outcome_on',
+        'history',
         'created_at',
         'updated_at',
       ],

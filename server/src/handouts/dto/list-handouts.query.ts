@@ -15,9 +15,12 @@ export class ListHandoutsQuery extends PageQuery {
   resourceId?: string;
 
   @QueryBool(
-    'true: follow-ups due (pending, followUpOn today or earlier), soonest first; false: everything else',
+    'true: follow-ups due (still open, followUpOn today or earlier), soonest first; false: everything else',
   )
   followUpDue?: boolean;
+
+  @QueryBool('true: open referrals only (pending, contacted, scheduled); false: closed ones only')
+  open?: boolean;
 
   @UuidField({ presence: 'nullable', description: 'Admins: one team (others: their own only)' })
   teamId?: string;

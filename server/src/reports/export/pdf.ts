@@ -106,6 +106,7 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
     ['Average per group session', shown(f.groupAttendance.averagePerGroupSession, 'average')],
     ['Resources handed out', shown(f.handouts.total)],
     ['Connection rate', shown(f.handouts.connectionRate, 'rate')],
+    ['Median days to outcome', shown(f.handouts.medianDaysToOutcome, 'average')],
     ['Advocacy opened', shown(f.advocacy.opened)],
     ['Advocacy completed', shown(f.advocacy.completed)],
     ['Decision notes', shown(f.decisionNotes)],

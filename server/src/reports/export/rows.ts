@@ -163,6 +163,12 @@ export function figureRows(f: SuppressedActivitySummary): FigureRow[] {
     'Handouts by outcome',
   );
   one('handouts', 'connectionRate', f.handouts.connectionRate, 'Connection rate');
+  one(
+    'handouts',
+    'medianDaysToOutcome',
+    f.handouts.medianDaysToOutcome,
+    'Median days from referral to outcome',
+  );
   one('advocacy', 'opened', f.advocacy.opened, 'Advocacy actions opened');
   one('advocacy', 'completed', f.advocacy.completed, 'Advocacy actions completed');
   each(
