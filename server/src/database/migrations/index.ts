@@ -8,9 +8,9 @@ import { ParticipantListVersion1795650000002 } from './1795650000002-Participant
 import { ContactFirstDay1795650000003 } from './1795650000003-ContactFirstDay';
 import { LoginAttemptReservation1795660000100 } from './1795660000100-LoginAttemptReservation';
 import { RotatedRefreshTokens1795660000101 } from './1795660000101-RotatedRefreshTokens';
+import { SessionVoid1795660000200 } from './1795660000200-SessionVoid';
 import { TeamNameIgnoresCase1795660000300 } from './1795660000300-TeamNameIgnoresCase';
 import { AuditAccessDenied1795660000301 } from './1795660000301-AuditAccessDenied';
-import { SessionVoid1795660000200 } from './1795660000200-SessionVoid';
 import { ParticipantNextStep1795660000500 } from './1795660000500-ParticipantNextStep';
 import { MustChangePassword1795660000501 } from './1795660000501-MustChangePassword';
 import { RecoveryPlans1795660000610 } from './1795660000610-RecoveryPlans';
@@ -18,14 +18,14 @@ import { SessionNotes1795660000700 } from './1795660000700-SessionNotes';
 import { TeamInstruments1795660000900 } from './1795660000900-TeamInstruments';
 import { Measures1795660000901 } from './1795660000901-Measures';
 import { Consents1795660001000 } from './1795660001000-Consents';
-import { ConsentScans1795660002400 } from './1795660002400-ConsentScans';
 import { RecordKeys1795660001100 } from './1795660001100-RecordKeys';
 import { TimeEntries1795660001200 } from './1795660001200-TimeEntries';
 import { OutcomesIndex1795660001300 } from './1795660001300-OutcomesIndex';
-import { Credentials1795660002190 } from './1795660002190-Credentials';
-import { ResourceVerifiedAndHsds1795660002300 } from './1795660002300-ResourceVerifiedAndHsds';
 import { RecurringGroups1795660002000 } from './1795660002000-RecurringGroups';
+import { Credentials1795660002190 } from './1795660002190-Credentials';
 import { ReferralStatuses1795660002200 } from './1795660002200-ReferralStatuses';
+import { ResourceVerifiedAndHsds1795660002300 } from './1795660002300-ResourceVerifiedAndHsds';
+import { ConsentScans1795660002400 } from './1795660002400-ConsentScans';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -39,9 +39,9 @@ export const MIGRATIONS = [
   ContactFirstDay1795650000003,
   LoginAttemptReservation1795660000100,
   RotatedRefreshTokens1795660000101,
+  SessionVoid1795660000200,
   TeamNameIgnoresCase1795660000300,
   AuditAccessDenied1795660000301,
-  SessionVoid1795660000200,
   ParticipantNextStep1795660000500,
   MustChangePassword1795660000501,
   RecoveryPlans1795660000610,
@@ -52,9 +52,9 @@ export const MIGRATIONS = [
   RecordKeys1795660001100,
   TimeEntries1795660001200,
   OutcomesIndex1795660001300,
-  Credentials1795660002190,
-  ConsentScans1795660002400,
-  ResourceVerifiedAndHsds1795660002300,
   RecurringGroups1795660002000,
+  Credentials1795660002190,
   ReferralStatuses1795660002200,
+  ResourceVerifiedAndHsds1795660002300,
+  ConsentScans1795660002400,
 ];
