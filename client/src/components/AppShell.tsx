@@ -1,3 +1,4 @@
+import AccessTimeOutlined from '@mui/icons-material/AccessTimeOutlined';
 import AddCircleOutlined from '@mui/icons-material/AddCircleOutlined';
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
@@ -26,11 +27,20 @@ import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
 import { LABELS, type Role } from '@peerpath/shared';
-import { Suspense, useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { Link as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { SafetyAlertButton, SafetyAlertsPanel } from '../features/measures/SafetyAlerts';
 import { canSeeReports, isAdmin, useAuth, useCurrentUser } from '../auth';
@@ -43,6 +53,11 @@ import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 
 const DRAWER_WIDTH = 232;
 
+// Loaded on first use: its date picker stays out of the first page load.
+const LogTimeDialog = lazy(() =>
+  import('../features/time/LogTimeDialog').then((m) => ({ default: m.LogTimeDialog })),
+);
+
 interface NavItem {
   to: string;
   label: string;
@@ -52,6 +67,8 @@ interface NavItem {
 
 /** Supervisors co-sign their team's notes (SPEC §8). */
 const isSupervisor = (role: Role) => role === 'supervisor';
+/** Time entries are kept by workers and supervisors, not admins (SPEC §11). */
+const keepsTime = (role: Role) => role !== 'admin';
 
 const NAV: NavItem[] = [
   { to: '/', label: 'Caseload', icon: <HomeOutlined /> },
@@ -59,6 +76,7 @@ const NAV: NavItem[] = [
   { to: '/sessions', label: 'Sessions', icon: <EventNoteOutlined /> },
   { to: '/advocacy', label: 'Advocacy', icon: <CampaignOutlined /> },
   { to: '/resources', label: 'Resources', icon: <MenuBookOutlined /> },
+  { to: '/time', label: 'My time', icon: <AccessTimeOutlined />, show: keepsTime },
   { to: '/notes/cosign', label: 'Co-sign notes', icon: <DrawOutlined />, show: isSupervisor },
   { to: '/reports', label: 'Reports', icon: <AssessmentOutlined />, show: canSeeReports },
   { to: '/audit', label: 'Audit trail', icon: <HistoryOutlined />, show: canSeeReports },
@@ -209,6 +227,7 @@ export function AppShell() {
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('md'), { noSsr: true });
   const [open, setOpen] = useState(false);
+  const [loggingTime, setLoggingTime] = useState(false);
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -323,6 +342,18 @@ export function AppShell() {
           >
             <AddCircleOutlined />
           </IconButton>
+          {keepsTime(user.role) && (
+            <Tooltip title="Log time">
+              <IconButton
+                color="inherit"
+                onClick={() => setLoggingTime(true)}
+                aria-label="Log time"
+                aria-haspopup="dialog"
+              >
+                <AccessTimeOutlined />
+              </IconButton>
+            </Tooltip>
+          )}
           <SyncStatusButton sync={sync} />
           <SafetyAlertButton />
           <ColorModeToggle />
@@ -377,6 +408,11 @@ export function AppShell() {
       </Box>
       <UnsavedChangesGuard />
       {sync.dialog}
+      {loggingTime && (
+        <Suspense fallback={null}>
+          <LogTimeDialog onClose={() => setLoggingTime(false)} />
+        </Suspense>
+      )}
     </Box>
   );
 }
