@@ -21,6 +21,7 @@ import { Consents1795660001000 } from './1795660001000-Consents';
 import { RecordKeys1795660001100 } from './1795660001100-RecordKeys';
 import { TimeEntries1795660001200 } from './1795660001200-TimeEntries';
 import { OutcomesIndex1795660001300 } from './1795660001300-OutcomesIndex';
+import { TimeEntryRecordKey1795660002100 } from './1795660002100-TimeEntryRecordKey';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   RecordKeys1795660001100,
   TimeEntries1795660001200,
   OutcomesIndex1795660001300,
+  TimeEntryRecordKey1795660002100,
 ];
