@@ -1,5 +1,6 @@
 import { AdvocacyActionEntity } from '../advocacy/advocacy-action.entity';
 import { TimeEntryEntity } from '../time-entries/time-entry.entity';
+import { SupervisionEntity } from '../supervisions/supervision.entity';
 import { AuditChainEntity } from '../audit/audit-chain.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { ConsentEntity } from '../consents/consent.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   AttendanceEntity,
   AdvocacyActionEntity,
   TimeEntryEntity,
+  SupervisionEntity,
   ResourceEntity,
   HandoutEntity,
   DecisionNoteEntity,

@@ -22,6 +22,7 @@ import { RecordKeys1795660001100 } from './1795660001100-RecordKeys';
 import { TimeEntries1795660001200 } from './1795660001200-TimeEntries';
 import { OutcomesIndex1795660001300 } from './1795660001300-OutcomesIndex';
 import { TimeEntryRecordKey1795660002100 } from './1795660002100-TimeEntryRecordKey';
+import { Supervisions1795660002110 } from './1795660002110-Supervisions';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   TimeEntries1795660001200,
   OutcomesIndex1795660001300,
   TimeEntryRecordKey1795660002100,
+  Supervisions1795660002110,
 ];
