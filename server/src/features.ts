@@ -13,6 +13,7 @@ import { ConsentsModule } from './consents/consents.module';
 import { AgendaModule } from './agenda/agenda.module';
 import { TimeEntriesModule } from './time-entries/time-entries.module';
 import { SupervisionsModule } from './supervisions/supervisions.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 /**
  * The record-keeping features (participants, sessions, advocacy, resources,
@@ -33,4 +34,5 @@ export const FEATURE_MODULES: Type[] = [
   AgendaModule,
   TimeEntriesModule,
   SupervisionsModule,
+  CalendarModule,
 ];

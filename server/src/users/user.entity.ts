@@ -38,4 +38,15 @@ export class UserEntity extends BaseRecord {
   /** The notes this user signs wait for a supervisor's co-signature (SPEC §8). */
   @Column({ name: 'cosign_required', type: 'boolean', default: false })
   cosignRequired: boolean;
+
+  /** SHA-256 (hex) of the secret calendar feed token (SPEC §11); the token itself is never kept. */
+  @Index('app_user_calendar_token_idx', { unique: true })
+  @Column({
+    name: 'calendar_token_hash',
+    type: 'varchar',
+    length: 64,
+    nullable: true,
+    select: false,
+  })
+  calendarTokenHash?: string | null;
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { TEST_PASSWORD, login, type Reply, type SeededUser, type TestApp } from '../harness';
 import { versionOf, type Organisation, type TeamRecords } from './organisation';
 import { todayIn } from '@peerpath/shared';
@@ -237,6 +237,28 @@ export const ROUTE_MATRIX: RouteRow[] = [
     expect: all(200),
     data: 'public',
     probe: () => ({ url: '/api/settings' }),
+  },
+  {
+    // The secret address is the key: anyone holding it reads the counts (no names, no ids).
+    method: 'GET',
+    path: '/api/calendar/:file',
+    expect: all(200),
+    data: 'public',
+    probe: async (ctx) => {
+      const token = randomBytes(32).toString('base64url');
+      await ctx.t.db.query(`UPDATE app_user SET calendar_token_hash = $1 WHERE id = $2`, [
+        createHash('sha256').update(token).digest('hex'),
+        A(ctx).worker.id,
+      ]);
+      return { url: `/api/calendar/${token}.ics` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/users/me/calendar-token',
+    expect: s(401, 200, 200, 200, 200, 403),
+    data: 'public',
+    probe: () => ({ url: '/api/users/me/calendar-token' }),
   },
   ...DOCS_PATHS.map((path): RouteRow => ({
     method: 'GET',

@@ -23,6 +23,7 @@ import { TimeEntries1795660001200 } from './1795660001200-TimeEntries';
 import { OutcomesIndex1795660001300 } from './1795660001300-OutcomesIndex';
 import { TimeEntryRecordKey1795660002100 } from './1795660002100-TimeEntryRecordKey';
 import { Supervisions1795660002110 } from './1795660002110-Supervisions';
+import { CalendarTokens1795660002120 } from './1795660002120-CalendarTokens';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   OutcomesIndex1795660001300,
   TimeEntryRecordKey1795660002100,
   Supervisions1795660002110,
+  CalendarTokens1795660002120,
 ];

@@ -8,6 +8,7 @@ import { seedDemoMeasures } from './demo-measures';
 import { seedDemoPlans } from './demo-plans';
 import { seedDemoRecords } from './demo-records';
 import { seedDemoTime } from './demo-time';
+import { seedDemoSupervision } from './demo-supervision';
 
 export interface DemoLogin {
   email: string;
@@ -45,6 +46,7 @@ export const DEMO_EXTENSIONS: DemoExtension[] = [
   seedDemoMeasures,
   seedDemoPlans,
   seedDemoTime,
+  seedDemoSupervision,
   seedDemoConsents,
 ];
 
