@@ -1,5 +1,6 @@
 import AccessTimeOutlined from '@mui/icons-material/AccessTimeOutlined';
 import AddCircleOutlined from '@mui/icons-material/AddCircleOutlined';
+import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
@@ -12,6 +13,7 @@ import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import MenuIcon from '@mui/icons-material/Menu';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import SupervisorAccountOutlined from '@mui/icons-material/SupervisorAccountOutlined';
 import AppBar from '@mui/material/AppBar';
 import Avatar from '@mui/material/Avatar';
 import Box from '@mui/material/Box';
@@ -47,6 +49,7 @@ import { canSeeReports, isAdmin, useAuth, useCurrentUser } from '../auth';
 import { useTeamName } from '../features/teams/api';
 import { clearOutbox, SyncBanner, SyncStatusButton, useOutboxSync } from '../offline';
 import { ColorModeToggle } from '../theme';
+import { CalendarDialog } from '../features/calendar/CalendarDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { PageSkeleton } from './Skeletons';
 import { UnsavedChangesGuard } from './UnsavedChangesGuard';
@@ -77,6 +80,7 @@ const NAV: NavItem[] = [
   { to: '/advocacy', label: 'Advocacy', icon: <CampaignOutlined /> },
   { to: '/resources', label: 'Resources', icon: <MenuBookOutlined /> },
   { to: '/time', label: 'My time', icon: <AccessTimeOutlined />, show: keepsTime },
+  { to: '/supervision', label: 'Supervision', icon: <SupervisorAccountOutlined /> },
   { to: '/notes/cosign', label: 'Co-sign notes', icon: <DrawOutlined />, show: isSupervisor },
   { to: '/reports', label: 'Reports', icon: <AssessmentOutlined />, show: canSeeReports },
   { to: '/audit', label: 'Audit trail', icon: <HistoryOutlined />, show: canSeeReports },
@@ -131,6 +135,7 @@ function UserMenu({ unsent }: { unsent: number }) {
   const teamName = useTeamName(user.teamId);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [warning, setWarning] = useState(false);
+  const [calendar, setCalendar] = useState(false);
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('sm'));
   const signOut = async () => {
@@ -195,6 +200,19 @@ function UserMenu({ unsent }: { unsent: number }) {
           </ListItemIcon>
           Change password
         </MenuItem>
+        {keepsTime(user.role) && (
+          <MenuItem
+            onClick={() => {
+              setAnchor(null);
+              setCalendar(true);
+            }}
+          >
+            <ListItemIcon>
+              <CalendarMonthOutlined fontSize="small" />
+            </ListItemIcon>
+            Add PeerPath to my phone calendar
+          </MenuItem>
+        )}
         <MenuItem onClick={askToSignOut}>
           <ListItemIcon>
             <LogoutOutlined fontSize="small" />
@@ -202,6 +220,7 @@ function UserMenu({ unsent }: { unsent: number }) {
           Sign out
         </MenuItem>
       </Menu>
+      {calendar && <CalendarDialog onClose={() => setCalendar(false)} />}
       <ConfirmDialog
         open={warning}
         title={unsent === 1 ? '1 entry has not been sent' : `${unsent} entries have not been sent`}
