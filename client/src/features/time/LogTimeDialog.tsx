@@ -130,10 +130,10 @@ export function LogTimeDialog({ onClose }: { onClose: () => void }) {
                   onClick={() => void save(k)}
                   sx={{
                     minHeight: 56,
-                    px: 1,
+                    px: 0.5,
                     borderRadius: 6,
                     textTransform: 'none',
-                    fontSize: '0.95rem',
+                    fontSize: '0.9rem',
                     lineHeight: 1.2,
                   }}
                 >
