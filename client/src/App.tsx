@@ -87,6 +87,11 @@ const pages: RouteObject[] = [
     path: 'reports',
     lazy: page(() => import('./pages/ReportsPage').then((m) => m.ReportsPage)),
   },
+  {
+    path: 'supervision',
+    lazy: page(() => import('./pages/SupervisionPage').then((m) => m.SupervisionPage)),
+  },
+  { path: 'time', lazy: page(() => import('./pages/MyTimePage').then((m) => m.MyTimePage)) },
   { path: 'admin', lazy: page(() => import('./pages/AdminPage').then((m) => m.AdminPage)) },
   { path: 'audit', lazy: page(() => import('./pages/AuditPage').then((m) => m.AuditPage)) },
   {

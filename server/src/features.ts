@@ -13,6 +13,8 @@ import { ConsentsModule } from './consents/consents.module';
 import { AgendaModule } from './agenda/agenda.module';
 import { TimeEntriesModule } from './time-entries/time-entries.module';
 import { GroupsModule } from './groups/groups.module';
+import { SupervisionsModule } from './supervisions/supervisions.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 /**
  * The record-keeping features (participants, sessions, advocacy, resources,
@@ -33,4 +35,6 @@ export const FEATURE_MODULES: Type[] = [
   AgendaModule,
   TimeEntriesModule,
   GroupsModule,
+  SupervisionsModule,
+  CalendarModule,
 ];

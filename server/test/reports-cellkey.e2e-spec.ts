@@ -1,5 +1,5 @@
 import { Workbook } from 'exceljs';
-import { perturbCount, type ActivitySummary } from '@peerpath/shared';
+import { perturbCount, perturbHours, type ActivitySummary } from '@peerpath/shared';
 import type { SeededUser, TestApp } from './harness';
 import { MARCH, TZ, type Fixture, withReportFixture } from './support/report-fixture';
 
@@ -21,6 +21,7 @@ const KEY_TABLES = [
   'advocacy_action',
   'decision_note',
   'measurement',
+  'time_entry',
 ];
 
 /** `section.metric.breakdown` → value, from an export's CSV (the label, last, may hold commas). */
@@ -180,6 +181,23 @@ describe('reports: funder exports resist differencing (SPEC §14)', () => {
     }
     expect(checked).toBeGreaterThanOrEqual(4);
 
+    // Other hours: whole hours plus p(k) of the period's time entries (four in March:
+    // 2.5 h); each kind has a single entry, fewer than the threshold, so each is hidden.
+    const entries = await cell(
+      `SELECT record_key FROM time_entry WHERE worked_on BETWEEN $1 AND $2 AND team_id = $3`,
+      period,
+    );
+    expect(entries.c).toBe(4);
+    expect(json.otherHours.total).toBe(2.5);
+    expect(v['otherHours.total']).toBe(String(perturbHours(2.5, 4, entries.k, THRESHOLD)));
+    expect(Math.abs(Number(v['otherHours.total']) - 3)).toBeLessThanOrEqual(2);
+    for (const [kind, hours] of Object.entries(json.otherHours.byKind)) {
+      expect([kind, v[`otherHours.byKind.${kind}`]]).toEqual([
+        kind,
+        hours === 0 ? '0' : 'suppressed',
+      ]);
+    }
+
     // Every count: zero stays 0, nothing shown below the threshold, never more than 2 away.
     for (const [key, c] of Object.entries(counts)) {
       const shown = v[key];
@@ -241,6 +259,9 @@ describe('reports: funder exports resist differencing (SPEC §14)', () => {
     expect(internal['meta.protection']).toBe('none');
     for (const [key, c] of Object.entries(cn))
       expect([key, internal[key]]).toEqual([key, String(c)]);
+    expect(internal['otherHours.total']).toBe(String(narrow.otherHours.total));
+    for (const [kind, hours] of Object.entries(narrow.otherHours.byKind))
+      expect([kind, internal[`otherHours.byKind.${kind}`]]).toEqual([kind, String(hours)]);
 
     // Both exports are audited with the protection they used.
     const { rows } = await t.db.query(

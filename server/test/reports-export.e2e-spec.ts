@@ -108,6 +108,16 @@ describe('reports: funder export', () => {
         'advocacy,byLevel,individual,<11',
         'advocacy,byLevel,systemic,<11',
         'summary,decisionNotes,,<11',
+        // Hours of work, not counts of people: §5 publishes them as they are, like the JSON
+        // (20 + 20 + 20 + 90 minutes; each kind rounded on its own).
+        'otherHours,total,,2.5',
+        'otherHours,byKind,outreach,0.3',
+        'otherHours,byKind,travel,0.3',
+        'otherHours,byKind,documentation,0.3',
+        'otherHours,byKind,training,0',
+        'otherHours,byKind,supervision,1.5',
+        'otherHours,byKind,community_event,0',
+        'otherHours,byKind,admin,0',
         '',
       ].join('\n'),
     );
@@ -166,6 +176,7 @@ describe('reports: funder export', () => {
       'Group attendance',
       'Handouts',
       'Advocacy',
+      'Other hours',
     ]);
     const cells: unknown[] = [];
     wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => cells.push(c.value))));
@@ -185,6 +196,17 @@ describe('reports: funder export', () => {
     expect(byKey['byType.family_support_group']).toBe(0);
     expect(byKey['bySetting.other']).toBe(0);
     expect(Object.keys(byKey)).toHaveLength(1 + 6 + 7);
+    const other = wb.getWorksheet('Other hours')!.getSheetValues().slice(2) as unknown[][];
+    expect(Object.fromEntries(other.map((r) => [`${r[2]}.${r[3] ?? ''}`, r[4]]))).toEqual({
+      'total.': 2.5,
+      'byKind.outreach': 0.3,
+      'byKind.travel': 0.3,
+      'byKind.documentation': 0.3,
+      'byKind.training': 0,
+      'byKind.supervision': 1.5,
+      'byKind.community_event': 0,
+      'byKind.admin': 0,
+    });
     expect((await exportEvents()).length).toBe(before + 1);
     expect((await exportEvents()).at(-1).details).toEqual({
       from: '2026-03-01',
@@ -214,6 +236,9 @@ describe('reports: funder export', () => {
       'Sessions by type',
       'Family support group',
       '<11',
+      'Other hours by kind',
+      'Supervision',
+      '1.5',
     ]) {
       expect(text).toContain(words);
     }

@@ -176,6 +176,7 @@ const keysFor = (s: ActivitySummary, seed: number) => {
     cells: Object.fromEntries(Object.keys(activityCounts(s)).map((k) => [k, next()])),
     contactRows: s.groupAttendance.attended + 3,
     contactKey: next(),
+    otherHours: { total: { n: 0, k: 0 }, byKind: {} },
   };
 };
 
@@ -244,14 +245,47 @@ describe('perturbActivitySummary', () => {
       cells: Object.fromEntries(Object.keys(activityCounts(s)).map((k) => [k, 0.5])),
       contactRows: 50,
       contactKey: 0.5,
+      otherHours: { total: { n: 0, k: 0 }, byKind: {} },
     };
     expect(flat(perturbActivitySummary(s, keys, 11))).toEqual(flat(suppressActivitySummary(s, 11)));
+  });
+
+  it('publishes other hours as whole hours plus p(k) of their time entries, hidden below the threshold', () => {
+    const s = fc.sample(summaries, { numRuns: 1, seed: 5 })[0];
+    s.otherHours = {
+      total: 47.6,
+      byKind: { ...zeros(TIME_ENTRY_KINDS), outreach: 40.1, travel: 7.5 },
+    };
+    const keys = {
+      ...keysFor(s, 1),
+      otherHours: {
+        // 30 entries in all (key 0.9: +2), 24 of outreach (key 0.1: −2), 6 of travel.
+        total: { n: 30, k: 0.9 },
+        byKind: { outreach: { n: 24, k: 0.1 }, travel: { n: 6, k: 0.5 } },
+      },
+    };
+    const out = perturbActivitySummary(s, keys, 11);
+    expect(out.otherHours.total).toBe(50);
+    expect(out.otherHours.byKind.outreach).toBe(38);
+    expect(out.otherHours.byKind.travel).toBe('suppressed');
+    expect(out.otherHours.byKind.training).toBe(0);
+    // §5 alone (suppress_only) and the internal export publish them exactly.
+    expect(suppressActivitySummary(s, 11).otherHours).toEqual(s.otherHours);
   });
 
   it('refuses a summary whose cells have no key', () => {
     const s = fc.sample(summaries, { numRuns: 1, seed: 3 })[0];
     expect(() =>
-      perturbActivitySummary(s, { cells: {}, contactRows: 0, contactKey: 0 }, 11),
+      perturbActivitySummary(
+        s,
+        {
+          cells: {},
+          contactRows: 0,
+          contactKey: 0,
+          otherHours: { total: { n: 0, k: 0 }, byKind: {} },
+        },
+        11,
+      ),
     ).toThrow(/No cell key/);
   });
 });

@@ -1,5 +1,6 @@
 import { CLOSED_HANDOUT_OUTCOMES, SESSION_TYPES, formatOf, type HandoutOutcome } from './enums';
 import type { ActivitySummary } from './reports';
+import { TIME_ENTRY_KINDS, type TimeEntryKind } from './time';
 import {
   ACTIVITY_BREAKDOWNS,
   SUPPRESSED_MARK,
@@ -77,6 +78,17 @@ export interface ActivityCellKeys {
   cells: Record<string, number>;
   contactRows: number;
   contactKey: number;
+  /**
+   * What other hours are summed over: the period's time entries in total and
+   * of each kind (their number and cell key). A kind left out has none.
+   */
+  otherHours: { total: HoursRecords; byKind: Partial<Record<TimeEntryKind, HoursRecords>> };
+}
+
+/** The records a figure of hours is summed over: how many, and their cell key. */
+export interface HoursRecords {
+  n: number;
+  k: number;
 }
 
 const GROUP_TYPES = SESSION_TYPES.filter((t) => formatOf(t) === 'group');
@@ -119,6 +131,17 @@ export function perturbActivitySummary(
   if (typeof out.contactHours === 'number') {
     out.contactHours = perturbHours(s.contactHours, keys.contactRows, keys.contactKey, threshold);
   }
+  const other = (hours: number, r: HoursRecords | undefined) =>
+    perturbHours(hours, r?.n ?? 0, r?.k ?? 0, threshold);
+  out.otherHours = {
+    total: other(s.otherHours.total, keys.otherHours.total),
+    byKind: Object.fromEntries(
+      TIME_ENTRY_KINDS.map((kind) => [
+        kind,
+        other(s.otherHours.byKind[kind], keys.otherHours.byKind[kind]),
+      ]),
+    ) as Record<TimeEntryKind, Shown>,
+  };
   if (typeof out.groupAttendance.averagePerGroupSession === 'number') {
     const groupCells = GROUP_TYPES.map((t) => out.sessions.byType[t]);
     const attended = out.groupAttendance.attended;

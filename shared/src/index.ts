@@ -12,3 +12,4 @@ export * from './consents';
 export * from './agenda';
 export * from './time';
 export * from './groups';
+export * from './supervision';

@@ -225,6 +225,8 @@ describe('suppressActivitySummary (hand-worked)', () => {
         byLevel: { individual: '<11', systemic: '<11' },
       },
       decisionNotes: 12,
+      // Hours of work, not counts of people: §5 leaves them exact.
+      otherHours: { total: 0, byKind: zeros(TIME_ENTRY_KINDS) },
     });
   });
 

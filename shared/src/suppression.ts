@@ -15,6 +15,7 @@ import {
   type SessionType,
 } from './enums';
 import type { ActivitySummary } from './reports';
+import { TIME_ENTRY_KINDS, type TimeEntryKind } from './time';
 
 /**
  * Small-cell suppression for funder exports (SPEC §5), as pure functions.
@@ -149,6 +150,13 @@ export interface SuppressedActivitySummary {
     byLevel: Record<AdvocacyLevel, Shown>;
   };
   decisionNotes: Shown;
+  /**
+   * Work outside sessions (SPEC §11). Hours, not a count of people: §5's
+   * suppression leaves them as they are; the cell key method of §14 publishes
+   * them as whole hours changed by the key of their time entries, hidden when
+   * fewer entries than the threshold make them up.
+   */
+  otherHours: { total: Shown; byKind: Record<TimeEntryKind, Shown> };
 }
 
 const key = (section: string, metric: string, item?: string) =>
@@ -302,5 +310,11 @@ export function shownActivitySummary(
       byLevel: each('advocacy', 'byLevel', ADVOCACY_LEVELS, s.advocacy.byLevel),
     },
     decisionNotes: count('decisionNotes', s.decisionNotes),
+    otherHours: {
+      total: s.otherHours.total,
+      byKind: Object.fromEntries(
+        TIME_ENTRY_KINDS.map((k) => [k, s.otherHours.byKind[k]]),
+      ) as Record<TimeEntryKind, Shown>,
+    },
   };
 }

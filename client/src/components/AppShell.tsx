@@ -1,4 +1,6 @@
+import AccessTimeOutlined from '@mui/icons-material/AccessTimeOutlined';
 import AddCircleOutlined from '@mui/icons-material/AddCircleOutlined';
+import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
@@ -12,6 +14,7 @@ import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import MenuIcon from '@mui/icons-material/Menu';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import SupervisorAccountOutlined from '@mui/icons-material/SupervisorAccountOutlined';
 import AppBar from '@mui/material/AppBar';
 import Avatar from '@mui/material/Avatar';
 import Box from '@mui/material/Box';
@@ -27,22 +30,37 @@ import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
 import { LABELS, type Role } from '@peerpath/shared';
-import { Suspense, useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { Link as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { SafetyAlertButton, SafetyAlertsPanel } from '../features/measures/SafetyAlerts';
 import { canSeeReports, isAdmin, useAuth, useCurrentUser } from '../auth';
 import { useTeamName } from '../features/teams/api';
 import { clearOutbox, SyncBanner, SyncStatusButton, useOutboxSync } from '../offline';
 import { ColorModeToggle } from '../theme';
+import { CalendarDialog } from '../features/calendar/CalendarDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { PageSkeleton } from './Skeletons';
 import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 
 const DRAWER_WIDTH = 232;
+
+// Loaded on first use: its date picker stays out of the first page load.
+const LogTimeDialog = lazy(() =>
+  import('../features/time/LogTimeDialog').then((m) => ({ default: m.LogTimeDialog })),
+);
 
 interface NavItem {
   to: string;
@@ -53,6 +71,8 @@ interface NavItem {
 
 /** Supervisors co-sign their team's notes (SPEC §8). */
 const isSupervisor = (role: Role) => role === 'supervisor';
+/** Time entries are kept by workers and supervisors, not admins (SPEC §11). */
+const keepsTime = (role: Role) => role !== 'admin';
 
 const NAV: NavItem[] = [
   { to: '/', label: 'Caseload', icon: <HomeOutlined /> },
@@ -61,6 +81,8 @@ const NAV: NavItem[] = [
   { to: '/groups', label: 'Groups', icon: <GroupsOutlined /> },
   { to: '/advocacy', label: 'Advocacy', icon: <CampaignOutlined /> },
   { to: '/resources', label: 'Resources', icon: <MenuBookOutlined /> },
+  { to: '/time', label: 'My time', icon: <AccessTimeOutlined />, show: keepsTime },
+  { to: '/supervision', label: 'Supervision', icon: <SupervisorAccountOutlined /> },
   { to: '/notes/cosign', label: 'Co-sign notes', icon: <DrawOutlined />, show: isSupervisor },
   { to: '/reports', label: 'Reports', icon: <AssessmentOutlined />, show: canSeeReports },
   { to: '/audit', label: 'Audit trail', icon: <HistoryOutlined />, show: canSeeReports },
@@ -115,6 +137,7 @@ function UserMenu({ unsent }: { unsent: number }) {
   const teamName = useTeamName(user.teamId);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [warning, setWarning] = useState(false);
+  const [calendar, setCalendar] = useState(false);
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('sm'));
   const signOut = async () => {
@@ -179,6 +202,19 @@ function UserMenu({ unsent }: { unsent: number }) {
           </ListItemIcon>
           Change password
         </MenuItem>
+        {keepsTime(user.role) && (
+          <MenuItem
+            onClick={() => {
+              setAnchor(null);
+              setCalendar(true);
+            }}
+          >
+            <ListItemIcon>
+              <CalendarMonthOutlined fontSize="small" />
+            </ListItemIcon>
+            Add PeerPath to my phone calendar
+          </MenuItem>
+        )}
         <MenuItem onClick={askToSignOut}>
           <ListItemIcon>
             <LogoutOutlined fontSize="small" />
@@ -186,6 +222,7 @@ function UserMenu({ unsent }: { unsent: number }) {
           Sign out
         </MenuItem>
       </Menu>
+      {calendar && <CalendarDialog onClose={() => setCalendar(false)} />}
       <ConfirmDialog
         open={warning}
         title={unsent === 1 ? '1 entry has not been sent' : `${unsent} entries have not been sent`}
@@ -211,6 +248,7 @@ export function AppShell() {
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('md'), { noSsr: true });
   const [open, setOpen] = useState(false);
+  const [loggingTime, setLoggingTime] = useState(false);
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -325,6 +363,18 @@ export function AppShell() {
           >
             <AddCircleOutlined />
           </IconButton>
+          {keepsTime(user.role) && (
+            <Tooltip title="Log time">
+              <IconButton
+                color="inherit"
+                onClick={() => setLoggingTime(true)}
+                aria-label="Log time"
+                aria-haspopup="dialog"
+              >
+                <AccessTimeOutlined />
+              </IconButton>
+            </Tooltip>
+          )}
           <SyncStatusButton sync={sync} />
           <SafetyAlertButton />
           <ColorModeToggle />
@@ -379,6 +429,11 @@ export function AppShell() {
       </Box>
       <UnsavedChangesGuard />
       {sync.dialog}
+      {loggingTime && (
+        <Suspense fallback={null}>
+          <LogTimeDialog onClose={() => setLoggingTime(false)} />
+        </Suspense>
+      )}
     </Box>
   );
 }

@@ -25,6 +25,7 @@ export const TEAM_RECORD_TABLES = {
   consent_scan: 'consent_scan',
   time_entry: 'time_entry',
   group: 'recurring_group',
+  supervision: 'supervision',
   user: 'app_user',
   team: 'team',
 } as const;

@@ -2,6 +2,7 @@ import { AdvocacyActionEntity } from '../advocacy/advocacy-action.entity';
 import { TimeEntryEntity } from '../time-entries/time-entry.entity';
 import { GroupMembershipEntity } from '../groups/group-membership.entity';
 import { RecurringGroupEntity } from '../groups/group.entity';
+import { SupervisionEntity } from '../supervisions/supervision.entity';
 import { AuditChainEntity } from '../audit/audit-chain.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { ConsentEntity } from '../consents/consent.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   AttendanceEntity,
   AdvocacyActionEntity,
   TimeEntryEntity,
+  SupervisionEntity,
   ResourceEntity,
   HandoutEntity,
   DecisionNoteEntity,

@@ -6,6 +6,8 @@ import {
   type ActivityCellKeys,
   type ActivitySummary,
   type AttendanceStatus,
+  type HoursRecords,
+  type TimeEntryKind,
 } from '@peerpath/shared';
 
 /*
@@ -15,7 +17,8 @@ import {
  * reads the base tables of the period, as SQL aggregates: the period's
  * sessions (by the `support_session_starts_cover_idx` range), their attended
  * rows (by `attendance_attended_idx`), the participants they cover (by primary
- * key) and the period's handouts, advocacy actions and decision notes. Its cost
+ * key) and the period's handouts, advocacy actions, decision notes and time
+ * entries (other hours, by the `time_entry_team_on_idx` range). Its cost
  * grows with the period's records, like the raw SQL the roll-ups replace; it is
  * paid by funder exports under `EXPORT_PROTECTION=perturb` only, never by the
  * on-screen report. Keys are summed as numeric, so the sum (and so the
@@ -82,7 +85,14 @@ export const ACTIVITY_KEYS_SQL = `
     FROM advocacy_action x WHERE x.completed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')}
   UNION ALL
   SELECT 'decisionNotes', count(*)::int, ${KEY('d.record_key')}
-    FROM decision_note d WHERE d.discussed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('d')}`;
+    FROM decision_note d WHERE d.discussed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('d')}
+  UNION ALL
+  SELECT CASE WHEN GROUPING(e.kind) = 0 THEN 'otherHours.byKind.' || e.kind
+              ELSE 'otherHours.total' END,
+         count(*)::int, ${KEY('e.record_key')}
+    FROM time_entry e
+   WHERE e.worked_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('e')}
+   GROUP BY GROUPING SETS ((e.kind), ())`;
 
 const ATTENDED: AttendanceStatus = 'attended';
 const GROUP_TYPES = SESSION_TYPES.filter((t) => formatOf(t) === 'group');
@@ -115,5 +125,18 @@ export async function activityCellKeys(
     Object.keys(activityCounts(s)).map((c) => [c, byCell.get(c)?.k ?? 0]),
   );
   const contact = byCell.get('contactHours');
-  return { cells, contactRows: contact?.n ?? 0, contactKey: contact?.k ?? 0, rows };
+  const hoursOf = (r: CellKeyRow | undefined): HoursRecords => ({ n: r?.n ?? 0, k: r?.k ?? 0 });
+  const byKind: Partial<Record<TimeEntryKind, HoursRecords>> = {};
+  for (const r of rows) {
+    if (r.cell.startsWith('otherHours.byKind.')) {
+      byKind[r.cell.slice('otherHours.byKind.'.length) as TimeEntryKind] = hoursOf(r);
+    }
+  }
+  return {
+    cells,
+    contactRows: contact?.n ?? 0,
+    contactKey: contact?.k ?? 0,
+    otherHours: { total: hoursOf(byCell.get('otherHours.total')), byKind },
+    rows,
+  };
 }

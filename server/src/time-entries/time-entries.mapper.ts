@@ -3,7 +3,7 @@ import { defineRecord } from '../records';
 import type { TimeEntryEntity } from './time-entry.entity';
 import type { TimeEntryResponse } from './time-entry.response';
 
-export type TimeEntryRow = Omit<TimeEntryEntity, 'team' | 'worker'>;
+export type TimeEntryRow = Omit<TimeEntryEntity, 'recordKey' | 'team' | 'worker'>;
 
 export const TIME_ENTRY = defineRecord<TimeEntryRow>({
   table: 'time_entry',

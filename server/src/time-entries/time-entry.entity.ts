@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { TIME_ENTRY_KINDS, TIME_ENTRY_MAX_MINUTES, type TimeEntryKind } from '@peerpath/shared';
-import { BaseRecord, inList } from '../database/base.entity';
+import { BaseRecord, inList, RecordKeyColumn } from '../database/base.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -39,4 +39,8 @@ export class TimeEntryEntity extends BaseRecord {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
+  @RecordKeyColumn()
+  recordKey?: number;
 }

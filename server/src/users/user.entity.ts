@@ -47,4 +47,15 @@ export class UserEntity extends BaseRecord {
   /** The last day the credential is valid; warned on the agenda 90, 60 and 30 days ahead. */
   @Column({ name: 'credential_expires_on', type: 'date', nullable: true })
   credentialExpiresOn: string | null;
+
+  /** SHA-256 (hex) of the secret calendar feed token (SPEC §11); the token itself is never kept. */
+  @Index('app_user_calendar_token_idx', { unique: true })
+  @Column({
+    name: 'calendar_token_hash',
+    type: 'varchar',
+    length: 64,
+    nullable: true,
+    select: false,
+  })
+  calendarTokenHash?: string | null;
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { TEST_PASSWORD, login, type Reply, type SeededUser, type TestApp } from '../harness';
 import { versionOf, type Organisation, type TeamRecords } from './organisation';
 import { todayIn } from '@peerpath/shared';
@@ -161,6 +161,17 @@ async function freshGroupOfA(ctx: MatrixContext, member = false): Promise<string
   return rows[0].id as string;
 }
 
+/** A supervision of team A's worker by team A's supervisor. */
+async function freshSupervisionOfA(ctx: MatrixContext): Promise<string> {
+  const a = A(ctx);
+  const { rows } = await ctx.t.db.query(
+    `INSERT INTO supervision (team_id, worker_id, supervisor_id, held_on, minutes, format)
+     VALUES ($1, $2, $3, '2026-03-10', 60, 'individual') RETURNING id`,
+    [a.team.id, a.worker.id, a.supervisor.id],
+  );
+  return rows[0].id as string;
+}
+
 /** A session of team A that nobody else uses, so each actor's DELETE has its own target. */
 async function freshSessionOfA(ctx: MatrixContext): Promise<string> {
   const a = A(ctx);
@@ -272,6 +283,28 @@ export const ROUTE_MATRIX: RouteRow[] = [
     expect: all(200),
     data: 'public',
     probe: () => ({ url: '/api/settings' }),
+  },
+  {
+    // The secret address is the key: anyone holding it reads the counts (no names, no ids).
+    method: 'GET',
+    path: '/api/calendar/:file',
+    expect: all(200),
+    data: 'public',
+    probe: async (ctx) => {
+      const token = randomBytes(32).toString('base64url');
+      await ctx.t.db.query(`UPDATE app_user SET calendar_token_hash = $1 WHERE id = $2`, [
+        createHash('sha256').update(token).digest('hex'),
+        A(ctx).worker.id,
+      ]);
+      return { url: `/api/calendar/${token}.ics` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/users/me/calendar-token',
+    expect: s(401, 200, 200, 200, 200, 403),
+    data: 'public',
+    probe: () => ({ url: '/api/users/me/calendar-token' }),
   },
   ...DOCS_PATHS.map((path): RouteRow => ({
     method: 'GET',
@@ -1046,6 +1079,52 @@ export const ROUTE_MATRIX: RouteRow[] = [
   },
   {
     method: 'GET',
+    path: '/api/supervisions',
+    expect: s(401, 200, 200, 200, 200, 200),
+    data: 'team',
+    probe: () => ({ url: '/api/supervisions?pageSize=100' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/supervisions',
+    expect: s(401, 403, 403, 201, 201, 403),
+    data: 'team',
+    // Each actor names a worker of their own team (team B's supervisor, team B's worker).
+    probe: (ctx, actor) => ({
+      url: '/api/supervisions',
+      body: {
+        workerId: (actor.endsWith('B') ? ctx.org.b : A(ctx)).worker.id,
+        minutes: 60,
+        format: 'individual',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/supervisions/last',
+    expect: s(401, 403, 403, 200, 404, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/supervisions/last?teamId=${A(ctx).team.id}` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/supervisions/:id',
+    expect: s(401, 200, 404, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/supervisions/${await freshSupervisionOfA(ctx)}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/supervisions/:id',
+    expect: s(401, 403, 404, 200, 404, 403),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/supervisions/${await freshSupervisionOfA(ctx)}`,
+      body: { version: 1, minutes: 45 },
+    }),
+  },
+  {
+    method: 'GET',
     path: '/api/participants/:id/disclosures',
     expect: s(401, 200, 404, 200, 404, 200),
     data: 'team',
@@ -1289,6 +1368,8 @@ export const CROSS_TEAM_FILTERS: CrossTeamProbe[] = [
   { url: (a) => `/api/alerts?primaryWorkerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/agenda?workerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/time-entries?workerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/supervisions?workerId=${a.worker.id}`, workerB: 404, supervisorB: 404 },
+  { url: (a) => `/api/supervisions?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/groups?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/reports/outcomes?teamId=${a.team.id}`, workerB: 403, supervisorB: 403 },
   { url: (a) => `/api/participants?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },

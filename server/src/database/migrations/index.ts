@@ -26,6 +26,9 @@ import { Credentials1795660002190 } from './1795660002190-Credentials';
 import { ReferralStatuses1795660002200 } from './1795660002200-ReferralStatuses';
 import { ResourceVerifiedAndHsds1795660002300 } from './1795660002300-ResourceVerifiedAndHsds';
 import { ConsentScans1795660002400 } from './1795660002400-ConsentScans';
+import { TimeEntryRecordKey1795660002100 } from './1795660002100-TimeEntryRecordKey';
+import { Supervisions1795660002110 } from './1795660002110-Supervisions';
+import { CalendarTokens1795660002120 } from './1795660002120-CalendarTokens';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -57,4 +60,7 @@ export const MIGRATIONS = [
   ReferralStatuses1795660002200,
   ResourceVerifiedAndHsds1795660002300,
   ConsentScans1795660002400,
+  TimeEntryRecordKey1795660002100,
+  Supervisions1795660002110,
+  CalendarTokens1795660002120,
 ];

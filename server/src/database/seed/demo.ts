@@ -10,6 +10,7 @@ import { seedDemoPlans } from './demo-plans';
 import { seedDemoRecords } from './demo-records';
 import { seedDemoTime } from './demo-time';
 import { seedDemoGroups } from './demo-groups';
+import { seedDemoSupervision } from './demo-supervision';
 
 export interface DemoLogin {
   email: string;
@@ -47,6 +48,7 @@ export const DEMO_EXTENSIONS: DemoExtension[] = [
   seedDemoMeasures,
   seedDemoPlans,
   seedDemoTime,
+  seedDemoSupervision,
   seedDemoConsents,
   seedDemoCredentials,
   seedDemoGroups,

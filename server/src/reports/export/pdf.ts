@@ -8,6 +8,8 @@ import {
   SESSION_SETTINGS,
   SESSION_TYPES,
   SUPPRESSED_MARK,
+  TIME_ENTRY_KINDS,
+  TIME_ENTRY_KIND_LABELS,
   primaryMark,
   type Shown,
   type SuppressedActivitySummary,
@@ -110,10 +112,11 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
     ['Advocacy opened', shown(f.advocacy.opened)],
     ['Advocacy completed', shown(f.advocacy.completed)],
     ['Decision notes', shown(f.decisionNotes)],
+    ['Other hours (outside sessions)', shown(f.otherHours.total, 'hours')],
   ];
   const perRow = 5;
   const boxW = width / perRow;
-  const boxH = 40;
+  const boxH = 37;
   const figuresTop = 132;
   keyFigures.forEach(([label, value], i) => {
     const x = left + (i % perRow) * boxW;
@@ -128,7 +131,17 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
   });
 
   // Chart: sessions by type, one horizontal bar each; hidden values hatched and labelled.
-  const chartTop = figuresTop + 3 * (boxH + 6) + 14;
+  // Other hours by kind, in a line under the figures (a table would not fit the page).
+  const kindsTop = figuresTop + 3 * (boxH + 6) + 2;
+  text(
+    `Other hours by kind (work outside sessions, never service or contact hours): ${TIME_ENTRY_KINDS.map(
+      (k) => `${TIME_ENTRY_KIND_LABELS[k]} ${shown(f.otherHours.byKind[k], 'hours')}`,
+    ).join('  ·  ')}`,
+    left,
+    kindsTop,
+    { size: 7.5, color: MUTED, width },
+  );
+  const chartTop = kindsTop + 24;
   text('Sessions by type', left, chartTop, { size: 11, bold: true });
   const hatched = (x: number, y: number, w: number, h: number) => {
     doc.save();
@@ -155,7 +168,7 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
   const scale = Math.max(f.suppressionThreshold, ...numbers);
   const barH = 11;
   SESSION_TYPES.forEach((t, i) => {
-    const y = chartTop + 20 + i * (barH + 6);
+    const y = chartTop + 20 + i * (barH + 4);
     const v = f.sessions.byType[t];
     text(LABELS.sessionType[t], left, y + 1, { size: 8.5, width: labelW - 8 });
     const x = left + labelW;
@@ -170,13 +183,13 @@ export function writePdf(f: SuppressedActivitySummary, meta: ExportMeta): Promis
   });
   doc
     .moveTo(left + labelW, chartTop + 16)
-    .lineTo(left + labelW, chartTop + 20 + SESSION_TYPES.length * (barH + 6) - 2)
+    .lineTo(left + labelW, chartTop + 20 + SESSION_TYPES.length * (barH + 4) - 2)
     .strokeColor(RULE)
     .lineWidth(0.75)
     .stroke();
 
   // Tables: three columns of breakdowns.
-  const tablesTop = chartTop + 20 + SESSION_TYPES.length * (barH + 6) + 16;
+  const tablesTop = chartTop + 20 + SESSION_TYPES.length * (barH + 4) + 16;
   const colGap = 18;
   const colW = (width - 2 * colGap) / 3;
   const table = <K extends string>(

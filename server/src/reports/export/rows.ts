@@ -7,6 +7,8 @@ import {
   SESSION_SETTINGS,
   SESSION_TYPES,
   SUPPRESSED_MARK,
+  TIME_ENTRY_KINDS,
+  TIME_ENTRY_KIND_LABELS,
   primaryMark,
   type ExportProtection,
   type Shown,
@@ -68,7 +70,14 @@ export const PERTURBATION_EXPLAINED: readonly string[] = [
 export const INTERNAL_MARK =
   'INTERNAL — NOT FOR FUNDERS: small numbers are not hidden. For the team’s supervisors and admins only; do not share outside the organisation.';
 
-export const SECTIONS = ['summary', 'sessions', 'groupAttendance', 'handouts', 'advocacy'] as const;
+export const SECTIONS = [
+  'summary',
+  'sessions',
+  'groupAttendance',
+  'handouts',
+  'advocacy',
+  'otherHours',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_TITLES: Record<Section, string> = {
@@ -77,6 +86,7 @@ export const SECTION_TITLES: Record<Section, string> = {
   groupAttendance: 'Group attendance',
   handouts: 'Handouts',
   advocacy: 'Advocacy',
+  otherHours: 'Other hours',
 };
 
 /** One figure of the export: `section,metric,breakdown,value` plus words for people. */
@@ -188,6 +198,20 @@ export function figureRows(f: SuppressedActivitySummary): FigureRow[] {
     'Advocacy opened by level',
   );
   one('summary', 'decisionNotes', f.decisionNotes, 'Shared decision-making notes');
+  one(
+    'otherHours',
+    'total',
+    f.otherHours.total,
+    'Other hours: work outside sessions (not service or contact hours)',
+  );
+  each(
+    'otherHours',
+    'byKind',
+    TIME_ENTRY_KINDS,
+    f.otherHours.byKind,
+    TIME_ENTRY_KIND_LABELS,
+    'Other hours by kind',
+  );
   return rows;
 }
 

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AgendaService } from '../agenda/agenda.service';
+import { CalendarController } from './calendar.controller';
+import { CalendarService } from './calendar.service';
+
+@Module({
+  controllers: [CalendarController],
+  providers: [CalendarService, AgendaService],
+})
+export class CalendarModule {}

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { LastSupervision, Page, Supervision } from '@peerpath/shared';
+import { ApiErrors, PageOf } from '../common/api-docs';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import {
+  CreateSupervisionDto,
+  LastSupervisionQuery,
+  ListSupervisionsQuery,
+  UpdateSupervisionDto,
+} from './dto/supervision.dto';
+import { LastSupervisionResponse, SupervisionResponse } from './supervision.response';
+import { SupervisionsService } from './supervisions.service';
+
+@ApiTags('supervision')
+@Controller('supervisions')
+export class SupervisionsController {
+  constructor(private readonly supervisions: SupervisionsService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Supervision records, newest first: a worker’s own; a supervisor’s team; an admin’s every team',
+  })
+  @ApiOkResponse({ type: PageOf(SupervisionResponse) })
+  @ApiErrors(403, 404)
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() q: ListSupervisionsQuery,
+  ): Promise<Page<Supervision>> {
+    return this.supervisions.list(user, q);
+  }
+
+  // Before `:id`, so `last` is not read as an id.
+  @Get('last')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'When each active worker of the team was last supervised: never first, then the longest ago (supervisors and admins)',
+  })
+  @ApiOkResponse({ type: LastSupervisionResponse, isArray: true })
+  @ApiErrors(403, 404)
+  last(
+    @CurrentUser() user: AuthUser,
+    @Query() q: LastSupervisionQuery,
+  ): Promise<LastSupervision[]> {
+    return this.supervisions.last(user, q);
+  }
+
+  @Post()
+  @Authenticated()
+  @CreateRecord(SupervisionResponse, 'a supervision', {
+    summary:
+      'Record supervision of a worker of the team (supervisors; 201, a safe retry with the same id returns it, 200)',
+  })
+  @ApiErrors(403, 409)
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateSupervisionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Supervision> {
+    return answerCreate(reply, await this.supervisions.create(user, dto));
+  }
+
+  @ReadRecord(SupervisionResponse, 'One supervision record (a worker: their own)')
+  @Authenticated()
+  @ApiErrors(403)
+  get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Supervision> {
+    return this.supervisions.get(user, id);
+  }
+
+  @ChangeRecord(
+    SupervisionResponse,
+    'Change a supervision record (supervisors of the team); `version` must be the one last read (409 if stale)',
+  )
+  @Authenticated()
+  @ApiErrors(403, 409)
+  update(
+    @CurrentUser() user: AuthUser,
+    @RecordId() id: string,
+    @Body() dto: UpdateSupervisionDto,
+  ): Promise<Supervision> {
+    return this.supervisions.update(user, id, dto);
+  }
+}
