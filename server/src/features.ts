@@ -12,6 +12,7 @@ import { MeasuresModule } from './measures/measures.module';
 import { ConsentsModule } from './consents/consents.module';
 import { AgendaModule } from './agenda/agenda.module';
 import { TimeEntriesModule } from './time-entries/time-entries.module';
+import { BillingModule } from './billing/billing.module';
 
 /**
  * The record-keeping features (participants, sessions, advocacy, resources,
@@ -31,4 +32,5 @@ export const FEATURE_MODULES: Type[] = [
   ConsentsModule,
   AgendaModule,
   TimeEntriesModule,
+  BillingModule,
 ];

@@ -11,3 +11,4 @@ export * from './cellkey';
 export * from './consents';
 export * from './agenda';
 export * from './time';
+export * from './billing';

@@ -23,6 +23,7 @@ export const TEAM_RECORD_TABLES = {
   consent: 'consent',
   disclosure: 'disclosure',
   time_entry: 'time_entry',
+  billing_batch: 'billing_batch',
   user: 'app_user',
   team: 'team',
 } as const;

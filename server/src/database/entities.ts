@@ -22,6 +22,9 @@ import { SessionEntity } from '../sessions/session.entity';
 import { SessionNoteEntity } from '../notes/session-note.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
+import { BillingProfileEntity } from '../billing/billing-profile.entity';
+import { BillingBatchEntity } from '../billing/billing-batch.entity';
+import { ClaimLineEntity } from '../billing/claim-line.entity';
 
 export const ENTITIES = [
   TeamEntity,
@@ -47,4 +50,7 @@ export const ENTITIES = [
   SafetyAlertEntity,
   ConsentEntity,
   DisclosureEntity,
+  BillingProfileEntity,
+  BillingBatchEntity,
+  ClaimLineEntity,
 ];

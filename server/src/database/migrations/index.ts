@@ -22,6 +22,7 @@ import { RecordKeys1795660001100 } from './1795660001100-RecordKeys';
 import { TimeEntries1795660001200 } from './1795660001200-TimeEntries';
 import { OutcomesIndex1795660001300 } from './1795660001300-OutcomesIndex';
 import { Credentials1795660002190 } from './1795660002190-Credentials';
+import { Billing1795660002500 } from './1795660002500-Billing';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   TimeEntries1795660001200,
   OutcomesIndex1795660001300,
   Credentials1795660002190,
+  Billing1795660002500,
 ];
