@@ -1,5 +1,13 @@
 import { billingUnits, type ClaimLine } from '@peerpath/shared';
-import { createTestApp, seedWorld, type TestApp, type World } from './harness';
+import { DEMO_PASSWORD } from '../src/database/seed/demo';
+import {
+  createDemoTestApp,
+  createTestApp,
+  login,
+  seedWorld,
+  type TestApp,
+  type World,
+} from './harness';
 
 /**
  * SPEC §13 billing: profiles (admin), coverage, claim lines with both
@@ -645,5 +653,42 @@ describe('billing', () => {
       expect(adminNoTeam.status).toBe(400);
       expect(adminNoTeam.body.errors).toHaveProperty('teamId');
     });
+  });
+});
+
+describe('billing in the demo', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createDemoTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has the Medicaid profile and most of Northside covered; the month’s claims add up in the database', async () => {
+    const { rows } = await t.db.query(
+      `SELECT bp.code, bp.group_modifier, bp.rounding, bp.max_units_per_day,
+              count(p.id) FILTER (WHERE p.coverage_profile_id = bp.id)::int AS covered,
+              count(p.id)::int AS people
+         FROM billing_profile bp, participant p JOIN team tm ON tm.id = p.team_id
+        WHERE tm.name = 'Northside Recovery Hub'
+        GROUP BY bp.id`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      code: 'H0038',
+      group_modifier: 'HQ',
+      rounding: 'eight_minute',
+      max_units_per_day: 16,
+    });
+    expect(rows[0].covered).toBeGreaterThan(rows[0].people / 2);
+    expect(rows[0].covered).toBeLessThan(rows[0].people);
+    const maya = await login(t, 'maya.okafor@northside.example', DEMO_PASSWORD);
+    const claims = await t.request('GET', '/api/billing/claims', { token: maya });
+    expect(claims.status).toBe(200);
+    const items = claims.body.items as ClaimLine[];
+    expect(claims.body.totals.lines).toBe(items.length);
+    expect(claims.body.totals.units).toBe(items.reduce((n, l) => n + l.units, 0));
+    const blocked = await t.request('GET', '/api/billing/blocked', { token: maya });
+    expect(blocked.status).toBe(200);
+    expect(blocked.body.byReason.no_coverage).toBeGreaterThan(0);
   });
 });
