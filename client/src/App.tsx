@@ -76,6 +76,7 @@ const pages: RouteObject[] = [
     path: 'reports',
     lazy: page(() => import('./pages/ReportsPage').then((m) => m.ReportsPage)),
   },
+  { path: 'billing', lazy: page(() => import('./pages/BillingPage').then((m) => m.BillingPage)) },
   { path: 'admin', lazy: page(() => import('./pages/AdminPage').then((m) => m.AdminPage)) },
   { path: 'audit', lazy: page(() => import('./pages/AuditPage').then((m) => m.AuditPage)) },
   {

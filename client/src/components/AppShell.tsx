@@ -61,6 +61,7 @@ const NAV: NavItem[] = [
   { to: '/resources', label: 'Resources', icon: <MenuBookOutlined /> },
   { to: '/notes/cosign', label: 'Co-sign notes', icon: <DrawOutlined />, show: isSupervisor },
   { to: '/reports', label: 'Reports', icon: <AssessmentOutlined />, show: canSeeReports },
+  { to: '/billing', label: 'Billing', icon: <AssessmentOutlined />, show: canSeeReports },
   { to: '/audit', label: 'Audit trail', icon: <HistoryOutlined />, show: canSeeReports },
   { to: '/admin', label: 'Admin', icon: <AdminPanelSettingsOutlined />, show: isAdmin },
 ];
