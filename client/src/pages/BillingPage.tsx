@@ -97,7 +97,7 @@ export function BillingPage() {
               ? `${claims.data.totals.lines} services, ${money(claims.data.totals.amount)}`
               : ''}
           </Typography>
-          <Stack direction="row" spacing={1} sx={{ mt: 2, flexWrap: 'wrap' }}>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap' }}>
             <Button variant="contained" size="large" onClick={() => void exportAs('csv')}>
               Download claims (CSV)
             </Button>
