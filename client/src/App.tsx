@@ -92,6 +92,7 @@ const pages: RouteObject[] = [
     lazy: page(() => import('./pages/SupervisionPage').then((m) => m.SupervisionPage)),
   },
   { path: 'time', lazy: page(() => import('./pages/MyTimePage').then((m) => m.MyTimePage)) },
+  { path: 'billing', lazy: page(() => import('./pages/BillingPage').then((m) => m.BillingPage)) },
   { path: 'admin', lazy: page(() => import('./pages/AdminPage').then((m) => m.AdminPage)) },
   { path: 'audit', lazy: page(() => import('./pages/AuditPage').then((m) => m.AuditPage)) },
   {

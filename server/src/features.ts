@@ -15,6 +15,7 @@ import { TimeEntriesModule } from './time-entries/time-entries.module';
 import { GroupsModule } from './groups/groups.module';
 import { SupervisionsModule } from './supervisions/supervisions.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { BillingModule } from './billing/billing.module';
 
 /**
  * The record-keeping features (participants, sessions, advocacy, resources,
@@ -37,4 +38,5 @@ export const FEATURE_MODULES: Type[] = [
   GroupsModule,
   SupervisionsModule,
   CalendarModule,
+  BillingModule,
 ];

@@ -79,6 +79,7 @@ describe('participants', () => {
         primaryWorkerId: w.workerA.id,
         consentToServicesOn: '2026-01-02',
         consentToShareOn: null,
+        coverage: null,
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),

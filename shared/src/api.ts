@@ -161,6 +161,8 @@ export interface Participant extends Stamped {
   primaryWorkerId: string | null;
   consentToServicesOn: IsoDate | null;
   consentToShareOn: IsoDate | null;
+  /** The billing profile that pays for this person's services and their member id (SPEC §13). */
+  coverage: { profileId: string; memberId: string } | null;
   version: number;
 }
 
@@ -200,6 +202,8 @@ export interface CreateParticipantRequest {
   primaryWorkerId?: string | null;
   consentToServicesOn?: IsoDate | null;
   consentToShareOn?: IsoDate | null;
+  /** An active billing profile and the member id; null clears it. */
+  coverage?: { profileId: string; memberId: string } | null;
   /** Required for admins; others create in their own team. */
   teamId?: string | null;
 }

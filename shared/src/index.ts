@@ -13,3 +13,4 @@ export * from './agenda';
 export * from './time';
 export * from './groups';
 export * from './supervision';
+export * from './billing';

@@ -85,6 +85,7 @@ const NAV: NavItem[] = [
   { to: '/supervision', label: 'Supervision', icon: <SupervisorAccountOutlined /> },
   { to: '/notes/cosign', label: 'Co-sign notes', icon: <DrawOutlined />, show: isSupervisor },
   { to: '/reports', label: 'Reports', icon: <AssessmentOutlined />, show: canSeeReports },
+  { to: '/billing', label: 'Billing', icon: <AssessmentOutlined />, show: canSeeReports },
   { to: '/audit', label: 'Audit trail', icon: <HistoryOutlined />, show: canSeeReports },
   { to: '/admin', label: 'Admin', icon: <AdminPanelSettingsOutlined />, show: isAdmin },
 ];

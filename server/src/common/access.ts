@@ -26,6 +26,7 @@ export const TEAM_RECORD_TABLES = {
   time_entry: 'time_entry',
   group: 'recurring_group',
   supervision: 'supervision',
+  billing_batch: 'billing_batch',
   user: 'app_user',
   team: 'team',
 } as const;

@@ -26,6 +26,9 @@ import { SessionEntity } from '../sessions/session.entity';
 import { SessionNoteEntity } from '../notes/session-note.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
+import { BillingProfileEntity } from '../billing/billing-profile.entity';
+import { BillingBatchEntity } from '../billing/billing-batch.entity';
+import { ClaimLineEntity } from '../billing/claim-line.entity';
 
 export const ENTITIES = [
   TeamEntity,
@@ -55,4 +58,7 @@ export const ENTITIES = [
   ConsentEntity,
   DisclosureEntity,
   ConsentScanEntity,
+  BillingProfileEntity,
+  BillingBatchEntity,
+  ClaimLineEntity,
 ];

@@ -357,7 +357,8 @@ export class NotesService {
    * Signs a draft: the session's facilitator alone (403 for anyone else). It
    * locks the note; `late` when signed more than NOTE_LATE_HOURS after the
    * session ended; it waits for a co-signature when the signer's
-   * `cosignRequired` is set. Signing again by the signer answers the note as
+   * `cosignRequired` is set or the participant's billing profile (SPEC §13)
+   * `requiresCosign`. Signing again by the signer answers the note as
    * it is (200) and writes nothing; by anyone else, 409.
    */
   async sign(caller: AuthUser, id: string, dto: SignNoteDto): Promise<SessionNote> {
@@ -377,7 +378,10 @@ export class NotesService {
             SET status = 'signed', signed_at = now(), signed_by_id = $2,
                 late = now() > s.starts_at + make_interval(mins => s.duration_minutes)
                                + make_interval(hours => $3::int),
-                cosign_required = (SELECT u.cosign_required FROM app_user u WHERE u.id = $2),
+                cosign_required = (SELECT u.cosign_required FROM app_user u WHERE u.id = $2)
+                  OR EXISTS (SELECT 1 FROM participant p
+                               JOIN billing_profile bp ON bp.id = p.coverage_profile_id
+                              WHERE p.id = n.participant_id AND bp.active AND bp.requires_cosign),
                 version = n.version + 1, updated_at = now()
            FROM support_session s
           WHERE n.id = $1 AND s.id = n.session_id AND n.version = $4

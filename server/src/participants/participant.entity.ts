@@ -10,11 +10,16 @@ import {
 import { BaseRecord, inList, subsetOf, RecordKeyColumn } from '../database/base.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
+import { BillingProfileEntity } from '../billing/billing-profile.entity';
 
 @Entity('participant')
 @Check('participant_status_check', inList('status', PARTICIPANT_STATUSES))
 @Check('participant_type_check', inList('participant_type', PARTICIPANT_TYPES))
 @Check('participant_focus_areas_check', subsetOf('focus_areas', FOCUS_AREAS))
+@Check(
+  'participant_coverage_check',
+  `("coverage_profile_id" IS NULL) = ("coverage_member_id" IS NULL)`,
+)
 @Index('participant_team_status_idx', ['teamId', 'status'])
 @Index('participant_worker_status_idx', ['primaryWorkerId', 'status'])
 // Trigram index for name search; created by hand in a migration (TypeORM cannot express it).
@@ -80,6 +85,20 @@ export class ParticipantEntity extends BaseRecord {
 
   @Column({ name: 'consent_to_share_on', type: 'date', nullable: true })
   consentToShareOn: string | null;
+
+  /** SPEC §13 coverage: the billing profile that pays, and the member id with it (both or neither). */
+  @Column({ name: 'coverage_profile_id', type: 'uuid', nullable: true })
+  coverageProfileId: string | null;
+
+  @ManyToOne(() => BillingProfileEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'coverage_profile_id',
+    foreignKeyConstraintName: 'participant_coverage_profile_fk',
+  })
+  coverageProfile?: BillingProfileEntity;
+
+  @Column({ name: 'coverage_member_id', type: 'varchar', length: 40, nullable: true })
+  coverageMemberId: string | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

@@ -1,3 +1,4 @@
+import { CoverageResponse } from '../billing/coverage.response';
 import {
   FOCUS_AREAS,
   NOTE_STATUSES,
@@ -70,6 +71,12 @@ export class ParticipantResponse implements Participant {
 
   @Out.date({ nullable: true })
   consentToShareOn: string | null;
+
+  @Out.object(() => CoverageResponse, {
+    nullable: true,
+    description: 'The billing profile that pays for this person’s services and their member id',
+  })
+  coverage: CoverageResponse | null;
 
   @Out.int({ minimum: 1, description: 'Send it back on PATCH; a stale version is refused (409)' })
   version: number;

@@ -1,4 +1,5 @@
 import type { NextStep } from '@peerpath/shared';
+import { toCoverage } from '../billing/coverage';
 import { toIsoDate } from '../common/dates';
 import { defineRecord } from '../records';
 import type { ParticipantEntity } from './participant.entity';
@@ -30,6 +31,8 @@ export const PARTICIPANT = defineRecord<ParticipantRow>({
     primaryWorkerId: 'primary_worker_id',
     consentToServicesOn: 'consent_to_services_on',
     consentToShareOn: 'consent_to_share_on',
+    coverageProfileId: 'coverage_profile_id',
+    coverageMemberId: 'coverage_member_id',
     teamId: 'team_id',
     version: 'version',
     createdAt: 'created_at',
@@ -37,7 +40,10 @@ export const PARTICIPANT = defineRecord<ParticipantRow>({
   },
 });
 
-export type ParticipantRow = Omit<ParticipantEntity, 'recordKey' | 'team' | 'primaryWorker'>;
+export type ParticipantRow = Omit<
+  ParticipantEntity,
+  'recordKey' | 'team' | 'primaryWorker' | 'coverageProfile'
+>;
 
 export function toParticipantResponse(p: ParticipantRow): ParticipantResponse {
   return {
@@ -58,6 +64,7 @@ export function toParticipantResponse(p: ParticipantRow): ParticipantResponse {
     primaryWorkerId: p.primaryWorkerId,
     consentToServicesOn: toIsoDate(p.consentToServicesOn),
     consentToShareOn: toIsoDate(p.consentToShareOn),
+    coverage: toCoverage(p),
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

@@ -1,3 +1,4 @@
+import { coverageColumns } from '../billing/coverage';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -337,8 +338,10 @@ export class ParticipantsService {
         insert: async () => {
           const today = this.today();
           const status = dto.status ?? 'active';
+          const { coverage, ...fields } = dto;
           const values: Values<ParticipantRow> = {
-            ...dto,
+            ...fields,
+            ...(await coverageColumns(m, coverage)),
             teamId,
             status,
             enrolledOn: dto.enrolledOn ?? today,
@@ -366,8 +369,11 @@ export class ParticipantsService {
         if (found.length === 0) throw fieldError('teamId', 'teamId does not name a team');
       }
 
-      const { version: _v, ...changes } = dto;
-      const values: Values<ParticipantRow> = { ...changes };
+      const { version: _v, coverage, ...changes } = dto;
+      const values: Values<ParticipantRow> = {
+        ...changes,
+        ...(await coverageColumns(m, coverage)),
+      };
       const becomesDischarged = dto.status === DISCHARGED && current.status !== DISCHARGED;
       if (becomesDischarged && dto.dischargedOn == null) values.dischargedOn = this.today();
 

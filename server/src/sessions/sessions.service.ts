@@ -39,6 +39,7 @@ import {
   updateVersioned,
   type CreateResult,
 } from '../records';
+import { requireNotBilled } from '../billing/billed';
 import type { AttendanceRowDto } from './dto/attendance-row.dto';
 import type { CreateSessionDto } from './dto/create-session.dto';
 import type { ListSessionsQuery } from './dto/list-sessions.query';
@@ -190,6 +191,7 @@ export class SessionsService {
       requireMayChange(caller, current.facilitatorId, 'the sessions they facilitate');
       if (current.voidedAt) throw voided();
       requireVersion(SESSION, current, dto.version);
+      await this.requireUnbilledChange(m, current, dto);
       const type = dto.type ?? current.type;
       const moved = current.attendance.filter((a) => a.participantId === null);
       checkAttendanceCount(
@@ -230,6 +232,31 @@ export class SessionsService {
     });
   }
 
+  /** A billed session (SPEC §13) keeps its date, minutes and attendance (409 naming the field). */
+  private async requireUnbilledChange(
+    m: EntityManager,
+    current: SessionRow,
+    dto: UpdateSessionDto,
+  ): Promise<void> {
+    if (dto.startsAt !== undefined && Date.parse(dto.startsAt) !== current.startsAt.getTime()) {
+      await requireNotBilled(m, current.id, 'startsAt');
+    }
+    if (dto.durationMinutes !== undefined && dto.durationMinutes !== current.durationMinutes) {
+      await requireNotBilled(m, current.id, 'durationMinutes');
+    }
+    if (dto.attendance) {
+      const key = (a: { participantId: string | null; status: string }) =>
+        `${a.participantId}:${a.status}`;
+      const before = current.attendance
+        .filter((a) => a.participantId !== null)
+        .map(key)
+        .sort()
+        .join(',');
+      const after = dto.attendance.map(key).sort().join(',');
+      if (before !== after) await requireNotBilled(m, current.id, 'attendance');
+    }
+  }
+
   /**
    * Voids a session (`DELETE /api/sessions/:id?reason=`): it is kept with who
    * voided it, when and why, for the audit, and counts nowhere (the roll-up
@@ -244,6 +271,7 @@ export class SessionsService {
       });
       requireMayChange(caller, current.facilitatorId, 'the sessions they facilitate');
       if (current.voidedAt) throw voided();
+      await requireNotBilled(m, id, 'void');
       await updateVersioned(m, SESSION, current, current.version, {
         voidedAt: NOW,
         voidedById: caller.id,

@@ -172,6 +172,57 @@ async function freshSupervisionOfA(ctx: MatrixContext): Promise<string> {
   return rows[0].id as string;
 }
 
+/** A billing profile nobody else uses (SPEC §13). */
+async function freshBillingProfile(ctx: MatrixContext): Promise<string> {
+  const { rows } = await ctx.t.db.query(
+    `INSERT INTO billing_profile (name, code, rounding) VALUES ($1, 'H0038', 'floor15') RETURNING id`,
+    [`Payer ${tag()}`],
+  );
+  return rows[0].id as string;
+}
+
+let billingDay = 0;
+/**
+ * A day with one billable line of team A and no other: team A's participant,
+ * covered, attends a one-to-one session with a signed note. Returns the day.
+ */
+async function freshBillableDayOfA(ctx: MatrixContext): Promise<string> {
+  const a = A(ctx);
+  billingDay += 1;
+  const day = `2031-01-${String(billingDay).padStart(2, '0')}`;
+  const profileId = await freshBillingProfile(ctx);
+  await ctx.t.db.query(
+    `UPDATE participant SET coverage_profile_id = $2, coverage_member_id = 'M-1' WHERE id = $1`,
+    [a.participant.id, profileId],
+  );
+  const { rows } = await ctx.t.db.query(
+    `INSERT INTO support_session (team_id, type, setting, starts_at, duration_minutes, facilitator_id)
+     VALUES ($1, 'one_to_one_mentoring', 'clinic', $3::date + time '10:00', 60, $2) RETURNING id`,
+    [a.team.id, a.worker.id, day],
+  );
+  await ctx.t.db.query(
+    `INSERT INTO attendance (session_id, participant_id, status) VALUES ($1, $2, 'attended')`,
+    [rows[0].id, a.participant.id],
+  );
+  await ctx.t.db.query(
+    `INSERT INTO session_note (team_id, session_id, participant_id, format, sections, status, signed_at, signed_by_id)
+     VALUES ($1, $2, $3, 'free', '{"text":"Talked it through"}', 'signed', now(), $4)`,
+    [a.team.id, rows[0].id, a.participant.id, a.worker.id],
+  );
+  return day;
+}
+
+/** A billing batch of team A (empty), so each actor's request has its own target. */
+async function freshBatchOfA(ctx: MatrixContext): Promise<string> {
+  const a = A(ctx);
+  const { rows } = await ctx.t.db.query(
+    `INSERT INTO billing_batch (team_id, period_from, period_to, created_by_id)
+     VALUES ($1, '2031-02-01', '2031-02-28', $2) RETURNING id`,
+    [a.team.id, a.supervisor.id],
+  );
+  return rows[0].id as string;
+}
+
 /** A session of team A that nobody else uses, so each actor's DELETE has its own target. */
 async function freshSessionOfA(ctx: MatrixContext): Promise<string> {
   const a = A(ctx);
@@ -1166,6 +1217,88 @@ export const ROUTE_MATRIX: RouteRow[] = [
   },
 
   // ── Reports and audit ─────────────────────────────────────────────────────
+  // ── Billing (SPEC §13) ─────────────────────────────────────────────────────
+  {
+    method: 'GET',
+    path: '/api/billing/profiles',
+    expect: s(401, 403, 403, 403, 403, 200),
+    data: 'public',
+    probe: () => ({ url: '/api/billing/profiles' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/billing/profiles',
+    expect: s(401, 403, 403, 403, 403, 201),
+    data: 'public',
+    probe: () => ({
+      url: '/api/billing/profiles',
+      body: { name: `Payer ${tag()}`, code: 'H0038', rounding: 'eight_minute' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/billing/profiles/:id',
+    expect: s(401, 403, 403, 403, 403, 200),
+    data: 'public',
+    probe: async (ctx) => ({ url: `/api/billing/profiles/${await freshBillingProfile(ctx)}` }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/billing/profiles/:id',
+    expect: s(401, 403, 403, 403, 403, 200),
+    data: 'public',
+    probe: async (ctx) => ({
+      url: `/api/billing/profiles/${await freshBillingProfile(ctx)}`,
+      body: { version: 1, maxUnitsPerDay: 16 },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/billing/claims',
+    expect: s(401, 403, 403, 200, 403, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/billing/claims?teamId=${A(ctx).team.id}` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/billing/blocked',
+    expect: s(401, 403, 403, 200, 403, 200),
+    data: 'team',
+    probe: (ctx) => ({ url: `/api/billing/blocked?teamId=${A(ctx).team.id}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/billing/batches',
+    expect: s(401, 403, 403, 201, 403, 201),
+    data: 'team',
+    probe: async (ctx, actor) => {
+      const day =
+        actor === 'supervisorA' || actor === 'admin'
+          ? await freshBillableDayOfA(ctx)
+          : '2031-01-31';
+      return {
+        url: '/api/billing/batches',
+        body: { from: day, to: day, teamId: A(ctx).team.id },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/billing/batches/:id',
+    expect: s(401, 403, 403, 200, 404, 200),
+    data: 'team',
+    probe: async (ctx) => ({ url: `/api/billing/batches/${await freshBatchOfA(ctx)}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/billing/batches/:id/void',
+    expect: s(401, 403, 403, 403, 403, 200),
+    data: 'team',
+    probe: async (ctx) => ({
+      url: `/api/billing/batches/${await freshBatchOfA(ctx)}/void`,
+      body: { reason: 'Sent with the wrong period' },
+    }),
+  },
   // ── Time entries (work outside sessions, SPEC §11) ─────────────────────────
   {
     method: 'GET',
@@ -1372,6 +1505,7 @@ export const CROSS_TEAM_FILTERS: CrossTeamProbe[] = [
   { url: (a) => `/api/supervisions?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/groups?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
   { url: (a) => `/api/reports/outcomes?teamId=${a.team.id}`, workerB: 403, supervisorB: 403 },
+  { url: (a) => `/api/billing/claims?teamId=${a.team.id}`, workerB: 403, supervisorB: 403 },
   { url: (a) => `/api/participants?teamId=${a.team.id}`, workerB: 404, supervisorB: 404 },
   {
     url: (a) => `/api/participants?primaryWorkerId=${a.worker.id}`,

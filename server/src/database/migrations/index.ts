@@ -22,13 +22,14 @@ import { RecordKeys1795660001100 } from './1795660001100-RecordKeys';
 import { TimeEntries1795660001200 } from './1795660001200-TimeEntries';
 import { OutcomesIndex1795660001300 } from './1795660001300-OutcomesIndex';
 import { RecurringGroups1795660002000 } from './1795660002000-RecurringGroups';
+import { TimeEntryRecordKey1795660002100 } from './1795660002100-TimeEntryRecordKey';
+import { Supervisions1795660002110 } from './1795660002110-Supervisions';
+import { CalendarTokens1795660002120 } from './1795660002120-CalendarTokens';
 import { Credentials1795660002190 } from './1795660002190-Credentials';
 import { ReferralStatuses1795660002200 } from './1795660002200-ReferralStatuses';
 import { ResourceVerifiedAndHsds1795660002300 } from './1795660002300-ResourceVerifiedAndHsds';
 import { ConsentScans1795660002400 } from './1795660002400-ConsentScans';
-import { TimeEntryRecordKey1795660002100 } from './1795660002100-TimeEntryRecordKey';
-import { Supervisions1795660002110 } from './1795660002110-Supervisions';
-import { CalendarTokens1795660002120 } from './1795660002120-CalendarTokens';
+import { Billing1795660002500 } from './1795660002500-Billing';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -56,11 +57,12 @@ export const MIGRATIONS = [
   TimeEntries1795660001200,
   OutcomesIndex1795660001300,
   RecurringGroups1795660002000,
+  TimeEntryRecordKey1795660002100,
+  Supervisions1795660002110,
+  CalendarTokens1795660002120,
   Credentials1795660002190,
   ReferralStatuses1795660002200,
   ResourceVerifiedAndHsds1795660002300,
   ConsentScans1795660002400,
-  TimeEntryRecordKey1795660002100,
-  Supervisions1795660002110,
-  CalendarTokens1795660002120,
+  Billing1795660002500,
 ];

@@ -4,6 +4,7 @@ import { hashPassword } from '../../auth/passwords';
 import type { ResolvedConfig } from '../../config/config';
 import { seedDemoConsents } from './demo-consents';
 import { seedDemoCredentials } from './demo-credentials';
+import { seedDemoBilling } from './demo-billing';
 import { seedDailyLoop } from './demo-daily-loop';
 import { seedDemoMeasures } from './demo-measures';
 import { seedDemoPlans } from './demo-plans';
@@ -52,6 +53,7 @@ export const DEMO_EXTENSIONS: DemoExtension[] = [
   seedDemoConsents,
   seedDemoCredentials,
   seedDemoGroups,
+  seedDemoBilling,
 ];
 
 /**

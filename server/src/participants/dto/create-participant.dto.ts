@@ -1,3 +1,6 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsObject, IsOptional, ValidateNested } from 'class-validator';
 import {
   FOCUS_AREAS,
   PARTICIPANT_STATUSES,
@@ -15,6 +18,7 @@ import {
   TextField,
   UuidField,
 } from '../../common/validation';
+import { CoverageDto } from '../../billing/dto/coverage.dto';
 
 /** The fields a worker edits; shared by create and update. */
 export class ParticipantFields implements Omit<CreateParticipantRequest, 'id' | 'teamId'> {
@@ -69,6 +73,17 @@ export class ParticipantFields implements Omit<CreateParticipantRequest, 'id' | 
 
   @DateField({ presence: 'nullable' })
   consentToShareOn?: string | null;
+
+  @ApiPropertyOptional({
+    type: CoverageDto,
+    nullable: true,
+    description: 'An active billing profile and the member id with it (SPEC §13); null clears it',
+  })
+  @IsOptional()
+  @IsObject({ message: 'coverage must be an object' })
+  @ValidateNested()
+  @Type(() => CoverageDto)
+  coverage?: CoverageDto | null;
 }
 
 export class CreateParticipantDto extends ParticipantFields implements CreateParticipantRequest {

@@ -1,0 +1,148 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import {
+  BILLING_BLOCK_REASON_LABELS,
+  BILLING_BLOCK_REASONS,
+  monthOf,
+  todayIn,
+  type BillingBlockReason,
+  type ClaimLine,
+} from '@peerpath/shared';
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { describeError, download } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { useBlocked, useClaims } from '../features/billing/api';
+
+/** Where a blocked line is put right. */
+function fixFor(reason: BillingBlockReason, line: ClaimLine): { to: string; label: string } | null {
+  switch (reason) {
+    case 'no_note':
+    case 'note_unsigned':
+      return { to: `/sessions/${line.sessionId}`, label: 'Write or sign the note' };
+    case 'awaiting_cosign':
+      return { to: '/notes/cosign', label: 'Ask for the co-signature' };
+    case 'no_active_plan':
+      return line.participantId
+        ? { to: `/participants/${line.participantId}/plan`, label: 'Renew the plan' }
+        : null;
+    case 'no_coverage':
+      return line.participantId
+        ? { to: `/participants/${line.participantId}`, label: 'Add their coverage' }
+        : null;
+    default:
+      return { to: `/sessions/${line.sessionId}`, label: 'Open the session' };
+  }
+}
+
+const money = (n: number | null) =>
+  n === null ? '—' : n.toLocaleString(undefined, { style: 'currency', currency: 'USD' });
+
+/**
+ * Billing for supervisors and admins (SPEC §13): this month's billable units
+ * and amount, the lines that cannot be billed yet grouped by reason with a
+ * link that fixes each, and the claims file for the biller.
+ */
+export function BillingPage() {
+  const period = monthOf(todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone));
+  const claims = useClaims(period);
+  const blocked = useBlocked(period);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const exportAs = async (format: 'csv' | 'json') => {
+    setExportError(null);
+    try {
+      const { blob, filename } = await download('/billing/claims', { ...period, format });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download =
+        filename === 'export'
+          ? `peerpath-claims-${period.from}-to-${period.to}.${format}`
+          : filename;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      setExportError(describeError(error));
+    }
+  };
+
+  const byReason = new Map<BillingBlockReason, ClaimLine[]>();
+  for (const line of blocked.data?.items ?? []) {
+    for (const r of line.reasons) byReason.set(r, [...(byReason.get(r) ?? []), line]);
+  }
+
+  return (
+    <>
+      <PageHeader title="Billing" />
+      <Stack spacing={2}>
+        {claims.error && <ErrorAlert error={claims.error} />}
+        {blocked.error && <ErrorAlert error={blocked.error} />}
+        <Paper sx={{ p: 2 }}>
+          <Typography variant="h6" component="h2">
+            Ready to bill this month
+          </Typography>
+          <Typography variant="h4" component="p">
+            {claims.data ? `${claims.data.totals.units} units` : '…'}
+          </Typography>
+          <Typography>
+            {claims.data
+              ? `${claims.data.totals.lines} services, ${money(claims.data.totals.amount)}`
+              : ''}
+          </Typography>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap' }}>
+            <Button variant="contained" size="large" onClick={() => void exportAs('csv')}>
+              Download claims (CSV)
+            </Button>
+            <Button variant="outlined" size="large" onClick={() => void exportAs('json')}>
+              Download claims (JSON)
+            </Button>
+          </Stack>
+          {exportError && (
+            <Alert severity="error" sx={{ mt: 1 }}>
+              {exportError}
+            </Alert>
+          )}
+        </Paper>
+        <Typography variant="h6" component="h2">
+          Not billable yet
+        </Typography>
+        {blocked.data && blocked.data.items.length === 0 && (
+          <Alert severity="success">Every service this month is ready to bill.</Alert>
+        )}
+        {BILLING_BLOCK_REASONS.filter((r) => byReason.has(r)).map((reason) => (
+          <Paper key={reason} sx={{ p: 2 }} aria-label={BILLING_BLOCK_REASON_LABELS[reason]}>
+            <Typography variant="subtitle1" component="h3">
+              {BILLING_BLOCK_REASON_LABELS[reason]} ({byReason.get(reason)!.length})
+            </Typography>
+            <Stack component="ul" spacing={1} sx={{ pl: 2, m: 0 }}>
+              {byReason.get(reason)!.map((line) => {
+                const fix = fixFor(reason, line);
+                return (
+                  <li key={`${line.sessionId}-${line.participantId ?? line.memberName}`}>
+                    {line.serviceDate} · {line.memberName} · {line.renderingWorkerName}
+                    {fix && (
+                      <>
+                        {' · '}
+                        <Link component={RouterLink} to={fix.to}>
+                          {fix.label}
+                        </Link>
+                      </>
+                    )}
+                  </li>
+                );
+              })}
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    </>
+  );
+}

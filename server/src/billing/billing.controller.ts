@@ -1,0 +1,203 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type {
+  BillingBatch,
+  BillingProfile,
+  BlockedLinesResult,
+  ClaimLinesResult,
+} from '@peerpath/shared';
+import { ApiErrors, refTo } from '../common/api-docs';
+import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import { BillingProfileResponse } from './billing-profile.response';
+import { BillingProfilesService } from './billing-profiles.service';
+import { BillingService } from './billing.service';
+import {
+  BillingBatchResponse,
+  BlockedLinesResponse,
+  ClaimLinesResponse,
+} from './claim-line.response';
+import { CreateBillingProfileDto, UpdateBillingProfileDto } from './dto/billing-profile.dto';
+import {
+  BatchFormatQueryDto,
+  ClaimsQueryDto,
+  CreateBatchDto,
+  VoidBatchDto,
+} from './dto/billing.query';
+import { BillingProfileListResponse } from './billing-profile-list.response';
+
+function csvFile(body: Buffer, name: string): StreamableFile {
+  return new StreamableFile(body, {
+    type: 'text/csv; charset=utf-8',
+    disposition: `attachment; filename="${name}"`,
+    length: body.length,
+  });
+}
+
+const JSON_OR_CSV = (model: new () => object, what: string) =>
+  ApiOkResponse({
+    description: `${what}: JSON, or CSV (attachment) with \`format=csv\` (columns in the README)`,
+    content: {
+      'application/json': { schema: refTo(model) },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  });
+
+@ApiTags('billing')
+@Controller('billing/profiles')
+export class BillingProfilesController {
+  constructor(private readonly profiles: BillingProfilesService) {}
+
+  @Get()
+  @Authenticated({ roles: ['admin'] })
+  @ApiOperation({ summary: 'Every billing profile, active first (admins)' })
+  @ApiOkResponse({ type: BillingProfileListResponse })
+  list(@CurrentUser() user: AuthUser): Promise<{ items: BillingProfile[]; total: number }> {
+    return this.profiles.list(user);
+  }
+
+  @Post()
+  @Authenticated({ roles: ['admin'] })
+  @CreateRecord(BillingProfileResponse, 'a billing profile', {
+    summary:
+      'Add a billing profile (admins; 201); a safe retry with the same id returns it (200). Billing is off until one exists',
+  })
+  @ApiErrors(409)
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateBillingProfileDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BillingProfile> {
+    return answerCreate(reply, await this.profiles.create(user, dto));
+  }
+
+  @ReadRecord(BillingProfileResponse, 'One billing profile (admins)')
+  @Authenticated({ roles: ['admin'] })
+  @ApiErrors(404)
+  get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<BillingProfile> {
+    return this.profiles.get(user, id);
+  }
+
+  @ChangeRecord(
+    BillingProfileResponse,
+    'Change a billing profile (admins); `version` must be the one last read (409 if stale)',
+  )
+  @Authenticated({ roles: ['admin'] })
+  @ApiErrors(404, 409)
+  update(
+    @CurrentUser() user: AuthUser,
+    @RecordId() id: string,
+    @Body() dto: UpdateBillingProfileDto,
+  ): Promise<BillingProfile> {
+    return this.profiles.update(user, id, dto);
+  }
+}
+
+@ApiTags('billing')
+@ApiExtraModels(ClaimLinesResponse, BlockedLinesResponse, BillingBatchResponse)
+@Controller('billing')
+export class BillingController {
+  constructor(private readonly billing: BillingService) {}
+
+  @Get('claims')
+  @Authenticated({ roles: ['supervisor', 'admin'] })
+  @ApiOperation({
+    summary:
+      'Billable claim lines of a period (a preview; audited as `export`): supervisors their team, admins one team or all',
+  })
+  @JSON_OR_CSV(ClaimLinesResponse, 'The billable lines and their totals')
+  @ApiErrors(404)
+  async claims(
+    @CurrentUser() user: AuthUser,
+    @Query() q: ClaimsQueryDto,
+  ): Promise<ClaimLinesResult | StreamableFile> {
+    const result = await this.billing.claims(user, q);
+    if (q.format !== 'csv') return result;
+    return csvFile(
+      this.billing.csv(result.items),
+      `peerpath-claims-${result.period.from}-to-${result.period.to}.csv`,
+    );
+  }
+
+  @Get('blocked')
+  @Authenticated({ roles: ['supervisor', 'admin'] })
+  @ApiOperation({
+    summary:
+      'Claim lines that cannot be billed, each with every reason (a preview; audited as `export`)',
+  })
+  @JSON_OR_CSV(BlockedLinesResponse, 'The blocked lines, by reason')
+  @ApiErrors(404)
+  async blocked(
+    @CurrentUser() user: AuthUser,
+    @Query() q: ClaimsQueryDto,
+  ): Promise<BlockedLinesResult | StreamableFile> {
+    const result = await this.billing.blocked(user, q);
+    if (q.format !== 'csv') return result;
+    return csvFile(
+      this.billing.csv(result.items),
+      `peerpath-blocked-${result.period.from}-to-${result.period.to}.csv`,
+    );
+  }
+
+  @Post('batches')
+  @Authenticated({ roles: ['supervisor', 'admin'] })
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary:
+      'Store the period’s billable lines that are in no batch yet as a batch of one team (409 when there are none)',
+  })
+  @ApiCreatedResponse({ type: BillingBatchResponse })
+  @ApiErrors(404, 409)
+  createBatch(@CurrentUser() user: AuthUser, @Body() dto: CreateBatchDto): Promise<BillingBatch> {
+    return this.billing.createBatch(user, dto);
+  }
+
+  @Get('batches/:id')
+  @Authenticated({ roles: ['supervisor', 'admin'] })
+  @ApiOperation({ summary: 'One batch with its lines; `format=csv` is the claims file' })
+  @JSON_OR_CSV(BillingBatchResponse, 'The batch')
+  @ApiErrors(404)
+  async getBatch(
+    @CurrentUser() user: AuthUser,
+    @RecordId() id: string,
+    @Query() q: BatchFormatQueryDto,
+  ): Promise<BillingBatch | StreamableFile> {
+    const batch = await this.billing.getBatch(user, id, q.format ?? 'json');
+    if (q.format !== 'csv') return batch;
+    return csvFile(this.billing.csv(batch.items), `peerpath-batch-${batch.id}.csv`);
+  }
+
+  @Post('batches/:id/void')
+  @Authenticated({ roles: ['admin'] })
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Void a batch (admins): its lines can be batched again. Repeating it with the same reason answers the batch as it is',
+  })
+  @ApiOkResponse({ type: BillingBatchResponse })
+  @ApiErrors(404, 409)
+  voidBatch(
+    @CurrentUser() user: AuthUser,
+    @RecordId() id: string,
+    @Body() dto: VoidBatchDto,
+  ): Promise<BillingBatch> {
+    return this.billing.voidBatch(user, id, dto);
+  }
+}
