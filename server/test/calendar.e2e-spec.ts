@@ -145,4 +145,26 @@ describe('calendar feed', () => {
     expect(admin.status).toBe(403);
     expect((await t.request('POST', '/api/users/me/calendar-token')).status).toBe(401);
   });
+
+  it('shows each recurring group the user facilitates on the days it meets, by its name', async () => {
+    const today = todayIn('UTC');
+    const tomorrow = addDays(today, 1);
+    const weekday = new Date(`${tomorrow}T12:00:00Z`)
+      .toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' })
+      .toLowerCase();
+    await t.db.query(
+      `INSERT INTO recurring_group (team_id, name, type, setting, weekday, start_time, duration_minutes, facilitator_ids)
+       VALUES ($1, 'Evening Recovery Circle', 'support_group', 'community_center', $2, '18:00', 90, ARRAY[$3::uuid])`,
+      [w.teamA.id, weekday, w.workerA.id],
+    );
+    const { path } = await issue(w.workerA.token);
+    const ics = (await t.request('GET', path)).text;
+    const days = ics
+      .split('BEGIN:VEVENT')
+      .slice(1)
+      .filter((e) => e.includes('SUMMARY:Evening Recovery Circle\r\n'))
+      .map((e) => /DTSTART;VALUE=DATE:(\d{8})/.exec(e)![1]);
+    const day = (d: string) => d.replace(/-/g, '');
+    expect(days).toEqual([day(tomorrow), day(addDays(tomorrow, 7))]);
+  });
 });

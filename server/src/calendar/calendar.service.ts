@@ -2,7 +2,7 @@ import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { addDays, todayIn, type Role } from '@peerpath/shared';
+import { addDays, todayIn, type AgendaItem, type Role } from '@peerpath/shared';
 import { AgendaService } from '../agenda/agenda.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth.decorators';
@@ -81,9 +81,27 @@ export class CalendarService {
     };
     const today = todayIn(this.config.orgTimezone);
     // Everything due up to the last day, in one read (audited as the owner's agenda read).
-    const { items } = await this.agenda.forDay(owner, {
+    const due = await this.agenda.forDay(owner, {
       date: addDays(today, CALENDAR_DAYS - 1),
     });
+    // The agenda names the groups meeting on the day it is asked for; the feed shows each day's.
+    const meetings: AgendaItem[] = await this.db.query(
+      `SELECT 'group_meeting' AS kind, to_char(d, 'YYYY-MM-DD') AS "dueOn",
+              NULL AS "participantId", NULL AS "participantName", g.name AS title,
+              '/groups/' || g.id AS link, g.id AS "recordId"
+         FROM recurring_group g
+        CROSS JOIN generate_series($2::date, $2::date + $4::int, interval '1 day') d
+        WHERE g.team_id = $3 AND g.active AND $1::uuid = ANY(g.facilitator_ids)
+          AND g.weekday = trim(to_char(d, 'day'))
+          AND NOT EXISTS (
+            SELECT 1 FROM support_session s
+             WHERE s.group_id = g.id AND s.voided_at IS NULL
+               AND s.starts_at >= d::date AND s.starts_at < d::date + 1
+          )
+        ORDER BY d, g.name`,
+      [owner.id, today, owner.teamId, CALENDAR_DAYS - 1],
+    );
+    const items = [...due.items.filter((i) => i.kind !== 'group_meeting'), ...meetings];
     const stamp = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
     return writeIcs(calendarEvents(items, today), stamp, host);
   }

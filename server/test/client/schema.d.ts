@@ -1205,6 +1205,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supervision records, newest first: a worker’s own; a supervisor’s team; an admin’s every team */
+        get: operations["supervisions_list"];
+        put?: never;
+        /** Record supervision of a worker of the team (supervisors; 201, a safe retry with the same id returns it, 200) */
+        post: operations["supervisions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervisions/last": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When each active worker of the team was last supervised: never first, then the longest ago (supervisors and admins) */
+        get: operations["supervisions_last"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One supervision record (a worker: their own) */
+        get: operations["supervisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a supervision record (supervisors of the team); `version` must be the one last read (409 if stale) */
+        patch: operations["supervisions_update"];
+        trace?: never;
+    };
+    "/api/users/me/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new secret calendar address for the caller (the old one stops working); the address is returned once */
+        post: operations["calendar_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calendar feed (iCalendar, no sign-in: the address is the secret): the next 14 days of the agenda as counts, no names */
+        get: operations["calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every billing profile, active first (admins) */
+        get: operations["billingProfiles_list"];
+        put?: never;
+        /** Add a billing profile (admins; 201); a safe retry with the same id returns it (200). Billing is off until one exists */
+        post: operations["billingProfiles_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One billing profile (admins) */
+        get: operations["billingProfiles_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a billing profile (admins); `version` must be the one last read (409 if stale) */
+        patch: operations["billingProfiles_update"];
+        trace?: never;
+    };
+    "/api/billing/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Billable claim lines of a period (a preview; audited as `export`): supervisors their team, admins one team or all */
+        get: operations["billing_claims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/blocked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Claim lines that cannot be billed, each with every reason (a preview; audited as `export`) */
+        get: operations["billing_blocked"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Store the period’s billable lines that are in no batch yet as a batch of one team (409 when there are none) */
+        post: operations["billing_createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One batch with its lines; `format=csv` is the claims file */
+        get: operations["billing_getBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/batches/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a batch (admins): its lines can be batched again. Repeating it with the same reason answers the batch as it is */
+        post: operations["billing_voidBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1436,6 +1644,15 @@ export interface components {
             /** @enum {string} */
             db: "up" | "down";
         };
+        CoverageResponse: {
+            /**
+             * Format: uuid
+             * @description The billing profile that pays
+             */
+            profileId: string;
+            /** @description The member id with that payer */
+            memberId: string;
+        };
         NextStepResponse: {
             text: string;
             /**
@@ -1473,6 +1690,8 @@ export interface components {
             consentToServicesOn: string | null;
             /** Format: date */
             consentToShareOn: string | null;
+            /** @description The billing profile that pays for this person’s services and their member id */
+            coverage: components["schemas"]["CoverageResponse"] | null;
             /** @description Send it back on PATCH; a stale version is refused (409) */
             version: number;
             /** Format: date-time */
@@ -1493,6 +1712,18 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        CoverageDto: {
+            /**
+             * Format: uuid
+             * @description An active billing profile
+             */
+            profileId: string;
+            /**
+             * @description The member id with that payer
+             * @example MC1234567
+             */
+            memberId: string;
         };
         CreateParticipantDto: {
             /** @example Jamie */
@@ -1547,6 +1778,8 @@ export interface components {
              * @description A date from 1900-01-01 to 2200-12-31
              */
             consentToShareOn?: string | null;
+            /** @description An active billing profile and the member id with it (SPEC §13); null clears it */
+            coverage?: components["schemas"]["CoverageDto"] | null;
             /**
              * Format: uuid
              * @description Client-chosen id: retrying the same create returns the stored record (200)
@@ -1587,6 +1820,8 @@ export interface components {
             consentToServicesOn: string | null;
             /** Format: date */
             consentToShareOn: string | null;
+            /** @description The billing profile that pays for this person’s services and their member id */
+            coverage: components["schemas"]["CoverageResponse"] | null;
             /** @description Send it back on PATCH; a stale version is refused (409) */
             version: number;
             /** Format: date-time */
@@ -1647,6 +1882,8 @@ export interface components {
              * @description A date from 1900-01-01 to 2200-12-31
              */
             consentToShareOn?: string | null;
+            /** @description An active billing profile and the member id with it (SPEC §13); null clears it */
+            coverage?: components["schemas"]["CoverageDto"] | null;
             /** @description The version last read; a stale version is refused with 409 */
             version: number;
             /**
@@ -3614,6 +3851,343 @@ export interface components {
             meetings: components["schemas"]["GroupMeetingResponse"][];
             /** @description Current members (participant uuids) who attended none of the last three meetings; empty before the third meeting */
             notSeenForThree: string[];
+        };
+        SupervisionResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The worker’s team
+             */
+            teamId: string;
+            /** Format: uuid */
+            workerId: string;
+            /** Format: uuid */
+            supervisorId: string;
+            /**
+             * Format: date
+             * @description The day of the supervision
+             */
+            on: string;
+            minutes: number;
+            /** @enum {string} */
+            format: "individual" | "group";
+            topics: string | null;
+            actionItems: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SupervisionPage: {
+            items: components["schemas"]["SupervisionResponse"][];
+            /** @description Matching records on every page */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        LastSupervisionResponse: {
+            /** Format: uuid */
+            workerId: string;
+            /**
+             * Format: date
+             * @description The day of their latest supervision; null when never
+             */
+            lastOn: string | null;
+            /** @description Whole days from lastOn to today (ORG_TIMEZONE); null when never */
+            daysSince: number | null;
+        };
+        CreateSupervisionDto: {
+            /**
+             * Format: uuid
+             * @description Client-chosen id: sending the same create again returns the stored record
+             */
+            id?: string;
+            /**
+             * Format: uuid
+             * @description The worker supervised: an active member of the supervisor’s team
+             */
+            workerId: string;
+            /**
+             * Format: uuid
+             * @description The caller by default; else an active supervisor of the team
+             */
+            supervisorId?: string;
+            /**
+             * Format: date
+             * @description Today (ORG_TIMEZONE) by default. A date from 1900-01-01 to 2200-12-31
+             */
+            on?: string;
+            /** @description How long, in minutes */
+            minutes: number;
+            /** @enum {string} */
+            format: "individual" | "group";
+            /** @example Celebrating Sam’s first month back at work; pacing outreach in the cold */
+            topics?: string | null;
+            /** @example Book the boundaries refresher */
+            actionItems?: string | null;
+        };
+        UpdateSupervisionDto: {
+            /**
+             * Format: date
+             * @description Today (ORG_TIMEZONE) by default. A date from 1900-01-01 to 2200-12-31
+             */
+            on?: string;
+            /** @description How long, in minutes */
+            minutes?: number;
+            /** @enum {string} */
+            format?: "individual" | "group";
+            /** @example Celebrating Sam’s first month back at work; pacing outreach in the cold */
+            topics?: string | null;
+            /** @example Book the boundaries refresher */
+            actionItems?: string | null;
+            /** @description The version last read; a stale version is refused with 409 */
+            version: number;
+        };
+        CalendarTokenResponse: {
+            /** @description The secret address of the calendar feed, shown this once: anyone with it sees the day’s counts */
+            url: string;
+        };
+        BillingProfileResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example State Medicaid peer support */
+            name: string;
+            /**
+             * @description The procedure code billed
+             * @example H0038
+             */
+            code: string;
+            /** @description Modifiers on every line (the group modifier is added for groups) */
+            modifiers: string[];
+            /**
+             * @description Added to the lines of group sessions
+             * @example HQ
+             */
+            groupModifier: string | null;
+            /**
+             * @description floor15: ⌊minutes ÷ 15⌋; eight_minute: ⌊(minutes + 7) ÷ 15⌋
+             * @enum {string}
+             */
+            rounding: "floor15" | "eight_minute";
+            /** @description Units a person may be billed a day */
+            maxUnitsPerDay: number | null;
+            /** @description Most attendees a billable group may have */
+            maxGroupSize: number | null;
+            requiresActivePlan: boolean;
+            requiresCosign: boolean;
+            requiresCredential: boolean;
+            /** @description Amount per unit, 2 decimals */
+            unitRate: number | null;
+            active: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        BillingProfileListResponse: {
+            items: components["schemas"]["BillingProfileResponse"][];
+            total: number;
+        };
+        CreateBillingProfileDto: {
+            /** @example State Medicaid peer support */
+            name: string;
+            /**
+             * @description The procedure code billed
+             * @example H0038
+             */
+            code: string;
+            /** @description Two-character modifiers; at most 4 with the group modifier included */
+            modifiers?: string[];
+            /** @example HQ */
+            groupModifier?: string | null;
+            /** @enum {string} */
+            rounding: "floor15" | "eight_minute";
+            /** @description Units a person may be billed a day */
+            maxUnitsPerDay?: number | null;
+            /** @description Most attendees a billable group may have */
+            maxGroupSize?: number | null;
+            /** @description false by default */
+            requiresActivePlan?: boolean;
+            /** @description false by default */
+            requiresCosign?: boolean;
+            /** @description false by default */
+            requiresCredential?: boolean;
+            /** @description Amount per unit, at most 2 decimals */
+            unitRate?: number | null;
+            /** @description true by default */
+            active?: boolean;
+            /**
+             * Format: uuid
+             * @description Client-chosen id: retrying the same create returns the stored profile (200)
+             */
+            id?: string;
+        };
+        UpdateBillingProfileDto: {
+            /** @example State Medicaid peer support */
+            name?: string;
+            /**
+             * @description The procedure code billed
+             * @example H0038
+             */
+            code?: string;
+            /** @description Two-character modifiers; at most 4 with the group modifier included */
+            modifiers?: string[];
+            /** @example HQ */
+            groupModifier?: string | null;
+            /** @enum {string} */
+            rounding?: "floor15" | "eight_minute";
+            /** @description Units a person may be billed a day */
+            maxUnitsPerDay?: number | null;
+            /** @description Most attendees a billable group may have */
+            maxGroupSize?: number | null;
+            /** @description false by default */
+            requiresActivePlan?: boolean;
+            /** @description false by default */
+            requiresCosign?: boolean;
+            /** @description false by default */
+            requiresCredential?: boolean;
+            /** @description Amount per unit, at most 2 decimals */
+            unitRate?: number | null;
+            /** @description true by default */
+            active?: boolean;
+            /** @description The version last read; a stale version is refused with 409 */
+            version: number;
+        };
+        ClaimTotalsResponse: {
+            lines: number;
+            units: number;
+            /** @description Sum of the amounts; null when none has a rate */
+            amount: number | null;
+        };
+        ClaimLineResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /**
+             * Format: uuid
+             * @description null when the person has since moved to another team
+             */
+            participantId: string | null;
+            /** @description The member’s name as the payer knows it */
+            memberName: string;
+            /** @description The member id of their coverage; null without one */
+            memberId: string | null;
+            /**
+             * Format: date
+             * @description The session’s day in ORG_TIMEZONE
+             */
+            serviceDate: string;
+            /** Format: uuid */
+            profileId: string | null;
+            /** @example H0038 */
+            code: string | null;
+            /** @description The profile’s modifiers, plus the group modifier for a group */
+            modifiers: string[];
+            /** @description Units from the minutes, before the daily cap */
+            rawUnits: number;
+            /** @description Units billed (after the daily cap; 0 when blocked) */
+            units: number;
+            /** @description units × unitRate, 2 decimals; null without a rate */
+            amount: number | null;
+            /**
+             * @description Place of service code from the session’s setting
+             * @example 11
+             */
+            placeOfService: string;
+            /** Format: uuid */
+            renderingWorkerId: string;
+            renderingWorkerName: string;
+            /** @description The rendering worker’s credential */
+            credential: string | null;
+            /** Format: uuid */
+            noteId: string | null;
+            /**
+             * Format: uuid
+             * @description The live batch holding the line
+             */
+            batchId: string | null;
+            /** @description Why it is blocked; empty when billable */
+            reasons: ("no_coverage" | "no_note" | "note_unsigned" | "awaiting_cosign" | "no_active_plan" | "zero_units" | "credential_expired" | "no_credential" | "group_too_large" | "daily_cap")[];
+        };
+        ClaimLinesResponse: {
+            period: components["schemas"]["PeriodResponse"];
+            /**
+             * Format: uuid
+             * @description null: every team (admins)
+             */
+            teamId: string | null;
+            /** @description Computed in the database */
+            totals: components["schemas"]["ClaimTotalsResponse"];
+            items: components["schemas"]["ClaimLineResponse"][];
+        };
+        BlockedByReason: {
+            no_coverage: number;
+            no_note: number;
+            note_unsigned: number;
+            awaiting_cosign: number;
+            no_active_plan: number;
+            zero_units: number;
+            credential_expired: number;
+            no_credential: number;
+            group_too_large: number;
+            daily_cap: number;
+        };
+        BlockedLinesResponse: {
+            period: components["schemas"]["PeriodResponse"];
+            /**
+             * Format: uuid
+             * @description null: every team (admins)
+             */
+            teamId: string | null;
+            /** @description Computed in the database */
+            totals: components["schemas"]["ClaimTotalsResponse"];
+            items: components["schemas"]["ClaimLineResponse"][];
+            /** @description Blocked lines by reason (a line may count twice) */
+            byReason: components["schemas"]["BlockedByReason"];
+        };
+        BillingBatchResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            teamId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            createdById: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            voidedAt: string | null;
+            voidReason: string | null;
+            lines: number;
+            units: number;
+            amount: number | null;
+            items: components["schemas"]["ClaimLineResponse"][];
+        };
+        CreateBatchDto: {
+            /**
+             * Format: date
+             * @description First service day, inclusive. A date from 1900-01-01 to 2200-12-31
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last service day, inclusive. A date from 1900-01-01 to 2200-12-31
+             */
+            to: string;
+            /**
+             * Format: uuid
+             * @description Supervisors: their own team (the default). Admins: required
+             */
+            teamId?: string | null;
+        };
+        VoidBatchDto: {
+            /** @example Sent with the wrong period */
+            reason: string;
         };
     };
     responses: never;
@@ -12010,6 +12584,1338 @@ export interface operations {
             };
             /** @description Not found, or a record of another team */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    supervisions_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Page size, 25 by default */
+                pageSize?: number;
+                /** @description Workers: themself only (403 for a colleague); supervisors: a member of the team */
+                workerId?: string | null;
+                /** @description Supervisions held by this supervisor */
+                supervisorId?: string | null;
+                /** @description Supervisions on or after this day. A date from 1900-01-01 to 2200-12-31 */
+                from?: string | null;
+                /** @description Supervisions on or before this day. A date from 1900-01-01 to 2200-12-31 */
+                to?: string | null;
+                /** @description Admins: one team (others: their own only) */
+                teamId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionPage"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    supervisions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSupervisionDto"];
+            };
+        };
+        responses: {
+            /** @description A safe retry: the stored supervision; nothing was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionResponse"];
+                };
+            };
+            /** @description Created: the stored supervision */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    supervisions_last: {
+        parameters: {
+            query?: {
+                /** @description The team (supervisors: their own, the default; admins: required) */
+                teamId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LastSupervisionResponse"][];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    supervisions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    supervisions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSupervisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    calendar_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenResponse"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description Not allowed for your role, or a field you may not set (nothing was changed)
+             *
+             *     Not allowed for your role, or a field you may not set (nothing was changed)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar file of all-day events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    billingProfiles_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfileListResponse"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    billingProfiles_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBillingProfileDto"];
+            };
+        };
+        responses: {
+            /** @description A safe retry: the stored billing profile; nothing was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfileResponse"];
+                };
+            };
+            /** @description Created: the stored billing profile */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfileResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    billingProfiles_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfileResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    billingProfiles_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBillingProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfileResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    billing_claims: {
+        parameters: {
+            query?: {
+                /** @description First service day, inclusive, in ORG_TIMEZONE (default: first day of this month). A date from 1900-01-01 to 2200-12-31 */
+                from?: string | null;
+                /** @description Last service day, inclusive, in ORG_TIMEZONE (default: last day of this month). A date from 1900-01-01 to 2200-12-31 */
+                to?: string | null;
+                /** @description Supervisors: their own team (the default). Admins: one team, or every team */
+                teamId?: string | null;
+                /** @description json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The billable lines and their totals: JSON, or CSV (attachment) with `format=csv` (columns in the README) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimLinesResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: supervisor, admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    billing_blocked: {
+        parameters: {
+            query?: {
+                /** @description First service day, inclusive, in ORG_TIMEZONE (default: first day of this month). A date from 1900-01-01 to 2200-12-31 */
+                from?: string | null;
+                /** @description Last service day, inclusive, in ORG_TIMEZONE (default: last day of this month). A date from 1900-01-01 to 2200-12-31 */
+                to?: string | null;
+                /** @description Supervisors: their own team (the default). Admins: one team, or every team */
+                teamId?: string | null;
+                /** @description json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The blocked lines, by reason: JSON, or CSV (attachment) with `format=csv` (columns in the README) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockedLinesResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: supervisor, admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    billing_createBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingBatchResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: supervisor, admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    billing_getBatch: {
+        parameters: {
+            query?: {
+                /** @description json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch: JSON, or CSV (attachment) with `format=csv` (columns in the README) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingBatchResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: supervisor, admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The database cannot be reached right now; retry after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    billing_voidBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingBatchResponse"];
+                };
+            };
+            /** @description Bad input: the field errors are in `errors` (nothing was changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token (or a deactivated user) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Only for: admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found, or a record of another team */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A stale `version`, a safe retry whose fields differ from the stored record, or a name already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Request body is too large (1 MB at most) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
