@@ -92,6 +92,8 @@ describe('consents and disclosures', () => {
       revokedById: null,
       recordedById: w.workerA.id,
       state: 'in_force',
+      hasScan: false,
+      scan: null,
       version: 1,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),

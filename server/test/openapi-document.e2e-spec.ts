@@ -49,7 +49,9 @@ describe('the OpenAPI document', () => {
       expect([name, Array.isArray(op.security)]).toEqual([name, true]);
     }
     const publicOps = operations.filter(([, op]) => op.security!.length === 0).map(([n]) => n);
+    // The calendar feed's secret address is its key (SPEC §11): no sign-in, counts only.
     expect(publicOps.sort()).toEqual([
+      'GET /api/calendar/{file}',
       'GET /api/health',
       'GET /api/settings',
       'POST /api/auth/login',
