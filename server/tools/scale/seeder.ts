@@ -619,7 +619,7 @@ export class ScaleSeeder {
     };
     const insert = `
       INSERT INTO handout (id, created_at, updated_at, team_id, participant_id, resource_id, worker_id,
-                           given_on, method, note, follow_up_on, outcome, outcome_on)
+                           given_on, method, note, follow_up_on, outcome, outcome_on, history)
       SELECT pg_temp.uid(${UID.handout}, h.n), h.created,
              CASE WHEN h.outcome = 'pending' THEN h.created
                   ELSE greatest(h.created, ${this.at('h.outcome_day', '15')}) END,
@@ -629,7 +629,12 @@ export class ScaleSeeder {
              CASE WHEN ${r(106)} < 0.15 THEN ${oneOf(HANDOUT_NOTES, r(107))} END,
              CASE WHEN ${r(108)} < 0.75 THEN ${this.date(`h.day + 7 + floor(${r(109)} * 21)::int`)} END,
              h.outcome,
-             CASE WHEN h.outcome <> 'pending' THEN ${this.date('h.outcome_day')} END
+             CASE WHEN h.outcome <> 'pending' THEN ${this.date('h.outcome_day')} END,
+             jsonb_build_array(jsonb_build_object('status', 'pending',
+                 'on', to_char(${this.date('h.day')}, 'YYYY-MM-DD'), 'byId', h.worker_id))
+               || CASE WHEN h.outcome = 'pending' THEN '[]'::jsonb
+                       ELSE jsonb_build_array(jsonb_build_object('status', h.outcome,
+                         'on', to_char(${this.date('h.outcome_day')}, 'YYYY-MM-DD'), 'byId', h.worker_id)) END
         FROM (SELECT x.*, least(now(), ${this.at('x.day', `9 + ${rnd('x.n', 110)} * 8`)}) AS created,
                      x.day + floor(${rnd('x.n', 111)} * (least(x.age, 45) + 1))::int AS outcome_day
                 FROM (SELECT p.*, ${outcome('p')} AS outcome

@@ -48,7 +48,9 @@ export class ReferralStatuses1795660002200 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "handout_closed_on_idx" ON "handout" ("outcome_on") ` +
         `INCLUDE ("team_id", "given_on", "outcome") ` +
-        `WHERE "outcome" IN ('connected', 'not_connected', 'declined', 'no_capacity', 'not_eligible')`,
+        // Written as PostgreSQL prints it back, so the definition reads the same after a rebuild.
+        `WHERE ("outcome")::text = ANY (ARRAY['connected'::text, 'not_connected'::text, ` +
+        `'declined'::text, 'no_capacity'::text, 'not_eligible'::text])`,
     );
   }
 
