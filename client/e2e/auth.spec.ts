@@ -1,16 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, readmeScreenshot, signIn, signOut } from './support';
 
-const ALL_NAV = [
-  'Caseload',
-  'Participants',
-  'Sessions',
-  'Advocacy',
-  'Resources',
-  'Reports',
-  'Audit trail',
-  'Admin',
-];
+/** Everyone's first six; workers and supervisors also keep their time. */
+const SHARED_NAV = ['Caseload', 'Participants', 'Sessions', 'Groups', 'Advocacy', 'Resources'];
+const ADMIN_NAV = [...SHARED_NAV, 'Supervision', 'Reports', 'Billing', 'Audit trail', 'Admin'];
 
 async function navItems(page: import('@playwright/test').Page) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
@@ -19,13 +12,7 @@ async function navItems(page: import('@playwright/test').Page) {
 test('a worker signs in, sees the shell with their navigation, and signs out', async ({ page }) => {
   await signIn(page, DEMO.worker);
   await expect(page.getByRole('heading', { level: 1, name: 'Your caseload' })).toBeVisible();
-  expect(await navItems(page)).toEqual([
-    'Caseload',
-    'Participants',
-    'Sessions',
-    'Advocacy',
-    'Resources',
-  ]);
+  expect(await navItems(page)).toEqual([...SHARED_NAV, 'My time', 'Supervision']);
   await expect(page.getByRole('button', { name: 'Account: Alex Rivera' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeAttached();
   await readmeScreenshot(page, 'caseload-worker');
@@ -43,15 +30,19 @@ test('a supervisor sees Reports and the team toggle; an admin also sees Admin', 
   await signIn(page, DEMO.supervisor);
   // Co-signing notes is a supervisor's alone (admins do not co-sign).
   expect(await navItems(page)).toEqual([
-    ...ALL_NAV.slice(0, 5),
+    ...SHARED_NAV,
+    'My time',
+    'Supervision',
     'Co-sign notes',
-    ...ALL_NAV.slice(5).filter((n) => n !== 'Admin'),
+    'Reports',
+    'Billing',
+    'Audit trail',
   ]);
   await expect(page.getByRole('button', { name: 'Whole team' })).toBeVisible();
   await signOut(page);
 
   await signIn(page, DEMO.admin);
-  expect(await navItems(page)).toEqual(ALL_NAV);
+  expect(await navItems(page)).toEqual(ADMIN_NAV);
   await signOut(page);
 });
 

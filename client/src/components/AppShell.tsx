@@ -14,6 +14,7 @@ import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import MenuIcon from '@mui/icons-material/Menu';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import SupervisorAccountOutlined from '@mui/icons-material/SupervisorAccountOutlined';
 import AppBar from '@mui/material/AppBar';
 import Avatar from '@mui/material/Avatar';
@@ -85,7 +86,7 @@ const NAV: NavItem[] = [
   { to: '/supervision', label: 'Supervision', icon: <SupervisorAccountOutlined /> },
   { to: '/notes/cosign', label: 'Co-sign notes', icon: <DrawOutlined />, show: isSupervisor },
   { to: '/reports', label: 'Reports', icon: <AssessmentOutlined />, show: canSeeReports },
-  { to: '/billing', label: 'Billing', icon: <AssessmentOutlined />, show: canSeeReports },
+  { to: '/billing', label: 'Billing', icon: <ReceiptLongOutlined />, show: canSeeReports },
   { to: '/audit', label: 'Audit trail', icon: <HistoryOutlined />, show: canSeeReports },
   { to: '/admin', label: 'Admin', icon: <AdminPanelSettingsOutlined />, show: isAdmin },
 ];
@@ -321,7 +322,9 @@ export function AppShell() {
         color="primary"
         enableColorOnDark
       >
-        <Toolbar sx={{ gap: 1 }}>
+        {/* On a phone the buttons sit edge to edge (each is still a 48 px target), so the
+            account menu stays on screen beside Log session, Log time and the alerts. */}
+        <Toolbar sx={{ gap: { xs: 0, sm: 1 }, px: { xs: 1, sm: 2 } }}>
           {!wide && (
             <IconButton
               color="inherit"
