@@ -7,7 +7,7 @@ test('empty lists say what to do next, and the next step works', async ({ page }
   // The directory, searched for something it does not hold.
   await page.goto('/resources?search=zzzz-nothing-like-this');
   await expect(page.getByText('Nothing matches')).toBeVisible();
-  await page.getByRole('button', { name: 'Clear search and category' }).click();
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
   await expect(page.getByRole('article').first()).toBeVisible();
   await expect(page.getByRole('searchbox', { name: /Search by name/ })).toHaveValue('');
 

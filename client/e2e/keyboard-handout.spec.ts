@@ -78,9 +78,12 @@ test('a resource is shared with a participant using only the keyboard', async ({
   await tabTo(page, share.getByRole('button', { name: 'Save' }), 5);
   await page.keyboard.press('Enter');
   await expect(share).toBeHidden();
-  await expect(
-    page.getByRole('status').filter({ hasText: `${resourceName} shared with ${name}` }),
-  ).toBeVisible();
+  // A warm handoff shares something about the person: PeerPath offers to record the disclosure
+  // (SPEC §10). Escape says "Not now", from the keyboard too.
+  const prompt = page.getByRole('dialog', { name: 'Record this as a disclosure?' });
+  await expect(prompt).toContainText(`over to ${resourceName} in a warm handoff`);
+  await page.keyboard.press('Escape');
+  await expect(prompt).toBeHidden();
   await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(
     `${resourceName} · warm handoff · awaiting follow-up`,
   );
