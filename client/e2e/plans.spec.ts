@@ -68,7 +68,10 @@ test('a worker writes a plan with a participant, puts it in use, marks progress 
 
   // Progress on the plan in use: tick a step; it stays ticked after a reload.
   const step = copy.getByRole('checkbox', { name: 'Ring my daughter on Sunday' });
-  await step.check();
+  // The tick shows as soon as the cache is patched, a moment after the click: wait for it
+  // rather than asking check() to see it at once.
+  await step.click();
+  await expect(step).toBeChecked();
   await expect(copy).toContainText('1 of 2 steps done');
   await page.reload();
   await expect(

@@ -41,7 +41,8 @@ function monthOf(item: TimelineItem) {
  * Everything recorded with a participant, newest first, grouped by month, each
  * entry with a line of what happened. Sessions and decision notes open their
  * page; advocacy and resources shared open in place (`onOpen`). `highlightId`
- * (an entry just saved) is marked, scrolled to the top of the page and focused.
+ * (an entry just saved) is marked, brought into view (the top of the page when it fits) and
+ * focused.
  */
 export function Timeline({
   participantId,
@@ -57,8 +58,15 @@ export function Timeline({
   const found = Boolean(highlightId && timeline.data?.items.some((i) => i.id === highlightId));
   useEffect(() => {
     if (!found) return;
+    // The top of the page, unless that leaves the new entry below the fold (a person with
+    // follow-ups and alerts above their timeline): then the entry itself, in the middle.
     window.scrollTo({ top: 0 });
-    highlighted.current?.focus({ preventScroll: true });
+    const entry = highlighted.current;
+    if (!entry) return;
+    if (entry.getBoundingClientRect().bottom > window.innerHeight) {
+      entry.scrollIntoView({ block: 'center' });
+    }
+    entry.focus({ preventScroll: true });
   }, [found]);
   if (timeline.isLoading) return <TimelineSkeleton />;
   if (timeline.error)
