@@ -1,9 +1,4 @@
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
@@ -22,7 +17,7 @@ import {
 } from '@peerpath/shared';
 import { applyServerErrors } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
 import { useUpdateTeam } from '../teams/api';
@@ -47,7 +42,6 @@ export function TeamSettingsDialog({
   onClose: () => void;
   onSaved: (team: Team) => void;
 }) {
-  const titleId = useId();
   const measuresId = useId();
   const update = useUpdateTeam();
   const [formError, setFormError] = useState<string | null>(null);
@@ -88,77 +82,67 @@ export function TeamSettingsDialog({
   });
 
   return (
-    <Dialog
+    <FormDialog
       open={team !== null}
-      onClose={() => unsaved.confirmLeave(close)}
-      aria-labelledby={titleId}
+      title={team ? `${team.name}: settings` : 'Team settings'}
+      guard={unsaved}
+      onClose={close}
+      onSubmit={onSubmit}
+      error={formError}
+      submitting={isSubmitting}
+      submitLabel="Save settings"
       maxWidth="sm"
-      fullWidth
+      grid={false}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <DialogTitle id={titleId}>{team ? `${team.name}: settings` : 'Team settings'}</DialogTitle>
-        <DialogContent>
-          <FormError message={formError} />
-          <Controller
-            control={control}
-            name="instruments"
-            rules={{ validate: (v) => v.length > 0 || 'Choose at least one outcome measure' }}
-            render={({ field, fieldState }) => (
-              <FormControl
-                component="fieldset"
-                error={Boolean(fieldState.error)}
-                sx={{ mb: 3, mt: 1 }}
-                aria-describedby={measuresId}
-              >
-                <FormLabel component="legend">Outcome measures the team offers</FormLabel>
-                <FormGroup>
-                  {INSTRUMENT_KEYS.map((key) => {
-                    const chosen = field.value.includes(key);
-                    return (
-                      <FormControlLabel
-                        key={key}
-                        sx={{ minHeight: 48 }}
-                        control={
-                          <Checkbox
-                            checked={chosen}
-                            onChange={() =>
-                              field.onChange(
-                                chosen
-                                  ? field.value.filter((k) => k !== key)
-                                  : [...field.value, key],
-                              )
-                            }
-                          />
+      <Controller
+        control={control}
+        name="instruments"
+        rules={{ validate: (v) => v.length > 0 || 'Choose at least one outcome measure' }}
+        render={({ field, fieldState }) => (
+          <FormControl
+            component="fieldset"
+            error={Boolean(fieldState.error)}
+            sx={{ mb: 3, mt: 1 }}
+            aria-describedby={measuresId}
+          >
+            <FormLabel component="legend">Outcome measures the team offers</FormLabel>
+            <FormGroup>
+              {INSTRUMENT_KEYS.map((key) => {
+                const chosen = field.value.includes(key);
+                return (
+                  <FormControlLabel
+                    key={key}
+                    sx={{ minHeight: 48 }}
+                    control={
+                      <Checkbox
+                        checked={chosen}
+                        onChange={() =>
+                          field.onChange(
+                            chosen ? field.value.filter((k) => k !== key) : [...field.value, key],
+                          )
                         }
-                        label={`${INSTRUMENTS[key].name} · ${INSTRUMENTS[key].about}`}
                       />
-                    );
-                  })}
-                </FormGroup>
-                <FormHelperText id={measuresId}>
-                  {fieldState.error?.message ??
-                    'Each person’s first measure is due 30 days after they join, then again every few months.'}
-                </FormHelperText>
-              </FormControl>
-            )}
-          />
-          <EnumSelect
-            control={control}
-            name="format"
-            label="Session notes start as"
-            options={FORMAT_OPTIONS}
-            fullWidth
-            helperText="Workers can still write each note the way that suits it."
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => unsaved.confirmLeave(close)}>Cancel</Button>
-          <Button type="submit" variant="contained" loading={isSubmitting}>
-            Save settings
-          </Button>
-        </DialogActions>
-      </form>
-      {unsaved.dialog}
-    </Dialog>
+                    }
+                    label={`${INSTRUMENTS[key].name} · ${INSTRUMENTS[key].about}`}
+                  />
+                );
+              })}
+            </FormGroup>
+            <FormHelperText id={measuresId}>
+              {fieldState.error?.message ??
+                'Each person’s first measure is due 30 days after they join, then again every few months.'}
+            </FormHelperText>
+          </FormControl>
+        )}
+      />
+      <EnumSelect
+        control={control}
+        name="format"
+        label="Session notes start as"
+        options={FORMAT_OPTIONS}
+        fullWidth
+        helperText="Workers can still write each note the way that suits it."
+      />
+    </FormDialog>
   );
 }

@@ -1,14 +1,9 @@
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {
   LABELS,
@@ -22,12 +17,12 @@ import {
 import { applyServerErrors } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import { PasswordField } from '../../components/PasswordField';
-import { DateInput, PickersProvider } from '../../components/pickers';
+import { DateInput } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
 import { useTeamOptions, useTeams } from '../teams/api';
 import { useCreateUser, useUpdateUser } from '../users/api';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 
 interface UserForm {
   email: string;
@@ -83,7 +78,6 @@ export function UserDialog({
   onSaved: (user: User, what: string) => void;
 }) {
   const creating = user === undefined;
-  const titleId = useId();
   const teams = useTeamOptions();
   const noTeamYet = useTeams().data?.items.length === 0;
   const create = useCreateUser();
@@ -194,151 +188,133 @@ export function UserDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={() => unsaved.confirmLeave(close)}
-      aria-labelledby={titleId}
-      maxWidth="sm"
-      fullWidth
+      title={creating ? 'Create a user' : `Change ${user?.displayName}`}
+      guard={unsaved}
+      onClose={close}
+      onSubmit={onSubmit}
+      error={formError}
+      submitting={isSubmitting}
+      submitLabel={creating ? 'Create user' : 'Save changes'}
+      grid={false}
+      pickers
     >
-      <PickersProvider>
-        <form onSubmit={onSubmit} noValidate>
-          <DialogTitle id={titleId}>
-            {creating ? 'Create a user' : `Change ${user?.displayName}`}
-          </DialogTitle>
-          <DialogContent>
-            <FormError message={formError} />
-            <Stack spacing={2} sx={{ pt: 1 }}>
-              {creating && (
-                <>
-                  <TextField
-                    label="Name"
-                    autoFocus
-                    required
-                    autoComplete="off"
-                    error={Boolean(errors.displayName)}
-                    helperText={
-                      errors.displayName?.message ?? 'As colleagues and participants know them.'
-                    }
-                    {...register('displayName', {
-                      required: 'Enter their name',
-                      validate: (v) => v.trim().length > 0 || 'Enter their name',
-                      maxLength: {
-                        value: 120,
-                        message: 'Keep the name to 120 characters or fewer',
-                      },
-                    })}
-                  />
-                  <TextField
-                    label="Email"
-                    type="email"
-                    required
-                    autoComplete="off"
-                    error={Boolean(errors.email)}
-                    helperText={errors.email?.message ?? 'They sign in with this address.'}
-                    {...register('email', {
-                      required: 'Enter their email address',
-                      pattern: {
-                        value: /^\S+@\S+\.\S+$/,
-                        message: 'Enter an email address like name@example.org',
-                      },
-                    })}
-                  />
-                </>
-              )}
-              <EnumSelect
+      <Stack spacing={2} sx={{ pt: 1 }}>
+        {creating && (
+          <>
+            <TextField
+              label="Name"
+              autoFocus
+              required
+              autoComplete="off"
+              error={Boolean(errors.displayName)}
+              helperText={
+                errors.displayName?.message ?? 'As colleagues and participants know them.'
+              }
+              {...register('displayName', {
+                required: 'Enter their name',
+                validate: (v) => v.trim().length > 0 || 'Enter their name',
+                maxLength: {
+                  value: 120,
+                  message: 'Keep the name to 120 characters or fewer',
+                },
+              })}
+            />
+            <TextField
+              label="Email"
+              type="email"
+              required
+              autoComplete="off"
+              error={Boolean(errors.email)}
+              helperText={errors.email?.message ?? 'They sign in with this address.'}
+              {...register('email', {
+                required: 'Enter their email address',
+                pattern: {
+                  value: /^\S+@\S+\.\S+$/,
+                  message: 'Enter an email address like name@example.org',
+                },
+              })}
+            />
+          </>
+        )}
+        <EnumSelect control={control} name="role" label="Role" required options={ROLE_CHOICES} />
+        {role !== 'admin' && (
+          <EnumSelect
+            control={control}
+            name="teamId"
+            label="Team"
+            required
+            rules={{
+              validate: (v, all) => all.role === 'admin' || Boolean(v) || 'Choose their team',
+            }}
+            options={teams}
+            helperText={creating && noTeamYet ? 'Create a team first.' : undefined}
+          />
+        )}
+        {creating ? (
+          <PasswordField
+            label="First password"
+            required
+            autoComplete="new-password"
+            error={Boolean(errors.password)}
+            helperText={
+              errors.password?.message ??
+              `At least ${PASSWORD_MIN_LENGTH} characters. Share it with them in person or by phone, not by email.`
+            }
+            {...register('password', { required: 'Set a first password', ...passwordRules })}
+          />
+        ) : (
+          <>
+            <Typography variant="h3" component="h3" sx={{ pt: 1 }}>
+              Set a temporary password
+            </Typography>
+            <TextField
+              label="New password"
+              type="password"
+              autoComplete="new-password"
+              error={Boolean(errors.password)}
+              helperText={
+                errors.password?.message ??
+                `Leave empty to keep their password. At least ${PASSWORD_MIN_LENGTH} characters; share it in person or by phone. They are signed out everywhere.`
+              }
+              {...register('password', passwordRules)}
+            />
+          </>
+        )}
+        {role !== 'admin' && (
+          <>
+            <FormControlLabel
+              control={<Checkbox {...register('cosignRequired')} />}
+              label="A supervisor co-signs the session notes they sign"
+            />
+            <TextField
+              label="Credential"
+              autoComplete="off"
+              error={Boolean(errors.credential)}
+              helperText={
+                errors.credential?.message ??
+                'For example “Certified Peer Recovery Specialist”. Leave empty if none.'
+              }
+              {...register('credential', {
+                maxLength: { value: 120, message: 'Keep it to 120 characters or fewer' },
+              })}
+            />
+            {credential.trim() !== '' && (
+              <DateInput
                 control={control}
-                name="role"
-                label="Role"
-                required
-                options={ROLE_CHOICES}
+                name="credentialExpiresOn"
+                label="Credential valid until"
+                helperText="The last day it is valid. We remind them 90, 60 and 30 days ahead."
               />
-              {role !== 'admin' && (
-                <EnumSelect
-                  control={control}
-                  name="teamId"
-                  label="Team"
-                  required
-                  rules={{
-                    validate: (v, all) => all.role === 'admin' || Boolean(v) || 'Choose their team',
-                  }}
-                  options={teams}
-                  helperText={creating && noTeamYet ? 'Create a team first.' : undefined}
-                />
-              )}
-              {creating ? (
-                <PasswordField
-                  label="First password"
-                  required
-                  autoComplete="new-password"
-                  error={Boolean(errors.password)}
-                  helperText={
-                    errors.password?.message ??
-                    `At least ${PASSWORD_MIN_LENGTH} characters. Share it with them in person or by phone, not by email.`
-                  }
-                  {...register('password', { required: 'Set a first password', ...passwordRules })}
-                />
-              ) : (
-                <>
-                  <Typography variant="h3" component="h3" sx={{ pt: 1 }}>
-                    Set a temporary password
-                  </Typography>
-                  <TextField
-                    label="New password"
-                    type="password"
-                    autoComplete="new-password"
-                    error={Boolean(errors.password)}
-                    helperText={
-                      errors.password?.message ??
-                      `Leave empty to keep their password. At least ${PASSWORD_MIN_LENGTH} characters; share it in person or by phone. They are signed out everywhere.`
-                    }
-                    {...register('password', passwordRules)}
-                  />
-                </>
-              )}
-              {role !== 'admin' && (
-                <>
-                  <FormControlLabel
-                    control={<Checkbox {...register('cosignRequired')} />}
-                    label="A supervisor co-signs the session notes they sign"
-                  />
-                  <TextField
-                    label="Credential"
-                    autoComplete="off"
-                    error={Boolean(errors.credential)}
-                    helperText={
-                      errors.credential?.message ??
-                      'For example “Certified Peer Recovery Specialist”. Leave empty if none.'
-                    }
-                    {...register('credential', {
-                      maxLength: { value: 120, message: 'Keep it to 120 characters or fewer' },
-                    })}
-                  />
-                  {credential.trim() !== '' && (
-                    <DateInput
-                      control={control}
-                      name="credentialExpiresOn"
-                      label="Credential valid until"
-                      helperText="The last day it is valid. We remind them 90, 60 and 30 days ahead."
-                    />
-                  )}
-                </>
-              )}
-              <FormControlLabel
-                control={<Checkbox {...register('temporaryPassword')} defaultChecked />}
-                label={`Temporary: they choose their own password when they ${creating ? 'first' : 'next'} sign in`}
-              />
-            </Stack>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => unsaved.confirmLeave(close)}>Cancel</Button>
-            <Button type="submit" variant="contained" loading={isSubmitting}>
-              {creating ? 'Create user' : 'Save changes'}
-            </Button>
-          </DialogActions>
-        </form>
-      </PickersProvider>
-      {unsaved.dialog}
-    </Dialog>
+            )}
+          </>
+        )}
+        <FormControlLabel
+          control={<Checkbox {...register('temporaryPassword')} defaultChecked />}
+          label={`Temporary: they choose their own password when they ${creating ? 'first' : 'next'} sign in`}
+        />
+      </Stack>
+    </FormDialog>
   );
 }

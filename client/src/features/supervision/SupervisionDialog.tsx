@@ -1,8 +1,3 @@
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import {
   SUPERVISION_FORMATS,
@@ -11,12 +6,13 @@ import {
   type Supervision,
   type SupervisionFormat,
 } from '@peerpath/shared';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { applyServerErrors } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
-import { FormError } from '../../components/FormError';
-import { DateInput, PickersProvider } from '../../components/pickers';
+import { FormDialog } from '../../components/FormDialog';
+import { MinutesField } from '../../components/MinutesField';
+import { DateInput } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
@@ -46,7 +42,6 @@ export function SupervisionDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const titleId = useId();
   const create = useCreateSupervision();
   const update = useUpdateSupervision(supervision?.id ?? '');
   // One id for this dialog's record: saving again after a lost answer is a safe retry.
@@ -91,78 +86,52 @@ export function SupervisionDialog({
     }
   });
   return (
-    <Dialog
-      open
-      onClose={() => guard.confirmLeave(onClose)}
-      aria-labelledby={titleId}
-      maxWidth="sm"
-      fullWidth
+    <FormDialog
+      title={supervision ? 'Change supervision' : 'Log supervision'}
+      guard={guard}
+      onClose={onClose}
+      onSubmit={submit}
+      error={formError}
+      submitting={formState.isSubmitting}
+      submitLabel={supervision ? 'Save changes' : 'Save supervision'}
+      pickers
     >
-      <PickersProvider>
-        <form onSubmit={submit} noValidate>
-          <DialogTitle id={titleId}>
-            {supervision ? 'Change supervision' : 'Log supervision'}
-          </DialogTitle>
-          <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-            <FormError message={formError} />
-            <EnumSelect
-              control={control}
-              name="workerId"
-              label="Worker"
-              options={workers}
-              disabled={Boolean(supervision)}
-              rules={{ required: 'Choose the worker' }}
-              missingLabel={() => 'A former colleague'}
-            />
-            <DateInput control={control} name="on" label="Day" required disableFuture />
-            <TextField
-              label="Minutes"
-              type="number"
-              required
-              error={Boolean(formState.errors.minutes)}
-              helperText={formState.errors.minutes?.message}
-              slotProps={{
-                htmlInput: { min: 1, max: SUPERVISION_MAX_MINUTES, inputMode: 'numeric' },
-              }}
-              {...register('minutes', {
-                validate: (v) => {
-                  const n = Number(v);
-                  return Number.isInteger(n) && n >= 1 && n <= SUPERVISION_MAX_MINUTES
-                    ? true
-                    : `Enter whole minutes from 1 to ${SUPERVISION_MAX_MINUTES}`;
-                },
-              })}
-            />
-            <EnumSelect
-              control={control}
-              name="format"
-              label="How"
-              options={enumOptions(SUPERVISION_FORMATS, SUPERVISION_FORMAT_LABELS)}
-            />
-            <TextField
-              label="What you talked about (optional)"
-              multiline
-              minRows={2}
-              slotProps={{ htmlInput: { maxLength: 4000 } }}
-              {...register('topics')}
-            />
-            <TextField
-              label="Next steps (optional)"
-              multiline
-              minRows={2}
-              slotProps={{ htmlInput: { maxLength: 4000 } }}
-              {...register('actionItems')}
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => guard.confirmLeave(onClose)}>Cancel</Button>
-            <Button type="submit" variant="contained" loading={formState.isSubmitting}>
-              {supervision ? 'Save changes' : 'Save supervision'}
-            </Button>
-          </DialogActions>
-        </form>
-      </PickersProvider>
-      {guard.dialog}
-    </Dialog>
+      <EnumSelect
+        control={control}
+        name="workerId"
+        label="Worker"
+        options={workers}
+        disabled={Boolean(supervision)}
+        rules={{ required: 'Choose the worker' }}
+        missingLabel={() => 'A former colleague'}
+      />
+      <DateInput control={control} name="on" label="Day" required disableFuture />
+      <MinutesField
+        register={register}
+        name="minutes"
+        max={SUPERVISION_MAX_MINUTES}
+        error={formState.errors.minutes}
+      />
+      <EnumSelect
+        control={control}
+        name="format"
+        label="How"
+        options={enumOptions(SUPERVISION_FORMATS, SUPERVISION_FORMAT_LABELS)}
+      />
+      <TextField
+        label="What you talked about (optional)"
+        multiline
+        minRows={2}
+        slotProps={{ htmlInput: { maxLength: 4000 } }}
+        {...register('topics')}
+      />
+      <TextField
+        label="Next steps (optional)"
+        multiline
+        minRows={2}
+        slotProps={{ htmlInput: { maxLength: 4000 } }}
+        {...register('actionItems')}
+      />
+    </FormDialog>
   );
 }

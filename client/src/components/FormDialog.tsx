@@ -1,0 +1,75 @@
+import Button from '@mui/material/Button';
+import Dialog, { type DialogProps } from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import { useId, type FormEventHandler, type ReactNode } from 'react';
+import type { UnsavedChangesWarning } from '../hooks/useUnsavedChangesWarning';
+import { FormError } from './FormError';
+import { PickersProvider } from './pickers';
+
+/**
+ * A dialog that is one form: its title, the form's own error above the fields,
+ * Cancel and the submit button. Closing it (Escape, the backdrop, Cancel) with
+ * unsaved changes asks first, through `guard`. `pickers` wraps it in the date
+ * pickers' provider for forms with a date; `grid` lays the fields out one under
+ * the other with room between them.
+ */
+export function FormDialog({
+  open = true,
+  title,
+  guard,
+  onClose,
+  onSubmit,
+  error,
+  submitting,
+  submitLabel,
+  maxWidth = 'sm',
+  pickers = false,
+  grid = true,
+  largeSubmit = false,
+  children,
+}: {
+  open?: boolean;
+  title: ReactNode;
+  guard: UnsavedChangesWarning;
+  onClose: () => void;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  error: string | null;
+  submitting: boolean;
+  submitLabel: ReactNode;
+  maxWidth?: DialogProps['maxWidth'];
+  pickers?: boolean;
+  grid?: boolean;
+  largeSubmit?: boolean;
+  children: ReactNode;
+}) {
+  const titleId = useId();
+  const close = () => guard.confirmLeave(onClose);
+  const form = (
+    <form onSubmit={onSubmit} noValidate>
+      <DialogTitle id={titleId}>{title}</DialogTitle>
+      <DialogContent sx={grid ? { display: 'grid', gap: 2, pt: '8px !important' } : undefined}>
+        <FormError message={error} />
+        {children}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={close}>Cancel</Button>
+        <Button
+          type="submit"
+          variant="contained"
+          size={largeSubmit ? 'large' : undefined}
+          loading={submitting}
+        >
+          {submitLabel}
+        </Button>
+      </DialogActions>
+    </form>
+  );
+  return (
+    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth={maxWidth} fullWidth>
+      {pickers ? <PickersProvider>{form}</PickersProvider> : form}
+      {guard.dialog}
+    </Dialog>
+  );
+}
