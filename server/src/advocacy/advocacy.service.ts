@@ -201,22 +201,15 @@ export class AdvocacyService {
         completedOn,
         workerId,
       });
-      const details: Record<string, unknown> = {
-        fields: Object.keys(dto).filter((k) => k !== 'version'),
-      };
-      if (saved.status !== current.status)
-        details.status = { from: current.status, to: saved.status };
-      await this.records.audit.record(
-        {
-          actorId: caller.id,
-          action: 'update',
-          entityType: ADVOCACY.entity,
-          entityId: saved.id,
-          participantId: saved.participantId,
-          teamId: saved.teamId,
-          details,
-        },
+      await this.records.auditChange(
         m,
+        caller,
+        ADVOCACY,
+        saved,
+        dto,
+        saved.status !== current.status
+          ? { status: { from: current.status, to: saved.status } }
+          : {},
       );
       return toAdvocacyActionResponse(saved);
     });

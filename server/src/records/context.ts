@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { todayIn, type Page } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
 import { listFilters, requireParticipant, requireTeamMember, teamFilter } from '../common/access';
@@ -110,5 +110,31 @@ export class RecordContext {
       teamId: row.teamId,
     });
     return row;
+  }
+
+  /**
+   * Audits a change to a record in the transaction that made it: the fields the
+   * request named (never their values), and `more` (a status's from and to, say).
+   */
+  async auditChange(
+    m: EntityManager,
+    caller: AuthUser,
+    t: { entity: string },
+    saved: { id: string; teamId: string; participantId?: string | null },
+    dto: object,
+    more: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.audit.record(
+      {
+        actorId: caller.id,
+        action: 'update',
+        entityType: t.entity,
+        entityId: saved.id,
+        participantId: saved.participantId ?? null,
+        teamId: saved.teamId,
+        details: { fields: Object.keys(dto).filter((k) => k !== 'version'), ...more },
+      },
+      m,
+    );
   }
 }

@@ -147,17 +147,7 @@ export class SupervisionsService {
         topics: dto.topics !== undefined ? dto.topics : current.topics,
         actionItems: dto.actionItems !== undefined ? dto.actionItems : current.actionItems,
       });
-      await this.records.audit.record(
-        {
-          actorId: caller.id,
-          action: 'update',
-          entityType: SUPERVISION.entity,
-          entityId: saved.id,
-          teamId: saved.teamId,
-          details: { fields: Object.keys(dto).filter((k) => k !== 'version') },
-        },
-        m,
-      );
+      await this.records.auditChange(m, caller, SUPERVISION, saved, dto);
       return toSupervisionResponse(saved);
     });
   }

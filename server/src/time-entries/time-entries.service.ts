@@ -99,17 +99,7 @@ export class TimeEntriesService {
         kind: dto.kind ?? current.kind,
         note: dto.note !== undefined ? dto.note : current.note,
       });
-      await this.records.audit.record(
-        {
-          actorId: caller.id,
-          action: 'update',
-          entityType: TIME_ENTRY.entity,
-          entityId: saved.id,
-          teamId: saved.teamId,
-          details: { fields: Object.keys(dto).filter((k) => k !== 'version') },
-        },
-        m,
-      );
+      await this.records.auditChange(m, caller, TIME_ENTRY, saved, dto);
       return toTimeEntryResponse(saved);
     });
   }
