@@ -21,6 +21,7 @@ import type { AuthUser } from '../common/auth.decorators';
 import { CASELOAD_ROLES, UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { AgendaQueryDto } from './dto/agenda.query';
+import { groupMeetingsSql } from './group-meetings';
 
 const ATTENDED: AttendanceStatus = 'attended';
 const ACTIVE: ParticipantStatus = 'active';
@@ -164,15 +165,7 @@ const AGENDA_SQL = `
     UNION ALL
     -- Recurring groups the worker facilitates that meet on the date's weekday and are not yet
     -- logged for that day (SPEC §11): one tap opens the group, whose button logs the meeting.
-    SELECT 'group_meeting', $2::date, NULL::uuid, NULL, g.name, '/groups/' || g.id, g.id
-      FROM recurring_group g
-     WHERE g.team_id = $3::uuid AND g.active AND $1::uuid = ANY(g.facilitator_ids)
-       AND g.weekday = trim(to_char($2::date, 'day'))
-       AND NOT EXISTS (
-         SELECT 1 FROM support_session gs
-          WHERE gs.group_id = g.id AND gs.voided_at IS NULL
-            AND gs.starts_at >= $2::date AND gs.starts_at < $2::date + 1
-       )
+    ${groupMeetingsSql({ worker: '$1', team: '$3', from: '$2', days: '0' })}
   )
   SELECT kind, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", participant_id AS "participantId",
          participant_name AS "participantName", title, link, record_id AS "recordId"

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { addDays, todayIn, type AgendaItem, type Role } from '@peerpath/shared';
 import { AgendaService } from '../agenda/agenda.service';
+import { groupMeetingsSql } from '../agenda/group-meetings';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth.decorators';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
@@ -86,19 +87,10 @@ export class CalendarService {
     });
     // The agenda names the groups meeting on the day it is asked for; the feed shows each day's.
     const meetings: AgendaItem[] = await this.db.query(
-      `SELECT 'group_meeting' AS kind, to_char(d, 'YYYY-MM-DD') AS "dueOn",
-              NULL AS "participantId", NULL AS "participantName", g.name AS title,
-              '/groups/' || g.id AS link, g.id AS "recordId"
-         FROM recurring_group g
-        CROSS JOIN generate_series($2::date, $2::date + $4::int, interval '1 day') d
-        WHERE g.team_id = $3 AND g.active AND $1::uuid = ANY(g.facilitator_ids)
-          AND g.weekday = trim(to_char(d, 'day'))
-          AND NOT EXISTS (
-            SELECT 1 FROM support_session s
-             WHERE s.group_id = g.id AND s.voided_at IS NULL
-               AND s.starts_at >= d::date AND s.starts_at < d::date + 1
-          )
-        ORDER BY d, g.name`,
+      `SELECT kind, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", participant_id AS "participantId",
+              participant_name AS "participantName", title, link, record_id AS "recordId"
+         FROM (${groupMeetingsSql({ worker: '$1', team: '$3', from: '$2', days: '$4' })}) m
+        ORDER BY due_on, title`,
       [owner.id, today, owner.teamId, CALENDAR_DAYS - 1],
     );
     const items = [...due.items.filter((i) => i.kind !== 'group_meeting'), ...meetings];
