@@ -6,7 +6,6 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
-import MenuItem from '@mui/material/MenuItem';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import useMediaQuery from '@mui/material/useMediaQuery';
@@ -27,7 +26,9 @@ import {
 import { useMemo, useState, type FormEvent } from 'react';
 import { describeError, isApiError } from '../../api';
 import { useCurrentUser } from '../../auth';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { FormError } from '../../components/FormError';
+import { enumOptions } from '../../lib/options';
 import { newId } from '../../lib/newId';
 import { useParticipantLookup, useParticipants } from '../participants/api';
 import { participantLabel } from '../participants/names';
@@ -183,48 +184,29 @@ export function GroupDialog({
               />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                select
+              <ChoiceSelect
                 label="Type"
                 value={values.type}
-                onChange={(e) => set('type', e.target.value as GroupSessionType)}
-                error={Boolean(errors.type)}
-                helperText={errors.type}
-              >
-                {GROUP_SESSION_TYPES.map((t) => (
-                  <MenuItem key={t} value={t}>
-                    {LABELS.sessionType[t]}
-                  </MenuItem>
-                ))}
-              </TextField>
+                onChange={(v) => set('type', v)}
+                options={enumOptions(GROUP_SESSION_TYPES, LABELS.sessionType)}
+                error={errors.type}
+              />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                select
+              <ChoiceSelect
                 label="Setting"
                 value={values.setting}
-                onChange={(e) => set('setting', e.target.value as SessionSetting)}
-              >
-                {SESSION_SETTINGS.map((s) => (
-                  <MenuItem key={s} value={s}>
-                    {LABELS.sessionSetting[s]}
-                  </MenuItem>
-                ))}
-              </TextField>
+                onChange={(v) => set('setting', v)}
+                options={enumOptions(SESSION_SETTINGS, LABELS.sessionSetting)}
+              />
             </Grid>
             <Grid size={{ xs: 12, sm: 4 }}>
-              <TextField
-                select
+              <ChoiceSelect
                 label="Meets every"
                 value={values.weekday}
-                onChange={(e) => set('weekday', e.target.value as Weekday)}
-              >
-                {WEEKDAYS.map((d) => (
-                  <MenuItem key={d} value={d}>
-                    {WEEKDAY_LABELS[d]}
-                  </MenuItem>
-                ))}
-              </TextField>
+                onChange={(v) => set('weekday', v)}
+                options={enumOptions(WEEKDAYS, WEEKDAY_LABELS)}
+              />
             </Grid>
             <Grid size={{ xs: 6, sm: 4 }}>
               <TextField
