@@ -176,7 +176,19 @@ describe('billing', () => {
       expect((await get(`/api/billing/profiles/${id}`, w.admin.token)).body.id).toBe(id);
       const list = await get('/api/billing/profiles', w.admin.token);
       expect(list.body.items.map((p: { id: string }) => p.id)).toContain(id);
-      expect((await get('/api/billing/profiles', w.supA.token)).status).toBe(403);
+      // Workers and supervisors list the active profiles only (to choose coverage from).
+      const off = await t.request('PATCH', `/api/billing/profiles/${id}`, {
+        token: w.admin.token,
+        body: { version: 2, active: false },
+      });
+      expect(off.status).toBe(200);
+      const staffList = await get('/api/billing/profiles', w.supA.token);
+      expect(staffList.status).toBe(200);
+      expect(staffList.body.items.length).toBeGreaterThan(0);
+      expect(staffList.body.items.every((p: { active: boolean }) => p.active)).toBe(true);
+      expect(staffList.body.items.map((p: { id: string }) => p.id)).not.toContain(id);
+      expect((await get('/api/billing/profiles', w.workerA.token)).status).toBe(200);
+      expect((await get(`/api/billing/profiles/${id}`, w.supA.token)).status).toBe(403);
       expect(
         (
           await post('/api/billing/profiles', w.workerA.token, {
