@@ -176,7 +176,19 @@ describe('billing', () => {
       expect((await get(`/api/billing/profiles/${id}`, w.admin.token)).body.id).toBe(id);
       const list = await get('/api/billing/profiles', w.admin.token);
       expect(list.body.items.map((p: { id: string }) => p.id)).toContain(id);
-      expect((await get('/api/billing/profiles', w.supA.token)).status).toBe(403);
+      // Workers and supervisors list the active profiles only (to choose coverage from).
+      const off = await t.request('PATCH', `/api/billing/profiles/${id}`, {
+        token: w.admin.token,
+        body: { version: 2, active: false },
+      });
+      expect(off.status).toBe(200);
+      const staffList = await get('/api/billing/profiles', w.supA.token);
+      expect(staffList.status).toBe(200);
+      expect(staffList.body.items.length).toBeGreaterThan(0);
+      expect(staffList.body.items.every((p: { active: boolean }) => p.active)).toBe(true);
+      expect(staffList.body.items.map((p: { id: string }) => p.id)).not.toContain(id);
+      expect((await get('/api/billing/profiles', w.workerA.token)).status).toBe(200);
+      expect((await get(`/api/billing/profiles/${id}`, w.supA.token)).status).toBe(403);
       expect(
         (
           await post('/api/billing/profiles', w.workerA.token, {
@@ -376,6 +388,50 @@ describe('billing', () => {
       expect(
         of(blocked.items, id).map((l) => [l.sessionId, l.rawUnits, l.units, l.reasons]),
       ).toEqual([[s4, 4, 0, ['daily_cap']]]);
+    });
+
+    it('the cap counts the person’s billable units that day in every team, in session order', async () => {
+      const id = await person('Mover', 'base');
+      // Team A in the morning: 8 + 8 units, the day's 16.
+      const a1 = await session(w.workerA.token, '2026-03-18T13:00:00Z', 120, [id]);
+      const a2 = await session(w.workerA.token, '2026-03-18T15:00:00Z', 120, [id]);
+      await note(a1, id, 'signed');
+      await note(a2, id, 'signed');
+      // They move to team B at midday, whose worker sees them the same afternoon.
+      const current = await get(`/api/participants/${id}`, w.admin.token);
+      const moved = await t.request('PATCH', `/api/participants/${id}`, {
+        token: w.admin.token,
+        body: { version: current.body.version, teamId: w.teamB.id },
+      });
+      expect(moved.status).toBe(200);
+      const b1 = await session(w.workerB.token, '2026-03-18T19:00:00Z', 60, [id]);
+      await note(b1, id, 'signed');
+
+      // Team B's line is over the day's cap: blocked, not billed a second time.
+      const bClaims = await lines('claims', '2026-03-18', '2026-03-18', w.supB.token);
+      expect(of(bClaims.items, id)).toEqual([]);
+      const bBlocked = await lines('blocked', '2026-03-18', '2026-03-18', w.supB.token);
+      expect(
+        of(bBlocked.items, id).map((l) => [l.sessionId, l.rawUnits, l.units, l.reasons]),
+      ).toEqual([[b1, 4, 0, ['daily_cap']]]);
+      // Team A keeps its 16 units (the lines of a person who has moved on carry no participant id).
+      const aClaims = await lines('claims', '2026-03-18', '2026-03-18');
+      expect(
+        aClaims.items
+          .filter((l) => [a1, a2].includes(l.sessionId))
+          .map((l) => [l.sessionId, l.units]),
+      ).toEqual([
+        [a1, 8],
+        [a2, 8],
+      ]);
+      expect(aClaims.items.some((l) => l.sessionId === b1)).toBe(false);
+      // The whole organisation agrees: 16 units that day, team B's line blocked.
+      const all = await get('/api/billing/claims?from=2026-03-18&to=2026-03-18', w.admin.token);
+      expect(
+        (all.body.items as ClaimLine[])
+          .filter((l) => [a1, a2, b1].includes(l.sessionId))
+          .map((l) => l.units),
+      ).toEqual([8, 8]);
     });
 
     it('only billable lines count toward the cap', async () => {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Client, types } from 'pg';
-import { addDays, todayIn, type Role } from '@peerpath/shared';
+import { addDays, monthOf, todayIn, type Role } from '@peerpath/shared';
 import type { AuthUser } from '../src/common/auth.decorators';
 import type { ResolvedConfig } from '../src/config/config';
 import { serverRoot, startServer, type RunningServer } from './start-server';
@@ -21,6 +21,7 @@ import {
   workerEmail,
 } from './scale/identities';
 import {
+  captureClaimsSql,
   captureReportSql,
   PendingError,
   replay,
@@ -107,6 +108,15 @@ interface ExportFigure extends Note {
   exactMs: number | null;
   ratio: number | null;
   query: Record<string, string>;
+}
+
+/** One team's claims of one month (SPEC §13), through the API and as the same SQL. */
+interface ClaimsFigure extends ReportFigure {
+  /** Billable lines and units of the month, and the blocked lines by reason (informational). */
+  lines?: number;
+  units?: number;
+  blockedLines?: number;
+  blockedByReason?: Record<string, number>;
 }
 
 interface Budget {
@@ -335,6 +345,79 @@ class Bench {
       figure.ratio = round(median(app) / median(sql), 2);
     } else {
       figure.note = sqlNote;
+    }
+    return figure;
+  }
+
+  /**
+   * The claims of one team-month (SPEC §13: `GET /api/billing/claims`, JSON)
+   * as the team's supervisor asks for them, and the billing module's own SQL
+   * replayed through `pg`, alternating; medians. The month's blocked lines are
+   * read once beside it, to show the mix.
+   */
+  async claims(email: string, query: Record<string, string>): Promise<ClaimsFigure> {
+    const figure: ClaimsFigure = {
+      status: 'measured',
+      appMs: null,
+      sqlMs: null,
+      ratio: null,
+      query,
+    };
+    const path = `/api/billing/claims?${new URLSearchParams({ ...query, format: 'json' }).toString()}`;
+    const token = await this.token(email);
+    const first = await this.api('GET', path, token);
+    if (isMissingRoute(first)) {
+      return {
+        ...figure,
+        status: 'pending',
+        note: 'GET /api/billing/claims is not there yet (404)',
+      };
+    }
+    if (first.status !== 200) return { ...figure, status: 'error', note: describeFailure(first) };
+    const totals = (first.body as { totals: { lines: number; units: number } }).totals;
+    figure.lines = totals.lines;
+    figure.units = totals.units;
+    const blocked = await this.api(
+      'GET',
+      `/api/billing/blocked?${new URLSearchParams(query).toString()}`,
+      token,
+    );
+    if (blocked.status === 200) {
+      const b = blocked.body as { totals: { lines: number }; byReason: Record<string, number> };
+      figure.blockedLines = b.totals.lines;
+      figure.blockedByReason = Object.fromEntries(
+        Object.entries(b.byReason).filter(([, n]) => n > 0),
+      );
+    }
+
+    let statements: Awaited<ReturnType<typeof captureClaimsSql>> | undefined;
+    try {
+      statements = await captureClaimsSql(this.db, {
+        from: query.from,
+        to: query.to,
+        teamId: query.teamId,
+        timezone: this.config.orgTimezone,
+      });
+      figure.sqlStatements = statements.length;
+      figure.sqlSource =
+        'queryClaimLines (server/src/billing/claim-lines.ts), captured and replayed';
+    } catch (err) {
+      figure.note = `SQL capture failed: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    await this.checkpoint();
+    await this.settle();
+    const app: number[] = [];
+    const sql: number[] = [];
+    for (let i = 0; i < this.settings.repetitions; i++) {
+      const res = await this.api('GET', path, token);
+      if (res.status !== 200) return { ...figure, status: 'error', note: describeFailure(res) };
+      app.push(res.ms);
+      if (statements) sql.push(await replay(this.db, statements));
+    }
+    figure.appMs = round(median(app));
+    if (statements) {
+      figure.sqlMs = round(median(sql));
+      figure.ratio = round(median(app) / median(sql), 2);
     }
     return figure;
   }
@@ -641,6 +724,7 @@ function budgets(results: Record<string, any>): Budget[] {
     check('caseload.ratio', results.caseload.ratio, '≤ 1.3 × raw SQL', (v) => v <= 1.3),
     check('outcomes.appMs', results.outcomes.appMs, '≤ 300 ms', (v) => v <= 300),
     check('outcomes.ratio', results.outcomes.ratio, '≤ 1.3 × raw SQL', (v) => v <= 1.3),
+    check('claims.appMs', results.claims.appMs, '≤ 500 ms', (v) => v <= 500),
     check('participantPage.appMs', results.participantPage.appMs, '< 50 ms', (v) => v < 50),
     check('funderExport.ratio', results.funderExport.ratio, '≤ 1.5 × unperturbed', (v) => v <= 1.5),
     check('list.ratio', results.list.ratio, '≥ 0.5 × baseline rps', (v) => v >= 0.5),
@@ -678,6 +762,22 @@ function table(results: Record<string, any>, checks: Budget[]): string {
       f.ratio,
       f.ratio === null && f.status === 'measured' ? { status: 'pending', note: f.note } : f,
     );
+  }
+  {
+    const f = results.claims as ClaimsFigure;
+    add('claims.appMs', f.appMs, f);
+    add(
+      'claims.sqlMs',
+      f.sqlMs,
+      f.sqlMs === null && f.status === 'measured' ? { status: 'pending', note: f.note } : f,
+    );
+    add(
+      'claims.ratio',
+      f.ratio,
+      f.ratio === null && f.status === 'measured' ? { status: 'pending', note: f.note } : f,
+    );
+    add('claims.lines', f.lines, f);
+    add('claims.blockedLines', f.blockedLines, f);
   }
   add('list.rps', results.list.rps, results.list);
   add('list.p99Ms', results.list.p99Ms, results.list);
@@ -794,6 +894,9 @@ async function main(args: string[]): Promise<number> {
     const caseload = await bench.report('caseload', supervisorEmail(1), { teamId: teamOne });
     say('  outcomes report (12 months, whole organisation, every instrument) …');
     const outcomes = await bench.report('outcomes', SCALE_ADMIN_EMAIL, { from, to });
+    const lastMonth = monthOf(addDays(monthOf(to).from, -1));
+    say(`  claims of one team-month (team 1, ${lastMonth.from} to ${lastMonth.to}) …`);
+    const claims = await bench.claims(supervisorEmail(1), { ...lastMonth, teamId: teamOne });
     say('  activity export for funders (cell key method) against the exact export …');
     const funderExport = await bench.exportCost({ from, to });
     say('  participant page with a recovery plan and the most session notes …');
@@ -851,6 +954,7 @@ async function main(args: string[]): Promise<number> {
       activity,
       caseload,
       outcomes,
+      claims,
       funderExport,
       participantPage,
       list: {
@@ -870,6 +974,7 @@ async function main(args: string[]): Promise<number> {
       activity,
       caseload,
       outcomes,
+      claims,
       funderExport,
       participantPage,
       list,

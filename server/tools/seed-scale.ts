@@ -45,6 +45,7 @@ const DOMAIN_TABLES = [
   'login_failure',
   'app_user',
   'team',
+  'billing_profile',
 ];
 
 class Refused extends Error {}
@@ -57,6 +58,7 @@ function describe(plan: SeedPlan, today: string, tz: string): string {
     `${fmt(plan.participants)} participants, ${fmt(plan.sessions)} sessions (about ${fmt(plan.attendance)} attendance rows),`,
     `${fmt(plan.handouts)} handouts, ${fmt(plan.advocacy)} advocacy actions, ${fmt(plan.decisionNotes)} decision notes,`,
     `recovery plans for ${Math.round(plan.planShare * 100)} % of participants, session notes for ${Math.round(plan.noteShare * 100)} % of attendance rows, about ${fmt(plan.measurements)} outcome measures,`,
+    `one billing profile (Medicaid H0038) with coverage for about 85 % of participants; most staff hold a peer credential,`,
     `${fmt(plan.resources)} resources; ${fmt(plan.days)} days from ${addDays(today, -(plan.days - 1))} to ${today} (${tz}), seed ${plan.seed}`,
   ].join('\n  ');
 }

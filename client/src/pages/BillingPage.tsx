@@ -33,7 +33,7 @@ function fixFor(reason: BillingBlockReason, line: ClaimLine): { to: string; labe
         : null;
     case 'no_coverage':
       return line.participantId
-        ? { to: `/participants/${line.participantId}`, label: 'Add their coverage' }
+        ? { to: `/participants/${line.participantId}?edit=coverage`, label: 'Add their coverage' }
         : null;
     default:
       return { to: `/sessions/${line.sessionId}`, label: 'Open the session' };

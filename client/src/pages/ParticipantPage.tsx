@@ -16,7 +16,7 @@ import { useTheme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { LABELS } from '@peerpath/shared';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormSkeleton, ParticipantPageSkeleton } from '../components/Skeletons';
@@ -96,7 +96,14 @@ export function ParticipantPage() {
 function ParticipantView({ id }: { id: string }) {
   const participant = useParticipant(id);
   const notify = useNotify();
-  const [editing, setEditing] = useState(false);
+  // `?edit=coverage` (the billing page's fix for a line without coverage) opens the form at coverage.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const addingCoverage = searchParams.get('edit') === 'coverage';
+  const [editing, setEditing] = useState(addingCoverage);
+  const stopEditing = () => {
+    setEditing(false);
+    if (addingCoverage) setSearchParams({}, { replace: true });
+  };
   const [discharging, setDischarging] = useState(false);
   const [adding, setAdding] = useState<'advocacy' | 'handout' | null>(null);
   // An entry of the timeline opened in place to update it.
@@ -141,11 +148,12 @@ function ParticipantView({ id }: { id: string }) {
               key={p.version}
               participant={p}
               onSaved={(saved) => {
-                setEditing(false);
+                stopEditing();
                 if (saved.version !== p.version) notify('Changes saved');
               }}
-              onCancel={() => setEditing(false)}
+              onCancel={stopEditing}
               onReload={() => void participant.refetch()}
+              focusCoverage={addingCoverage}
             />
           </Suspense>
         ) : (

@@ -21,16 +21,20 @@ import type { CreateBillingProfileDto, UpdateBillingProfileDto } from './dto/bil
 
 /**
  * Billing profiles (SPEC §13): a payer's rules, kept by an admin for the
- * whole organisation (the routes are admin only). Billing is off while there
+ * whole organisation (admins only, but for the list of active ones that
+ * workers and supervisors choose coverage from). Billing is off while there
  * is none.
  */
 @Injectable()
 export class BillingProfilesService {
   constructor(private readonly records: RecordContext) {}
 
+  /** Admins see every profile; others the active ones (to choose a participant's coverage). */
   async list(caller: AuthUser): Promise<{ items: BillingProfile[]; total: number }> {
     const rows: BillingProfileEntity[] = await this.records.db.query(
-      `SELECT ${BILLING_PROFILE.select} FROM billing_profile ORDER BY active DESC, name, id`,
+      `SELECT ${BILLING_PROFILE.select} FROM billing_profile
+        WHERE active OR $1 ORDER BY active DESC, name, id`,
+      [caller.role === 'admin'],
     );
     await this.records.audit.record({
       actorId: caller.id,

@@ -66,8 +66,11 @@ export class BillingProfilesController {
   constructor(private readonly profiles: BillingProfilesService) {}
 
   @Get()
-  @Authenticated({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Every billing profile, active first (admins)' })
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Every billing profile, active first (admins); workers and supervisors get the active ones, to choose a participant’s coverage',
+  })
   @ApiOkResponse({ type: BillingProfileListResponse })
   list(@CurrentUser() user: AuthUser): Promise<{ items: BillingProfile[]; total: number }> {
     return this.profiles.list(user);

@@ -12,14 +12,37 @@ import type { Queryable } from '../records';
  * `attended` row of a session that is not voided, whose day (ORG_TIMEZONE)
  * falls in the period, of one team or all. Every rule is an expression of the
  * row; the daily cap is a window over the person's billable lines of the day
- * in session start order (the line that crosses it is cut to what remains,
- * later ones are blocked). Parameters: $1 from, $2 to (dates, inclusive),
- * $3 team (null: every team), $4 the organisation's time zone.
+ * in session start order, in every team (the line that crosses it is cut to
+ * what remains, later ones are blocked): for one team, its people's lines in
+ * other teams that period are computed too, to count toward the cap, and left
+ * out of `lines`. Parameters: $1 from, $2 to (dates, inclusive), $3 team
+ * (null: every team), $4 the organisation's time zone.
  *
  * A person with no profile has units counted as floor15 (the smaller figure).
  */
 export const CLAIM_LINES_SQL = `
-WITH base AS (
+WITH own AS MATERIALIZED (
+  SELECT a.session_id, a.participant_id
+    FROM support_session s
+    JOIN attendance a ON a.session_id = s.id AND a.status = 'attended'
+   WHERE s.voided_at IS NULL
+     AND s.starts_at >= ($1::date)::timestamp AT TIME ZONE $4
+     AND s.starts_at < ($2::date + 1)::timestamp AT TIME ZONE $4
+     AND ($3::uuid IS NULL OR s.team_id = $3::uuid)
+),
+attended AS (
+  SELECT session_id, participant_id FROM own
+  UNION ALL
+  -- With one team: the same people's attendance in other teams that period (the cap is per person).
+  SELECT a.session_id, a.participant_id
+    FROM (SELECT DISTINCT participant_id FROM own) o
+    JOIN attendance a ON a.participant_id = o.participant_id AND a.status = 'attended'
+    JOIN support_session s ON s.id = a.session_id
+   WHERE $3::uuid IS NOT NULL AND s.team_id <> $3::uuid AND s.voided_at IS NULL
+     AND s.starts_at >= ($1::date)::timestamp AT TIME ZONE $4
+     AND s.starts_at < ($2::date + 1)::timestamp AT TIME ZONE $4
+),
+base AS (
   SELECT s.id AS session_id, s.team_id, s.starts_at, s.setting, s.duration_minutes,
          s.type <> 'one_to_one_mentoring' AS is_group,
          a.participant_id,
@@ -62,18 +85,15 @@ WITH base AS (
                        WHERE x.session_id = s.id AND x.status = 'attended') > bp.max_group_size
                 THEN 'group_too_large' END
          ], NULL) AS reasons
-    FROM support_session s
-    JOIN attendance a ON a.session_id = s.id AND a.status = 'attended'
+    FROM attended r
+    JOIN support_session s ON s.id = r.session_id
+    JOIN attendance a ON a.session_id = r.session_id AND a.participant_id = r.participant_id
     JOIN participant p ON p.id = a.participant_id
     JOIN app_user u ON u.id = s.facilitator_id
     LEFT JOIN billing_profile bp ON bp.id = p.coverage_profile_id
     LEFT JOIN session_note n ON n.session_id = s.id AND n.participant_id = a.participant_id
     LEFT JOIN billing_claim_line cl
            ON cl.session_id = s.id AND cl.participant_id = a.participant_id AND cl.live
-   WHERE s.voided_at IS NULL
-     AND s.starts_at >= ($1::date)::timestamp AT TIME ZONE $4
-     AND s.starts_at < ($2::date + 1)::timestamp AT TIME ZONE $4
-     AND ($3::uuid IS NULL OR s.team_id = $3::uuid)
 ),
 capped AS (
   SELECT b.*,
@@ -92,6 +112,7 @@ lines AS (
          CASE WHEN cardinality(c.reasons) = 0 AND c.units = 0
               THEN ARRAY['daily_cap']::text[] ELSE c.reasons END AS block_reasons
     FROM capped c
+   WHERE $3::uuid IS NULL OR c.team_id = $3::uuid
 )`;
 
 /** The columns every line query selects, as the API's ClaimLine. */

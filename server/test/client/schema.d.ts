@@ -1299,7 +1299,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every billing profile, active first (admins) */
+        /** Every billing profile, active first (admins); workers and supervisors get the active ones, to choose a participant’s coverage */
         get: operations["billingProfiles_list"];
         put?: never;
         /** Add a billing profile (admins; 201); a safe retry with the same id returns it (200). Billing is off until one exists */
@@ -13206,7 +13206,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Only for: admin. Not allowed for your role, or a field you may not set (nothing was changed) */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;

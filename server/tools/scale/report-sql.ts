@@ -104,6 +104,33 @@ export async function captureReportSql(
   return statements;
 }
 
+/**
+ * The claim lines' SQL (SPEC §13) as the billing module sends it: its own
+ * `queryClaimLines` (server/src/billing/claim-lines.ts) run once against a
+ * stand-in that executes and records each statement, for replay.
+ */
+export async function captureClaimsSql(
+  db: Client,
+  period: { from: string; to: string; teamId: string | null; timezone: string },
+): Promise<CapturedStatement[]> {
+  const file = join(serverRoot(), 'dist', 'billing', 'claim-lines.js');
+  if (!existsSync(file)) throw new PendingError('billing is not built (server/src/billing)');
+  const mod = (await import(pathToFileURL(file).href)) as {
+    queryClaimLines?: (m: unknown, p: typeof period, billable: boolean) => Promise<unknown>;
+  };
+  if (typeof mod.queryClaimLines !== 'function')
+    throw new PendingError('claim-lines does not export queryClaimLines');
+  const statements: CapturedStatement[] = [];
+  const manager = {
+    query: async (text: string, values: unknown[] = []) => {
+      statements.push({ text, values });
+      return (await db.query(text, values)).rows;
+    },
+  };
+  await mod.queryClaimLines(manager, period, true);
+  return statements;
+}
+
 /** Runs captured statements in order; returns the milliseconds they took. */
 export async function replay(db: Client, statements: CapturedStatement[]): Promise<number> {
   const t0 = performance.now();

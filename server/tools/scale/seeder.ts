@@ -97,7 +97,32 @@ const UID_RECORDS = {
   measurement: 15,
   alert: 16,
   addendum: 17,
+  billingProfile: 18,
 };
+
+/**
+ * The organisation bills Medicaid for peer support (SPEC §13): one profile,
+ * H0038 in 15-minute units under the eight-minute rule, HQ for groups, at
+ * most 16 units a day and groups of 12, a current recovery plan and a
+ * certified worker required. Most people have coverage under it.
+ */
+const BILLING_PROFILE = {
+  name: 'Medicaid peer support',
+  code: 'H0038',
+  modifiers: ['HE'],
+  groupModifier: 'HQ',
+  rounding: 'eight_minute',
+  maxUnitsPerDay: 16,
+  maxGroupSize: 12,
+  requiresActivePlan: true,
+  requiresCosign: false,
+  requiresCredential: true,
+  unitRate: '17.48',
+} as const;
+/** Share of participants with Medicaid coverage (the rest are uninsured or paid for otherwise). */
+const COVERAGE_SHARE = 0.85;
+/** The peer credential most staff hold; one in nine has not got it yet, one in eleven let it lapse. */
+const CREDENTIAL = 'Certified Peer Recovery Specialist';
 
 /** Team n's measures: every fifth team (team 1 among them) takes all three, some PHQ-9 too, the rest BARC-10 only. */
 const TEAM_INSTRUMENTS = `CASE WHEN t % 5 = 1 THEN ARRAY['barc10', 'phq9', 'gad7']
@@ -231,6 +256,36 @@ export class ScaleSeeder {
         ORDER BY s.staff_no`,
       [passwordHash],
     );
+    // Credentials: most staff are certified; a lapsed one ran out 45 days ago.
+    await this.run(
+      `UPDATE app_user u
+          SET credential = ${lit(CREDENTIAL)},
+              credential_expires_on = CASE WHEN s.staff_no % 11 = 6 THEN ${this.date(`${int(this.plan.days - 1)} - 45`)}
+                                           ELSE ${this.date(`${int(this.plan.days - 1)} + 30 + (s.staff_no * 37) % 700`)} END
+         FROM tmp_staff s
+        WHERE u.id = s.id AND s.staff_no % 9 <> 4`,
+    );
+    const bp = BILLING_PROFILE;
+    await this.run(
+      `INSERT INTO billing_profile (id, created_at, updated_at, name, code, modifiers, group_modifier, rounding,
+                                    max_units_per_day, max_group_size, requires_active_plan, requires_cosign,
+                                    requires_credential, unit_rate, active)
+       VALUES (pg_temp.uid(${UID_RECORDS.billingProfile}, 1), ${goLive}, ${goLive}, $1, $2, $3::text[], $4, $5,
+               $6, $7, $8, $9, $10, $11, true)`,
+      [
+        bp.name,
+        bp.code,
+        bp.modifiers,
+        bp.groupModifier,
+        bp.rounding,
+        bp.maxUnitsPerDay,
+        bp.maxGroupSize,
+        bp.requiresActivePlan,
+        bp.requiresCosign,
+        bp.requiresCredential,
+        bp.unitRate,
+      ],
+    );
     users += await this.run(
       `INSERT INTO app_user (id, email, display_name, role, team_id, active, password_hash, created_at, updated_at)
        VALUES (pg_temp.uid(${UID.user}, 0), $1, $2, 'admin', NULL, true, $3, ${goLive}, ${goLive})`,
@@ -337,7 +392,7 @@ export class ScaleSeeder {
       `INSERT INTO participant (id, created_at, updated_at, team_id, first_name, last_name, preferred_name,
                                 pronouns, date_of_birth, phone, email, participant_type, focus_areas, status,
                                 enrolled_on, discharged_on, primary_worker_id, consent_to_services_on,
-                                consent_to_share_on, version)
+                                consent_to_share_on, version, coverage_profile_id, coverage_member_id)
        SELECT p.id, ${created},
               CASE WHEN p.status = 'discharged' THEN greatest(${created}, ${this.at('p.end_day', '16')})
                    ELSE ${created} END,
@@ -355,7 +410,9 @@ export class ScaleSeeder {
                    WHEN hs.active THEN hs.id ELSE sup.id END,
               CASE WHEN ${q(25)} < 0.95 THEN ${enrolledOn} END,
               CASE WHEN ${q(26)} < 0.6 THEN least(${this.date(int(this.plan.days - 1))}, ${enrolledOn} + floor(${q(27)} * 14)::int) END,
-              1 + (p.status <> 'active')::int + floor(${q(28)} * 3)::int
+              1 + (p.status <> 'active')::int + floor(${q(28)} * 3)::int,
+              CASE WHEN ${q(29)} < ${num(COVERAGE_SHARE)} THEN pg_temp.uid(${UID_RECORDS.billingProfile}, 1) END,
+              CASE WHEN ${q(29)} < ${num(COVERAGE_SHARE)} THEN 'MCD' || lpad(p.p_no::text, 9, '0') END
          FROM tmp_p p
          JOIN tmp_team t ON t.team_no = p.team_no
          JOIN tmp_staff hs ON hs.staff_no = p.home

@@ -1,5 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import type { BlockedLinesResult, ClaimLinesResult } from '@peerpath/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  BillingProfile,
+  BlockedLinesResult,
+  ClaimLinesResult,
+  CreateBillingProfileRequest,
+  UpdateBillingProfileRequest,
+} from '@peerpath/shared';
 import { api } from '../../api';
 
 export interface BillingPeriod {
@@ -22,5 +28,43 @@ export function useBlocked(p: BillingPeriod) {
     queryKey: ['billing', 'blocked', p] as const,
     queryFn: ({ signal }) =>
       api<BlockedLinesResult>('/billing/blocked', { query: { ...p }, signal }),
+  });
+}
+
+const profileKeys = {
+  all: ['billing', 'profiles'] as const,
+};
+
+/**
+ * The billing profiles: every one for an admin, the active ones for
+ * everyone else (what a participant's coverage is chosen from).
+ */
+export function useBillingProfiles(enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: profileKeys.all,
+    queryFn: ({ signal }) =>
+      api<{ items: BillingProfile[]; total: number }>('/billing/profiles', { signal }),
+    staleTime: 60_000,
+  });
+}
+
+/** Adds a billing profile (admins). */
+export function useCreateBillingProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateBillingProfileRequest & { id: string }) =>
+      api<BillingProfile>('/billing/profiles', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['billing'] }),
+  });
+}
+
+/** Changes a billing profile (admins); `version` is the one last read. */
+export function useUpdateBillingProfile(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateBillingProfileRequest) =>
+      api<BillingProfile>(`/billing/profiles/${id}`, { method: 'PATCH', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['billing'] }),
   });
 }

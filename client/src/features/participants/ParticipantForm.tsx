@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
@@ -18,7 +19,7 @@ import {
   type ParticipantType,
   type UpdateParticipantRequest,
 } from '@peerpath/shared';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Controller, useForm, type FieldNamesMarkedBoolean } from 'react-hook-form';
 import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
@@ -32,6 +33,7 @@ import { enumOptions } from '../../lib/options';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useTeamOptions } from '../teams/api';
 import { useUserName, useWorkerOptions } from '../users/api';
+import { useBillingProfiles } from '../billing/api';
 import { useCreateParticipant, useUpdateParticipant } from './api';
 import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
@@ -55,6 +57,9 @@ export interface ParticipantFormValues {
   consentToServicesOn: string;
   consentToShareOn: string;
   teamId: string;
+  /** Billing coverage (SPEC §13): both or neither. */
+  coverageProfileId: string;
+  coverageMemberId: string;
 }
 
 const LABELS_FOR: FieldLabels<ParticipantFormValues> = {
@@ -73,7 +78,22 @@ const LABELS_FOR: FieldLabels<ParticipantFormValues> = {
   consentToServicesOn: 'Consent to services',
   consentToShareOn: 'Consent to share information',
   teamId: 'Team',
+  coverageProfileId: 'Who pays',
+  coverageMemberId: 'Member id',
 };
+
+/** The server names coverage's parts as `coverage.profileId` and `coverage.memberId`. */
+const ALIASES = {
+  coverage: 'coverageProfileId',
+  'coverage.profileId': 'coverageProfileId',
+  'coverage.memberId': 'coverageMemberId',
+} as const;
+
+/** Form fields sent as one `coverage` object. */
+const COVERAGE_FIELDS = new Set<keyof ParticipantFormValues>([
+  'coverageProfileId',
+  'coverageMemberId',
+]);
 
 /** Fields a caller clears with null (the others are left out when empty). */
 const NULLABLE = new Set<keyof ParticipantFormValues>([
@@ -104,6 +124,8 @@ function toValues(p: Participant | undefined, defaultWorker: string): Participan
     consentToServicesOn: p?.consentToServicesOn ?? '',
     consentToShareOn: p?.consentToShareOn ?? '',
     teamId: p?.teamId ?? '',
+    coverageProfileId: p?.coverage?.profileId ?? '',
+    coverageMemberId: p?.coverage?.memberId ?? '',
   };
 }
 
@@ -114,7 +136,7 @@ function toBody(
 ): ParticipantChanges {
   const body: Record<string, unknown> = {};
   for (const key of Object.keys(values) as (keyof ParticipantFormValues)[]) {
-    if (key === 'teamId') continue;
+    if (key === 'teamId' || COVERAGE_FIELDS.has(key)) continue;
     if (dirty && !dirty[key]) continue;
     const raw = values[key];
     const value = typeof raw === 'string' ? raw.trim() : raw;
@@ -123,6 +145,13 @@ function toBody(
       continue;
     }
     body[key] = value;
+  }
+  // Coverage goes as one: both parts filled sets it, both cleared removes it.
+  if (!dirty || dirty.coverageProfileId || dirty.coverageMemberId) {
+    const profileId = values.coverageProfileId;
+    const memberId = values.coverageMemberId.trim();
+    if (profileId && memberId) body.coverage = { profileId, memberId };
+    else if (dirty && !profileId && !memberId) body.coverage = null;
   }
   return body as ParticipantChanges;
 }
@@ -133,12 +162,15 @@ export function ParticipantForm({
   onSaved,
   onCancel,
   onReload,
+  focusCoverage = false,
 }: {
   participant?: Participant;
   onSaved: (p: Participant) => void;
   onCancel: () => void;
   /** Edit only: fetch the latest version after a conflict. */
   onReload?: () => void;
+  /** Opened to add their billing coverage: that part is shown and its first field focused. */
+  focusCoverage?: boolean;
 }) {
   const me = useCurrentUser();
   const editing = Boolean(participant);
@@ -147,6 +179,8 @@ export function ParticipantForm({
   const userName = useUserName();
   const create = useCreateParticipant();
   const update = useUpdateParticipant(participant?.id ?? '');
+  const profiles = useBillingProfiles();
+  const coverageRef = useRef<HTMLElement>(null);
   // One id per form: a retried save after a lost answer cannot enrol someone twice.
   const [createId] = useState(newId);
   const [formError, setFormError] = useState<string | null>(null);
@@ -158,12 +192,30 @@ export function ParticipantForm({
     control,
     handleSubmit,
     setError,
+    getValues,
     formState: { errors, isSubmitting, dirtyFields, isDirty },
   } = useForm<ParticipantFormValues>({
     defaultValues: toValues(participant, me.role === 'admin' ? '' : me.id),
   });
 
   const unsaved = useUnsavedChangesWarning(isDirty);
+
+  // Billing is on once an admin adds a profile; a profile since turned off stays shown while chosen.
+  const activeProfiles = (profiles.data?.items ?? []).filter((bp) => bp.active);
+  const currentProfile = participant?.coverage?.profileId;
+  const profileChoices = [
+    ...(currentProfile && !activeProfiles.some((bp) => bp.id === currentProfile)
+      ? [{ value: currentProfile, label: 'A payer no longer in use' }]
+      : []),
+    ...activeProfiles.map((bp) => ({ value: bp.id, label: `${bp.name} (${bp.code})` })),
+  ];
+  const showCoverage = activeProfiles.length > 0 || Boolean(currentProfile);
+
+  useEffect(() => {
+    if (!focusCoverage || !showCoverage) return;
+    coverageRef.current?.scrollIntoView({ block: 'center' });
+    coverageRef.current?.querySelector<HTMLElement>('[role="combobox"]')?.focus();
+  }, [focusCoverage, showCoverage]);
 
   // Their primary worker stays a choice after leaving the team, until someone else is chosen.
   const currentWorker = participant?.primaryWorkerId;
@@ -199,7 +251,7 @@ export function ParticipantForm({
         setConflict(true);
         return;
       }
-      setFormError(applyServerErrors(error, setError, LABELS_FOR));
+      setFormError(applyServerErrors(error, setError, LABELS_FOR, ALIASES));
     }
   });
 
@@ -414,6 +466,49 @@ export function ParticipantForm({
             </Grid>
           </Grid>
         </FormSection>
+
+        {showCoverage && (
+          <Box ref={coverageRef}>
+            <FormSection
+              title="Billing coverage"
+              hint="If their peer support is paid for by Medicaid or another payer, choose it and enter their member id from their card. Clear both to remove it."
+            >
+              <Grid container spacing={2}>
+                <Grid size={{ xs: 12, sm: 6 }}>
+                  <EnumSelect
+                    control={control}
+                    name="coverageProfileId"
+                    label={LABELS_FOR.coverageProfileId}
+                    emptyLabel="No coverage"
+                    options={profileChoices}
+                    rules={{
+                      validate: (v) =>
+                        Boolean(v) ||
+                        !getValues('coverageMemberId').trim() ||
+                        'Choose who pays, or clear the member id',
+                    }}
+                  />
+                </Grid>
+                <Grid size={{ xs: 12, sm: 6 }}>
+                  <TextField
+                    {...text('coverageMemberId', {
+                      autoComplete: 'off',
+                      helperText:
+                        errors.coverageMemberId?.message ?? 'As printed on their insurance card.',
+                    })}
+                    {...register('coverageMemberId', {
+                      validate: (v) =>
+                        Boolean(v.trim()) ||
+                        !getValues('coverageProfileId') ||
+                        'Enter their member id, or choose No coverage',
+                      maxLength: { value: 40, message: 'Keep it to 40 characters or fewer' },
+                    })}
+                  />
+                </Grid>
+              </Grid>
+            </FormSection>
+          </Box>
+        )}
 
         <FormActions
           saveLabel={editing ? 'Save changes' : 'Save participant'}

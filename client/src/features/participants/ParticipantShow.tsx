@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { DetailList } from '../../components/DetailList';
 import { WarningFlag } from '../../components/WarningFlag';
 import { formatDate } from '../../lib/dates';
+import { useBillingProfiles } from '../billing/api';
 import { useTeamName } from '../teams/api';
 import { useUserName } from '../users/api';
 
@@ -17,6 +18,8 @@ const none = (
 export function ParticipantDetails({ participant: p }: { participant: Participant }) {
   const userName = useUserName();
   const teamName = useTeamName(p.teamId);
+  const profiles = useBillingProfiles(Boolean(p.coverage));
+  const payer = profiles.data?.items.find((bp) => bp.id === p.coverage?.profileId);
   return (
     <DetailList
       label="Details"
@@ -40,6 +43,14 @@ export function ParticipantDetails({ participant: p }: { participant: Participan
           ? ([['Discharged', formatDate(p.dischargedOn)]] as [string, ReactNode][])
           : []),
         ...(teamName ? ([['Team', teamName]] as [string, ReactNode][]) : []),
+        ...(p.coverage
+          ? ([
+              [
+                'Billing coverage',
+                `${payer ? payer.name : 'Payer on file'} · member id ${p.coverage.memberId}`,
+              ],
+            ] as [string, ReactNode][])
+          : []),
       ]}
     />
   );
