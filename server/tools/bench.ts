@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,7 +36,8 @@ embedded one), seeded by \`pnpm seed:scale\`, measures it and writes
 bench-results.json at the repository root.
 
   --quick        a smoke run: 3 repetitions, 1.5 s load runs, 20 group sessions (also BENCH_QUICK=1)
-  --strict       exit 2 when a budget fails (a pending figure never fails)
+  --strict       exit 2 when a budget fails (a pending figure never fails); the
+                 phone scores \`pnpm lighthouse\` wrote into the same file count too
   --out <file>   where to write the results (default: <repo>/bench-results.json)
 
 Exit codes: 0 measured (budgets are reported, not enforced), 1 the harness or
@@ -717,9 +718,33 @@ const FIRST_PAGES = ['LoginPage', 'CaseloadPage'];
 interface BundleSize {
   firstLoadGzipBytes(dist: string, pages: string[]): Record<string, number>;
 }
-const importEsm = new Function('specifier', 'return import(specifier)') as (
+/** The phone figures' budgets (`client/scripts/lighthouse.mjs`, which writes the `lighthouse` key). */
+interface LighthouseScript {
+  lighthouseBudgets(section: unknown): Budget[];
+}
+const importEsm = new Function('specifier', 'return import(specifier)') as <T>(
   specifier: string,
-) => Promise<BundleSize>;
+) => Promise<T>;
+
+/** The sign-in page must be usable on a phone after this much JavaScript (issue 24). */
+const SIGN_IN_JS_BUDGET_KB = 150;
+
+/**
+ * What `pnpm lighthouse` last wrote into the results file, kept when the benchmark writes it
+ * again, and the budget lines for its scores (none when it has not run).
+ */
+async function lighthouseFigures(out: string): Promise<{ section?: unknown; budgets: Budget[] }> {
+  let section: unknown;
+  try {
+    section = (JSON.parse(readFileSync(out, 'utf8')) as { lighthouse?: unknown }).lighthouse;
+  } catch {
+    return { budgets: [] };
+  }
+  if (!section) return { budgets: [] };
+  const script = join(REPO_ROOT, 'client', 'scripts', 'lighthouse.mjs');
+  const { lighthouseBudgets } = await importEsm<LighthouseScript>(pathToFileURL(script).href);
+  return { section, budgets: lighthouseBudgets(section) };
+}
 
 /**
  * The JS each first page loads before it paints: the entry chunk, the page's
@@ -739,7 +764,7 @@ async function initialJs(): Promise<
     };
   }
   const script = join(REPO_ROOT, 'client', 'scripts', 'bundle-size.mjs');
-  const { firstLoadGzipBytes } = await importEsm(pathToFileURL(script).href);
+  const { firstLoadGzipBytes } = await importEsm<BundleSize>(pathToFileURL(script).href);
   const bytes = firstLoadGzipBytes(dist, FIRST_PAGES);
   const pages = Object.fromEntries(
     Object.entries(bytes).map(([page, n]) => [page, round(n / 1024)!]),
@@ -786,6 +811,12 @@ function budgets(results: Record<string, any>): Budget[] {
       results.client.initialJsGzipKb,
       '≤ 250 KB gzip',
       (v) => v <= 250,
+    ),
+    check(
+      'client.pages.LoginPage',
+      results.client.pages?.LoginPage ?? null,
+      `≤ ${SIGN_IN_JS_BUDGET_KB} KB gzip`,
+      (v) => v <= SIGN_IN_JS_BUDGET_KB,
     ),
   ];
 }
@@ -837,6 +868,14 @@ function table(results: Record<string, any>, checks: Budget[]): string {
   add('funderExport.ratio', results.funderExport.ratio, results.funderExport);
   add('groupSession.p95Ms', results.groupSession.p95Ms, results.groupSession);
   add('client.initialJsGzipKb', results.client.initialJsGzipKb, results.client);
+  add('client.pages.LoginPage', results.client.pages?.LoginPage ?? null, results.client);
+  for (const [page, f] of Object.entries(
+    (results.lighthouse?.pages ?? {}) as Record<string, Record<string, number | null>>,
+  )) {
+    const note: Note = { status: 'measured' };
+    add(`lighthouse.${page}.performance`, f.performance, note);
+    add(`lighthouse.${page}.accessibility`, f.accessibility, note);
+  }
   const width = Math.max(...rows.map((r) => r[0].length));
   const lines = rows.map(([n, v, note]) => `  ${n.padEnd(width)}  ${v.padStart(9)}  ${note}`);
   const bw = Math.max(...checks.map((c) => c.figure.length));
@@ -1014,7 +1053,9 @@ async function main(args: string[]): Promise<number> {
       groupSession,
       client,
     };
-    results.budgets = budgets(results);
+    const phone = await lighthouseFigures(settings.out);
+    if (phone.section) results.lighthouse = phone.section;
+    results.budgets = [...budgets(results), ...phone.budgets];
     writeFileSync(settings.out, `${JSON.stringify(results, null, 2)}\n`);
     say(`\n${table(results, results.budgets)}\n\nWritten to ${settings.out}`);
 
