@@ -104,6 +104,23 @@ describe('participants: noContactSince and sort', () => {
       'Old',
       'Deleted',
     ]);
+    // Across the organisation (an admin naming no team) the order is the same, every team's
+    // people in it.
+    const org = await list('sort=lastContact&search=Sam', w.admin.token);
+    expect(names(org)).toEqual(['Never', 'Other', 'Absent', 'Old', 'Deleted', 'Recent']);
+    expect(org.items.map((p) => p.lastContactOn)).toEqual([
+      null,
+      '2026-01-02',
+      '2026-01-05',
+      '2026-01-10',
+      '2026-01-12',
+      '2026-03-20',
+    ]);
+    const orgPage = await list('sort=lastContact&search=Sam&pageSize=2&page=2', w.admin.token);
+    expect({ names: names(orgPage), total: orgPage.total }).toEqual({
+      names: ['Absent', 'Old'],
+      total: 6,
+    });
   });
 
   it('keeps cached pages apart by D and by sort, and drops them when a contact is logged', async () => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,7 @@ import {
   TEAM_ONE_WORKERS,
   workerEmail,
 } from './scale/identities';
+import { listMix, loadMixSource, type MixRequest } from './scale/list-mix';
 import {
   captureClaimsSql,
   captureReportSql,
@@ -36,7 +37,8 @@ embedded one), seeded by \`pnpm seed:scale\`, measures it and writes
 bench-results.json at the repository root.
 
   --quick        a smoke run: 3 repetitions, 1.5 s load runs, 20 group sessions (also BENCH_QUICK=1)
-  --strict       exit 2 when a budget fails (a pending figure never fails)
+  --strict       exit 2 when a budget fails (a pending figure never fails); the
+                 phone scores \`pnpm lighthouse\` wrote into the same file count too
   --out <file>   where to write the results (default: <repo>/bench-results.json)
 
 Exit codes: 0 measured (budgets are reported, not enforced), 1 the harness or
@@ -54,6 +56,9 @@ interface Settings {
   connections: number;
   groupSessions: number;
   groupWarmup: number;
+  /** Requests in one mix of the participant list, and how many different mixes are measured. */
+  mixRequests: number;
+  mixRounds: number;
 }
 
 type Status = 'measured' | 'pending' | 'error';
@@ -77,6 +82,24 @@ interface LoadFigure extends Note {
   p99Ms: number | null;
   p50Ms?: number | null;
   requests?: number;
+}
+
+/** One mix of different list requests, sent once each at `connections` connections. */
+interface MixRound {
+  seed: number;
+  rps: number | null;
+  p99Ms: number | null;
+  p50Ms: number | null;
+  requests: number;
+  /** Requests of this mix whose page an earlier mix (or the warm-up) had asked for. */
+  seenBefore: number;
+}
+
+interface MixFigure extends LoadFigure {
+  /** Different requests in each mix (each sent once). */
+  distinct?: number;
+  callers?: number;
+  rounds?: MixRound[];
 }
 
 /** What the participant page loads first (client/src/pages/ParticipantPage.tsx), request by request. */
@@ -157,6 +180,8 @@ function settingsFrom(args: string[]): Settings | null {
     connections: 50,
     groupSessions: quick ? 20 : 200,
     groupWarmup: quick ? 3 : 10,
+    mixRequests: 1000,
+    mixRounds: quick ? 1 : 3,
   };
 }
 
@@ -500,6 +525,108 @@ class Bench {
   }
 
   /**
+   * The participant list as many people use it: `mixRounds` mixes of
+   * `mixRequests` different requests (list-mix.ts: searches, pages, filters and
+   * sorts, by workers and supervisors of several teams and the admin), each
+   * request sent once, at `connections` connections, after a warm-up mix of its
+   * own. Each figure is the median over the mixes; every mix is recorded.
+   */
+  async listMixLoad(today: string): Promise<MixFigure> {
+    const source = await loadMixSource(this.db, today);
+    const tokens = new Map<string, string>();
+    for (const c of source.callers) tokens.set(c.email, await this.token(c.email));
+    const mixes = [0, ...Array.from({ length: this.settings.mixRounds }, (_, i) => i + 1)].map(
+      (seed) => ({ seed, requests: listMix(source, seed, this.settings.mixRequests) }),
+    );
+    const distinct = Math.min(...mixes.map((m) => m.requests.length));
+    const figure: MixFigure = {
+      status: 'measured',
+      rps: null,
+      p99Ms: null,
+      distinct,
+      callers: source.callers.length,
+    };
+    if (distinct < this.settings.connections) {
+      return {
+        ...figure,
+        status: 'error',
+        note: `only ${distinct} different list requests at this scale`,
+      };
+    }
+    // A sample of the warm-up's requests must answer 200 before anything is timed (a measured
+    // mix that does not answers as an error below, with its status codes).
+    const sample = mixes[0].requests.filter((_, i) => i % 20 === 0);
+    for (const r of sample) {
+      const res = await this.api('GET', r.path, tokens.get(r.email));
+      if (res.status !== 200) {
+        return { ...figure, status: 'error', note: `${r.path}: ${describeFailure(res)}` };
+      }
+    }
+    const send = (requests: MixRequest[]) => {
+      let next = 0;
+      return autocannon({
+        url: this.server.baseUrl,
+        connections: this.settings.connections,
+        amount: requests.length,
+        timeout: 10,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req) => {
+              const r = requests[next++ % requests.length];
+              return {
+                ...req,
+                path: r.path,
+                headers: { ...req.headers, authorization: `Bearer ${tokens.get(r.email)}` },
+              };
+            },
+          },
+        ],
+      });
+    };
+    const asked = new Set<string>(sample.map((r) => r.key));
+    const rounds: MixRound[] = [];
+    await this.checkpoint();
+    await this.settle();
+    for (const mix of mixes) {
+      const seenBefore = mix.requests.filter((r) => asked.has(r.key)).length;
+      const r = await send(mix.requests);
+      for (const req of mix.requests) asked.add(req.key);
+      await this.settle();
+      if (r.non2xx > 0 || r.errors > 0) {
+        return {
+          ...figure,
+          status: 'error',
+          note: `mix ${mix.seed}: ${r.non2xx} non-2xx responses (${JSON.stringify(r.statusCodeStats)}), ${r.errors} errors, ${r.timeouts} timeouts`,
+        };
+      }
+      // Mix 0 is the warm-up and is not counted.
+      if (mix.seed === 0) continue;
+      const completed = r['2xx'] + r.non2xx;
+      rounds.push({
+        seed: mix.seed,
+        rps: round(completed / r.duration),
+        p99Ms: completed > 0 ? round(r.latency.p99) : null,
+        p50Ms: completed > 0 ? round(r.latency.p50) : null,
+        requests: completed,
+        seenBefore,
+      });
+    }
+    const of = (k: 'rps' | 'p99Ms' | 'p50Ms') => {
+      const xs = rounds.map((r) => r[k]).filter((v): v is number => v !== null);
+      return xs.length === rounds.length ? round(median(xs)) : null;
+    };
+    return {
+      ...figure,
+      rps: of('rps'),
+      p99Ms: of('p99Ms'),
+      p50Ms: of('p50Ms'),
+      requests: rounds.reduce((n, r) => n + r.requests, 0),
+      rounds,
+    };
+  }
+
+  /**
    * The participant page of a person with an active recovery plan and at
    * least PAGE_NOTES session notes (the fewest such; else the most notes
    * there are: seed:scale gives team 1's most frequent attendee a note for
@@ -674,9 +801,33 @@ const FIRST_PAGES = ['LoginPage', 'CaseloadPage'];
 interface BundleSize {
   firstLoadGzipBytes(dist: string, pages: string[]): Record<string, number>;
 }
-const importEsm = new Function('specifier', 'return import(specifier)') as (
+/** The phone figures' budgets (`client/scripts/lighthouse.mjs`, which writes the `lighthouse` key). */
+interface LighthouseScript {
+  lighthouseBudgets(section: unknown): Budget[];
+}
+const importEsm = new Function('specifier', 'return import(specifier)') as <T>(
   specifier: string,
-) => Promise<BundleSize>;
+) => Promise<T>;
+
+/** The sign-in page must be usable on a phone after this much JavaScript (issue 24). */
+const SIGN_IN_JS_BUDGET_KB = 150;
+
+/**
+ * What `pnpm lighthouse` last wrote into the results file, kept when the benchmark writes it
+ * again, and the budget lines for its scores (none when it has not run).
+ */
+async function lighthouseFigures(out: string): Promise<{ section?: unknown; budgets: Budget[] }> {
+  let section: unknown;
+  try {
+    section = (JSON.parse(readFileSync(out, 'utf8')) as { lighthouse?: unknown }).lighthouse;
+  } catch {
+    return { budgets: [] };
+  }
+  if (!section) return { budgets: [] };
+  const script = join(REPO_ROOT, 'client', 'scripts', 'lighthouse.mjs');
+  const { lighthouseBudgets } = await importEsm<LighthouseScript>(pathToFileURL(script).href);
+  return { section, budgets: lighthouseBudgets(section) };
+}
 
 /**
  * The JS each first page loads before it paints: the entry chunk, the page's
@@ -696,7 +847,7 @@ async function initialJs(): Promise<
     };
   }
   const script = join(REPO_ROOT, 'client', 'scripts', 'bundle-size.mjs');
-  const { firstLoadGzipBytes } = await importEsm(pathToFileURL(script).href);
+  const { firstLoadGzipBytes } = await importEsm<BundleSize>(pathToFileURL(script).href);
   const bytes = firstLoadGzipBytes(dist, FIRST_PAGES);
   const pages = Object.fromEntries(
     Object.entries(bytes).map(([page, n]) => [page, round(n / 1024)!]),
@@ -730,12 +881,26 @@ function budgets(results: Record<string, any>): Budget[] {
     check('list.ratio', results.list.ratio, '≥ 0.5 × baseline rps', (v) => v >= 0.5),
     // No response at all within the run is a failure, not a pending figure.
     check('list.p99Ms', results.list.p99Ms, '≤ 50 ms', (v) => v <= 50, results.list.requests === 0),
+    check('listMix.ratio', results.listMix.ratio, '≥ 0.5 × baseline rps', (v) => v >= 0.5),
+    check(
+      'listMix.p99Ms',
+      results.listMix.p99Ms,
+      '≤ 50 ms',
+      (v) => v <= 50,
+      results.listMix.requests === 0,
+    ),
     check('groupSession.p95Ms', results.groupSession.p95Ms, '≤ 30 ms', (v) => v <= 30),
     check(
       'client.initialJsGzipKb',
       results.client.initialJsGzipKb,
       '≤ 250 KB gzip',
       (v) => v <= 250,
+    ),
+    check(
+      'client.pages.LoginPage',
+      results.client.pages?.LoginPage ?? null,
+      `≤ ${SIGN_IN_JS_BUDGET_KB} KB gzip`,
+      (v) => v <= SIGN_IN_JS_BUDGET_KB,
     ),
   ];
 }
@@ -781,6 +946,13 @@ function table(results: Record<string, any>, checks: Budget[]): string {
   }
   add('list.rps', results.list.rps, results.list);
   add('list.p99Ms', results.list.p99Ms, results.list);
+  add('listMix.rps', results.listMix.rps, results.listMix);
+  add('listMix.p99Ms', results.listMix.p99Ms, results.listMix);
+  add(
+    'listMix.ratio',
+    results.listMix.ratio,
+    results.listMix.status === 'measured' ? results.baseline : results.listMix,
+  );
   add('baseline.rps', results.baseline.rps, results.baseline);
   add('baseline.p99Ms', results.baseline.p99Ms, results.baseline);
   add(
@@ -796,6 +968,14 @@ function table(results: Record<string, any>, checks: Budget[]): string {
   add('funderExport.ratio', results.funderExport.ratio, results.funderExport);
   add('groupSession.p95Ms', results.groupSession.p95Ms, results.groupSession);
   add('client.initialJsGzipKb', results.client.initialJsGzipKb, results.client);
+  add('client.pages.LoginPage', results.client.pages?.LoginPage ?? null, results.client);
+  for (const [page, f] of Object.entries(
+    (results.lighthouse?.pages ?? {}) as Record<string, Record<string, number | null>>,
+  )) {
+    const note: Note = { status: 'measured' };
+    add(`lighthouse.${page}.performance`, f.performance, note);
+    add(`lighthouse.${page}.accessibility`, f.accessibility, note);
+  }
   const width = Math.max(...rows.map((r) => r[0].length));
   const lines = rows.map(([n, v, note]) => `  ${n.padEnd(width)}  ${v.padStart(9)}  ${note}`);
   const bw = Math.max(...checks.map((c) => c.figure.length));
@@ -911,6 +1091,10 @@ async function main(args: string[]): Promise<number> {
       `/api/participants?search=${COMMON_NAME_FRAGMENT}&pageSize=25`,
       workerEmail(1),
     );
+    say(
+      `  participant list, ${settings.mixRounds} × ${settings.mixRequests} different requests at ${settings.connections} connections …`,
+    );
+    const listMixFigure = await bench.listMixLoad(to);
     say(`  group sessions of 10 …`);
     const groupSession = await bench.groupSession();
     let client: Awaited<ReturnType<typeof initialJs>>;
@@ -962,11 +1146,20 @@ async function main(args: string[]): Promise<number> {
         search: COMMON_NAME_FRAGMENT,
         ratio: list.rps !== null && baseline.rps ? round(list.rps / baseline.rps, 2) : null,
       },
+      listMix: {
+        ...listMixFigure,
+        ratio:
+          listMixFigure.rps !== null && baseline.rps
+            ? round(listMixFigure.rps / baseline.rps, 2)
+            : null,
+      },
       baseline,
       groupSession,
       client,
     };
-    results.budgets = budgets(results);
+    const phone = await lighthouseFigures(settings.out);
+    if (phone.section) results.lighthouse = phone.section;
+    results.budgets = [...budgets(results), ...phone.budgets];
     writeFileSync(settings.out, `${JSON.stringify(results, null, 2)}\n`);
     say(`\n${table(results, results.budgets)}\n\nWritten to ${settings.out}`);
 
@@ -978,6 +1171,7 @@ async function main(args: string[]): Promise<number> {
       funderExport,
       participantPage,
       list,
+      listMixFigure,
       baseline,
       groupSession,
       client,

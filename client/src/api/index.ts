@@ -3,7 +3,9 @@ export {
   confirmOwnPassword,
   download,
   refreshSession,
+  restoreSession,
   setAccessToken,
+  startSessionRestore,
   onSessionChange,
   toQueryString,
 } from './client';

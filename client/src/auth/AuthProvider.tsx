@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LoginRequest, LoginResponse, User } from '@peerpath/shared';
-import { api, onSessionChange, refreshSession, setAccessToken } from '../api';
+import { api, onSessionChange, restoreSession, setAccessToken } from '../api';
 import { clearOutbox } from '../offline/outbox';
 import { AuthContext, type AuthContextValue, type AuthStatus } from './context';
 
@@ -35,7 +35,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // Restore the session from the refresh cookie, if there is one.
   useEffect(() => {
     let live = true;
-    void refreshSession().then((session) => {
+    void restoreSession().then((session) => {
       if (live) setState(session ? signedIn(session) : SIGNED_OUT);
     });
     return () => {

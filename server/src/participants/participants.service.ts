@@ -216,11 +216,22 @@ export class ParticipantsService {
       ? `(SELECT v.version::text FROM participant_list_version v WHERE v.team_id = $1)`
       : 'NULL::text';
 
+    const byName = 'lower(p.last_name), lower(p.first_name), p.id';
     const order =
       q.sort === 'lastContact'
         ? `(SELECT max(lc.last_day) FROM participant_contact lc WHERE lc.participant_id = p.id)
-             ASC NULLS FIRST, lower(p.last_name), lower(p.first_name), p.id`
-        : 'lower(p.last_name), lower(p.first_name), p.id';
+             ASC NULLS FIRST, ${byName}`
+        : byName;
+    // Across the organisation, the last contacts of everyone are read in one pass and joined
+    // (a look-up per person was 180 ms for 20,000 people); inside a team, a look-up per person
+    // of the team is cheaper.
+    const orgByContact = q.sort === 'lastContact' && !team;
+    const pageFrom = orgByContact
+      ? `participant p LEFT JOIN (SELECT oc.participant_id, max(oc.last_day) AS last_day
+                                    FROM participant_contact oc GROUP BY oc.participant_id) oc
+                        ON oc.participant_id = p.id`
+      : 'participant p';
+    const pageOrder = orgByContact ? `oc.last_day ASC NULLS FIRST, ${byName}` : order;
     // One prepared statement (a handful of shapes, by the filters given): the matches are
     // counted (a window before the LIMIT) and the page picked from the index, then only
     // the page's rows are read, with their last contact (`participant_contact`, kept by
@@ -236,9 +247,9 @@ export class ParticipantsService {
       this.db,
       `WITH page AS (
          SELECT p.id, count(*) OVER ()::int AS total
-           FROM participant p
+           FROM ${pageFrom}
            ${f.where}
-          ORDER BY ${order}
+          ORDER BY ${pageOrder}
           LIMIT ${f.param(pageSize)} OFFSET ${f.param(offset)}
        )
        SELECT ${LIST_COLUMNS}, page.total,

@@ -12,10 +12,26 @@ declare module 'autocannon' {
     total?: number;
   }
 
+  interface RequestData {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+
+  interface Request extends RequestData {
+    /** Called before each send of this request; what it returns is sent. */
+    setupRequest?: (req: RequestData, context: Record<string, unknown>) => RequestData;
+  }
+
   interface Options {
     url: string;
     connections?: number;
     duration?: number;
+    /** Stop after this many requests in all (instead of after `duration`). */
+    amount?: number;
+    /** Each connection sends these in turn. */
+    requests?: Request[];
     method?: string;
     headers?: Record<string, string>;
     body?: string;
