@@ -23,7 +23,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Every roll-up function is replaced by the one of migration SessionVoid with
  * the keys added (the locking is as before), the rebuild included; the up
- * migration rebuilds the roll-ups to fill the new columns. `down` puts back
+ * migration then fills the new columns of the existing days. `down` puts back
  * SessionVoid's functions and drops the columns.
  *
  * This migration holds its own SQL (it is frozen once on main).
@@ -323,6 +323,28 @@ function functions(keys: boolean): string[] {
   ];
 }
 
+/** Adds the keys of the live sessions that start in [$1, $2) and of their attended rows to their days. */
+const BACKFILL = `
+  UPDATE team_day_activity r SET
+    attended = r.attended + d.attended,
+    ${KEY_COLUMNS.map((c) => `${c} = trim_scale(r.${c} + d.${c})`).join(',\n    ')}
+    FROM (
+      SELECT s.team_id, (s.starts_at AT TIME ZONE (SELECT org_timezone FROM report_setting))::date AS day,
+             coalesce(sum(n.attended), 0)::int AS attended,
+             sum(s.record_key::numeric) AS key_sessions,
+             ${TYPES.map((t) => `coalesce(sum(s.record_key::numeric) FILTER (WHERE s.type = '${t}'), 0) AS key_type_${t}`).join(',\n             ')},
+             ${SETTINGS.map((x) => `coalesce(sum(s.record_key::numeric) FILTER (WHERE s.setting = '${x}'), 0) AS key_setting_${x}`).join(',\n             ')},
+             coalesce(sum(n.k) FILTER (WHERE s.type IN (${list(GROUP_TYPES)})), 0) AS key_group_attended,
+             coalesce(sum(n.k), 0) AS key_attended
+        FROM support_session s
+        LEFT JOIN (SELECT a.session_id, count(*) AS attended, sum(a.record_key::numeric) AS k
+                     FROM attendance a JOIN support_session w ON w.id = a.session_id
+                    WHERE a.status = 'attended' AND w.starts_at >= $1::timestamptz AND w.starts_at < $2::timestamptz
+                    GROUP BY a.session_id) n ON n.session_id = s.id
+       WHERE s.starts_at >= $1::timestamptz AND s.starts_at < $2::timestamptz AND s.voided_at IS NULL
+       GROUP BY 1, 2) d
+   WHERE r.team_id = d.team_id AND r.day = d.day`;
+
 export class RollupCellKeys1795660002700 implements MigrationInterface {
   name = 'RollupCellKeys1795660002700';
 
@@ -332,7 +354,18 @@ export class RollupCellKeys1795660002700 implements MigrationInterface {
         KEY_COLUMNS.map((c) => `ADD COLUMN ${c} numeric NOT NULL DEFAULT 0`).join(', '),
     );
     for (const sql of functions(true)) await q.query(sql);
-    await q.query(`SELECT rebuild_report_rollups()`);
+    // The counts are right already: the new columns are filled in windows of 60 days of
+    // sessions, each statement adding its sessions' keys to their days (a full rebuild of a
+    // large database would outlast the connection's query timeout). Sums add up exactly.
+    const [bounds]: { lo: Date | null; hi: Date | null }[] = await q.query(
+      `SELECT min(starts_at) AS lo, max(starts_at) AS hi FROM support_session WHERE voided_at IS NULL`,
+    );
+    if (bounds?.lo && bounds.hi) {
+      const step = 60 * 24 * 3600 * 1000;
+      for (let t = bounds.lo.getTime(); t <= bounds.hi.getTime(); t += step) {
+        await q.query(BACKFILL, [new Date(t).toISOString(), new Date(t + step).toISOString()]);
+      }
+    }
   }
 
   public async down(q: QueryRunner): Promise<void> {
