@@ -20,7 +20,9 @@ import {
  * the summary reads its counts; participants served reads `participant_contact`
  * as the summary does and sums the keys of those participants. The other cells
  * read the period's handouts, advocacy actions, decision notes, enrolments and
- * discharges and time entries (other hours), as the summary's own figures do.
+ * discharges and time entries (other hours), as the summary's own figures do
+ * (handouts and advocacy grouped by resource and outcome, category and level
+ * first, as the summary groups its handouts).
  * So a perturbed export costs about what the exact one does. Keys are summed as
  * numeric, which is exact: the sum of the day sums is the sum over the records,
  * in any order, and so is the published figure.
@@ -30,6 +32,12 @@ import {
  */
 const IN_TEAM = (alias: string) => `($3::uuid IS NULL OR ${alias}.team_id = $3::uuid)`;
 const KEY = (expr: string) => `mod(coalesce(sum(${expr}::numeric), 0), 1)::float8`;
+/**
+ * The count and key of a cell over rows already grouped (`n` records, `k` the numeric sum of their
+ * keys): the grouping sets then add each record's key once, not once per set.
+ */
+const PREGROUPED = (alias: string) =>
+  `coalesce(sum(${alias}.n), 0)::int, mod(coalesce(sum(${alias}.k), 0), 1)::float8`;
 
 /** The cells read from `team_day_activity`: (cell, count column, key column). */
 const DAY_CELLS: [cell: string, count: string, key: string][] = [
@@ -79,17 +87,22 @@ export const ACTIVITY_KEYS_SQL = `
   SELECT CASE WHEN GROUPING(r.category) = 0 THEN 'handouts.byCategory.' || r.category
               WHEN GROUPING(h.outcome) = 0 THEN 'handouts.byOutcome.' || h.outcome
               ELSE 'handouts.total' END,
-         count(*)::int, ${KEY('h.record_key')}
-    FROM handout h JOIN resource r ON r.id = h.resource_id
-   WHERE h.given_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}
+         ${PREGROUPED('h')}
+    FROM (SELECT h.resource_id, h.outcome, count(*) AS n, sum(h.record_key::numeric) AS k
+            FROM handout h
+           WHERE h.given_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}
+           GROUP BY h.resource_id, h.outcome) h
+    JOIN resource r ON r.id = h.resource_id
    GROUP BY GROUPING SETS ((r.category), (h.outcome), ())
   UNION ALL
   SELECT CASE WHEN GROUPING(x.category) = 0 THEN 'advocacy.byCategory.' || x.category
               WHEN GROUPING(x.level) = 0 THEN 'advocacy.byLevel.' || x.level
               ELSE 'advocacy.opened' END,
-         count(*)::int, ${KEY('x.record_key')}
-    FROM advocacy_action x
-   WHERE x.opened_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')}
+         ${PREGROUPED('x')}
+    FROM (SELECT x.category, x.level, count(*) AS n, sum(x.record_key::numeric) AS k
+            FROM advocacy_action x
+           WHERE x.opened_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')}
+           GROUP BY x.category, x.level) x
    GROUP BY GROUPING SETS ((x.category), (x.level), ())
   UNION ALL
   SELECT 'advocacy.completed', count(*)::int, ${KEY('x.record_key')}
