@@ -1,4 +1,10 @@
-import type { Participant, Session } from '@peerpath/shared';
+import {
+  SESSION_SETTINGS,
+  SESSION_TYPES,
+  formatOf,
+  type Participant,
+  type Session,
+} from '@peerpath/shared';
 import { createApp } from '../src/app.factory';
 import { createParticipant, createSession } from './factories/daily-loop';
 import { createTestApp, seedWorld, type TestApp, type World } from './harness';
@@ -21,6 +27,7 @@ async function readRollups(q: (sql: string) => Promise<{ rows: any[] }>): Promis
   const days = await q(
     `SELECT * FROM team_day_activity
       WHERE sessions <> 0 OR minutes <> 0 OR group_attended <> 0 OR attended_minutes <> 0
+         OR attended <> 0
       ORDER BY day, team_id`,
   );
   const contact = await q(
@@ -29,6 +36,43 @@ async function readRollups(q: (sql: string) => Promise<{ rows: any[] }>): Promis
   );
   return { days: days.rows, contact: contact.rows };
 }
+
+const GROUP_TYPES = SESSION_TYPES.filter((x) => formatOf(x) === 'group');
+const keySums = (k: string, where = 'true') =>
+  `coalesce(sum(${k}::numeric) FILTER (WHERE ${where}), 0)`;
+const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+
+/**
+ * The record key sums of every team and org-local day, straight from the
+ * records (migration RollupCellKeys): its live sessions' keys in total, by type
+ * and by setting, and its attended rows (their number, their keys, those of
+ * group sessions). A stored row that differs from them, either way, is returned.
+ */
+const KEY_MISMATCHES = `
+  WITH s AS (
+    SELECT s.id, s.team_id, (s.starts_at AT TIME ZONE (SELECT org_timezone FROM report_setting))::date AS day,
+           s.type, s.setting, s.record_key
+      FROM support_session s WHERE s.voided_at IS NULL
+  ), k AS (
+    SELECT s.team_id, s.day,
+           ${keySums('s.record_key')} AS key_sessions,
+           ${SESSION_TYPES.map((x) => `${keySums('s.record_key', `s.type = '${x}'`)} AS key_type_${x}`).join(', ')},
+           ${SESSION_SETTINGS.map((x) => `${keySums('s.record_key', `s.setting = '${x}'`)} AS key_setting_${x}`).join(', ')},
+           coalesce(sum(a.n), 0)::int AS attended, coalesce(sum(a.k), 0) AS key_attended,
+           coalesce(sum(a.k) FILTER (WHERE s.type IN (${quoted(GROUP_TYPES)})), 0) AS key_group_attended
+      FROM s LEFT JOIN (SELECT session_id, count(*) AS n, sum(record_key::numeric) AS k FROM attendance
+                         WHERE status = 'attended' GROUP BY session_id) a ON a.session_id = s.id
+     GROUP BY s.team_id, s.day
+  ), r AS (
+    SELECT team_id, day, key_sessions,
+           ${SESSION_TYPES.map((x) => `key_type_${x}`).join(', ')},
+           ${SESSION_SETTINGS.map((x) => `key_setting_${x}`).join(', ')},
+           attended, key_attended, key_group_attended
+      FROM team_day_activity WHERE sessions <> 0
+  )
+  SELECT * FROM (SELECT * FROM k EXCEPT SELECT * FROM r) x
+  UNION ALL
+  SELECT * FROM (SELECT * FROM r EXCEPT SELECT * FROM k) y`;
 
 describe('report roll-ups', () => {
   let t: TestApp;
@@ -53,6 +97,7 @@ describe('report roll-ups', () => {
   async function expectExact(): Promise<Rollups> {
     const [incremental, rebuilt] = await incrementalAndRebuilt();
     expect(incremental).toEqual(rebuilt);
+    expect((await t.db.query(KEY_MISMATCHES)).rows).toEqual([]);
     return incremental;
   }
 
@@ -121,6 +166,26 @@ describe('report roll-ups', () => {
       attended_minutes: '120',
     });
     expect(stored.days[1]).toMatchObject({ type_one_to_one_mentoring: 1, setting_phone: 1 });
+    // The key sums ride along: the late session's key, and its two attended rows' keys.
+    const key = async (sql: string, id: string) => String((await t.db.query(sql, [id])).rows[0].k);
+    expect(stored.days[0]).toMatchObject({
+      attended: 2,
+      key_sessions: await key(
+        `SELECT trim_scale(record_key::numeric) AS k FROM support_session WHERE id = $1`,
+        late.id,
+      ),
+      key_type_support_group: await key(
+        `SELECT trim_scale(record_key::numeric) AS k FROM support_session WHERE id = $1`,
+        late.id,
+      ),
+      key_attended: await key(
+        `SELECT trim_scale(sum(record_key::numeric)) AS k FROM attendance WHERE session_id = $1 AND status = 'attended'`,
+        late.id,
+      ),
+      key_type_one_to_one_mentoring: '0',
+    });
+    expect(stored.days[1]).toMatchObject({ attended: 1, key_group_attended: '0' });
+    expect(Number(stored.days[1].key_attended)).toBeGreaterThan(0);
     expect(await lastContact(p[0])).toBe('2026-03-09');
     expect(await lastContact(p[3])).toBeNull();
 

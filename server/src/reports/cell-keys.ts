@@ -1,11 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import {
+  SESSION_SETTINGS,
   SESSION_TYPES,
   activityCounts,
-  formatOf,
   type ActivityCellKeys,
   type ActivitySummary,
-  type AttendanceStatus,
   type HoursRecords,
   type TimeEntryKind,
 } from '@peerpath/shared';
@@ -13,51 +12,71 @@ import {
 /*
  * The cell keys of SPEC §14 for the activity summary's funder export: for each
  * published count, the fractional part of the sum of the record keys of the
- * records it counts. The roll-ups the summary reads carry no keys, so this
- * reads the base tables of the period, as SQL aggregates: the period's
- * sessions (by the `support_session_starts_cover_idx` range), their attended
- * rows (by `attendance_attended_idx`), the participants they cover (by primary
- * key) and the period's handouts, advocacy actions, decision notes and time
- * entries (other hours, by the `time_entry_team_on_idx` range). Its cost
- * grows with the period's records, like the raw SQL the roll-ups replace; it is
- * paid by funder exports under `EXPORT_PROTECTION=perturb` only, never by the
- * on-screen report. Keys are summed as numeric, so the sum (and so the
- * published figure) does not depend on the order the rows are read in.
+ * records it counts, as SQL aggregates.
  *
- * $1 from, $2 to (inclusive dates), $3 team or null, $4 attended, $5 the group
- * session types. Sessions count by their org-local day (report_setting, as the
- * roll-ups do); a voided session counts nowhere.
+ * Sessions (in total, by type, by setting), group attendance and contact hours
+ * read the key sums that `team_day_activity` carries beside its counts (kept by
+ * the roll-up triggers, migration RollupCellKeys), over the period's days, as
+ * the summary reads its counts; participants served reads `participant_contact`
+ * as the summary does and sums the keys of those participants. The other cells
+ * read the period's handouts, advocacy actions, decision notes, enrolments and
+ * discharges and time entries (other hours), as the summary's own figures do
+ * (handouts and advocacy grouped by resource and outcome, category and level
+ * first, as the summary groups its handouts).
+ * So a perturbed export costs about what the exact one does. Keys are summed as
+ * numeric, which is exact: the sum of the day sums is the sum over the records,
+ * in any order, and so is the published figure.
+ *
+ * $1 from, $2 to (inclusive dates), $3 team or null. Sessions count by their
+ * org-local day; a voided session counts nowhere.
  */
 const IN_TEAM = (alias: string) => `($3::uuid IS NULL OR ${alias}.team_id = $3::uuid)`;
 const KEY = (expr: string) => `mod(coalesce(sum(${expr}::numeric), 0), 1)::float8`;
+/**
+ * The count and key of a cell over rows already grouped (`n` records, `k` the numeric sum of their
+ * keys): the grouping sets then add each record's key once, not once per set.
+ */
+const PREGROUPED = (alias: string) =>
+  `coalesce(sum(${alias}.n), 0)::int, mod(coalesce(sum(${alias}.k), 0), 1)::float8`;
+
+/** The cells read from `team_day_activity`: (cell, count column, key column). */
+const DAY_CELLS: [cell: string, count: string, key: string][] = [
+  ['sessions.total', 'sessions', 'key_sessions'],
+  ...SESSION_TYPES.map((t): [string, string, string] => [
+    `sessions.byType.${t}`,
+    `type_${t}`,
+    `key_type_${t}`,
+  ]),
+  ...SESSION_SETTINGS.map((x): [string, string, string] => [
+    `sessions.bySetting.${x}`,
+    `setting_${x}`,
+    `key_setting_${x}`,
+  ]),
+  ['groupAttendance.attended', 'group_attended', 'key_group_attended'],
+  ['contactHours', 'attended', 'key_attended'],
+];
 
 export const ACTIVITY_KEYS_SQL = `
-  WITH s AS (
-    SELECT s.id, s.type, s.setting, s.record_key
-      FROM support_session s
-     WHERE s.starts_at >= ($1::date::timestamp AT TIME ZONE (SELECT org_timezone FROM report_setting))
-       AND s.starts_at < (($2::date + 1)::timestamp AT TIME ZONE (SELECT org_timezone FROM report_setting))
-       AND s.voided_at IS NULL AND ${IN_TEAM('s')}
-  ), a AS (
-    SELECT a.participant_id, a.record_key, s.type = ANY($5::text[]) AS in_group
-      FROM attendance a JOIN s ON s.id = a.session_id
-     WHERE a.status = $4
+  WITH d AS (
+    SELECT ${DAY_CELLS.map(
+      ([, n, k]) => `coalesce(sum(r.${n}), 0)::int AS ${n}, ${KEY(`r.${k}`)} AS ${k}`,
+    ).join(',\n           ')}
+      FROM team_day_activity r
+     WHERE r.day BETWEEN $1::date AND $2::date AND ${IN_TEAM('r')}
   )
-  SELECT CASE WHEN GROUPING(s.type) = 0 THEN 'sessions.byType.' || s.type
-              WHEN GROUPING(s.setting) = 0 THEN 'sessions.bySetting.' || s.setting
-              ELSE 'sessions.total' END AS cell,
-         count(*)::int AS n, ${KEY('s.record_key')} AS k
-    FROM s
-   GROUP BY GROUPING SETS ((s.type), (s.setting), ())
-  UNION ALL
-  SELECT 'groupAttendance.attended', count(*) FILTER (WHERE a.in_group)::int,
-         mod(coalesce(sum(a.record_key::numeric) FILTER (WHERE a.in_group), 0), 1)::float8
-    FROM a
-  UNION ALL
-  SELECT 'contactHours', count(*)::int, ${KEY('a.record_key')} FROM a
+  SELECT v.cell, v.n, v.k
+    FROM d, LATERAL (VALUES
+      ${DAY_CELLS.map(([cell, n, k]) => `('${cell}', d.${n}, d.${k})`).join(',\n      ')}
+    ) v(cell, n, k)
   UNION ALL
   SELECT 'participantsServed', count(*)::int, ${KEY('p.record_key')}
-    FROM participant p WHERE p.id IN (SELECT a.participant_id FROM a)
+    FROM participant p
+   WHERE p.id IN (
+     SELECT pc.participant_id
+       FROM participant_contact pc
+      WHERE pc.last_day >= $1::date AND pc.first_day <= $2::date AND ${IN_TEAM('pc')}
+        AND (pc.first_day >= $1::date OR pc.last_day <= $2::date
+             OR pc.days && daterange($1::date, $2::date, '[]')))
   UNION ALL
   SELECT 'newParticipants', count(*)::int, ${KEY('p.record_key')}
     FROM participant p WHERE p.enrolled_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('p')}
@@ -68,17 +87,22 @@ export const ACTIVITY_KEYS_SQL = `
   SELECT CASE WHEN GROUPING(r.category) = 0 THEN 'handouts.byCategory.' || r.category
               WHEN GROUPING(h.outcome) = 0 THEN 'handouts.byOutcome.' || h.outcome
               ELSE 'handouts.total' END,
-         count(*)::int, ${KEY('h.record_key')}
-    FROM handout h JOIN resource r ON r.id = h.resource_id
-   WHERE h.given_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}
+         ${PREGROUPED('h')}
+    FROM (SELECT h.resource_id, h.outcome, count(*) AS n, sum(h.record_key::numeric) AS k
+            FROM handout h
+           WHERE h.given_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}
+           GROUP BY h.resource_id, h.outcome) h
+    JOIN resource r ON r.id = h.resource_id
    GROUP BY GROUPING SETS ((r.category), (h.outcome), ())
   UNION ALL
   SELECT CASE WHEN GROUPING(x.category) = 0 THEN 'advocacy.byCategory.' || x.category
               WHEN GROUPING(x.level) = 0 THEN 'advocacy.byLevel.' || x.level
               ELSE 'advocacy.opened' END,
-         count(*)::int, ${KEY('x.record_key')}
-    FROM advocacy_action x
-   WHERE x.opened_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')}
+         ${PREGROUPED('x')}
+    FROM (SELECT x.category, x.level, count(*) AS n, sum(x.record_key::numeric) AS k
+            FROM advocacy_action x
+           WHERE x.opened_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')}
+           GROUP BY x.category, x.level) x
    GROUP BY GROUPING SETS ((x.category), (x.level), ())
   UNION ALL
   SELECT 'advocacy.completed', count(*)::int, ${KEY('x.record_key')}
@@ -93,9 +117,6 @@ export const ACTIVITY_KEYS_SQL = `
     FROM time_entry e
    WHERE e.worked_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('e')}
    GROUP BY GROUPING SETS ((e.kind), ())`;
-
-const ATTENDED: AttendanceStatus = 'attended';
-const GROUP_TYPES = SESSION_TYPES.filter((t) => formatOf(t) === 'group');
 
 /** One published cell: how many records it counts and its cell key. */
 export interface CellKeyRow {
@@ -117,8 +138,6 @@ export async function activityCellKeys(
     s.period.from,
     s.period.to,
     s.teamId,
-    ATTENDED,
-    GROUP_TYPES,
   ]);
   const byCell = new Map(rows.map((r) => [r.cell, r]));
   const cells = Object.fromEntries(

@@ -30,6 +30,7 @@ import { ReferralStatuses1795660002200 } from './1795660002200-ReferralStatuses'
 import { ResourceVerifiedAndHsds1795660002300 } from './1795660002300-ResourceVerifiedAndHsds';
 import { ConsentScans1795660002400 } from './1795660002400-ConsentScans';
 import { Billing1795660002500 } from './1795660002500-Billing';
+import { RollupCellKeys1795660002700 } from './1795660002700-RollupCellKeys';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   ResourceVerifiedAndHsds1795660002300,
   ConsentScans1795660002400,
   Billing1795660002500,
+  RollupCellKeys1795660002700,
 ];
