@@ -27,7 +27,8 @@ export function FormDialog({
   maxWidth = 'sm',
   pickers = false,
   grid = true,
-  largeSubmit = false,
+  large = false,
+  fullScreen = false,
   children,
 }: {
   open?: boolean;
@@ -41,7 +42,9 @@ export function FormDialog({
   maxWidth?: DialogProps['maxWidth'];
   pickers?: boolean;
   grid?: boolean;
-  largeSubmit?: boolean;
+  /** Large buttons, for a long form often filled in on a phone. */
+  large?: boolean;
+  fullScreen?: boolean;
   children: ReactNode;
 }) {
   const titleId = useId();
@@ -54,11 +57,13 @@ export function FormDialog({
         {children}
       </DialogContent>
       <DialogActions>
-        <Button onClick={close}>Cancel</Button>
+        <Button size={large ? 'large' : undefined} onClick={close}>
+          Cancel
+        </Button>
         <Button
           type="submit"
           variant="contained"
-          size={largeSubmit ? 'large' : undefined}
+          size={large ? 'large' : undefined}
           loading={submitting}
         >
           {submitLabel}
@@ -67,7 +72,14 @@ export function FormDialog({
     </form>
   );
   return (
-    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth={maxWidth} fullWidth>
+    <Dialog
+      open={open}
+      onClose={close}
+      aria-labelledby={titleId}
+      maxWidth={maxWidth}
+      fullWidth
+      fullScreen={fullScreen}
+    >
       {pickers ? <PickersProvider>{form}</PickersProvider> : form}
       {guard.dialog}
     </Dialog>

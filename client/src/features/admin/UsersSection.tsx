@@ -1,5 +1,3 @@
-import BlockOutlined from '@mui/icons-material/BlockOutlined';
-import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import PersonAddOutlined from '@mui/icons-material/PersonAddOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -8,6 +6,7 @@ import { LABELS, ROLES, type Role, type User } from '@peerpath/shared';
 import { useMemo, useState } from 'react';
 import { describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
+import { ActiveStatus } from '../../components/ActiveStatus';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -65,16 +64,7 @@ export function UsersSection() {
       field: 'active',
       header: 'Status',
       width: 130,
-      render: (row) => (
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
-          {row.active ? (
-            <CheckCircleOutlined fontSize="small" color="success" aria-hidden />
-          ) : (
-            <BlockOutlined fontSize="small" color="disabled" aria-hidden />
-          )}
-          {row.active ? 'Active' : 'Deactivated'}
-        </Box>
-      ),
+      render: (row) => <ActiveStatus active={row.active} />,
     },
     {
       field: 'actions',

@@ -1,9 +1,4 @@
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
@@ -23,7 +18,7 @@ import {
 import { useEffect, useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { newId } from '../../lib/newId';
 import { useCreateBillingProfile, useUpdateBillingProfile } from './api';
@@ -147,7 +142,6 @@ export function BillingProfileDialog({
   onSaved: (profile: BillingProfile, created: boolean) => void;
 }) {
   const creating = profile === undefined;
-  const titleId = useId();
   const roundingId = useId();
   const fullScreen = useMediaQuery(useTheme().breakpoints.down('sm'));
   const create = useCreateBillingProfile();
@@ -238,142 +232,128 @@ export function BillingProfileDialog({
   );
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={() => unsaved.confirmLeave(close)}
-      aria-labelledby={titleId}
+      title={creating ? 'Add a billing profile' : `Change ${profile?.name ?? ''}`}
+      guard={unsaved}
+      onClose={close}
+      onSubmit={onSubmit}
+      error={formError}
+      submitting={isSubmitting}
+      submitLabel={creating ? 'Add profile' : 'Save changes'}
       maxWidth="md"
-      fullWidth
+      grid={false}
+      large
       fullScreen={fullScreen}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <DialogTitle id={titleId}>
-          {creating ? 'Add a billing profile' : `Change ${profile?.name ?? ''}`}
-        </DialogTitle>
-        <DialogContent>
-          <FormError message={formError} />
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <Grid container spacing={2}>
-              <Grid size={{ xs: 12, sm: 8 }}>
-                <TextField
-                  {...text('name', 'The payer and programme, as your biller knows it.')}
-                  required
-                  autoFocus={creating}
-                  {...register('name', {
-                    validate: (v) => v.trim().length > 0 || 'Enter a name for this payer',
-                    maxLength: { value: 120, message: 'Keep it to 120 characters or fewer' },
-                  })}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField
-                  {...text('code', 'H0038 is peer support services.')}
-                  required
-                  {...register('code', {
-                    validate: (v) => v.trim().length > 0 || 'Enter the service code',
-                  })}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 8 }}>
-                <TextField
-                  {...text(
-                    'modifiers',
-                    `Two letters or digits each, separated by spaces, for example HE U8. At most ${BILLING_MAX_MODIFIERS} with the group modifier.`,
-                  )}
-                  {...register('modifiers')}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField
-                  {...text(
-                    'groupModifier',
-                    'Added for groups, for example HQ. Leave empty if none.',
-                  )}
-                  {...register('groupModifier')}
-                />
-              </Grid>
-            </Grid>
-
-            <div>
-              <FormLabel id={roundingId}>{LABELS_FOR.rounding}</FormLabel>
-              <Controller
-                control={control}
-                name="rounding"
-                render={({ field }) => (
-                  <RadioGroup aria-labelledby={roundingId} {...field}>
-                    {ROUNDING_CHOICES.map((r) => (
-                      <div key={r.value}>
-                        <FormControlLabel
-                          value={r.value}
-                          control={<Radio />}
-                          label={r.label}
-                          sx={{ minHeight: 48 }}
-                        />
-                        <FormHelperText sx={{ mt: -0.5, ml: 4 }}>{r.help}</FormHelperText>
-                      </div>
-                    ))}
-                  </RadioGroup>
-                )}
-              />
-              {errors.rounding && <FormHelperText error>{errors.rounding.message}</FormHelperText>}
-            </div>
-
-            <Grid container spacing={2}>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField
-                  {...text('maxUnitsPerDay', 'For one person in one day. Empty: no limit.')}
-                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                  {...register('maxUnitsPerDay', { validate: wholeNumber })}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField
-                  {...text('maxGroupSize', 'Most people who attended. Empty: no limit.')}
-                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                  {...register('maxGroupSize', { validate: wholeNumber })}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField
-                  {...text('unitRate', 'In dollars, for example 17.48. Empty if not known.')}
-                  slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-                  {...register('unitRate', {
-                    validate: (v) =>
-                      v.trim() === '' ||
-                      /^\d+(\.\d{1,2})?$/.test(v.trim()) ||
-                      'Enter an amount like 17.48, or leave it empty',
-                  })}
-                />
-              </Grid>
-            </Grid>
-
-            <div>
-              {check(
-                'requiresActivePlan',
-                'Only services on a day the person has an active recovery plan can be billed.',
+      <Stack spacing={2} sx={{ pt: 1 }}>
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, sm: 8 }}>
+            <TextField
+              {...text('name', 'The payer and programme, as your biller knows it.')}
+              required
+              autoFocus={creating}
+              {...register('name', {
+                validate: (v) => v.trim().length > 0 || 'Enter a name for this payer',
+                maxLength: { value: 120, message: 'Keep it to 120 characters or fewer' },
+              })}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <TextField
+              {...text('code', 'H0038 is peer support services.')}
+              required
+              {...register('code', {
+                validate: (v) => v.trim().length > 0 || 'Enter the service code',
+              })}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 8 }}>
+            <TextField
+              {...text(
+                'modifiers',
+                `Two letters or digits each, separated by spaces, for example HE U8. At most ${BILLING_MAX_MODIFIERS} with the group modifier.`,
               )}
-              {check(
-                'requiresCosign',
-                'Every note needs a supervisor’s co-signature before it can be billed.',
-              )}
-              {check(
-                'requiresCredential',
-                'Services by a worker with no peer credential on file cannot be billed.',
-              )}
-              {check('active', 'Turn off to stop billing this payer. People keep their member id.')}
-            </div>
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button size="large" onClick={() => unsaved.confirmLeave(close)}>
-            Cancel
-          </Button>
-          <Button size="large" type="submit" variant="contained" loading={isSubmitting}>
-            {creating ? 'Add profile' : 'Save changes'}
-          </Button>
-        </DialogActions>
-      </form>
-      {unsaved.dialog}
-    </Dialog>
+              {...register('modifiers')}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <TextField
+              {...text('groupModifier', 'Added for groups, for example HQ. Leave empty if none.')}
+              {...register('groupModifier')}
+            />
+          </Grid>
+        </Grid>
+
+        <div>
+          <FormLabel id={roundingId}>{LABELS_FOR.rounding}</FormLabel>
+          <Controller
+            control={control}
+            name="rounding"
+            render={({ field }) => (
+              <RadioGroup aria-labelledby={roundingId} {...field}>
+                {ROUNDING_CHOICES.map((r) => (
+                  <div key={r.value}>
+                    <FormControlLabel
+                      value={r.value}
+                      control={<Radio />}
+                      label={r.label}
+                      sx={{ minHeight: 48 }}
+                    />
+                    <FormHelperText sx={{ mt: -0.5, ml: 4 }}>{r.help}</FormHelperText>
+                  </div>
+                ))}
+              </RadioGroup>
+            )}
+          />
+          {errors.rounding && <FormHelperText error>{errors.rounding.message}</FormHelperText>}
+        </div>
+
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <TextField
+              {...text('maxUnitsPerDay', 'For one person in one day. Empty: no limit.')}
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              {...register('maxUnitsPerDay', { validate: wholeNumber })}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <TextField
+              {...text('maxGroupSize', 'Most people who attended. Empty: no limit.')}
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              {...register('maxGroupSize', { validate: wholeNumber })}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <TextField
+              {...text('unitRate', 'In dollars, for example 17.48. Empty if not known.')}
+              slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+              {...register('unitRate', {
+                validate: (v) =>
+                  v.trim() === '' ||
+                  /^\d+(\.\d{1,2})?$/.test(v.trim()) ||
+                  'Enter an amount like 17.48, or leave it empty',
+              })}
+            />
+          </Grid>
+        </Grid>
+
+        <div>
+          {check(
+            'requiresActivePlan',
+            'Only services on a day the person has an active recovery plan can be billed.',
+          )}
+          {check(
+            'requiresCosign',
+            'Every note needs a supervisor’s co-signature before it can be billed.',
+          )}
+          {check(
+            'requiresCredential',
+            'Services by a worker with no peer credential on file cannot be billed.',
+          )}
+          {check('active', 'Turn off to stop billing this payer. People keep their member id.')}
+        </div>
+      </Stack>
+    </FormDialog>
   );
 }

@@ -1,12 +1,11 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
-import BlockOutlined from '@mui/icons-material/BlockOutlined';
-import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { PAGE_SIZE_MAX, type BillingProfile } from '@peerpath/shared';
 import { useState } from 'react';
 import { describeError } from '../../api';
+import { ActiveStatus } from '../../components/ActiveStatus';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -62,16 +61,7 @@ export function BillingProfilesSection() {
       field: 'active',
       header: 'Status',
       width: 130,
-      render: (p) => (
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
-          {p.active ? (
-            <CheckCircleOutlined fontSize="small" color="success" aria-hidden />
-          ) : (
-            <BlockOutlined fontSize="small" color="disabled" aria-hidden />
-          )}
-          {p.active ? 'In use' : 'Turned off'}
-        </Box>
-      ),
+      render: (p) => <ActiveStatus active={p.active} on="In use" off="Turned off" />,
     },
     {
       field: 'actions',
