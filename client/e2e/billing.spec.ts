@@ -26,8 +26,10 @@ test('a line without coverage leads to the person’s form, where coverage is ad
     timeout: 20_000,
   });
   const firstLine = noCoverage.getByRole('listitem').first();
-  // "2026-12-01 · First Last · Worker name"
-  const name = (await firstLine.textContent())!.split(' · ')[1]!;
+  // "1 Dec 2026 · First Last · Worker name"
+  const [shownOn, name] = (await firstLine.textContent())!.split(' · ');
+  // The day as every other page shows it, not the file's ISO date.
+  expect(shownOn).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
   await firstLine.getByRole('link', { name: 'Add their coverage' }).click();
 
   // The form opens at Billing coverage, its first field ready.

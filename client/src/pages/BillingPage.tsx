@@ -17,6 +17,7 @@ import { Link as RouterLink } from 'react-router';
 import { describeError, download } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { formatDate } from '../lib/dates';
 import { useBlocked, useClaims } from '../features/billing/api';
 
 /** Where a blocked line is put right. */
@@ -127,11 +128,15 @@ export function BillingPage() {
                 const fix = fixFor(reason, line);
                 return (
                   <li key={`${line.sessionId}-${line.participantId ?? line.memberName}`}>
-                    {line.serviceDate} · {line.memberName} · {line.renderingWorkerName}
+                    {formatDate(line.serviceDate)} · {line.memberName} · {line.renderingWorkerName}
                     {fix && (
                       <>
                         {' · '}
-                        <Link component={RouterLink} to={fix.to}>
+                        <Link
+                          component={RouterLink}
+                          to={fix.to}
+                          sx={{ display: 'inline-block', py: 0.75, fontWeight: 500 }}
+                        >
                           {fix.label}
                         </Link>
                       </>
