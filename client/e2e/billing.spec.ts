@@ -12,6 +12,14 @@ test('a supervisor sees this month’s billable units and what to fix, on a phon
   await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
   await expect(page.getByText(/\d+ units/)).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Download claims (CSV)' })).toBeVisible();
+  // The count of services ready to bill opens the list behind it.
+  const ready = page.getByRole('button', { name: /^\d+ services?, .* · see them$/ });
+  const count = Number((await ready.textContent())!.split(' ')[0]);
+  expect(count).toBeGreaterThan(0);
+  await ready.click();
+  await expect(
+    page.getByRole('list', { name: 'Services ready to bill' }).getByRole('listitem'),
+  ).toHaveCount(count);
   await expect(page.getByRole('heading', { name: /No coverage on file/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/billing-360.png', fullPage: true });
 });

@@ -54,6 +54,7 @@ export function BillingPage() {
   const claims = useClaims(period);
   const blocked = useBlocked(period);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [showReady, setShowReady] = useState(false);
 
   const exportAs = async (format: 'csv' | 'json') => {
     setExportError(null);
@@ -93,11 +94,42 @@ export function BillingPage() {
           <Typography variant="h4" component="p">
             {claims.data ? `${claims.data.totals.units} units` : '…'}
           </Typography>
-          <Typography>
-            {claims.data
-              ? `${claims.data.totals.lines} services, ${money(claims.data.totals.amount)}`
-              : ''}
-          </Typography>
+          {claims.data && (
+            <Button
+              variant="text"
+              onClick={() => setShowReady((v) => !v)}
+              aria-expanded={showReady}
+              aria-controls="billing-ready-lines"
+              sx={{ px: 0, minHeight: 44, textAlign: 'left' }}
+            >
+              {`${claims.data.totals.lines} services, ${money(claims.data.totals.amount)}`}
+              {showReady ? ' · hide them' : ' · see them'}
+            </Button>
+          )}
+          {showReady && claims.data && (
+            <Stack
+              id="billing-ready-lines"
+              component="ul"
+              spacing={1}
+              aria-label="Services ready to bill"
+              sx={{ pl: 2, my: 1 }}
+            >
+              {claims.data.items.map((line) => (
+                <li key={`${line.sessionId}-${line.participantId ?? line.memberName}`}>
+                  {formatDate(line.serviceDate)} · {line.memberName} · {line.renderingWorkerName} ·{' '}
+                  {line.units} {line.units === 1 ? 'unit' : 'units'}
+                  {line.amount !== null && `, ${money(line.amount)}`} ·{' '}
+                  <Link
+                    component={RouterLink}
+                    to={`/sessions/${line.sessionId}`}
+                    sx={{ display: 'inline-block', py: 0.75, fontWeight: 500 }}
+                  >
+                    Open the session
+                  </Link>
+                </li>
+              ))}
+            </Stack>
+          )}
           <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap' }}>
             <Button variant="contained" size="large" onClick={() => void exportAs('csv')}>
               Download claims (CSV)
