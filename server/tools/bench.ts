@@ -354,24 +354,8 @@ class Bench {
     } catch (err) {
       sqlNote = `${err instanceof PendingError ? 'SQL pending' : 'SQL capture failed'}: ${err instanceof Error ? err.message : String(err)}`;
     }
-    await this.checkpoint();
-    await this.settle();
-    const app: number[] = [];
-    const sql: number[] = [];
-    for (let i = 0; i < this.settings.repetitions; i++) {
-      const res = await this.api('GET', path, token);
-      if (res.status !== 200) return { ...figure, status: 'error', note: describeFailure(res) };
-      app.push(res.ms);
-      if (statements) sql.push(await replay(this.db, statements));
-    }
-    figure.appMs = round(median(app));
-    if (statements) {
-      figure.sqlMs = round(median(sql));
-      figure.ratio = round(median(app) / median(sql), 2);
-    } else {
-      figure.note = sqlNote;
-    }
-    return figure;
+    if (!statements) figure.note = sqlNote;
+    return this.timeAgainstSql(figure, path, token, statements);
   }
 
   /**
@@ -429,6 +413,28 @@ class Bench {
     } catch (err) {
       figure.note = `SQL capture failed: ${err instanceof Error ? err.message : String(err)}`;
     }
+    return this.timeAgainstSql(figure, path, token, statements);
+  }
+
+  /**
+   * From a fresh checkpoint, `GET path` and the replay of its captured SQL
+   * (when there is one), alternating, `repetitions` times: their medians and
+   * ratio into `figure`.
+   */
+  private async timeAgainstSql<
+    F extends {
+      status: string;
+      note?: string;
+      appMs: number | null;
+      sqlMs: number | null;
+      ratio: number | null;
+    },
+  >(
+    figure: F,
+    path: string,
+    token: string,
+    statements: Parameters<typeof replay>[1] | undefined,
+  ): Promise<F> {
     await this.checkpoint();
     await this.settle();
     const app: number[] = [];
