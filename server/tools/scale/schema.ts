@@ -20,6 +20,7 @@ export const BULK_TABLES = [
   'session_note',
   'measurement',
   'safety_alert',
+  'time_entry',
 ];
 
 interface ConstraintDef {

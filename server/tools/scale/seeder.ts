@@ -63,6 +63,9 @@ import {
   TEAM_PLACES,
   VOID_REASONS,
   WELLNESS_WORDS,
+  TIME_ENTRY_KIND_WEIGHTS,
+  TIME_ENTRY_MINUTES,
+  TIME_ENTRY_NOTES,
 } from './vocabulary';
 
 /** Keys of the candidate lookup: team_no × KEY + rank (a team's participants), or the negative for a worker's. */
@@ -99,6 +102,16 @@ const UID_RECORDS = {
   addendum: 17,
   billingProfile: 18,
 };
+
+/** Uuid kinds of the worker's day and consents (SPEC §10–§11). */
+const UID_DAY = {
+  timeEntry: 19,
+  supervision: 20,
+  consent: 21,
+  disclosure: 22,
+};
+/** Time-entry slots a worker has each weekday (a busy day has two entries). */
+const TIME_SLOTS_PER_DAY = 2;
 
 /**
  * The organisation bills Medicaid for peer support (SPEC §13): one profile,
@@ -161,6 +174,10 @@ export interface SeedCounts {
   measurements: number;
   alerts: number;
   openAlerts: number;
+  timeEntries: number;
+  supervisions: number;
+  consents: number;
+  disclosures: number;
 }
 
 /**
@@ -1306,6 +1323,52 @@ export class ScaleSeeder {
     this.counts.alerts = alertRows[0].alerts;
     this.counts.openAlerts = alertRows[0].open;
     return measurements + alertRows[0].alerts;
+  }
+
+  /**
+   * Work outside sessions (SPEC §11): each worker's weeks from the start of
+   * the history to the day they left, a few entries on weekdays, each slot
+   * taken with the chance that makes about `timeEntries` in all. Kinds from
+   * TIME_ENTRY_KINDS by weight, 15 to 240 minutes (mostly 30 to 60), a short
+   * note on some; the entry carries the worker's team.
+   */
+  async timeEntries(tick: (f: number) => void): Promise<number> {
+    const last = this.plan.days - 1;
+    const { rows } = await this.db.query<{ slots: string }>(
+      `SELECT coalesce(sum(coalesce(left_day, ${int(last)}) + 1), 0) AS slots
+         FROM tmp_staff WHERE role = 'worker'`,
+    );
+    // Five of seven days are weekdays: slots on a weekend are dropped below.
+    const slots = (Number(rows[0].slots) * 5 * TIME_SLOTS_PER_DAY) / 7;
+    const take = slots > 0 ? Math.min(1, this.plan.timeEntries / slots) : 0;
+    const key = `(x.staff_no::bigint * 8192 + x.day) * 8 + x.k`;
+    const r = (salt: number) => rnd('e.key', salt);
+    const notes = `CASE e.kind ${Object.entries(TIME_ENTRY_NOTES)
+      .map(([k, list]) => `WHEN ${lit(k)} THEN ${oneOf(list, r(603))}`)
+      .join(' ')} END`;
+    const created = `least(now(), ${this.at('e.day', `15 + ${r(605)} * 3`)})`;
+    const n = await this.run(
+      `INSERT INTO time_entry (id, created_at, updated_at, team_id, worker_id, worked_on, minutes, kind, note,
+                               version)
+       SELECT pg_temp.uid(${UID_DAY.timeEntry}, e.key), ${created}, ${created}, e.team_id, e.worker_id,
+              ${this.date('e.day')}, ${weightedNumber(TIME_ENTRY_MINUTES, r(602))}, e.kind,
+              CASE WHEN ${r(604)} < 0.4 THEN ${notes} END, 1
+         FROM (SELECT x.*, ${key} AS key,
+                      ${weighted(TIME_ENTRY_KIND_WEIGHTS, rnd(key, 601))} AS kind
+                 FROM (SELECT st.staff_no, st.id AS worker_id, t.id AS team_id, d.day, k.k
+                         FROM tmp_staff st
+                         JOIN tmp_team t USING (team_no)
+                         CROSS JOIN LATERAL generate_series(0, coalesce(st.left_day, ${int(last)})) d(day)
+                         CROSS JOIN generate_series(1, ${TIME_SLOTS_PER_DAY}) k(k)
+                        WHERE st.role = 'worker'
+                          AND extract(isodow FROM ${this.date('d.day')}) < 6) x
+                WHERE ${rnd(key, 600)} < ${num(take)}
+               OFFSET 0) e
+        ORDER BY e.day, e.key`,
+    );
+    tick(1);
+    this.counts.timeEntries = n;
+    return n;
   }
 
   /** Runs `step` over 1…total in chunks, reporting progress after each. */
