@@ -133,6 +133,7 @@ async function seed(plan: SeedPlan, progress: Progress): Promise<void> {
         await progress.phase('outcome measures and alerts', (tick) => seeder.measures(tick));
         await progress.phase('recurring groups and rosters', () => seeder.groups());
         await progress.phase('time entries', (tick) => seeder.timeEntries(tick));
+        await progress.phase('supervision', (tick) => seeder.supervisions(tick));
         if (dropped) {
           const schema = dropped;
           await progress.phase('indexes, keys, foreign keys', (tick) =>
@@ -185,7 +186,7 @@ async function seed(plan: SeedPlan, progress: Progress): Promise<void> {
           `${fmt(c.resources ?? 0)} resources,\n  ${fmt(c.plans ?? 0)} recovery plan versions (${fmt(c.planGoals ?? 0)} goals, ${fmt(c.planReviews ?? 0)} reviews), ` +
           `${fmt(c.notes ?? 0)} session notes, ${fmt(c.measurements ?? 0)} outcome measures, ` +
           `${fmt(c.alerts ?? 0)} safety alerts (${fmt(c.openAlerts ?? 0)} open),\n  ` +
-          `${fmt(c.timeEntries ?? 0)} time entries.`,
+          `${fmt(c.timeEntries ?? 0)} time entries, ${fmt(c.supervisions ?? 0)} supervisions.`,
       );
       progress.say(`Sign-ins (password for all: ${SCALE_PASSWORD}):`);
       progress.say(`  admin        ${SCALE_ADMIN_EMAIL}`);

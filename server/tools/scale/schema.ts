@@ -21,6 +21,7 @@ export const BULK_TABLES = [
   'measurement',
   'safety_alert',
   'time_entry',
+  'supervision',
 ];
 
 interface ConstraintDef {

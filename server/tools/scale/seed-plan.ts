@@ -62,8 +62,8 @@ organisation. Every count is multiplied by --scale, then overridden by its own o
   --plan-share <f>       share of participants with a recovery plan, default ${DEFAULT_PLAN_SHARE}
   --note-share <f>       share of attendance rows with a session note, default ${DEFAULT_NOTE_SHARE}
   --resources <n>        default ${DEFAULT_COUNTS.resources}
-  --time-entries <n>     work outside sessions, default ${DEFAULT_COUNTS.timeEntries} (a few a week per worker)
-  --supervisions <n>     default ${DEFAULT_COUNTS.supervisions} (each worker every 2–4 weeks)
+  --time-entries <n>     work outside sessions, default ${DEFAULT_COUNTS.timeEntries / DEFAULT_COUNTS.workers} per worker (a few a week)
+  --supervisions <n>     default ${DEFAULT_COUNTS.supervisions / DEFAULT_COUNTS.workers} per worker (every 2–4 weeks)
   --consents <n>         consents to share, default ${DEFAULT_COUNTS.consents}
   --disclosures <n>      disclosures under them, default ${DEFAULT_COUNTS.disclosures} (and a few emergency ones)
   --years <n>            history ending today, default 3
@@ -154,6 +154,8 @@ export function planFromArgs(args: string[]): SeedPlan | null {
       `--workers must be at least ${TEAM_ONE_WORKERS + teams - 1} for ${teams} teams (team 1 has ${TEAM_ONE_WORKERS}, every other team one or more)`,
     );
   }
+  const perWorker = (key: keyof Counts) =>
+    Math.max(1, Math.round((DEFAULT_COUNTS[key] * workers) / DEFAULT_COUNTS.workers));
   const participants = scaled('participants', 2 * teams);
   if (participants < 2 * teams) {
     throw new PlanError(`--participants must be at least ${2 * teams} (two per team)`);
@@ -175,8 +177,9 @@ export function planFromArgs(args: string[]): SeedPlan | null {
     decisionNotes: scaled('decisionNotes', 1),
     measurements: scaled('measurements', 1),
     resources: scaled('resources', 24),
-    timeEntries: scaled('timeEntries', 1),
-    supervisions: scaled('supervisions', 1),
+    // A worker's own records follow the number of workers (team 1 always has ten).
+    timeEntries: explicit.timeEntries ?? perWorker('timeEntries'),
+    supervisions: explicit.supervisions ?? perWorker('supervisions'),
     consents: scaled('consents', 1),
     disclosures: scaled('disclosures', 1),
     days: Math.max(30, Math.round(365.25 * years)),

@@ -66,6 +66,9 @@ import {
   TIME_ENTRY_KIND_WEIGHTS,
   TIME_ENTRY_MINUTES,
   TIME_ENTRY_NOTES,
+  SUPERVISION_ACTIONS,
+  SUPERVISION_MINUTES,
+  SUPERVISION_TOPICS,
 } from './vocabulary';
 
 /** Keys of the candidate lookup: team_no × KEY + rank (a team's participants), or the negative for a worker's. */
@@ -1368,6 +1371,61 @@ export class ScaleSeeder {
     );
     tick(1);
     this.counts.timeEntries = n;
+    return n;
+  }
+
+  /**
+   * Supervision (SPEC §11): each worker meets their team's supervisor every
+   * two to four weeks (their own rhythm), on a weekday, while they work here;
+   * each meeting kept with the chance that makes about `supervisions` in all.
+   * Mostly one to one, some in a group; 30 to 90 minutes; topics and most
+   * often an action or two, in plain words.
+   */
+  async supervisions(tick: (f: number) => void): Promise<number> {
+    const last = this.plan.days - 1;
+    await this.run(
+      `CREATE TEMP TABLE tmp_sv ON COMMIT DROP AS
+       SELECT st.staff_no, st.id AS worker_id, t.id AS team_id, sup.id AS supervisor_id,
+              coalesce(st.left_day, ${int(last)}) AS end_day,
+              14 + (st.staff_no * 5) % 15 AS every, st.staff_no % (14 + (st.staff_no * 5) % 15) AS phase
+         FROM tmp_staff st
+         JOIN tmp_team t USING (team_no)
+         JOIN tmp_staff sup ON sup.staff_no = t.sup_staff_no
+        WHERE st.role = 'worker'`,
+    );
+    const { rows } = await this.db.query<{ slots: string }>(
+      `SELECT coalesce(sum(greatest(0, (end_day - phase) / every + 1)), 0) AS slots FROM tmp_sv`,
+    );
+    const slots = Number(rows[0].slots);
+    const take = slots > 0 ? Math.min(1, this.plan.supervisions / slots) : 0;
+    const r = (salt: number) => rnd('v.key', salt);
+    const topic = (salt: number) => oneOf(SUPERVISION_TOPICS, r(salt));
+    const action = (salt: number) => oneOf(SUPERVISION_ACTIONS, r(salt));
+    const created = `least(now(), ${this.at('v.day', `10 + ${r(705)} * 6`)})`;
+    const n = await this.run(
+      `INSERT INTO supervision (id, created_at, updated_at, team_id, worker_id, supervisor_id, held_on, minutes,
+                                format, topics, action_items, version)
+       SELECT pg_temp.uid(${UID_DAY.supervision}, v.key), ${created}, ${created}, v.team_id, v.worker_id,
+              v.supervisor_id, ${this.date('v.day')}, ${weightedNumber(SUPERVISION_MINUTES, r(701))},
+              CASE WHEN ${r(702)} < 0.8 THEN 'individual' ELSE 'group' END,
+              CASE WHEN ${r(703)} < 0.9
+                   THEN ${topic(710)} || CASE WHEN ${r(711)} < 0.4 THEN '. ' || ${topic(712)} ELSE '' END || '.' END,
+              CASE WHEN ${r(704)} < 0.7
+                   THEN ${action(720)} || CASE WHEN ${r(721)} < 0.3 THEN '. ' || ${action(722)} ELSE '' END || '.' END,
+              1
+         FROM (SELECT y.*, greatest(0, least(y.end_day,
+                        y.d0 - greatest(0, extract(isodow FROM ${this.date('y.d0')})::int - 5))) AS day
+                 FROM (SELECT sv.*, sv.staff_no::bigint * 4096 + k.k AS key,
+                              sv.phase + k.k * sv.every - 2
+                                + floor(${rnd('sv.staff_no::bigint * 4096 + k.k', 700)} * 5)::int AS d0
+                         FROM tmp_sv sv
+                         CROSS JOIN LATERAL generate_series(0, (sv.end_day - sv.phase) / sv.every) k(k)
+                        WHERE ${rnd('sv.staff_no::bigint * 4096 + k.k', 706)} < ${num(take)}) y
+               OFFSET 0) v
+        ORDER BY v.day, v.key`,
+    );
+    tick(1);
+    this.counts.supervisions = n;
     return n;
   }
 
