@@ -22,6 +22,8 @@ export const BULK_TABLES = [
   'safety_alert',
   'time_entry',
   'supervision',
+  'consent',
+  'disclosure',
 ];
 
 interface ConstraintDef {
