@@ -28,6 +28,10 @@ import { ScaleSeeder } from './scale/seeder';
 
 /** Emptied by `--force`; CASCADE also empties any later table that refers to them. audit_event stays (append-only). */
 const DOMAIN_TABLES = [
+  'disclosure',
+  'consent',
+  'supervision',
+  'time_entry',
   'safety_alert',
   'measurement',
   'session_note',
@@ -128,6 +132,10 @@ async function seed(plan: SeedPlan, progress: Progress): Promise<void> {
         await progress.phase('session notes', (tick) => seeder.notes(tick));
         await progress.phase('outcome measures and alerts', (tick) => seeder.measures(tick));
         await progress.phase('recurring groups and rosters', () => seeder.groups());
+        await progress.phase('time entries', (tick) => seeder.timeEntries(tick));
+        await progress.phase('supervision', (tick) => seeder.supervisions(tick));
+        await progress.phase('consents to share', (tick) => seeder.consents(tick));
+        await progress.phase('disclosures', (tick) => seeder.disclosures(tick));
         if (dropped) {
           const schema = dropped;
           await progress.phase('indexes, keys, foreign keys', (tick) =>
@@ -179,7 +187,9 @@ async function seed(plan: SeedPlan, progress: Progress): Promise<void> {
           `${fmt(c.handouts ?? 0)} handouts, ${fmt(c.advocacy ?? 0)} advocacy actions, ${fmt(c.decisionNotes ?? 0)} decision notes, ` +
           `${fmt(c.resources ?? 0)} resources,\n  ${fmt(c.plans ?? 0)} recovery plan versions (${fmt(c.planGoals ?? 0)} goals, ${fmt(c.planReviews ?? 0)} reviews), ` +
           `${fmt(c.notes ?? 0)} session notes, ${fmt(c.measurements ?? 0)} outcome measures, ` +
-          `${fmt(c.alerts ?? 0)} safety alerts (${fmt(c.openAlerts ?? 0)} open).`,
+          `${fmt(c.alerts ?? 0)} safety alerts (${fmt(c.openAlerts ?? 0)} open),\n  ` +
+          `${fmt(c.timeEntries ?? 0)} time entries, ${fmt(c.supervisions ?? 0)} supervisions, ` +
+          `${fmt(c.consents ?? 0)} consents, ${fmt(c.disclosures ?? 0)} disclosures (${fmt(c.emergencyDisclosures ?? 0)} in an emergency).`,
       );
       progress.say(`Sign-ins (password for all: ${SCALE_PASSWORD}):`);
       progress.say(`  admin        ${SCALE_ADMIN_EMAIL}`);

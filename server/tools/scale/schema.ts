@@ -20,6 +20,10 @@ export const BULK_TABLES = [
   'session_note',
   'measurement',
   'safety_alert',
+  'time_entry',
+  'supervision',
+  'consent',
+  'disclosure',
 ];
 
 interface ConstraintDef {

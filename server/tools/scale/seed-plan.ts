@@ -14,6 +14,14 @@ export const DEFAULT_COUNTS = {
   /** Outcome measures: about three per participant. */
   measurements: 60_000,
   resources: 300,
+  /** Work outside sessions: about three entries a week per worker over three years. */
+  timeEntries: 180_000,
+  /** Each worker supervised about every three weeks. */
+  supervisions: 20_000,
+  /** Consents to share: most people have one with a care provider, many a second. */
+  consents: 26_000,
+  /** Disclosures made under those consents (a handful in an emergency besides). */
+  disclosures: 20_000,
 };
 
 export type Counts = typeof DEFAULT_COUNTS;
@@ -54,6 +62,10 @@ organisation. Every count is multiplied by --scale, then overridden by its own o
   --plan-share <f>       share of participants with a recovery plan, default ${DEFAULT_PLAN_SHARE}
   --note-share <f>       share of attendance rows with a session note, default ${DEFAULT_NOTE_SHARE}
   --resources <n>        default ${DEFAULT_COUNTS.resources}
+  --time-entries <n>     work outside sessions, default ${DEFAULT_COUNTS.timeEntries / DEFAULT_COUNTS.workers} per worker (a few a week)
+  --supervisions <n>     default ${DEFAULT_COUNTS.supervisions / DEFAULT_COUNTS.workers} per worker (every 2–4 weeks)
+  --consents <n>         consents to share, default ${DEFAULT_COUNTS.consents}
+  --disclosures <n>      disclosures under them, default ${DEFAULT_COUNTS.disclosures} (and a few emergency ones)
   --years <n>            history ending today, default 3
   --seed <n>             another deterministic data set, default 1
   --force                empty the domain tables of a database that has participants
@@ -73,6 +85,10 @@ const COUNT_OPTIONS: Record<string, keyof Counts> = {
   'decision-notes': 'decisionNotes',
   measurements: 'measurements',
   resources: 'resources',
+  'time-entries': 'timeEntries',
+  supervisions: 'supervisions',
+  consents: 'consents',
+  disclosures: 'disclosures',
 };
 
 function positiveNumber(
@@ -138,6 +154,8 @@ export function planFromArgs(args: string[]): SeedPlan | null {
       `--workers must be at least ${TEAM_ONE_WORKERS + teams - 1} for ${teams} teams (team 1 has ${TEAM_ONE_WORKERS}, every other team one or more)`,
     );
   }
+  const perWorker = (key: keyof Counts) =>
+    Math.max(1, Math.round((DEFAULT_COUNTS[key] * workers) / DEFAULT_COUNTS.workers));
   const participants = scaled('participants', 2 * teams);
   if (participants < 2 * teams) {
     throw new PlanError(`--participants must be at least ${2 * teams} (two per team)`);
@@ -159,6 +177,11 @@ export function planFromArgs(args: string[]): SeedPlan | null {
     decisionNotes: scaled('decisionNotes', 1),
     measurements: scaled('measurements', 1),
     resources: scaled('resources', 24),
+    // A worker's own records follow the number of workers (team 1 always has ten).
+    timeEntries: explicit.timeEntries ?? perWorker('timeEntries'),
+    supervisions: explicit.supervisions ?? perWorker('supervisions'),
+    consents: scaled('consents', 1),
+    disclosures: scaled('disclosures', 1),
     days: Math.max(30, Math.round(365.25 * years)),
     seed,
     force: Boolean(values.force),

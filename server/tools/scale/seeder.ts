@@ -63,6 +63,17 @@ import {
   TEAM_PLACES,
   VOID_REASONS,
   WELLNESS_WORDS,
+  TIME_ENTRY_KIND_WEIGHTS,
+  TIME_ENTRY_MINUTES,
+  TIME_ENTRY_NOTES,
+  SUPERVISION_ACTIONS,
+  SUPERVISION_MINUTES,
+  SUPERVISION_TOPICS,
+  CARE_PROVIDER_TEMPLATES,
+  CONSENT_TEMPLATES,
+  DISCLOSURE_METHOD_WEIGHTS,
+  EMERGENCY_REASONS,
+  EMERGENCY_RECIPIENTS,
 } from './vocabulary';
 
 /** Keys of the candidate lookup: team_no × KEY + rank (a team's participants), or the negative for a worker's. */
@@ -99,6 +110,16 @@ const UID_RECORDS = {
   addendum: 17,
   billingProfile: 18,
 };
+
+/** Uuid kinds of the worker's day and consents (SPEC §10–§11). */
+const UID_DAY = {
+  timeEntry: 19,
+  supervision: 20,
+  consent: 21,
+  disclosure: 22,
+};
+/** Time-entry slots a worker has each weekday (a busy day has two entries). */
+const TIME_SLOTS_PER_DAY = 2;
 
 /**
  * The organisation bills Medicaid for peer support (SPEC §13): one profile,
@@ -161,6 +182,11 @@ export interface SeedCounts {
   measurements: number;
   alerts: number;
   openAlerts: number;
+  timeEntries: number;
+  supervisions: number;
+  consents: number;
+  disclosures: number;
+  emergencyDisclosures: number;
 }
 
 /**
@@ -1306,6 +1332,245 @@ export class ScaleSeeder {
     this.counts.alerts = alertRows[0].alerts;
     this.counts.openAlerts = alertRows[0].open;
     return measurements + alertRows[0].alerts;
+  }
+
+  /**
+   * Work outside sessions (SPEC §11): each worker's weeks from the start of
+   * the history to the day they left, a few entries on weekdays, each slot
+   * taken with the chance that makes about `timeEntries` in all. Kinds from
+   * TIME_ENTRY_KINDS by weight, 15 to 240 minutes (mostly 30 to 60), a short
+   * note on some; the entry carries the worker's team.
+   */
+  async timeEntries(tick: (f: number) => void): Promise<number> {
+    const last = this.plan.days - 1;
+    const { rows } = await this.db.query<{ slots: string }>(
+      `SELECT coalesce(sum(coalesce(left_day, ${int(last)}) + 1), 0) AS slots
+         FROM tmp_staff WHERE role = 'worker'`,
+    );
+    // Five of seven days are weekdays: slots on a weekend are dropped below.
+    const slots = (Number(rows[0].slots) * 5 * TIME_SLOTS_PER_DAY) / 7;
+    const take = slots > 0 ? Math.min(1, this.plan.timeEntries / slots) : 0;
+    const key = `(x.staff_no::bigint * 8192 + x.day) * 8 + x.k`;
+    const r = (salt: number) => rnd('e.key', salt);
+    const notes = `CASE e.kind ${Object.entries(TIME_ENTRY_NOTES)
+      .map(([k, list]) => `WHEN ${lit(k)} THEN ${oneOf(list, r(603))}`)
+      .join(' ')} END`;
+    const created = `least(now(), ${this.at('e.day', `15 + ${r(605)} * 3`)})`;
+    const n = await this.run(
+      `INSERT INTO time_entry (id, created_at, updated_at, team_id, worker_id, worked_on, minutes, kind, note,
+                               version)
+       SELECT pg_temp.uid(${UID_DAY.timeEntry}, e.key), ${created}, ${created}, e.team_id, e.worker_id,
+              ${this.date('e.day')}, ${weightedNumber(TIME_ENTRY_MINUTES, r(602))}, e.kind,
+              CASE WHEN ${r(604)} < 0.4 THEN ${notes} END, 1
+         FROM (SELECT x.*, ${key} AS key,
+                      ${weighted(TIME_ENTRY_KIND_WEIGHTS, rnd(key, 601))} AS kind
+                 FROM (SELECT st.staff_no, st.id AS worker_id, t.id AS team_id, d.day, k.k
+                         FROM tmp_staff st
+                         JOIN tmp_team t USING (team_no)
+                         CROSS JOIN LATERAL generate_series(0, coalesce(st.left_day, ${int(last)})) d(day)
+                         CROSS JOIN generate_series(1, ${TIME_SLOTS_PER_DAY}) k(k)
+                        WHERE st.role = 'worker'
+                          AND extract(isodow FROM ${this.date('d.day')}) < 6) x
+                WHERE ${rnd(key, 600)} < ${num(take)}
+               OFFSET 0) e
+        ORDER BY e.day, e.key`,
+    );
+    tick(1);
+    this.counts.timeEntries = n;
+    return n;
+  }
+
+  /**
+   * Supervision (SPEC §11): each worker meets their team's supervisor every
+   * two to four weeks (their own rhythm), on a weekday, while they work here;
+   * each meeting kept with the chance that makes about `supervisions` in all.
+   * Mostly one to one, some in a group; 30 to 90 minutes; topics and most
+   * often an action or two, in plain words.
+   */
+  async supervisions(tick: (f: number) => void): Promise<number> {
+    const last = this.plan.days - 1;
+    await this.run(
+      `CREATE TEMP TABLE tmp_sv ON COMMIT DROP AS
+       SELECT st.staff_no, st.id AS worker_id, t.id AS team_id, sup.id AS supervisor_id,
+              coalesce(st.left_day, ${int(last)}) AS end_day,
+              14 + (st.staff_no * 5) % 15 AS every, st.staff_no % (14 + (st.staff_no * 5) % 15) AS phase
+         FROM tmp_staff st
+         JOIN tmp_team t USING (team_no)
+         JOIN tmp_staff sup ON sup.staff_no = t.sup_staff_no
+        WHERE st.role = 'worker'`,
+    );
+    const { rows } = await this.db.query<{ slots: string }>(
+      `SELECT coalesce(sum(greatest(0, (end_day - phase) / every + 1)), 0) AS slots FROM tmp_sv`,
+    );
+    const slots = Number(rows[0].slots);
+    const take = slots > 0 ? Math.min(1, this.plan.supervisions / slots) : 0;
+    const r = (salt: number) => rnd('v.key', salt);
+    const topic = (salt: number) => oneOf(SUPERVISION_TOPICS, r(salt));
+    const action = (salt: number) => oneOf(SUPERVISION_ACTIONS, r(salt));
+    const created = `least(now(), ${this.at('v.day', `10 + ${r(705)} * 6`)})`;
+    const n = await this.run(
+      `INSERT INTO supervision (id, created_at, updated_at, team_id, worker_id, supervisor_id, held_on, minutes,
+                                format, topics, action_items, version)
+       SELECT pg_temp.uid(${UID_DAY.supervision}, v.key), ${created}, ${created}, v.team_id, v.worker_id,
+              v.supervisor_id, ${this.date('v.day')}, ${weightedNumber(SUPERVISION_MINUTES, r(701))},
+              CASE WHEN ${r(702)} < 0.8 THEN 'individual' ELSE 'group' END,
+              CASE WHEN ${r(703)} < 0.9
+                   THEN ${topic(710)} || CASE WHEN ${r(711)} < 0.4 THEN '. ' || ${topic(712)} ELSE '' END || '.' END,
+              CASE WHEN ${r(704)} < 0.7
+                   THEN ${action(720)} || CASE WHEN ${r(721)} < 0.3 THEN '. ' || ${action(722)} ELSE '' END || '.' END,
+              1
+         FROM (SELECT y.*, greatest(0, least(y.end_day,
+                        y.d0 - greatest(0, extract(isodow FROM ${this.date('y.d0')})::int - 5))) AS day
+                 FROM (SELECT sv.*, sv.staff_no::bigint * 4096 + k.k AS key,
+                              sv.phase + k.k * sv.every - 2
+                                + floor(${rnd('sv.staff_no::bigint * 4096 + k.k', 700)} * 5)::int AS d0
+                         FROM tmp_sv sv
+                         CROSS JOIN LATERAL generate_series(0, (sv.end_day - sv.phase) / sv.every) k(k)
+                        WHERE ${rnd('sv.staff_no::bigint * 4096 + k.k', 706)} < ${num(take)}) y
+               OFFSET 0) v
+        ORDER BY v.day, v.key`,
+    );
+    tick(1);
+    this.counts.supervisions = n;
+    return n;
+  }
+
+  /**
+   * Consents to share (SPEC §10): most people have one with a care provider
+   * (signed at enrolment, renewed within the year for those still with us),
+   * many a second or third with someone else; each slot kept with the chance
+   * that makes about `consents` in all. A year or six months long, or until
+   * an event (which has happened for some); one in twenty-five revoked. The
+   * worker of the day records them; the team is the person's.
+   */
+  async consents(tick: (f: number) => void): Promise<number> {
+    const last = this.plan.days - 1;
+    const base = [0.85, 0.45, 0.15];
+    const factor = this.eligible > 0 ? this.plan.consents / (this.eligible * 1.45) : 0;
+    const chance = `CASE k.k ${base.map((b, i) => `WHEN ${i + 1} THEN ${num(Math.min(1, b * factor))}`).join(' ')} END`;
+    const tpl = CONSENT_TEMPLATES;
+    const pick = (f: (t: (typeof tpl)[number]) => string) =>
+      `CASE c.tpl ${tpl.map((t, i) => `WHEN ${i} THEN ${f(t)}`).join(' ')} END`;
+    const r = (salt: number) => rnd('c.key', salt);
+    await this.run(
+      `CREATE TEMP TABLE tmp_c ON COMMIT DROP AS
+       SELECT c.*, pg_temp.uid(${UID_DAY.consent}, c.key) AS id,
+              ${pick((t) => lit(t.recipient))} AS recipient,
+              ${pick((t) => lit(t.purpose))} AS purpose,
+              ${pick((t) => textArray(t.information))} AS information,
+              ${pick((t) => String(Boolean(t.part2)))} AS part2,
+              ${pick((t) => (t.event ? lit(t.event) : 'NULL'))}::text AS event,
+              CASE WHEN ${pick((t) => String(Boolean(t.event)))} THEN NULL
+                   WHEN ${r(803)} < 0.2 THEN c.signed + 182 ELSE c.signed + 365 END AS expires
+         FROM (SELECT b.*,
+                      CASE WHEN b.k = 1 AND b.status = 'active' AND ${rnd('b.key', 801)} < 0.85
+                           THEN greatest(b.start, ${int(last)} - floor(${rnd('b.key', 802)} * 330)::int)
+                           WHEN b.k = 1 THEN b.start + floor(${rnd('b.key', 802)} * least(60, b.end_day - b.start + 1))::int
+                           ELSE b.start + floor(${rnd('b.key', 802)} * (b.end_day - b.start + 1))::int END AS signed
+                 FROM (SELECT e.p_no, e.id AS participant_id, e.team_no, e.home, e.status, e.end_day,
+                              greatest(e.enrolled_day, 0) AS start, k.k, e.p_no::bigint * 4 + k.k AS key,
+                              CASE WHEN k.k = 1 THEN floor(${rnd('e.p_no::bigint * 4 + k.k', 800)} * ${CARE_PROVIDER_TEMPLATES})::int
+                                   ELSE floor(${rnd('e.p_no::bigint * 4 + k.k', 800)} * ${tpl.length})::int END AS tpl
+                         FROM tmp_elig e
+                         CROSS JOIN generate_series(1, 3) k(k)
+                        WHERE ${rnd('e.p_no::bigint * 4 + k.k', 799)} < ${chance}) b) c`,
+    );
+    // Some expiry events have happened; a few consents were revoked before they ended.
+    await this.run(`ALTER TABLE tmp_c ADD event_day int, ADD revoked_day int`);
+    await this.run(
+      `UPDATE tmp_c c SET event_day = CASE WHEN c.event IS NOT NULL AND ${r(804)} < 0.3
+                                             AND c.signed + 30 + floor(${r(805)} * 300)::int <= ${int(last)}
+                                            THEN c.signed + 30 + floor(${r(805)} * 300)::int END`,
+    );
+    await this.run(
+      `UPDATE tmp_c c SET revoked_day = c.signed + floor(${r(807)} * (least(${int(last)}, c.expires, c.event_day - 1) - c.signed + 1))::int
+        WHERE ${r(806)} < 0.04 AND least(${int(last)}, c.expires, c.event_day - 1) >= c.signed`,
+    );
+    await this.run(`ANALYZE tmp_c`);
+    const created = `least(now(), ${this.at('c.signed', `9 + ${r(808)} * 8`)})`;
+    const n = await this.run(
+      `INSERT INTO consent (id, created_at, updated_at, team_id, participant_id, recipient, purpose, information, part2,
+                            signed_on, expires_on, expires_on_event, event_occurred_on, revoked_on, revoked_by_id,
+                            recorded_by_id, version)
+       SELECT c.id, ${created},
+              greatest(${created}, least(now(), ${this.at('greatest(c.event_day, c.revoked_day)', '12')})),
+              t.id, c.participant_id, c.recipient, c.purpose, c.information, c.part2,
+              ${this.date('c.signed')},
+              CASE WHEN c.expires IS NOT NULL THEN ${this.date('c.expires')} END, c.event,
+              CASE WHEN c.event_day IS NOT NULL THEN ${this.date('c.event_day')} END,
+              CASE WHEN c.revoked_day IS NOT NULL THEN ${this.date('c.revoked_day')} END,
+              CASE WHEN c.revoked_day IS NOT NULL THEN ${this.workerOn('c.revoked_day')} END,
+              ${this.workerOn('c.signed')},
+              1 + (c.event_day IS NOT NULL)::int + (c.revoked_day IS NOT NULL)::int
+         FROM tmp_c c
+         JOIN tmp_team t ON t.team_no = c.team_no
+         JOIN tmp_staff hs ON hs.staff_no = c.home
+         JOIN tmp_staff sup ON sup.staff_no = t.sup_staff_no
+        ORDER BY c.signed, c.key`,
+    );
+    tick(1);
+    this.counts.consents = n;
+    return n;
+  }
+
+  /**
+   * Disclosures (SPEC §10): up to three under a consent, on days it was in
+   * force, of what it covers (all of it or all but the last kind), by the
+   * worker of the day; each kept with the chance that makes about
+   * `disclosures` in all. A handful more in an emergency, with the reason.
+   */
+  async disclosures(tick: (f: number) => void): Promise<number> {
+    const last = this.plan.days - 1;
+    // The last day a consent is in force: its expiry day, the day before its event or its revocation.
+    const until = `least(${int(last)}, c.expires, c.event_day - 1, c.revoked_day - 1)`;
+    const { rows } = await this.db.query<{ slots: string }>(
+      `SELECT (count(*) * 3)::bigint AS slots FROM tmp_c c WHERE ${until} > c.signed`,
+    );
+    const slots = Number(rows[0].slots);
+    const emergencies = Math.max(1, Math.round(this.plan.disclosures * 0.003));
+    const take = slots > 0 ? Math.min(1, (this.plan.disclosures - emergencies) / slots) : 0;
+    const r = (salt: number) => rnd('d.key', salt);
+    const created = `least(now(), ${this.at('d.day', `9 + ${r(903)} * 8`)})`;
+    const n = await this.run(
+      `INSERT INTO disclosure (id, created_at, updated_at, team_id, participant_id, recipient, information,
+                               disclosed_on, method, consent_id, emergency, reason, purpose, by_id)
+       SELECT pg_temp.uid2(${UID_DAY.disclosure}, d.key, d.j), ${created}, ${created}, t.id, d.participant_id,
+              d.recipient,
+              d.information[1:greatest(1, cardinality(d.information) - (${r(901)} < 0.5)::int)],
+              ${this.date('d.day')}, ${weighted(DISCLOSURE_METHOD_WEIGHTS, r(902))}, d.id, false, NULL,
+              d.purpose, ${this.workerOn('d.day')}
+         FROM (SELECT c.*, j.j, c.key * 4 + j.j AS dkey,
+                      c.signed + 1 + floor(${rnd('c.key * 4 + j.j', 905)} * (${until} - c.signed))::int AS day
+                 FROM tmp_c c
+                 CROSS JOIN generate_series(1, 3) j(j)
+                WHERE ${until} > c.signed AND ${rnd('c.key * 4 + j.j', 904)} < ${num(take)}) d
+         JOIN tmp_team t ON t.team_no = d.team_no
+         JOIN tmp_staff hs ON hs.staff_no = d.home
+         JOIN tmp_staff sup ON sup.staff_no = t.sup_staff_no
+        ORDER BY d.day, d.dkey`,
+    );
+    tick(0.8);
+    const reason = oneOf(EMERGENCY_REASONS, rnd('g.g', 912));
+    const emergency = await this.run(
+      `INSERT INTO disclosure (id, created_at, updated_at, team_id, participant_id, recipient, information,
+                               disclosed_on, method, consent_id, emergency, reason, purpose, by_id)
+       SELECT pg_temp.uid2(${UID_DAY.disclosure}, 0, d.g), ${created}, ${created}, t.id, d.id,
+              ${oneOf(EMERGENCY_RECIPIENTS, rnd('d.g', 911))}, ARRAY['contact_details']::text[],
+              ${this.date('d.day')}, 'phone', NULL, true, d.reason, d.reason, ${this.workerOn('d.day')}
+         FROM (SELECT e.*, g.g, g.g AS key, ${reason} AS reason,
+                      greatest(e.enrolled_day, 0)
+                        + floor(${rnd('g.g', 913)} * (e.end_day - greatest(e.enrolled_day, 0) + 1))::int AS day
+                 FROM generate_series(1, ${int(emergencies)}) g(g)
+                 JOIN tmp_elig e ON e.e_no = floor(${rnd('g.g', 910)} * ${int(this.eligible)})::int) d
+         JOIN tmp_team t ON t.team_no = d.team_no
+         JOIN tmp_staff hs ON hs.staff_no = d.home
+         JOIN tmp_staff sup ON sup.staff_no = t.sup_staff_no
+        ORDER BY d.day, d.g`,
+    );
+    tick(1);
+    this.counts.disclosures = n + emergency;
+    this.counts.emergencyDisclosures = emergency;
+    return n + emergency;
   }
 
   /** Runs `step` over 1…total in chunks, reporting progress after each. */

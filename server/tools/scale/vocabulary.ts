@@ -1,5 +1,8 @@
 import type {
   AdvocacyCategory,
+  DisclosureMethod,
+  InformationKind,
+  TimeEntryKind,
   FocusArea,
   LifeArea,
   ResourceCategory,
@@ -784,4 +787,163 @@ export const VOID_REASONS = ['Entered for the wrong person', 'Answers entered tw
 export const ALERT_RESOLUTIONS = [
   'Talked it through the same day; they are safe and have the crisis line number. Checking in tomorrow.',
   'Called them that afternoon with their permission; safety plan updated and shared with the supervisor.',
+];
+
+/** Work outside sessions (SPEC §11): mostly paperwork, outreach and travel between people. */
+export const TIME_ENTRY_KIND_WEIGHTS: Weighted<TimeEntryKind> = [
+  ['documentation', 30],
+  ['outreach', 20],
+  ['travel', 20],
+  ['admin', 12],
+  ['training', 8],
+  ['community_event', 6],
+  ['supervision', 4],
+];
+
+/** Minutes of one time entry: most are half an hour to an hour. */
+export const TIME_ENTRY_MINUTES: Weighted<number> = [
+  [15, 10],
+  [30, 30],
+  [45, 20],
+  [60, 22],
+  [90, 8],
+  [120, 6],
+  [180, 3],
+  [240, 1],
+];
+
+export const TIME_ENTRY_NOTES: Record<TimeEntryKind, string[]> = {
+  outreach: [
+    'Dropped in at the shelter to say hello to people I have not seen in a while',
+    'Called round people who missed group this week',
+    'Stopped by the drop-in centre to let people know about the new group',
+  ],
+  travel: [
+    'Drove to the clinic and back for a home visit',
+    'Bus across town to meet someone at the library',
+    'Drive out to the county office',
+  ],
+  documentation: [
+    'Caught up on notes from the week',
+    'Finished notes after a busy afternoon',
+    'Tidied up plans before reviews',
+  ],
+  training: [
+    'Trauma-informed care refresher',
+    'Naloxone training with the team',
+    'Motivational interviewing practice session',
+  ],
+  supervision: ['Prepared for supervision', 'Reflective practice with a colleague'],
+  community_event: [
+    'Recovery month walk in the park',
+    'Resource fair at the community centre',
+    'Shared our story at the library talk',
+  ],
+  admin: ['Team meeting', 'Sorted out the group room booking', 'Emails and phone messages'],
+};
+
+/** Minutes of one supervision. */
+export const SUPERVISION_MINUTES: Weighted<number> = [
+  [30, 15],
+  [45, 25],
+  [60, 40],
+  [75, 8],
+  [90, 12],
+];
+
+export const SUPERVISION_TOPICS = [
+  'Talked through a hard week with one of the people I support',
+  'Boundaries with someone who calls often',
+  'How I am looking after myself',
+  'Caseload and what to let go of',
+  'Planning for a recovery plan review',
+  'A warm handoff to housing that went well',
+  'Sharing my own story and when it helps',
+  'Getting notes signed on time',
+  'Someone who has stopped answering and what to try next',
+  'Ideas for the new group',
+];
+
+export const SUPERVISION_ACTIONS = [
+  'Call the housing office together next week',
+  'Book a day off this month',
+  'Try a shorter check-in call',
+  'Bring the plan review to the team meeting',
+  'Sign off the notes from last week',
+  'Ask the clinic about a warm handoff',
+  'Read the boundaries handout before next time',
+];
+
+/** Whom people ask us to share with, why, and what (SPEC §10); the first ones are their care providers. */
+export const CONSENT_TEMPLATES: readonly {
+  recipient: string;
+  purpose: string;
+  information: InformationKind[];
+  part2?: boolean;
+  event?: string;
+}[] = [
+  {
+    recipient: 'Riverside Community Clinic',
+    purpose: 'So my nurse knows I am coming to groups and how I am doing.',
+    information: ['attendance', 'measures'],
+  },
+  {
+    recipient: 'New Dawn Treatment Center',
+    purpose: 'A warm handoff to my counsellor, so I do not start from scratch.',
+    information: ['attendance', 'plan', 'notes', 'substance_use_records'],
+    part2: true,
+  },
+  {
+    recipient: 'Hillside Family Doctors',
+    purpose: 'So my doctor knows about my recovery plan and can support it.',
+    information: ['plan', 'contact_details'],
+  },
+  {
+    recipient: 'Harbor Housing Help Desk',
+    purpose: 'So my housing worker knows what we are working on and can back up my application.',
+    information: ['contact_details', 'plan', 'advocacy'],
+  },
+  {
+    recipient: 'County Benefits Office',
+    purpose: 'To help sort out my benefits claim without telling the story again.',
+    information: ['contact_details', 'advocacy'],
+    event: 'When my benefits claim is decided',
+  },
+  {
+    recipient: 'Drug Court Coordinator',
+    purpose: 'To show the court I am going to my recovery meetings.',
+    information: ['attendance', 'substance_use_records'],
+    part2: true,
+  },
+  {
+    recipient: 'Workforce Centre job coach',
+    purpose: 'So my job coach knows my goals and when I am free.',
+    information: ['plan', 'attendance'],
+  },
+  {
+    recipient: 'My sister',
+    purpose: 'So my sister can call you if she is worried about me and cannot reach me.',
+    information: ['contact_details'],
+    event: 'When I say so',
+  },
+];
+
+/** How many of the consent templates are care providers (a person's first consent is one of these). */
+export const CARE_PROVIDER_TEMPLATES = 3;
+
+export const DISCLOSURE_METHOD_WEIGHTS: Weighted<DisclosureMethod> = [
+  ['phone', 35],
+  ['email', 25],
+  ['in_person', 15],
+  ['portal', 15],
+  ['fax', 5],
+  ['mail', 5],
+];
+
+export const EMERGENCY_RECIPIENTS = ['County Mobile Crisis Team', 'Emergency services (911)'];
+
+export const EMERGENCY_REASONS = [
+  'They told me they did not feel safe and then stopped answering. I gave the crisis team their address so someone could check on them.',
+  'They collapsed during group. I told the paramedics their name and the medicine they take.',
+  'Their partner called to say they had not come home after a hard day; I shared their phone number with the crisis team.',
 ];
