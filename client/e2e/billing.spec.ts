@@ -22,6 +22,19 @@ test('a supervisor sees this month’s billable units and what to fix, on a phon
   ).toHaveCount(count);
   await expect(page.getByRole('heading', { name: /No coverage on file/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/billing-360.png', fullPage: true });
+
+  // Last month, for the biller at the start of a month: chosen by name, kept in the address.
+  await page.getByRole('combobox', { name: 'Month' }).click();
+  const lastMonth = page.getByRole('option').nth(1);
+  const lastMonthName = (await lastMonth.textContent())!;
+  await lastMonth.click();
+  await expect(page).toHaveURL(/[?&]month=\d{4}-\d{2}-01/);
+  await expect(
+    page.getByRole('heading', { name: `Ready to bill for ${lastMonthName}` }),
+  ).toBeVisible();
+  await expect(page.getByText(/^\d+ units$/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Month' })).toHaveText(lastMonthName);
 });
 
 test('a line without coverage leads to the person’s form, where coverage is added and later removed', async ({

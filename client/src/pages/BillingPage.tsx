@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
@@ -7,8 +8,8 @@ import Typography from '@mui/material/Typography';
 import {
   BILLING_BLOCK_REASON_LABELS,
   BILLING_BLOCK_REASONS,
+  addDays,
   monthOf,
-  todayIn,
   type BillingBlockReason,
   type ClaimLine,
 } from '@peerpath/shared';
@@ -16,8 +17,10 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { describeError, download } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FilterSelect } from '../components/FilterSelect';
 import { PageHeader } from '../components/PageHeader';
-import { formatDate } from '../lib/dates';
+import { useUrlState } from '../hooks/useUrlState';
+import { formatDate, today } from '../lib/dates';
 import { useBlocked, useClaims } from '../features/billing/api';
 
 /** Where a blocked line is put right. */
@@ -41,6 +44,21 @@ function fixFor(reason: BillingBlockReason, line: ClaimLine): { to: string; labe
   }
 }
 
+/** This month and the `count - 1` before it, newest first, each with its name ("November 2026"). */
+function recentMonths(day: string, count: number) {
+  const months: { from: string; to: string; label: string }[] = [];
+  let m = monthOf(day);
+  for (let i = 0; i < count; i++) {
+    const label = new Date(`${m.from}T12:00:00`).toLocaleDateString(undefined, {
+      month: 'long',
+      year: 'numeric',
+    });
+    months.push({ ...m, label });
+    m = monthOf(addDays(m.from, -1));
+  }
+  return months;
+}
+
 const money = (n: number | null) =>
   n === null ? '—' : n.toLocaleString(undefined, { style: 'currency', currency: 'USD' });
 
@@ -50,16 +68,24 @@ const money = (n: number | null) =>
  * link that fixes each, and the claims file for the biller.
  */
 export function BillingPage() {
-  const period = monthOf(todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone));
-  const claims = useClaims(period);
-  const blocked = useBlocked(period);
+  const months = recentMonths(today(), 6);
+  const [url, setUrl] = useUrlState({ month: months[0].from });
+  const period = months.find((m) => m.from === url.month) ?? months[0];
+  const current = period === months[0];
+  const range = { from: period.from, to: period.to };
+  const claims = useClaims(range);
+  const blocked = useBlocked(range);
   const [exportError, setExportError] = useState<string | null>(null);
   const [showReady, setShowReady] = useState(false);
 
   const exportAs = async (format: 'csv' | 'json') => {
     setExportError(null);
     try {
-      const { blob, filename } = await download('/billing/claims', { ...period, format });
+      const { blob, filename } = await download('/billing/claims', {
+        from: period.from,
+        to: period.to,
+        format,
+      });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -85,11 +111,19 @@ export function BillingPage() {
     <>
       <PageHeader title="Billing" />
       <Stack spacing={2}>
+        <Box sx={{ maxWidth: 320 }}>
+          <FilterSelect
+            label="Month"
+            value={period.from}
+            onChange={(v) => setUrl({ month: v })}
+            options={months.map((m) => ({ value: m.from, label: m.label }))}
+          />
+        </Box>
         {claims.error && <ErrorAlert error={claims.error} />}
         {blocked.error && <ErrorAlert error={blocked.error} />}
         <Paper sx={{ p: 2 }}>
           <Typography variant="h6" component="h2">
-            Ready to bill this month
+            {current ? 'Ready to bill this month' : `Ready to bill for ${period.label}`}
           </Typography>
           <Typography variant="h4" component="p">
             {claims.data ? `${claims.data.totals.units} units` : '…'}
