@@ -38,8 +38,11 @@ async function readRollups(q: (sql: string) => Promise<{ rows: any[] }>): Promis
 }
 
 const GROUP_TYPES = SESSION_TYPES.filter((x) => formatOf(x) === 'group');
-const keySums = (k: string, where = 'true') =>
-  `coalesce(sum(${k}::numeric) FILTER (WHERE ${where}), 0)`;
+/** 2^52: keys are kept in whole units of 2^-52, each day's sum modulo 2^52 (migration RollupKeyUnits). */
+const M = '4503599627370496';
+const units = (k: string) => `(${k} * ${M}::float8)::int8`;
+const modM = (sum: string) => `mod(coalesce(${sum}, 0), ${M})::int8`;
+const keySums = (k: string, where = 'true') => modM(`sum(${units(k)}) FILTER (WHERE ${where})`);
 const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 
 /**
@@ -58,9 +61,9 @@ const KEY_MISMATCHES = `
            ${keySums('s.record_key')} AS key_sessions,
            ${SESSION_TYPES.map((x) => `${keySums('s.record_key', `s.type = '${x}'`)} AS key_type_${x}`).join(', ')},
            ${SESSION_SETTINGS.map((x) => `${keySums('s.record_key', `s.setting = '${x}'`)} AS key_setting_${x}`).join(', ')},
-           coalesce(sum(a.n), 0)::int AS attended, coalesce(sum(a.k), 0) AS key_attended,
-           coalesce(sum(a.k) FILTER (WHERE s.type IN (${quoted(GROUP_TYPES)})), 0) AS key_group_attended
-      FROM s LEFT JOIN (SELECT session_id, count(*) AS n, sum(record_key::numeric) AS k FROM attendance
+           coalesce(sum(a.n), 0)::int AS attended, ${modM('sum(a.k)')} AS key_attended,
+           ${modM(`sum(a.k) FILTER (WHERE s.type IN (${quoted(GROUP_TYPES)}))`)} AS key_group_attended
+      FROM s LEFT JOIN (SELECT session_id, count(*) AS n, sum(${units('record_key')}) AS k FROM attendance
                          WHERE status = 'attended' GROUP BY session_id) a ON a.session_id = s.id
      GROUP BY s.team_id, s.day
   ), r AS (
@@ -166,20 +169,20 @@ describe('report roll-ups', () => {
       attended_minutes: '120',
     });
     expect(stored.days[1]).toMatchObject({ type_one_to_one_mentoring: 1, setting_phone: 1 });
-    // The key sums ride along: the late session's key, and its two attended rows' keys.
+    // The key sums ride along, in units: the late session's key, and its two attended rows' keys.
     const key = async (sql: string, id: string) => String((await t.db.query(sql, [id])).rows[0].k);
     expect(stored.days[0]).toMatchObject({
       attended: 2,
       key_sessions: await key(
-        `SELECT trim_scale(record_key::numeric) AS k FROM support_session WHERE id = $1`,
+        `SELECT ${units('record_key')} AS k FROM support_session WHERE id = $1`,
         late.id,
       ),
       key_type_support_group: await key(
-        `SELECT trim_scale(record_key::numeric) AS k FROM support_session WHERE id = $1`,
+        `SELECT ${units('record_key')} AS k FROM support_session WHERE id = $1`,
         late.id,
       ),
       key_attended: await key(
-        `SELECT trim_scale(sum(record_key::numeric)) AS k FROM attendance WHERE session_id = $1 AND status = 'attended'`,
+        `SELECT ${modM(`sum(${units('record_key')})`)} AS k FROM attendance WHERE session_id = $1 AND status = 'attended'`,
         late.id,
       ),
       key_type_one_to_one_mentoring: '0',

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import {
   SESSION_SETTINGS,
   SESSION_TYPES,
@@ -8,39 +7,35 @@ import {
   type HoursRecords,
   type TimeEntryKind,
 } from '@peerpath/shared';
+import { keyOfUnits, recordKeySum } from './key-sums';
 
 /*
  * The cell keys of SPEC §14 for the activity summary's funder export: for each
  * published count, the fractional part of the sum of the record keys of the
- * records it counts, as SQL aggregates.
+ * records it counts. The summary's own statements compute them when the export
+ * asks (`ReportsService.summarise` with keys), each key beside the count it
+ * belongs to, so the period's records are read once, not once for the counts
+ * and again for the keys:
  *
- * Sessions (in total, by type, by setting), group attendance and contact hours
- * read the key sums that `team_day_activity` carries beside its counts (kept by
- * the roll-up triggers, migration RollupCellKeys), over the period's days, as
- * the summary reads its counts; participants served reads `participant_contact`
- * as the summary does and sums the keys of those participants. The other cells
- * read the period's handouts, advocacy actions, decision notes, enrolments and
- * discharges and time entries (other hours), as the summary's own figures do
- * (handouts and advocacy grouped by resource and outcome, category and level
- * first, as the summary groups its handouts).
- * So a perturbed export costs about what the exact one does. Keys are summed as
- * numeric, which is exact: the sum of the day sums is the sum over the records,
- * in any order, and so is the published figure.
+ * - sessions (in total, by type, by setting), group attendance and contact
+ *   hours from the key sums that `team_day_activity` carries beside its counts
+ *   (kept by the roll-up triggers, migrations RollupCellKeys and RollupKeyUnits:
+ *   each day's sum in whole units of 2^-52, modulo 2^52);
+ * - participants served from the keys of the participants `participant_contact`
+ *   finds; new and discharged participants, handouts (by resource category, by
+ *   outcome, in total), advocacy actions (opened by category, by level, in
+ *   total; completed), decision notes and time entries (other hours) from the
+ *   records' own keys, read from the same covering indexes as their counts
+ *   (migration CellKeyIndexes).
  *
- * $1 from, $2 to (inclusive dates), $3 team or null. Sessions count by their
- * org-local day; a voided session counts nowhere.
+ * All are summed exactly in whole units of 2^-52 (`key-sums.ts`).
+ *
+ * Every sum is exact, so the same records give the same key in any order, in
+ * any export. A voided session counts nowhere.
  */
-const IN_TEAM = (alias: string) => `($3::uuid IS NULL OR ${alias}.team_id = $3::uuid)`;
-const KEY = (expr: string) => `mod(coalesce(sum(${expr}::numeric), 0), 1)::float8`;
-/**
- * The count and key of a cell over rows already grouped (`n` records, `k` the numeric sum of their
- * keys): the grouping sets then add each record's key once, not once per set.
- */
-const PREGROUPED = (alias: string) =>
-  `coalesce(sum(${alias}.n), 0)::int, mod(coalesce(sum(${alias}.k), 0), 1)::float8`;
 
 /** The cells read from `team_day_activity`: (cell, count column, key column). */
-const DAY_CELLS: [cell: string, count: string, key: string][] = [
+export const DAY_CELLS: [cell: string, count: string, key: string][] = [
   ['sessions.total', 'sessions', 'key_sessions'],
   ...SESSION_TYPES.map((t): [string, string, string] => [
     `sessions.byType.${t}`,
@@ -56,67 +51,18 @@ const DAY_CELLS: [cell: string, count: string, key: string][] = [
   ['contactHours', 'attended', 'key_attended'],
 ];
 
-export const ACTIVITY_KEYS_SQL = `
-  WITH d AS (
-    SELECT ${DAY_CELLS.map(
-      ([, n, k]) => `coalesce(sum(r.${n}), 0)::int AS ${n}, ${KEY(`r.${k}`)} AS ${k}`,
-    ).join(',\n           ')}
-      FROM team_day_activity r
-     WHERE r.day BETWEEN $1::date AND $2::date AND ${IN_TEAM('r')}
-  )
-  SELECT v.cell, v.n, v.k
-    FROM d, LATERAL (VALUES
-      ${DAY_CELLS.map(([cell, n, k]) => `('${cell}', d.${n}, d.${k})`).join(',\n      ')}
-    ) v(cell, n, k)
-  UNION ALL
-  SELECT 'participantsServed', count(*)::int, ${KEY('p.record_key')}
-    FROM participant p
-   WHERE p.id IN (
-     SELECT pc.participant_id
-       FROM participant_contact pc
-      WHERE pc.last_day >= $1::date AND pc.first_day <= $2::date AND ${IN_TEAM('pc')}
-        AND (pc.first_day >= $1::date OR pc.last_day <= $2::date
-             OR pc.days && daterange($1::date, $2::date, '[]')))
-  UNION ALL
-  SELECT 'newParticipants', count(*)::int, ${KEY('p.record_key')}
-    FROM participant p WHERE p.enrolled_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('p')}
-  UNION ALL
-  SELECT 'dischargedParticipants', count(*)::int, ${KEY('p.record_key')}
-    FROM participant p WHERE p.discharged_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('p')}
-  UNION ALL
-  SELECT CASE WHEN GROUPING(r.category) = 0 THEN 'handouts.byCategory.' || r.category
-              WHEN GROUPING(h.outcome) = 0 THEN 'handouts.byOutcome.' || h.outcome
-              ELSE 'handouts.total' END,
-         ${PREGROUPED('h')}
-    FROM (SELECT h.resource_id, h.outcome, count(*) AS n, sum(h.record_key::numeric) AS k
-            FROM handout h
-           WHERE h.given_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}
-           GROUP BY h.resource_id, h.outcome) h
-    JOIN resource r ON r.id = h.resource_id
-   GROUP BY GROUPING SETS ((r.category), (h.outcome), ())
-  UNION ALL
-  SELECT CASE WHEN GROUPING(x.category) = 0 THEN 'advocacy.byCategory.' || x.category
-              WHEN GROUPING(x.level) = 0 THEN 'advocacy.byLevel.' || x.level
-              ELSE 'advocacy.opened' END,
-         ${PREGROUPED('x')}
-    FROM (SELECT x.category, x.level, count(*) AS n, sum(x.record_key::numeric) AS k
-            FROM advocacy_action x
-           WHERE x.opened_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')}
-           GROUP BY x.category, x.level) x
-   GROUP BY GROUPING SETS ((x.category), (x.level), ())
-  UNION ALL
-  SELECT 'advocacy.completed', count(*)::int, ${KEY('x.record_key')}
-    FROM advocacy_action x WHERE x.completed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')}
-  UNION ALL
-  SELECT 'decisionNotes', count(*)::int, ${KEY('d.record_key')}
-    FROM decision_note d WHERE d.discussed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('d')}
-  UNION ALL
-  SELECT CASE WHEN GROUPING(e.kind) = 0 THEN 'otherHours.byKind.' || e.kind
-              ELSE 'otherHours.total' END,
-         count(*)::int, ${KEY('e.record_key')}
-    FROM time_entry e
-   WHERE e.worked_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('e')}
-   GROUP BY GROUPING SETS ((e.kind), ())`;
+/**
+ * What the read of `team_day_activity` (alias `r`) adds for the keys: each day
+ * cell's key, and the attended rows contact hours are summed over.
+ */
+export const DAY_KEY_COLUMNS = [
+  ...DAY_CELLS.map(([, , k]) => `${keyOfUnits(`sum(r.${k})`)} AS ${k}`),
+  'coalesce(sum(r.attended), 0)::int AS attended',
+].join(',\n           ');
+
+/** `, <the cell key of the rows' record keys> AS <name>` with keys, nothing without. */
+export const keyColumn = (keys: boolean, recordKey: string, name = 'k') =>
+  keys ? `, ${recordKeySum(recordKey)} AS ${name}` : '';
 
 /** One published cell: how many records it counts and its cell key. */
 export interface CellKeyRow {
@@ -126,19 +72,22 @@ export interface CellKeyRow {
 }
 
 /**
- * The cell keys of the activity summary `s` of the same period and team, read
- * in the same snapshot. A cell with no records has key 0 (its count is 0, and
- * zero is published as 0 whatever the key).
+ * The cells of a keyed read of `team_day_activity` (its row `d`, with the
+ * columns of DAY_KEY_COLUMNS beside the counts).
  */
-export async function activityCellKeys(
-  m: EntityManager,
+export function dayCellKeys(d: Record<string, unknown>): CellKeyRow[] {
+  return DAY_CELLS.map(([cell, n, k]) => ({ cell, n: Number(d[n]), k: Number(d[k]) }));
+}
+
+/**
+ * The cell keys of the summary `s` from the cells its keyed statements gave. A
+ * cell with no records has key 0 (its count is 0, and zero is published as 0
+ * whatever the key).
+ */
+export function activityCellKeys(
   s: ActivitySummary,
-): Promise<ActivityCellKeys & { rows: CellKeyRow[] }> {
-  const rows: CellKeyRow[] = await m.query(ACTIVITY_KEYS_SQL, [
-    s.period.from,
-    s.period.to,
-    s.teamId,
-  ]);
+  rows: CellKeyRow[],
+): ActivityCellKeys & { rows: CellKeyRow[] } {
   const byCell = new Map(rows.map((r) => [r.cell, r]));
   const cells = Object.fromEntries(
     Object.keys(activityCounts(s)).map((c) => [c, byCell.get(c)?.k ?? 0]),

@@ -27,6 +27,7 @@ import { fieldError } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { ExportFile } from './export';
+import { recordKeySum } from './key-sums';
 import {
   PERTURBATION_EXPLAINED,
   protectionLabel,
@@ -52,8 +53,7 @@ export const OUTCOMES_SQL = outcomesSql(false);
  * per person counted; the on-screen report does not pay it).
  */
 export function outcomesSql(withKeys: boolean): string {
-  const key = (filter: string) =>
-    `mod(coalesce(sum(p.record_key::numeric)${filter}, 0), 1)::float8`;
+  const key = (filter: string) => recordKeySum('p.record_key', filter);
   return `
   WITH x AS (
     SELECT m.participant_id, m.instrument,

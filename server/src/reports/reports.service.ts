@@ -40,7 +40,14 @@ import { CASELOAD_ROLES, UNFINISHED_ADVOCACY_STATUSES } from '../common/constant
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { ActivityExportQueryDto, ActivityReportQueryDto } from './dto/activity.query';
 import type { CaseloadQueryDto } from './dto/caseload.query';
-import { activityCellKeys } from './cell-keys';
+import {
+  DAY_KEY_COLUMNS,
+  activityCellKeys,
+  dayCellKeys,
+  keyColumn,
+  type CellKeyRow,
+} from './cell-keys';
+import { keyOfUnits, keyUnits, recordKeySum } from './key-sums';
 import { queryOutcomes, suppressOutcomes } from './outcomes';
 import { writeExport, type ExportFile } from './export';
 import { otherHours } from '../time-entries/other-hours';
@@ -229,8 +236,13 @@ export class ReportsService {
       'REPEATABLE READ',
       async (m) => {
         await m.query('SET TRANSACTION READ ONLY');
-        const { summary, closedInPeriod } = await this.summarise(m, from, to, scope.teamId);
-        const keys = want.keys ? await activityCellKeys(m, summary) : null;
+        const { summary, closedInPeriod, keys } = await this.summarise(
+          m,
+          from,
+          to,
+          scope.teamId,
+          want.keys === true,
+        );
         const outcomes = want.outcomes
           ? await queryOutcomes(m, from, to, scope.teamId, INSTRUMENT_KEYS, want.keys === true)
           : null;
@@ -240,22 +252,34 @@ export class ReportsService {
     return { summary, closedInPeriod, scope, keys, outcomes };
   }
 
+  /**
+   * The summary of the period; with `withKeys`, also its cell keys (SPEC §14),
+   * each computed by the statement that counts the cell's records, beside the count.
+   */
   private async summarise(
     m: EntityManager,
     from: string,
     to: string,
     teamId: string | null,
-  ): Promise<{ summary: ActivitySummary; closedInPeriod: number }> {
+    withKeys = false,
+  ): Promise<{
+    summary: ActivitySummary;
+    closedInPeriod: number;
+    keys: ReturnType<typeof activityCellKeys> | null;
+  }> {
     const period = [from, to, teamId];
+    const sql = withKeys ? KEYED_SQL : SQL;
     const [closed]: ClosedSqlRow[] = await m.query(CLOSED_SQL, [...period, DECIDED_OUTCOMES]);
-    const [activity]: ActivitySqlRow[] = await m.query(ACTIVITY_SQL, period);
-    const [people]: PeopleSqlRow[] = await m.query(PEOPLE_SQL, period);
-    const handouts: HandoutSqlRow[] = await m.query(HANDOUTS_SQL, [
+    const [activity]: ActivitySqlRow[] = await m.query(sql.activity, period);
+    const [people]: PeopleSqlRow[] = await m.query(sql.people, period);
+    const handouts: HandoutSqlRow[] = await m.query(sql.handouts, [
       ...period,
       CONNECTED,
       DECIDED_OUTCOMES,
     ]);
-    const advocacy: GroupedRow[] = await m.query(ADVOCACY_SQL, period);
+    const advocacy: GroupedRow[] = await m.query(sql.advocacy, period);
+    const cells: CellKeyRow[] | undefined = withKeys ? [] : undefined;
+    const hours = await otherHours(m, from, to, teamId, cells);
 
     const byType = Object.fromEntries(
       SESSION_TYPES.map((t) => [t, activity[`type_${t}`]]),
@@ -304,9 +328,30 @@ export class ReportsService {
         byLevel: tally(ADVOCACY_LEVELS, slice(advocacy, 'b')),
       },
       decisionNotes: people.decision_notes,
-      otherHours: await otherHours(m, from, to, teamId),
+      otherHours: hours,
     };
-    return { summary, closedInPeriod: closed.n };
+    if (!cells) return { summary, closedInPeriod: closed.n, keys: null };
+    const grouped = (rows: GroupedRow[], a: string, b: string, total: string) =>
+      rows.map((r) => ({
+        cell: r.grouping === 'a' ? `${a}.${r.a}` : r.grouping === 'b' ? `${b}.${r.b}` : total,
+        n: r.n,
+        k: r.k!,
+      }));
+    cells.push(
+      ...dayCellKeys(activity),
+      { cell: 'participantsServed', n: activity.served, k: activity.key_served! },
+      { cell: 'newParticipants', n: people.new_participants, k: people.key_new! },
+      {
+        cell: 'dischargedParticipants',
+        n: people.discharged_participants,
+        k: people.key_discharged!,
+      },
+      { cell: 'advocacy.completed', n: people.advocacy_completed, k: people.key_completed! },
+      { cell: 'decisionNotes', n: people.decision_notes, k: people.key_decision_notes! },
+      ...grouped(handouts, 'handouts.byCategory', 'handouts.byOutcome', 'handouts.total'),
+      ...grouped(advocacy, 'advocacy.byCategory', 'advocacy.byLevel', 'advocacy.opened'),
+    );
+    return { summary, closedInPeriod: closed.n, keys: activityCellKeys(summary, cells) };
   }
 
   /**
@@ -363,6 +408,8 @@ interface GroupedRow {
   b: string | null;
   n: number;
   hours?: number | null;
+  /** With keys: the cell key of the row's records. */
+  k?: number;
 }
 
 const GROUPING = (a: string, b: string) =>
@@ -375,6 +422,8 @@ type ActivitySqlRow = {
   group_attended: number;
   contact_hours: number;
   average_per_group_session: number | null;
+  /** With keys: the key of the participants served (and the day cells' keys, DAY_KEY_COLUMNS). */
+  key_served?: number;
 } & Record<`type_${SessionType}` | `setting_${SessionSetting}`, number>;
 
 /**
@@ -383,26 +432,35 @@ type ActivitySqlRow = {
  * exact (migration ReportRollups): `team_day_activity` has one row per team and
  * org-local day, `participant_contact` the days each participant attended.
  */
-const ACTIVITY_SQL = `
+const activitySql = (keys: boolean) => `
   WITH d AS (
     SELECT coalesce(sum(r.sessions), 0)::int AS sessions,
            coalesce(sum(r.minutes), 0) AS minutes,
            ${SESSION_TYPES.map((t) => `coalesce(sum(r.type_${t}), 0)::int AS type_${t}`).join(',\n           ')},
            ${SESSION_SETTINGS.map((x) => `coalesce(sum(r.setting_${x}), 0)::int AS setting_${x}`).join(',\n           ')},
            coalesce(sum(r.group_attended), 0)::int AS group_attended,
-           coalesce(sum(r.attended_minutes), 0) AS attended_minutes
+           coalesce(sum(r.attended_minutes), 0) AS attended_minutes${keys ? `,\n           ${DAY_KEY_COLUMNS}` : ''}
       FROM team_day_activity r
      WHERE r.day BETWEEN $1::date AND $2::date AND ${IN_TEAM('r')}
-  ), served AS (
-    SELECT count(DISTINCT pc.participant_id)::int AS served
+  ), contact AS (
+    SELECT pc.participant_id
       FROM participant_contact pc
      WHERE pc.last_day >= $1::date AND pc.first_day <= $2::date AND ${IN_TEAM('pc')}
        -- A first or last attended day inside the period settles it; only a period
        -- between the two reads the days themselves (migration ContactFirstDay).
        AND (pc.first_day >= $1::date OR pc.last_day <= $2::date
             OR pc.days && daterange($1::date, $2::date, '[]'))
+  ), served AS (${
+    keys
+      ? `
+    -- With keys, the participants themselves: their keys are the cell's.
+    SELECT count(*)::int AS served, ${recordKeySum('p.record_key')} AS key_served
+      FROM participant p WHERE p.id IN (SELECT participant_id FROM contact)`
+      : `
+    SELECT count(DISTINCT participant_id)::int AS served FROM contact`
+  }
   )
-  SELECT d.*, served.served,
+  SELECT d.*, served.*,
          round(d.minutes / 60.0, 1)::float8 AS service_hours,
          round(d.attended_minutes / 60.0, 1)::float8 AS contact_hours,
          CASE WHEN ${GROUP_SESSIONS} > 0
@@ -415,18 +473,27 @@ interface PeopleSqlRow {
   discharged_participants: number;
   advocacy_completed: number;
   decision_notes: number;
+  /** With keys: each count's cell key. */
+  key_new?: number;
+  key_discharged?: number;
+  key_completed?: number;
+  key_decision_notes?: number;
 }
 
-const PEOPLE_SQL = `
-  SELECT
-    (SELECT count(*) FROM participant p
-      WHERE p.enrolled_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('p')})::int AS new_participants,
-    (SELECT count(*) FROM participant p
-      WHERE p.discharged_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('p')})::int AS discharged_participants,
-    (SELECT count(*) FROM advocacy_action x
-      WHERE x.completed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')})::int AS advocacy_completed,
-    (SELECT count(*) FROM decision_note d
-      WHERE d.discussed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('d')})::int AS decision_notes`;
+const peopleSql = (keys: boolean) => `
+  SELECT *
+    FROM (SELECT count(*)::int AS new_participants${keyColumn(keys, 'p.record_key', 'key_new')}
+            FROM participant p
+           WHERE p.enrolled_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('p')}) a,
+         (SELECT count(*)::int AS discharged_participants${keyColumn(keys, 'p.record_key', 'key_discharged')}
+            FROM participant p
+           WHERE p.discharged_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('p')}) b,
+         (SELECT count(*)::int AS advocacy_completed${keyColumn(keys, 'x.record_key', 'key_completed')}
+            FROM advocacy_action x
+           WHERE x.completed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')}) c,
+         (SELECT count(*)::int AS decision_notes${keyColumn(keys, 'd.record_key', 'key_decision_notes')}
+            FROM decision_note d
+           WHERE d.discussed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('d')}) e`;
 
 interface HandoutSqlRow extends GroupedRow {
   connection_rate: number | null;
@@ -437,9 +504,9 @@ interface HandoutSqlRow extends GroupedRow {
  * The handouts are counted per (resource, outcome) first, so only those few rows are joined to
  * `resource`; the sums are coalesced so that empty groups still give 0 as count(*) would.
  */
-const HANDOUTS_SQL = `
+const handoutsSql = (keys: boolean) => `
   WITH h AS (
-    SELECT h.resource_id, h.outcome, count(*) AS n
+    SELECT h.resource_id, h.outcome, count(*) AS n${keys ? `, ${keyUnits('h.record_key')} AS units` : ''}
       FROM handout h
      WHERE h.given_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}
      GROUP BY h.resource_id, h.outcome
@@ -447,7 +514,10 @@ const HANDOUTS_SQL = `
   SELECT ${GROUPING('r.category', 'h.outcome')} AS grouping,
          r.category AS a, h.outcome AS b, coalesce(sum(h.n), 0)::int AS n,
          round(coalesce(sum(h.n) FILTER (WHERE h.outcome = $4), 0)
-               / nullif(coalesce(sum(h.n) FILTER (WHERE h.outcome = ANY($5::text[])), 0), 0), 2)::float8 AS connection_rate
+               / nullif(coalesce(sum(h.n) FILTER (WHERE h.outcome = ANY($5::text[])), 0), 0), 2)::float8 AS connection_rate${
+                 // The groups' sums of key units add up per grouping set: each handout counts once in each.
+                 keys ? `,\n         ${keyOfUnits('sum(h.units)')} AS k` : ''
+               }
     FROM h JOIN resource r ON r.id = h.resource_id
    GROUP BY GROUPING SETS ((r.category), (h.outcome), ())`;
 
@@ -469,12 +539,22 @@ const CLOSED_SQL = `
    WHERE h.outcome = ANY($4::text[]) AND h.outcome_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}`;
 
 /** Advocacy actions opened in the period, by category, by level, and in total. */
-const ADVOCACY_SQL = `
+const advocacySql = (keys: boolean) => `
   SELECT ${GROUPING('x.category', 'x.level')} AS grouping,
-         x.category AS a, x.level AS b, count(*)::int AS n
+         x.category AS a, x.level AS b, count(*)::int AS n${keyColumn(keys, 'x.record_key')}
     FROM advocacy_action x
    WHERE x.opened_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')}
    GROUP BY GROUPING SETS ((x.category), (x.level), ())`;
+
+/** The summary's statements, without and with the cell keys of SPEC §14. */
+const statements = (keys: boolean) => ({
+  activity: activitySql(keys),
+  people: peopleSql(keys),
+  handouts: handoutsSql(keys),
+  advocacy: advocacySql(keys),
+});
+const SQL = statements(false);
+const KEYED_SQL = statements(true);
 
 interface CaseloadSqlRow {
   id: string | null;

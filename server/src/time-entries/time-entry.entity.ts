@@ -10,6 +10,8 @@ import { UserEntity } from '../users/user.entity';
 @Check('time_entry_minutes_check', `"minutes" BETWEEN 1 AND ${TIME_ENTRY_MAX_MINUTES}`)
 @Index('time_entry_team_on_idx', ['teamId', 'on'])
 @Index('time_entry_worker_on_idx', ['workerId', 'on'])
+// The other hours of a period with their cell keys, index-only; created in the CellKeyIndexes migration (INCLUDE).
+@Index('time_entry_worked_cover_idx', { synchronize: false })
 export class TimeEntryEntity extends BaseRecord {
   @Column({ name: 'team_id', type: 'uuid' })
   teamId: string;
