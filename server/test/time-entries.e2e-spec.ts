@@ -63,11 +63,20 @@ describe('time entries', () => {
       body: { ...body, minutes: 50 },
     });
     expect(other.status).toBe(409);
+    const read = await t.request('GET', `${url}/${id}`, { token: w.supA.token });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(res.body);
+    // The safe retry's answer and the supervisor's read are both audited, with who read it.
     const audit = await t.db.query(
-      `SELECT action FROM audit_event WHERE entity_type = 'time_entry' AND entity_id = $1 ORDER BY seq`,
+      `SELECT action, actor_id, team_id FROM audit_event
+        WHERE entity_type = 'time_entry' AND entity_id = $1 ORDER BY seq`,
       [id],
     );
-    expect(audit.rows.map((r) => r.action)).toEqual(['create', 'read']);
+    expect(audit.rows).toEqual([
+      { action: 'create', actor_id: w.workerA.id, team_id: w.teamA.id },
+      { action: 'read', actor_id: w.workerA.id, team_id: w.teamA.id },
+      { action: 'read', actor_id: w.supA.id, team_id: w.teamA.id },
+    ]);
   });
 
   it('refuses bad input naming the field, and writes nothing', async () => {

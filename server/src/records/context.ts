@@ -101,15 +101,24 @@ export class RecordContext {
     id: string,
   ): Promise<Row> {
     const row = await findInTeam(this.db.manager, t, caller, id);
+    await this.auditRead(t, caller, row);
+    return row;
+  }
+
+  /** Audits `caller`'s read of `row`, a record of `t` (with its person, when it has one). */
+  async auditRead<Row extends { id: string; teamId: string; participantId?: string | null }>(
+    t: RecordTable<Row>,
+    caller: AuthUser,
+    row: Row,
+  ): Promise<void> {
     await this.audit.record({
       actorId: caller.id,
       action: 'read',
       entityType: t.entity,
       entityId: row.id,
-      participantId: row.participantId,
+      participantId: row.participantId ?? null,
       teamId: row.teamId,
     });
-    return row;
   }
 
   /**

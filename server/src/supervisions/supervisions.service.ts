@@ -82,13 +82,7 @@ export class SupervisionsService {
     if (caller.role === 'worker' && row.workerId !== caller.id) {
       throw new ForbiddenException('A worker sees only their own supervision');
     }
-    await this.records.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: SUPERVISION.entity,
-      entityId: row.id,
-      teamId: row.teamId,
-    });
+    await this.records.auditRead(SUPERVISION, caller, row);
     return toSupervisionResponse(row);
   }
 

@@ -55,6 +55,7 @@ export class TimeEntriesService {
   async get(caller: AuthUser, id: string): Promise<TimeEntry> {
     const row = await findInTeam(this.records.db.manager, TIME_ENTRY, caller, id);
     requireMayChange(caller, row.workerId, 'their own time entries');
+    await this.records.auditRead(TIME_ENTRY, caller, row);
     return toTimeEntryResponse(row);
   }
 
