@@ -10,6 +10,7 @@ import { Client, types } from 'pg';
 import { addDays, monthOf, todayIn, type Role } from '@peerpath/shared';
 import type { AuthUser } from '../src/common/auth.decorators';
 import type { ResolvedConfig } from '../src/config/config';
+import { connectionOptions } from '../src/database/data-source';
 import { serverRoot, startServer, type RunningServer } from './start-server';
 import { openTargetDatabase, redactUrl } from './scale/database';
 import {
@@ -1016,8 +1017,8 @@ async function main(args: string[]): Promise<number> {
   const db = new Client({
     connectionString: target.config.databaseUrl,
     application_name: 'peerpath-bench',
-    // The app's connections count dates in ORG_TIMEZONE; the replayed SQL must too.
-    options: `-c TimeZone=${target.config.orgTimezone}`,
+    // The app's connection settings (dates counted in ORG_TIMEZONE, the planner's costs).
+    options: connectionOptions(target.config.orgTimezone),
   });
   try {
     await db.connect();
