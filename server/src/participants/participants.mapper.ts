@@ -42,7 +42,13 @@ export const PARTICIPANT = defineRecord<ParticipantRow>({
 
 export type ParticipantRow = Omit<
   ParticipantEntity,
-  'recordKey' | 'team' | 'primaryWorker' | 'coverageProfile'
+  | 'recordKey'
+  | 'team'
+  | 'primaryWorker'
+  | 'coverageProfile'
+  | 'lastContactOn'
+  | 'nextStepText'
+  | 'nextStepDue'
 >;
 
 export function toParticipantResponse(p: ParticipantRow): ParticipantResponse {
