@@ -29,11 +29,6 @@ import { BillingProfileEntity } from '../billing/billing-profile.entity';
 @Index('participant_discharged_idx', { synchronize: false })
 // A team's list in order, with the searched columns (ParticipantListIndex migration).
 @Index('participant_team_list_idx', { synchronize: false })
-// The list in order by last contact within a team, and by name and last contact across the
-// organisation (ParticipantListEntry migration).
-@Index('participant_team_contact_list_idx', { synchronize: false })
-@Index('participant_list_idx', { synchronize: false })
-@Index('participant_contact_list_idx', { synchronize: false })
 export class ParticipantEntity extends BaseRecord {
   @Column({ name: 'team_id', type: 'uuid' })
   teamId: string;
@@ -107,40 +102,6 @@ export class ParticipantEntity extends BaseRecord {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
-
-  /**
-   * The list's copy of the last contact and the next step, kept by triggers
-   * (ParticipantListEntry migration); read only by the list's SQL.
-   */
-  @Column({
-    name: 'last_contact_on',
-    type: 'date',
-    nullable: true,
-    select: false,
-    insert: false,
-    update: false,
-  })
-  lastContactOn?: string | null;
-
-  @Column({
-    name: 'next_step_text',
-    type: 'text',
-    nullable: true,
-    select: false,
-    insert: false,
-    update: false,
-  })
-  nextStepText?: string | null;
-
-  @Column({
-    name: 'next_step_due',
-    type: 'date',
-    nullable: true,
-    select: false,
-    insert: false,
-    update: false,
-  })
-  nextStepDue?: string | null;
 
   /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
   @RecordKeyColumn()

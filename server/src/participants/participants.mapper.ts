@@ -42,13 +42,7 @@ export const PARTICIPANT = defineRecord<ParticipantRow>({
 
 export type ParticipantRow = Omit<
   ParticipantEntity,
-  | 'recordKey'
-  | 'team'
-  | 'primaryWorker'
-  | 'coverageProfile'
-  | 'lastContactOn'
-  | 'nextStepText'
-  | 'nextStepDue'
+  'recordKey' | 'team' | 'primaryWorker' | 'coverageProfile'
 >;
 
 export function toParticipantResponse(p: ParticipantRow): ParticipantResponse {

@@ -31,7 +31,6 @@ import { ResourceVerifiedAndHsds1795660002300 } from './1795660002300-ResourceVe
 import { ConsentScans1795660002400 } from './1795660002400-ConsentScans';
 import { Billing1795660002500 } from './1795660002500-Billing';
 import { RollupCellKeys1795660002700 } from './1795660002700-RollupCellKeys';
-import { ParticipantListEntry1795660002800 } from './1795660002800-ParticipantListEntry';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -68,5 +67,4 @@ export const MIGRATIONS = [
   ConsentScans1795660002400,
   Billing1795660002500,
   RollupCellKeys1795660002700,
-  ParticipantListEntry1795660002800,
 ];
