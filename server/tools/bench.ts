@@ -41,6 +41,7 @@ bench-results.json at the repository root.
   --strict       exit 2 when a budget fails (a pending figure never fails); the
                  phone scores \`pnpm lighthouse\` wrote into the same file count too
   --out <file>   where to write the results (default: <repo>/bench-results.json)
+  --only list    the participant list's figures alone (baseline, repeated search, mix)
 
 Exit codes: 0 measured (budgets are reported, not enforced), 1 the harness or
 an endpoint failed, 2 a budget failed under --strict.
@@ -48,6 +49,8 @@ an endpoint failed, 2 a budget failed under --strict.
 
 interface Settings {
   quick: boolean;
+  /** `--only list`: the baseline, the repeated search and the mix alone. */
+  onlyList: boolean;
   strict: boolean;
   out: string;
   /** Timed requests per report, and SQL replays. */
@@ -83,6 +86,8 @@ interface LoadFigure extends Note {
   p99Ms: number | null;
   p50Ms?: number | null;
   requests?: number;
+  /** CPU per request (ms): the server process, and the database's backends. */
+  cpu?: CpuPerRequest | null;
 }
 
 /** One mix of different list requests, sent once each at `connections` connections. */
@@ -94,7 +99,38 @@ interface MixRound {
   requests: number;
   /** Requests of this mix whose page an earlier mix (or the warm-up) had asked for. */
   seenBefore: number;
+  /** CPU per request (ms): the server process, and the database's backends. */
+  cpu?: CpuPerRequest | null;
 }
+
+interface CpuPerRequest {
+  nodeMs: number | null;
+  postgresMs: number | null;
+}
+
+/** A process's CPU time so far (user + system, ms), from /proc; null where it cannot be read. */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** The median of each CPU figure over the mixes that have it. */
+function medianCpu(figures: (CpuPerRequest | null)[]): CpuPerRequest | null {
+  const of = (k: keyof CpuPerRequest) => {
+    const xs = figures.map((f) => f?.[k] ?? null).filter((v): v is number => v !== null);
+    return xs.length ? round(median(xs), 2) : null;
+  };
+  return figures.some((f) => f) ? { nodeMs: of('nodeMs'), postgresMs: of('postgresMs') } : null;
+}
+
+/** Linux's USER_HZ, as /proc reports times in. */
+const CLOCK_TICKS = 100;
 
 interface MixFigure extends LoadFigure {
   /** Different requests in each mix (each sent once). */
@@ -164,6 +200,7 @@ function settingsFrom(args: string[]): Settings | null {
       quick: { type: 'boolean' },
       strict: { type: 'boolean' },
       out: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -171,8 +208,12 @@ function settingsFrom(args: string[]): Settings | null {
   if (values.help) return null;
   const quick =
     Boolean(values.quick) || ['1', 'true', 'yes'].includes(process.env.BENCH_QUICK ?? '');
+  if (values.only !== undefined && values.only !== 'list') {
+    throw new Error(`--only takes "list", not "${values.only}"`);
+  }
   return {
     quick,
+    onlyList: values.only === 'list',
     strict: Boolean(values.strict),
     out: resolve(values.out ?? join(REPO_ROOT, 'bench-results.json')),
     repetitions: quick ? 3 : 10,
@@ -483,6 +524,37 @@ class Bench {
     }
   }
 
+  /** CPU so far of the server process and of every backend of the database but this one. */
+  private async cpuNow(): Promise<{ node: number | null; backends: Map<number, number> }> {
+    const { rows } = await this.db.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    const backends = new Map<number, number>();
+    for (const { pid } of rows) {
+      const ms = processCpuMs(pid);
+      if (ms !== null) backends.set(pid, ms);
+    }
+    return { node: processCpuMs(this.server.pid), backends };
+  }
+
+  /** CPU per request between two `cpuNow` readings (a backend that started between them from 0). */
+  private cpuPerRequest(
+    before: Awaited<ReturnType<Bench['cpuNow']>>,
+    after: Awaited<ReturnType<Bench['cpuNow']>>,
+    requests: number,
+  ): CpuPerRequest | null {
+    if (requests === 0 || after.backends.size === 0) return null;
+    let pg = 0;
+    for (const [pid, ms] of after.backends) pg += ms - (before.backends.get(pid) ?? 0);
+    return {
+      nodeMs:
+        before.node !== null && after.node !== null
+          ? round((after.node - before.node) / requests, 2)
+          : null,
+      postgresMs: round(pg / requests, 2),
+    };
+  }
+
   private async load(path: string, token: string, seconds: number) {
     return autocannon({
       url: `${this.server.baseUrl}${path}`,
@@ -511,7 +583,9 @@ class Bench {
     await this.settle();
     await this.load(path, token, this.settings.warmSeconds);
     await this.settle();
+    const cpuBefore = await this.cpuNow();
     const r = await this.load(path, token, this.settings.loadSeconds);
+    const cpuAfter = await this.cpuNow();
     await this.settle();
     const completed = r['2xx'] + r.non2xx;
     const figure: LoadFigure = {
@@ -520,6 +594,7 @@ class Bench {
       p99Ms: completed > 0 ? round(r.latency.p99) : null,
       p50Ms: completed > 0 ? round(r.latency.p50) : null,
       requests: completed,
+      cpu: this.cpuPerRequest(cpuBefore, cpuAfter, completed),
     };
     if (completed === 0) {
       figure.note = `no response within the ${this.settings.loadSeconds} s run (each request takes longer under this load)`;
@@ -597,7 +672,9 @@ class Bench {
     await this.settle();
     for (const mix of mixes) {
       const seenBefore = mix.requests.filter((r) => asked.has(r.key)).length;
+      const cpuBefore = await this.cpuNow();
       const r = await send(mix.requests);
+      const cpuAfter = await this.cpuNow();
       for (const req of mix.requests) asked.add(req.key);
       await this.settle();
       if (r.non2xx > 0 || r.errors > 0) {
@@ -617,6 +694,7 @@ class Bench {
         p50Ms: completed > 0 ? round(r.latency.p50) : null,
         requests: completed,
         seenBefore,
+        cpu: this.cpuPerRequest(cpuBefore, cpuAfter, completed),
       });
     }
     const of = (k: 'rps' | 'p99Ms' | 'p50Ms') => {
@@ -629,6 +707,7 @@ class Bench {
       p99Ms: of('p99Ms'),
       p50Ms: of('p50Ms'),
       requests: rounds.reduce((n, r) => n + r.requests, 0),
+      cpu: medianCpu(rounds.map((r) => r.cpu ?? null)),
       rounds,
     };
   }
@@ -1074,6 +1153,54 @@ async function main(args: string[]): Promise<number> {
     const [y, m, d] = to.split('-').map(Number);
     const from = addDays(new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10), 1);
     const teamOne = (await bench.caller(supervisorEmail(1))).teamId!;
+
+    if (settings.onlyList) {
+      // The list's figures alone (baseline, the repeated search, the mix), written to --out.
+      say('  baseline (authenticated SELECT 1) …');
+      const baseline = await new Bench(baselineServer, db, target.config, settings).throughput(
+        '/api/bench/ping',
+        workerEmail(1),
+      );
+      say(`  participant search "${COMMON_NAME_FRAGMENT}" …`);
+      const list = await bench.throughput(
+        `/api/participants?search=${COMMON_NAME_FRAGMENT}&pageSize=25`,
+        workerEmail(1),
+      );
+      say(
+        `  participant list, ${settings.mixRounds} × ${settings.mixRequests} different requests …`,
+      );
+      const mix = await bench.listMixLoad(to);
+      const ratio = (rps: number | null) =>
+        rps !== null && baseline.rps ? round(rps / baseline.rps, 2) : null;
+      const figures = {
+        generatedAt: new Date().toISOString(),
+        mode: settings.quick ? 'quick only list' : 'only list',
+        machine: {
+          loadAverageBefore: round(loadBefore, 2),
+          loadAverageAfter: round(loadavg()[0], 2),
+        },
+        baseline,
+        list: { ...list, ratio: ratio(list.rps) },
+        listMix: { ...mix, ratio: ratio(mix.rps) },
+      };
+      writeFileSync(settings.out, `${JSON.stringify(figures, null, 2)}\n`);
+      say(
+        (
+          [
+            ['baseline', baseline, null],
+            ['list', list, figures.list.ratio],
+            ['listMix', mix, figures.listMix.ratio],
+          ] as [string, LoadFigure, number | null][]
+        )
+          .map(
+            ([name, f, r]) =>
+              `  ${name}: ${f.rps} req/s${r === null ? '' : ` (${r}×)`}, p99 ${f.p99Ms} ms, ` +
+              `CPU per request: node ${f.cpu?.nodeMs ?? '?'} ms, PostgreSQL ${f.cpu?.postgresMs ?? '?'} ms`,
+          )
+          .join('\n') + `\nWritten to ${settings.out}`,
+      );
+      return [baseline, list, mix].some((f) => f.status === 'error') ? 1 : 0;
+    }
 
     say('  activity report (12 months, whole organisation) …');
     const activity = await bench.report('activity', SCALE_ADMIN_EMAIL, { from, to });
