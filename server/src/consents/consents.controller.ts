@@ -2,8 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  HttpCode,
-  HttpStatus,
   Inject,
   Post,
   Put,
@@ -28,7 +26,14 @@ import { ApiErrorBody, ApiErrors, PageOf } from '../common/api-docs';
 import { readScanUpload, SCAN_FIELD } from './scan-upload';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import {
+  answerCreate,
+  ChangeRecord,
+  CreateRecord,
+  ReadRecord,
+  RecordAction,
+  RecordId,
+} from '../records';
 import {
   ConsentResponse,
   DisclosureListItemResponse,
@@ -265,14 +270,12 @@ export class ConsentsController {
     });
   }
 
-  @Post(':id/revoke')
-  @HttpCode(HttpStatus.OK)
+  @RecordAction(
+    ConsentResponse,
+    ':id/revoke',
+    'Record that the person withdrew consent; the same again by the same person answers 200, any other on a withdrawn consent 409',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Record that the person withdrew consent; the same again by the same person answers 200, any other on a withdrawn consent 409',
-  })
-  @ApiOkResponse({ type: ConsentResponse })
   @ApiErrors(409)
   revoke(
     @CurrentUser() user: AuthUser,

@@ -1,21 +1,10 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Measurement, MeasureSchedule, Page, SafetyAlert } from '@peerpath/shared';
 import { ApiErrors, PageOf } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { answerCreate, CreateRecord } from '../records';
+import { answerCreate, CreateRecord, ReadRecord, RecordAction } from '../records';
 import {
   CreateMeasurementDto,
   ListAlertsQuery,
@@ -77,21 +66,18 @@ export class MeasurementsController {
     return this.measures.schedule(user, q.participantId);
   }
 
-  @Get(':id')
+  @ReadRecord(MeasurementResponse, 'One measurement (a voided one too, with its reason)')
   @Authenticated()
-  @ApiOperation({ summary: 'One measurement (a voided one too, with its reason)' })
-  @ApiOkResponse({ type: MeasurementResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', UUID) id: string): Promise<Measurement> {
     return this.measures.get(user, id);
   }
 
-  @Post(':id/void')
-  @HttpCode(HttpStatus.OK)
+  @RecordAction(
+    MeasurementResponse,
+    ':id/void',
+    'Void a wrong measurement with a reason (it is never edited; 409 when already voided)',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary: 'Void a wrong measurement with a reason (it is never edited; 409 when already voided)',
-  })
-  @ApiOkResponse({ type: MeasurementResponse })
   @ApiErrors(403, 409)
   void(
     @CurrentUser() user: AuthUser,
@@ -116,14 +102,12 @@ export class AlertsController {
     return this.measures.listAlerts(user, q);
   }
 
-  @Post(':id/resolve')
-  @HttpCode(HttpStatus.OK)
+  @RecordAction(
+    SafetyAlertResponse,
+    ':id/resolve',
+    'Resolve an alert with a written resolution; the same resolution again by the same person answers 200 and changes nothing, anything else on a resolved alert 409',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Resolve an alert with a written resolution; the same resolution again by the same person answers 200 and changes nothing, anything else on a resolved alert 409',
-  })
-  @ApiOkResponse({ type: SafetyAlertResponse })
   @ApiErrors(403, 409)
   resolve(
     @CurrentUser() user: AuthUser,

@@ -22,7 +22,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Page, Resource } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrorBody, ApiErrors, PageOf } from '../common/api-docs';
-import { ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import { ChangeRecord, CreateRecord, ReadRecord, RecordAction, RecordId } from '../records';
 import { ResourceResponse } from './resource.response';
 import { CreateResourceDto } from './dto/create-resource.dto';
 import { ListResourcesQuery } from './dto/list-resources.query';
@@ -146,14 +146,12 @@ export class ResourcesController {
     return this.resources.update(user, id, dto);
   }
 
-  @Post(':id/verify')
-  @HttpCode(HttpStatus.OK)
+  @RecordAction(
+    ResourceResponse,
+    ':id/verify',
+    'Mark a resource checked and still right: lastVerifiedOn becomes today (again the same day: 200, nothing written)',
+  )
   @Authenticated({ roles: ['admin'] })
-  @ApiOperation({
-    summary:
-      'Mark a resource checked and still right: lastVerifiedOn becomes today (again the same day: 200, nothing written)',
-  })
-  @ApiOkResponse({ type: ResourceResponse })
   verify(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Resource> {
     return this.resources.verify(user, id);
   }

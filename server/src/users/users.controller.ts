@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, User } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ChangeRecord } from '../records';
 import { ApiErrors, PageOf } from '../common/api-docs';
 import { UserResponse } from './user.response';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -32,10 +33,8 @@ export class UsersController {
     return this.users.create(user, dto);
   }
 
-  @Patch(':id')
+  @ChangeRecord(UserResponse, 'Change a user; `active: false` deactivates at once')
   @Authenticated({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Change a user; `active: false` deactivates at once' })
-  @ApiOkResponse({ type: UserResponse })
   @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
