@@ -30,6 +30,7 @@ import {
   answerCreate,
   ChangeRecord,
   CreateRecord,
+  ListRecords,
   ReadRecord,
   RecordAction,
   RecordId,
@@ -76,10 +77,12 @@ export class ParticipantConsentsController {
     return answerCreate(reply, await this.consents.createConsent(user, id, dto));
   }
 
-  @Get(':id/consents')
+  @ListRecords(
+    ConsentResponse,
+    'The person’s consents, the most recently signed first',
+    ':id/consents',
+  )
   @Authenticated()
-  @ApiOperation({ summary: 'The person’s consents, the most recently signed first' })
-  @ApiOkResponse({ type: PageOf(ConsentResponse) })
   list(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -292,13 +295,11 @@ export class ConsentsController {
 export class TeamDisclosuresController {
   constructor(private readonly consents: ConsentsService) {}
 
-  @Get()
+  @ListRecords(
+    DisclosureListItemResponse,
+    'The team’s disclosures, newest first; with emergency=true those made without consent, to review (supervisors: their team; admins: every team or the one named)',
+  )
   @Authenticated({ roles: ['supervisor', 'admin'] })
-  @ApiOperation({
-    summary:
-      'The team’s disclosures, newest first; with emergency=true those made without consent, to review (supervisors: their team; admins: every team or the one named)',
-  })
-  @ApiOkResponse({ type: PageOf(DisclosureListItemResponse) })
   @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,

@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Handout, HandoutListItem, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrors } from '../common/api-docs';
 import {
   answerCreate,
   ChangeRecord,
   CreateRecord,
+  ListRecords,
   ReadRecord,
   RecordAction,
   RecordId,
@@ -24,13 +25,11 @@ import { HandoutsService } from './handouts.service';
 export class HandoutsController {
   constructor(private readonly handouts: HandoutsService) {}
 
-  @Get()
+  @ListRecords(
+    HandoutListItemResponse,
+    'Handouts of the caller’s team with resource and participant names; `followUpDue=true` is the follow-ups to do',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Handouts of the caller’s team with resource and participant names; `followUpDue=true` is the follow-ups to do',
-  })
-  @ApiOkResponse({ type: PageOf(HandoutListItemResponse) })
   @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,

@@ -2,9 +2,9 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Measurement, MeasureSchedule, Page, SafetyAlert } from '@peerpath/shared';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { answerCreate, CreateRecord, ReadRecord, RecordAction } from '../records';
+import { answerCreate, CreateRecord, ListRecords, ReadRecord, RecordAction } from '../records';
 import {
   CreateMeasurementDto,
   ListAlertsQuery,
@@ -27,10 +27,11 @@ const UUID = new ParseUUIDPipe({ version: undefined });
 export class MeasurementsController {
   constructor(private readonly measures: MeasuresService) {}
 
-  @Get()
+  @ListRecords(
+    MeasurementResponse,
+    'Live (not voided) measurements of the caller’s team, oldest first',
+  )
   @Authenticated()
-  @ApiOperation({ summary: 'Live (not voided) measurements of the caller’s team, oldest first' })
-  @ApiOkResponse({ type: PageOf(MeasurementResponse) })
   @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,
@@ -93,10 +94,8 @@ export class MeasurementsController {
 export class AlertsController {
   constructor(private readonly measures: MeasuresService) {}
 
-  @Get()
+  @ListRecords(SafetyAlertResponse, 'Safety alerts of the caller’s team, newest first')
   @Authenticated()
-  @ApiOperation({ summary: 'Safety alerts of the caller’s team, newest first' })
-  @ApiOkResponse({ type: PageOf(SafetyAlertResponse) })
   @ApiErrors(404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListAlertsQuery): Promise<Page<SafetyAlert>> {
     return this.measures.listAlerts(user, q);

@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, SessionNote } from '@peerpath/shared';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import {
   answerCreate,
   ChangeRecord,
   CreateRecord,
+  ListRecords,
   ReadRecord,
   RecordAction,
   RecordId,
@@ -39,13 +40,12 @@ export class NotesController {
     return answerCreate(reply, await this.notes.create(user, sessionId, dto));
   }
 
-  @Get('notes')
+  @ListRecords(
+    SessionNoteResponse,
+    'Session notes of the caller’s team, newest session first; `awaitingCosign=true` is the co-signature queue, oldest first',
+    'notes',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Session notes of the caller’s team, newest session first; `awaitingCosign=true` is the co-signature queue, oldest first',
-  })
-  @ApiOkResponse({ type: PageOf(SessionNoteResponse) })
   @ApiErrors(404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListNotesQuery): Promise<Page<SessionNote>> {
     return this.notes.list(user, q);

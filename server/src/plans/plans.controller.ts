@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Delete,
-  Get,
   HttpCode,
   HttpStatus,
   Patch,
@@ -13,12 +12,13 @@ import {
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, RecoveryPlan } from '@peerpath/shared';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import {
   answerCreate,
   ChangeRecord,
   CreateRecord,
+  ListRecords,
   ReadRecord,
   RecordAction,
   RecordId,
@@ -39,10 +39,12 @@ import { RecoveryPlanResponse } from './recovery-plan.response';
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
-  @Get('participants/:id/plans')
+  @ListRecords(
+    RecoveryPlanResponse,
+    'Every version of a participant’s recovery plan, newest first',
+    'participants/:id/plans',
+  )
   @Authenticated()
-  @ApiOperation({ summary: 'Every version of a participant’s recovery plan, newest first' })
-  @ApiOkResponse({ type: PageOf(RecoveryPlanResponse) })
   list(
     @CurrentUser() user: AuthUser,
     @RecordId() participantId: string,

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { PageOf } from '../common/api-docs';
 import type { CreateResult } from '../common/retry';
 
 /**
@@ -62,6 +63,15 @@ export function CreateRecord(
 
 /** The `:id` (or another UUID parameter) of a record route, any UUID version (400 otherwise). */
 export const RecordId = (name = 'id') => Param(name, new ParseUUIDPipe({ version: undefined }));
+
+/** `GET path`: a page of records, with its OpenAPI. */
+export function ListRecords(type: new () => object, summary: string, path = '') {
+  return applyDecorators(
+    Get(path),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: PageOf(type) }),
+  );
+}
 
 /** `GET :id` (or `path`): one record, with its OpenAPI. */
 export function ReadRecord(type: new () => object, summary: string, path = ':id') {
