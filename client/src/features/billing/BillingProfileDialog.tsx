@@ -17,7 +17,7 @@ import {
 } from '@peerpath/shared';
 import { useEffect, useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { isApiError, type FieldLabels } from '../../api';
+import type { FieldLabels } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
@@ -155,11 +155,11 @@ export function BillingProfileDialog({
     reset,
     formState: { errors, isSubmitting, isDirty },
   } = form;
-  const { formError, setFormError, submit } = useFormDialog(form, LABELS_FOR, (error) =>
-    isApiError(error, 409) && !creating
-      ? 'Someone else changed this profile. Close this window and open it again to see their changes.'
-      : null,
-  );
+  const { formError, setFormError, submit } = useFormDialog(form, LABELS_FOR, {
+    conflict: creating
+      ? undefined
+      : 'Someone else changed this profile. Close this window and open it again to see their changes.',
+  });
   const unsaved = useUnsavedChangesWarning(open && isDirty);
 
   useEffect(() => {
