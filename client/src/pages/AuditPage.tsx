@@ -17,6 +17,7 @@ import { useParticipants } from '../features/participants/api';
 import { participantName } from '../features/participants/names';
 import { useTeamMembers, useUserName } from '../features/users/api';
 import { useListParams } from '../hooks/useListParams';
+import { saveBlob } from '../lib/saveBlob';
 
 const ACTION_LABEL: Record<AuditAction, string> = {
   read: 'Looked at',
@@ -140,16 +141,10 @@ function Audit() {
             .join(','),
         ),
       ];
-      const url = URL.createObjectURL(
+      saveBlob(
         new Blob([`${lines.join('\r\n')}\r\n`], { type: 'text/csv' }),
+        `peerpath-audit-${new Date().toISOString().slice(0, 10)}.csv`,
       );
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `peerpath-audit-${new Date().toISOString().slice(0, 10)}.csv`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
       setExportError(describeError(error));
     } finally {
