@@ -1,6 +1,5 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import {
@@ -14,6 +13,7 @@ import {
 import { useState } from 'react';
 import { useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
+import { FilterBar } from '../components/FilterBar';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
 import { enumOptions } from '../lib/options';
@@ -58,18 +58,7 @@ export function AdvocacyPage() {
           </Button>
         }
       />
-      <Box
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: {
-            xs: '1fr',
-            sm: 'repeat(2, minmax(0, 1fr))',
-            lg: 'repeat(4, minmax(0, 1fr))',
-          },
-          gap: 2,
-          mb: 2,
-        }}
-      >
+      <FilterBar>
         <FilterSelect<AdvocacyStatus>
           label="Status"
           value={(filters.status as AdvocacyStatus) || ''}
@@ -98,7 +87,7 @@ export function AdvocacyPage() {
           options={[{ value: 'overdue', label: 'Past due date' }]}
           onChange={(v) => setFilters({ due: v })}
         />
-      </Box>
+      </FilterBar>
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && list.data.total === 0 && !list.isFetching ? (
         <EmptyState

@@ -1,5 +1,4 @@
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -9,6 +8,7 @@ import { useState } from 'react';
 import { api, describeError } from '../api';
 import { RequireAuth, useCurrentUser } from '../auth';
 import { DataTable, type DataTableColumn } from '../components/DataTable';
+import { FilterBar } from '../components/FilterBar';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
 import { PageHeader } from '../components/PageHeader';
@@ -17,6 +17,7 @@ import { useParticipants } from '../features/participants/api';
 import { participantName } from '../features/participants/names';
 import { useTeamMembers, useUserName } from '../features/users/api';
 import { useListParams } from '../hooks/useListParams';
+import { saveBlob } from '../lib/saveBlob';
 
 const ACTION_LABEL: Record<AuditAction, string> = {
   read: 'Looked at',
@@ -140,16 +141,10 @@ function Audit() {
             .join(','),
         ),
       ];
-      const url = URL.createObjectURL(
+      saveBlob(
         new Blob([`${lines.join('\r\n')}\r\n`], { type: 'text/csv' }),
+        `peerpath-audit-${new Date().toISOString().slice(0, 10)}.csv`,
       );
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `peerpath-audit-${new Date().toISOString().slice(0, 10)}.csv`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
       setExportError(describeError(error));
     } finally {
@@ -177,18 +172,7 @@ function Audit() {
           </Button>
         }
       />
-      <Box
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: {
-            xs: '1fr',
-            sm: 'repeat(2, minmax(0, 1fr))',
-            lg: 'repeat(5, minmax(0, 1fr))',
-          },
-          gap: 2,
-          mb: 2,
-        }}
-      >
+      <FilterBar wide="repeat(5, minmax(0, 1fr))">
         <FilterSelect
           label="Person"
           value={filters.person}
@@ -229,7 +213,7 @@ function Audit() {
           onChange={(e) => setFilters({ to: e.target.value })}
           slotProps={{ inputLabel: { shrink: true } }}
         />
-      </Box>
+      </FilterBar>
       {exportError && <ErrorAlert error={new Error(exportError)} />}
       {events.error && <ErrorAlert error={events.error} onRetry={() => void events.refetch()} />}
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} aria-live="polite">

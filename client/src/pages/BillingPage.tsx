@@ -22,6 +22,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useUrlState } from '../hooks/useUrlState';
 import { formatDate, today } from '../lib/dates';
 import { useBlocked, useClaims } from '../features/billing/api';
+import { fileName, saveBlob } from '../lib/saveBlob';
 
 /** Where a blocked line is put right. */
 function fixFor(reason: BillingBlockReason, line: ClaimLine): { to: string; label: string } | null {
@@ -86,17 +87,10 @@ export function BillingPage() {
         to: period.to,
         format,
       });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download =
-        filename === 'export'
-          ? `peerpath-claims-${period.from}-to-${period.to}.${format}`
-          : filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(
+        blob,
+        fileName(filename, `peerpath-claims-${period.from}-to-${period.to}.${format}`),
+      );
     } catch (error) {
       setExportError(describeError(error));
     }

@@ -1,15 +1,11 @@
-import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
-import PrintOutlined from '@mui/icons-material/PrintOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { LABELS } from '@peerpath/shared';
 import { lazy, Suspense, useState } from 'react';
 import { useParams } from 'react-router';
-import { isApiError } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormSkeleton, RecordPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
@@ -17,15 +13,17 @@ import { formatDate } from '../lib/dates';
 import { useNotify } from '../lib/notify';
 import { useDecisionNote } from '../features/decision-notes/api';
 import {
+  BackToParticipant,
   DecisionNoteCopy,
   NO_PRINT,
+  PrintButton,
   PrintStyles,
 } from '../features/decision-notes/DecisionNoteShow';
 import { useParticipant } from '../features/participants/api';
 import { participantName } from '../features/participants/names';
 import { useCurrentUser } from '../auth';
 import { useTeamMembers } from '../features/users/api';
-import { NotFoundPage } from './NotFoundPage';
+import { RecordLoadError } from './NotFoundPage';
 import { CopyForPrompt } from '../features/consents/DisclosureForm';
 
 // The form and its date pickers load when first needed.
@@ -49,16 +47,8 @@ export function DecisionNotePage() {
   if (note.isLoading || participant.isLoading) {
     return <RecordPageSkeleton label="Loading the decision note…" />;
   }
-  if (isApiError(note.error, 404) || isApiError(note.error, 400)) {
-    return (
-      <NotFoundPage
-        title="Decision note not found"
-        message="This note could not be found. It may belong to another team, or the link may be wrong."
-      />
-    );
-  }
   if (note.error || !note.data) {
-    return <ErrorAlert error={note.error} onRetry={() => void note.refetch()} />;
+    return <RecordLoadError query={note} record="decisionNote" />;
   }
   if (participant.error || !participant.data) {
     return <ErrorAlert error={participant.error} onRetry={() => void participant.refetch()} />;
@@ -79,14 +69,7 @@ export function DecisionNotePage() {
           onDone={() => setPrinted(false)}
         />
       )}
-      <Link
-        href={`/participants/${p.id}`}
-        className={NO_PRINT}
-        sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mb: 1 }}
-      >
-        <ArrowBackOutlined fontSize="small" aria-hidden />
-        Back to {name}
-      </Link>
+      <BackToParticipant id={p.id} name={name} />
       <Box className={NO_PRINT}>
         <PageHeader
           title={`Decision note: ${n.topic}`}
@@ -95,16 +78,7 @@ export function DecisionNotePage() {
           actions={
             !editing && (
               <>
-                <Button
-                  variant="contained"
-                  startIcon={<PrintOutlined />}
-                  onClick={() => {
-                    window.print();
-                    setPrinted(true);
-                  }}
-                >
-                  Print
-                </Button>
+                <PrintButton onPrinted={() => setPrinted(true)} />
                 <Button
                   variant="outlined"
                   startIcon={<EditOutlined />}

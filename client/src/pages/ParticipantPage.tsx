@@ -17,8 +17,6 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import { LABELS } from '@peerpath/shared';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../api';
-import { ErrorAlert } from '../components/ErrorAlert';
 import { FormSkeleton, ParticipantPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
 import { useNotify } from '../lib/notify';
@@ -34,7 +32,7 @@ import {
 import { FollowUps } from '../features/resources/FollowUps';
 import { CrisisPlanButton, PlanSummary } from '../features/plans/PlanSummary';
 import { fullNameIfDifferent, participantName } from '../features/participants/names';
-import { NotFoundPage } from './NotFoundPage';
+import { RecordLoadError } from './NotFoundPage';
 
 // The form and its date pickers load when first needed.
 const ParticipantForm = lazy(() =>
@@ -114,16 +112,8 @@ function ParticipantView({ id }: { id: string }) {
   const stacked = useMediaQuery(useTheme().breakpoints.down('md'));
 
   if (participant.isLoading) return <ParticipantPageSkeleton />;
-  if (isApiError(participant.error, 404) || isApiError(participant.error, 400)) {
-    return (
-      <NotFoundPage
-        title="Participant not found"
-        message="This person could not be found. They may belong to another team, or the link may be wrong."
-      />
-    );
-  }
   if (participant.error || !participant.data) {
-    return <ErrorAlert error={participant.error} onRetry={() => void participant.refetch()} />;
+    return <RecordLoadError query={participant} record="participant" />;
   }
   const p = participant.data;
   const name = participantName(p);

@@ -3,7 +3,6 @@ import EventAvailableOutlined from '@mui/icons-material/EventAvailableOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import {
@@ -16,6 +15,7 @@ import {
 } from '@peerpath/shared';
 import { useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
+import { FilterBar } from '../components/FilterBar';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate } from '../lib/dates';
 import { FilterSelect } from '../components/FilterSelect';
@@ -99,18 +99,7 @@ export function ParticipantsPage() {
           </Button>
         }
       />
-      <Box
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: {
-            xs: '1fr',
-            sm: 'repeat(2, minmax(0, 1fr))',
-            lg: 'minmax(0, 2fr) repeat(4, minmax(0, 1fr))',
-          },
-          gap: 2,
-          mb: 2,
-        }}
-      >
+      <FilterBar wide="minmax(0, 2fr) repeat(4, minmax(0, 1fr))">
         <SearchField
           label="Search by name"
           value={filters.search}
@@ -148,7 +137,7 @@ export function ParticipantsPage() {
           ]}
           onChange={(v) => setFilters({ sort: v || 'name' })}
         />
-      </Box>
+      </FilterBar>
       {isIsoDate(filters.noContactSince) && (
         <Alert
           severity="info"

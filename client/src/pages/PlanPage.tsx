@@ -1,14 +1,11 @@
-import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import CompareArrowsOutlined from '@mui/icons-material/CompareArrowsOutlined';
 import DeleteOutlineOutlined from '@mui/icons-material/DeleteOutlineOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import EventRepeatOutlined from '@mui/icons-material/EventRepeatOutlined';
 import HandshakeOutlined from '@mui/icons-material/HandshakeOutlined';
 import NoteAddOutlined from '@mui/icons-material/NoteAddOutlined';
-import PrintOutlined from '@mui/icons-material/PrintOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
@@ -16,7 +13,6 @@ import Typography from '@mui/material/Typography';
 import type { Participant, RecoveryPlan } from '@peerpath/shared';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -24,7 +20,12 @@ import { FormSkeleton, RecordPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
 import { formatDate } from '../lib/dates';
 import { useNotify } from '../lib/notify';
-import { NO_PRINT, PrintStyles } from '../features/decision-notes/DecisionNoteShow';
+import {
+  BackToParticipant,
+  NO_PRINT,
+  PrintButton,
+  PrintStyles,
+} from '../features/decision-notes/DecisionNoteShow';
 import { CopyForPrompt } from '../features/consents/DisclosureForm';
 import { useParticipant } from '../features/participants/api';
 import { participantName } from '../features/participants/names';
@@ -40,7 +41,7 @@ import {
 import { PlanCompare } from '../features/plans/PlanCompare';
 import { DateActionDialog } from '../features/plans/PlanDialogs';
 import { PlanCopy } from '../features/plans/PlanShow';
-import { NotFoundPage } from './NotFoundPage';
+import { RecordLoadError } from './NotFoundPage';
 
 // The form and its date pickers load when first needed.
 const PlanForm = lazy(() =>
@@ -54,22 +55,40 @@ function versionName(p: RecoveryPlan): string {
   return `Version ${p.versionNo}${p.status === 'active' ? ' (in use)' : ''}${agreed}`;
 }
 
+/** Picks one version of a plan, by its name in the list of versions. */
+function VersionSelect({
+  label,
+  plans,
+  value,
+  onChange,
+}: {
+  label: string;
+  plans: RecoveryPlan[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  return (
+    <TextField
+      select
+      size="small"
+      fullWidth={false}
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      sx={{ minWidth: 260 }}
+    >
+      {plans.map((p) => (
+        <MenuItem key={p.id} value={p.id}>
+          {versionName(p)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 /** The plan shown when none is named: the one in use, else the newest draft. */
 function defaultPlan(plans: RecoveryPlan[]): RecoveryPlan | undefined {
   return plans.find((p) => p.status === 'active') ?? plans.find((p) => p.status === 'draft');
-}
-
-function BackLink({ participant }: { participant: Participant }) {
-  return (
-    <Link
-      href={`/participants/${participant.id}`}
-      className={NO_PRINT}
-      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mb: 1 }}
-    >
-      <ArrowBackOutlined fontSize="small" aria-hidden />
-      Back to {participantName(participant)}
-    </Link>
-  );
 }
 
 /** Loads the participant and every version of their plan, then renders `children`. */
@@ -85,16 +104,8 @@ function WithPlans({
   if (participant.isLoading || plans.isLoading) {
     return <RecordPageSkeleton label="Loading the recovery plan…" />;
   }
-  if (isApiError(participant.error, 404) || isApiError(participant.error, 400)) {
-    return (
-      <NotFoundPage
-        title="Participant not found"
-        message="This person could not be found. They may belong to another team, or the link may be wrong."
-      />
-    );
-  }
   if (participant.error || !participant.data) {
-    return <ErrorAlert error={participant.error} onRetry={() => void participant.refetch()} />;
+    return <RecordLoadError query={participant} record="participant" />;
   }
   if (plans.error || !plans.data) {
     return <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />;
@@ -124,16 +135,8 @@ export function PlanVersionPage() {
   const { id = '' } = useParams();
   const plan = usePlan(id);
   if (plan.isLoading) return <RecordPageSkeleton label="Loading the recovery plan…" />;
-  if (isApiError(plan.error, 404) || isApiError(plan.error, 400)) {
-    return (
-      <NotFoundPage
-        title="Plan not found"
-        message="This plan could not be found. It may belong to another team, or the link may be wrong."
-      />
-    );
-  }
   if (plan.error || !plan.data) {
-    return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
+    return <RecordLoadError query={plan} record="plan" />;
   }
   return (
     <WithPlans participantId={plan.data.participantId}>
@@ -174,7 +177,7 @@ function PlanView({
 
   const header = (
     <Box className={NO_PRINT}>
-      <BackLink participant={participant} />
+      <BackToParticipant id={participant.id} name={participantName(participant)} />
       <PageHeader
         title={`${name}’s recovery plan`}
         documentTitle={`Recovery plan · ${name}`}
@@ -209,16 +212,7 @@ function PlanView({
               )}
               {plan.status === 'active' && (
                 <>
-                  <Button
-                    variant="contained"
-                    startIcon={<PrintOutlined />}
-                    onClick={() => {
-                      window.print();
-                      setPrinted(true);
-                    }}
-                  >
-                    Print
-                  </Button>
+                  <PrintButton onPrinted={() => setPrinted(true)} />
                   <Button
                     variant="outlined"
                     startIcon={<EventRepeatOutlined />}
@@ -247,18 +241,7 @@ function PlanView({
                   )}
                 </>
               )}
-              {plan.status === 'superseded' && (
-                <Button
-                  variant="contained"
-                  startIcon={<PrintOutlined />}
-                  onClick={() => {
-                    window.print();
-                    setPrinted(true);
-                  }}
-                >
-                  Print
-                </Button>
-              )}
+              {plan.status === 'superseded' && <PrintButton onPrinted={() => setPrinted(true)} />}
               {agreed.length >= 2 && (
                 <Button
                   startIcon={<CompareArrowsOutlined />}
@@ -468,7 +451,7 @@ export function PlanComparePage() {
         };
         return (
           <>
-            <BackLink participant={participant} />
+            <BackToParticipant id={participant.id} name={participantName(participant)} />
             <PageHeader
               title="Compare plan versions"
               documentTitle={`Compare plans · ${participantName(participant)}`}
@@ -481,36 +464,18 @@ export function PlanComparePage() {
             ) : (
               <>
                 <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
-                  <TextField
-                    select
-                    size="small"
-                    fullWidth={false}
+                  <VersionSelect
                     label="Earlier"
+                    plans={plans}
                     value={older.id}
-                    onChange={(e) => pick('from', e.target.value)}
-                    sx={{ minWidth: 260 }}
-                  >
-                    {plans.map((p) => (
-                      <MenuItem key={p.id} value={p.id}>
-                        {versionName(p)}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                  <TextField
-                    select
-                    size="small"
-                    fullWidth={false}
+                    onChange={(id) => pick('from', id)}
+                  />
+                  <VersionSelect
                     label="Later"
+                    plans={plans}
                     value={newer.id}
-                    onChange={(e) => pick('to', e.target.value)}
-                    sx={{ minWidth: 260 }}
-                  >
-                    {plans.map((p) => (
-                      <MenuItem key={p.id} value={p.id}>
-                        {versionName(p)}
-                      </MenuItem>
-                    ))}
-                  </TextField>
+                    onChange={(id) => pick('to', id)}
+                  />
                 </Box>
                 <PlanCompare older={older} newer={newer} />
               </>

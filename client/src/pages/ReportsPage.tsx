@@ -24,6 +24,7 @@ import { useActivityReport, useCaseloadReport } from '../features/reports/api';
 import { PERIODS, PERIOD_LABEL, periodRange, type Period } from '../features/reports/periods';
 import { useTeams } from '../features/teams/api';
 import { useUrlState } from '../hooks/useUrlState';
+import { fileName, saveBlob } from '../lib/saveBlob';
 
 const FORMAT_LABEL: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel', pdf: 'PDF' };
 
@@ -58,15 +59,7 @@ function Reports() {
         format,
         internal: internal ? 'true' : undefined,
       });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download =
-        filename === 'export' ? `peerpath-activity-${range.from}-${range.to}.${format}` : filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(blob, fileName(filename, `peerpath-activity-${range.from}-${range.to}.${format}`));
     } catch (error) {
       setExportError(describeError(error));
     } finally {

@@ -9,10 +9,9 @@ import TextField from '@mui/material/TextField';
 import { LABELS, type Session } from '@peerpath/shared';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { describeError, isApiError } from '../api';
+import { describeError } from '../api';
 import { useCurrentUser } from '../auth';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { ErrorAlert } from '../components/ErrorAlert';
 import { RecordPageSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
 import { formatDate, formatDateTime } from '../lib/dates';
@@ -22,7 +21,7 @@ import { useUserName } from '../features/users/api';
 import { SessionForm } from '../features/sessions/SessionForm';
 import { SessionShow } from '../features/sessions/SessionShow';
 import { SessionNotesPanel } from '../features/notes/SessionNotesPanel';
-import { NotFoundPage } from './NotFoundPage';
+import { RecordLoadError } from './NotFoundPage';
 
 const REASON_MAX = 500;
 
@@ -45,16 +44,9 @@ export function SessionPage() {
   const [reasonError, setReasonError] = useState<string | null>(null);
 
   if (session.isLoading) return <RecordPageSkeleton label="Loading the session…" />;
-  if (isApiError(session.error, 404) || isApiError(session.error, 400)) {
-    return (
-      <NotFoundPage
-        title="Session not found"
-        message="This session could not be found. It may have been voided, or belong to another team."
-      />
-    );
+  if (session.error || !session.data) {
+    return <RecordLoadError query={session} record="session" />;
   }
-  if (session.error || !session.data)
-    return <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
   const s = session.data;
   const title = `${LABELS.sessionType[s.type]}${s.title ? `: ${s.title}` : ''}`;
 

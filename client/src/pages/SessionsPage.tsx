@@ -2,12 +2,12 @@ import AddOutlined from '@mui/icons-material/AddOutlined';
 import DrawOutlined from '@mui/icons-material/DrawOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { LABELS, SESSION_TYPES, type SessionType } from '@peerpath/shared';
 import { EmptyState } from '../components/EmptyState';
+import { FilterBar } from '../components/FilterBar';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
 import { enumOptions, oneOf } from '../lib/options';
@@ -54,18 +54,7 @@ export function SessionsPage() {
           </Button>
         }
       />
-      <Box
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: {
-            xs: '1fr',
-            sm: 'repeat(2, minmax(0, 1fr))',
-            lg: 'repeat(4, minmax(0, 1fr))',
-          },
-          gap: 2,
-          mb: 2,
-        }}
-      >
+      <FilterBar>
         <DatePicker
           label="From"
           value={toDayjs(filters.from)}
@@ -100,7 +89,7 @@ export function SessionsPage() {
           options={facilitatorOptions}
           onChange={(v) => setFilters({ facilitator: v })}
         />
-      </Box>
+      </FilterBar>
       {notesToSign && (
         <Alert
           severity="info"

@@ -1,10 +1,17 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AdvocacyAction, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ApiErrors, PageOf } from '../common/api-docs';
-import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import { ApiErrors } from '../common/api-docs';
+import {
+  answerCreate,
+  ChangeRecord,
+  CreateRecord,
+  ListRecords,
+  ReadRecord,
+  RecordId,
+} from '../records';
 import { AdvocacyActionResponse } from './advocacy-action.response';
 import { AdvocacyService } from './advocacy.service';
 import { CreateAdvocacyActionDto } from './dto/create-advocacy-action.dto';
@@ -16,10 +23,8 @@ import { UpdateAdvocacyActionDto } from './dto/update-advocacy-action.dto';
 export class AdvocacyController {
   constructor(private readonly advocacy: AdvocacyService) {}
 
-  @Get()
+  @ListRecords(AdvocacyActionResponse, 'Advocacy actions of the caller’s team, newest first')
   @Authenticated()
-  @ApiOperation({ summary: 'Advocacy actions of the caller’s team, newest first' })
-  @ApiOkResponse({ type: PageOf(AdvocacyActionResponse) })
   @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,

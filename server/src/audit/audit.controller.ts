@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditEvent, AuditWarnings, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ListRecords } from '../records';
+import { ApiErrors } from '../common/api-docs';
 import { AuditEventResponse, AuditWarningsResponse } from './audit-event.response';
 import { AuditService, DENIED_BURST_THRESHOLD, DENIED_BURST_WINDOW_MINUTES } from './audit.service';
 import { ListAuditQuery } from './list-audit.query';
@@ -12,10 +13,8 @@ import { ListAuditQuery } from './list-audit.query';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  @Get()
+  @ListRecords(AuditEventResponse, 'The audit trail, newest first (supervisors: their team)')
   @Authenticated({ roles: ['supervisor', 'admin'] })
-  @ApiOperation({ summary: 'The audit trail, newest first (supervisors: their team)' })
-  @ApiOkResponse({ type: PageOf(AuditEventResponse) })
   @ApiErrors(404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListAuditQuery): Promise<Page<AuditEvent>> {
     return this.audit.list(user, q);

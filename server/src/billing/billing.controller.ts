@@ -25,7 +25,14 @@ import type {
 } from '@peerpath/shared';
 import { ApiErrors, refTo } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import {
+  answerCreate,
+  ChangeRecord,
+  CreateRecord,
+  ReadRecord,
+  RecordAction,
+  RecordId,
+} from '../records';
 import { BillingProfileResponse } from './billing-profile.response';
 import { BillingProfilesService } from './billing-profiles.service';
 import { BillingService } from './billing.service';
@@ -187,14 +194,12 @@ export class BillingController {
     return csvFile(this.billing.csv(batch.items), `peerpath-batch-${batch.id}.csv`);
   }
 
-  @Post('batches/:id/void')
+  @RecordAction(
+    BillingBatchResponse,
+    'batches/:id/void',
+    'Void a batch (admins): its lines can be batched again. Repeating it with the same reason answers the batch as it is',
+  )
   @Authenticated({ roles: ['admin'] })
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({
-    summary:
-      'Void a batch (admins): its lines can be batched again. Repeating it with the same reason answers the batch as it is',
-  })
-  @ApiOkResponse({ type: BillingBatchResponse })
   @ApiErrors(404, 409)
   voidBatch(
     @CurrentUser() user: AuthUser,

@@ -243,6 +243,16 @@ export function UuidField(opts: FieldOptions = {}) {
   );
 }
 
+/**
+ * The optional client-chosen `id` of a create: sending the same create again
+ * returns the stored record instead of writing a second one.
+ */
+export function ClientIdField(
+  description = 'Client-chosen id: sending the same create again returns the stored record',
+) {
+  return UuidField({ presence: 'optional', description });
+}
+
 export function IntField(opts: FieldOptions & { min: number; max: number }) {
   return applyDecorators(
     ...presence(opts.presence),

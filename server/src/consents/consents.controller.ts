@@ -2,8 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  HttpCode,
-  HttpStatus,
   Inject,
   Post,
   Put,
@@ -28,7 +26,15 @@ import { ApiErrorBody, ApiErrors, PageOf } from '../common/api-docs';
 import { readScanUpload, SCAN_FIELD } from './scan-upload';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import {
+  answerCreate,
+  ChangeRecord,
+  CreateRecord,
+  ListRecords,
+  ReadRecord,
+  RecordAction,
+  RecordId,
+} from '../records';
 import {
   ConsentResponse,
   DisclosureListItemResponse,
@@ -71,10 +77,12 @@ export class ParticipantConsentsController {
     return answerCreate(reply, await this.consents.createConsent(user, id, dto));
   }
 
-  @Get(':id/consents')
+  @ListRecords(
+    ConsentResponse,
+    'The person’s consents, the most recently signed first',
+    ':id/consents',
+  )
   @Authenticated()
-  @ApiOperation({ summary: 'The person’s consents, the most recently signed first' })
-  @ApiOkResponse({ type: PageOf(ConsentResponse) })
   list(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -265,14 +273,12 @@ export class ConsentsController {
     });
   }
 
-  @Post(':id/revoke')
-  @HttpCode(HttpStatus.OK)
+  @RecordAction(
+    ConsentResponse,
+    ':id/revoke',
+    'Record that the person withdrew consent; the same again by the same person answers 200, any other on a withdrawn consent 409',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Record that the person withdrew consent; the same again by the same person answers 200, any other on a withdrawn consent 409',
-  })
-  @ApiOkResponse({ type: ConsentResponse })
   @ApiErrors(409)
   revoke(
     @CurrentUser() user: AuthUser,
@@ -289,13 +295,11 @@ export class ConsentsController {
 export class TeamDisclosuresController {
   constructor(private readonly consents: ConsentsService) {}
 
-  @Get()
+  @ListRecords(
+    DisclosureListItemResponse,
+    'The team’s disclosures, newest first; with emergency=true those made without consent, to review (supervisors: their team; admins: every team or the one named)',
+  )
   @Authenticated({ roles: ['supervisor', 'admin'] })
-  @ApiOperation({
-    summary:
-      'The team’s disclosures, newest first; with emergency=true those made without consent, to review (supervisors: their team; admins: every team or the one named)',
-  })
-  @ApiOkResponse({ type: PageOf(DisclosureListItemResponse) })
   @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,

@@ -1,10 +1,17 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DecisionNote, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ApiErrors, PageOf } from '../common/api-docs';
-import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import { ApiErrors } from '../common/api-docs';
+import {
+  answerCreate,
+  ChangeRecord,
+  CreateRecord,
+  ListRecords,
+  ReadRecord,
+  RecordId,
+} from '../records';
 import { DecisionNoteResponse } from './decision-note.response';
 import { DecisionNotesService } from './decision-notes.service';
 import { CreateDecisionNoteDto } from './dto/create-decision-note.dto';
@@ -16,10 +23,11 @@ import { UpdateDecisionNoteDto } from './dto/update-decision-note.dto';
 export class DecisionNotesController {
   constructor(private readonly notes: DecisionNotesService) {}
 
-  @Get()
+  @ListRecords(
+    DecisionNoteResponse,
+    'Shared decision-making notes of the caller’s team, newest first',
+  )
   @Authenticated()
-  @ApiOperation({ summary: 'Shared decision-making notes of the caller’s team, newest first' })
-  @ApiOkResponse({ type: PageOf(DecisionNoteResponse) })
   @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,

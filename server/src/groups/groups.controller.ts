@@ -12,9 +12,16 @@ import {
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { GroupAttendance, GroupSessionDraft, Page, RecurringGroup } from '@peerpath/shared';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import {
+  answerCreate,
+  ChangeRecord,
+  CreateRecord,
+  ListRecords,
+  ReadRecord,
+  RecordId,
+} from '../records';
 import {
   CreateGroupDto,
   GroupAttendanceQuery,
@@ -36,10 +43,8 @@ import { GroupsService } from './groups.service';
 export class GroupsController {
   constructor(private readonly groups: GroupsService) {}
 
-  @Get()
+  @ListRecords(GroupResponse, 'Recurring groups of the team, newest first (an admin: every team’s)')
   @Authenticated()
-  @ApiOperation({ summary: 'Recurring groups of the team, newest first (an admin: every team’s)' })
-  @ApiOkResponse({ type: PageOf(GroupResponse) })
   @ApiErrors(404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListGroupsQuery): Promise<Page<RecurringGroup>> {
     return this.groups.list(user, q);

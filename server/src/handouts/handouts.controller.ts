@@ -1,10 +1,18 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Handout, HandoutListItem, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ApiErrors, PageOf } from '../common/api-docs';
-import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import { ApiErrors } from '../common/api-docs';
+import {
+  answerCreate,
+  ChangeRecord,
+  CreateRecord,
+  ListRecords,
+  ReadRecord,
+  RecordAction,
+  RecordId,
+} from '../records';
 import { HandoutListItemResponse, HandoutResponse } from './handout.response';
 import { ChangeHandoutStatusDto } from './dto/change-handout-status.dto';
 import { CreateHandoutDto } from './dto/create-handout.dto';
@@ -17,13 +25,11 @@ import { HandoutsService } from './handouts.service';
 export class HandoutsController {
   constructor(private readonly handouts: HandoutsService) {}
 
-  @Get()
+  @ListRecords(
+    HandoutListItemResponse,
+    'Handouts of the caller’s team with resource and participant names; `followUpDue=true` is the follow-ups to do',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Handouts of the caller’s team with resource and participant names; `followUpDue=true` is the follow-ups to do',
-  })
-  @ApiOkResponse({ type: PageOf(HandoutListItemResponse) })
   @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,
@@ -66,14 +72,12 @@ export class HandoutsController {
     return this.handouts.update(user, id, dto);
   }
 
-  @Post(':id/status')
-  @HttpCode(HttpStatus.OK)
+  @RecordAction(
+    HandoutResponse,
+    ':id/status',
+    'What happened with the referral: a new step of its history (an undo too), moving the next follow-up in the same step; the same step again by the same person answers 200 and writes nothing, by someone else 409',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'What happened with the referral: a new step of its history (an undo too), moving the next follow-up in the same step; the same step again by the same person answers 200 and writes nothing, by someone else 409',
-  })
-  @ApiOkResponse({ type: HandoutResponse })
   @ApiErrors(404, 409)
   changeStatus(
     @CurrentUser() user: AuthUser,

@@ -1,21 +1,10 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Measurement, MeasureSchedule, Page, SafetyAlert } from '@peerpath/shared';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { answerCreate, CreateRecord } from '../records';
+import { answerCreate, CreateRecord, ListRecords, ReadRecord, RecordAction } from '../records';
 import {
   CreateMeasurementDto,
   ListAlertsQuery,
@@ -38,10 +27,11 @@ const UUID = new ParseUUIDPipe({ version: undefined });
 export class MeasurementsController {
   constructor(private readonly measures: MeasuresService) {}
 
-  @Get()
+  @ListRecords(
+    MeasurementResponse,
+    'Live (not voided) measurements of the caller’s team, oldest first',
+  )
   @Authenticated()
-  @ApiOperation({ summary: 'Live (not voided) measurements of the caller’s team, oldest first' })
-  @ApiOkResponse({ type: PageOf(MeasurementResponse) })
   @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,
@@ -77,21 +67,18 @@ export class MeasurementsController {
     return this.measures.schedule(user, q.participantId);
   }
 
-  @Get(':id')
+  @ReadRecord(MeasurementResponse, 'One measurement (a voided one too, with its reason)')
   @Authenticated()
-  @ApiOperation({ summary: 'One measurement (a voided one too, with its reason)' })
-  @ApiOkResponse({ type: MeasurementResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', UUID) id: string): Promise<Measurement> {
     return this.measures.get(user, id);
   }
 
-  @Post(':id/void')
-  @HttpCode(HttpStatus.OK)
+  @RecordAction(
+    MeasurementResponse,
+    ':id/void',
+    'Void a wrong measurement with a reason (it is never edited; 409 when already voided)',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary: 'Void a wrong measurement with a reason (it is never edited; 409 when already voided)',
-  })
-  @ApiOkResponse({ type: MeasurementResponse })
   @ApiErrors(403, 409)
   void(
     @CurrentUser() user: AuthUser,
@@ -107,23 +94,19 @@ export class MeasurementsController {
 export class AlertsController {
   constructor(private readonly measures: MeasuresService) {}
 
-  @Get()
+  @ListRecords(SafetyAlertResponse, 'Safety alerts of the caller’s team, newest first')
   @Authenticated()
-  @ApiOperation({ summary: 'Safety alerts of the caller’s team, newest first' })
-  @ApiOkResponse({ type: PageOf(SafetyAlertResponse) })
   @ApiErrors(404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListAlertsQuery): Promise<Page<SafetyAlert>> {
     return this.measures.listAlerts(user, q);
   }
 
-  @Post(':id/resolve')
-  @HttpCode(HttpStatus.OK)
+  @RecordAction(
+    SafetyAlertResponse,
+    ':id/resolve',
+    'Resolve an alert with a written resolution; the same resolution again by the same person answers 200 and changes nothing, anything else on a resolved alert 409',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Resolve an alert with a written resolution; the same resolution again by the same person answers 200 and changes nothing, anything else on a resolved alert 409',
-  })
-  @ApiOkResponse({ type: SafetyAlertResponse })
   @ApiErrors(403, 409)
   resolve(
     @CurrentUser() user: AuthUser,

@@ -1,29 +1,23 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, SessionNote } from '@peerpath/shared';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { answerCreate, CreateRecord } from '../records';
+import {
+  answerCreate,
+  ChangeRecord,
+  CreateRecord,
+  ListRecords,
+  ReadRecord,
+  RecordAction,
+  RecordId,
+} from '../records';
 import { CreateNoteDto } from './dto/create-note.dto';
 import { AddAddendumDto, ListNotesQuery, ReturnNoteDto, SignNoteDto } from './dto/note-actions.dto';
 import { UpdateNoteDto } from './dto/update-note.dto';
 import { NotesService } from './notes.service';
 import { SessionNoteResponse } from './session-note.response';
-
-const uuid = () => new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('notes')
 @Controller()
@@ -39,90 +33,81 @@ export class NotesController {
   @ApiErrors(403, 409)
   async create(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) sessionId: string,
+    @RecordId() sessionId: string,
     @Body() dto: CreateNoteDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionNote> {
     return answerCreate(reply, await this.notes.create(user, sessionId, dto));
   }
 
-  @Get('notes')
+  @ListRecords(
+    SessionNoteResponse,
+    'Session notes of the caller’s team, newest session first; `awaitingCosign=true` is the co-signature queue, oldest first',
+    'notes',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Session notes of the caller’s team, newest session first; `awaitingCosign=true` is the co-signature queue, oldest first',
-  })
-  @ApiOkResponse({ type: PageOf(SessionNoteResponse) })
   @ApiErrors(404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListNotesQuery): Promise<Page<SessionNote>> {
     return this.notes.list(user, q);
   }
 
-  @Get('notes/:id')
+  @ReadRecord(SessionNoteResponse, 'One session note', 'notes/:id')
   @Authenticated()
-  @ApiOperation({ summary: 'One session note' })
-  @ApiOkResponse({ type: SessionNoteResponse })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string): Promise<SessionNote> {
+  get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<SessionNote> {
     return this.notes.get(user, id);
   }
 
-  @Patch('notes/:id')
+  @ChangeRecord(
+    SessionNoteResponse,
+    'Change a draft (its facilitator or a supervisor of the team); a signed note never changes (409)',
+    'notes/:id',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Change a draft (its facilitator or a supervisor of the team); a signed note never changes (409)',
-  })
-  @ApiOkResponse({ type: SessionNoteResponse })
   @ApiErrors(403, 409)
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
+    @RecordId() id: string,
     @Body() dto: UpdateNoteDto,
   ): Promise<SessionNote> {
     return this.notes.update(user, id, dto);
   }
 
-  @Post('notes/:id/sign')
+  @RecordAction(
+    SessionNoteResponse,
+    'notes/:id/sign',
+    'Sign a draft (the session’s facilitator only); signing again answers the note as it is',
+  )
   @Authenticated()
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({
-    summary:
-      'Sign a draft (the session’s facilitator only); signing again answers the note as it is',
-  })
-  @ApiOkResponse({ type: SessionNoteResponse })
   @ApiErrors(403, 409)
   sign(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
+    @RecordId() id: string,
     @Body() dto: SignNoteDto,
   ): Promise<SessionNote> {
     return this.notes.sign(user, id, dto);
   }
 
-  @Post('notes/:id/cosign')
+  @RecordAction(
+    SessionNoteResponse,
+    'notes/:id/cosign',
+    'Co-sign a note waiting for it (a supervisor of the team, never their own note: 403); again answers it as it is. No body is read.',
+  )
   @Authenticated()
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({
-    summary:
-      'Co-sign a note waiting for it (a supervisor of the team, never their own note: 403); again answers it as it is. No body is read.',
-  })
-  @ApiOkResponse({ type: SessionNoteResponse })
   @ApiErrors(403, 409)
-  cosign(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string): Promise<SessionNote> {
+  cosign(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<SessionNote> {
     return this.notes.cosign(user, id);
   }
 
-  @Post('notes/:id/return')
+  @RecordAction(
+    SessionNoteResponse,
+    'notes/:id/return',
+    'Return a note waiting for a co-signature to draft, with a comment for its author',
+  )
   @Authenticated()
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({
-    summary: 'Return a note waiting for a co-signature to draft, with a comment for its author',
-  })
-  @ApiOkResponse({ type: SessionNoteResponse })
   @ApiErrors(403, 409)
   returnNote(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
+    @RecordId() id: string,
     @Body() dto: ReturnNoteDto,
   ): Promise<SessionNote> {
     return this.notes.returnNote(user, id, dto);
@@ -137,7 +122,7 @@ export class NotesController {
   @ApiErrors(403, 409)
   async addAddendum(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
+    @RecordId() id: string,
     @Body() dto: AddAddendumDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionNote> {

@@ -2,11 +2,8 @@ import {
   Body,
   Controller,
   Delete,
-  Get,
   HttpCode,
   HttpStatus,
-  Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -15,9 +12,17 @@ import {
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, RecoveryPlan } from '@peerpath/shared';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { answerCreate, CreateRecord } from '../records';
+import {
+  answerCreate,
+  ChangeRecord,
+  CreateRecord,
+  ListRecords,
+  ReadRecord,
+  RecordAction,
+  RecordId,
+} from '../records';
 import { CreatePlanDto } from './dto/create-plan.dto';
 import {
   ActivatePlanDto,
@@ -29,20 +34,20 @@ import { UpdatePlanDto } from './dto/update-plan.dto';
 import { PlansService } from './plans.service';
 import { RecoveryPlanResponse } from './recovery-plan.response';
 
-const uuid = () => new ParseUUIDPipe({ version: undefined });
-
 @ApiTags('plans')
 @Controller()
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
-  @Get('participants/:id/plans')
+  @ListRecords(
+    RecoveryPlanResponse,
+    'Every version of a participant’s recovery plan, newest first',
+    'participants/:id/plans',
+  )
   @Authenticated()
-  @ApiOperation({ summary: 'Every version of a participant’s recovery plan, newest first' })
-  @ApiOkResponse({ type: PageOf(RecoveryPlanResponse) })
   list(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) participantId: string,
+    @RecordId() participantId: string,
     @Query() q: ListPlansQuery,
   ): Promise<Page<RecoveryPlan>> {
     return this.plans.list(user, participantId, q);
@@ -57,32 +62,29 @@ export class PlansController {
   @ApiErrors(409)
   async create(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) participantId: string,
+    @RecordId() participantId: string,
     @Body() dto: CreatePlanDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecoveryPlan> {
     return answerCreate(reply, await this.plans.create(user, participantId, dto));
   }
 
-  @Get('plans/:id')
+  @ReadRecord(RecoveryPlanResponse, 'One version of a recovery plan', 'plans/:id')
   @Authenticated()
-  @ApiOperation({ summary: 'One version of a recovery plan' })
-  @ApiOkResponse({ type: RecoveryPlanResponse })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string): Promise<RecoveryPlan> {
+  get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<RecoveryPlan> {
     return this.plans.get(user, id);
   }
 
-  @Patch('plans/:id')
+  @ChangeRecord(
+    RecoveryPlanResponse,
+    'Change a draft; `version` must be the one last read. A plan in use or an earlier version is read-only (409)',
+    'plans/:id',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Change a draft; `version` must be the one last read. A plan in use or an earlier version is read-only (409)',
-  })
-  @ApiOkResponse({ type: RecoveryPlanResponse })
   @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
+    @RecordId() id: string,
     @Body() dto: UpdatePlanDto,
   ): Promise<RecoveryPlan> {
     return this.plans.update(user, id, dto);
@@ -94,39 +96,35 @@ export class PlansController {
   @ApiOperation({ summary: 'Discard a draft (409 for a plan that was put in use)' })
   @ApiNoContentResponse({ description: 'Discarded' })
   @ApiErrors(409)
-  async discard(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string): Promise<void> {
+  async discard(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<void> {
     await this.plans.discard(user, id);
   }
 
-  @Post('plans/:id/activate')
+  @RecordAction(
+    RecoveryPlanResponse,
+    'plans/:id/activate',
+    'Put a draft in use on the participant’s agreement date; the plan in use becomes superseded. 409 when another version was put in use since the draft was started',
+  )
   @Authenticated()
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({
-    summary:
-      'Put a draft in use on the participant’s agreement date; the plan in use becomes superseded. 409 when another version was put in use since the draft was started',
-  })
-  @ApiOkResponse({ type: RecoveryPlanResponse })
   @ApiErrors(409)
   activate(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
+    @RecordId() id: string,
     @Body() dto: ActivatePlanDto,
   ): Promise<RecoveryPlan> {
     return this.plans.activate(user, id, dto);
   }
 
-  @Post('plans/:id/review')
+  @RecordAction(
+    RecoveryPlanResponse,
+    'plans/:id/review',
+    'Record a review of the plan in use with no change: the next review is due PLAN_REVIEW_DAYS after it',
+  )
   @Authenticated()
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({
-    summary:
-      'Record a review of the plan in use with no change: the next review is due PLAN_REVIEW_DAYS after it',
-  })
-  @ApiOkResponse({ type: RecoveryPlanResponse })
   @ApiErrors(409)
   review(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
+    @RecordId() id: string,
     @Body() dto: ReviewPlanDto,
   ): Promise<RecoveryPlan> {
     return this.plans.review(user, id, dto);
@@ -142,8 +140,8 @@ export class PlansController {
   @ApiErrors(409)
   updateGoal(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
-    @Param('goalId', uuid()) goalId: string,
+    @RecordId() id: string,
+    @RecordId('goalId') goalId: string,
     @Body() dto: UpdatePlanGoalDto,
   ): Promise<RecoveryPlan> {
     return this.plans.updateGoal(user, id, goalId, dto);

@@ -6,9 +6,11 @@ import {
   Param,
   ParseUUIDPipe,
   Patch,
+  Post,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { PageOf } from '../common/api-docs';
 import type { CreateResult } from '../common/retry';
 
 /**
@@ -59,15 +61,37 @@ export function CreateRecord(
   return applyDecorators(...decorators);
 }
 
-/** The `:id` of a record route, any UUID version (400 otherwise). */
-export const RecordId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
+/** The `:id` (or another UUID parameter) of a record route, any UUID version (400 otherwise). */
+export const RecordId = (name = 'id') => Param(name, new ParseUUIDPipe({ version: undefined }));
 
-/** `GET :id`: one record, with its OpenAPI. */
-export function ReadRecord(type: new () => object, summary: string) {
-  return applyDecorators(Get(':id'), ApiOperation({ summary }), ApiOkResponse({ type }));
+/** `GET path`: a page of records, with its OpenAPI. */
+export function ListRecords(type: new () => object, summary: string, path = '') {
+  return applyDecorators(
+    Get(path),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: PageOf(type) }),
+  );
 }
 
-/** `PATCH :id`: a change to one record, with its OpenAPI. */
-export function ChangeRecord(type: new () => object, summary: string) {
-  return applyDecorators(Patch(':id'), ApiOperation({ summary }), ApiOkResponse({ type }));
+/** `GET :id` (or `path`): one record, with its OpenAPI. */
+export function ReadRecord(type: new () => object, summary: string, path = ':id') {
+  return applyDecorators(Get(path), ApiOperation({ summary }), ApiOkResponse({ type }));
+}
+
+/** `PATCH :id` (or `path`): a change to one record, with its OpenAPI. */
+export function ChangeRecord(type: new () => object, summary: string, path = ':id') {
+  return applyDecorators(Patch(path), ApiOperation({ summary }), ApiOkResponse({ type }));
+}
+
+/**
+ * `POST path`: an action on one record (sign, void, revoke…) answering 200 with
+ * the record as it is now, with its OpenAPI.
+ */
+export function RecordAction(type: new () => object, path: string, summary: string) {
+  return applyDecorators(
+    Post(path),
+    HttpCode(HttpStatus.OK),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type }),
+  );
 }

@@ -16,7 +16,7 @@ export {
   type Queryable,
   type Values,
 } from './store';
-export { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from './http';
+export * from './http';
 export { RecordContext, type ListScope } from './context';
 export { datesNotBefore } from './rules';
 export type { CreateResult } from '../common/retry';

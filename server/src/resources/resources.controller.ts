@@ -21,8 +21,15 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { Page, Resource } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ApiErrorBody, ApiErrors, PageOf } from '../common/api-docs';
-import { ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import { ApiErrorBody, ApiErrors } from '../common/api-docs';
+import {
+  ChangeRecord,
+  CreateRecord,
+  ListRecords,
+  ReadRecord,
+  RecordAction,
+  RecordId,
+} from '../records';
 import { ResourceResponse } from './resource.response';
 import { CreateResourceDto } from './dto/create-resource.dto';
 import { ListResourcesQuery } from './dto/list-resources.query';
@@ -44,12 +51,11 @@ export class ResourcesController {
     private readonly hsds: HsdsService,
   ) {}
 
-  @Get()
+  @ListRecords(
+    ResourceResponse,
+    'The resource directory (shared by all teams), by name; active resources by default',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary: 'The resource directory (shared by all teams), by name; active resources by default',
-  })
-  @ApiOkResponse({ type: PageOf(ResourceResponse) })
   list(@Query() q: ListResourcesQuery): Promise<Page<Resource>> {
     return this.resources.list(q);
   }
@@ -146,14 +152,12 @@ export class ResourcesController {
     return this.resources.update(user, id, dto);
   }
 
-  @Post(':id/verify')
-  @HttpCode(HttpStatus.OK)
+  @RecordAction(
+    ResourceResponse,
+    ':id/verify',
+    'Mark a resource checked and still right: lastVerifiedOn becomes today (again the same day: 200, nothing written)',
+  )
   @Authenticated({ roles: ['admin'] })
-  @ApiOperation({
-    summary:
-      'Mark a resource checked and still right: lastVerifiedOn becomes today (again the same day: 200, nothing written)',
-  })
-  @ApiOkResponse({ type: ResourceResponse })
   verify(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Resource> {
     return this.resources.verify(user, id);
   }

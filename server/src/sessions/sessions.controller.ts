@@ -1,20 +1,17 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, Session } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ApiErrors, PageOf } from '../common/api-docs';
-import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import { ApiErrors } from '../common/api-docs';
+import {
+  answerCreate,
+  ChangeRecord,
+  CreateRecord,
+  ListRecords,
+  ReadRecord,
+  RecordId,
+} from '../records';
 import { SessionResponse } from './session.response';
 import { CreateSessionDto } from './dto/create-session.dto';
 import { ListSessionsQuery } from './dto/list-sessions.query';
@@ -28,9 +25,7 @@ import { SessionsService } from './sessions.service';
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Sessions of your team with their attendance, newest first' })
-  @ApiOkResponse({ type: PageOf(SessionResponse) })
+  @ListRecords(SessionResponse, 'Sessions of your team with their attendance, newest first')
   @ApiErrors(404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListSessionsQuery): Promise<Page<Session>> {
     return this.sessions.list(user, q);

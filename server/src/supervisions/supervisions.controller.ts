@@ -2,9 +2,16 @@ import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { LastSupervision, Page, Supervision } from '@peerpath/shared';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import {
+  answerCreate,
+  ChangeRecord,
+  CreateRecord,
+  ListRecords,
+  ReadRecord,
+  RecordId,
+} from '../records';
 import {
   CreateSupervisionDto,
   LastSupervisionQuery,
@@ -19,13 +26,11 @@ import { SupervisionsService } from './supervisions.service';
 export class SupervisionsController {
   constructor(private readonly supervisions: SupervisionsService) {}
 
-  @Get()
+  @ListRecords(
+    SupervisionResponse,
+    'Supervision records, newest first: a worker’s own; a supervisor’s team; an admin’s every team',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Supervision records, newest first: a worker’s own; a supervisor’s team; an admin’s every team',
-  })
-  @ApiOkResponse({ type: PageOf(SupervisionResponse) })
   @ApiErrors(403, 404)
   list(
     @CurrentUser() user: AuthUser,

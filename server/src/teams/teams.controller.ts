@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, Team } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ListRecords } from '../records';
+import { ApiErrors } from '../common/api-docs';
 import { TeamResponse } from './team.response';
 import { PageQuery } from '../common/validation';
 import { CreateTeamDto } from './dto/create-team.dto';
@@ -14,10 +15,8 @@ import { TeamsService } from './teams.service';
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
-  @Get()
+  @ListRecords(TeamResponse, 'Teams (admins: all; others: their own)')
   @Authenticated()
-  @ApiOperation({ summary: 'Teams (admins: all; others: their own)' })
-  @ApiOkResponse({ type: PageOf(TeamResponse) })
   list(@CurrentUser() user: AuthUser, @Query() q: PageQuery): Promise<Page<Team>> {
     return this.teams.list(user, q);
   }

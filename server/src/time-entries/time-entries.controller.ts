@@ -1,10 +1,17 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, TimeEntry } from '@peerpath/shared';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import {
+  answerCreate,
+  ChangeRecord,
+  CreateRecord,
+  ListRecords,
+  ReadRecord,
+  RecordId,
+} from '../records';
 import { CreateTimeEntryDto, ListTimeEntriesQuery, UpdateTimeEntryDto } from './dto/time-entry.dto';
 import { TimeEntriesService } from './time-entries.service';
 import { TimeEntryResponse } from './time-entry.response';
@@ -14,13 +21,11 @@ import { TimeEntryResponse } from './time-entry.response';
 export class TimeEntriesController {
   constructor(private readonly entries: TimeEntriesService) {}
 
-  @Get()
+  @ListRecords(
+    TimeEntryResponse,
+    'Time entries, newest first: a worker’s own; a supervisor’s team (filter by `workerId`); an admin’s every team',
+  )
   @Authenticated()
-  @ApiOperation({
-    summary:
-      'Time entries, newest first: a worker’s own; a supervisor’s team (filter by `workerId`); an admin’s every team',
-  })
-  @ApiOkResponse({ type: PageOf(TimeEntryResponse) })
   @ApiErrors(403, 404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListTimeEntriesQuery): Promise<Page<TimeEntry>> {
     return this.entries.list(user, q);

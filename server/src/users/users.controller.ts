@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, User } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ApiErrors, PageOf } from '../common/api-docs';
+import { ChangeRecord, ListRecords } from '../records';
+import { ApiErrors } from '../common/api-docs';
 import { UserResponse } from './user.response';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
@@ -14,10 +15,8 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get()
+  @ListRecords(UserResponse, 'Users (admins: all; supervisors: their own team)')
   @Authenticated({ roles: ['admin', 'supervisor'] })
-  @ApiOperation({ summary: 'Users (admins: all; supervisors: their own team)' })
-  @ApiOkResponse({ type: PageOf(UserResponse) })
   @ApiErrors(404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListUsersQuery): Promise<Page<User>> {
     return this.users.list(user, q);
@@ -32,10 +31,8 @@ export class UsersController {
     return this.users.create(user, dto);
   }
 
-  @Patch(':id')
+  @ChangeRecord(UserResponse, 'Change a user; `active: false` deactivates at once')
   @Authenticated({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Change a user; `active: false` deactivates at once' })
-  @ApiOkResponse({ type: UserResponse })
   @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,

@@ -1,8 +1,7 @@
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Team } from '@peerpath/shared';
-import { applyServerErrors } from '../../api';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useCreateTeam } from '../teams/api';
 import { FormDialog } from '../../components/FormDialog';
@@ -17,14 +16,13 @@ export function CreateTeamDialog({
   onCreated: (team: Team) => void;
 }) {
   const create = useCreateTeam();
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<{ name: string }>({ defaultValues: { name: '' } });
   const {
     register,
-    handleSubmit,
-    setError,
     reset,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<{ name: string }>({ defaultValues: { name: '' } });
+  } = form;
+  const { formError, setFormError, submit } = useFormDialog(form, { name: 'Team name' });
 
   const unsaved = useUnsavedChangesWarning(isDirty);
 
@@ -34,15 +32,10 @@ export function CreateTeamDialog({
     onClose();
   };
 
-  const onSubmit = handleSubmit(async ({ name }) => {
-    setFormError(null);
-    try {
-      const team = await create.mutateAsync({ name: name.trim() });
-      reset();
-      onCreated(team);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, { name: 'Team name' }));
-    }
+  const onSubmit = submit(async ({ name }) => {
+    const team = await create.mutateAsync({ name: name.trim() });
+    reset();
+    onCreated(team);
   });
 
   return (

@@ -4,7 +4,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import {
   INSTRUMENT_KEYS,
@@ -15,9 +15,9 @@ import {
   type NoteFormat,
   type Team,
 } from '@peerpath/shared';
-import { applyServerErrors } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormDialog } from '../../components/FormDialog';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
 import { useUpdateTeam } from '../teams/api';
@@ -44,14 +44,16 @@ export function TeamSettingsDialog({
 }) {
   const measuresId = useId();
   const update = useUpdateTeam();
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values>({ defaultValues: { instruments: [], format: 'free' } });
   const {
     control,
-    handleSubmit,
-    setError,
     reset,
     formState: { isSubmitting, isDirty },
-  } = useForm<Values>({ defaultValues: { instruments: [], format: 'free' } });
+  } = form;
+  const { formError, setFormError, submit } = useFormDialog(form, {
+    instruments: 'Outcome measures',
+    format: 'Session notes start as',
+  });
 
   useEffect(() => {
     if (team) reset({ instruments: team.instruments, format: team.noteFormat });
@@ -64,21 +66,11 @@ export function TeamSettingsDialog({
     onClose();
   };
 
-  const onSubmit = handleSubmit(async (values) => {
+  const onSubmit = submit(async (values) => {
     if (!team) return;
-    setFormError(null);
-    try {
-      const saved = await update.mutateAsync({ id: team.id, body: values });
-      reset({ instruments: saved.instruments, format: saved.noteFormat });
-      onSaved(saved);
-    } catch (error) {
-      setFormError(
-        applyServerErrors(error, setError, {
-          instruments: 'Outcome measures',
-          format: 'Session notes start as',
-        }),
-      );
-    }
+    const saved = await update.mutateAsync({ id: team.id, body: values });
+    reset({ instruments: saved.instruments, format: saved.noteFormat });
+    onSaved(saved);
   });
 
   return (

@@ -9,11 +9,11 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { INSTRUMENTS, NOTE_LABELS, type Team } from '@peerpath/shared';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SectionHeader } from '../../components/SectionHeader';
 import { TableSkeleton } from '../../components/Skeletons';
 import { formatDate } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
@@ -32,23 +32,15 @@ export function TeamsSection() {
   const items = teams.data?.items ?? [];
   return (
     <Box component="section" aria-labelledby="teams-heading" sx={{ mb: 5 }}>
-      <Box
-        sx={{
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'space-between',
-          gap: 2,
-          mb: 1.5,
-          flexWrap: 'wrap',
-        }}
-      >
-        <Typography variant="h2" id="teams-heading">
-          Teams
-        </Typography>
-        <Button variant="outlined" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
-          Create team
-        </Button>
-      </Box>
+      <SectionHeader
+        id="teams-heading"
+        title="Teams"
+        action={
+          <Button variant="outlined" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
+            Create team
+          </Button>
+        }
+      />
       {teams.isLoading && <TableSkeleton rows={3} label="Loading teams…" />}
       {teams.error && <ErrorAlert error={teams.error} onRetry={() => void teams.refetch()} />}
       {teams.data && items.length === 0 && (

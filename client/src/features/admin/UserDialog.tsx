@@ -3,7 +3,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {
   LABELS,
@@ -14,10 +14,10 @@ import {
   type UpdateUserRequest,
   type User,
 } from '@peerpath/shared';
-import { applyServerErrors } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import { PasswordField } from '../../components/PasswordField';
 import { DateInput } from '../../components/pickers';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
 import { useTeamOptions, useTeams } from '../teams/api';
@@ -82,15 +82,22 @@ export function UserDialog({
   const noTeamYet = useTeams().data?.items.length === 0;
   const create = useCreateUser();
   const update = useUpdateUser();
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<UserForm>({ defaultValues: EMPTY });
   const {
     register,
     control,
-    handleSubmit,
-    setError,
     reset,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<UserForm>({ defaultValues: EMPTY });
+  } = form;
+  const { formError, setFormError, submit } = useFormDialog(form, {
+    email: 'Email',
+    displayName: 'Name',
+    role: 'Role',
+    teamId: 'Team',
+    password: creating ? 'First password' : 'New password',
+    credential: 'Credential',
+    credentialExpiresOn: 'Credential valid until',
+  });
   const role = useWatch({ control, name: 'role' });
   const credential = useWatch({ control, name: 'credential' }) ?? '';
   const unsaved = useUnsavedChangesWarning(creating && isDirty);
@@ -155,25 +162,10 @@ export function UserDialog({
     return [saved, what];
   };
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const saved = await save(values);
-      if (saved) onSaved(...saved);
-      else close();
-    } catch (error) {
-      setFormError(
-        applyServerErrors(error, setError, {
-          email: 'Email',
-          displayName: 'Name',
-          role: 'Role',
-          teamId: 'Team',
-          password: creating ? 'First password' : 'New password',
-          credential: 'Credential',
-          credentialExpiresOn: 'Credential valid until',
-        }),
-      );
-    }
+  const onSubmit = submit(async (values) => {
+    const saved = await save(values);
+    if (saved) onSaved(...saved);
+    else close();
   });
 
   const passwordRules = {

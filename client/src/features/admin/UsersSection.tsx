@@ -7,10 +7,12 @@ import { useMemo, useState } from 'react';
 import { describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ActiveStatus } from '../../components/ActiveStatus';
+import { ChangeActivateActions } from '../../components/ChangeActivateActions';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterSelect } from '../../components/FilterSelect';
+import { SectionHeader } from '../../components/SectionHeader';
 import { enumOptions } from '../../lib/options';
 import { useNotify } from '../../lib/notify';
 import { useTeams } from '../teams/api';
@@ -76,29 +78,14 @@ export function UsersSection() {
             You
           </Typography>
         ) : (
-          <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
-            <Button
-              size="small"
-              onClick={(e) => {
-                e.stopPropagation();
-                setEditing(row);
-              }}
-              aria-label={`Change ${row.displayName}: role, team or password`}
-            >
-              Change
-            </Button>
-            <Button
-              size="small"
-              color={row.active ? 'error' : 'primary'}
-              onClick={(e) => {
-                e.stopPropagation();
-                setConfirming(row);
-              }}
-              aria-label={`${row.active ? 'Deactivate' : 'Activate'} ${row.displayName}`}
-            >
-              {row.active ? 'Deactivate' : 'Activate'}
-            </Button>
-          </Box>
+          <ChangeActivateActions
+            name={row.displayName}
+            active={row.active}
+            changeLabel={`Change ${row.displayName}: role, team or password`}
+            size="small"
+            onChange={() => setEditing(row)}
+            onToggle={() => setConfirming(row)}
+          />
         ),
     },
   ];
@@ -117,27 +104,19 @@ export function UsersSection() {
 
   return (
     <Box component="section" aria-labelledby="users-heading">
-      <Box
-        sx={{
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'space-between',
-          gap: 2,
-          mb: 1.5,
-          flexWrap: 'wrap',
-        }}
-      >
-        <Typography variant="h2" id="users-heading">
-          Users
-        </Typography>
-        <Button
-          variant="contained"
-          startIcon={<PersonAddOutlined />}
-          onClick={() => setCreating(true)}
-        >
-          Create user
-        </Button>
-      </Box>
+      <SectionHeader
+        id="users-heading"
+        title="Users"
+        action={
+          <Button
+            variant="contained"
+            startIcon={<PersonAddOutlined />}
+            onClick={() => setCreating(true)}
+          >
+            Create user
+          </Button>
+        }
+      />
       <Box
         sx={{
           display: 'grid',

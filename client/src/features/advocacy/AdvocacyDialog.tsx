@@ -24,13 +24,13 @@ import {
 } from '@peerpath/shared';
 import { useId, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
+import type { FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { EnumSelect } from '../../components/EnumSelect';
-import { isSavedOnDevice } from '../../offline';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useParticipant } from '../participants/api';
 import { ParticipantPicker } from '../participants/ParticipantPicker';
@@ -90,11 +90,10 @@ export function AdvocacyDialog({
   const workers = useWorkerOptions();
   const userName = useUserName();
   const [createId] = useState(newId);
-  const [formError, setFormError] = useState<string | null>(null);
   const create = useCreateAdvocacy();
   const update = useUpdateAdvocacy(action?.id ?? '');
   const existingParticipant = useParticipant(action?.participantId ?? undefined);
-  const { control, register, handleSubmit, setError, formState } = useForm<AdvocacyFormValues>({
+  const form = useForm<AdvocacyFormValues>({
     values: {
       level: action?.level ?? 'individual',
       participant: fixedParticipant ?? existingParticipant.data ?? null,
@@ -109,14 +108,24 @@ export function AdvocacyDialog({
     },
     resetOptions: { keepDirtyValues: true },
   });
+  const { control, register, formState } = form;
   const level = useWatch({ control, name: 'level' });
   const status = useWatch({ control, name: 'status' });
   const { errors } = formState;
   const unsaved = useUnsavedChangesWarning(formState.isDirty);
   const close = () => unsaved.confirmLeave(onClose);
+  const { formError, submit } = useFormDialog(form, FIELD_LABELS, {
+    aliases: { participantId: 'participant' },
+    conflict: action
+      ? 'Someone else changed this — close and open it again to see their changes.'
+      : undefined,
+    onSavedOnDevice: () => {
+      unsaved.release();
+      onClose();
+    },
+  });
 
-  const onSubmit = handleSubmit(async (v) => {
-    setFormError(null);
+  const onSubmit = submit(async (v) => {
     const body: CreateAdvocacyActionRequest = {
       level: v.level,
       participantId: v.level === 'individual' ? (v.participant?.id ?? null) : null,
@@ -128,31 +137,18 @@ export function AdvocacyDialog({
       outcome: v.outcome.trim() || null,
       workerId: v.workerId || undefined,
     };
-    try {
-      if (action) {
-        const { participantId: _p, level: _l, workerId, ...changes } = body;
-        // Only name a worker when it changes: a worker may not name anyone else.
-        const worker = workerId && workerId !== action.workerId ? { workerId } : {};
-        const saved = await update.mutateAsync({ ...changes, ...worker, version: action.version });
-        unsaved.release();
-        onSaved(saved);
-      } else {
-        if (me.role === 'admin' && v.level === 'systemic') body.teamId = v.teamId;
-        const saved = await create.mutateAsync({ ...body, id: createId });
-        unsaved.release();
-        onSaved(saved);
-      }
-    } catch (error) {
-      if (isSavedOnDevice(error)) {
-        unsaved.release();
-        onClose();
-        return;
-      }
-      setFormError(
-        isApiError(error, 409) && action
-          ? 'Someone else changed this — close and open it again to see their changes.'
-          : applyServerErrors(error, setError, FIELD_LABELS, { participantId: 'participant' }),
-      );
+    if (action) {
+      const { participantId: _p, level: _l, workerId, ...changes } = body;
+      // Only name a worker when it changes: a worker may not name anyone else.
+      const worker = workerId && workerId !== action.workerId ? { workerId } : {};
+      const saved = await update.mutateAsync({ ...changes, ...worker, version: action.version });
+      unsaved.release();
+      onSaved(saved);
+    } else {
+      if (me.role === 'admin' && v.level === 'systemic') body.teamId = v.teamId;
+      const saved = await create.mutateAsync({ ...body, id: createId });
+      unsaved.release();
+      onSaved(saved);
     }
   });
 

@@ -17,8 +17,9 @@ import {
 } from '@peerpath/shared';
 import { useEffect, useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
+import type { FieldLabels } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { newId } from '../../lib/newId';
 import { useCreateBillingProfile, useUpdateBillingProfile } from './api';
@@ -147,15 +148,18 @@ export function BillingProfileDialog({
   const create = useCreateBillingProfile();
   const update = useUpdateBillingProfile(profile?.id ?? '');
   const [createId, setCreateId] = useState(newId);
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<ProfileForm>({ defaultValues: EMPTY });
   const {
     register,
     control,
-    handleSubmit,
-    setError,
     reset,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<ProfileForm>({ defaultValues: EMPTY });
+  } = form;
+  const { formError, setFormError, submit } = useFormDialog(form, LABELS_FOR, {
+    conflict: creating
+      ? undefined
+      : 'Someone else changed this profile. Close this window and open it again to see their changes.',
+  });
   const unsaved = useUnsavedChangesWarning(open && isDirty);
 
   useEffect(() => {
@@ -168,30 +172,19 @@ export function BillingProfileDialog({
     onClose();
   };
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      if (creating) {
-        const saved = await create.mutateAsync({ ...toBody(values), id: createId });
-        reset(EMPTY);
-        setCreateId(newId());
-        onSaved(saved, true);
-      } else if (profile) {
-        if (!isDirty) {
-          close();
-          return;
-        }
-        const saved = await update.mutateAsync({ ...toBody(values), version: profile.version });
-        onSaved(saved, false);
-      }
-    } catch (error) {
-      if (isApiError(error, 409) && !creating) {
-        setFormError(
-          'Someone else changed this profile. Close this window and open it again to see their changes.',
-        );
+  const onSubmit = submit(async (values) => {
+    if (creating) {
+      const saved = await create.mutateAsync({ ...toBody(values), id: createId });
+      reset(EMPTY);
+      setCreateId(newId());
+      onSaved(saved, true);
+    } else if (profile) {
+      if (!isDirty) {
+        close();
         return;
       }
-      setFormError(applyServerErrors(error, setError, LABELS_FOR));
+      const saved = await update.mutateAsync({ ...toBody(values), version: profile.version });
+      onSaved(saved, false);
     }
   });
 

@@ -6,9 +6,11 @@ import { PAGE_SIZE_MAX, type BillingProfile } from '@peerpath/shared';
 import { useState } from 'react';
 import { describeError } from '../../api';
 import { ActiveStatus } from '../../components/ActiveStatus';
+import { ChangeActivateActions } from '../../components/ChangeActivateActions';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SectionHeader } from '../../components/SectionHeader';
 import { useNotify } from '../../lib/notify';
 import { useBillingProfiles, useUpdateBillingProfile } from './api';
 import { BillingProfileDialog, ROUNDING_CHOICES } from './BillingProfileDialog';
@@ -68,27 +70,12 @@ export function BillingProfilesSection() {
       header: 'Actions',
       width: 210,
       render: (p) => (
-        <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
-          <Button
-            onClick={(e) => {
-              e.stopPropagation();
-              setEditing(p);
-            }}
-            aria-label={`Change ${p.name}`}
-          >
-            Change
-          </Button>
-          <Button
-            color={p.active ? 'error' : 'primary'}
-            onClick={(e) => {
-              e.stopPropagation();
-              setConfirming(p);
-            }}
-            aria-label={`${p.active ? 'Deactivate' : 'Activate'} ${p.name}`}
-          >
-            {p.active ? 'Deactivate' : 'Activate'}
-          </Button>
-        </Box>
+        <ChangeActivateActions
+          name={p.name}
+          active={p.active}
+          onChange={() => setEditing(p)}
+          onToggle={() => setConfirming(p)}
+        />
       ),
     },
   ];
@@ -107,28 +94,21 @@ export function BillingProfilesSection() {
 
   return (
     <Box component="section" aria-labelledby="billing-profiles-heading" sx={{ mt: 4 }}>
-      <Box
-        sx={{
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'space-between',
-          gap: 2,
-          mb: 1,
-          flexWrap: 'wrap',
-        }}
-      >
-        <Typography variant="h2" id="billing-profiles-heading">
-          Billing profiles
-        </Typography>
-        <Button
-          variant="contained"
-          size="large"
-          startIcon={<AddOutlined />}
-          onClick={() => setAdding(true)}
-        >
-          Add billing profile
-        </Button>
-      </Box>
+      <SectionHeader
+        id="billing-profiles-heading"
+        title="Billing profiles"
+        mb={1}
+        action={
+          <Button
+            variant="contained"
+            size="large"
+            startIcon={<AddOutlined />}
+            onClick={() => setAdding(true)}
+          >
+            Add billing profile
+          </Button>
+        }
+      />
       <Typography color="text.secondary" sx={{ mb: 1.5 }}>
         Each payer’s rules for billing peer support, such as Medicaid’s H0038. Billing stays off
         until you add one; then participants can be given coverage and supervisors see what is ready

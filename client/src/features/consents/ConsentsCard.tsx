@@ -33,6 +33,7 @@ import { participantLabel } from '../participants/names';
 import { ConsentPrintDialog, type ConsentDraft } from './ConsentFormCopy';
 import { CopyForPrompt, informationOptions, RecordDisclosure, refusal } from './DisclosureForm';
 import { useAddConsent, useConsents, useDisclosures, useRevokeConsent, useUploadScan } from './api';
+import { fileName, saveBlob } from '../../lib/saveBlob';
 
 const kinds = informationOptions;
 const what = (list: readonly InformationKind[]) =>
@@ -167,14 +168,7 @@ function AddConsent({
 /** Saves a file the server answers with, under the name it gives. */
 async function saveFile(path: string, query: Record<string, string>, fallback: string) {
   const { blob, filename } = await download(path, query);
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename === 'export' ? fallback : filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(blob, fileName(filename, fallback));
 }
 
 const SCAN_KIND: Record<string, string> = {

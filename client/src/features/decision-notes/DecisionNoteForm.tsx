@@ -22,10 +22,10 @@ import {
 } from '@peerpath/shared';
 import { useId, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
-import { applyServerErrors, type FieldLabels } from '../../api';
+import type { FieldLabels } from '../../api';
 import { FormSection } from '../../components/FormSection';
-import { isSavedOnDevice } from '../../offline';
 import { DateInput, PickersProvider } from '../../components/pickers';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
@@ -76,6 +76,26 @@ const maxLength = (value: number) => ({
   message: `Keep it to ${value.toLocaleString('en')} characters or fewer`,
 });
 
+/** The words for the fields the server may object to, each choice's by its number. */
+function labelsFor(v: DecisionNoteValues): FieldLabels<DecisionNoteValues> {
+  const labels: FieldLabels<DecisionNoteValues> = {
+    topic: 'Topic',
+    discussedOn: 'Date',
+    options: 'Choices',
+    participantPriorities: 'What matters most',
+    decision: 'The decision',
+    decidedBy: 'Who decided',
+    nextSteps: 'Next steps',
+    followUpOn: 'Check in again on',
+  };
+  v.options.forEach((_o, i) => {
+    labels[`options.${i}.label`] = `Choice ${i + 1}`;
+    labels[`options.${i}.pros`] = 'What is good about it';
+    labels[`options.${i}.cons`] = 'What might be hard';
+  });
+  return labels;
+}
+
 /**
  * One form for recording a shared decision and for changing it: the topic,
  * the choices weighed, what matters most to the person, what was decided and
@@ -99,22 +119,25 @@ export function DecisionNoteForm({
   const name = participantName(participant);
   // One id per form: a retried save after a lost answer cannot record the note twice.
   const [createId] = useState(newId);
-  const [formError, setFormError] = useState<string | null>(null);
   const decidedById = useId();
   const create = useCreateDecisionNote();
   const update = useUpdateDecisionNote(note?.id ?? '');
+  const form = useForm<DecisionNoteValues>({ defaultValues: toValues(note) });
   const {
     control,
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<DecisionNoteValues>({ defaultValues: toValues(note) });
+  } = form;
   const unsaved = useUnsavedChangesWarning(isDirty);
+  const { formError, submit } = useFormDialog(form, labelsFor, {
+    onSavedOnDevice: () => {
+      unsaved.release();
+      onSavedOnDevice();
+    },
+  });
   const options = useFieldArray({ control, name: 'options' });
 
-  const onSubmit = handleSubmit(async (v) => {
-    setFormError(null);
+  const onSubmit = submit(async (v) => {
     const body = {
       topic: v.topic.trim(),
       discussedOn: v.discussedOn || undefined,
@@ -129,35 +152,11 @@ export function DecisionNoteForm({
       nextSteps: v.nextSteps.trim() || null,
       followUpOn: v.followUpOn || null,
     };
-    try {
-      const saved = note
-        ? await update.mutateAsync(body)
-        : await create.mutateAsync({ ...body, id: createId, participantId: participant.id });
-      unsaved.release();
-      onSaved(saved);
-    } catch (error) {
-      if (isSavedOnDevice(error)) {
-        unsaved.release();
-        onSavedOnDevice();
-        return;
-      }
-      const labels: FieldLabels<DecisionNoteValues> = {
-        topic: 'Topic',
-        discussedOn: 'Date',
-        options: 'Choices',
-        participantPriorities: 'What matters most',
-        decision: 'The decision',
-        decidedBy: 'Who decided',
-        nextSteps: 'Next steps',
-        followUpOn: 'Check in again on',
-      };
-      v.options.forEach((_o, i) => {
-        labels[`options.${i}.label`] = `Choice ${i + 1}`;
-        labels[`options.${i}.pros`] = 'What is good about it';
-        labels[`options.${i}.cons`] = 'What might be hard';
-      });
-      setFormError(applyServerErrors(error, setError, labels));
-    }
+    const saved = note
+      ? await update.mutateAsync(body)
+      : await create.mutateAsync({ ...body, id: createId, participantId: participant.id });
+    unsaved.release();
+    onSaved(saved);
   });
 
   return (

@@ -1,5 +1,9 @@
+import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
+import PrintOutlined from '@mui/icons-material/PrintOutlined';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import GlobalStyles from '@mui/material/GlobalStyles';
+import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { DecidedBy, DecisionNote } from '@peerpath/shared';
@@ -8,6 +12,36 @@ import { formatDate } from '../../lib/dates';
 
 /** Marks anything that should not be printed (buttons, links back). */
 export const NO_PRINT = 'peerpath-no-print';
+
+/** Prints the page (the copy, under PrintStyles); `onPrinted` once the print dialog closes. */
+export function PrintButton({ onPrinted }: { onPrinted: () => void }) {
+  return (
+    <Button
+      variant="contained"
+      startIcon={<PrintOutlined />}
+      onClick={() => {
+        window.print();
+        onPrinted();
+      }}
+    >
+      Print
+    </Button>
+  );
+}
+
+/** The link back to a participant's page, above a record of theirs; not printed. */
+export function BackToParticipant({ id, name }: { id: string; name: string }) {
+  return (
+    <Link
+      href={`/participants/${id}`}
+      className={NO_PRINT}
+      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mb: 1 }}
+    >
+      <ArrowBackOutlined fontSize="small" aria-hidden />
+      Back to {name}
+    </Link>
+  );
+}
 
 /**
  * On paper only the participant's copy: the app's bar, navigation, skip

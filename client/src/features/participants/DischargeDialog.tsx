@@ -5,11 +5,11 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import type { Participant } from '@peerpath/shared';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useForm } from 'react-hook-form';
-import { applyServerErrors, isApiError } from '../../api';
 import { today } from '../../lib/dates';
 import { DateInput, PickersProvider } from '../../components/pickers';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useUpdateParticipant } from './api';
 import { participantName } from './names';
@@ -28,30 +28,26 @@ export function DischargeDialog({
 }) {
   const titleId = useId();
   const update = useUpdateParticipant(participant.id);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState } = useForm<{ dischargedOn: string }>({
+  const form = useForm<{ dischargedOn: string }>({
     defaultValues: { dischargedOn: today() },
   });
+  const { control, formState } = form;
+  const { formError, submit } = useFormDialog(
+    form,
+    { dischargedOn: 'Discharge date' },
+    { conflict: 'Someone else changed this — reload the page, then try again.' },
+  );
   // A changed date is not thrown away by Escape, a click outside or Cancel without asking.
   const guard = useUnsavedChangesWarning(formState.isDirty);
   const close = () => guard.confirmLeave(onClose);
-  const onSubmit = handleSubmit(async ({ dischargedOn }) => {
-    setFormError(null);
-    try {
-      const saved = await update.mutateAsync({
-        status: 'discharged',
-        dischargedOn,
-        version: participant.version,
-      });
-      guard.release();
-      onDone(saved);
-    } catch (error) {
-      setFormError(
-        isApiError(error, 409)
-          ? 'Someone else changed this — reload the page, then try again.'
-          : applyServerErrors(error, setError, { dischargedOn: 'Discharge date' }),
-      );
-    }
+  const onSubmit = submit(async ({ dischargedOn }) => {
+    const saved = await update.mutateAsync({
+      status: 'discharged',
+      dischargedOn,
+      version: participant.version,
+    });
+    guard.release();
+    onDone(saved);
   });
   return (
     <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="xs" fullWidth>

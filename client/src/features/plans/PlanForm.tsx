@@ -28,9 +28,9 @@ import {
   type Control,
   type UseFormRegister,
 } from 'react-hook-form';
-import { applyServerErrors, type FieldLabels } from '../../api';
 import { newId } from '../../lib/newId';
 import { DateInput, PickersProvider } from '../../components/pickers';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { participantName } from '../participants/names';
 import { useCreatePlan, useUpdatePlan } from './api';
@@ -227,21 +227,23 @@ export function PlanForm({
 }) {
   const name = participantName(participant);
   const [createId] = useState(newId);
-  const [formError, setFormError] = useState<string | null>(null);
   const create = useCreatePlan(participant.id);
   const update = useUpdatePlan(plan?.id ?? '');
+  const form = useForm<PlanValues>({ defaultValues: toValues(plan) });
   const {
     control,
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<PlanValues>({ defaultValues: toValues(plan) });
+  } = form;
+  const { formError, submit } = useFormDialog(form, {
+    strengths: 'What I am good at',
+    whatMatters: 'What matters to me',
+    goals: 'Goals',
+  });
   const unsaved = useUnsavedChangesWarning(isDirty);
   const goals = useFieldArray({ control, name: 'goals' });
 
-  const onSubmit = handleSubmit(async (v) => {
-    setFormError(null);
+  const onSubmit = submit(async (v) => {
     const body = {
       strengths: v.strengths.trim() || null,
       whatMatters: v.whatMatters.trim() || null,
@@ -258,20 +260,11 @@ export function PlanForm({
         })),
       })),
     };
-    try {
-      const saved = plan
-        ? await update.mutateAsync({ ...body, version: plan.version })
-        : await create.mutateAsync({ ...body, id: createId });
-      unsaved.release();
-      onSaved(saved);
-    } catch (error) {
-      const labels: FieldLabels<PlanValues> = {
-        strengths: 'What I am good at',
-        whatMatters: 'What matters to me',
-        goals: 'Goals',
-      };
-      setFormError(applyServerErrors(error, setError, labels));
-    }
+    const saved = plan
+      ? await update.mutateAsync({ ...body, version: plan.version })
+      : await create.mutateAsync({ ...body, id: createId });
+    unsaved.release();
+    onSaved(saved);
   });
 
   return (

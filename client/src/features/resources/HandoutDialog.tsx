@@ -16,14 +16,13 @@ import {
 } from '@peerpath/shared';
 import { useId, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { applyServerErrors } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
-import { isSavedOnDevice } from '../../offline';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { ParticipantPicker } from '../participants/ParticipantPicker';
 import { participantName } from '../participants/names';
@@ -55,7 +54,6 @@ export function HandoutDialog({
 }) {
   const titleId = useId();
   const [createId] = useState(newId);
-  const [formError, setFormError] = useState<string | null>(null);
   const [resourceInput, setResourceInput] = useState('');
   // After a warm handoff: the offer to record it as a disclosure (SPEC §10), then onSaved.
   const [handoff, setHandoff] = useState<{
@@ -66,7 +64,7 @@ export function HandoutDialog({
   const resourceSearch = useDebouncedValue(resourceInput.trim(), 250);
   const resources = useResources({ search: resourceSearch || undefined, pageSize: 20 }, !resource);
   const create = useCreateHandout();
-  const { control, register, handleSubmit, setError, formState } = useForm<HandoutFormValues>({
+  const form = useForm<HandoutFormValues>({
     defaultValues: {
       participant: participant ?? null,
       resource: resource ?? null,
@@ -76,46 +74,41 @@ export function HandoutDialog({
     },
   });
 
+  const { control, register, formState } = form;
   const unsaved = useUnsavedChangesWarning(formState.isDirty);
   const close = () => unsaved.confirmLeave(onClose);
-
-  const onSubmit = handleSubmit(async (v) => {
-    setFormError(null);
-    try {
-      await create.mutateAsync({
-        id: createId,
-        participantId: v.participant!.id,
-        resourceId: v.resource!.id,
-        method: v.method,
-        followUpOn: v.followUpOn || null,
-        note: v.note.trim() || null,
-      });
-      unsaved.release();
-      const message = `${v.resource!.name} shared with ${participantName(v.participant!)}`;
-      if (v.method === 'warm_handoff') {
-        setHandoff({ participant: v.participant!, resource: v.resource!, message });
-      } else onSaved(message);
-    } catch (error) {
-      if (isSavedOnDevice(error)) {
+  const { formError, submit } = useFormDialog(
+    form,
+    {
+      participant: 'Participant',
+      resource: 'Resource',
+      method: 'How it was shared',
+      followUpOn: 'Follow up on',
+      note: 'Note',
+    },
+    {
+      aliases: { participantId: 'participant', resourceId: 'resource' },
+      onSavedOnDevice: () => {
         unsaved.release();
         onClose();
-        return;
-      }
-      setFormError(
-        applyServerErrors(
-          error,
-          setError,
-          {
-            participant: 'Participant',
-            resource: 'Resource',
-            method: 'How it was shared',
-            followUpOn: 'Follow up on',
-            note: 'Note',
-          },
-          { participantId: 'participant', resourceId: 'resource' },
-        ),
-      );
-    }
+      },
+    },
+  );
+
+  const onSubmit = submit(async (v) => {
+    await create.mutateAsync({
+      id: createId,
+      participantId: v.participant!.id,
+      resourceId: v.resource!.id,
+      method: v.method,
+      followUpOn: v.followUpOn || null,
+      note: v.note.trim() || null,
+    });
+    unsaved.release();
+    const message = `${v.resource!.name} shared with ${participantName(v.participant!)}`;
+    if (v.method === 'warm_handoff') {
+      setHandoff({ participant: v.participant!, resource: v.resource!, message });
+    } else onSaved(message);
   });
 
   if (handoff) {

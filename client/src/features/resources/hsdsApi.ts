@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, download } from '../../api';
 import { resourceKeys } from './api';
+import { fileName, saveBlob } from '../../lib/saveBlob';
 
 /** One row the import refused, with what is wrong in each field. */
 export interface RefusedRow {
@@ -51,12 +52,5 @@ export function useImportDirectory() {
 /** Saves the whole directory as the HSDS zip. */
 export async function exportDirectory(): Promise<void> {
   const { blob, filename } = await download('/resources/export', { format: 'hsds' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename === 'export' ? 'peerpath-directory-hsds.zip' : filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(blob, fileName(filename, 'peerpath-directory-hsds.zip'));
 }

@@ -8,11 +8,11 @@ import {
 } from '@peerpath/shared';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { applyServerErrors } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormDialog } from '../../components/FormDialog';
 import { MinutesField } from '../../components/MinutesField';
 import { DateInput } from '../../components/pickers';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
@@ -46,8 +46,7 @@ export function SupervisionDialog({
   const update = useUpdateSupervision(supervision?.id ?? '');
   // One id for this dialog's record: saving again after a lost answer is a safe retry.
   const [id] = useState(newId);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, register, handleSubmit, formState, setError } = useForm<Values>({
+  const form = useForm<Values>({
     defaultValues: {
       workerId: supervision?.workerId ?? workerId ?? '',
       on: supervision?.on ?? today(),
@@ -57,9 +56,17 @@ export function SupervisionDialog({
       actionItems: supervision?.actionItems ?? '',
     },
   });
+  const { control, register, formState } = form;
+  const { formError, submit } = useFormDialog(form, {
+    workerId: 'Worker',
+    on: 'Day',
+    minutes: 'Minutes',
+    format: 'How',
+    topics: 'What you talked about',
+    actionItems: 'Next steps',
+  });
   const guard = useUnsavedChangesWarning(formState.isDirty && !formState.isSubmitSuccessful);
-  const submit = handleSubmit(async (v) => {
-    setFormError(null);
+  const onSubmit = submit(async (v) => {
     const fields = {
       on: v.on,
       minutes: Number(v.minutes),
@@ -67,30 +74,17 @@ export function SupervisionDialog({
       topics: v.topics.trim() || null,
       actionItems: v.actionItems.trim() || null,
     };
-    try {
-      if (supervision) await update.mutateAsync({ ...fields, version: supervision.version });
-      else await create.mutateAsync({ ...fields, id, workerId: v.workerId });
-      guard.release();
-      onSaved();
-    } catch (error) {
-      setFormError(
-        applyServerErrors(error, setError, {
-          workerId: 'Worker',
-          on: 'Day',
-          minutes: 'Minutes',
-          format: 'How',
-          topics: 'What you talked about',
-          actionItems: 'Next steps',
-        }),
-      );
-    }
+    if (supervision) await update.mutateAsync({ ...fields, version: supervision.version });
+    else await create.mutateAsync({ ...fields, id, workerId: v.workerId });
+    guard.release();
+    onSaved();
   });
   return (
     <FormDialog
       title={supervision ? 'Change supervision' : 'Log supervision'}
       guard={guard}
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={onSubmit}
       error={formError}
       submitting={formState.isSubmitting}
       submitLabel={supervision ? 'Save changes' : 'Save supervision'}

@@ -6,13 +6,12 @@ import {
   type TimeEntry,
   type TimeEntryKind,
 } from '@peerpath/shared';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { applyServerErrors } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormDialog } from '../../components/FormDialog';
 import { MinutesField } from '../../components/MinutesField';
 import { DateInput } from '../../components/pickers';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
 import { useUpdateTimeEntry } from './api';
@@ -35,8 +34,7 @@ export function TimeEntryDialog({
   onSaved: () => void;
 }) {
   const update = useUpdateTimeEntry(entry.id);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, register, handleSubmit, formState, setError } = useForm<Values>({
+  const form = useForm<Values>({
     defaultValues: {
       kind: entry.kind,
       minutes: String(entry.minutes),
@@ -44,36 +42,31 @@ export function TimeEntryDialog({
       note: entry.note ?? '',
     },
   });
+  const { control, register, formState } = form;
+  const { formError, submit } = useFormDialog(form, {
+    kind: 'Kind',
+    minutes: 'Minutes',
+    on: 'Day',
+    note: 'Note',
+  });
   const guard = useUnsavedChangesWarning(formState.isDirty && !formState.isSubmitSuccessful);
-  const submit = handleSubmit(async (v) => {
-    setFormError(null);
-    try {
-      await update.mutateAsync({
-        version: entry.version,
-        kind: v.kind,
-        minutes: Number(v.minutes),
-        on: v.on,
-        note: v.note.trim() || null,
-      });
-      guard.release();
-      onSaved();
-    } catch (error) {
-      setFormError(
-        applyServerErrors(error, setError, {
-          kind: 'Kind',
-          minutes: 'Minutes',
-          on: 'Day',
-          note: 'Note',
-        }),
-      );
-    }
+  const onSubmit = submit(async (v) => {
+    await update.mutateAsync({
+      version: entry.version,
+      kind: v.kind,
+      minutes: Number(v.minutes),
+      on: v.on,
+      note: v.note.trim() || null,
+    });
+    guard.release();
+    onSaved();
   });
   return (
     <FormDialog
       title="Change time entry"
       guard={guard}
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={onSubmit}
       error={formError}
       submitting={formState.isSubmitting}
       submitLabel="Save changes"

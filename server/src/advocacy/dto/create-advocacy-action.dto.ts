@@ -7,13 +7,10 @@ import {
   type AdvocacyStatus,
   type CreateAdvocacyActionRequest,
 } from '@peerpath/shared';
-import { DateField, EnumField, TextField, UuidField } from '../../common/validation';
+import { ClientIdField, DateField, EnumField, TextField, UuidField } from '../../common/validation';
 
 export class CreateAdvocacyActionDto implements CreateAdvocacyActionRequest {
-  @UuidField({
-    presence: 'optional',
-    description: 'Client-chosen id: sending the same create again returns the stored record',
-  })
+  @ClientIdField()
   id?: string;
 
   @UuidField({

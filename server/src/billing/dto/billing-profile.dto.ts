@@ -19,11 +19,11 @@ import {
 } from '@peerpath/shared';
 import {
   BoolField,
+  ClientIdField,
   EnumField,
   IntField,
   PatchType,
   TextField,
-  UuidField,
 } from '../../common/validation';
 
 const MODIFIER = /^[A-Z0-9]{2}$/;
@@ -116,10 +116,7 @@ export class CreateBillingProfileDto
   extends BillingProfileFields
   implements CreateBillingProfileRequest
 {
-  @UuidField({
-    presence: 'optional',
-    description: 'Client-chosen id: retrying the same create returns the stored profile (200)',
-  })
+  @ClientIdField('Client-chosen id: retrying the same create returns the stored profile (200)')
   id?: string;
 }
 

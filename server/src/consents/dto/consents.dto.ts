@@ -11,6 +11,7 @@ import {
 } from '@peerpath/shared';
 import {
   BoolField,
+  ClientIdField,
   DateField,
   EnumArrayField,
   EnumField,
@@ -21,10 +22,8 @@ import {
   UuidField,
 } from '../../common/validation';
 
-const CLIENT_ID = 'Client-chosen id: sending the same create again returns the stored record';
-
 export class CreateConsentDto implements CreateConsentRequest {
-  @UuidField({ presence: 'optional', description: CLIENT_ID })
+  @ClientIdField()
   id?: string;
 
   @TextField({ max: 200, description: 'The person or organisation the information may go to' })
@@ -75,7 +74,7 @@ export class RevokeConsentDto implements RevokeConsentRequest {
 }
 
 export class CreateDisclosureDto implements CreateDisclosureRequest {
-  @UuidField({ presence: 'optional', description: CLIENT_ID })
+  @ClientIdField()
   id?: string;
 
   @TextField({ max: 200, description: 'Who received the information' })

@@ -7,7 +7,7 @@ import {
   type DecidedBy,
   type DecisionOption,
 } from '@peerpath/shared';
-import { DateField, EnumField, TextField, UuidField } from '../../common/validation';
+import { ClientIdField, DateField, EnumField, TextField, UuidField } from '../../common/validation';
 
 export const OPTIONS_MAX = 10;
 
@@ -24,10 +24,7 @@ export class DecisionOptionDto implements DecisionOption {
 }
 
 export class CreateDecisionNoteDto implements CreateDecisionNoteRequest {
-  @UuidField({
-    presence: 'optional',
-    description: 'Client-chosen id: sending the same create again returns the stored record',
-  })
+  @ClientIdField()
   id?: string;
 
   @UuidField()

@@ -28,6 +28,7 @@ import {
 } from '@peerpath/shared';
 import {
   BoolField,
+  ClientIdField,
   DateField,
   EnumField,
   IntField,
@@ -83,10 +84,7 @@ function StartTimeField(opts: { optional?: boolean } = {}) {
 }
 
 export class CreateGroupDto implements CreateGroupRequest {
-  @UuidField({
-    presence: 'optional',
-    description: 'Client-chosen id: sending the same create again returns the stored record',
-  })
+  @ClientIdField()
   id?: string;
 
   @TextField({ max: 200, example: 'Tuesday Recovery Circle' })

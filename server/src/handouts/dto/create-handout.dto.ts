@@ -5,13 +5,10 @@ import {
   type HandoutMethod,
   type HandoutOutcome,
 } from '@peerpath/shared';
-import { DateField, EnumField, TextField, UuidField } from '../../common/validation';
+import { ClientIdField, DateField, EnumField, TextField, UuidField } from '../../common/validation';
 
 export class CreateHandoutDto implements CreateHandoutRequest {
-  @UuidField({
-    presence: 'optional',
-    description: 'Client-chosen id: sending the same create again returns the stored record',
-  })
+  @ClientIdField()
   id?: string;
 
   @UuidField()

@@ -9,6 +9,7 @@ import {
 } from '@peerpath/shared';
 import {
   BoolField,
+  ClientIdField,
   DateField,
   EnumField,
   PageQuery,
@@ -17,10 +18,7 @@ import {
 } from '../../common/validation';
 
 export class CreateMeasurementDto implements CreateMeasurementRequest {
-  @UuidField({
-    presence: 'optional',
-    description: 'Client-chosen id: sending the same create again returns the stored record',
-  })
+  @ClientIdField()
   id?: string;
 
   @UuidField()

@@ -15,7 +15,7 @@ import {
   type NoteFormat,
   type NoteSections,
 } from '@peerpath/shared';
-import { EnumField, TextField, UuidField } from '../../common/validation';
+import { ClientIdField, EnumField, TextField, UuidField } from '../../common/validation';
 
 /** The longest a section may be. */
 export const SECTION_MAX = 20_000;
@@ -90,10 +90,7 @@ export function GoalIdsField(opts: { optional?: boolean } = {}) {
 }
 
 export class CreateNoteDto implements CreateSessionNoteRequest {
-  @UuidField({
-    presence: 'optional',
-    description: 'Client-chosen id: sending the same create again returns the stored record',
-  })
+  @ClientIdField()
   id?: string;
 
   @UuidField({ description: 'An attendee (`attended`) of the session' })

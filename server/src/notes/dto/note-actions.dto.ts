@@ -6,6 +6,7 @@ import type {
 } from '@peerpath/shared';
 import { NOTE_STATUSES } from '@peerpath/shared';
 import {
+  ClientIdField,
   EnumField,
   IntField,
   PageQuery,
@@ -31,10 +32,7 @@ export class ReturnNoteDto implements ReturnSessionNoteRequest {
 }
 
 export class AddAddendumDto implements AddNoteAddendumRequest {
-  @UuidField({
-    presence: 'optional',
-    description: 'Client-chosen id: sending the same addendum again returns the note (200)',
-  })
+  @ClientIdField('Client-chosen id: sending the same addendum again returns the note (200)')
   id?: string;
 
   @TextField({ max: 20_000 })

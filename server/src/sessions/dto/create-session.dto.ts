@@ -11,6 +11,7 @@ import {
   type SessionType,
 } from '@peerpath/shared';
 import {
+  ClientIdField,
   DateTimeField,
   EnumArrayField,
   EnumField,
@@ -74,10 +75,7 @@ export class SessionFields implements Omit<
 }
 
 export class CreateSessionDto extends SessionFields implements CreateSessionRequest {
-  @UuidField({
-    presence: 'optional',
-    description: 'Client-chosen id: retrying the same create returns the stored record (200)',
-  })
+  @ClientIdField('Client-chosen id: retrying the same create returns the stored record (200)')
   id?: string;
 
   @UuidField({

@@ -8,6 +8,7 @@ import {
   type UpdateSupervisionRequest,
 } from '@peerpath/shared';
 import {
+  ClientIdField,
   DateField,
   EnumField,
   IntField,
@@ -18,10 +19,7 @@ import {
 } from '../../common/validation';
 
 export class CreateSupervisionDto implements CreateSupervisionRequest {
-  @UuidField({
-    presence: 'optional',
-    description: 'Client-chosen id: sending the same create again returns the stored record',
-  })
+  @ClientIdField()
   id?: string;
 
   @UuidField({ description: 'The worker supervised: an active member of the supervisor’s team' })

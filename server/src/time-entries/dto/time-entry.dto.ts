@@ -8,6 +8,7 @@ import {
   type UpdateTimeEntryRequest,
 } from '@peerpath/shared';
 import {
+  ClientIdField,
   DateField,
   EnumField,
   IntField,
@@ -18,10 +19,7 @@ import {
 } from '../../common/validation';
 
 export class CreateTimeEntryDto implements CreateTimeEntryRequest {
-  @UuidField({
-    presence: 'optional',
-    description: 'Client-chosen id: sending the same create again returns the stored record',
-  })
+  @ClientIdField()
   id?: string;
 
   @UuidField({
