@@ -1,13 +1,38 @@
-import type { ComponentType } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { useCallback, useState, type ComponentType } from 'react';
+import {
+  createBrowserRouter,
+  Link,
+  useLocation,
+  useNavigate,
+  type RouteObject,
+} from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { RequireAuth } from './auth';
 import { FullPageLoading } from './components/Loading';
+import { applyDateLocale } from './lib/dateLocale';
+import type { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
+import { setRouterLink } from './theme/LinkBehavior';
+
+// MUI links and buttons with `href` navigate inside the app from here on.
+setRouterLink(Link);
 
 /** Each page is its own chunk, loaded when first visited. */
 const page = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() });
+
+/**
+ * The sign-in page inside the app (after signing out, or sent there by a page), with the
+ * router's way there and back. The page itself is the chunk a first visit to /login loaded
+ * without the router (`main.tsx`), so it is at hand after signing out offline.
+ */
+function LoginRoute({ page: Page }: { page: typeof LoginPage }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const onSignedIn = useCallback((to: string) => navigate(to, { replace: true }), [navigate]);
+  return <Page from={from} onSignedIn={onSignedIn} />;
+}
 
 const pages: RouteObject[] = [
   { index: true, lazy: page(() => import('./pages/CaseloadPage').then((m) => m.CaseloadPage)) },
@@ -107,7 +132,13 @@ const routes: RouteObject[] = [
     HydrateFallback: FullPageLoading,
     ErrorBoundary: RouteErrorPage,
     children: [
-      { path: '/login', lazy: page(() => import('./pages/LoginPage').then((m) => m.LoginPage)) },
+      {
+        path: '/login',
+        lazy: async () => {
+          const { LoginPage } = await import('./pages/LoginPage');
+          return { element: <LoginRoute page={LoginPage} /> };
+        },
+      },
       {
         // The locked self-entry mode: outside the shell, so nothing else of the app is in reach.
         path: '/participants/:id/self-entry/:instrument',
@@ -143,8 +174,20 @@ const routes: RouteObject[] = [
   },
 ];
 
-const router = createBrowserRouter(routes);
+// Made at the first render, not when this module loads: after signing in on the page shown
+// without the router (`main.tsx`), it starts at the address the sign-in went on to.
+let router: ReturnType<typeof createBrowserRouter> | null = null;
 
+function appRouter() {
+  if (!router) {
+    applyDateLocale();
+    router = createBrowserRouter(routes);
+  }
+  return router;
+}
+
+/** The signed-in app, and the sign-in page when a page sends someone there. */
 export function App() {
-  return <RouterProvider router={router} />;
+  const [current] = useState(appRouter);
+  return <RouterProvider router={current} />;
 }

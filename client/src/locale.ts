@@ -1,13 +1,6 @@
 import type { Theme } from '@mui/material/styles';
 import type {} from '@mui/x-date-pickers/themeAugmentation';
 import type { OrgLocale, PublicSettings } from '@peerpath/shared';
-import dayjs from 'dayjs';
-import 'dayjs/locale/en-gb';
-import 'dayjs/locale/es';
-import localizedFormat from 'dayjs/plugin/localizedFormat';
-
-dayjs.extend(localizedFormat);
-
 /**
  * The organisation's locale (`ORG_LOCALE` on the server, read from the public
  * `GET /api/settings`): dates are typed in the same order they are shown, with
@@ -44,9 +37,10 @@ function isOrgLocale(value: unknown): value is OrgLocale {
 
 /**
  * Reads the organisation's locale (falling back to en-GB when the server
- * cannot be reached) and applies it: dayjs formats, and a format hint under
- * every date and date-time picker, set once as the pickers' theme defaults.
- * Runs before the app first renders.
+ * cannot be reached) and applies it: a format hint under every date and
+ * date-time picker, set once as the pickers' theme defaults; dayjs's formats
+ * follow when the app loads (`applyDateLocale`, not needed to sign in).
+ * Runs before the first render.
  */
 export async function loadOrgLocale(theme: Theme): Promise<void> {
   try {
@@ -58,7 +52,6 @@ export async function loadOrgLocale(theme: Theme): Promise<void> {
   } catch {
     // Offline or starting: the default locale until the next load.
   }
-  dayjs.locale(DAYJS_LOCALE[current]);
   const hint = (withTime: boolean) => ({
     defaultProps: { slotProps: { textField: { helperText: formatHelp(withTime) } } },
   });

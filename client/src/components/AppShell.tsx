@@ -46,7 +46,11 @@ import {
   type ReactNode,
 } from 'react';
 import { Link as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { SafetyAlertButton, SafetyAlertsPanel } from '../features/measures/SafetyAlerts';
+import {
+  AfterSafetyAlerts,
+  SafetyAlertButton,
+  SafetyAlertsPanel,
+} from '../features/measures/SafetyAlerts';
 import { canSeeReports, isAdmin, useAuth, useCurrentUser } from '../auth';
 import { useTeamName } from '../features/teams/api';
 import { clearOutbox, SyncBanner, SyncStatusButton, useOutboxSync } from '../offline';
@@ -426,10 +430,12 @@ export function AppShell() {
       >
         <Toolbar />
         <SyncBanner sync={sync} />
-        {pathname === '/' && <SafetyAlertsPanel />}
-        <Suspense fallback={<PageSkeleton />}>
-          <Outlet />
-        </Suspense>
+        <AfterSafetyAlerts wait={pathname === '/'} pending={<PageSkeleton />}>
+          {pathname === '/' && <SafetyAlertsPanel />}
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+          </Suspense>
+        </AfterSafetyAlerts>
       </Box>
       <UnsavedChangesGuard />
       {sync.dialog}

@@ -14,6 +14,7 @@ export interface PlainFieldProps {
   label: string;
   name?: string;
   type?: string;
+  value?: string;
   autoComplete?: string;
   autoFocus?: boolean;
   required?: boolean;
@@ -22,7 +23,7 @@ export interface PlainFieldProps {
   endAdornment?: ReactNode;
   onChange?: ChangeEventHandler<HTMLInputElement>;
   onBlur?: FocusEventHandler<HTMLInputElement>;
-  /** The input element (react-hook-form's `register` passes it here). */
+  /** The input element (react-hook-form's `register`, or the sign-in page, takes it here). */
   ref?: Ref<HTMLInputElement>;
 }
 

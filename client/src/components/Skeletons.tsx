@@ -287,3 +287,28 @@ export function PageSkeleton() {
     </LoadingRegion>
   );
 }
+
+/**
+ * "Today" on the home page while it loads: a few people with their items, so the figures and
+ * the list under it are not pushed down when it arrives.
+ */
+export function AgendaSkeleton() {
+  return (
+    <LoadingRegion label="Loading what is due…">
+      <Box sx={{ display: 'grid', gap: 1.5 }}>
+        {Array.from({ length: 3 }, (_, i) => (
+          <Paper key={i} variant="outlined" sx={{ px: 2, pt: 1.5, pb: 1 }}>
+            <Skeleton height={26} width="45%" sx={{ mb: 0.5 }} />
+            {Array.from({ length: 2 }, (_, j) => (
+              <Box key={j} sx={{ py: 0.75 }}>
+                <Skeleton height={16} width={90} />
+                <Skeleton height={24} width="80%" />
+                <Skeleton height={20} width="55%" />
+              </Box>
+            ))}
+          </Paper>
+        ))}
+      </Box>
+    </LoadingRegion>
+  );
+}

@@ -4,12 +4,10 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { LoginRequest } from '@peerpath/shared';
-import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import type { UseFormSetError } from 'react-hook-form';
 import { applyServerErrors, isApiError } from '../api';
-import { useAuth } from '../auth';
+import { useAuth } from '../auth/context';
 import { FullPageLoading } from '../components/Loading';
 import { PasswordField } from '../components/PasswordField';
 import { PlainField } from '../components/PlainField';
@@ -28,39 +26,99 @@ function messageFor(error: unknown): string {
   return 'Signing in did not work just now. Please try again in a moment.';
 }
 
-export function LoginPage() {
+type Fields = { email: string; password: string };
+type FieldErrors = Partial<Record<keyof Fields, string>>;
+
+/** The form's own checks, as the person sees them: the first problem of each field. */
+function check(name: keyof Fields, value: string): string | undefined {
+  if (name === 'email') {
+    if (!value) return 'Enter your email address';
+    if (!/^\S+@\S+\.\S+$/.test(value)) return 'Enter an email address like name@example.org';
+    return undefined;
+  }
+  return value ? undefined : 'Enter your password';
+}
+
+export interface LoginPageProps {
+  /** Where to go once signed in (the page that sent the person here, else home). */
+  from: string;
+  /** Goes there (the router's navigate, or the app's first load when shown without it). */
+  onSignedIn(to: string): void | Promise<void>;
+}
+
+/**
+ * The sign-in page. A plain form, without the router or a form library: it is the first page
+ * a phone downloads, so it carries only what it shows (see `main.tsx`).
+ */
+export function LoginPage({ from, onSignedIn }: LoginPageProps) {
   const { status, login, expired } = useAuth();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
   const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<LoginRequest>({ defaultValues: { email: '', password: '' } });
+  const [values, setValues] = useState<Fields>({ email: '', password: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [isSubmitting, setSubmitting] = useState(false);
+  const emailInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const focus = (name: keyof Fields) =>
+    (name === 'email' ? emailInput : passwordInput).current?.focus();
+  const alreadySignedIn = status === 'signed-in' && !isSubmitting;
 
   useEffect(() => {
     document.title = 'Sign in · PeerPath';
   }, []);
 
-  if (status === 'loading') return <FullPageLoading />;
-  if (status === 'signed-in' && !isSubmitting) return <Navigate to={from} replace />;
+  // Signed in already (a session restored from the cookie): straight on.
+  useEffect(() => {
+    if (alreadySignedIn) void onSignedIn(from);
+  }, [alreadySignedIn, from, onSignedIn]);
 
-  const onSubmit = handleSubmit(async ({ email, password }) => {
+  if (status === 'loading') return <FullPageLoading />;
+  if (alreadySignedIn) return null;
+
+  const field = (name: keyof Fields) => ({
+    name,
+    value: values[name],
+    // After the first try, each field is checked again as it is typed in.
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      const value = e.target.value;
+      setValues((v) => ({ ...v, [name]: value }));
+      if (submitted) setErrors((errs) => ({ ...errs, [name]: check(name, value) }));
+    },
+  });
+
+  const setError: UseFormSetError<Fields> = (name, error, options) => {
+    const key = name as keyof Fields;
+    setErrors((errs) => ({ ...errs, [key]: error.message }));
+    if (options?.shouldFocus) focus(key);
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const found: FieldErrors = {
+      email: check('email', values.email),
+      password: check('password', values.password),
+    };
+    setErrors(found);
+    const first = (['email', 'password'] as const).find((name) => found[name]);
+    if (first) {
+      focus(first);
+      return;
+    }
     setFormError(null);
+    setSubmitting(true);
     try {
-      await login(email.trim(), password);
-      await navigate(from, { replace: true });
+      await login(values.email.trim(), values.password);
+      await onSignedIn(from);
     } catch (error) {
       if (isApiError(error, 400)) {
         setFormError(applyServerErrors(error, setError, { email: 'Email', password: 'Password' }));
       } else {
         setFormError(messageFor(error));
       }
+      setSubmitting(false);
     }
-  });
+  };
 
   return (
     <Box
@@ -101,7 +159,7 @@ export function LoginPage() {
           </Alert>
         )}
         <FormError message={formError} />
-        <form onSubmit={onSubmit} noValidate>
+        <form onSubmit={(e) => void onSubmit(e)} noValidate>
           <Stack spacing={2}>
             <PlainField
               label="Email"
@@ -110,22 +168,18 @@ export function LoginPage() {
               autoFocus
               required
               error={Boolean(errors.email)}
-              helperText={errors.email?.message}
-              {...register('email', {
-                required: 'Enter your email address',
-                pattern: {
-                  value: /^\S+@\S+\.\S+$/,
-                  message: 'Enter an email address like name@example.org',
-                },
-              })}
+              helperText={errors.email}
+              ref={emailInput}
+              {...field('email')}
             />
             <PasswordField
               label="Password"
               autoComplete="current-password"
               required
               error={Boolean(errors.password)}
-              helperText={errors.password?.message}
-              {...register('password', { required: 'Enter your password' })}
+              helperText={errors.password}
+              ref={passwordInput}
+              {...field('password')}
             />
             <Button type="submit" variant="contained" size="large" loading={isSubmitting}>
               Sign in

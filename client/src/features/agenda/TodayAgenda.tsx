@@ -14,6 +14,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useCurrentUser } from '../../auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AgendaSkeleton } from '../../components/Skeletons';
 import { FilterSelect } from '../../components/FilterSelect';
 import { formatDate } from '../../lib/dates';
 import { useWorkerOptions } from '../users/api';
@@ -145,6 +146,7 @@ export function TodayAgenda() {
           </Typography>
         </Paper>
       )}
+      {agenda.isLoading && <AgendaSkeleton />}
       <Box sx={{ display: 'grid', gap: 1.5 }}>
         {day &&
           shown.map((g) => (

@@ -12,7 +12,7 @@ import IconButton from '@mui/material/IconButton';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { SafetyAlert } from '@peerpath/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { describeError } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { formatDate } from '../../lib/dates';
@@ -22,6 +22,24 @@ import { useOpenAlerts, useParticipantOpenAlerts, useResolveAlert } from './api'
 function useMyOpenAlerts() {
   const user = useCurrentUser();
   return useOpenAlerts(user.role === 'worker' ? user.id : undefined);
+}
+
+/**
+ * The home page under its safety alerts: shown once it is known whether there are any, so
+ * alerts arriving after the page do not push it down the screen (its placeholder until then).
+ */
+export function AfterSafetyAlerts({
+  wait,
+  pending,
+  children,
+}: {
+  /** Only the home page shows the alerts above it. */
+  wait: boolean;
+  pending: ReactNode;
+  children: ReactNode;
+}) {
+  const { isLoading } = useMyOpenAlerts();
+  return wait && isLoading ? pending : children;
 }
 
 /** The app bar's alert button: shown only while some alert is open. */

@@ -38,7 +38,11 @@ export function PlanSummary({ participantId, name }: { participantId: string; na
         </Button>
       </Box>
       {plans.isLoading ? (
-        <Skeleton height={48} />
+        <>
+          <Skeleton height={24} width="50%" />
+          <Skeleton height={20} width="40%" sx={{ mb: 1 }} />
+          <Skeleton variant="rounded" height={32} width="70%" />
+        </>
       ) : plans.error ? (
         <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
       ) : active ? (
@@ -95,6 +99,21 @@ export function CrisisPlanButton({ participantId, name }: { participantId: strin
   const plans = usePlans(participantId);
   const [open, setOpen] = useState(false);
   const active = inUse(plans.data?.items);
+  // Its room kept while the plans load, so the buttons beside it do not move when it appears.
+  if (plans.isLoading) {
+    return (
+      <Button
+        variant="outlined"
+        startIcon={<HealthAndSafetyOutlined />}
+        disabled
+        aria-hidden
+        tabIndex={-1}
+        sx={{ visibility: 'hidden' }}
+      >
+        Crisis plan
+      </Button>
+    );
+  }
   if (!active) return null;
   return (
     <>
