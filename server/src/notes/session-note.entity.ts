@@ -31,6 +31,10 @@ import { UserEntity } from '../users/user.entity';
 @Index('session_note_team_status_idx', ['teamId', 'status'])
 @Index('session_note_participant_idx', ['participantId'])
 @Index('session_note_signed_by_idx', ['signedById', 'status'])
+// Only the notes still waiting for a co-signature: the caseload's figure and the supervisor's queue.
+@Index('session_note_awaiting_cosign_idx', ['teamId', 'signedById'], {
+  where: `"status" = 'signed' AND "cosign_required"`,
+})
 export class SessionNoteEntity extends ParticipantRecord {
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;

@@ -33,6 +33,7 @@ import { Billing1795660002500 } from './1795660002500-Billing';
 import { RollupCellKeys1795660002700 } from './1795660002700-RollupCellKeys';
 import { CellKeyIndexes1795660002900 } from './1795660002900-CellKeyIndexes';
 import { RollupKeyUnits1795660002910 } from './1795660002910-RollupKeyUnits';
+import { NoteCosignIndex1795660003000 } from './1795660003000-NoteCosignIndex';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   RollupCellKeys1795660002700,
   CellKeyIndexes1795660002900,
   RollupKeyUnits1795660002910,
+  NoteCosignIndex1795660003000,
 ];
