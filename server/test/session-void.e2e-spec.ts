@@ -243,6 +243,7 @@ describe('session ownership and voiding', () => {
       expect(before.activity.participantsServed).toBe(2);
       expect(before.activity.serviceHours).toBe(1);
       expect(before.caseload.sessionsLast30Days).toBe(1);
+      const unmet = before.caseload.participantsWithoutRecentContact;
       expect(await lastContact()).toBe('2026-04-20');
 
       expect(
@@ -263,6 +264,8 @@ describe('session ownership and voiding', () => {
       expect(after.activity.groupAttendance.attended).toBe(0);
       expect(after.caseload.sessionsLast30Days).toBe(0);
       expect(after.caseload.serviceHoursLast30Days).toBe(0);
+      // The voided session was the person's only contact in the window.
+      expect(after.caseload.participantsWithoutRecentContact).toBe(unmet + 1);
       // Back to the latest session still standing (the one the reason checks left alone).
       expect(await lastContact()).toBe('2026-03-12');
 

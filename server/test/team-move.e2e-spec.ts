@@ -28,6 +28,15 @@ describe('moving a participant to another team', () => {
       )
     ).body;
 
+  /** Team B's worker's caseload row on `asOf`: the moved person becomes theirs. */
+  const caseloadOfB = async (asOf: string) => {
+    const { b, admin } = org;
+    const res = await t.request('GET', `/api/reports/caseload?asOf=${asOf}&teamId=${b.team.id}`, {
+      token: admin.token,
+    });
+    return res.body.workers.find((w: { workerId: string }) => w.workerId === b.worker.id);
+  };
+
   beforeAll(async () => {
     t = await createTestApp();
     org = await seedOrganisation(t);
@@ -51,10 +60,12 @@ describe('moving a participant to another team', () => {
 
   describe('after the move', () => {
     let reportBefore: Record<string, any>;
+    let caseloadBefore: Record<string, any>[];
 
     beforeAll(async () => {
       const { a, b, admin } = org;
       reportBefore = await activity(admin.token, a.team.id);
+      caseloadBefore = [await caseloadOfB('2026-03-20'), await caseloadOfB('2026-04-10')];
       const res = await t.request('PATCH', `/api/participants/${a.participant.id}`, {
         token: admin.token,
         body: {
@@ -270,6 +281,22 @@ describe('moving a participant to another team', () => {
       expect(other.sessions.total).toBe(1); // team B's own session only
       expect(other.handouts.total).toBe(2);
       expect(other.decisionNotes).toBe(2);
+    });
+
+    it('counts the old team’s session as a contact on the new team’s caseload (any session in the window)', async () => {
+      // The person attended team A's session on March 5: met in the 30 days to March 20,
+      // not in the 30 days to April 10.
+      const [march, april] = caseloadBefore;
+      const marchAfter = await caseloadOfB('2026-03-20');
+      expect(marchAfter.activeParticipants).toBe(march.activeParticipants + 1);
+      expect(marchAfter.participantsWithoutRecentContact).toBe(
+        march.participantsWithoutRecentContact,
+      );
+      const aprilAfter = await caseloadOfB('2026-04-10');
+      expect(aprilAfter.activeParticipants).toBe(april.activeParticipants + 1);
+      expect(aprilAfter.participantsWithoutRecentContact).toBe(
+        april.participantsWithoutRecentContact + 1,
+      );
     });
   });
 });

@@ -119,7 +119,7 @@ const AGENDA_SQL = `
        AND s.starts_at >= $2::date - $4::int AND s.starts_at < $2::date + 1
        AND NOT EXISTS (
          SELECT 1 FROM session_note n
-          WHERE n.session_id = s.id AND n.participant_id = a.participant_id AND n.status <> 'draft'
+          WHERE n.session_id = a.session_id AND n.participant_id = a.participant_id AND n.status <> 'draft'
        )
     UNION ALL
     -- Open safety alerts of the worker's people (caseload: openSafetyAlerts); a supervisor's

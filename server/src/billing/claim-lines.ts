@@ -91,7 +91,7 @@ base AS (
     JOIN participant p ON p.id = a.participant_id
     JOIN app_user u ON u.id = s.facilitator_id
     LEFT JOIN billing_profile bp ON bp.id = p.coverage_profile_id
-    LEFT JOIN session_note n ON n.session_id = s.id AND n.participant_id = a.participant_id
+    LEFT JOIN session_note n ON n.session_id = a.session_id AND n.participant_id = a.participant_id
     LEFT JOIN billing_claim_line cl
            ON cl.session_id = s.id AND cl.participant_id = a.participant_id AND cl.live
 ),

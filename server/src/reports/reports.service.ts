@@ -591,10 +591,11 @@ interface CaseloadSqlRow {
  * and rounded once. Every figure is limited to the team's own records, except
  * that a contact counts in a session of any team (SPEC §5 "any session in
  * window": a participant moved from another team keeps the contacts made there).
- * `contacted` (the team's sessions of the window) is built once and anti-joined;
- * only the participants it does not contain are looked up in other teams'
- * sessions (none to look up for the whole organisation), instead of walking
- * every participant's whole attendance history. A participant has at most one
+ * Whether a participant was met in the window is read from `participant_contact`
+ * (the org-local days each person attended, per team, kept exact by triggers:
+ * migration ReportRollups), one look-up a person by its key, instead of the
+ * window's sessions and each unmet person's attendance history in other teams.
+ * A participant has at most one
  * active recovery plan (a unique index), so joining it never multiplies rows;
  * plans move with their person, so the plan is always the person's team's.
  *
@@ -604,7 +605,9 @@ interface CaseloadSqlRow {
  * measurement to the next (MEASURE_INTERVAL_DAYS), $11 days from enrolment to the baseline.
  * The notes figures (SPEC §8): `unsigned` counts attended rows of the window with no signed or
  * co-signed note, `cosign` the worker's signed notes still waiting for a co-signature (whenever
- * signed). Measures due (SPEC §9): for each instrument of the participant's team, the latest
+ * signed). A note is looked up by the attendance row's own session and person, both
+ * from one row, so the planner probes the (session, person) key with both columns; written with
+ * `s.id` it read each person's every note and filtered them by session (95 a person at full size). Measures due (SPEC §9): for each instrument of the participant's team, the latest
  * live measurement + $10 days, or enrolment + $11 days when there is none.
  */
 const CASELOAD_SQL = `
@@ -613,28 +616,21 @@ const CASELOAD_SQL = `
       FROM app_user u
      WHERE ($1::uuid IS NULL OR u.team_id = $1::uuid) AND u.active AND u.role = ANY($4::text[])
        AND ($5::uuid IS NULL OR u.id = $5::uuid)
-  ), contacted AS (
-    SELECT DISTINCT a.participant_id
-      FROM support_session s JOIN attendance a ON a.session_id = s.id
-     WHERE ($1::uuid IS NULL OR s.team_id = $1::uuid) AND s.voided_at IS NULL
-       AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1 AND a.status = $6
   ), caseload AS (
     SELECT p.primary_worker_id AS worker_id,
            count(*) AS active_participants,
-           count(*) FILTER (WHERE CASE
-             WHEN c.participant_id IS NOT NULL THEN false
-             WHEN $1::uuid IS NULL THEN true
-             ELSE NOT EXISTS (
-               SELECT 1 FROM attendance a JOIN support_session s ON s.id = a.session_id
-                WHERE a.participant_id = p.id AND a.status = $6 AND s.team_id <> $1::uuid
-                  AND s.voided_at IS NULL
-                  AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1
-             )
-           END) AS without_recent_contact,
+           count(*) FILTER (WHERE NOT EXISTS (
+             SELECT 1 FROM participant_contact pc
+              WHERE pc.participant_id = p.id
+                AND pc.last_day >= $2::date - $3::int AND pc.first_day <= $2::date
+                -- A first or last attended day inside the window settles it; only a window
+                -- between the two reads the days themselves (migration ContactFirstDay).
+                AND (pc.first_day >= $2::date - $3::int OR pc.last_day <= $2::date
+                     OR pc.days && daterange($2::date - $3::int, $2::date, '[]'))
+           )) AS without_recent_contact,
            count(*) FILTER (WHERE rp.review_due_on <= $2::date) AS plans_due_for_review,
            count(*) FILTER (WHERE rp.id IS NULL AND p.enrolled_on <= $2::date - 30) AS without_plan
       FROM participant p
-      LEFT JOIN contacted c ON c.participant_id = p.id
       LEFT JOIN recovery_plan rp ON rp.participant_id = p.id AND rp.status = 'active'
      WHERE ($1::uuid IS NULL OR p.team_id = $1::uuid) AND p.status = $7 AND p.primary_worker_id IN (SELECT id FROM w)
      GROUP BY p.primary_worker_id
@@ -664,7 +660,7 @@ const CASELOAD_SQL = `
        AND s.starts_at >= $2::date - $3::int AND s.starts_at < $2::date + 1
        AND NOT EXISTS (
          SELECT 1 FROM session_note n
-          WHERE n.session_id = s.id AND n.participant_id = a.participant_id AND n.status <> 'draft'
+          WHERE n.session_id = a.session_id AND n.participant_id = a.participant_id AND n.status <> 'draft'
        )
      GROUP BY s.facilitator_id
   ), cosign AS (

@@ -96,7 +96,7 @@ export class SessionsService {
         SELECT 1 FROM attendance na
          WHERE na.session_id = s.id AND na.status = ?
            AND NOT EXISTS (SELECT 1 FROM session_note nn
-                            WHERE nn.session_id = s.id AND nn.participant_id = na.participant_id
+                            WHERE nn.session_id = na.session_id AND nn.participant_id = na.participant_id
                               AND nn.status <> 'draft'))`,
         ATTENDED,
       );
