@@ -15,7 +15,7 @@ import {
   addDays,
 } from '@peerpath/shared';
 import type { Organisation } from './organisation';
-import type { SeedPlan } from './seed-plan';
+import { DEFAULT_COUNTS, type SeedPlan } from './seed-plan';
 import {
   helperFunctions,
   int,
@@ -80,9 +80,9 @@ import {
 const KEY = 10_000_000;
 /** Share of participants enrolled before the history starts (the caseload the organisation began with). */
 const PRIOR_COHORT = 0.15;
-/** Rows per statement of the chunked phases: small enough to report progress, large enough to stay set-based. */
+/** Rows per statement of the chunked phases at full size (they grow with the organisation: `chunked`). */
 const CHUNK = 50_000;
-/** Sessions per statement of the notes phase (each statement reads the whole attendance table once). */
+/** Sessions per statement of the notes phase at full size (each statement reads the whole attendance table once). */
 const NOTE_CHUNK = 250_000;
 
 /** Uuid kinds of `pg_temp.uid`. */
@@ -1573,16 +1573,29 @@ export class ScaleSeeder {
     return n + emergency;
   }
 
-  /** Runs `step` over 1…total in chunks, reporting progress after each. */
+  /**
+   * Runs `step` over 1…total in chunks, reporting progress after each. Chunks
+   * grow with the organisation: every chunk's statement reads the lookup tables
+   * whole (the people by team and day, and for notes the sessions and their
+   * attendance, whose indexes are dropped during the load), so a fixed chunk
+   * size would read them ten times as often at ten times the size, and the
+   * seed would grow with the square of the data.
+   */
   private async chunked(
     total: number,
     step: (lo: number, hi: number) => Promise<number>,
     tick: (f: number) => void,
     chunk = CHUNK,
   ): Promise<number> {
+    const growth = Math.max(
+      1,
+      this.plan.sessions / DEFAULT_COUNTS.sessions,
+      this.plan.participants / DEFAULT_COUNTS.participants,
+    );
+    const size = Math.ceil(chunk * growth);
     let rows = 0;
-    for (let lo = 1; lo <= total; lo += chunk) {
-      const hi = Math.min(total, lo + chunk - 1);
+    for (let lo = 1; lo <= total; lo += size) {
+      const hi = Math.min(total, lo + size - 1);
       rows += await step(lo, hi);
       tick(hi / total);
     }
