@@ -320,8 +320,8 @@ export const CASELOAD_FILTERS_SX = {
   status: { flex: '0 1 200px', minWidth: 160 },
 } as const;
 
-/** "Mine | Whole team" as the small toggle group draws it. */
-const TOGGLE_WIDTH = 170;
+/** "Mine | Whole team" as the small toggle group draws it (13 px text, 7 px padding). */
+const TOGGLE_SIZE = { width: 154, height: 38.75 };
 
 /**
  * The caseload's filters while their code loads (beside the list's, after the first paint):
@@ -331,7 +331,7 @@ export function CaseloadFiltersSkeleton({ toggle }: { toggle: boolean }) {
   return (
     <LoadingRegion label="Loading the filters…">
       <Box sx={CASELOAD_FILTERS_SX.row}>
-        {toggle && <Skeleton variant="rounded" width={TOGGLE_WIDTH} height={40} />}
+        {toggle && <Skeleton variant="rounded" {...TOGGLE_SIZE} />}
         <Skeleton variant="rounded" height={40} sx={CASELOAD_FILTERS_SX.search} />
         <Skeleton variant="rounded" height={40} sx={CASELOAD_FILTERS_SX.status} />
       </Box>
