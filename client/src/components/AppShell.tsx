@@ -1,6 +1,5 @@
 import AccessTimeOutlined from '@mui/icons-material/AccessTimeOutlined';
 import AddCircleOutlined from '@mui/icons-material/AddCircleOutlined';
-import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
@@ -9,8 +8,6 @@ import GroupsOutlined from '@mui/icons-material/GroupsOutlined';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
 import DrawOutlined from '@mui/icons-material/DrawOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
-import KeyOutlined from '@mui/icons-material/KeyOutlined';
-import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
 import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import MenuIcon from '@mui/icons-material/Menu';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
@@ -20,22 +17,18 @@ import AppBar from '@mui/material/AppBar';
 import Avatar from '@mui/material/Avatar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Divider from '@mui/material/Divider';
-import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
-import Menu from '@mui/material/Menu';
-import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
 import Toolbar from '@mui/material/Toolbar';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
-import { LABELS, type Role } from '@peerpath/shared';
+import type { Role } from '@peerpath/shared';
 import {
   lazy,
   Suspense,
@@ -55,8 +48,6 @@ import { canSeeReports, isAdmin, useAuth, useCurrentUser } from '../auth';
 import { useTeamName } from '../features/teams/api';
 import { clearOutbox, SyncBanner, SyncStatusButton, useOutboxSync } from '../offline';
 import { ColorModeToggle } from '../theme';
-import { CalendarDialog } from '../features/calendar/CalendarDialog';
-import { ConfirmDialog } from './ConfirmDialog';
 import { PageSkeleton } from './Skeletons';
 import { UnsavedChangesGuard } from './UnsavedChangesGuard';
 
@@ -65,6 +56,17 @@ const DRAWER_WIDTH = 232;
 // Loaded on first use: its date picker stays out of the first page load.
 const LogTimeDialog = lazy(() =>
   import('../features/time/LogTimeDialog').then((m) => ({ default: m.LogTimeDialog })),
+);
+
+// Not needed to show a page: loaded when first opened, or before that once the page has loaded
+// (`prefetchForms`), so that signing out works offline too.
+const AccountMenu = lazy(() => import('./AccountMenu').then((m) => ({ default: m.AccountMenu })));
+const ConfirmDialog = lazy(() =>
+  import('./ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })),
+);
+const NavDrawer = lazy(() => import('./NavDrawer').then((m) => ({ default: m.NavDrawer })));
+const CalendarDialog = lazy(() =>
+  import('../features/calendar/CalendarDialog').then((m) => ({ default: m.CalendarDialog })),
 );
 
 interface NavItem {
@@ -144,6 +146,10 @@ function UserMenu({ unsent }: { unsent: number }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [warning, setWarning] = useState(false);
   const [calendar, setCalendar] = useState(false);
+  // The menu and the warning are drawn from when they are first opened, and stay, so that they
+  // close with their transition.
+  const [menuUsed, setMenuUsed] = useState(false);
+  const [warningUsed, setWarningUsed] = useState(false);
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('sm'));
   const signOut = async () => {
@@ -157,13 +163,17 @@ function UserMenu({ unsent }: { unsent: number }) {
   const askToSignOut = () => {
     if (unsent === 0) return void signOut();
     setAnchor(null);
+    setWarningUsed(true);
     setWarning(true);
   };
   return (
     <>
       <Button
         color="inherit"
-        onClick={(e) => setAnchor(e.currentTarget)}
+        onClick={(e) => {
+          setMenuUsed(true);
+          setAnchor(e.currentTarget);
+        }}
         aria-haspopup="menu"
         aria-expanded={anchor ? true : undefined}
         aria-controls={anchor ? 'account-menu' : undefined}
@@ -183,66 +193,43 @@ function UserMenu({ unsent }: { unsent: number }) {
         </Avatar>
         {wide && <span>{user.displayName}</span>}
       </Button>
-      <Menu
-        id="account-menu"
-        anchorEl={anchor}
-        open={Boolean(anchor)}
-        onClose={() => setAnchor(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
-        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-      >
-        <Box sx={{ px: 2, py: 1, maxWidth: 280 }} role="presentation">
-          <Typography sx={{ fontWeight: 600 }}>{user.displayName}</Typography>
-          <Typography variant="body2" color="text.secondary">
-            {LABELS.role[user.role]}
-            {teamName ? ` · ${teamName}` : ''}
-          </Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-all' }}>
-            {user.email}
-          </Typography>
-        </Box>
-        <Divider />
-        <MenuItem component="a" href="/account/password" onClick={() => setAnchor(null)}>
-          <ListItemIcon>
-            <KeyOutlined fontSize="small" />
-          </ListItemIcon>
-          Change password
-        </MenuItem>
-        {keepsTime(user.role) && (
-          <MenuItem
-            onClick={() => {
-              setAnchor(null);
-              setCalendar(true);
-            }}
-          >
-            <ListItemIcon>
-              <CalendarMonthOutlined fontSize="small" />
-            </ListItemIcon>
-            Add PeerPath to my phone calendar
-          </MenuItem>
+      <Suspense fallback={null}>
+        {menuUsed && (
+          <AccountMenu
+            anchor={anchor}
+            teamName={teamName}
+            onClose={() => setAnchor(null)}
+            onCalendar={
+              keepsTime(user.role)
+                ? () => {
+                    setAnchor(null);
+                    setCalendar(true);
+                  }
+                : undefined
+            }
+            onSignOut={askToSignOut}
+          />
         )}
-        <MenuItem onClick={askToSignOut}>
-          <ListItemIcon>
-            <LogoutOutlined fontSize="small" />
-          </ListItemIcon>
-          Sign out
-        </MenuItem>
-      </Menu>
-      {calendar && <CalendarDialog onClose={() => setCalendar(false)} />}
-      <ConfirmDialog
-        open={warning}
-        title={unsent === 1 ? '1 entry has not been sent' : `${unsent} entries have not been sent`}
-        confirmLabel="Delete and sign out"
-        cancelLabel="Stay signed in"
-        destructive
-        onConfirm={() => void signOut()}
-        onClose={() => setWarning(false)}
-      >
-        {unsent === 1 ? 'It is' : 'They are'} saved only on this device. Signing out deletes{' '}
-        {unsent === 1 ? 'it' : 'them'}, so nobody else using this device can read{' '}
-        {unsent === 1 ? 'it' : 'them'}. Stay signed in until you are back online and the app bar
-        says “All saved”.
-      </ConfirmDialog>
+        {calendar && <CalendarDialog onClose={() => setCalendar(false)} />}
+        {warningUsed && (
+          <ConfirmDialog
+            open={warning}
+            title={
+              unsent === 1 ? '1 entry has not been sent' : `${unsent} entries have not been sent`
+            }
+            confirmLabel="Delete and sign out"
+            cancelLabel="Stay signed in"
+            destructive
+            onConfirm={() => void signOut()}
+            onClose={() => setWarning(false)}
+          >
+            {unsent === 1 ? 'It is' : 'They are'} saved only on this device. Signing out deletes{' '}
+            {unsent === 1 ? 'it' : 'them'}, so nobody else using this device can read{' '}
+            {unsent === 1 ? 'it' : 'them'}. Stay signed in until you are back online and the app bar
+            says “All saved”.
+          </ConfirmDialog>
+        )}
+      </Suspense>
     </>
   );
 }
@@ -254,6 +241,9 @@ export function AppShell() {
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('md'), { noSsr: true });
   const [open, setOpen] = useState(false);
+  // On a phone the drawer is drawn from when it is first opened, and stays, so that it closes
+  // with its transition.
+  const [navOpened, setNavOpened] = useState(false);
   const [loggingTime, setLoggingTime] = useState(false);
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -333,7 +323,10 @@ export function AppShell() {
             <IconButton
               color="inherit"
               edge="start"
-              onClick={() => setOpen((o) => !o)}
+              onClick={() => {
+                setNavOpened(true);
+                setOpen((o) => !o);
+              }}
               aria-label={open ? 'Close navigation' : 'Open navigation'}
               aria-expanded={open}
               aria-controls="main-navigation"
@@ -372,16 +365,15 @@ export function AppShell() {
             <AddCircleOutlined />
           </IconButton>
           {keepsTime(user.role) && (
-            <Tooltip title="Log time">
-              <IconButton
-                color="inherit"
-                onClick={() => setLoggingTime(true)}
-                aria-label="Log time"
-                aria-haspopup="dialog"
-              >
-                <AccessTimeOutlined />
-              </IconButton>
-            </Tooltip>
+            <IconButton
+              color="inherit"
+              onClick={() => setLoggingTime(true)}
+              aria-label="Log time"
+              aria-haspopup="dialog"
+              title="Log time"
+            >
+              <AccessTimeOutlined />
+            </IconButton>
           )}
           <SyncStatusButton sync={sync} />
           <SafetyAlertButton />
@@ -390,36 +382,41 @@ export function AppShell() {
         </Toolbar>
       </AppBar>
       {wide ? (
-        <Drawer
-          variant="permanent"
-          sx={{
-            width: DRAWER_WIDTH,
-            flexShrink: 0,
-            display: 'flex',
-            // In the page's flow rather than fixed to the window, so its background runs the
-            // whole length of a long page (in print and full-page captures too).
-            '& .MuiDrawer-paper': {
+        // Docked beside the page, as MUI's permanent drawer draws it (a paper with a line at its
+        // edge), without the code of the drawer over the page that a phone uses.
+        <Box sx={{ width: DRAWER_WIDTH, flexShrink: 0, display: 'flex' }}>
+          <Paper
+            square
+            elevation={0}
+            id="main-navigation"
+            sx={{
               width: DRAWER_WIDTH,
               boxSizing: 'border-box',
+              display: 'flex',
+              flexDirection: 'column',
+              flex: '1 0 auto',
+              // In the page's flow rather than fixed to the window, so its background runs the
+              // whole length of a long page (in print and full-page captures too).
               position: 'relative',
-              height: 'auto',
+              zIndex: (t) => t.zIndex.drawer,
+              outline: 0,
+              borderRight: 1,
+              borderColor: 'divider',
               // Not a scroll box of its own, so the links can stick to the top of the window.
               overflowY: 'visible',
-            },
-          }}
-          slotProps={{ paper: { id: 'main-navigation' } }}
-        >
-          {drawer}
-        </Drawer>
+            }}
+          >
+            {drawer}
+          </Paper>
+        </Box>
       ) : (
-        <Drawer
-          variant="temporary"
-          open={open}
-          onClose={() => setOpen(false)}
-          slotProps={{ paper: { id: 'main-navigation', sx: { width: DRAWER_WIDTH } } }}
-        >
-          {drawer}
-        </Drawer>
+        navOpened && (
+          <Suspense fallback={null}>
+            <NavDrawer open={open} onClose={() => setOpen(false)} width={DRAWER_WIDTH}>
+              {drawer}
+            </NavDrawer>
+          </Suspense>
+        )
       )}
       <Box
         component="main"

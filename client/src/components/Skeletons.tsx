@@ -312,3 +312,29 @@ export function AgendaSkeleton() {
     </LoadingRegion>
   );
 }
+
+/** The caseload's filter row (`CaseloadFilters`): laid out by both, so they wrap alike. */
+export const CASELOAD_FILTERS_SX = {
+  row: { display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 2 },
+  search: { flex: '1 1 240px', maxWidth: 360 },
+  status: { flex: '0 1 200px', minWidth: 160 },
+} as const;
+
+/** "Mine | Whole team" as the small toggle group draws it (13 px text, 7 px padding). */
+const TOGGLE_SIZE = { width: 154, height: 38.75 };
+
+/**
+ * The caseload's filters while their code loads (beside the list's, after the first paint):
+ * a small toggle, a search box and a select, each as tall as the real one.
+ */
+export function CaseloadFiltersSkeleton({ toggle }: { toggle: boolean }) {
+  return (
+    <LoadingRegion label="Loading the filters…">
+      <Box sx={CASELOAD_FILTERS_SX.row}>
+        {toggle && <Skeleton variant="rounded" {...TOGGLE_SIZE} />}
+        <Skeleton variant="rounded" height={40} sx={CASELOAD_FILTERS_SX.search} />
+        <Skeleton variant="rounded" height={40} sx={CASELOAD_FILTERS_SX.status} />
+      </Box>
+    </LoadingRegion>
+  );
+}

@@ -10,8 +10,13 @@ const FORMS = [
   () => import('../pages/ParticipantPage'),
   () => import('../features/advocacy/AdvocacyDialog'),
   () => import('../features/resources/HandoutDialog'),
-  // And the list of entries kept on this device, which matters most while offline.
+  // And the list of entries kept on this device, which matters most while offline,
   () => import('./OutboxDialog'),
+  // with the account menu and its warning before signing out with entries unsent, and a
+  // phone's navigation drawer.
+  () => import('../components/AccountMenu'),
+  () => import('../components/ConfirmDialog'),
+  () => import('../components/NavDrawer'),
 ];
 
 let done = false;

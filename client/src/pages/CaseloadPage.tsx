@@ -2,32 +2,33 @@ import AddOutlined from '@mui/icons-material/AddOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { LABELS, PARTICIPANT_STATUSES, type ParticipantStatus } from '@peerpath/shared';
+import { PARTICIPANT_STATUSES } from '@peerpath/shared';
 import { lazy, Suspense } from 'react';
 import { useCurrentUser } from '../auth';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { FilterSelect } from '../components/FilterSelect';
-import { enumOptions, oneOf } from '../lib/options';
+import { oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
-import { SearchField } from '../components/SearchField';
 import { AccessWarnings } from '../features/audit/AccessWarnings';
 import { EmergencyDisclosures } from '../features/consents/EmergencyDisclosures';
 import { useParticipants } from '../features/participants/api';
 import { CaseloadSummary } from '../features/reports/CaseloadSummary';
 import { useListParams } from '../hooks/useListParams';
 import { TodayAgenda } from '../features/agenda/TodayAgenda';
-import { TableSkeleton } from '../components/Skeletons';
+import { CaseloadFiltersSkeleton, TableSkeleton } from '../components/Skeletons';
+import type { CaseloadScope } from '../features/participants/CaseloadFilters';
 
-// Below Today and the figures on a phone: its table loads while they paint.
+// Below Today and the figures on a phone: its table, and the filters above it (a select and
+// a search box), load while they paint.
 const ParticipantList = lazy(() =>
   import('../features/participants/ParticipantList').then((m) => ({ default: m.ParticipantList })),
 );
-
-type Scope = 'mine' | 'team';
+const CaseloadFilters = lazy(() =>
+  import('../features/participants/CaseloadFilters').then((m) => ({
+    default: m.CaseloadFilters,
+  })),
+);
 
 /** A worker's home: the people they walk alongside, and who has not been seen lately. */
 export function CaseloadPage() {
@@ -38,7 +39,7 @@ export function CaseloadPage() {
     search: '',
     status: 'active',
   });
-  const scope: Scope = canSeeTeam && filters.scope === 'team' ? 'team' : 'mine';
+  const scope: CaseloadScope = canSeeTeam && filters.scope === 'team' ? 'team' : 'mine';
   const status = oneOf(PARTICIPANT_STATUSES, filters.status);
   const list = useParticipants({
     page,
@@ -79,38 +80,16 @@ export function CaseloadPage() {
       <TodayAgenda />
       <EmergencyDisclosures enabled={me.role !== 'worker'} />
       {me.role !== 'admin' && <CaseloadSummary scope={scope} />}
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 2 }}>
-        {canSeeTeam && (
-          <ToggleButtonGroup
-            exclusive
-            size="small"
-            value={scope}
-            onChange={(_e, v: Scope | null) => v && setFilters({ scope: v })}
-            aria-label="Whose participants"
-          >
-            <ToggleButton value="mine">Mine</ToggleButton>
-            <ToggleButton value="team">
-              {me.role === 'admin' ? 'All teams' : 'Whole team'}
-            </ToggleButton>
-          </ToggleButtonGroup>
-        )}
-        <Box sx={{ flex: '1 1 240px', maxWidth: 360 }}>
-          <SearchField
-            label="Search by name"
-            value={filters.search}
-            onSearch={(v) => setFilters({ search: v })}
-          />
-        </Box>
-        <Box sx={{ flex: '0 1 200px', minWidth: 160 }}>
-          <FilterSelect<ParticipantStatus>
-            label="Status"
-            value={status ?? ''}
-            allLabel="Any status"
-            options={enumOptions(PARTICIPANT_STATUSES, LABELS.participantStatus)}
-            onChange={(v) => setFilters({ status: v || 'all' })}
-          />
-        </Box>
-      </Box>
+      <Suspense fallback={<CaseloadFiltersSkeleton toggle={canSeeTeam} />}>
+        <CaseloadFilters
+          scope={scope}
+          allTeams={me.role === 'admin'}
+          canSeeTeam={canSeeTeam}
+          search={filters.search}
+          status={status}
+          onChange={setFilters}
+        />
+      </Suspense>
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && list.data.total === 0 && !list.isFetching ? (
         filtered ? (

@@ -8,17 +8,22 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { AGENDA_ITEM_LABELS, type AgendaItem } from '@peerpath/shared';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useCurrentUser } from '../../auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AgendaSkeleton } from '../../components/Skeletons';
-import { FilterSelect } from '../../components/FilterSelect';
 import { formatDate } from '../../lib/dates';
 import { useWorkerOptions } from '../users/api';
 import { useAgenda } from './api';
+
+// A supervisor's "Whose day" select: its code (a menu) is fetched beside the list of workers
+// it shows, so the first paint of the home page does not wait for it.
+const loadFilterSelect = () => import('../../components/FilterSelect');
+const FilterSelect = lazy(() => loadFilterSelect().then((m) => ({ default: m.FilterSelect })));
 
 /** People shown before "Show everyone"; the rest wait one tap away. */
 const FIRST_PEOPLE = 5;
@@ -85,6 +90,9 @@ export function TodayAgenda() {
   const [showAll, setShowAll] = useState(false);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const agenda = useAgenda(workerId === me.id ? undefined : workerId, me.role !== 'admin');
+  useEffect(() => {
+    if (isSupervisor) void loadFilterSelect().catch(() => undefined);
+  }, [isSupervisor]);
   if (me.role === 'admin') return null;
 
   const day = agenda.data?.date;
@@ -122,16 +130,18 @@ export function TodayAgenda() {
         </Box>
         {isSupervisor && workers.length > 1 && (
           <Box sx={{ minWidth: 220 }}>
-            <FilterSelect
-              label="Whose day"
-              value={workerId}
-              options={workers}
-              onChange={(v) => {
-                setWorkerId(v || me.id);
-                setShowAll(false);
-                setOpened(new Set());
-              }}
-            />
+            <Suspense fallback={<Skeleton variant="rounded" height={40} />}>
+              <FilterSelect
+                label="Whose day"
+                value={workerId}
+                options={workers}
+                onChange={(v) => {
+                  setWorkerId(v || me.id);
+                  setShowAll(false);
+                  setOpened(new Set());
+                }}
+              />
+            </Suspense>
           </Box>
         )}
       </Box>

@@ -4,19 +4,18 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import IconButton from '@mui/material/IconButton';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { SafetyAlert } from '@peerpath/shared';
-import { useState, type ReactNode } from 'react';
-import { describeError } from '../../api';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useCurrentUser } from '../../auth';
 import { formatDate } from '../../lib/dates';
-import { useOpenAlerts, useParticipantOpenAlerts, useResolveAlert } from './api';
+import { useOpenAlerts, useParticipantOpenAlerts } from './api';
+
+// Loaded when "Resolve" is first chosen: the home page paints without its form.
+const ResolveAlertDialog = lazy(() =>
+  import('./ResolveAlertDialog').then((m) => ({ default: m.ResolveAlertDialog })),
+);
 
 /** Workers see the alerts of their own people; supervisors and admins the team's. */
 function useMyOpenAlerts() {
@@ -108,7 +107,11 @@ export function SafetyAlertsPanel() {
       {data.items.map((a) => (
         <AlertCard key={a.id} alert={a} showOpen onResolve={() => setResolving(a)} />
       ))}
-      {resolving && <ResolveDialog alert={resolving} onClose={() => setResolving(null)} />}
+      {resolving && (
+        <Suspense fallback={null}>
+          <ResolveAlertDialog alert={resolving} onClose={() => setResolving(null)} />
+        </Suspense>
+      )}
     </Box>
   );
 }
@@ -123,45 +126,11 @@ export function ParticipantSafetyAlerts({ participantId }: { participantId: stri
       {data.items.map((a) => (
         <AlertCard key={a.id} alert={a} showOpen={false} onResolve={() => setResolving(a)} />
       ))}
-      {resolving && <ResolveDialog alert={resolving} onClose={() => setResolving(null)} />}
+      {resolving && (
+        <Suspense fallback={null}>
+          <ResolveAlertDialog alert={resolving} onClose={() => setResolving(null)} />
+        </Suspense>
+      )}
     </Box>
-  );
-}
-
-function ResolveDialog({ alert, onClose }: { alert: SafetyAlert; onClose: () => void }) {
-  const [text, setText] = useState('');
-  const resolve = useResolveAlert();
-  const blank = text.trim() === '';
-  return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>Resolve the alert for {alert.participantName}</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" sx={{ mb: 2 }}>
-          Write what you did and what was agreed. This stays in the record.
-        </Typography>
-        <TextField
-          label="What was done"
-          multiline
-          minRows={4}
-          fullWidth
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          error={resolve.isError}
-          helperText={resolve.isError ? describeError(resolve.error) : ' '}
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          variant="contained"
-          disabled={blank || resolve.isPending}
-          onClick={() =>
-            resolve.mutate({ id: alert.id, resolution: text.trim() }, { onSuccess: onClose })
-          }
-        >
-          Resolve
-        </Button>
-      </DialogActions>
-    </Dialog>
   );
 }
