@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Post,
-  Put,
-  Query,
-  Req,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Put, Query, Req, StreamableFile } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -20,14 +9,13 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Consent, Disclosure, DisclosureListItem, Page } from '@peerpath/shared';
-import { ApiErrorBody, ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrorBody, PageOf } from '../common/api-docs';
 import { readScanUpload, SCAN_FIELD } from './scan-upload';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import {
-  answerCreate,
   ChangeRecord,
   CreateRecord,
   ListRecords,
@@ -64,25 +52,14 @@ export class ParticipantConsentsController {
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
-  @Post(':id/consents')
-  @Authenticated()
-  @CreateRecord(ConsentResponse, 'a consent to share')
-  @ApiErrors(409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @RecordId() id: string,
-    @Body() dto: CreateConsentDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Consent> {
-    return answerCreate(reply, await this.consents.createConsent(user, id, dto));
+  @CreateRecord(ConsentResponse, 'a consent to share', { path: ':id/consents', errors: [409] })
+  create(@CurrentUser() user: AuthUser, @RecordId() id: string, @Body() dto: CreateConsentDto) {
+    return this.consents.createConsent(user, id, dto);
   }
 
-  @ListRecords(
-    ConsentResponse,
-    'The person’s consents, the most recently signed first',
-    ':id/consents',
-  )
-  @Authenticated()
+  @ListRecords(ConsentResponse, 'The person’s consents, the most recently signed first', {
+    path: ':id/consents',
+  })
   list(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -91,20 +68,18 @@ export class ParticipantConsentsController {
     return this.consents.listConsents(user, id, q);
   }
 
-  @Post(':id/disclosures')
-  @Authenticated()
   @CreateRecord(DisclosureResponse, 'a disclosure', {
+    path: ':id/disclosures',
+    errors: [409],
     summary:
       'Record a disclosure: under a consent in force that day for this recipient and every kind of information sent (409 naming what is missing), or in an emergency with a reason (201; a safe retry with the same id returns it, 200)',
   })
-  @ApiErrors(409)
-  async disclose(
+  disclose(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
     @Body() dto: CreateDisclosureDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Disclosure> {
-    return answerCreate(reply, await this.consents.createDisclosure(user, id, dto));
+  ) {
+    return this.consents.createDisclosure(user, id, dto);
   }
 
   @Get(':id/disclosures')
@@ -195,7 +170,6 @@ export class ConsentsController {
   constructor(private readonly consents: ConsentsService) {}
 
   @ReadRecord(ConsentResponse, 'One consent')
-  @Authenticated()
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Consent> {
     return this.consents.getConsent(user, id);
   }
@@ -203,9 +177,8 @@ export class ConsentsController {
   @ChangeRecord(
     ConsentResponse,
     'Record the day the expiry event happened (the one change a consent takes; the same day again answers 200)',
+    { errors: [409] },
   )
-  @Authenticated()
-  @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -277,9 +250,8 @@ export class ConsentsController {
     ConsentResponse,
     ':id/revoke',
     'Record that the person withdrew consent; the same again by the same person answers 200, any other on a withdrawn consent 409',
+    { errors: [409] },
   )
-  @Authenticated()
-  @ApiErrors(409)
   revoke(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -298,9 +270,8 @@ export class TeamDisclosuresController {
   @ListRecords(
     DisclosureListItemResponse,
     'The team’s disclosures, newest first; with emergency=true those made without consent, to review (supervisors: their team; admins: every team or the one named)',
+    { roles: ['supervisor', 'admin'], errors: [404] },
   )
-  @Authenticated({ roles: ['supervisor', 'admin'] })
-  @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListTeamDisclosuresQuery,

@@ -55,7 +55,6 @@ export class ResourcesController {
     ResourceResponse,
     'The resource directory (shared by all teams), by name; active resources by default',
   )
-  @Authenticated()
   list(@Query() q: ListResourcesQuery): Promise<Page<Resource>> {
     return this.resources.list(q);
   }
@@ -124,14 +123,12 @@ export class ResourcesController {
   }
 
   @ReadRecord(ResourceResponse, 'One resource, active or not')
-  @Authenticated()
   get(@RecordId() id: string): Promise<Resource> {
     return this.resources.get(id);
   }
 
-  @Post()
-  @Authenticated({ roles: ['admin'] })
   @CreateRecord(ResourceResponse, 'a resource', {
+    roles: ['admin'],
     summary: 'Add a resource to the directory',
     retry: false,
   })
@@ -142,8 +139,8 @@ export class ResourcesController {
   @ChangeRecord(
     ResourceResponse,
     'Change a resource; `active: false` takes it out of the directory',
+    { roles: ['admin'] },
   )
-  @Authenticated({ roles: ['admin'] })
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -156,8 +153,8 @@ export class ResourcesController {
     ResourceResponse,
     ':id/verify',
     'Mark a resource checked and still right: lastVerifiedOn becomes today (again the same day: 200, nothing written)',
+    { roles: ['admin'] },
   )
-  @Authenticated({ roles: ['admin'] })
   verify(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Resource> {
     return this.resources.verify(user, id);
   }
