@@ -40,13 +40,10 @@ import {
   VoidBatchDto,
 } from './dto/billing.query';
 import { BillingProfileListResponse } from './billing-profile-list.response';
+import { attachment } from '../common/attachment';
 
 function csvFile(body: Buffer, name: string): StreamableFile {
-  return new StreamableFile(body, {
-    type: 'text/csv; charset=utf-8',
-    disposition: `attachment; filename="${name}"`,
-    length: body.length,
-  });
+  return attachment(body, 'text/csv; charset=utf-8', name);
 }
 
 const JSON_OR_CSV = (model: new () => object, what: string) =>

@@ -42,6 +42,7 @@ import {
   RevokeConsentDto,
   UpdateConsentDto,
 } from './dto/consents.dto';
+import { attachment } from '../common/attachment';
 
 /** A participant's consents and the accounting of what was shared (SPEC §10). */
 @ApiTags('consents')
@@ -104,19 +105,11 @@ export class ParticipantConsentsController {
   ): Promise<Page<Disclosure> | StreamableFile> {
     if (q.format === 'pdf') {
       const pdf = await this.consents.accountingPdf(user, id, q, this.config.orgName);
-      return new StreamableFile(pdf.body, {
-        type: 'application/pdf',
-        disposition: `attachment; filename="${pdf.filename}"`,
-        length: pdf.body.length,
-      });
+      return attachment(pdf.body, 'application/pdf', pdf.filename);
     }
     if (q.format !== 'csv') return this.consents.listDisclosures(user, id, q);
     const file = await this.consents.accountingCsv(user, id, q);
-    return new StreamableFile(file.body, {
-      type: 'text/csv; charset=utf-8',
-      disposition: `attachment; filename="${file.filename}"`,
-      length: file.body.length,
-    });
+    return attachment(file.body, 'text/csv; charset=utf-8', file.filename);
   }
 }
 
@@ -156,11 +149,7 @@ export class PersonRecordController {
       orgName: this.config.orgName,
       timeZone: this.config.orgTimezone,
     });
-    return new StreamableFile(body, {
-      type: 'application/pdf',
-      disposition: `attachment; filename="peerpath-record-${record.generatedOn}.pdf"`,
-      length: body.length,
-    });
+    return attachment(body, 'application/pdf', `peerpath-record-${record.generatedOn}.pdf`);
   }
 }
 
@@ -239,11 +228,7 @@ export class ConsentsController {
     const ext = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' }[
       scan.contentType
     ];
-    return new StreamableFile(scan.content, {
-      type: scan.contentType,
-      disposition: `attachment; filename="signed-consent-${scan.consentId}.${ext}"`,
-      length: scan.content.length,
-    });
+    return attachment(scan.content, scan.contentType, `signed-consent-${scan.consentId}.${ext}`);
   }
 
   @RecordAction(

@@ -42,6 +42,7 @@ import {
   ImportReportResponse,
 } from './hsds/hsds.dto';
 import { HsdsService, type ImportReport } from './hsds/hsds.service';
+import { attachment } from '../common/attachment';
 
 @ApiTags('resources')
 @Controller('resources')
@@ -77,11 +78,7 @@ export class ResourcesController {
     @Query() q: HsdsExportQuery,
   ): Promise<StreamableFile> {
     const file = await this.hsds.export(user, q.format ?? 'hsds');
-    return new StreamableFile(file.body, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.filename}"`,
-      length: file.body.length,
-    });
+    return attachment(file.body, file.contentType, file.filename);
   }
 
   @Post('import')
