@@ -1,12 +1,11 @@
-import Button from '@mui/material/Button';
 import Dialog, { type DialogProps } from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useId, type FormEventHandler, type ReactNode } from 'react';
 import type { UnsavedChangesWarning } from '../hooks/useUnsavedChangesWarning';
 import { FormError } from './FormError';
 import { PickersProvider } from './pickers';
+import { SubmitActions } from './SubmitActions';
 
 /**
  * A dialog that is one form: its title, the form's own error above the fields,
@@ -56,19 +55,9 @@ export function FormDialog({
         <FormError message={error} />
         {children}
       </DialogContent>
-      <DialogActions>
-        <Button size={large ? 'large' : undefined} onClick={close}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="contained"
-          size={large ? 'large' : undefined}
-          loading={submitting}
-        >
-          {submitLabel}
-        </Button>
-      </DialogActions>
+      <SubmitActions onCancel={close} submitting={submitting} large={large} largeCancel={large}>
+        {submitLabel}
+      </SubmitActions>
     </form>
   );
   return (

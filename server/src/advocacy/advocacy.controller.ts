@@ -1,17 +1,8 @@
-import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import type { AdvocacyAction, Page } from '@peerpath/shared';
-import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ApiErrors } from '../common/api-docs';
-import {
-  answerCreate,
-  ChangeRecord,
-  CreateRecord,
-  ListRecords,
-  ReadRecord,
-  RecordId,
-} from '../records';
+import { CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ChangeRecord, CreateRecord, ListRecords, ReadRecord, RecordId } from '../records';
 import { AdvocacyActionResponse } from './advocacy-action.response';
 import { AdvocacyService } from './advocacy.service';
 import { CreateAdvocacyActionDto } from './dto/create-advocacy-action.dto';
@@ -23,9 +14,9 @@ import { UpdateAdvocacyActionDto } from './dto/update-advocacy-action.dto';
 export class AdvocacyController {
   constructor(private readonly advocacy: AdvocacyService) {}
 
-  @ListRecords(AdvocacyActionResponse, 'Advocacy actions of the caller’s team, newest first')
-  @Authenticated()
-  @ApiErrors(404)
+  @ListRecords(AdvocacyActionResponse, 'Advocacy actions of the caller’s team, newest first', {
+    errors: [404],
+  })
   list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListAdvocacyActionsQuery,
@@ -33,20 +24,12 @@ export class AdvocacyController {
     return this.advocacy.list(user, q);
   }
 
-  @Post()
-  @Authenticated()
-  @CreateRecord(AdvocacyActionResponse, 'an advocacy action')
-  @ApiErrors(404, 409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: CreateAdvocacyActionDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AdvocacyAction> {
-    return answerCreate(reply, await this.advocacy.create(user, dto));
+  @CreateRecord(AdvocacyActionResponse, 'an advocacy action', { errors: [404, 409] })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateAdvocacyActionDto) {
+    return this.advocacy.create(user, dto);
   }
 
   @ReadRecord(AdvocacyActionResponse, 'One advocacy action')
-  @Authenticated()
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<AdvocacyAction> {
     return this.advocacy.get(user, id);
   }
@@ -54,9 +37,8 @@ export class AdvocacyController {
   @ChangeRecord(
     AdvocacyActionResponse,
     'Change an advocacy action; `version` must be the one last read (409 if stale)',
+    { errors: [409] },
   )
-  @Authenticated()
-  @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

@@ -3,7 +3,6 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditEvent, AuditWarnings, Page } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ListRecords } from '../records';
-import { ApiErrors } from '../common/api-docs';
 import { AuditEventResponse, AuditWarningsResponse } from './audit-event.response';
 import { AuditService, DENIED_BURST_THRESHOLD, DENIED_BURST_WINDOW_MINUTES } from './audit.service';
 import { ListAuditQuery } from './list-audit.query';
@@ -13,9 +12,10 @@ import { ListAuditQuery } from './list-audit.query';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  @ListRecords(AuditEventResponse, 'The audit trail, newest first (supervisors: their team)')
-  @Authenticated({ roles: ['supervisor', 'admin'] })
-  @ApiErrors(404)
+  @ListRecords(AuditEventResponse, 'The audit trail, newest first (supervisors: their team)', {
+    roles: ['supervisor', 'admin'],
+    errors: [404],
+  })
   list(@CurrentUser() user: AuthUser, @Query() q: ListAuditQuery): Promise<Page<AuditEvent>> {
     return this.audit.list(user, q);
   }

@@ -6,7 +6,6 @@ import {
   HttpStatus,
   Post,
   Query,
-  Res,
   StreamableFile,
 } from '@nestjs/common';
 import {
@@ -16,7 +15,6 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import type {
   BillingBatch,
   BillingProfile,
@@ -25,14 +23,7 @@ import type {
 } from '@peerpath/shared';
 import { ApiErrors, refTo } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import {
-  answerCreate,
-  ChangeRecord,
-  CreateRecord,
-  ReadRecord,
-  RecordAction,
-  RecordId,
-} from '../records';
+import { ChangeRecord, CreateRecord, ReadRecord, RecordAction, RecordId } from '../records';
 import { BillingProfileResponse } from './billing-profile.response';
 import { BillingProfilesService } from './billing-profiles.service';
 import { BillingService } from './billing.service';
@@ -49,13 +40,10 @@ import {
   VoidBatchDto,
 } from './dto/billing.query';
 import { BillingProfileListResponse } from './billing-profile-list.response';
+import { attachment } from '../common/attachment';
 
 function csvFile(body: Buffer, name: string): StreamableFile {
-  return new StreamableFile(body, {
-    type: 'text/csv; charset=utf-8',
-    disposition: `attachment; filename="${name}"`,
-    length: body.length,
-  });
+  return attachment(body, 'text/csv; charset=utf-8', name);
 }
 
 const JSON_OR_CSV = (model: new () => object, what: string) =>
@@ -83,24 +71,20 @@ export class BillingProfilesController {
     return this.profiles.list(user);
   }
 
-  @Post()
-  @Authenticated({ roles: ['admin'] })
   @CreateRecord(BillingProfileResponse, 'a billing profile', {
+    roles: ['admin'],
+    errors: [409],
     summary:
       'Add a billing profile (admins; 201); a safe retry with the same id returns it (200). Billing is off until one exists',
   })
-  @ApiErrors(409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: CreateBillingProfileDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<BillingProfile> {
-    return answerCreate(reply, await this.profiles.create(user, dto));
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateBillingProfileDto) {
+    return this.profiles.create(user, dto);
   }
 
-  @ReadRecord(BillingProfileResponse, 'One billing profile (admins)')
-  @Authenticated({ roles: ['admin'] })
-  @ApiErrors(404)
+  @ReadRecord(BillingProfileResponse, 'One billing profile (admins)', {
+    roles: ['admin'],
+    errors: [404],
+  })
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<BillingProfile> {
     return this.profiles.get(user, id);
   }
@@ -108,9 +92,8 @@ export class BillingProfilesController {
   @ChangeRecord(
     BillingProfileResponse,
     'Change a billing profile (admins); `version` must be the one last read (409 if stale)',
+    { roles: ['admin'], errors: [404, 409] },
   )
-  @Authenticated({ roles: ['admin'] })
-  @ApiErrors(404, 409)
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -198,9 +181,8 @@ export class BillingController {
     BillingBatchResponse,
     'batches/:id/void',
     'Void a batch (admins): its lines can be batched again. Repeating it with the same reason answers the batch as it is',
+    { roles: ['admin'], errors: [404, 409] },
   )
-  @Authenticated({ roles: ['admin'] })
-  @ApiErrors(404, 409)
   voidBatch(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Post,
-  Put,
-  Query,
-  Req,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Put, Query, Req, StreamableFile } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -20,14 +9,13 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Consent, Disclosure, DisclosureListItem, Page } from '@peerpath/shared';
-import { ApiErrorBody, ApiErrors, PageOf } from '../common/api-docs';
+import { ApiErrorBody, PageOf } from '../common/api-docs';
 import { readScanUpload, SCAN_FIELD } from './scan-upload';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import {
-  answerCreate,
   ChangeRecord,
   CreateRecord,
   ListRecords,
@@ -54,6 +42,7 @@ import {
   RevokeConsentDto,
   UpdateConsentDto,
 } from './dto/consents.dto';
+import { attachment } from '../common/attachment';
 
 /** A participant's consents and the accounting of what was shared (SPEC §10). */
 @ApiTags('consents')
@@ -64,25 +53,14 @@ export class ParticipantConsentsController {
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
-  @Post(':id/consents')
-  @Authenticated()
-  @CreateRecord(ConsentResponse, 'a consent to share')
-  @ApiErrors(409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @RecordId() id: string,
-    @Body() dto: CreateConsentDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Consent> {
-    return answerCreate(reply, await this.consents.createConsent(user, id, dto));
+  @CreateRecord(ConsentResponse, 'a consent to share', { path: ':id/consents', errors: [409] })
+  create(@CurrentUser() user: AuthUser, @RecordId() id: string, @Body() dto: CreateConsentDto) {
+    return this.consents.createConsent(user, id, dto);
   }
 
-  @ListRecords(
-    ConsentResponse,
-    'The person’s consents, the most recently signed first',
-    ':id/consents',
-  )
-  @Authenticated()
+  @ListRecords(ConsentResponse, 'The person’s consents, the most recently signed first', {
+    path: ':id/consents',
+  })
   list(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -91,20 +69,18 @@ export class ParticipantConsentsController {
     return this.consents.listConsents(user, id, q);
   }
 
-  @Post(':id/disclosures')
-  @Authenticated()
   @CreateRecord(DisclosureResponse, 'a disclosure', {
+    path: ':id/disclosures',
+    errors: [409],
     summary:
       'Record a disclosure: under a consent in force that day for this recipient and every kind of information sent (409 naming what is missing), or in an emergency with a reason (201; a safe retry with the same id returns it, 200)',
   })
-  @ApiErrors(409)
-  async disclose(
+  disclose(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
     @Body() dto: CreateDisclosureDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Disclosure> {
-    return answerCreate(reply, await this.consents.createDisclosure(user, id, dto));
+  ) {
+    return this.consents.createDisclosure(user, id, dto);
   }
 
   @Get(':id/disclosures')
@@ -129,19 +105,11 @@ export class ParticipantConsentsController {
   ): Promise<Page<Disclosure> | StreamableFile> {
     if (q.format === 'pdf') {
       const pdf = await this.consents.accountingPdf(user, id, q, this.config.orgName);
-      return new StreamableFile(pdf.body, {
-        type: 'application/pdf',
-        disposition: `attachment; filename="${pdf.filename}"`,
-        length: pdf.body.length,
-      });
+      return attachment(pdf.body, 'application/pdf', pdf.filename);
     }
     if (q.format !== 'csv') return this.consents.listDisclosures(user, id, q);
     const file = await this.consents.accountingCsv(user, id, q);
-    return new StreamableFile(file.body, {
-      type: 'text/csv; charset=utf-8',
-      disposition: `attachment; filename="${file.filename}"`,
-      length: file.body.length,
-    });
+    return attachment(file.body, 'text/csv; charset=utf-8', file.filename);
   }
 }
 
@@ -181,11 +149,7 @@ export class PersonRecordController {
       orgName: this.config.orgName,
       timeZone: this.config.orgTimezone,
     });
-    return new StreamableFile(body, {
-      type: 'application/pdf',
-      disposition: `attachment; filename="peerpath-record-${record.generatedOn}.pdf"`,
-      length: body.length,
-    });
+    return attachment(body, 'application/pdf', `peerpath-record-${record.generatedOn}.pdf`);
   }
 }
 
@@ -195,7 +159,6 @@ export class ConsentsController {
   constructor(private readonly consents: ConsentsService) {}
 
   @ReadRecord(ConsentResponse, 'One consent')
-  @Authenticated()
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Consent> {
     return this.consents.getConsent(user, id);
   }
@@ -203,9 +166,8 @@ export class ConsentsController {
   @ChangeRecord(
     ConsentResponse,
     'Record the day the expiry event happened (the one change a consent takes; the same day again answers 200)',
+    { errors: [409] },
   )
-  @Authenticated()
-  @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -266,20 +228,15 @@ export class ConsentsController {
     const ext = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' }[
       scan.contentType
     ];
-    return new StreamableFile(scan.content, {
-      type: scan.contentType,
-      disposition: `attachment; filename="signed-consent-${scan.consentId}.${ext}"`,
-      length: scan.content.length,
-    });
+    return attachment(scan.content, scan.contentType, `signed-consent-${scan.consentId}.${ext}`);
   }
 
   @RecordAction(
     ConsentResponse,
     ':id/revoke',
     'Record that the person withdrew consent; the same again by the same person answers 200, any other on a withdrawn consent 409',
+    { errors: [409] },
   )
-  @Authenticated()
-  @ApiErrors(409)
   revoke(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -298,9 +255,8 @@ export class TeamDisclosuresController {
   @ListRecords(
     DisclosureListItemResponse,
     'The team’s disclosures, newest first; with emergency=true those made without consent, to review (supervisors: their team; admins: every team or the one named)',
+    { roles: ['supervisor', 'admin'], errors: [404] },
   )
-  @Authenticated({ roles: ['supervisor', 'admin'] })
-  @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListTeamDisclosuresQuery,

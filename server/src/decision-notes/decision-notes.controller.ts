@@ -1,17 +1,8 @@
-import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import type { DecisionNote, Page } from '@peerpath/shared';
-import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ApiErrors } from '../common/api-docs';
-import {
-  answerCreate,
-  ChangeRecord,
-  CreateRecord,
-  ListRecords,
-  ReadRecord,
-  RecordId,
-} from '../records';
+import { CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ChangeRecord, CreateRecord, ListRecords, ReadRecord, RecordId } from '../records';
 import { DecisionNoteResponse } from './decision-note.response';
 import { DecisionNotesService } from './decision-notes.service';
 import { CreateDecisionNoteDto } from './dto/create-decision-note.dto';
@@ -26,9 +17,8 @@ export class DecisionNotesController {
   @ListRecords(
     DecisionNoteResponse,
     'Shared decision-making notes of the caller’s team, newest first',
+    { errors: [404] },
   )
-  @Authenticated()
-  @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListDecisionNotesQuery,
@@ -36,22 +26,15 @@ export class DecisionNotesController {
     return this.notes.list(user, q);
   }
 
-  @Post()
-  @Authenticated()
   @CreateRecord(DecisionNoteResponse, 'a decision note', {
+    errors: [404, 409],
     summary: 'Record a shared decision (201); a safe retry with the same id returns it (200)',
   })
-  @ApiErrors(404, 409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: CreateDecisionNoteDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<DecisionNote> {
-    return answerCreate(reply, await this.notes.create(user, dto));
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateDecisionNoteDto) {
+    return this.notes.create(user, dto);
   }
 
   @ReadRecord(DecisionNoteResponse, 'One decision note')
-  @Authenticated()
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<DecisionNote> {
     return this.notes.get(user, id);
   }
@@ -60,7 +43,6 @@ export class DecisionNotesController {
     DecisionNoteResponse,
     'Change a decision note; `options`, when sent, replaces the list',
   )
-  @Authenticated()
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

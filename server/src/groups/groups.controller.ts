@@ -1,27 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import type { GroupAttendance, GroupSessionDraft, Page, RecurringGroup } from '@peerpath/shared';
 import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import {
-  answerCreate,
-  ChangeRecord,
-  CreateRecord,
-  ListRecords,
-  ReadRecord,
-  RecordId,
-} from '../records';
+import { ChangeRecord, CreateRecord, ListRecords, ReadRecord, RecordId } from '../records';
 import {
   CreateGroupDto,
   GroupAttendanceQuery,
@@ -43,30 +25,25 @@ import { GroupsService } from './groups.service';
 export class GroupsController {
   constructor(private readonly groups: GroupsService) {}
 
-  @ListRecords(GroupResponse, 'Recurring groups of the team, newest first (an admin: every team’s)')
-  @Authenticated()
-  @ApiErrors(404)
+  @ListRecords(
+    GroupResponse,
+    'Recurring groups of the team, newest first (an admin: every team’s)',
+    { errors: [404] },
+  )
   list(@CurrentUser() user: AuthUser, @Query() q: ListGroupsQuery): Promise<Page<RecurringGroup>> {
     return this.groups.list(user, q);
   }
 
-  @Post()
-  @Authenticated()
   @CreateRecord(GroupResponse, 'a recurring group', {
+    errors: [403, 409],
     summary:
       'Start a recurring group (201; a safe retry with the same id returns it, 200); its members join today',
   })
-  @ApiErrors(403, 409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: CreateGroupDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RecurringGroup> {
-    return answerCreate(reply, await this.groups.create(user, dto));
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateGroupDto) {
+    return this.groups.create(user, dto);
   }
 
   @ReadRecord(GroupResponse, 'One recurring group with its roster')
-  @Authenticated()
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<RecurringGroup> {
     return this.groups.get(user, id);
   }
@@ -74,9 +51,8 @@ export class GroupsController {
   @ChangeRecord(
     GroupResponse,
     'Change a group (a worker: one they facilitate); `members` is the new roster (joins and leaves today); `version` must be the one last read (409 if stale)',
+    { errors: [403, 409] },
   )
-  @Authenticated()
-  @ApiErrors(403, 409)
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

@@ -1,11 +1,8 @@
-import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import type { Handout, HandoutListItem, Page } from '@peerpath/shared';
-import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ApiErrors } from '../common/api-docs';
+import { CurrentUser, type AuthUser } from '../common/auth.decorators';
 import {
-  answerCreate,
   ChangeRecord,
   CreateRecord,
   ListRecords,
@@ -28,9 +25,8 @@ export class HandoutsController {
   @ListRecords(
     HandoutListItemResponse,
     'Handouts of the caller’s team with resource and participant names; `followUpDue=true` is the follow-ups to do',
+    { errors: [404] },
   )
-  @Authenticated()
-  @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListHandoutsQuery,
@@ -38,23 +34,16 @@ export class HandoutsController {
     return this.handouts.list(user, q);
   }
 
-  @Post()
-  @Authenticated()
   @CreateRecord(HandoutResponse, 'a handout', {
+    errors: [404, 409],
     summary:
       'Hand a resource to a participant (201); a safe retry with the same id returns it (200)',
   })
-  @ApiErrors(404, 409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: CreateHandoutDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Handout> {
-    return answerCreate(reply, await this.handouts.create(user, dto));
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateHandoutDto) {
+    return this.handouts.create(user, dto);
   }
 
   @ReadRecord(HandoutResponse, 'One handout')
-  @Authenticated()
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Handout> {
     return this.handouts.get(user, id);
   }
@@ -63,7 +52,6 @@ export class HandoutsController {
     HandoutResponse,
     'Record the outcome of a follow-up (`outcomeOn` today by default), or change the note or follow-up date',
   )
-  @Authenticated()
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -76,9 +64,8 @@ export class HandoutsController {
     HandoutResponse,
     ':id/status',
     'What happened with the referral: a new step of its history (an undo too), moving the next follow-up in the same step; the same step again by the same person answers 200 and writes nothing, by someone else 409',
+    { errors: [404, 409] },
   )
-  @Authenticated()
-  @ApiErrors(404, 409)
   changeStatus(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import type { Measurement, MeasureSchedule, Page, SafetyAlert } from '@peerpath/shared';
 import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { answerCreate, CreateRecord, ListRecords, ReadRecord, RecordAction } from '../records';
+import { CreateRecord, ListRecords, ReadRecord, RecordAction } from '../records';
 import {
   CreateMeasurementDto,
   ListAlertsQuery,
@@ -30,9 +29,8 @@ export class MeasurementsController {
   @ListRecords(
     MeasurementResponse,
     'Live (not voided) measurements of the caller’s team, oldest first',
+    { errors: [404] },
   )
-  @Authenticated()
-  @ApiErrors(404)
   list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListMeasurementsQuery,
@@ -40,19 +38,13 @@ export class MeasurementsController {
     return this.measures.list(user, q);
   }
 
-  @Post()
-  @Authenticated()
   @CreateRecord(MeasurementResponse, 'a measurement', {
+    errors: [403, 404, 409],
     summary:
       'Record a measurement; the server scores it, and a PHQ-9 with item 9 above 0 raises a safety alert (201; a safe retry with the same id returns it, 200)',
   })
-  @ApiErrors(403, 404, 409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: CreateMeasurementDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Measurement> {
-    return answerCreate(reply, await this.measures.create(user, dto));
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateMeasurementDto) {
+    return this.measures.create(user, dto);
   }
 
   @Get('schedule')
@@ -68,7 +60,6 @@ export class MeasurementsController {
   }
 
   @ReadRecord(MeasurementResponse, 'One measurement (a voided one too, with its reason)')
-  @Authenticated()
   get(@CurrentUser() user: AuthUser, @Param('id', UUID) id: string): Promise<Measurement> {
     return this.measures.get(user, id);
   }
@@ -77,9 +68,8 @@ export class MeasurementsController {
     MeasurementResponse,
     ':id/void',
     'Void a wrong measurement with a reason (it is never edited; 409 when already voided)',
+    { errors: [403, 409] },
   )
-  @Authenticated()
-  @ApiErrors(403, 409)
   void(
     @CurrentUser() user: AuthUser,
     @Param('id', UUID) id: string,
@@ -94,9 +84,9 @@ export class MeasurementsController {
 export class AlertsController {
   constructor(private readonly measures: MeasuresService) {}
 
-  @ListRecords(SafetyAlertResponse, 'Safety alerts of the caller’s team, newest first')
-  @Authenticated()
-  @ApiErrors(404)
+  @ListRecords(SafetyAlertResponse, 'Safety alerts of the caller’s team, newest first', {
+    errors: [404],
+  })
   list(@CurrentUser() user: AuthUser, @Query() q: ListAlertsQuery): Promise<Page<SafetyAlert>> {
     return this.measures.listAlerts(user, q);
   }
@@ -105,9 +95,8 @@ export class AlertsController {
     SafetyAlertResponse,
     ':id/resolve',
     'Resolve an alert with a written resolution; the same resolution again by the same person answers 200 and changes nothing, anything else on a resolved alert 409',
+    { errors: [403, 409] },
   )
-  @Authenticated()
-  @ApiErrors(403, 409)
   resolve(
     @CurrentUser() user: AuthUser,
     @Param('id', UUID) id: string,

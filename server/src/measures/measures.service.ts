@@ -1,13 +1,11 @@
-import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
 import {
   BASELINE_DUE_DAYS,
   DEFAULT_MEASURE_INTERVAL_DAYS,
   INSTRUMENTS,
   answersProblem,
   scoreAnswers,
-  todayIn,
   type InstrumentKey,
   type Measurement,
   type MeasureSchedule,
@@ -16,10 +14,8 @@ import {
   type SafetyAlert,
   type Timepoint,
 } from '@peerpath/shared';
-import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
-  listFilters,
   requireMayChange,
   requireParticipant,
   requireTeamMember,
@@ -27,8 +23,14 @@ import {
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging } from '../common/validation';
-import { APP_CONFIG, type ResolvedConfig } from '../config/config';
-import { createOnce, Filter, findInTeam, insertReturning, type CreateResult } from '../records';
+import {
+  createOnce,
+  Filter,
+  findInTeam,
+  insertReturning,
+  type CreateResult,
+  RecordContext,
+} from '../records';
 import type {
   CreateMeasurementDto,
   ListAlertsQuery,
@@ -71,15 +73,7 @@ function addDays(date: string, days: number): string {
  */
 @Injectable()
 export class MeasuresService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-    private readonly audit: AuditService,
-  ) {}
-
-  private today(): string {
-    return todayIn(this.config.orgTimezone);
-  }
+  constructor(private readonly records: RecordContext) {}
 
   private async withTimepoint(m: EntityManager, row: MeasurementRow): Promise<Measurement> {
     const [{ timepoint }]: { timepoint: Timepoint }[] = await m.query(
@@ -90,12 +84,12 @@ export class MeasuresService {
   }
 
   async create(caller: AuthUser, dto: CreateMeasurementDto): Promise<CreateResult<Measurement>> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       // A retry compares the fields sent: `timepoint` is sent only as `discharge`.
       const result = await createOnce(m, MEASUREMENT, caller, dto, {
         toResponse: (row) =>
           toMeasurementResponse({ ...row, timepoint: row.atDischarge ? 'discharge' : 'follow_up' }),
-        audit: (entry) => this.audit.record(entry, m),
+        audit: (entry) => this.records.audit.record(entry, m),
         insert: async () => {
           const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
           if (caller.role === 'admin') {
@@ -106,8 +100,8 @@ export class MeasuresService {
           const instrument = INSTRUMENTS[dto.instrument];
           const problem = answersProblem(instrument, dto.answers);
           if (problem) throw fieldError('answers', problem);
-          const takenOn = dto.takenOn ?? this.today();
-          if (takenOn > this.today())
+          const takenOn = dto.takenOn ?? this.records.today();
+          if (takenOn > this.records.today())
             throw fieldError('takenOn', 'takenOn must not be in the future');
           const scored = scoreAnswers(instrument, dto.answers);
           const saved = await insertReturning(m, MEASUREMENT, {
@@ -130,7 +124,7 @@ export class MeasuresService {
                VALUES ($1, $2, $3, $4) RETURNING ${SAFETY_ALERT.select}`,
               [saved.teamId, saved.participantId, saved.id, kind],
             );
-            await this.audit.record(
+            await this.records.audit.record(
               {
                 actorId: caller.id,
                 action: 'create',
@@ -156,48 +150,25 @@ export class MeasuresService {
   }
 
   async list(caller: AuthUser, q: ListMeasurementsQuery): Promise<Page<Measurement>> {
-    const { page, pageSize, offset } = paging(q);
-    const m = this.db.manager;
-    const teamId = teamFilter(caller);
-    if (q.participantId) await requireParticipant(m, caller, q.participantId);
-    const f = new Filter()
-      .add('m.voided_at IS NULL')
-      .when(teamId, 'm.team_id = ?')
-      .when(q.participantId, 'm.participant_id = ?')
-      .when(q.instrument, 'm.instrument = ?');
-    const [{ total }] = await m.query(
-      `SELECT count(*)::int AS total FROM measurement m ${f.where}`,
-      f.params,
+    const scope = await this.records.listScope(caller, q, 'm');
+    scope.filter.add('m.voided_at IS NULL').when(q.instrument, 'm.instrument = ?');
+    return this.records.listRead<MeasurementRow, Measurement, { timepoint: Timepoint }>(
+      caller,
+      MEASUREMENT,
+      q,
+      scope,
+      {
+        alias: 'm',
+        extra: `${TIMEPOINT_SQL('m')} AS timepoint`,
+        orderBy: 'm.taken_on, m.created_at, m.id',
+      },
+      toMeasurementResponse,
     );
-    const rows: (MeasurementRow & { timepoint: Timepoint })[] = await m.query(
-      `SELECT ${MEASUREMENT.selectAs('m')}, ${TIMEPOINT_SQL('m')} AS timepoint
-         FROM measurement m ${f.where}
-        ORDER BY m.taken_on, m.created_at, m.id
-        LIMIT ${Number(pageSize)} OFFSET ${Number(offset)}`,
-      f.params,
-    );
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: MEASUREMENT.entity,
-      participantId: q.participantId ?? null,
-      teamId,
-      details: { filters: listFilters(q) },
-    });
-    return { items: rows.map(toMeasurementResponse), total, page, pageSize };
   }
 
   async get(caller: AuthUser, id: string): Promise<Measurement> {
-    const row = await findInTeam(this.db.manager, MEASUREMENT, caller, id);
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: MEASUREMENT.entity,
-      entityId: row.id,
-      participantId: row.participantId,
-      teamId: row.teamId,
-    });
-    return this.withTimepoint(this.db.manager, row);
+    const row = await this.records.read(MEASUREMENT, caller, id);
+    return this.withTimepoint(this.records.db.manager, row);
   }
 
   /**
@@ -207,14 +178,14 @@ export class MeasuresService {
    * with the measurement as it is.
    */
   async void(caller: AuthUser, id: string, dto: VoidMeasurementDto): Promise<Measurement> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const current = await findInTeam(m, MEASUREMENT, caller, id, { lock: 'update' });
       requireMayChange(caller, current.administeredById, 'the measurements they took');
       if (current.voidedAt) {
         // Voiding again (a retry, a double tap) by the same person for the same reason: 200, as it is.
         const asItIs = await this.withTimepoint(m, current);
         if (current.voidedById === caller.id && current.voidReason === dto.reason) {
-          await this.audit.record(
+          await this.records.audit.record(
             {
               actorId: caller.id,
               action: 'read',
@@ -240,7 +211,7 @@ export class MeasuresService {
           WHERE id = $1 RETURNING ${MEASUREMENT.select}`,
         [id, caller.id, dto.reason],
       );
-      await this.audit.record(
+      await this.records.audit.record(
         {
           actorId: caller.id,
           action: 'delete',
@@ -262,7 +233,7 @@ export class MeasuresService {
    * after the latest. Nothing comes due once they are discharged.
    */
   async schedule(caller: AuthUser, participantId: string): Promise<MeasureSchedule> {
-    const m = this.db.manager;
+    const m = this.records.db.manager;
     const p = await requireParticipant(m, caller, participantId);
     const rows: { instrument: InstrumentKey; last: string | null; due_on: string }[] =
       await m.query(
@@ -278,12 +249,12 @@ export class MeasuresService {
           ORDER BY i.n`,
         [
           p.id,
-          this.config.measureIntervalDays ?? DEFAULT_MEASURE_INTERVAL_DAYS,
+          this.records.config.measureIntervalDays ?? DEFAULT_MEASURE_INTERVAL_DAYS,
           BASELINE_DUE_DAYS,
           DISCHARGED,
         ],
       );
-    await this.audit.record({
+    await this.records.audit.record({
       actorId: caller.id,
       action: 'read',
       entityType: MEASUREMENT.entity,
@@ -291,7 +262,7 @@ export class MeasuresService {
       teamId: p.teamId,
       details: { schedule: true },
     });
-    const today = this.today();
+    const today = this.records.today();
     return {
       participantId: p.id,
       items: rows.map((r) => ({
@@ -310,7 +281,7 @@ export class MeasuresService {
 
   async listAlerts(caller: AuthUser, q: ListAlertsQuery): Promise<Page<SafetyAlert>> {
     const { page, pageSize, offset } = paging(q);
-    const m = this.db.manager;
+    const m = this.records.db.manager;
     const teamId = teamFilter(caller);
     if (q.participantId) await requireParticipant(m, caller, q.participantId);
     if (q.primaryWorkerId) await requireTeamMember(m, teamId, q.primaryWorkerId);
@@ -330,14 +301,7 @@ export class MeasuresService {
         LIMIT ${Number(pageSize)} OFFSET ${Number(offset)}`,
       f.params,
     );
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: SAFETY_ALERT.entity,
-      participantId: q.participantId ?? null,
-      teamId,
-      details: { filters: listFilters(q) },
-    });
+    await this.records.auditList(caller, SAFETY_ALERT, q, teamId);
     return { items: rows.map(toSafetyAlertResponse), total, page, pageSize };
   }
 
@@ -349,7 +313,7 @@ export class MeasuresService {
    * alert is a 409.
    */
   async resolveAlert(caller: AuthUser, id: string, dto: ResolveAlertDto): Promise<SafetyAlert> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const found = await findInTeam(m, SAFETY_ALERT, caller, id, { lock: 'update' });
       const [current]: (AlertRow & { administeredById: string })[] = await m.query(
         `SELECT ${ALERT_SELECT.replace(' FROM safety_alert a', ', x.administered_by_id AS "administeredById" FROM safety_alert a')}
@@ -368,7 +332,7 @@ export class MeasuresService {
       }
       if (current.resolvedAt) {
         if (current.resolvedById === caller.id && current.resolution === dto.resolution) {
-          await this.audit.record(
+          await this.records.audit.record(
             {
               actorId: caller.id,
               action: 'read',
@@ -392,7 +356,7 @@ export class MeasuresService {
           WHERE id = $1`,
         [id, caller.id, dto.resolution],
       );
-      await this.audit.record(
+      await this.records.audit.record(
         {
           actorId: caller.id,
           action: 'update',

@@ -1,11 +1,8 @@
-import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import type { Page, SessionNote } from '@peerpath/shared';
-import { ApiErrors } from '../common/api-docs';
-import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { CurrentUser, type AuthUser } from '../common/auth.decorators';
 import {
-  answerCreate,
   ChangeRecord,
   CreateRecord,
   ListRecords,
@@ -24,35 +21,26 @@ import { SessionNoteResponse } from './session-note.response';
 export class NotesController {
   constructor(private readonly notes: NotesService) {}
 
-  @Post('sessions/:id/notes')
-  @Authenticated()
   @CreateRecord(SessionNoteResponse, 'a note', {
+    path: 'sessions/:id/notes',
+    errors: [403, 409],
     summary:
       'Write the note of one attendee of the session (201); a safe retry with the same id returns it (200)',
   })
-  @ApiErrors(403, 409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @RecordId() sessionId: string,
-    @Body() dto: CreateNoteDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SessionNote> {
-    return answerCreate(reply, await this.notes.create(user, sessionId, dto));
+  create(@CurrentUser() user: AuthUser, @RecordId() sessionId: string, @Body() dto: CreateNoteDto) {
+    return this.notes.create(user, sessionId, dto);
   }
 
   @ListRecords(
     SessionNoteResponse,
     'Session notes of the caller’s team, newest session first; `awaitingCosign=true` is the co-signature queue, oldest first',
-    'notes',
+    { path: 'notes', errors: [404] },
   )
-  @Authenticated()
-  @ApiErrors(404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListNotesQuery): Promise<Page<SessionNote>> {
     return this.notes.list(user, q);
   }
 
-  @ReadRecord(SessionNoteResponse, 'One session note', 'notes/:id')
-  @Authenticated()
+  @ReadRecord(SessionNoteResponse, 'One session note', { path: 'notes/:id' })
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<SessionNote> {
     return this.notes.get(user, id);
   }
@@ -60,10 +48,8 @@ export class NotesController {
   @ChangeRecord(
     SessionNoteResponse,
     'Change a draft (its facilitator or a supervisor of the team); a signed note never changes (409)',
-    'notes/:id',
+    { path: 'notes/:id', errors: [403, 409] },
   )
-  @Authenticated()
-  @ApiErrors(403, 409)
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -76,9 +62,8 @@ export class NotesController {
     SessionNoteResponse,
     'notes/:id/sign',
     'Sign a draft (the session’s facilitator only); signing again answers the note as it is',
+    { errors: [403, 409] },
   )
-  @Authenticated()
-  @ApiErrors(403, 409)
   sign(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -91,9 +76,8 @@ export class NotesController {
     SessionNoteResponse,
     'notes/:id/cosign',
     'Co-sign a note waiting for it (a supervisor of the team, never their own note: 403); again answers it as it is. No body is read.',
+    { errors: [403, 409] },
   )
-  @Authenticated()
-  @ApiErrors(403, 409)
   cosign(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<SessionNote> {
     return this.notes.cosign(user, id);
   }
@@ -102,9 +86,8 @@ export class NotesController {
     SessionNoteResponse,
     'notes/:id/return',
     'Return a note waiting for a co-signature to draft, with a comment for its author',
+    { errors: [403, 409] },
   )
-  @Authenticated()
-  @ApiErrors(403, 409)
   returnNote(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -113,19 +96,13 @@ export class NotesController {
     return this.notes.returnNote(user, id, dto);
   }
 
-  @Post('notes/:id/addenda')
-  @Authenticated()
   @CreateRecord(SessionNoteResponse, 'an addendum', {
+    path: 'notes/:id/addenda',
+    errors: [403, 409],
     summary:
       'Add an addendum to a signed note (201, the note); the note itself never changes. A repeat with the same id returns it (200)',
   })
-  @ApiErrors(403, 409)
-  async addAddendum(
-    @CurrentUser() user: AuthUser,
-    @RecordId() id: string,
-    @Body() dto: AddAddendumDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SessionNote> {
-    return answerCreate(reply, await this.notes.addAddendum(user, id, dto));
+  addAddendum(@CurrentUser() user: AuthUser, @RecordId() id: string, @Body() dto: AddAddendumDto) {
+    return this.notes.addAddendum(user, id, dto);
   }
 }

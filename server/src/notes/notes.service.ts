@@ -2,12 +2,10 @@ import {
   BadRequestException,
   ConflictException,
   ForbiddenException,
-  Inject,
   Injectable,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import {
   NOTE_SECTIONS,
   type NoteAddendum,
@@ -16,10 +14,9 @@ import {
   type Page,
   type SessionNote,
 } from '@peerpath/shared';
-import { AuditService, type AuditEntry } from '../audit/audit.service';
+import { type AuditEntry } from '../audit/audit.service';
 import {
   fieldError,
-  listFilters,
   NotInTeamException,
   requireParticipant,
   requireTeamMember,
@@ -27,7 +24,6 @@ import {
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging } from '../common/validation';
-import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
   createOnce,
   Filter,
@@ -37,6 +33,7 @@ import {
   scopeOf,
   updateVersioned,
   type CreateResult,
+  RecordContext,
 } from '../records';
 import type { CreateNoteDto } from './dto/create-note.dto';
 import type {
@@ -112,11 +109,7 @@ function conflictWith(message: string, note: SessionNote): ConflictException {
 
 @Injectable()
 export class NotesService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly records: RecordContext) {}
 
   /** The note with its context, in the caller's reach; 404 otherwise. */
   private async load(
@@ -194,7 +187,7 @@ export class NotesService {
 
   async list(caller: AuthUser, q: ListNotesQuery): Promise<Page<SessionNote>> {
     const { page, pageSize, offset } = paging(q);
-    const m = this.db.manager;
+    const m = this.records.db.manager;
     const teamId = teamFilter(caller, q.teamId);
     if (q.participantId) await requireParticipant(m, caller, q.participantId);
     if (q.sessionId) {
@@ -231,21 +224,14 @@ export class NotesService {
         ORDER BY ${order} LIMIT ${Number(pageSize)} OFFSET ${Number(offset)}`,
       f.params,
     );
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: NOTES.entity,
-      participantId: q.participantId ?? null,
-      teamId,
-      details: { filters: listFilters(q) },
-    });
+    await this.records.auditList(caller, NOTES, q, teamId);
     const now = new Date();
     return { items: rows.map((r) => toSessionNoteResponse(r, now)), total, page, pageSize };
   }
 
   async get(caller: AuthUser, id: string): Promise<SessionNote> {
-    const row = await this.load(this.db.manager, caller, id);
-    await this.audit.record(this.event(caller, 'read', row));
+    const row = await this.load(this.records.db.manager, caller, id);
+    await this.records.audit.record(this.event(caller, 'read', row));
     return toSessionNoteResponse(row);
   }
 
@@ -254,12 +240,12 @@ export class NotesService {
     sessionId: string,
     dto: CreateNoteDto,
   ): Promise<CreateResult<SessionNote>> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const result = await createOnce(m, NOTES, caller, dto, {
         // What a retry is compared on; the answer is read with its context below.
         toResponse: (row) => forRetry(row),
         unordered: ['goalIds'],
-        audit: (entry) => this.audit.record(entry, m),
+        audit: (entry) => this.records.audit.record(entry, m),
         insert: async () => {
           const s = await this.session(m, caller, sessionId);
           this.requireWriter(caller, s.facilitatorId);
@@ -315,7 +301,7 @@ export class NotesService {
 
   /** Changes a draft: its facilitator, a supervisor of the team or an admin; a signed note never (409). */
   async update(caller: AuthUser, id: string, dto: UpdateNoteDto): Promise<SessionNote> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const current = await this.load(m, caller, id, true);
       this.requireWriter(caller, current.facilitatorId);
       if (current.status !== 'draft') {
@@ -343,7 +329,7 @@ export class NotesService {
         sections,
         goalIds,
       });
-      await this.audit.record(
+      await this.records.audit.record(
         this.event(caller, 'update', saved, {
           fields: Object.keys(dto).filter((k) => k !== 'version'),
         }),
@@ -362,7 +348,7 @@ export class NotesService {
    * it is (200) and writes nothing; by anyone else, 409.
    */
   async sign(caller: AuthUser, id: string, dto: SignNoteDto): Promise<SessionNote> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const current = await this.load(m, caller, id, true);
       if (current.status !== 'draft') {
         if (current.signedById === caller.id) return toSessionNoteResponse(current);
@@ -386,11 +372,11 @@ export class NotesService {
            FROM support_session s
           WHERE n.id = $1 AND s.id = n.session_id AND n.version = $4
           RETURNING n.id`,
-        [id, caller.id, this.config.noteLateHours, current.version],
+        [id, caller.id, this.records.config.noteLateHours, current.version],
       );
       if (rows.length !== 1) throw new ConflictException(NOTES.stale);
       const signed = await this.withContext(m, id);
-      await this.audit.record(
+      await this.records.audit.record(
         this.event(caller, 'update', current, {
           status: { from: 'draft', to: 'signed' },
           late: signed.late,
@@ -420,7 +406,7 @@ export class NotesService {
 
   /** Co-signs a note waiting for it; repeating it answers the note as it is (200), writing nothing. */
   async cosign(caller: AuthUser, id: string): Promise<SessionNote> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const current = await this.load(m, caller, id, true);
       if (current.status === 'cosigned') {
         if (current.cosignedById === caller.id) return toSessionNoteResponse(current);
@@ -440,7 +426,7 @@ export class NotesService {
         cosignedAt: new Date(),
         cosignedById: caller.id,
       });
-      await this.audit.record(
+      await this.records.audit.record(
         this.event(caller, 'update', saved, { status: { from: 'signed', to: 'cosigned' } }),
         m,
       );
@@ -450,7 +436,7 @@ export class NotesService {
 
   /** Returns a note waiting for a co-signature to draft with a comment, for its author to change and sign again. */
   async returnNote(caller: AuthUser, id: string, dto: ReturnNoteDto): Promise<SessionNote> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const current = await this.load(m, caller, id, true);
       if (
         current.status === 'draft' &&
@@ -476,7 +462,7 @@ export class NotesService {
         [id, dto.comment, caller.id, current.version],
       );
       if (rows.length !== 1) throw new ConflictException(NOTES.stale);
-      await this.audit.record(
+      await this.records.audit.record(
         this.event(caller, 'update', current, {
           status: { from: 'signed', to: 'draft' },
           returned: true,
@@ -497,7 +483,7 @@ export class NotesService {
     id: string,
     dto: AddAddendumDto,
   ): Promise<CreateResult<SessionNote>> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const current = await this.load(m, caller, id, true);
       if (dto.id) {
         const same = current.addenda.find((a) => a.id === dto.id);
@@ -508,7 +494,7 @@ export class NotesService {
               errors: { text: ['differs from the stored addendum with this id'] },
             });
           }
-          await this.audit.record(this.event(caller, 'read', current, { retry: true }), m);
+          await this.records.audit.record(this.event(caller, 'read', current, { retry: true }), m);
           return { created: false, record: toSessionNoteResponse(current) };
         }
       }
@@ -529,7 +515,10 @@ export class NotesService {
         `UPDATE session_note SET addenda = addenda || $2::jsonb, updated_at = now() WHERE id = $1`,
         [id, JSON.stringify([addendum])],
       );
-      await this.audit.record(this.event(caller, 'update', current, { addendum: addendum.id }), m);
+      await this.records.audit.record(
+        this.event(caller, 'update', current, { addendum: addendum.id }),
+        m,
+      );
       return { created: true, record: await this.withContext(m, id) };
     });
   }

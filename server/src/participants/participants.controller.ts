@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Participant, TimelineItem } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors, PageOf } from '../common/api-docs';
-import { answerCreate, ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
+import { ChangeRecord, CreateRecord, ReadRecord, RecordId } from '../records';
 import {
   ParticipantListItemResponse,
   ParticipantResponse,
@@ -18,11 +18,11 @@ import { ParticipantsService } from './participants.service';
 
 @ApiTags('participants')
 @Controller('participants')
-@Authenticated()
 export class ParticipantsController {
   constructor(private readonly participants: ParticipantsService) {}
 
   @Get()
+  @Authenticated()
   @ApiOperation({
     summary: 'Participants of your team (admins: all teams, or teamId), by last name',
   })
@@ -42,17 +42,12 @@ export class ParticipantsController {
     return body;
   }
 
-  @Post()
   @CreateRecord(ParticipantResponse, 'a participant', {
+    errors: [404, 409],
     summary: 'Enrol a participant (201); a retry with the same id and fields returns it (200)',
   })
-  @ApiErrors(404, 409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: CreateParticipantDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Participant> {
-    return answerCreate(reply, await this.participants.create(user, dto));
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateParticipantDto) {
+    return this.participants.create(user, dto);
   }
 
   @ReadRecord(ParticipantResponse, 'One participant')
@@ -60,8 +55,11 @@ export class ParticipantsController {
     return this.participants.get(user, id);
   }
 
-  @ChangeRecord(ParticipantResponse, 'Change a participant; send the version you read (stale: 409)')
-  @ApiErrors(409)
+  @ChangeRecord(
+    ParticipantResponse,
+    'Change a participant; send the version you read (stale: 409)',
+    { errors: [409] },
+  )
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -71,6 +69,7 @@ export class ParticipantsController {
   }
 
   @Get(':id/timeline')
+  @Authenticated()
   @ApiOperation({
     summary:
       'Sessions, advocacy, handouts and decision notes of a participant, newest first; sessions of another team as summaries (openable: false)',

@@ -1,11 +1,9 @@
 import { coverageColumns } from '../billing/coverage';
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
 import {
   BASELINE_DUE_DAYS,
   DEFAULT_MEASURE_INTERVAL_DAYS,
-  todayIn,
   type Page,
   type Participant,
   type NextStep,
@@ -13,11 +11,9 @@ import {
   type ParticipantStatus,
   type TimelineItem,
 } from '@peerpath/shared';
-import { AuditService } from '../audit/audit.service';
 import {
   fieldError,
   isActiveCaseworker,
-  listFilters,
   requireParticipant,
   requireTeamMember,
   seesVoided,
@@ -29,7 +25,6 @@ import { BatchedLookup } from '../common/batched';
 import { sqlLiterals, UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
 import { preparedQuery } from '../common/prepared';
 import { paging } from '../common/validation';
-import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
   createOnce,
   Filter,
@@ -39,6 +34,7 @@ import {
   updateVersioned,
   type CreateResult,
   type Values,
+  RecordContext,
 } from '../records';
 import type { CreateParticipantDto } from './dto/create-participant.dto';
 import type { ListParticipantsQuery } from './dto/list-participants.query';
@@ -95,28 +91,20 @@ const LIST_COLUMNS = PARTICIPANT.selectAs('p');
 
 @Injectable()
 export class ParticipantsService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-  ) {}
+  constructor(private readonly records: RecordContext) {}
 
   private readonly pages = new ListPageCache();
 
   /** The current version of teams' lists (participant_list_version), looked up together. */
   private readonly listVersions = new BatchedLookup<string, string>(async (teams) => {
     const rows = await preparedQuery<{ team_id: string; version: string }>(
-      this.db,
+      this.records.db,
       `SELECT team_id, version::text AS version FROM participant_list_version
         WHERE team_id = ANY($1::uuid[])`,
       [teams],
     );
     return new Map(rows.map((r) => [r.team_id, r.version]));
   });
-
-  private today(): string {
-    return todayIn(this.config.orgTimezone);
-  }
 
   /**
    * A page of the list, as the JSON text of a `Page<ParticipantListItem>`. A
@@ -128,7 +116,8 @@ export class ParticipantsService {
   async list(caller: AuthUser, q: ListParticipantsQuery): Promise<string> {
     const { page, pageSize, offset } = paging(q);
     const team = teamFilter(caller, q.teamId);
-    if (q.primaryWorkerId) await requireTeamMember(this.db.manager, team, q.primaryWorkerId);
+    if (q.primaryWorkerId)
+      await requireTeamMember(this.records.db.manager, team, q.primaryWorkerId);
     // Plans and measures do not move the list's version: those lists are never kept.
     const kept = !q.planReviewDueBy && !q.withoutPlanEnrolledBy && !q.measuresDueBy;
     const key =
@@ -153,13 +142,7 @@ export class ParticipantsService {
       body = json;
       if (key && version && rows > 0) this.pages.set(key, version, body);
     }
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: 'participant',
-      teamId: team,
-      details: { filters: listFilters(q) },
-    });
+    await this.records.auditList(caller, PARTICIPANT, q, team);
     return body;
   }
 
@@ -205,7 +188,7 @@ export class ParticipantsService {
                                    WHERE x.participant_id = p.id AND x.instrument = i.instrument
                                      AND x.voided_at IS NULL),
                                  p.enrolled_on + ?::int) <= ?::date)`,
-        this.config.measureIntervalDays ?? DEFAULT_MEASURE_INTERVAL_DAYS,
+        this.records.config.measureIntervalDays ?? DEFAULT_MEASURE_INTERVAL_DAYS,
         BASELINE_DUE_DAYS,
         q.measuresDueBy,
       );
@@ -244,7 +227,7 @@ export class ParticipantsService {
         listVersion: string | null;
       }
     >(
-      this.db,
+      this.records.db,
       `WITH page AS (
          SELECT p.id, count(*) OVER ()::int AS total
            FROM ${pageFrom}
@@ -269,7 +252,7 @@ export class ParticipantsService {
           ? 0
           : (
               await preparedQuery<{ total: number }>(
-                this.db,
+                this.records.db,
                 `SELECT count(*)::int AS total FROM participant p ${f.where}`,
                 params,
               )
@@ -288,8 +271,8 @@ export class ParticipantsService {
   }
 
   async get(caller: AuthUser, id: string): Promise<Participant> {
-    const row = await findInTeam(this.db.manager, PARTICIPANT, caller, id);
-    await this.audit.record({
+    const row = await findInTeam(this.records.db.manager, PARTICIPANT, caller, id);
+    await this.records.audit.record({
       actorId: caller.id,
       action: 'read',
       entityType: PARTICIPANT.entity,
@@ -313,13 +296,13 @@ export class ParticipantsService {
     if (includeVoided && !seesVoided(caller)) {
       throw new ForbiddenException('Only supervisors and admins can see voided sessions');
     }
-    const { teamId } = await requireParticipant(this.db.manager, caller, id);
+    const { teamId } = await requireParticipant(this.records.db.manager, caller, id);
     // The goals' statements (for the notes' goal chips) are read beside the timeline, not after it.
     const [rows, goals]: [TimelineRow[], Map<string, string>] = await Promise.all([
-      this.db.query(TIMELINE_SQL, [id, teamId, includeVoided, caller.role === 'admin']),
-      goalStatements(this.db.manager, id),
+      this.records.db.query(TIMELINE_SQL, [id, teamId, includeVoided, caller.role === 'admin']),
+      goalStatements(this.records.db.manager, id),
     ]);
-    await this.audit.record({
+    await this.records.audit.record({
       actorId: caller.id,
       action: 'read',
       entityType: 'participant',
@@ -328,7 +311,7 @@ export class ParticipantsService {
       teamId,
       details: { view: 'timeline' },
     });
-    return { items: rows.map((r) => toTimelineItem(r, this.config.orgLocale, goals)) };
+    return { items: rows.map((r) => toTimelineItem(r, this.records.config.orgLocale, goals)) };
   }
 
   /**
@@ -336,7 +319,7 @@ export class ParticipantsService {
    * fields) returns the stored one with `created: false` and writes nothing.
    */
   async create(caller: AuthUser, dto: CreateParticipantDto): Promise<CreateResult<Participant>> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const teamId = await teamForCreate(m, caller, dto.teamId);
       return createOnce(m, PARTICIPANT, caller, dto, {
         toResponse: toParticipantResponse,
@@ -345,9 +328,9 @@ export class ParticipantsService {
         // without comparing (which would reveal its contents).
         reusable: (stored) => stored.teamId === teamId,
         // A participant's own events name them as the participant.
-        audit: (entry) => this.audit.record({ ...entry, participantId: entry.entityId }, m),
+        audit: (entry) => this.records.audit.record({ ...entry, participantId: entry.entityId }, m),
         insert: async () => {
-          const today = this.today();
+          const today = this.records.today();
           const status = dto.status ?? 'active';
           const { coverage, ...fields } = dto;
           const values: Values<ParticipantRow> = {
@@ -367,7 +350,7 @@ export class ParticipantsService {
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateParticipantDto): Promise<Participant> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const current = await findInTeam(m, PARTICIPANT, caller, id);
       const moving = dto.teamId !== undefined && dto.teamId !== current.teamId;
       if (moving && caller.role !== 'admin') {
@@ -386,7 +369,7 @@ export class ParticipantsService {
         ...(await coverageColumns(m, coverage)),
       };
       const becomesDischarged = dto.status === DISCHARGED && current.status !== DISCHARGED;
-      if (becomesDischarged && dto.dischargedOn == null) values.dischargedOn = this.today();
+      if (becomesDischarged && dto.dischargedOn == null) values.dischargedOn = this.records.today();
 
       if (dto.primaryWorkerId && (dto.primaryWorkerId !== current.primaryWorkerId || moving)) {
         await this.checkPrimaryWorker(m, dto.primaryWorkerId, teamId);
@@ -414,11 +397,11 @@ export class ParticipantsService {
         : undefined;
       // Discharge, or a move, ends the person's group memberships (SPEC §1, §11).
       if (becomesDischarged) {
-        await endGroupMemberships(m, id, toIsoDate(saved.dischargedOn) ?? this.today());
+        await endGroupMemberships(m, id, toIsoDate(saved.dischargedOn) ?? this.records.today());
       } else if (moving) {
-        await endGroupMemberships(m, id, this.today());
+        await endGroupMemberships(m, id, this.records.today());
       }
-      await this.audit.record(
+      await this.records.audit.record(
         {
           actorId: caller.id,
           action: 'update',
@@ -453,7 +436,7 @@ export class ParticipantsService {
     if (enrolled && discharged && discharged < enrolled) {
       throw fieldError('dischargedOn', 'dischargedOn cannot be before enrolledOn');
     }
-    if (born && born > this.today()) {
+    if (born && born > this.records.today()) {
       throw fieldError('dateOfBirth', 'dateOfBirth cannot be in the future');
     }
   }

@@ -1,21 +1,9 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  HttpCode,
-  HttpStatus,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, HttpStatus, Patch, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import type { Page, RecoveryPlan } from '@peerpath/shared';
 import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import {
-  answerCreate,
   ChangeRecord,
   CreateRecord,
   ListRecords,
@@ -42,9 +30,8 @@ export class PlansController {
   @ListRecords(
     RecoveryPlanResponse,
     'Every version of a participant’s recovery plan, newest first',
-    'participants/:id/plans',
+    { path: 'participants/:id/plans' },
   )
-  @Authenticated()
   list(
     @CurrentUser() user: AuthUser,
     @RecordId() participantId: string,
@@ -53,24 +40,21 @@ export class PlansController {
     return this.plans.list(user, participantId, q);
   }
 
-  @Post('participants/:id/plans')
-  @Authenticated()
   @CreateRecord(RecoveryPlanResponse, 'a recovery plan draft', {
+    path: 'participants/:id/plans',
+    errors: [409],
     summary:
       'Start a draft (201): a copy of the plan in use when there is one; a safe retry with the same id returns it (200)',
   })
-  @ApiErrors(409)
-  async create(
+  create(
     @CurrentUser() user: AuthUser,
     @RecordId() participantId: string,
     @Body() dto: CreatePlanDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RecoveryPlan> {
-    return answerCreate(reply, await this.plans.create(user, participantId, dto));
+  ) {
+    return this.plans.create(user, participantId, dto);
   }
 
-  @ReadRecord(RecoveryPlanResponse, 'One version of a recovery plan', 'plans/:id')
-  @Authenticated()
+  @ReadRecord(RecoveryPlanResponse, 'One version of a recovery plan', { path: 'plans/:id' })
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<RecoveryPlan> {
     return this.plans.get(user, id);
   }
@@ -78,10 +62,8 @@ export class PlansController {
   @ChangeRecord(
     RecoveryPlanResponse,
     'Change a draft; `version` must be the one last read. A plan in use or an earlier version is read-only (409)',
-    'plans/:id',
+    { path: 'plans/:id', errors: [409] },
   )
-  @Authenticated()
-  @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -104,9 +86,8 @@ export class PlansController {
     RecoveryPlanResponse,
     'plans/:id/activate',
     'Put a draft in use on the participant’s agreement date; the plan in use becomes superseded. 409 when another version was put in use since the draft was started',
+    { errors: [409] },
   )
-  @Authenticated()
-  @ApiErrors(409)
   activate(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -119,9 +100,8 @@ export class PlansController {
     RecoveryPlanResponse,
     'plans/:id/review',
     'Record a review of the plan in use with no change: the next review is due PLAN_REVIEW_DAYS after it',
+    { errors: [409] },
   )
-  @Authenticated()
-  @ApiErrors(409)
   review(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

@@ -1,22 +1,19 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import {
   addDays,
   PLAN_REVIEW_DAYS_DEFAULT,
-  todayIn,
   WELLNESS_SECTIONS,
   type Page,
   type PlanStep,
   type RecoveryPlan,
   type WellnessPlan,
 } from '@peerpath/shared';
-import { AuditService, type AuditEntry } from '../audit/audit.service';
-import { fieldError, listFilters, requireParticipant } from '../common/access';
+import { type AuditEntry } from '../audit/audit.service';
+import { fieldError, requireParticipant } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging } from '../common/validation';
-import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import {
   createOnce,
   Filter,
@@ -26,6 +23,7 @@ import {
   requireVersion,
   updateVersioned,
   type CreateResult,
+  RecordContext,
 } from '../records';
 import type { CreatePlanDto } from './dto/create-plan.dto';
 import type {
@@ -66,18 +64,10 @@ interface GoalToStore {
  */
 @Injectable()
 export class PlansService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-    private readonly audit: AuditService,
-  ) {}
-
-  private today(): string {
-    return todayIn(this.config.orgTimezone);
-  }
+  constructor(private readonly records: RecordContext) {}
 
   private get reviewDays(): number {
-    return this.config.planReviewDays ?? PLAN_REVIEW_DAYS_DEFAULT;
+    return this.records.config.planReviewDays ?? PLAN_REVIEW_DAYS_DEFAULT;
   }
 
   /** The goals of these plans, in order. */
@@ -130,7 +120,7 @@ export class PlansService {
     q: ListPlansQuery,
   ): Promise<Page<RecoveryPlan>> {
     const { page, pageSize, offset } = paging(q);
-    const m = this.db.manager;
+    const m = this.records.db.manager;
     const p = await requireParticipant(m, caller, participantId);
     const f = new Filter()
       .add('participant_id = ?', p.id)
@@ -145,14 +135,7 @@ export class PlansService {
       m,
       rows.map((r) => r.id),
     );
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: PLANS.entity,
-      participantId: p.id,
-      teamId: p.teamId,
-      details: { filters: listFilters(q) },
-    });
+    await this.records.auditList(caller, PLANS, q, p.teamId, p.id);
     return {
       items: rows.map((r) => toRecoveryPlanResponse(r, goals)),
       total,
@@ -162,10 +145,10 @@ export class PlansService {
   }
 
   async get(caller: AuthUser, id: string): Promise<RecoveryPlan> {
-    const m = this.db.manager;
+    const m = this.records.db.manager;
     const row = await findInTeam(m, PLANS, caller, id);
     const plan = await this.toResponse(m, row);
-    await this.audit.record(this.readEvent(caller, row));
+    await this.records.audit.record(this.readEvent(caller, row));
     return plan;
   }
 
@@ -177,10 +160,10 @@ export class PlansService {
   ): Promise<CreateResult<RecoveryPlan>> {
     // The participant named in the path is part of what a safe retry must match.
     const sent: { id?: string } = { ...dto, participantId } as CreatePlanDto;
-    return this.db.transaction((m) =>
+    return this.records.db.transaction((m) =>
       createOnce(m, PLANS, caller, sent, {
         toResponse: (row) => this.toResponse(m, row),
-        audit: (entry) => this.audit.record(entry, m),
+        audit: (entry) => this.records.audit.record(entry, m),
         insert: async () => {
           const p = await requireParticipant(m, caller, participantId, { lock: 'share' });
           const [active] = await this.activePlan(m, p.id);
@@ -218,7 +201,7 @@ export class PlansService {
 
   /** Edits a draft; the content of a plan in use or of an earlier version is read-only (409). */
   async update(caller: AuthUser, id: string, dto: UpdatePlanDto): Promise<RecoveryPlan> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const current = await findInTeam(m, PLANS, caller, id, { lock: 'update' });
       await this.requireDraft(m, current);
       requireVersion(PLANS, current, dto.version);
@@ -235,7 +218,7 @@ export class PlansService {
         await m.query(`DELETE FROM ${PLAN_GOALS.table} WHERE plan_id = $1`, [saved.id]);
         await this.storeGoals(m, saved, goals);
       }
-      await this.audit.record(
+      await this.records.audit.record(
         this.changeEvent(caller, saved, 'update', { fields: changedFields(dto) }),
         m,
       );
@@ -245,11 +228,11 @@ export class PlansService {
 
   /** Discards a draft (409 for a plan that was ever in use). */
   async discard(caller: AuthUser, id: string): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.records.db.transaction(async (m) => {
       const current = await findInTeam(m, PLANS, caller, id, { lock: 'update' });
       await this.requireDraft(m, current, 'Only a draft can be discarded');
       await m.query(`DELETE FROM ${PLANS.table} WHERE id = $1`, [current.id]);
-      await this.audit.record(
+      await this.records.audit.record(
         this.changeEvent(caller, current, 'delete', { versionNo: current.versionNo }),
         m,
       );
@@ -264,7 +247,7 @@ export class PlansService {
    * user with the same date answers the plan as it is and writes nothing.
    */
   async activate(caller: AuthUser, id: string, dto: ActivatePlanDto): Promise<RecoveryPlan> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const found = await findInTeam(m, PLANS, caller, id);
       await requireParticipant(m, caller, found.participantId, { lock: true });
       const plan = await findInTeam(m, PLANS, caller, id, { lock: 'update' });
@@ -278,10 +261,10 @@ export class PlansService {
             'This plan was already put in use (by someone else, or with another agreement date)',
           );
         }
-        await this.audit.record(this.readEvent(caller, plan, { repeated: 'activate' }), m);
+        await this.records.audit.record(this.readEvent(caller, plan, { repeated: 'activate' }), m);
         return this.toResponse(m, plan);
       }
-      const today = this.today();
+      const today = this.records.today();
       if (dto.participantAgreedOn > today) {
         throw fieldError('participantAgreedOn', 'participantAgreedOn must not be after today');
       }
@@ -302,7 +285,7 @@ export class PlansService {
           status: 'superseded',
           supersededOn: today,
         });
-        await this.audit.record(
+        await this.records.audit.record(
           this.changeEvent(caller, superseded, 'update', {
             status: { from: 'active', to: 'superseded' },
             supersededBy: plan.id,
@@ -318,7 +301,7 @@ export class PlansService {
         activatedById: caller.id,
         reviewDueOn: addDays(today, this.reviewDays),
       });
-      await this.audit.record(
+      await this.records.audit.record(
         this.changeEvent(caller, saved, 'update', {
           status: { from: 'draft', to: 'active' },
           participantAgreedOn: dto.participantAgreedOn,
@@ -336,7 +319,7 @@ export class PlansService {
    * the plan as it is; by someone else, 409.
    */
   async review(caller: AuthUser, id: string, dto: ReviewPlanDto): Promise<RecoveryPlan> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const plan = await findInTeam(m, PLANS, caller, id, { lock: 'update' });
       if (plan.lastReviewedOn === dto.reviewedOn) {
         const [last]: { reviewedById: string }[] = await m.query(
@@ -347,13 +330,13 @@ export class PlansService {
         if (last?.reviewedById !== caller.id) {
           throw await this.conflict(m, plan, 'A review on this day was already recorded');
         }
-        await this.audit.record(this.readEvent(caller, plan, { repeated: 'review' }), m);
+        await this.records.audit.record(this.readEvent(caller, plan, { repeated: 'review' }), m);
         return this.toResponse(m, plan);
       }
       if (plan.status !== 'active') {
         throw await this.conflict(m, plan, 'Only the plan in use can be reviewed');
       }
-      if (dto.reviewedOn > this.today()) {
+      if (dto.reviewedOn > this.records.today()) {
         throw fieldError('reviewedOn', 'reviewedOn must not be after today');
       }
       if (dto.reviewedOn < plan.activatedOn!) {
@@ -375,7 +358,7 @@ export class PlansService {
         lastReviewedOn: dto.reviewedOn,
         reviewDueOn,
       });
-      await this.audit.record(
+      await this.records.audit.record(
         this.changeEvent(caller, saved, 'update', { reviewedOn: dto.reviewedOn, reviewDueOn }),
         m,
       );
@@ -390,7 +373,7 @@ export class PlansService {
     goalId: string,
     dto: UpdatePlanGoalDto,
   ): Promise<RecoveryPlan> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const plan = await findInTeam(m, PLANS, caller, id, { lock: 'update' });
       if (plan.status !== 'active') {
         throw await this.conflict(
@@ -430,7 +413,7 @@ export class PlansService {
         details.status = { from: goal.status, to: dto.status };
       }
       if (dto.steps) details.steps = dto.steps;
-      await this.audit.record(this.changeEvent(caller, saved, 'update', details), m);
+      await this.records.audit.record(this.changeEvent(caller, saved, 'update', details), m);
       return this.toResponse(m, saved);
     });
   }

@@ -69,29 +69,44 @@ export class RecordContext {
   }
 
   /** One page of a record list under `scope` (listScope), its read audited with its filters. */
-  async listRead<Row extends { id: string }, Out>(
+  async listRead<Row extends { id: string }, Out, Extra = object>(
     caller: AuthUser,
     t: RecordTable<Row>,
     q: ListScopeQuery,
     scope: ListScope,
     opts: { orderBy: string; alias?: string; joins?: string; extra?: string },
-    toItem: (row: Row) => Out,
+    toItem: (row: Row & Extra) => Out,
   ): Promise<Page<Out>> {
     const { page, pageSize, offset, teamId, filter } = scope;
-    const { rows, total } = await listPage(this.db.manager, t, filter, {
+    const { rows, total } = await listPage<Row, string, Extra>(this.db.manager, t, filter, {
       ...opts,
       limit: pageSize,
       offset,
     });
+    await this.auditList(caller, t, q, teamId);
+    return { items: rows.map(toItem), total, page, pageSize };
+  }
+
+  /**
+   * Audits `caller`'s read of a list of `t` with the filters `q` named (never
+   * its paging): the team it was limited to, and the person it was filtered
+   * by (`participantId`, when the list is one person's).
+   */
+  async auditList(
+    caller: AuthUser,
+    t: { entity: string },
+    q: ListScopeQuery & object,
+    teamId: string | null,
+    participantId = q.participantId ?? null,
+  ): Promise<void> {
     await this.audit.record({
       actorId: caller.id,
       action: 'read',
       entityType: t.entity,
-      participantId: q.participantId ?? null,
+      participantId,
       teamId,
       details: { filters: listFilters(q) },
     });
-    return { items: rows.map(toItem), total, page, pageSize };
   }
 
   /** One record in the caller's reach (404 otherwise), its read audited. */

@@ -36,6 +36,11 @@ export class Filter {
     return this.add(sql, ...Array.from({ length: marks }, () => value));
   }
 
+  /** `column` within the dates given (`YYYY-MM-DD`, either end open when not given). */
+  during(column: string, from: string | null | undefined, to: string | null | undefined): this {
+    return this.when(from, `${column} >= ?::date`).when(to, `${column} <= ?::date`);
+  }
+
   /** One more parameter, as its placeholder (`$n`), for SQL outside the WHERE clause. */
   param(value: unknown): string {
     return `$${this.params.push(value)}`;

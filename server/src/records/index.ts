@@ -18,5 +18,5 @@ export {
 } from './store';
 export * from './http';
 export { RecordContext, type ListScope } from './context';
-export { datesNotBefore } from './rules';
+export { datesNotBefore, ownForWorkers, periodInOrder } from './rules';
 export type { CreateResult } from '../common/retry';

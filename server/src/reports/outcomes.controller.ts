@@ -13,6 +13,7 @@ import { EnumField } from '../common/validation';
 import { OutcomesReportResponse } from '../measures/measures.response';
 import { ActivityReportQueryDto } from './dto/activity.query';
 import { OutcomesService } from './outcomes';
+import { attachment } from '../common/attachment';
 
 export class OutcomesQueryDto extends ActivityReportQueryDto {
   @EnumField(INSTRUMENT_KEYS, {
@@ -67,10 +68,6 @@ export class OutcomesController {
     @Query() q: OutcomesExportQueryDto,
   ): Promise<StreamableFile> {
     const file = await this.outcomes.export(user, q);
-    return new StreamableFile(file.body, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.filename}"`,
-      length: file.body.length,
-    });
+    return attachment(file.body, file.contentType, file.filename);
   }
 }

@@ -7,6 +7,7 @@ import { ActivitySummaryResponse, CaseloadReportResponse } from './report.respon
 import { ActivityExportQueryDto, ActivityReportQueryDto } from './dto/activity.query';
 import { CaseloadQueryDto } from './dto/caseload.query';
 import { ReportsService } from './reports.service';
+import { attachment } from '../common/attachment';
 
 @ApiTags('reports')
 @Controller('reports')
@@ -64,10 +65,6 @@ export class ReportsController {
     @Query() q: ActivityExportQueryDto,
   ): Promise<StreamableFile> {
     const file = await this.reports.exportActivity(user, q);
-    return new StreamableFile(file.body, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.filename}"`,
-      length: file.body.length,
-    });
+    return attachment(file.body, file.contentType, file.filename);
   }
 }

@@ -42,6 +42,7 @@ import {
   ImportReportResponse,
 } from './hsds/hsds.dto';
 import { HsdsService, type ImportReport } from './hsds/hsds.service';
+import { attachment } from '../common/attachment';
 
 @ApiTags('resources')
 @Controller('resources')
@@ -55,7 +56,6 @@ export class ResourcesController {
     ResourceResponse,
     'The resource directory (shared by all teams), by name; active resources by default',
   )
-  @Authenticated()
   list(@Query() q: ListResourcesQuery): Promise<Page<Resource>> {
     return this.resources.list(q);
   }
@@ -78,11 +78,7 @@ export class ResourcesController {
     @Query() q: HsdsExportQuery,
   ): Promise<StreamableFile> {
     const file = await this.hsds.export(user, q.format ?? 'hsds');
-    return new StreamableFile(file.body, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.filename}"`,
-      length: file.body.length,
-    });
+    return attachment(file.body, file.contentType, file.filename);
   }
 
   @Post('import')
@@ -124,14 +120,12 @@ export class ResourcesController {
   }
 
   @ReadRecord(ResourceResponse, 'One resource, active or not')
-  @Authenticated()
   get(@RecordId() id: string): Promise<Resource> {
     return this.resources.get(id);
   }
 
-  @Post()
-  @Authenticated({ roles: ['admin'] })
   @CreateRecord(ResourceResponse, 'a resource', {
+    roles: ['admin'],
     summary: 'Add a resource to the directory',
     retry: false,
   })
@@ -142,8 +136,8 @@ export class ResourcesController {
   @ChangeRecord(
     ResourceResponse,
     'Change a resource; `active: false` takes it out of the directory',
+    { roles: ['admin'] },
   )
-  @Authenticated({ roles: ['admin'] })
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -156,8 +150,8 @@ export class ResourcesController {
     ResourceResponse,
     ':id/verify',
     'Mark a resource checked and still right: lastVerifiedOn becomes today (again the same day: 200, nothing written)',
+    { roles: ['admin'] },
   )
-  @Authenticated({ roles: ['admin'] })
   verify(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Resource> {
     return this.resources.verify(user, id);
   }

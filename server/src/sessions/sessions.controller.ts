@@ -1,17 +1,9 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, HttpStatus, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import type { Page, Session } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ApiErrors } from '../common/api-docs';
-import {
-  answerCreate,
-  ChangeRecord,
-  CreateRecord,
-  ListRecords,
-  ReadRecord,
-  RecordId,
-} from '../records';
+import { ChangeRecord, CreateRecord, ListRecords, ReadRecord, RecordId } from '../records';
 import { SessionResponse } from './session.response';
 import { CreateSessionDto } from './dto/create-session.dto';
 import { ListSessionsQuery } from './dto/list-sessions.query';
@@ -21,28 +13,23 @@ import { SessionsService } from './sessions.service';
 
 @ApiTags('sessions')
 @Controller('sessions')
-@Authenticated()
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
-  @ListRecords(SessionResponse, 'Sessions of your team with their attendance, newest first')
-  @ApiErrors(404)
+  @ListRecords(SessionResponse, 'Sessions of your team with their attendance, newest first', {
+    errors: [404],
+  })
   list(@CurrentUser() user: AuthUser, @Query() q: ListSessionsQuery): Promise<Page<Session>> {
     return this.sessions.list(user, q);
   }
 
-  @Post()
   @CreateRecord(SessionResponse, 'a session', {
+    errors: [404, 409],
     summary:
       'Log a session with its attendance (201); a retry with the same id and fields returns it (200)',
   })
-  @ApiErrors(404, 409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: CreateSessionDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Session> {
-    return answerCreate(reply, await this.sessions.create(user, dto));
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateSessionDto) {
+    return this.sessions.create(user, dto);
   }
 
   @ReadRecord(
@@ -56,8 +43,8 @@ export class SessionsController {
   @ChangeRecord(
     SessionResponse,
     'Change a session; send the version you read (stale: 409). attendance replaces the list',
+    { errors: [409] },
   )
-  @ApiErrors(409)
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -67,13 +54,14 @@ export class SessionsController {
   }
 
   @Delete(':id')
+  @Authenticated()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary:
       'Void a session with a reason: kept for the audit, counted nowhere. Workers: only sessions they facilitate (403)',
   })
   @ApiNoContentResponse({ description: 'Voided' })
-  @ApiErrors(403, 409)
+  @ApiErrors(409)
   remove(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

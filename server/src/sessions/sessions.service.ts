@@ -4,8 +4,7 @@ import {
   ForbiddenException,
   Injectable,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import {
   formatOf,
   type AttendanceStatus,
@@ -13,10 +12,9 @@ import {
   type Session,
   type SessionType,
 } from '@peerpath/shared';
-import { AuditService, type AuditEntry } from '../audit/audit.service';
+import { type AuditEntry } from '../audit/audit.service';
 import {
   fieldError,
-  listFilters,
   requireMayChange,
   requireParticipant,
   requireTeamMember,
@@ -38,6 +36,7 @@ import {
   requireVersion,
   updateVersioned,
   type CreateResult,
+  RecordContext,
 } from '../records';
 import { requireNotBilled } from '../billing/billed';
 import type { AttendanceRowDto } from './dto/attendance-row.dto';
@@ -59,10 +58,7 @@ const hideVoided = (caller: AuthUser) => (seesVoided(caller) ? undefined : 'void
  */
 @Injectable()
 export class SessionsService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListSessionsQuery): Promise<Page<Session>> {
     const { page, pageSize, offset } = paging(q);
@@ -78,14 +74,19 @@ export class SessionsService {
       .when(q.from, 's.starts_at >= ?::date')
       .when(q.to, 's.starts_at < ?::date + 1');
     if (q.participantId) {
-      await requireParticipant(this.db.manager, caller, q.participantId);
+      await requireParticipant(this.records.db.manager, caller, q.participantId);
       f.add(
         'EXISTS (SELECT 1 FROM attendance fa WHERE fa.session_id = s.id AND fa.participant_id = ?)',
         q.participantId,
       );
     }
     if (q.facilitatorId) {
-      await requireTeamMember(this.db.manager, team, q.facilitatorId, 'Facilitator not found');
+      await requireTeamMember(
+        this.records.db.manager,
+        team,
+        q.facilitatorId,
+        'Facilitator not found',
+      );
       f.add('s.facilitator_id = ?', q.facilitatorId);
     }
     f.when(q.type, 's.type = ?');
@@ -101,29 +102,24 @@ export class SessionsService {
         ATTENDED,
       );
     }
-    const { rows, total } = await listPage(this.db.manager, SESSION, f, {
+    const { rows, total } = await listPage(this.records.db.manager, SESSION, f, {
       alias: 's',
       orderBy: 's.starts_at DESC, s.id DESC',
       limit: pageSize,
       offset,
     });
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: SESSION.entity,
-      participantId: q.participantId ?? null,
-      teamId: team,
-      details: { filters: listFilters(q) },
-    });
+    await this.records.auditList(caller, SESSION, q, team);
     return { items: rows.map(toSessionResponse), total, page, pageSize };
   }
 
   /** A voided session is a 404 for a worker; supervisors and admins see it with its void. */
   async get(caller: AuthUser, id: string): Promise<Session> {
-    const row = await findInTeam(this.db.manager, SESSION, caller, id, {
+    const row = await findInTeam(this.records.db.manager, SESSION, caller, id, {
       where: hideVoided(caller),
     });
-    await this.audit.recordMany(this.events(caller, 'read', row.id, row.teamId, attendeesOf(row)));
+    await this.records.audit.recordMany(
+      this.events(caller, 'read', row.id, row.teamId, attendeesOf(row)),
+    );
     return toSessionResponse(row);
   }
 
@@ -132,7 +128,7 @@ export class SessionsService {
    * stored `id` with the same fields) returns the stored one with `created: false`.
    */
   async create(caller: AuthUser, dto: CreateSessionDto): Promise<CreateResult<Session>> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const teamId = await teamForCreate(m, caller, dto.teamId);
       return createOnce(m, SESSION, caller, dto, {
         toResponse: toSessionResponse,
@@ -141,7 +137,7 @@ export class SessionsService {
         // (which would reveal its contents).
         reusable: (stored) => stored.teamId === teamId && !stored.voidedAt,
         audit: (entry, row) =>
-          this.audit.recordMany(
+          this.records.audit.recordMany(
             this.events(
               caller,
               entry.action,
@@ -186,7 +182,7 @@ export class SessionsService {
    * another team since stays on it as they were.
    */
   async update(caller: AuthUser, id: string, dto: UpdateSessionDto): Promise<Session> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const current = await findInTeam(m, SESSION, caller, id, { where: hideVoided(caller) });
       requireMayChange(caller, current.facilitatorId, 'the sessions they facilitate');
       if (current.voidedAt) throw voided();
@@ -224,7 +220,7 @@ export class SessionsService {
         ...(attendance ?? []).map((a) => a.participantId),
       ]);
       const changed = [...fields, ...(attendance ? ['attendance'] : [])];
-      await this.audit.recordMany(
+      await this.records.audit.recordMany(
         this.events(caller, 'update', id, current.teamId, [...touched], { fields: changed }),
         m,
       );
@@ -264,7 +260,7 @@ export class SessionsService {
    * session they facilitate (403); voiding it again is a 409.
    */
   async void(caller: AuthUser, id: string, reason: string): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.records.db.transaction(async (m) => {
       const current = await findInTeam(m, SESSION, caller, id, {
         lock: 'update',
         where: hideVoided(caller),
@@ -277,7 +273,7 @@ export class SessionsService {
         voidedById: caller.id,
         voidReason: reason,
       });
-      await this.audit.recordMany(
+      await this.records.audit.recordMany(
         this.events(caller, 'delete', id, current.teamId, attendeesOf(current), {
           voided: true,
           reason,

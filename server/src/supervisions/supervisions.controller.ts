@@ -1,17 +1,9 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import type { LastSupervision, Page, Supervision } from '@peerpath/shared';
 import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import {
-  answerCreate,
-  ChangeRecord,
-  CreateRecord,
-  ListRecords,
-  ReadRecord,
-  RecordId,
-} from '../records';
+import { ChangeRecord, CreateRecord, ListRecords, ReadRecord, RecordId } from '../records';
 import {
   CreateSupervisionDto,
   LastSupervisionQuery,
@@ -29,9 +21,8 @@ export class SupervisionsController {
   @ListRecords(
     SupervisionResponse,
     'Supervision records, newest first: a worker’s own; a supervisor’s team; an admin’s every team',
+    { errors: [403, 404] },
   )
-  @Authenticated()
-  @ApiErrors(403, 404)
   list(
     @CurrentUser() user: AuthUser,
     @Query() q: ListSupervisionsQuery,
@@ -55,24 +46,18 @@ export class SupervisionsController {
     return this.supervisions.last(user, q);
   }
 
-  @Post()
-  @Authenticated()
   @CreateRecord(SupervisionResponse, 'a supervision', {
+    errors: [403, 409],
     summary:
       'Record supervision of a worker of the team (supervisors; 201, a safe retry with the same id returns it, 200)',
   })
-  @ApiErrors(403, 409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: CreateSupervisionDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Supervision> {
-    return answerCreate(reply, await this.supervisions.create(user, dto));
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateSupervisionDto) {
+    return this.supervisions.create(user, dto);
   }
 
-  @ReadRecord(SupervisionResponse, 'One supervision record (a worker: their own)')
-  @Authenticated()
-  @ApiErrors(403)
+  @ReadRecord(SupervisionResponse, 'One supervision record (a worker: their own)', {
+    errors: [403],
+  })
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Supervision> {
     return this.supervisions.get(user, id);
   }
@@ -80,9 +65,8 @@ export class SupervisionsController {
   @ChangeRecord(
     SupervisionResponse,
     'Change a supervision record (supervisors of the team); `version` must be the one last read (409 if stale)',
+    { errors: [403, 409] },
   )
-  @Authenticated()
-  @ApiErrors(403, 409)
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

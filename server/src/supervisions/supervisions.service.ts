@@ -17,6 +17,8 @@ import {
   scopeOf,
   updateVersioned,
   type CreateResult,
+  ownForWorkers,
+  periodInOrder,
 } from '../records';
 import type {
   CreateSupervisionDto,
@@ -50,23 +52,13 @@ export class SupervisionsService {
   constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListSupervisionsQuery): Promise<Page<Supervision>> {
-    if (q.from && q.to && q.from > q.to) {
-      throw fieldError('to', `to (${q.to}) must not be before from (${q.from})`);
-    }
+    periodInOrder(q);
     const scope = await this.records.listScope(caller, q);
-    if (caller.role === 'worker') {
-      if (q.workerId && q.workerId !== caller.id) {
-        throw new ForbiddenException('A worker sees only their own supervision');
-      }
-      scope.filter.add('worker_id = ?', caller.id);
-    }
+    ownForWorkers(caller, scope, q.workerId, 'supervision');
     if (q.supervisorId) {
       await requireTeamMember(this.records.db.manager, scopeOf(caller), q.supervisorId);
     }
-    scope.filter
-      .when(q.supervisorId, 'supervisor_id = ?')
-      .when(q.from, 'held_on >= ?::date')
-      .when(q.to, 'held_on <= ?::date');
+    scope.filter.when(q.supervisorId, 'supervisor_id = ?').during('held_on', q.from, q.to);
     return this.records.listRead(
       caller,
       SUPERVISION,

@@ -16,7 +16,6 @@ export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
   @ListRecords(TeamResponse, 'Teams (admins: all; others: their own)')
-  @Authenticated()
   list(@CurrentUser() user: AuthUser, @Query() q: PageQuery): Promise<Page<Team>> {
     return this.teams.list(user, q);
   }

@@ -1,17 +1,8 @@
-import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import type { Page, TimeEntry } from '@peerpath/shared';
-import { ApiErrors } from '../common/api-docs';
-import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import {
-  answerCreate,
-  ChangeRecord,
-  CreateRecord,
-  ListRecords,
-  ReadRecord,
-  RecordId,
-} from '../records';
+import { CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { ChangeRecord, CreateRecord, ListRecords, ReadRecord, RecordId } from '../records';
 import { CreateTimeEntryDto, ListTimeEntriesQuery, UpdateTimeEntryDto } from './dto/time-entry.dto';
 import { TimeEntriesService } from './time-entries.service';
 import { TimeEntryResponse } from './time-entry.response';
@@ -24,31 +15,22 @@ export class TimeEntriesController {
   @ListRecords(
     TimeEntryResponse,
     'Time entries, newest first: a worker’s own; a supervisor’s team (filter by `workerId`); an admin’s every team',
+    { errors: [403, 404] },
   )
-  @Authenticated()
-  @ApiErrors(403, 404)
   list(@CurrentUser() user: AuthUser, @Query() q: ListTimeEntriesQuery): Promise<Page<TimeEntry>> {
     return this.entries.list(user, q);
   }
 
-  @Post()
-  @Authenticated()
   @CreateRecord(TimeEntryResponse, 'a time entry', {
+    errors: [403, 409],
     summary:
       'Log work outside sessions (201; a safe retry with the same id returns it, 200). A supervisor may name a worker of the team',
   })
-  @ApiErrors(403, 409)
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: CreateTimeEntryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TimeEntry> {
-    return answerCreate(reply, await this.entries.create(user, dto));
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTimeEntryDto) {
+    return this.entries.create(user, dto);
   }
 
-  @ReadRecord(TimeEntryResponse, 'One time entry (a worker: their own)')
-  @Authenticated()
-  @ApiErrors(403)
+  @ReadRecord(TimeEntryResponse, 'One time entry (a worker: their own)', { errors: [403] })
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<TimeEntry> {
     return this.entries.get(user, id);
   }
@@ -56,9 +38,8 @@ export class TimeEntriesController {
   @ChangeRecord(
     TimeEntryResponse,
     'Change a time entry (a worker: their own); `version` must be the one last read (409 if stale)',
+    { errors: [403, 409] },
   )
-  @Authenticated()
-  @ApiErrors(403, 409)
   update(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

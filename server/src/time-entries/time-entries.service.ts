@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { Page, TimeEntry } from '@peerpath/shared';
-import { fieldError, requireMayChange, resolveActor } from '../common/access';
+import { requireMayChange, resolveActor } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import {
   createOnce,
@@ -10,6 +10,8 @@ import {
   requireVersion,
   updateVersioned,
   type CreateResult,
+  ownForWorkers,
+  periodInOrder,
 } from '../records';
 import type {
   CreateTimeEntryDto,
@@ -28,20 +30,10 @@ export class TimeEntriesService {
   constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListTimeEntriesQuery): Promise<Page<TimeEntry>> {
-    if (q.from && q.to && q.from > q.to) {
-      throw fieldError('to', `to (${q.to}) must not be before from (${q.from})`);
-    }
+    periodInOrder(q);
     const scope = await this.records.listScope(caller, q);
-    if (caller.role === 'worker') {
-      if (q.workerId && q.workerId !== caller.id) {
-        throw new ForbiddenException('A worker sees only their own time entries');
-      }
-      scope.filter.add('worker_id = ?', caller.id);
-    }
-    scope.filter
-      .when(q.kind, 'kind = ?')
-      .when(q.from, 'worked_on >= ?::date')
-      .when(q.to, 'worked_on <= ?::date');
+    ownForWorkers(caller, scope, q.workerId, 'time entries');
+    scope.filter.when(q.kind, 'kind = ?').during('worked_on', q.from, q.to);
     return this.records.listRead(
       caller,
       TIME_ENTRY,

@@ -15,9 +15,10 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @ListRecords(UserResponse, 'Users (admins: all; supervisors: their own team)')
-  @Authenticated({ roles: ['admin', 'supervisor'] })
-  @ApiErrors(404)
+  @ListRecords(UserResponse, 'Users (admins: all; supervisors: their own team)', {
+    roles: ['admin', 'supervisor'],
+    errors: [404],
+  })
   list(@CurrentUser() user: AuthUser, @Query() q: ListUsersQuery): Promise<Page<User>> {
     return this.users.list(user, q);
   }
@@ -31,9 +32,10 @@ export class UsersController {
     return this.users.create(user, dto);
   }
 
-  @ChangeRecord(UserResponse, 'Change a user; `active: false` deactivates at once')
-  @Authenticated({ roles: ['admin'] })
-  @ApiErrors(409)
+  @ChangeRecord(UserResponse, 'Change a user; `active: false` deactivates at once', {
+    roles: ['admin'],
+    errors: [409],
+  })
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,

@@ -1,7 +1,5 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -38,6 +36,8 @@ import { useTeamOptions } from '../teams/api';
 import { useUserName, useWorkerOptions } from '../users/api';
 import { useCreateAdvocacy, useUpdateAdvocacy } from './api';
 import { FormError } from '../../components/FormError';
+import { LongTextField } from '../../components/LongTextField';
+import { SubmitActions } from '../../components/SubmitActions';
 
 interface AdvocacyFormValues {
   level: AdvocacyLevel;
@@ -277,10 +277,8 @@ export function AdvocacyDialog({
                 </Grid>
               )}
               <Grid size={12}>
-                <TextField
+                <LongTextField
                   label="Details (optional)"
-                  multiline
-                  minRows={2}
                   error={Boolean(errors.description)}
                   helperText={errors.description?.message}
                   {...register('description', {
@@ -290,10 +288,8 @@ export function AdvocacyDialog({
               </Grid>
               {(status === 'done' || status === 'cancelled' || action?.outcome) && (
                 <Grid size={12}>
-                  <TextField
+                  <LongTextField
                     label="Outcome"
-                    multiline
-                    minRows={2}
                     error={Boolean(errors.outcome)}
                     helperText={errors.outcome?.message ?? 'What came of it, in plain words.'}
                     {...register('outcome', {
@@ -304,17 +300,9 @@ export function AdvocacyDialog({
               )}
             </Grid>
           </DialogContent>
-          <DialogActions>
-            <Button onClick={close}>Cancel</Button>
-            <Button
-              type="submit"
-              variant="contained"
-              loading={formState.isSubmitting}
-              disabled={!mayChange}
-            >
-              {action ? 'Save changes' : 'Save advocacy'}
-            </Button>
-          </DialogActions>
+          <SubmitActions onCancel={close} submitting={formState.isSubmitting} disabled={!mayChange}>
+            {action ? 'Save changes' : 'Save advocacy'}
+          </SubmitActions>
         </form>
       </PickersProvider>
       {unsaved.dialog}

@@ -28,6 +28,7 @@ import { today } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
 import { enumOptions } from '../../lib/options';
 import { useRecordDisclosure } from './api';
+import { LongTextField } from '../../components/LongTextField';
 
 export const informationOptions = enumOptions(INFORMATION_KINDS, INFORMATION_LABELS);
 
@@ -143,11 +144,9 @@ export function RecordDisclosure({
           label="An emergency: it could not wait for consent"
         />
         {emergency && (
-          <TextField
+          <LongTextField
             label="Why it could not wait"
             required
-            multiline
-            minRows={2}
             helperText="Your supervisors will see this."
             {...register('reason')}
           />

@@ -33,6 +33,7 @@ import { participantName } from '../participants/names';
 import { useCreateDecisionNote, useUpdateDecisionNote } from './api';
 import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
+import { LongTextField } from '../../components/LongTextField';
 
 /** The most options the API takes. */
 const OPTIONS_MAX = 10;
@@ -238,22 +239,18 @@ export function DecisionNoteForm({
                         />
                       </Grid>
                       <Grid size={{ xs: 12, sm: 6 }}>
-                        <TextField
+                        <LongTextField
                           label={`What is good about choice ${i + 1}`}
                           fullWidth
-                          multiline
-                          minRows={2}
                           {...register(`options.${i}.pros`, { maxLength: maxLength(2000) })}
                           error={Boolean(rowErrors?.pros)}
                           helperText={rowErrors?.pros?.message}
                         />
                       </Grid>
                       <Grid size={{ xs: 12, sm: 6 }}>
-                        <TextField
+                        <LongTextField
                           label={`What might be hard about choice ${i + 1}`}
                           fullWidth
-                          multiline
-                          minRows={2}
                           {...register(`options.${i}.cons`, { maxLength: maxLength(2000) })}
                           error={Boolean(rowErrors?.cons)}
                           helperText={rowErrors?.cons?.message}
@@ -304,11 +301,9 @@ export function DecisionNoteForm({
         <FormSection labelled spacing={4} title="4. The decision">
           <Grid container spacing={2}>
             <Grid size={12}>
-              <TextField
+              <LongTextField
                 label="What was decided"
                 fullWidth
-                multiline
-                minRows={2}
                 {...register('decision', { maxLength: maxLength(4000) })}
                 error={Boolean(errors.decision)}
                 helperText={
@@ -356,11 +351,9 @@ export function DecisionNoteForm({
         <FormSection labelled spacing={4} title="5. Next steps">
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, sm: 8 }}>
-              <TextField
+              <LongTextField
                 label="Next steps"
                 fullWidth
-                multiline
-                minRows={2}
                 {...register('nextSteps', { maxLength: maxLength(4000) })}
                 error={Boolean(errors.nextSteps)}
                 helperText={errors.nextSteps?.message ?? 'Who does what, and by when.'}

@@ -23,7 +23,7 @@ import {
   type SessionSetting,
   type Weekday,
 } from '@peerpath/shared';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { describeError, isApiError } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
@@ -107,6 +107,13 @@ export function GroupDialog({
   }, [lookup.known, roster.data]);
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
+  /** A text field bound to `key`: its value, its change and its error. */
+  const text = (key: 'name' | 'startTime' | 'durationMinutes') => ({
+    value: values[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.target.value),
+    error: Boolean(errors[key]),
+    helperText: errors[key],
+  });
 
   const check = (): Record<string, string> => {
     const e: Record<string, string> = {};
@@ -176,9 +183,7 @@ export function GroupDialog({
                 label="Name"
                 required
                 autoFocus
-                value={values.name}
-                onChange={(e) => set('name', e.target.value)}
-                error={Boolean(errors.name)}
+                {...text('name')}
                 helperText={errors.name ?? 'For example, Tuesday Recovery Circle'}
                 slotProps={{ htmlInput: { maxLength: 200 } }}
               />
@@ -213,10 +218,7 @@ export function GroupDialog({
                 label="Starts at"
                 type="time"
                 required
-                value={values.startTime}
-                onChange={(e) => set('startTime', e.target.value)}
-                error={Boolean(errors.startTime)}
-                helperText={errors.startTime}
+                {...text('startTime')}
                 slotProps={{ inputLabel: { shrink: true } }}
               />
             </Grid>
@@ -225,10 +227,7 @@ export function GroupDialog({
                 label="Minutes"
                 type="number"
                 required
-                value={values.durationMinutes}
-                onChange={(e) => set('durationMinutes', e.target.value)}
-                error={Boolean(errors.durationMinutes)}
-                helperText={errors.durationMinutes}
+                {...text('durationMinutes')}
                 slotProps={{ htmlInput: { min: 1, max: 720, step: 5, inputMode: 'numeric' } }}
               />
             </Grid>

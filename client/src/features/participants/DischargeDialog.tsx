@@ -1,6 +1,4 @@
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -14,6 +12,7 @@ import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useUpdateParticipant } from './api';
 import { participantName } from './names';
 import { FormError } from '../../components/FormError';
+import { SubmitActions } from '../../components/SubmitActions';
 
 export function DischargeDialog({
   participant,
@@ -68,19 +67,14 @@ export function DischargeDialog({
               disableFuture
             />
           </DialogContent>
-          <DialogActions>
-            <Button onClick={close} autoFocus>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              variant="contained"
-              color="warning"
-              loading={formState.isSubmitting}
-            >
-              Discharge
-            </Button>
-          </DialogActions>
+          <SubmitActions
+            onCancel={close}
+            focusCancel
+            color="warning"
+            submitting={formState.isSubmitting}
+          >
+            Discharge
+          </SubmitActions>
         </form>
       </PickersProvider>
       {guard.dialog}

@@ -1,7 +1,5 @@
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
@@ -9,7 +7,6 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import {
   HANDOUT_OUTCOMES,
@@ -24,6 +21,8 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { formatDate, today } from '../../lib/dates';
+import { LongTextField } from '../../components/LongTextField';
+import { SubmitActions } from '../../components/SubmitActions';
 
 /** The choices in the order a referral usually moves, in plain words. */
 const CHOICES: { value: HandoutOutcome; label: string }[] = HANDOUT_OUTCOMES.map((o) => ({
@@ -116,13 +115,7 @@ export function FollowUpDialog({
             />
             <DateInput control={control} name="on" label="When" disableFuture required />
             {stillOpen && <DateInput control={control} name="followUpOn" label="Next follow-up" />}
-            <TextField
-              label="Note (optional)"
-              multiline
-              minRows={2}
-              slotProps={{ htmlInput: { maxLength: 2000 } }}
-              {...register('note')}
-            />
+            <LongTextField label="Note (optional)" maxLength={2000} {...register('note')} />
             <Box component="section" aria-labelledby={historyId}>
               <Typography variant="subtitle2" component="h3" id={historyId}>
                 What has happened so far
@@ -140,12 +133,13 @@ export function FollowUpDialog({
               </Box>
             </Box>
           </DialogContent>
-          <DialogActions>
-            <Button onClick={() => guard.confirmLeave(onClose)}>Cancel</Button>
-            <Button type="submit" variant="contained" size="large" loading={formState.isSubmitting}>
-              Save what happened
-            </Button>
-          </DialogActions>
+          <SubmitActions
+            onCancel={() => guard.confirmLeave(onClose)}
+            submitting={formState.isSubmitting}
+            large
+          >
+            Save what happened
+          </SubmitActions>
         </form>
       </PickersProvider>
       {guard.dialog}

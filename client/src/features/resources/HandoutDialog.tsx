@@ -1,7 +1,5 @@
 import Autocomplete from '@mui/material/Autocomplete';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
@@ -29,6 +27,8 @@ import { participantName } from '../participants/names';
 import { useCreateHandout, useResources } from './api';
 import { DisclosurePrompt } from '../consents/DisclosureForm';
 import { FormError } from '../../components/FormError';
+import { LongTextField } from '../../components/LongTextField';
+import { SubmitActions } from '../../components/SubmitActions';
 
 interface HandoutFormValues {
   participant: Participant | null;
@@ -218,10 +218,8 @@ export function HandoutDialog({
                 />
               </Grid>
               <Grid size={12}>
-                <TextField
+                <LongTextField
                   label="Note (optional)"
-                  multiline
-                  minRows={2}
                   {...register('note', {
                     maxLength: { value: 2000, message: 'Keep it to 2,000 characters or fewer' },
                   })}
@@ -231,12 +229,9 @@ export function HandoutDialog({
               </Grid>
             </Grid>
           </DialogContent>
-          <DialogActions>
-            <Button onClick={close}>Cancel</Button>
-            <Button type="submit" variant="contained" loading={formState.isSubmitting}>
-              Save
-            </Button>
-          </DialogActions>
+          <SubmitActions onCancel={close} submitting={formState.isSubmitting}>
+            Save
+          </SubmitActions>
         </form>
       </PickersProvider>
       {unsaved.dialog}

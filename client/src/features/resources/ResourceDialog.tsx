@@ -1,6 +1,4 @@
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -21,6 +19,8 @@ import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
 import { useSaveResource } from './api';
 import { FormError } from '../../components/FormError';
+import { LongTextField } from '../../components/LongTextField';
+import { SubmitActions } from '../../components/SubmitActions';
 
 interface ResourceFormValues {
   name: string;
@@ -150,12 +150,7 @@ export function ResourceDialog({
               <TextField {...text('address')} {...register('address')} />
             </Grid>
             <Grid size={12}>
-              <TextField
-                {...text('description')}
-                multiline
-                minRows={2}
-                {...register('description')}
-              />
+              <LongTextField {...text('description')} {...register('description')} />
             </Grid>
             <Grid size={12}>
               <TextField
@@ -186,12 +181,9 @@ export function ResourceDialog({
             </Grid>
           </Grid>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={close}>Cancel</Button>
-          <Button type="submit" variant="contained" loading={formState.isSubmitting}>
-            Save resource
-          </Button>
-        </DialogActions>
+        <SubmitActions onCancel={close} submitting={formState.isSubmitting}>
+          Save resource
+        </SubmitActions>
       </form>
       {unsaved.dialog}
     </Dialog>

@@ -1,4 +1,3 @@
-import TextField from '@mui/material/TextField';
 import {
   SUPERVISION_FORMATS,
   SUPERVISION_FORMAT_LABELS,
@@ -18,6 +17,7 @@ import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
 import { enumOptions, type SelectOption } from '../../lib/options';
 import { useCreateSupervision, useUpdateSupervision } from './api';
+import { LongTextField } from '../../components/LongTextField';
 
 interface Values {
   workerId: string;
@@ -112,20 +112,12 @@ export function SupervisionDialog({
         label="How"
         options={enumOptions(SUPERVISION_FORMATS, SUPERVISION_FORMAT_LABELS)}
       />
-      <TextField
+      <LongTextField
         label="What you talked about (optional)"
-        multiline
-        minRows={2}
-        slotProps={{ htmlInput: { maxLength: 4000 } }}
+        maxLength={4000}
         {...register('topics')}
       />
-      <TextField
-        label="Next steps (optional)"
-        multiline
-        minRows={2}
-        slotProps={{ htmlInput: { maxLength: 4000 } }}
-        {...register('actionItems')}
-      />
+      <LongTextField label="Next steps (optional)" maxLength={4000} {...register('actionItems')} />
     </FormDialog>
   );
 }

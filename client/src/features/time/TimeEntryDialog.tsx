@@ -1,4 +1,3 @@
-import TextField from '@mui/material/TextField';
 import {
   TIME_ENTRY_KINDS,
   TIME_ENTRY_KIND_LABELS,
@@ -15,6 +14,7 @@ import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
 import { useUpdateTimeEntry } from './api';
+import { LongTextField } from '../../components/LongTextField';
 
 interface Values {
   kind: TimeEntryKind;
@@ -86,13 +86,7 @@ export function TimeEntryDialog({
         error={formState.errors.minutes}
       />
       <DateInput control={control} name="on" label="Day" required disableFuture />
-      <TextField
-        label="Note (optional)"
-        multiline
-        minRows={2}
-        slotProps={{ htmlInput: { maxLength: 2000 } }}
-        {...register('note')}
-      />
+      <LongTextField label="Note (optional)" maxLength={2000} {...register('note')} />
     </FormDialog>
   );
 }
