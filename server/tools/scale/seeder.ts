@@ -885,14 +885,17 @@ export class ScaleSeeder {
                            ('Families and Carers Evening', 'family_support_group', 'community_center', 'thursday', '18:00', 90))
               g(name, type, setting, weekday, start_time, minutes)`,
     );
+    // One pass over the participants (their indexes are dropped during the load: a look-up a
+    // group read the whole table each time, 46 s at ten times the size against 0.6 s).
     return this.run(
       `INSERT INTO group_membership (group_id, participant_id, joined_on)
-       SELECT g.id, p.id, greatest(p.enrolled_on, current_date - 90)
-         FROM recurring_group g
-        CROSS JOIN LATERAL (
-          SELECT x.id, x.enrolled_on FROM participant x
-           WHERE x.team_id = g.team_id AND x.status = 'active'
-           ORDER BY md5(x.id::text || g.name) LIMIT 12) p`,
+       SELECT x.group_id, x.participant_id, x.joined_on
+         FROM (SELECT g.id AS group_id, p.id AS participant_id,
+                      greatest(p.enrolled_on, current_date - 90) AS joined_on,
+                      row_number() OVER (PARTITION BY g.id ORDER BY md5(p.id::text || g.name)) AS n
+                 FROM recurring_group g
+                 JOIN participant p ON p.team_id = g.team_id AND p.status = 'active') x
+        WHERE x.n <= 12`,
     );
   }
 
