@@ -5,6 +5,7 @@ import {
   type BillingBlockReason,
   type ClaimLine,
 } from '@peerpath/shared';
+import { attendedBetween } from '../database/rollups';
 import type { Queryable } from '../records';
 
 /**
@@ -41,8 +42,7 @@ attended AS (
          -- person attended, per team), not the whole organisation's period, are looked up.
          AND EXISTS (SELECT 1 FROM participant_contact pc
                       WHERE pc.participant_id = o.participant_id AND pc.team_id <> $3::uuid
-                        AND pc.last_day >= $1::date AND pc.first_day <= $2::date
-                        AND pc.days && daterange($1::date, $2::date, '[]'))
+                        AND ${attendedBetween('pc', '$1::date', '$2::date')})
     JOIN support_session s ON s.id = a.session_id
    WHERE $3::uuid IS NOT NULL AND s.team_id <> $3::uuid AND s.voided_at IS NULL
      AND s.starts_at >= ($1::date)::timestamp AT TIME ZONE $4

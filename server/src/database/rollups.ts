@@ -32,3 +32,15 @@ export async function setRollupTriggers(db: ClientBase, enabled: boolean): Promi
 export async function rebuildRollups(db: ClientBase): Promise<void> {
   await db.query('SELECT rebuild_report_rollups()');
 }
+
+/**
+ * SQL: the row `pc` of `participant_contact` (the org-local days a person
+ * attended, per team) has a day between `from` and `to` (inclusive SQL date
+ * expressions). A first or last attended day inside the period settles it;
+ * only a period between the two reads the days themselves (migration
+ * ContactFirstDay).
+ */
+export const attendedBetween = (pc: string, from: string, to: string): string =>
+  `(${pc}.last_day >= ${from} AND ${pc}.first_day <= ${to}
+    AND (${pc}.first_day >= ${from} OR ${pc}.last_day <= ${to}
+         OR ${pc}.days && daterange(${from}, ${to}, '[]')))`;

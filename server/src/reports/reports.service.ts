@@ -51,6 +51,7 @@ import { keyOfUnits, keyUnits, recordKeySum } from './key-sums';
 import { queryOutcomes, suppressOutcomes } from './outcomes';
 import { writeExport, type ExportFile } from './export';
 import { otherHours } from '../time-entries/other-hours';
+import { attendedBetween } from '../database/rollups';
 
 /*
  * The values the SQL below compares with, typed by the shared vocabulary so a
@@ -452,11 +453,7 @@ const activitySql = (keys: boolean) => `
   ), contact AS (
     SELECT pc.participant_id
       FROM participant_contact pc
-     WHERE pc.last_day >= $1::date AND pc.first_day <= $2::date AND ${IN_TEAM('pc')}
-       -- A first or last attended day inside the period settles it; only a period
-       -- between the two reads the days themselves (migration ContactFirstDay).
-       AND (pc.first_day >= $1::date OR pc.last_day <= $2::date
-            OR pc.days && daterange($1::date, $2::date, '[]'))
+     WHERE ${IN_TEAM('pc')} AND ${attendedBetween('pc', '$1::date', '$2::date')}
   ), served AS (${
     keys
       ? `
@@ -622,11 +619,7 @@ const CASELOAD_SQL = `
            count(*) FILTER (WHERE NOT EXISTS (
              SELECT 1 FROM participant_contact pc
               WHERE pc.participant_id = p.id
-                AND pc.last_day >= $2::date - $3::int AND pc.first_day <= $2::date
-                -- A first or last attended day inside the window settles it; only a window
-                -- between the two reads the days themselves (migration ContactFirstDay).
-                AND (pc.first_day >= $2::date - $3::int OR pc.last_day <= $2::date
-                     OR pc.days && daterange($2::date - $3::int, $2::date, '[]'))
+                AND ${attendedBetween('pc', '($2::date - $3::int)', '$2::date')}
            )) AS without_recent_contact,
            count(*) FILTER (WHERE rp.review_due_on <= $2::date) AS plans_due_for_review,
            count(*) FILTER (WHERE rp.id IS NULL AND p.enrolled_on <= $2::date - 30) AS without_plan
