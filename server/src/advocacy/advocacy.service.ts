@@ -15,7 +15,6 @@ import {
 import type { AuthUser } from '../common/auth.decorators';
 import { UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
 import {
-  createOnce,
   datesNotBefore,
   findInTeam,
   insertReturning,
@@ -56,27 +55,23 @@ export class AdvocacyService {
   constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListAdvocacyActionsQuery): Promise<Page<AdvocacyAction>> {
-    const scope = await this.records.listScope(caller, q);
-    scope.filter
-      .when(q.status, 'status = ?')
-      .when(q.level, 'level = ?')
-      .when(q.category, 'category = ?');
-    if (q.overdue !== undefined) {
-      const overdue = `(status = ANY(?::text[]) AND due_on IS NOT NULL AND due_on < ?::date)`;
-      scope.filter.add(
-        q.overdue ? overdue : `NOT ${overdue}`,
-        UNFINISHED_ADVOCACY_STATUSES,
-        this.records.today(),
-      );
-    }
-    return this.records.listRead(
-      caller,
-      ADVOCACY,
-      q,
-      scope,
-      { orderBy: 'opened_on DESC, created_at DESC, id DESC' },
-      toAdvocacyActionResponse,
-    );
+    return this.records.list(caller, ADVOCACY, q, toAdvocacyActionResponse, {
+      orderBy: 'opened_on DESC, created_at DESC, id DESC',
+      where: (filter) => {
+        filter
+          .when(q.status, 'status = ?')
+          .when(q.level, 'level = ?')
+          .when(q.category, 'category = ?');
+        if (q.overdue !== undefined) {
+          const overdue = `(status = ANY(?::text[]) AND due_on IS NOT NULL AND due_on < ?::date)`;
+          filter.add(
+            q.overdue ? overdue : `NOT ${overdue}`,
+            UNFINISHED_ADVOCACY_STATUSES,
+            this.records.today(),
+          );
+        }
+      },
+    });
   }
 
   async get(caller: AuthUser, id: string): Promise<AdvocacyAction> {
@@ -87,52 +82,49 @@ export class AdvocacyService {
     caller: AuthUser,
     dto: CreateAdvocacyActionDto,
   ): Promise<CreateResult<AdvocacyAction>> {
-    return this.records.db.transaction((m) =>
-      createOnce(m, ADVOCACY, caller, dto, {
-        toResponse: toAdvocacyActionResponse,
-        audit: (entry) => this.records.audit.record(entry, m),
-        insert: async () => {
-          checkLevel(dto.level, dto.participantId);
-          let teamId: string;
-          if (dto.participantId) {
-            const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
-            if (dto.teamId && dto.teamId !== p.teamId) {
-              if (caller.role !== 'admin') {
-                throw new ForbiddenException('You can only create records in your own team');
-              }
-              throw fieldError('teamId', 'teamId must be the participant’s team');
+    return this.records.create(caller, ADVOCACY, dto, (m) => ({
+      toResponse: toAdvocacyActionResponse,
+      insert: async () => {
+        checkLevel(dto.level, dto.participantId);
+        let teamId: string;
+        if (dto.participantId) {
+          const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
+          if (dto.teamId && dto.teamId !== p.teamId) {
+            if (caller.role !== 'admin') {
+              throw new ForbiddenException('You can only create records in your own team');
             }
-            teamId = p.teamId;
-          } else {
-            teamId = await teamForCreate(m, caller, dto.teamId);
+            throw fieldError('teamId', 'teamId must be the participant’s team');
           }
-          const workerId = await resolveActor(m, caller, dto.workerId, teamId, 'workerId');
-          const status = dto.status ?? 'open';
-          if (status !== 'done' && dto.completedOn) {
-            throw fieldError('completedOn', 'completedOn can only be set when the status is done');
-          }
-          const openedOn = dto.openedOn ?? this.records.today();
-          const completedOn = status === 'done' ? (dto.completedOn ?? this.records.today()) : null;
-          const dueOn = dto.dueOn ?? null;
-          datesNotBefore({ openedOn, dueOn, completedOn }, 'openedOn', 'dueOn', 'completedOn');
-          return insertReturning(m, ADVOCACY, {
-            id: dto.id ?? undefined,
-            teamId,
-            participantId: dto.participantId ?? null,
-            level: dto.level,
-            category: dto.category,
-            title: dto.title,
-            description: dto.description ?? null,
-            status,
-            outcome: dto.outcome ?? null,
-            openedOn,
-            dueOn,
-            completedOn,
-            workerId,
-          });
-        },
-      }),
-    );
+          teamId = p.teamId;
+        } else {
+          teamId = await teamForCreate(m, caller, dto.teamId);
+        }
+        const workerId = await resolveActor(m, caller, dto.workerId, teamId, 'workerId');
+        const status = dto.status ?? 'open';
+        if (status !== 'done' && dto.completedOn) {
+          throw fieldError('completedOn', 'completedOn can only be set when the status is done');
+        }
+        const openedOn = dto.openedOn ?? this.records.today();
+        const completedOn = status === 'done' ? (dto.completedOn ?? this.records.today()) : null;
+        const dueOn = dto.dueOn ?? null;
+        datesNotBefore({ openedOn, dueOn, completedOn }, 'openedOn', 'dueOn', 'completedOn');
+        return insertReturning(m, ADVOCACY, {
+          id: dto.id ?? undefined,
+          teamId,
+          participantId: dto.participantId ?? null,
+          level: dto.level,
+          category: dto.category,
+          title: dto.title,
+          description: dto.description ?? null,
+          status,
+          outcome: dto.outcome ?? null,
+          openedOn,
+          dueOn,
+          completedOn,
+          workerId,
+        });
+      },
+    }));
   }
 
   async update(

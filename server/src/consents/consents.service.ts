@@ -116,51 +116,47 @@ export class ConsentsService {
     dto: CreateConsentDto,
   ): Promise<CreateResult<Consent>> {
     const today = this.records.today();
-    return this.records.db.transaction((m) =>
-      createOnce(m, CONSENT, caller, dto, {
-        toResponse: (row) => toConsentResponse(row, today),
-        unordered: ['information'],
-        reusable: (s) =>
-          s.participantId === participantId &&
-          (caller.role === 'admin' || s.teamId === caller.teamId),
-        audit: (entry) => this.audit.record(entry, m),
-        insert: async () => {
-          const p = await requireParticipant(m, caller, participantId, { lock: 'share' });
-          if (dto.signedOn > today)
-            throw fieldError('signedOn', 'signedOn must not be after today');
-          if (!dto.expiresOn && !dto.expiresOnEvent) {
-            throw fieldError(
-              'expiresOn',
-              'A consent needs an end: give expiresOn (a date) or expiresOnEvent (an event)',
-            );
-          }
-          datesNotBefore(
-            { signedOn: dto.signedOn, expiresOn: dto.expiresOn ?? null },
-            'signedOn',
+    return this.records.create(caller, CONSENT, dto, (m) => ({
+      toResponse: (row) => toConsentResponse(row, today),
+      unordered: ['information'],
+      reusable: (s) =>
+        s.participantId === participantId &&
+        (caller.role === 'admin' || s.teamId === caller.teamId),
+      insert: async () => {
+        const p = await requireParticipant(m, caller, participantId, { lock: 'share' });
+        if (dto.signedOn > today) throw fieldError('signedOn', 'signedOn must not be after today');
+        if (!dto.expiresOn && !dto.expiresOnEvent) {
+          throw fieldError(
             'expiresOn',
+            'A consent needs an end: give expiresOn (a date) or expiresOnEvent (an event)',
           );
-          if (dto.information.includes('substance_use_records') && !dto.part2) {
-            throw fieldError(
-              'part2',
-              'A consent that covers substance_use_records must be a Part 2 consent (part2: true)',
-            );
-          }
-          return insertReturning(m, CONSENT, {
-            id: dto.id ?? undefined,
-            teamId: p.teamId,
-            participantId: p.id,
-            recipient: dto.recipient,
-            purpose: dto.purpose,
-            information: dto.information,
-            part2: dto.part2,
-            signedOn: dto.signedOn,
-            expiresOn: dto.expiresOn ?? null,
-            expiresOnEvent: dto.expiresOnEvent ?? null,
-            recordedById: caller.id,
-          });
-        },
-      }),
-    );
+        }
+        datesNotBefore(
+          { signedOn: dto.signedOn, expiresOn: dto.expiresOn ?? null },
+          'signedOn',
+          'expiresOn',
+        );
+        if (dto.information.includes('substance_use_records') && !dto.part2) {
+          throw fieldError(
+            'part2',
+            'A consent that covers substance_use_records must be a Part 2 consent (part2: true)',
+          );
+        }
+        return insertReturning(m, CONSENT, {
+          id: dto.id ?? undefined,
+          teamId: p.teamId,
+          participantId: p.id,
+          recipient: dto.recipient,
+          purpose: dto.purpose,
+          information: dto.information,
+          part2: dto.part2,
+          signedOn: dto.signedOn,
+          expiresOn: dto.expiresOn ?? null,
+          expiresOnEvent: dto.expiresOnEvent ?? null,
+          recordedById: caller.id,
+        });
+      },
+    }));
   }
 
   async listConsents(
@@ -238,18 +234,9 @@ export class ConsentsService {
       const saved = await updateVersioned(m, CONSENT, current, dto.version, {
         eventOccurredOn: dto.eventOccurredOn,
       });
-      await this.audit.record(
-        {
-          actorId: caller.id,
-          action: 'update',
-          entityType: CONSENT.entity,
-          entityId: saved.id,
-          participantId: saved.participantId,
-          teamId: saved.teamId,
-          details: { fields: ['eventOccurredOn'] },
-        },
-        m,
-      );
+      await this.records.auditEvent(m, caller, 'update', CONSENT, saved, {
+        fields: ['eventOccurredOn'],
+      });
       return toConsentResponse(saved, today);
     });
   }
@@ -287,18 +274,10 @@ export class ConsentsService {
         [current.id, dto.revokedOn, caller.id],
       );
       const saved = rows[0];
-      await this.audit.record(
-        {
-          actorId: caller.id,
-          action: 'update',
-          entityType: CONSENT.entity,
-          entityId: saved.id,
-          participantId: saved.participantId,
-          teamId: saved.teamId,
-          details: { fields: ['revokedOn'], revoked: true },
-        },
-        m,
-      );
+      await this.records.auditEvent(m, caller, 'update', CONSENT, saved, {
+        fields: ['revokedOn'],
+        revoked: true,
+      });
       return toConsentResponse(saved, today);
     });
   }
@@ -343,22 +322,11 @@ export class ConsentsService {
           caller.id,
         ],
       );
-      await this.audit.record(
-        {
-          actorId: caller.id,
-          action: 'update',
-          entityType: CONSENT.entity,
-          entityId: current.id,
-          participantId: current.participantId,
-          teamId: current.teamId,
-          details: {
-            fields: ['scan'],
-            scan: { contentType: file.contentType, sizeBytes: file.content.length, sha256 },
-            replaced: Boolean(kept),
-          },
-        },
-        m,
-      );
+      await this.records.auditEvent(m, caller, 'update', CONSENT, current, {
+        fields: ['scan'],
+        scan: { contentType: file.contentType, sizeBytes: file.content.length, sha256 },
+        replaced: Boolean(kept),
+      });
       const [saved]: ConsentRow[] = await m.query(
         `SELECT ${CONSENT.select} FROM consent WHERE id = $1`,
         [current.id],

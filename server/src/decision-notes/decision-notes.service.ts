@@ -3,7 +3,6 @@ import type { DecisionNote, Page } from '@peerpath/shared';
 import { requireParticipant, resolveActor } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import {
-  createOnce,
   datesNotBefore,
   findInTeam,
   insertReturning,
@@ -27,16 +26,10 @@ export class DecisionNotesService {
   constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListDecisionNotesQuery): Promise<Page<DecisionNote>> {
-    const scope = await this.records.listScope(caller, q);
-    scope.filter.when(q.decidedBy, 'decided_by = ?');
-    return this.records.listRead(
-      caller,
-      DECISION_NOTE,
-      q,
-      scope,
-      { orderBy: 'discussed_on DESC, created_at DESC, id DESC' },
-      toDecisionNoteResponse,
-    );
+    return this.records.list(caller, DECISION_NOTE, q, toDecisionNoteResponse, {
+      orderBy: 'discussed_on DESC, created_at DESC, id DESC',
+      where: (filter) => filter.when(q.decidedBy, 'decided_by = ?'),
+    });
   }
 
   async get(caller: AuthUser, id: string): Promise<DecisionNote> {
@@ -44,33 +37,30 @@ export class DecisionNotesService {
   }
 
   async create(caller: AuthUser, dto: CreateDecisionNoteDto): Promise<CreateResult<DecisionNote>> {
-    return this.records.db.transaction((m) =>
-      createOnce(m, DECISION_NOTE, caller, dto, {
-        toResponse: toDecisionNoteResponse,
-        audit: (entry) => this.records.audit.record(entry, m),
-        insert: async () => {
-          const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
-          const workerId = await resolveActor(m, caller, dto.workerId, p.teamId, 'workerId');
-          const discussedOn = dto.discussedOn ?? this.records.today();
-          const followUpOn = dto.followUpOn ?? null;
-          datesNotBefore({ discussedOn, followUpOn }, 'discussedOn', 'followUpOn');
-          return insertReturning(m, DECISION_NOTE, {
-            id: dto.id ?? undefined,
-            teamId: p.teamId,
-            participantId: p.id,
-            workerId,
-            discussedOn,
-            topic: dto.topic,
-            options: normaliseOptions(dto.options),
-            participantPriorities: dto.participantPriorities ?? null,
-            decision: dto.decision ?? null,
-            decidedBy: dto.decidedBy,
-            nextSteps: dto.nextSteps ?? null,
-            followUpOn,
-          });
-        },
-      }),
-    );
+    return this.records.create(caller, DECISION_NOTE, dto, (m) => ({
+      toResponse: toDecisionNoteResponse,
+      insert: async () => {
+        const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
+        const workerId = await resolveActor(m, caller, dto.workerId, p.teamId, 'workerId');
+        const discussedOn = dto.discussedOn ?? this.records.today();
+        const followUpOn = dto.followUpOn ?? null;
+        datesNotBefore({ discussedOn, followUpOn }, 'discussedOn', 'followUpOn');
+        return insertReturning(m, DECISION_NOTE, {
+          id: dto.id ?? undefined,
+          teamId: p.teamId,
+          participantId: p.id,
+          workerId,
+          discussedOn,
+          topic: dto.topic,
+          options: normaliseOptions(dto.options),
+          participantPriorities: dto.participantPriorities ?? null,
+          decision: dto.decision ?? null,
+          decidedBy: dto.decidedBy,
+          nextSteps: dto.nextSteps ?? null,
+          followUpOn,
+        });
+      },
+    }));
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateDecisionNoteDto): Promise<DecisionNote> {
@@ -97,18 +87,9 @@ export class DecisionNotesService {
         nextSteps: keep('nextSteps'),
         followUpOn,
       }))!;
-      await this.records.audit.record(
-        {
-          actorId: caller.id,
-          action: 'update',
-          entityType: DECISION_NOTE.entity,
-          entityId: saved.id,
-          participantId: saved.participantId,
-          teamId: saved.teamId,
-          details: { fields: Object.keys(dto) },
-        },
-        m,
-      );
+      await this.records.auditEvent(m, caller, 'update', DECISION_NOTE, saved, {
+        fields: Object.keys(dto),
+      });
       return toDecisionNoteResponse(saved);
     });
   }

@@ -12,7 +12,6 @@ import { fieldError, teamForCreate } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { CASELOAD_ROLES } from '../common/constants';
 import {
-  createOnce,
   findInTeam,
   findStored,
   insertReturning,
@@ -47,16 +46,10 @@ export class GroupsService {
   constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListGroupsQuery): Promise<Page<RecurringGroup>> {
-    const scope = await this.records.listScope(caller, q);
-    scope.filter.when(q.active, 'active = ?');
-    return this.records.listRead(
-      caller,
-      GROUP,
-      q,
-      scope,
-      { orderBy: 'created_at DESC, id DESC' },
-      toGroupResponse,
-    );
+    return this.records.list(caller, GROUP, q, toGroupResponse, {
+      orderBy: 'created_at DESC, id DESC',
+      where: (filter) => filter.when(q.active, 'active = ?'),
+    });
   }
 
   async get(caller: AuthUser, id: string): Promise<RecurringGroup> {
@@ -65,13 +58,12 @@ export class GroupsService {
   }
 
   async create(caller: AuthUser, dto: CreateGroupDto): Promise<CreateResult<RecurringGroup>> {
-    return this.records.db.transaction(async (m) => {
+    return this.records.create(caller, GROUP, dto, async (m) => {
       const teamId = await teamForCreate(m, caller, dto.teamId);
-      return createOnce(m, GROUP, caller, dto, {
+      return {
         toResponse: toGroupResponse,
         unordered: ['facilitatorIds', 'members'],
         reusable: (stored) => stored.teamId === teamId,
-        audit: (entry) => this.records.audit.record(entry, m),
         insert: async () => {
           const facilitatorIds = dto.facilitatorIds ?? (caller.role === 'admin' ? [] : [caller.id]);
           if (caller.role === 'worker' && !facilitatorIds.includes(caller.id)) {
@@ -96,7 +88,7 @@ export class GroupsService {
           await join(m, saved.id, members, this.records.today());
           return findStored(m, GROUP, saved.id);
         },
-      });
+      };
     });
   }
 

@@ -12,7 +12,6 @@ import { toIsoDate } from '../common/dates';
 import { fieldError, requireParticipant, resolveActor } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import {
-  createOnce,
   datesNotBefore,
   findInTeam,
   insertReturning,
@@ -49,25 +48,26 @@ export class HandoutsService {
   constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListHandoutsQuery): Promise<Page<HandoutListItem>> {
-    const scope = await this.records.listScope(caller, q, 'h');
-    scope.filter.when(q.resourceId, 'h.resource_id = ?').when(q.outcome, 'h.outcome = ?');
-    if (q.followUpDue !== undefined) {
-      const due = `(h.outcome = ANY(?::text[]) AND h.follow_up_on IS NOT NULL AND h.follow_up_on <= ?::date)`;
-      scope.filter.add(q.followUpDue ? due : `NOT ${due}`, OPEN, this.records.today());
-    }
-    if (q.open !== undefined) {
-      scope.filter.add(
-        q.open ? 'h.outcome = ANY(?::text[])' : 'NOT h.outcome = ANY(?::text[])',
-        OPEN,
-      );
-    }
-    return this.records.listRead(
+    return this.records.list(
       caller,
       HANDOUT,
       q,
-      scope,
+      (row) => toHandoutListItem(row as HandoutListRow),
       {
         alias: 'h',
+        where: (filter) => {
+          filter.when(q.resourceId, 'h.resource_id = ?').when(q.outcome, 'h.outcome = ?');
+          if (q.followUpDue !== undefined) {
+            const due = `(h.outcome = ANY(?::text[]) AND h.follow_up_on IS NOT NULL AND h.follow_up_on <= ?::date)`;
+            filter.add(q.followUpDue ? due : `NOT ${due}`, OPEN, this.records.today());
+          }
+          if (q.open !== undefined) {
+            filter.add(
+              q.open ? 'h.outcome = ANY(?::text[])' : 'NOT h.outcome = ANY(?::text[])',
+              OPEN,
+            );
+          }
+        },
         extra: `r.name AS "resourceName", r.category AS "resourceCategory",
                 coalesce(p.preferred_name, p.first_name) || ' ' || p.last_name AS "participantName"`,
         joins: `JOIN resource r ON r.id = h.resource_id
@@ -77,7 +77,6 @@ export class HandoutsService {
           ? 'h.follow_up_on ASC, h.given_on ASC, h.id'
           : 'h.given_on DESC, h.created_at DESC, h.id DESC',
       },
-      (row) => toHandoutListItem(row as HandoutListRow),
     );
   }
 
@@ -86,63 +85,59 @@ export class HandoutsService {
   }
 
   async create(caller: AuthUser, dto: CreateHandoutDto): Promise<CreateResult<Handout>> {
-    return this.records.db.transaction((m) =>
-      createOnce(m, HANDOUT, caller, dto, {
-        toResponse: toHandoutResponse,
-        audit: (entry, row) =>
-          this.records.audit.record(
-            entry.action === 'create'
-              ? { ...entry, details: { resourceId: row.resourceId } }
-              : entry,
-            m,
-          ),
-        insert: async () => {
-          const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
-          const resource: { active: boolean }[] = await m.query(
-            `SELECT active FROM resource WHERE id = $1`,
-            [dto.resourceId],
+    return this.records.create(caller, HANDOUT, dto, (m) => ({
+      toResponse: toHandoutResponse,
+      audit: (entry, row) =>
+        this.records.audit.record(
+          entry.action === 'create' ? { ...entry, details: { resourceId: row.resourceId } } : entry,
+          m,
+        ),
+      insert: async () => {
+        const p = await requireParticipant(m, caller, dto.participantId, { lock: 'share' });
+        const resource: { active: boolean }[] = await m.query(
+          `SELECT active FROM resource WHERE id = $1`,
+          [dto.resourceId],
+        );
+        if (resource.length === 0) {
+          throw fieldError('resourceId', 'resourceId does not name a resource of the directory');
+        }
+        if (!resource[0].active) {
+          throw fieldError(
+            'resourceId',
+            'This resource is no longer active and cannot be handed out',
           );
-          if (resource.length === 0) {
-            throw fieldError('resourceId', 'resourceId does not name a resource of the directory');
-          }
-          if (!resource[0].active) {
-            throw fieldError(
-              'resourceId',
-              'This resource is no longer active and cannot be handed out',
-            );
-          }
-          const workerId = await resolveActor(m, caller, dto.workerId, p.teamId, 'workerId');
-          const givenOn = dto.givenOn ?? this.records.today();
-          const outcome = dto.outcome ?? PENDING;
-          if (outcome === PENDING && dto.outcomeOn) {
-            throw fieldError(
-              'outcomeOn',
-              'outcomeOn can only be set with an outcome other than pending',
-            );
-          }
-          const outcomeOn = outcome === PENDING ? null : (dto.outcomeOn ?? this.records.today());
-          const followUpOn = dto.followUpOn ?? null;
-          datesNotBefore({ givenOn, followUpOn, outcomeOn }, 'givenOn', 'followUpOn', 'outcomeOn');
-          // The history starts with the handout itself; an outcome known already is its next step.
-          const history = [step(PENDING, givenOn, workerId)];
-          if (outcome !== PENDING) history.push(step(outcome, outcomeOn!, caller.id));
-          return insertReturning(m, HANDOUT, {
-            id: dto.id ?? undefined,
-            teamId: p.teamId,
-            participantId: p.id,
-            resourceId: dto.resourceId,
-            workerId,
-            givenOn,
-            method: dto.method,
-            note: dto.note ?? null,
-            followUpOn,
-            outcome,
-            outcomeOn,
-            history,
-          });
-        },
-      }),
-    );
+        }
+        const workerId = await resolveActor(m, caller, dto.workerId, p.teamId, 'workerId');
+        const givenOn = dto.givenOn ?? this.records.today();
+        const outcome = dto.outcome ?? PENDING;
+        if (outcome === PENDING && dto.outcomeOn) {
+          throw fieldError(
+            'outcomeOn',
+            'outcomeOn can only be set with an outcome other than pending',
+          );
+        }
+        const outcomeOn = outcome === PENDING ? null : (dto.outcomeOn ?? this.records.today());
+        const followUpOn = dto.followUpOn ?? null;
+        datesNotBefore({ givenOn, followUpOn, outcomeOn }, 'givenOn', 'followUpOn', 'outcomeOn');
+        // The history starts with the handout itself; an outcome known already is its next step.
+        const history = [step(PENDING, givenOn, workerId)];
+        if (outcome !== PENDING) history.push(step(outcome, outcomeOn!, caller.id));
+        return insertReturning(m, HANDOUT, {
+          id: dto.id ?? undefined,
+          teamId: p.teamId,
+          participantId: p.id,
+          resourceId: dto.resourceId,
+          workerId,
+          givenOn,
+          method: dto.method,
+          note: dto.note ?? null,
+          followUpOn,
+          outcome,
+          outcomeOn,
+          history,
+        });
+      },
+    }));
   }
 
   /** Records the outcome of a follow-up, or changes the note or follow-up date. */
@@ -194,18 +189,7 @@ export class HandoutsService {
       if (saved.outcome !== current.outcome) {
         details.outcome = { from: current.outcome, to: saved.outcome };
       }
-      await this.records.audit.record(
-        {
-          actorId: caller.id,
-          action: 'update',
-          entityType: HANDOUT.entity,
-          entityId: saved.id,
-          participantId: saved.participantId,
-          teamId: saved.teamId,
-          details,
-        },
-        m,
-      );
+      await this.records.auditEvent(m, caller, 'update', HANDOUT, saved, details);
       return toHandoutResponse(saved);
     });
   }
@@ -241,18 +225,7 @@ export class HandoutsService {
             record: toHandoutResponse(current),
           });
         }
-        await this.records.audit.record(
-          {
-            actorId: caller.id,
-            action: 'read',
-            entityType: HANDOUT.entity,
-            entityId: current.id,
-            participantId: current.participantId,
-            teamId: current.teamId,
-            details: { repeated: 'status' },
-          },
-          m,
-        );
+        await this.records.auditEvent(m, caller, 'read', HANDOUT, current, { repeated: 'status' });
         return toHandoutResponse(current);
       }
       if (on > today) throw fieldError('on', 'on must not be after today');
@@ -275,18 +248,10 @@ export class HandoutsService {
     const saved = (await updateReturning(m, HANDOUT, current, change))!;
     const fields = ['outcome', 'history'];
     if (change.followUpOn !== toIsoDate(current.followUpOn)) fields.push('followUpOn');
-    await this.records.audit.record(
-      {
-        actorId: caller.id,
-        action: 'update',
-        entityType: HANDOUT.entity,
-        entityId: saved.id,
-        participantId: saved.participantId,
-        teamId: saved.teamId,
-        details: { fields, outcome: { from: current.outcome, to: saved.outcome } },
-      },
-      m,
-    );
+    await this.records.auditEvent(m, caller, 'update', HANDOUT, saved, {
+      fields,
+      outcome: { from: current.outcome, to: saved.outcome },
+    });
     return toHandoutResponse(saved);
   }
 }

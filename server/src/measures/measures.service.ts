@@ -124,18 +124,10 @@ export class MeasuresService {
                VALUES ($1, $2, $3, $4) RETURNING ${SAFETY_ALERT.select}`,
               [saved.teamId, saved.participantId, saved.id, kind],
             );
-            await this.records.audit.record(
-              {
-                actorId: caller.id,
-                action: 'create',
-                entityType: SAFETY_ALERT.entity,
-                entityId: alert.id,
-                participantId: alert.participantId,
-                teamId: alert.teamId,
-                details: { kind, measurementId: saved.id },
-              },
-              m,
-            );
+            await this.records.auditEvent(m, caller, 'create', SAFETY_ALERT, alert, {
+              kind,
+              measurementId: saved.id,
+            });
           }
           return saved;
         },
@@ -150,19 +142,17 @@ export class MeasuresService {
   }
 
   async list(caller: AuthUser, q: ListMeasurementsQuery): Promise<Page<Measurement>> {
-    const scope = await this.records.listScope(caller, q, 'm');
-    scope.filter.add('m.voided_at IS NULL').when(q.instrument, 'm.instrument = ?');
-    return this.records.listRead<MeasurementRow, Measurement, { timepoint: Timepoint }>(
+    return this.records.list<MeasurementRow, Measurement, { timepoint: Timepoint }>(
       caller,
       MEASUREMENT,
       q,
-      scope,
+      toMeasurementResponse,
       {
         alias: 'm',
         extra: `${TIMEPOINT_SQL('m')} AS timepoint`,
         orderBy: 'm.taken_on, m.created_at, m.id',
+        where: (filter) => filter.add('m.voided_at IS NULL').when(q.instrument, 'm.instrument = ?'),
       },
-      toMeasurementResponse,
     );
   }
 
@@ -185,18 +175,7 @@ export class MeasuresService {
         // Voiding again (a retry, a double tap) by the same person for the same reason: 200, as it is.
         const asItIs = await this.withTimepoint(m, current);
         if (current.voidedById === caller.id && current.voidReason === dto.reason) {
-          await this.records.audit.record(
-            {
-              actorId: caller.id,
-              action: 'read',
-              entityType: MEASUREMENT.entity,
-              entityId: current.id,
-              participantId: current.participantId,
-              teamId: current.teamId,
-              details: { retry: true },
-            },
-            m,
-          );
+          await this.records.auditEvent(m, caller, 'read', MEASUREMENT, current, { retry: true });
           return asItIs;
         }
         throw new ConflictException({
@@ -211,18 +190,9 @@ export class MeasuresService {
           WHERE id = $1 RETURNING ${MEASUREMENT.select}`,
         [id, caller.id, dto.reason],
       );
-      await this.records.audit.record(
-        {
-          actorId: caller.id,
-          action: 'delete',
-          entityType: MEASUREMENT.entity,
-          entityId: saved.id,
-          participantId: saved.participantId,
-          teamId: saved.teamId,
-          details: { reason: dto.reason },
-        },
-        m,
-      );
+      await this.records.auditEvent(m, caller, 'delete', MEASUREMENT, saved, {
+        reason: dto.reason,
+      });
       return this.withTimepoint(m, saved);
     });
   }
@@ -332,18 +302,7 @@ export class MeasuresService {
       }
       if (current.resolvedAt) {
         if (current.resolvedById === caller.id && current.resolution === dto.resolution) {
-          await this.records.audit.record(
-            {
-              actorId: caller.id,
-              action: 'read',
-              entityType: SAFETY_ALERT.entity,
-              entityId: current.id,
-              participantId: current.participantId,
-              teamId: current.teamId,
-              details: { retry: true },
-            },
-            m,
-          );
+          await this.records.auditEvent(m, caller, 'read', SAFETY_ALERT, current, { retry: true });
           return toSafetyAlertResponse(current);
         }
         throw new ConflictException({
@@ -356,18 +315,7 @@ export class MeasuresService {
           WHERE id = $1`,
         [id, caller.id, dto.resolution],
       );
-      await this.records.audit.record(
-        {
-          actorId: caller.id,
-          action: 'update',
-          entityType: SAFETY_ALERT.entity,
-          entityId: current.id,
-          participantId: current.participantId,
-          teamId: current.teamId,
-          details: { resolved: true },
-        },
-        m,
-      );
+      await this.records.auditEvent(m, caller, 'update', SAFETY_ALERT, current, { resolved: true });
       const [saved]: AlertRow[] = await m.query(`SELECT ${ALERT_SELECT} WHERE a.id = $1`, [id]);
       return toSafetyAlertResponse(saved);
     });

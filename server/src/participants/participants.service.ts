@@ -26,7 +26,6 @@ import { sqlLiterals, UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
 import { preparedQuery } from '../common/prepared';
 import { paging } from '../common/validation';
 import {
-  createOnce,
   Filter,
   findInTeam,
   insertReturning,
@@ -319,9 +318,9 @@ export class ParticipantsService {
    * fields) returns the stored one with `created: false` and writes nothing.
    */
   async create(caller: AuthUser, dto: CreateParticipantDto): Promise<CreateResult<Participant>> {
-    return this.records.db.transaction(async (m) => {
+    return this.records.create(caller, PARTICIPANT, dto, async (m) => {
       const teamId = await teamForCreate(m, caller, dto.teamId);
-      return createOnce(m, PARTICIPANT, caller, dto, {
+      return {
         toResponse: toParticipantResponse,
         unordered: ['focusAreas'],
         // A stored participant of another team than the one asked for is a conflict,
@@ -345,7 +344,7 @@ export class ParticipantsService {
           if (dto.primaryWorkerId) await this.checkPrimaryWorker(m, dto.primaryWorkerId, teamId);
           return insertReturning(m, PARTICIPANT, values);
         },
-      });
+      };
     });
   }
 

@@ -15,7 +15,6 @@ import { fieldError, requireParticipant } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging } from '../common/validation';
 import {
-  createOnce,
   Filter,
   findInTeam,
   insertReturning,
@@ -160,43 +159,40 @@ export class PlansService {
   ): Promise<CreateResult<RecoveryPlan>> {
     // The participant named in the path is part of what a safe retry must match.
     const sent: { id?: string } = { ...dto, participantId } as CreatePlanDto;
-    return this.records.db.transaction((m) =>
-      createOnce(m, PLANS, caller, sent, {
-        toResponse: (row) => this.toResponse(m, row),
-        audit: (entry) => this.records.audit.record(entry, m),
-        insert: async () => {
-          const p = await requireParticipant(m, caller, participantId, { lock: 'share' });
-          const [active] = await this.activePlan(m, p.id);
-          const copied = active ? await this.goalsOf(m, [active.id]) : [];
-          const goals =
-            dto.goals !== undefined
-              ? await this.resolveGoals(m, p.id, dto.goals)
-              : copied.map((g): GoalToStore => ({
-                  goalId: g.goalId,
-                  lifeArea: g.lifeArea,
-                  statement: g.statement,
-                  steps: g.steps,
-                  targetOn: g.targetOn,
-                  status: g.status,
-                }));
-          const saved = await insertReturning(m, PLANS, {
-            id: dto.id ?? undefined,
-            teamId: p.teamId,
-            participantId: p.id,
-            versionNo: await this.nextVersionNo(m, p.id),
-            status: 'draft',
-            strengths: dto.strengths !== undefined ? dto.strengths : (active?.strengths ?? null),
-            whatMatters:
-              dto.whatMatters !== undefined ? dto.whatMatters : (active?.whatMatters ?? null),
-            wellness: mergeWellness(active?.wellness, dto.wellness),
-            basedOnPlanId: active?.id ?? null,
-            createdById: caller.id,
-          });
-          if (saved) await this.storeGoals(m, saved, goals);
-          return saved;
-        },
-      }),
-    );
+    return this.records.create(caller, PLANS, sent, (m) => ({
+      toResponse: (row) => this.toResponse(m, row),
+      insert: async () => {
+        const p = await requireParticipant(m, caller, participantId, { lock: 'share' });
+        const [active] = await this.activePlan(m, p.id);
+        const copied = active ? await this.goalsOf(m, [active.id]) : [];
+        const goals =
+          dto.goals !== undefined
+            ? await this.resolveGoals(m, p.id, dto.goals)
+            : copied.map((g): GoalToStore => ({
+                goalId: g.goalId,
+                lifeArea: g.lifeArea,
+                statement: g.statement,
+                steps: g.steps,
+                targetOn: g.targetOn,
+                status: g.status,
+              }));
+        const saved = await insertReturning(m, PLANS, {
+          id: dto.id ?? undefined,
+          teamId: p.teamId,
+          participantId: p.id,
+          versionNo: await this.nextVersionNo(m, p.id),
+          status: 'draft',
+          strengths: dto.strengths !== undefined ? dto.strengths : (active?.strengths ?? null),
+          whatMatters:
+            dto.whatMatters !== undefined ? dto.whatMatters : (active?.whatMatters ?? null),
+          wellness: mergeWellness(active?.wellness, dto.wellness),
+          basedOnPlanId: active?.id ?? null,
+          createdById: caller.id,
+        });
+        if (saved) await this.storeGoals(m, saved, goals);
+        return saved;
+      },
+    }));
   }
 
   /** Edits a draft; the content of a plan in use or of an earlier version is read-only (409). */

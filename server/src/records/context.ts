@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { todayIn, type Page } from '@peerpath/shared';
+import { todayIn, type AuditAction, type Page } from '@peerpath/shared';
 import { AuditService } from '../audit/audit.service';
 import { listFilters, requireParticipant, requireTeamMember, teamFilter } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
@@ -9,7 +9,8 @@ import { paging, type PageQuery } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import { Filter } from './filter';
 import type { RecordTable } from './record-table';
-import { findInTeam, listPage, scopeOf } from './store';
+import type { CreateResult } from '../common/retry';
+import { createOnce, findInTeam, listPage, scopeOf, type CreateOnce } from './store';
 
 /** What a list's scope is: its paging, its team and the filter so far. */
 export interface ListScope {
@@ -19,6 +20,25 @@ export interface ListScope {
   teamId: string | null;
   filter: Filter;
 }
+
+/** A written record as the audit trail names it: its id, team and person (when it has one). */
+interface AuditedRecord {
+  id: string;
+  teamId: string;
+  participantId?: string | null;
+}
+
+/** How a record list is read: its order, and the alias, joins and extra columns of its query. */
+interface ListOptions {
+  orderBy: string;
+  alias?: string;
+  joins?: string;
+  extra?: string;
+}
+
+/** How a record is created (createOnce); its audit is the usual one unless given. */
+type CreateHow<Row, Out extends object> = Omit<CreateOnce<Row, Out>, 'audit'> &
+  Partial<Pick<CreateOnce<Row, Out>, 'audit'>>;
 
 /** The filters most record lists take. */
 interface ListScopeQuery {
@@ -68,13 +88,52 @@ export class RecordContext {
     return { ...paging(q), teamId, filter };
   }
 
+  /**
+   * One page of a record list (listScope, then listRead): `where` adds the
+   * list's own filters to the scope's, `toItem` answers each row.
+   */
+  async list<Row extends { id: string }, Out, Extra = object>(
+    caller: AuthUser,
+    t: RecordTable<Row>,
+    q: ListScopeQuery & PageQuery,
+    toItem: (row: Row & Extra) => Out,
+    opts: ListOptions & { where?: (filter: Filter, scope: ListScope) => unknown },
+  ): Promise<Page<Out>> {
+    const { where, ...order } = opts;
+    const scope = await this.listScope(caller, q, opts.alias);
+    await where?.(scope.filter, scope);
+    return this.listRead<Row, Out, Extra>(caller, t, q, scope, order, toItem);
+  }
+
+  /**
+   * A create with the safe retry of SPEC §4 (createOnce) in its own
+   * transaction, its `create` (or retry's `read`) audited in it; `how` is
+   * given the transaction.
+   */
+  create<
+    Row extends { id: string; teamId: string; participantId?: string | null },
+    Out extends object,
+  >(
+    caller: AuthUser,
+    t: RecordTable<Row>,
+    dto: { id?: string | null },
+    how: (m: EntityManager) => CreateHow<Row, Out> | Promise<CreateHow<Row, Out>>,
+  ): Promise<CreateResult<Out>> {
+    return this.db.transaction(async (m) =>
+      createOnce(m, t, caller, dto, {
+        audit: (entry) => this.audit.record(entry, m),
+        ...(await how(m)),
+      }),
+    );
+  }
+
   /** One page of a record list under `scope` (listScope), its read audited with its filters. */
   async listRead<Row extends { id: string }, Out, Extra = object>(
     caller: AuthUser,
     t: RecordTable<Row>,
     q: ListScopeQuery,
     scope: ListScope,
-    opts: { orderBy: string; alias?: string; joins?: string; extra?: string },
+    opts: ListOptions,
     toItem: (row: Row & Extra) => Out,
   ): Promise<Page<Out>> {
     const { page, pageSize, offset, teamId, filter } = scope;
@@ -144,19 +203,35 @@ export class RecordContext {
     m: EntityManager,
     caller: AuthUser,
     t: { entity: string },
-    saved: { id: string; teamId: string; participantId?: string | null },
+    saved: AuditedRecord,
     dto: object,
     more: Record<string, unknown> = {},
+  ): Promise<void> {
+    const fields = Object.keys(dto).filter((k) => k !== 'version');
+    await this.auditEvent(m, caller, 'update', t, saved, { fields, ...more });
+  }
+
+  /**
+   * Audits `caller`'s `action` on `row`, a record of `t` (with its person, when
+   * it has one), in the transaction `m` that did it, with `details` as given.
+   */
+  async auditEvent(
+    m: EntityManager,
+    caller: AuthUser,
+    action: AuditAction,
+    t: { entity: string },
+    row: AuditedRecord,
+    details: Record<string, unknown>,
   ): Promise<void> {
     await this.audit.record(
       {
         actorId: caller.id,
-        action: 'update',
+        action,
         entityType: t.entity,
-        entityId: saved.id,
-        participantId: saved.participantId ?? null,
-        teamId: saved.teamId,
-        details: { fields: Object.keys(dto).filter((k) => k !== 'version'), ...more },
+        entityId: row.id,
+        participantId: row.participantId ?? null,
+        teamId: row.teamId,
+        details,
       },
       m,
     );

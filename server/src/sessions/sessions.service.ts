@@ -26,7 +26,6 @@ import {
 import type { AuthUser } from '../common/auth.decorators';
 import { paging } from '../common/validation';
 import {
-  createOnce,
   Filter,
   findInTeam,
   findStored,
@@ -128,9 +127,9 @@ export class SessionsService {
    * stored `id` with the same fields) returns the stored one with `created: false`.
    */
   async create(caller: AuthUser, dto: CreateSessionDto): Promise<CreateResult<Session>> {
-    return this.records.db.transaction(async (m) => {
+    return this.records.create(caller, SESSION, dto, async (m) => {
       const teamId = await teamForCreate(m, caller, dto.teamId);
-      return createOnce(m, SESSION, caller, dto, {
+      return {
         toResponse: toSessionResponse,
         unordered: ['activities', 'attendance'],
         // Another team's session, or a voided one, is a conflict without comparing
@@ -171,7 +170,7 @@ export class SessionsService {
           await this.writeAttendance(m, saved.id, teamId, attendance);
           return findStored(m, SESSION, saved.id);
         },
-      });
+      };
     });
   }
 

@@ -9,7 +9,6 @@ import {
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import {
-  createOnce,
   findInTeam,
   insertReturning,
   RecordContext,
@@ -53,20 +52,16 @@ export class SupervisionsService {
 
   async list(caller: AuthUser, q: ListSupervisionsQuery): Promise<Page<Supervision>> {
     periodInOrder(q);
-    const scope = await this.records.listScope(caller, q);
-    ownForWorkers(caller, scope, q.workerId, 'supervision');
-    if (q.supervisorId) {
-      await requireTeamMember(this.records.db.manager, scopeOf(caller), q.supervisorId);
-    }
-    scope.filter.when(q.supervisorId, 'supervisor_id = ?').during('held_on', q.from, q.to);
-    return this.records.listRead(
-      caller,
-      SUPERVISION,
-      q,
-      scope,
-      { orderBy: 'held_on DESC, created_at DESC, id DESC' },
-      toSupervisionResponse,
-    );
+    return this.records.list(caller, SUPERVISION, q, toSupervisionResponse, {
+      orderBy: 'held_on DESC, created_at DESC, id DESC',
+      where: async (filter, scope) => {
+        ownForWorkers(caller, scope, q.workerId, 'supervision');
+        if (q.supervisorId) {
+          await requireTeamMember(this.records.db.manager, scopeOf(caller), q.supervisorId);
+        }
+        filter.when(q.supervisorId, 'supervisor_id = ?').during('held_on', q.from, q.to);
+      },
+    });
   }
 
   async get(caller: AuthUser, id: string): Promise<Supervision> {
@@ -80,45 +75,42 @@ export class SupervisionsService {
 
   async create(caller: AuthUser, dto: CreateSupervisionDto): Promise<CreateResult<Supervision>> {
     requireSupervisor(caller);
-    return this.records.db.transaction((m) =>
-      createOnce(m, SUPERVISION, caller, dto, {
-        toResponse: toSupervisionResponse,
-        audit: (entry) => this.records.audit.record(entry, m),
-        insert: async () => {
-          const teamId = caller.teamId!;
-          const supervisorId = dto.supervisorId ?? caller.id;
-          if (supervisorId !== caller.id) {
-            const rows = await m.query(
-              `SELECT 1 FROM app_user WHERE id = $1 AND team_id = $2 AND active AND role = 'supervisor'`,
-              [supervisorId, teamId],
+    return this.records.create(caller, SUPERVISION, dto, (m) => ({
+      toResponse: toSupervisionResponse,
+      insert: async () => {
+        const teamId = caller.teamId!;
+        const supervisorId = dto.supervisorId ?? caller.id;
+        if (supervisorId !== caller.id) {
+          const rows = await m.query(
+            `SELECT 1 FROM app_user WHERE id = $1 AND team_id = $2 AND active AND role = 'supervisor'`,
+            [supervisorId, teamId],
+          );
+          if (rows.length === 0) {
+            throw fieldError(
+              'supervisorId',
+              'supervisorId must be an active supervisor of the team',
             );
-            if (rows.length === 0) {
-              throw fieldError(
-                'supervisorId',
-                'supervisorId must be an active supervisor of the team',
-              );
-            }
           }
-          if (!(await isActiveCaseworker(m, dto.workerId, teamId))) {
-            throw fieldError('workerId', 'workerId must be an active member of the team');
-          }
-          if (dto.workerId === supervisorId) {
-            throw fieldError('workerId', 'A supervisor does not record supervision of themself');
-          }
-          return insertReturning(m, SUPERVISION, {
-            id: dto.id ?? undefined,
-            teamId,
-            workerId: dto.workerId,
-            supervisorId,
-            on: dto.on ?? this.records.today(),
-            minutes: dto.minutes,
-            format: dto.format,
-            topics: dto.topics ?? null,
-            actionItems: dto.actionItems ?? null,
-          });
-        },
-      }),
-    );
+        }
+        if (!(await isActiveCaseworker(m, dto.workerId, teamId))) {
+          throw fieldError('workerId', 'workerId must be an active member of the team');
+        }
+        if (dto.workerId === supervisorId) {
+          throw fieldError('workerId', 'A supervisor does not record supervision of themself');
+        }
+        return insertReturning(m, SUPERVISION, {
+          id: dto.id ?? undefined,
+          teamId,
+          workerId: dto.workerId,
+          supervisorId,
+          on: dto.on ?? this.records.today(),
+          minutes: dto.minutes,
+          format: dto.format,
+          topics: dto.topics ?? null,
+          actionItems: dto.actionItems ?? null,
+        });
+      },
+    }));
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateSupervisionDto): Promise<Supervision> {

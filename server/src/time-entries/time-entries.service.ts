@@ -3,7 +3,6 @@ import type { Page, TimeEntry } from '@peerpath/shared';
 import { requireMayChange, resolveActor } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import {
-  createOnce,
   findInTeam,
   insertReturning,
   RecordContext,
@@ -31,17 +30,13 @@ export class TimeEntriesService {
 
   async list(caller: AuthUser, q: ListTimeEntriesQuery): Promise<Page<TimeEntry>> {
     periodInOrder(q);
-    const scope = await this.records.listScope(caller, q);
-    ownForWorkers(caller, scope, q.workerId, 'time entries');
-    scope.filter.when(q.kind, 'kind = ?').during('worked_on', q.from, q.to);
-    return this.records.listRead(
-      caller,
-      TIME_ENTRY,
-      q,
-      scope,
-      { orderBy: 'worked_on DESC, created_at DESC, id DESC' },
-      toTimeEntryResponse,
-    );
+    return this.records.list(caller, TIME_ENTRY, q, toTimeEntryResponse, {
+      orderBy: 'worked_on DESC, created_at DESC, id DESC',
+      where: (filter, scope) => {
+        ownForWorkers(caller, scope, q.workerId, 'time entries');
+        filter.when(q.kind, 'kind = ?').during('worked_on', q.from, q.to);
+      },
+    });
   }
 
   async get(caller: AuthUser, id: string): Promise<TimeEntry> {
@@ -52,30 +47,27 @@ export class TimeEntriesService {
   }
 
   async create(caller: AuthUser, dto: CreateTimeEntryDto): Promise<CreateResult<TimeEntry>> {
-    return this.records.db.transaction((m) =>
-      createOnce(m, TIME_ENTRY, caller, dto, {
-        toResponse: toTimeEntryResponse,
-        audit: (entry) => this.records.audit.record(entry, m),
-        insert: async () => {
-          if (caller.role === 'admin') {
-            throw new ForbiddenException(
-              'Time entries are kept by a worker or a supervisor of the team',
-            );
-          }
-          const teamId = caller.teamId!;
-          const workerId = await resolveActor(m, caller, dto.workerId, teamId, 'workerId');
-          return insertReturning(m, TIME_ENTRY, {
-            id: dto.id ?? undefined,
-            teamId,
-            workerId,
-            on: dto.on ?? this.records.today(),
-            minutes: dto.minutes,
-            kind: dto.kind,
-            note: dto.note ?? null,
-          });
-        },
-      }),
-    );
+    return this.records.create(caller, TIME_ENTRY, dto, (m) => ({
+      toResponse: toTimeEntryResponse,
+      insert: async () => {
+        if (caller.role === 'admin') {
+          throw new ForbiddenException(
+            'Time entries are kept by a worker or a supervisor of the team',
+          );
+        }
+        const teamId = caller.teamId!;
+        const workerId = await resolveActor(m, caller, dto.workerId, teamId, 'workerId');
+        return insertReturning(m, TIME_ENTRY, {
+          id: dto.id ?? undefined,
+          teamId,
+          workerId,
+          on: dto.on ?? this.records.today(),
+          minutes: dto.minutes,
+          kind: dto.kind,
+          note: dto.note ?? null,
+        });
+      },
+    }));
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateTimeEntryDto): Promise<TimeEntry> {
