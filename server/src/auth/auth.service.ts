@@ -61,14 +61,7 @@ export class AuthService {
     // The attempt is counted before its password is checked (see reserveAttempt).
     const attemptId = await this.reserveAttempt(emailKey, ip);
     if (attemptId === null) {
-      await this.audit.record({
-        actorId: user?.id ?? null,
-        action: 'login_failed',
-        entityType: 'user',
-        entityId: user?.id ?? null,
-        teamId: user?.teamId ?? null,
-        details: { reason: 'throttled', ip },
-      });
+      await this.loginFailed(user, 'throttled', ip);
       throw new HttpException(
         { message: 'Too many failed sign-in attempts. Please wait a while and try again.' },
         HttpStatus.TOO_MANY_REQUESTS,
@@ -82,14 +75,7 @@ export class AuthService {
 
     if (!user || !ok || !user.active) {
       await this.db.query(`UPDATE login_failure SET pending = false WHERE id = $1`, [attemptId]);
-      await this.audit.record({
-        actorId: user?.id ?? null,
-        action: 'login_failed',
-        entityType: 'user',
-        entityId: user?.id ?? null,
-        teamId: user?.teamId ?? null,
-        details: { reason: user && ok ? 'deactivated' : 'bad_credentials', ip },
-      });
+      await this.loginFailed(user, user && ok ? 'deactivated' : 'bad_credentials', ip);
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
 
@@ -109,6 +95,21 @@ export class AuthService {
       details: { ip },
     });
     return { ...this.issue(user, session.id as string), refreshToken };
+  }
+  /** Audits a refused sign-in: why (`reason`), from where, and the account when the email names one. */
+  private async loginFailed(
+    user: UserEntity | null,
+    reason: 'throttled' | 'deactivated' | 'bad_credentials',
+    ip: string,
+  ): Promise<void> {
+    await this.audit.record({
+      actorId: user?.id ?? null,
+      action: 'login_failed',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      teamId: user?.teamId ?? null,
+      details: { reason, ip },
+    });
   }
 
   /**

@@ -1,12 +1,15 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { todayIn, type Page, type Resource } from '@peerpath/shared';
-import { AuditService } from '../audit/audit.service';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { Page, Resource } from '@peerpath/shared';
 import type { AuthUser } from '../common/auth.decorators';
 import { paging } from '../common/validation';
-import { APP_CONFIG, type ResolvedConfig } from '../config/config';
-import { Filter, findStored, insertReturning, listPage, updateReturning } from '../records';
+import {
+  Filter,
+  findStored,
+  insertReturning,
+  listPage,
+  RecordContext,
+  updateReturning,
+} from '../records';
 import type { CreateResourceDto } from './dto/create-resource.dto';
 import type { ListResourcesQuery } from './dto/list-resources.query';
 import type { UpdateResourceDto } from './dto/update-resource.dto';
@@ -24,15 +27,11 @@ export function containsPattern(text: string): string {
  */
 @Injectable()
 export class ResourcesService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-  ) {}
+  constructor(private readonly records: RecordContext) {}
 
   /** Today in the organisation's time zone: what `stale` is reckoned from. */
   today(): string {
-    return todayIn(this.config.orgTimezone);
+    return this.records.today();
   }
 
   async list(q: ListResourcesQuery): Promise<Page<Resource>> {
@@ -56,7 +55,7 @@ export class ResourcesService {
         pattern,
       );
     }
-    const { rows, total } = await listPage(this.db.manager, RESOURCE, f, {
+    const { rows, total } = await listPage(this.records.db.manager, RESOURCE, f, {
       orderBy: 'lower(name), id',
       limit: pageSize,
       offset,
@@ -65,13 +64,13 @@ export class ResourcesService {
   }
 
   async get(id: string): Promise<Resource> {
-    const row = await findStored(this.db.manager, RESOURCE, id);
+    const row = await findStored(this.records.db.manager, RESOURCE, id);
     if (!row) throw new NotFoundException(RESOURCE.notFound);
     return toResourceResponse(row, this.today());
   }
 
   async create(caller: AuthUser, dto: CreateResourceDto): Promise<Resource> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const saved = (await insertReturning(m, RESOURCE, {
         name: dto.name,
         category: dto.category,
@@ -82,7 +81,7 @@ export class ResourcesService {
         tags: dto.tags ?? [],
         active: dto.active ?? true,
       }))!;
-      await this.audit.record(
+      await this.records.audit.record(
         { actorId: caller.id, action: 'create', entityType: RESOURCE.entity, entityId: saved.id },
         m,
       );
@@ -91,10 +90,10 @@ export class ResourcesService {
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateResourceDto): Promise<Resource> {
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const saved = await updateReturning(m, RESOURCE, { id }, dto);
       if (!saved) throw new NotFoundException(RESOURCE.notFound);
-      await this.audit.record(
+      await this.records.audit.record(
         {
           actorId: caller.id,
           action: 'update',
@@ -117,7 +116,7 @@ export class ResourcesService {
    */
   async verify(caller: AuthUser, id: string): Promise<Resource> {
     const today = this.today();
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       const rows: unknown[] = await m.query(`SELECT 1 FROM resource WHERE id = $1 FOR UPDATE`, [
         id,
       ]);
@@ -125,7 +124,7 @@ export class ResourcesService {
       const stored = (await findStored(m, RESOURCE, id))!;
       if (stored.lastVerifiedOn === today) return toResourceResponse(stored, today);
       const saved = (await updateReturning(m, RESOURCE, { id }, { lastVerifiedOn: today }))!;
-      await this.audit.record(
+      await this.records.audit.record(
         {
           actorId: caller.id,
           action: 'update',
