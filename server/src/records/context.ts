@@ -9,6 +9,7 @@ import { paging, type PageQuery } from '../common/validation';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import { Filter } from './filter';
 import type { RecordTable } from './record-table';
+import { ownForWorkers, periodInOrder } from './rules';
 import type { CreateResult } from '../common/retry';
 import { createOnce, findInTeam, listPage, scopeOf, type CreateOnce } from './store';
 
@@ -90,18 +91,27 @@ export class RecordContext {
 
   /**
    * One page of a record list (listScope, then listRead): `where` adds the
-   * list's own filters to the scope's, `toItem` answers each row.
+   * list's own filters to the scope's, `toItem` answers each row. `ownWork`
+   * makes it a list of records workers keep of their own work (supervision,
+   * time entries): its period in order (periodInOrder), a worker's own only
+   * (ownForWorkers, `what` naming them), and within `from`–`to` on column `on`.
    */
   async list<Row extends { id: string }, Out, Extra = object>(
     caller: AuthUser,
     t: RecordTable<Row>,
-    q: ListScopeQuery & PageQuery,
+    q: ListScopeQuery & PageQuery & { from?: string | null; to?: string | null },
     toItem: (row: Row & Extra) => Out,
-    opts: ListOptions & { where?: (filter: Filter, scope: ListScope) => unknown },
+    opts: ListOptions & {
+      where?: (filter: Filter, scope: ListScope) => unknown;
+      ownWork?: { what: string; on: string };
+    },
   ): Promise<Page<Out>> {
-    const { where, ...order } = opts;
+    const { where, ownWork, ...order } = opts;
+    if (ownWork) periodInOrder(q);
     const scope = await this.listScope(caller, q, opts.alias);
+    if (ownWork) ownForWorkers(caller, scope, q.workerId, ownWork.what);
     await where?.(scope.filter, scope);
+    if (ownWork) scope.filter.during(ownWork.on, q.from, q.to);
     return this.listRead<Row, Out, Extra>(caller, t, q, scope, order, toItem);
   }
 

@@ -16,8 +16,6 @@ import {
   scopeOf,
   updateVersioned,
   type CreateResult,
-  ownForWorkers,
-  periodInOrder,
 } from '../records';
 import type {
   CreateSupervisionDto,
@@ -51,15 +49,14 @@ export class SupervisionsService {
   constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListSupervisionsQuery): Promise<Page<Supervision>> {
-    periodInOrder(q);
     return this.records.list(caller, SUPERVISION, q, toSupervisionResponse, {
       orderBy: 'held_on DESC, created_at DESC, id DESC',
-      where: async (filter, scope) => {
-        ownForWorkers(caller, scope, q.workerId, 'supervision');
+      ownWork: { what: 'supervision', on: 'held_on' },
+      where: async (filter) => {
         if (q.supervisorId) {
           await requireTeamMember(this.records.db.manager, scopeOf(caller), q.supervisorId);
         }
-        filter.when(q.supervisorId, 'supervisor_id = ?').during('held_on', q.from, q.to);
+        filter.when(q.supervisorId, 'supervisor_id = ?');
       },
     });
   }

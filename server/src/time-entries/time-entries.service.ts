@@ -9,8 +9,6 @@ import {
   requireVersion,
   updateVersioned,
   type CreateResult,
-  ownForWorkers,
-  periodInOrder,
 } from '../records';
 import type {
   CreateTimeEntryDto,
@@ -29,13 +27,10 @@ export class TimeEntriesService {
   constructor(private readonly records: RecordContext) {}
 
   async list(caller: AuthUser, q: ListTimeEntriesQuery): Promise<Page<TimeEntry>> {
-    periodInOrder(q);
     return this.records.list(caller, TIME_ENTRY, q, toTimeEntryResponse, {
       orderBy: 'worked_on DESC, created_at DESC, id DESC',
-      where: (filter, scope) => {
-        ownForWorkers(caller, scope, q.workerId, 'time entries');
-        filter.when(q.kind, 'kind = ?').during('worked_on', q.from, q.to);
-      },
+      ownWork: { what: 'time entries', on: 'worked_on' },
+      where: (filter) => filter.when(q.kind, 'kind = ?'),
     });
   }
 
