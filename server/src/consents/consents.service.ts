@@ -102,6 +102,16 @@ function shortfall(
 /** Far more than one person's disclosures in any period: the CSV is never cut short. */
 const EVERY_DISCLOSURE = 100_000;
 
+/**
+ * Which stored consent or disclosure a retry naming its id may be given back
+ * (SPEC §4): one of this participant's, in the caller's reach.
+ */
+function ofParticipantInReach(caller: AuthUser, participantId: string) {
+  return (stored: { participantId: string; teamId: string }) =>
+    stored.participantId === participantId &&
+    (caller.role === 'admin' || stored.teamId === caller.teamId);
+}
+
 @Injectable()
 export class ConsentsService {
   constructor(private readonly records: RecordContext) {}
@@ -119,9 +129,7 @@ export class ConsentsService {
     return this.records.create(caller, CONSENT, dto, (m) => ({
       toResponse: (row) => toConsentResponse(row, today),
       unordered: ['information'],
-      reusable: (s) =>
-        s.participantId === participantId &&
-        (caller.role === 'admin' || s.teamId === caller.teamId),
+      reusable: ofParticipantInReach(caller, participantId),
       insert: async () => {
         const p = await requireParticipant(m, caller, participantId, { lock: 'share' });
         if (dto.signedOn > today) throw fieldError('signedOn', 'signedOn must not be after today');
@@ -424,9 +432,7 @@ export class ConsentsService {
       const result = await createOnce(m, DISCLOSURE, caller, dto, {
         toResponse: toDisclosureResponse,
         unordered: ['information'],
-        reusable: (s) =>
-          s.participantId === participantId &&
-          (caller.role === 'admin' || s.teamId === caller.teamId),
+        reusable: ofParticipantInReach(caller, participantId),
         // An emergency disclosure carries its reason in the audit trail, for the supervisors.
         audit: (entry, row) =>
           this.audit.record(
