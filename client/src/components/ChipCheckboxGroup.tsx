@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import FormHelperText from '@mui/material/FormHelperText';
 import Typography from '@mui/material/Typography';
+import { Controller, type Control, type FieldPathByValue, type FieldValues } from 'react-hook-form';
 
 /**
  * Several choices shown as chips. Each chip is a real checkbox underneath,
@@ -78,5 +79,28 @@ export function ChipCheckboxGroup<V extends string>({
       </Box>
       {helperText && <FormHelperText>{helperText}</FormHelperText>}
     </Box>
+  );
+}
+
+/** A ChipCheckboxGroup bound to a react-hook-form field holding the chosen values. */
+export function ChipCheckboxField<T extends FieldValues, V extends string>({
+  control,
+  name,
+  ...group
+}: {
+  control: Control<T>;
+  name: FieldPathByValue<T, V[]>;
+  legend: string;
+  options: readonly { value: V; label: string }[];
+  helperText?: string;
+}) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <ChipCheckboxGroup {...group} value={field.value} onChange={field.onChange} />
+      )}
+    />
   );
 }

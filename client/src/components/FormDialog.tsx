@@ -23,6 +23,7 @@ export function FormDialog({
   error,
   submitting,
   submitLabel,
+  submitDisabled,
   maxWidth = 'sm',
   pickers = false,
   grid = true,
@@ -38,6 +39,8 @@ export function FormDialog({
   error: string | null;
   submitting: boolean;
   submitLabel: ReactNode;
+  /** The submit button is disabled (the caller may not change this record). */
+  submitDisabled?: boolean;
   maxWidth?: DialogProps['maxWidth'];
   pickers?: boolean;
   grid?: boolean;
@@ -55,7 +58,13 @@ export function FormDialog({
         <FormError message={error} />
         {children}
       </DialogContent>
-      <SubmitActions onCancel={close} submitting={submitting} large={large} largeCancel={large}>
+      <SubmitActions
+        onCancel={close}
+        submitting={submitting}
+        disabled={submitDisabled}
+        large={large}
+        largeCancel={large}
+      >
         {submitLabel}
       </SubmitActions>
     </form>

@@ -20,9 +20,11 @@ import { DateInput } from '../../components/pickers';
 import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
-import { useTeamOptions, useTeams } from '../teams/api';
+import { useTeams } from '../teams/api';
+import { TeamSelect } from '../teams/TeamSelect';
 import { useCreateUser, useUpdateUser } from '../users/api';
 import { FormDialog } from '../../components/FormDialog';
+import { maxLength } from '../../lib/formRules';
 
 interface UserForm {
   email: string;
@@ -78,7 +80,6 @@ export function UserDialog({
   onSaved: (user: User, what: string) => void;
 }) {
   const creating = user === undefined;
-  const teams = useTeamOptions();
   const noTeamYet = useTeams().data?.items.length === 0;
   const create = useCreateUser();
   const update = useUpdateUser();
@@ -232,15 +233,10 @@ export function UserDialog({
         )}
         <EnumSelect control={control} name="role" label="Role" required options={ROLE_CHOICES} />
         {role !== 'admin' && (
-          <EnumSelect
+          <TeamSelect
             control={control}
-            name="teamId"
-            label="Team"
-            required
-            rules={{
-              validate: (v, all) => all.role === 'admin' || Boolean(v) || 'Choose their team',
-            }}
-            options={teams}
+            message="Choose their team"
+            needed={(all) => all.role !== 'admin'}
             helperText={creating && noTeamYet ? 'Create a team first.' : undefined}
           />
         )}
@@ -289,7 +285,7 @@ export function UserDialog({
                 'For example “Certified Peer Recovery Specialist”. Leave empty if none.'
               }
               {...register('credential', {
-                maxLength: { value: 120, message: 'Keep it to 120 characters or fewer' },
+                maxLength: maxLength(120),
               })}
             />
             {credential.trim() !== '' && (

@@ -1,7 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Dialog from '@mui/material/Dialog';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import Grid from '@mui/material/Grid';
@@ -25,19 +22,19 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { EnumSelect } from '../../components/EnumSelect';
-import { DateInput, PickersProvider } from '../../components/pickers';
+import { DateInput } from '../../components/pickers';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
 import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useParticipant } from '../participants/api';
 import { ParticipantPicker } from '../participants/ParticipantPicker';
-import { useTeamOptions } from '../teams/api';
+import { TeamSelect } from '../teams/TeamSelect';
 import { useUserName, useWorkerOptions } from '../users/api';
 import { useCreateAdvocacy, useUpdateAdvocacy } from './api';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { LongTextField } from '../../components/LongTextField';
-import { SubmitActions } from '../../components/SubmitActions';
+import { maxLength } from '../../lib/formRules';
 
 interface AdvocacyFormValues {
   level: AdvocacyLevel;
@@ -84,9 +81,7 @@ export function AdvocacyDialog({
   const me = useCurrentUser();
   // A worker changes only the advocacy actions they own; supervisors and admins any of the team's.
   const mayChange = !action || me.role !== 'worker' || action.workerId === me.id;
-  const titleId = useId();
   const levelId = useId();
-  const teams = useTeamOptions();
   const workers = useWorkerOptions();
   const userName = useUserName();
   const [createId] = useState(newId);
@@ -113,7 +108,6 @@ export function AdvocacyDialog({
   const status = useWatch({ control, name: 'status' });
   const { errors } = formState;
   const unsaved = useUnsavedChangesWarning(formState.isDirty);
-  const close = () => unsaved.confirmLeave(onClose);
   const { formError, submit } = useFormDialog(form, FIELD_LABELS, {
     aliases: { participantId: 'participant' },
     conflict: action
@@ -153,159 +147,149 @@ export function AdvocacyDialog({
   });
 
   return (
-    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <PickersProvider>
-        <form onSubmit={onSubmit} noValidate>
-          <DialogTitle id={titleId}>
-            {action ? 'Update advocacy' : 'New advocacy action'}
-          </DialogTitle>
-          <DialogContent>
-            <FormError message={formError} />
-            {!mayChange && (
-              <Alert severity="info" sx={{ mb: 2 }}>
-                This action belongs to another worker: they or a supervisor can update it.
-              </Alert>
-            )}
-            <Grid container spacing={2} sx={{ pt: 1 }}>
-              {!action && !fixedParticipant && (
-                <Grid size={12}>
-                  <FormLabel id={levelId}>For</FormLabel>
-                  <Controller
-                    control={control}
-                    name="level"
-                    render={({ field }) => (
-                      <RadioGroup row aria-labelledby={levelId} {...field}>
-                        {ADVOCACY_LEVELS.map((l) => (
-                          <FormControlLabel
-                            key={l}
-                            value={l}
-                            control={<Radio />}
-                            label={
-                              l === 'individual'
-                                ? 'One person (individual)'
-                                : 'Many people (systemic)'
-                            }
-                          />
-                        ))}
-                      </RadioGroup>
-                    )}
-                  />
-                </Grid>
+    <FormDialog
+      open={open}
+      title={action ? 'Update advocacy' : 'New advocacy action'}
+      guard={unsaved}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      error={formError}
+      submitting={formState.isSubmitting}
+      submitLabel={action ? 'Save changes' : 'Save advocacy'}
+      submitDisabled={!mayChange}
+      pickers
+      grid={false}
+    >
+      {!mayChange && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          This action belongs to another worker: they or a supervisor can update it.
+        </Alert>
+      )}
+      <Grid container spacing={2} sx={{ pt: 1 }}>
+        {!action && !fixedParticipant && (
+          <Grid size={12}>
+            <FormLabel id={levelId}>For</FormLabel>
+            <Controller
+              control={control}
+              name="level"
+              render={({ field }) => (
+                <RadioGroup row aria-labelledby={levelId} {...field}>
+                  {ADVOCACY_LEVELS.map((l) => (
+                    <FormControlLabel
+                      key={l}
+                      value={l}
+                      control={<Radio />}
+                      label={
+                        l === 'individual' ? 'One person (individual)' : 'Many people (systemic)'
+                      }
+                    />
+                  ))}
+                </RadioGroup>
               )}
-              {level === 'individual' && (
-                <Grid size={12}>
-                  <Controller
-                    control={control}
-                    name="participant"
-                    rules={{
-                      validate: (p, all) =>
-                        all.level !== 'individual' || Boolean(p) || 'Choose the person this is for',
-                    }}
-                    render={({ field, fieldState }) => (
-                      <ParticipantPicker
-                        value={field.value}
-                        onChange={field.onChange}
-                        required
-                        disabled={Boolean(action) || Boolean(fixedParticipant)}
-                        inputRef={field.ref}
-                        error={fieldState.error?.message}
-                      />
-                    )}
-                  />
-                </Grid>
-              )}
-              {level === 'systemic' && me.role === 'admin' && !action && (
-                <Grid size={12}>
-                  <EnumSelect
-                    control={control}
-                    name="teamId"
-                    label="Team"
-                    required
-                    rules={{
-                      validate: (v, all) =>
-                        all.level !== 'systemic' || Boolean(v) || 'Choose the team',
-                    }}
-                    options={teams}
-                  />
-                </Grid>
-              )}
-              <Grid size={12}>
-                <TextField
-                  label="What it is about"
+            />
+          </Grid>
+        )}
+        {level === 'individual' && (
+          <Grid size={12}>
+            <Controller
+              control={control}
+              name="participant"
+              rules={{
+                validate: (p, all) =>
+                  all.level !== 'individual' || Boolean(p) || 'Choose the person this is for',
+              }}
+              render={({ field, fieldState }) => (
+                <ParticipantPicker
+                  value={field.value}
+                  onChange={field.onChange}
                   required
-                  autoFocus={!action}
-                  error={Boolean(errors.title)}
-                  helperText={
-                    errors.title?.message ?? 'For example: Appeal the housing benefit decision.'
-                  }
-                  {...register('title', {
-                    validate: (v) => v.trim().length > 0 || 'Say in a few words what this is about',
-                    maxLength: { value: 200, message: 'Keep it to 200 characters or fewer' },
-                  })}
+                  disabled={Boolean(action) || Boolean(fixedParticipant)}
+                  inputRef={field.ref}
+                  error={fieldState.error?.message}
                 />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <EnumSelect
-                  control={control}
-                  name="category"
-                  label="Category"
-                  options={enumOptions(ADVOCACY_CATEGORIES, LABELS.advocacyCategory)}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <EnumSelect
-                  control={control}
-                  name="status"
-                  label="Status"
-                  options={enumOptions(ADVOCACY_STATUSES, LABELS.advocacyStatus)}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <DateInput control={control} name="dueOn" label="Due by" helperText="Optional." />
-              </Grid>
-              {me.role !== 'worker' && (
-                <Grid size={{ xs: 12, sm: 6 }}>
-                  <EnumSelect
-                    control={control}
-                    name="workerId"
-                    label="Worker"
-                    required
-                    rules={{ validate: (v) => Boolean(v) || 'Choose who is doing this' }}
-                    options={workers}
-                    missingLabel={userName}
-                  />
-                </Grid>
               )}
-              <Grid size={12}>
-                <LongTextField
-                  label="Details (optional)"
-                  error={Boolean(errors.description)}
-                  helperText={errors.description?.message}
-                  {...register('description', {
-                    maxLength: { value: 4000, message: 'Keep it to 4,000 characters or fewer' },
-                  })}
-                />
-              </Grid>
-              {(status === 'done' || status === 'cancelled' || action?.outcome) && (
-                <Grid size={12}>
-                  <LongTextField
-                    label="Outcome"
-                    error={Boolean(errors.outcome)}
-                    helperText={errors.outcome?.message ?? 'What came of it, in plain words.'}
-                    {...register('outcome', {
-                      maxLength: { value: 4000, message: 'Keep it to 4,000 characters or fewer' },
-                    })}
-                  />
-                </Grid>
-              )}
-            </Grid>
-          </DialogContent>
-          <SubmitActions onCancel={close} submitting={formState.isSubmitting} disabled={!mayChange}>
-            {action ? 'Save changes' : 'Save advocacy'}
-          </SubmitActions>
-        </form>
-      </PickersProvider>
-      {unsaved.dialog}
-    </Dialog>
+            />
+          </Grid>
+        )}
+        {level === 'systemic' && me.role === 'admin' && !action && (
+          <Grid size={12}>
+            <TeamSelect
+              control={control}
+              message="Choose the team"
+              needed={(all) => all.level === 'systemic'}
+            />
+          </Grid>
+        )}
+        <Grid size={12}>
+          <TextField
+            label="What it is about"
+            required
+            autoFocus={!action}
+            error={Boolean(errors.title)}
+            helperText={
+              errors.title?.message ?? 'For example: Appeal the housing benefit decision.'
+            }
+            {...register('title', {
+              validate: (v) => v.trim().length > 0 || 'Say in a few words what this is about',
+              maxLength: maxLength(200),
+            })}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <EnumSelect
+            control={control}
+            name="category"
+            label="Category"
+            options={enumOptions(ADVOCACY_CATEGORIES, LABELS.advocacyCategory)}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <EnumSelect
+            control={control}
+            name="status"
+            label="Status"
+            options={enumOptions(ADVOCACY_STATUSES, LABELS.advocacyStatus)}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <DateInput control={control} name="dueOn" label="Due by" helperText="Optional." />
+        </Grid>
+        {me.role !== 'worker' && (
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <EnumSelect
+              control={control}
+              name="workerId"
+              label="Worker"
+              required
+              rules={{ validate: (v) => Boolean(v) || 'Choose who is doing this' }}
+              options={workers}
+              missingLabel={userName}
+            />
+          </Grid>
+        )}
+        <Grid size={12}>
+          <LongTextField
+            label="Details (optional)"
+            error={Boolean(errors.description)}
+            helperText={errors.description?.message}
+            {...register('description', {
+              maxLength: maxLength(4000),
+            })}
+          />
+        </Grid>
+        {(status === 'done' || status === 'cancelled' || action?.outcome) && (
+          <Grid size={12}>
+            <LongTextField
+              label="Outcome"
+              error={Boolean(errors.outcome)}
+              helperText={errors.outcome?.message ?? 'What came of it, in plain words.'}
+              {...register('outcome', {
+                maxLength: maxLength(4000),
+              })}
+            />
+          </Grid>
+        )}
+      </Grid>
+    </FormDialog>
   );
 }

@@ -23,6 +23,7 @@ import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { newId } from '../../lib/newId';
 import { useCreateBillingProfile, useUpdateBillingProfile } from './api';
+import { maxLength } from '../../lib/formRules';
 
 interface ProfileForm {
   name: string;
@@ -248,7 +249,7 @@ export function BillingProfileDialog({
               autoFocus={creating}
               {...register('name', {
                 validate: (v) => v.trim().length > 0 || 'Enter a name for this payer',
-                maxLength: { value: 120, message: 'Keep it to 120 characters or fewer' },
+                maxLength: maxLength(120),
               })}
             />
           </Grid>

@@ -17,9 +17,9 @@ import {
   type InformationKind,
 } from '@peerpath/shared';
 import { useId, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { describeError, isApiError } from '../../api';
-import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
+import { ChipCheckboxField } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
@@ -120,17 +120,11 @@ export function RecordDisclosure({
       <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 2, my: 2 }}>
         <FormError message={error} />
         <TextField label="Shared with" required {...register('recipient')} />
-        <Controller
+        <ChipCheckboxField
           control={control}
           name="information"
-          render={({ field }) => (
-            <ChipCheckboxGroup
-              legend="What was shared"
-              options={informationOptions}
-              value={field.value}
-              onChange={field.onChange}
-            />
-          )}
+          legend="What was shared"
+          options={informationOptions}
         />
         <DateInput control={control} name="disclosedOn" label="Shared on" required disableFuture />
         <EnumSelect

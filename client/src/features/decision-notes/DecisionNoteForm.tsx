@@ -34,6 +34,7 @@ import { useCreateDecisionNote, useUpdateDecisionNote } from './api';
 import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { LongTextField } from '../../components/LongTextField';
+import { maxLength } from '../../lib/formRules';
 
 /** The most options the API takes. */
 const OPTIONS_MAX = 10;
@@ -71,11 +72,6 @@ function toValues(note?: DecisionNote): DecisionNoteValues {
     followUpOn: note?.followUpOn ?? '',
   };
 }
-
-const maxLength = (value: number) => ({
-  value,
-  message: `Keep it to ${value.toLocaleString('en')} characters or fewer`,
-});
 
 /** The words for the fields the server may object to, each choice's by its number. */
 function labelsFor(v: DecisionNoteValues): FieldLabels<DecisionNoteValues> {

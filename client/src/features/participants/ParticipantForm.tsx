@@ -23,7 +23,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Controller, useForm, type FieldNamesMarkedBoolean } from 'react-hook-form';
 import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
-import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
+import { ChipCheckboxField } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormSection } from '../../components/FormSection';
 import { DateInput, PickersProvider } from '../../components/pickers';
@@ -31,12 +31,13 @@ import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
-import { useTeamOptions } from '../teams/api';
+import { TeamSelect } from '../teams/TeamSelect';
 import { useUserName, useWorkerOptions } from '../users/api';
 import { useBillingProfiles } from '../billing/api';
 import { useCreateParticipant, useUpdateParticipant } from './api';
 import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
+import { maxLength } from '../../lib/formRules';
 
 /** What a save sends, but the version and team. */
 type ParticipantChanges = Omit<UpdateParticipantRequest, 'version' | 'teamId'>;
@@ -174,7 +175,6 @@ export function ParticipantForm({
 }) {
   const me = useCurrentUser();
   const editing = Boolean(participant);
-  const teams = useTeamOptions();
   const workers = useWorkerOptions();
   const userName = useUserName();
   const create = useCreateParticipant();
@@ -294,7 +294,7 @@ export function ParticipantForm({
                 {...text('firstName', { required: true, autoFocus: !editing, autoComplete: 'off' })}
                 {...register('firstName', {
                   validate: (v) => v.trim().length > 0 || 'Enter their first name',
-                  maxLength: { value: 100, message: 'Keep it to 100 characters or fewer' },
+                  maxLength: maxLength(100),
                 })}
               />
             </Grid>
@@ -303,7 +303,7 @@ export function ParticipantForm({
                 {...text('lastName', { required: true, autoComplete: 'off' })}
                 {...register('lastName', {
                   validate: (v) => v.trim().length > 0 || 'Enter their last name',
-                  maxLength: { value: 100, message: 'Keep it to 100 characters or fewer' },
+                  maxLength: maxLength(100),
                 })}
               />
             </Grid>
@@ -315,7 +315,7 @@ export function ParticipantForm({
                     errors.preferredName?.message ?? 'The name they go by. Shown first everywhere.',
                 })}
                 {...register('preferredName', {
-                  maxLength: { value: 100, message: 'Keep it to 100 characters or fewer' },
+                  maxLength: maxLength(100),
                 })}
               />
             </Grid>
@@ -327,7 +327,7 @@ export function ParticipantForm({
                     errors.pronouns?.message ?? 'In their words, for example she/her or they/them.',
                 })}
                 {...register('pronouns', {
-                  maxLength: { value: 40, message: 'Keep it to 40 characters or fewer' },
+                  maxLength: maxLength(40),
                 })}
               />
             </Grid>
@@ -343,7 +343,7 @@ export function ParticipantForm({
               <TextField
                 {...text('phone', { type: 'tel', autoComplete: 'off' })}
                 {...register('phone', {
-                  maxLength: { value: 40, message: 'Keep it to 40 characters or fewer' },
+                  maxLength: maxLength(40),
                 })}
               />
             </Grid>
@@ -383,29 +383,20 @@ export function ParticipantForm({
               />
             </Grid>
             <Grid size={12}>
-              <Controller
+              <ChipCheckboxField
                 control={control}
                 name="focusAreas"
-                render={({ field }) => (
-                  <ChipCheckboxGroup
-                    legend="Focus areas (optional)"
-                    options={FOCUS_AREAS.map((f) => ({ value: f, label: LABELS.focusArea[f] }))}
-                    value={field.value}
-                    onChange={field.onChange}
-                    helperText="What they would like support with, as they describe it."
-                  />
-                )}
+                legend="Focus areas (optional)"
+                options={enumOptions(FOCUS_AREAS, LABELS.focusArea)}
+                helperText="What they would like support with, as they describe it."
               />
             </Grid>
             {me.role === 'admin' && !editing && (
               <Grid size={{ xs: 12, sm: 6 }}>
-                <EnumSelect
+                <TeamSelect
                   control={control}
-                  name="teamId"
                   label={LABELS_FOR.teamId}
-                  required
-                  rules={{ validate: (v) => Boolean(v) || 'Choose the team that supports them' }}
-                  options={teams}
+                  message="Choose the team that supports them"
                 />
               </Grid>
             )}
@@ -501,7 +492,7 @@ export function ParticipantForm({
                         Boolean(v.trim()) ||
                         !getValues('coverageProfileId') ||
                         'Enter their member id, or choose No coverage',
-                      maxLength: { value: 40, message: 'Keep it to 40 characters or fewer' },
+                      maxLength: maxLength(40),
                     })}
                   />
                 </Grid>

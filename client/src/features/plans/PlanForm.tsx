@@ -19,7 +19,7 @@ import {
   type RecoveryPlan,
   type WellnessSection,
 } from '@peerpath/shared';
-import { useId, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   Controller,
   useFieldArray,
@@ -29,12 +29,14 @@ import {
   type UseFormRegister,
 } from 'react-hook-form';
 import { newId } from '../../lib/newId';
+import { FormSection } from '../../components/FormSection';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { participantName } from '../participants/names';
 import { useCreatePlan, useUpdatePlan } from './api';
 import { LIFE_AREA, WELLNESS_PROMPT } from './lifeAreas';
+import { maxLength } from '../../lib/formRules';
 
 interface StepValues {
   stepId: string;
@@ -80,25 +82,6 @@ function toValues(plan?: RecoveryPlan): PlanValues {
         }))
       : [blankGoal()],
   };
-}
-
-const words = { value: 4000, message: 'Keep it to 4,000 characters or fewer' };
-
-function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Box component="section" aria-labelledby={id} sx={{ mb: 4 }}>
-      <Typography variant="h3" component="h2" id={id} sx={{ mb: hint ? 0.5 : 1.5 }}>
-        {title}
-      </Typography>
-      {hint && (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-          {hint}
-        </Typography>
-      )}
-      {children}
-    </Box>
-  );
 }
 
 function GoalFields({
@@ -169,7 +152,7 @@ function GoalFields({
             placeholder="I want to…"
             {...register(`goals.${index}.statement`, {
               required: 'Write the goal in the person’s own words',
-              maxLength: { value: 1000, message: 'Keep it to 1,000 characters or fewer' },
+              maxLength: maxLength(1000),
             })}
             error={Boolean(errors?.statement)}
             helperText={errors?.statement?.message ?? (area ? LIFE_AREA[area].prompt : '')}
@@ -187,7 +170,7 @@ function GoalFields({
             label={`Step ${j + 1}`}
             {...register(`goals.${index}.steps.${j}.text`, {
               required: 'Write the step, or remove it',
-              maxLength: { value: 500, message: 'Keep it to 500 characters or fewer' },
+              maxLength: maxLength(500),
             })}
           />
           <IconButton aria-label={`Remove step ${j + 1}`} onClick={() => steps.remove(j)}>
@@ -280,7 +263,9 @@ export function PlanForm({
           to it.
         </Typography>
 
-        <Section
+        <FormSection
+          labelled
+          spacing={4}
           title="What I am good at"
           hint="Start here. Strengths, skills, what is going well — in their words."
         >
@@ -289,25 +274,32 @@ export function PlanForm({
             multiline
             minRows={3}
             label="In your words: what are you good at?"
-            {...register('strengths', { maxLength: words })}
+            {...register('strengths', { maxLength: maxLength(4000) })}
             error={Boolean(errors.strengths)}
             helperText={errors.strengths?.message}
           />
-        </Section>
+        </FormSection>
 
-        <Section title="What matters to me" hint="The people, places and things that matter most.">
+        <FormSection
+          labelled
+          spacing={4}
+          title="What matters to me"
+          hint="The people, places and things that matter most."
+        >
           <TextField
             fullWidth
             multiline
             minRows={2}
             label="In your words: what matters most to you?"
-            {...register('whatMatters', { maxLength: words })}
+            {...register('whatMatters', { maxLength: maxLength(4000) })}
             error={Boolean(errors.whatMatters)}
             helperText={errors.whatMatters?.message}
           />
-        </Section>
+        </FormSection>
 
-        <Section
+        <FormSection
+          labelled
+          spacing={4}
           title="My goals"
           hint="What they want, in any part of life. A plan needs at least one goal before it is agreed."
         >
@@ -326,9 +318,11 @@ export function PlanForm({
               Add another goal
             </Button>
           )}
-        </Section>
+        </FormSection>
 
-        <Section
+        <FormSection
+          labelled
+          spacing={4}
           title="Staying well"
           hint="Their wellness plan: leave out anything they do not want to write now."
         >
@@ -340,12 +334,12 @@ export function PlanForm({
               minRows={2}
               sx={{ mb: 2 }}
               label={LABELS.wellnessSection[k]}
-              {...register(`wellness.${k}`, { maxLength: words })}
+              {...register(`wellness.${k}`, { maxLength: maxLength(4000) })}
               error={Boolean(errors.wellness?.[k])}
               helperText={errors.wellness?.[k]?.message ?? WELLNESS_PROMPT[k]}
             />
           ))}
-        </Section>
+        </FormSection>
 
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
           <Button type="submit" variant="contained" size="large" disabled={isSubmitting}>

@@ -1,7 +1,4 @@
 import Autocomplete from '@mui/material/Autocomplete';
-import Dialog from '@mui/material/Dialog';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
 import {
@@ -12,10 +9,10 @@ import {
   type Participant,
   type Resource,
 } from '@peerpath/shared';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { EnumSelect } from '../../components/EnumSelect';
-import { DateInput, PickersProvider } from '../../components/pickers';
+import { DateInput } from '../../components/pickers';
 import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
@@ -26,9 +23,9 @@ import { ParticipantPicker } from '../participants/ParticipantPicker';
 import { participantName } from '../participants/names';
 import { useCreateHandout, useResources } from './api';
 import { DisclosurePrompt } from '../consents/DisclosureForm';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { LongTextField } from '../../components/LongTextField';
-import { SubmitActions } from '../../components/SubmitActions';
+import { maxLength } from '../../lib/formRules';
 
 interface HandoutFormValues {
   participant: Participant | null;
@@ -52,7 +49,6 @@ export function HandoutDialog({
   onClose: () => void;
   onSaved: (message: string) => void;
 }) {
-  const titleId = useId();
   const [createId] = useState(newId);
   const [resourceInput, setResourceInput] = useState('');
   // After a warm handoff: the offer to record it as a disclosure (SPEC §10), then onSaved.
@@ -76,7 +72,6 @@ export function HandoutDialog({
 
   const { control, register, formState } = form;
   const unsaved = useUnsavedChangesWarning(formState.isDirty);
-  const close = () => unsaved.confirmLeave(onClose);
   const { formError, submit } = useFormDialog(
     form,
     {
@@ -126,115 +121,114 @@ export function HandoutDialog({
     );
   }
   return (
-    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <PickersProvider>
-        <form onSubmit={onSubmit} noValidate>
-          <DialogTitle id={titleId}>
-            {resource
-              ? `Share “${resource.name}”`
-              : participant
-                ? `Share a resource with ${participantName(participant)}`
-                : 'Share a resource'}
-          </DialogTitle>
-          <DialogContent>
-            <FormError message={formError} />
-            <Grid container spacing={2} sx={{ pt: 1 }}>
-              {!participant && (
-                <Grid size={12}>
-                  <Controller
-                    control={control}
-                    name="participant"
-                    rules={{ validate: (p) => Boolean(p) || 'Choose who you shared it with' }}
-                    render={({ field, fieldState }) => (
-                      <ParticipantPicker
-                        value={field.value}
-                        onChange={field.onChange}
-                        required
-                        inputRef={field.ref}
-                        error={fieldState.error?.message}
-                      />
-                    )}
-                  />
-                </Grid>
+    <FormDialog
+      open={open}
+      title={
+        resource
+          ? `Share “${resource.name}”`
+          : participant
+            ? `Share a resource with ${participantName(participant)}`
+            : 'Share a resource'
+      }
+      guard={unsaved}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      error={formError}
+      submitting={formState.isSubmitting}
+      submitLabel="Save"
+      pickers
+      grid={false}
+    >
+      <Grid container spacing={2} sx={{ pt: 1 }}>
+        {!participant && (
+          <Grid size={12}>
+            <Controller
+              control={control}
+              name="participant"
+              rules={{ validate: (p) => Boolean(p) || 'Choose who you shared it with' }}
+              render={({ field, fieldState }) => (
+                <ParticipantPicker
+                  value={field.value}
+                  onChange={field.onChange}
+                  required
+                  inputRef={field.ref}
+                  error={fieldState.error?.message}
+                />
               )}
-              {!resource && (
-                <Grid size={12}>
-                  <Controller
-                    control={control}
-                    name="resource"
-                    rules={{ validate: (r) => Boolean(r) || 'Choose the resource' }}
-                    render={({ field, fieldState }) => (
-                      <Autocomplete<Resource, false, false, false>
-                        options={resources.data?.items ?? []}
-                        value={field.value}
-                        onChange={(_e, r) => field.onChange(r)}
-                        inputValue={resourceInput}
-                        onInputChange={(_e, v) => setResourceInput(v)}
-                        getOptionLabel={(r) => r.name}
-                        getOptionKey={(r) => r.id}
-                        isOptionEqualToValue={(a, b) => a.id === b.id}
-                        filterOptions={(o) => o}
-                        autoHighlight
-                        loading={resources.isFetching}
-                        renderOption={(props, r) => {
-                          const { key, ...rest } = props as typeof props & { key: string };
-                          return (
-                            <li key={key} {...rest}>
-                              {r.name} — {LABELS.resourceCategory[r.category]}
-                            </li>
-                          );
-                        }}
-                        renderInput={(params) => (
-                          <TextField
-                            {...params}
-                            label="Resource"
-                            required
-                            inputRef={field.ref}
-                            error={Boolean(fieldState.error)}
-                            helperText={
-                              fieldState.error?.message ?? 'Search the directory by name or tag.'
-                            }
-                          />
-                        )}
-                      />
-                    )}
-                  />
-                </Grid>
+            />
+          </Grid>
+        )}
+        {!resource && (
+          <Grid size={12}>
+            <Controller
+              control={control}
+              name="resource"
+              rules={{ validate: (r) => Boolean(r) || 'Choose the resource' }}
+              render={({ field, fieldState }) => (
+                <Autocomplete<Resource, false, false, false>
+                  options={resources.data?.items ?? []}
+                  value={field.value}
+                  onChange={(_e, r) => field.onChange(r)}
+                  inputValue={resourceInput}
+                  onInputChange={(_e, v) => setResourceInput(v)}
+                  getOptionLabel={(r) => r.name}
+                  getOptionKey={(r) => r.id}
+                  isOptionEqualToValue={(a, b) => a.id === b.id}
+                  filterOptions={(o) => o}
+                  autoHighlight
+                  loading={resources.isFetching}
+                  renderOption={(props, r) => {
+                    const { key, ...rest } = props as typeof props & { key: string };
+                    return (
+                      <li key={key} {...rest}>
+                        {r.name} — {LABELS.resourceCategory[r.category]}
+                      </li>
+                    );
+                  }}
+                  renderInput={(params) => (
+                    <TextField
+                      {...params}
+                      label="Resource"
+                      required
+                      inputRef={field.ref}
+                      error={Boolean(fieldState.error)}
+                      helperText={
+                        fieldState.error?.message ?? 'Search the directory by name or tag.'
+                      }
+                    />
+                  )}
+                />
               )}
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <EnumSelect
-                  control={control}
-                  name="method"
-                  label="How it was shared"
-                  options={enumOptions(HANDOUT_METHODS, LABELS.handoutMethod)}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <DateInput
-                  control={control}
-                  name="followUpOn"
-                  label="Follow up on"
-                  helperText="When to ask how it went."
-                />
-              </Grid>
-              <Grid size={12}>
-                <LongTextField
-                  label="Note (optional)"
-                  {...register('note', {
-                    maxLength: { value: 2000, message: 'Keep it to 2,000 characters or fewer' },
-                  })}
-                  error={Boolean(formState.errors.note)}
-                  helperText={formState.errors.note?.message}
-                />
-              </Grid>
-            </Grid>
-          </DialogContent>
-          <SubmitActions onCancel={close} submitting={formState.isSubmitting}>
-            Save
-          </SubmitActions>
-        </form>
-      </PickersProvider>
-      {unsaved.dialog}
-    </Dialog>
+            />
+          </Grid>
+        )}
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <EnumSelect
+            control={control}
+            name="method"
+            label="How it was shared"
+            options={enumOptions(HANDOUT_METHODS, LABELS.handoutMethod)}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <DateInput
+            control={control}
+            name="followUpOn"
+            label="Follow up on"
+            helperText="When to ask how it went."
+          />
+        </Grid>
+        <Grid size={12}>
+          <LongTextField
+            label="Note (optional)"
+            {...register('note', {
+              maxLength: maxLength(2000),
+            })}
+            error={Boolean(formState.errors.note)}
+            helperText={formState.errors.note?.message}
+          />
+        </Grid>
+      </Grid>
+    </FormDialog>
   );
 }

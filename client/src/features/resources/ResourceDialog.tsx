@@ -1,6 +1,3 @@
-import Dialog from '@mui/material/Dialog';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
 import Switch from '@mui/material/Switch';
@@ -11,16 +8,15 @@ import {
   type Resource,
   type ResourceCategory,
 } from '@peerpath/shared';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { applyServerErrors, type FieldLabels } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
 import { useSaveResource } from './api';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { LongTextField } from '../../components/LongTextField';
-import { SubmitActions } from '../../components/SubmitActions';
 
 interface ResourceFormValues {
   name: string;
@@ -56,7 +52,6 @@ export function ResourceDialog({
   onClose: () => void;
   onSaved: (r: Resource) => void;
 }) {
-  const titleId = useId();
   const save = useSaveResource(resource?.id);
   const [formError, setFormError] = useState<string | null>(null);
   const { control, register, handleSubmit, setError, formState } = useForm<ResourceFormValues>({
@@ -73,7 +68,6 @@ export function ResourceDialog({
   });
   const { errors, isDirty } = formState;
   const unsaved = useUnsavedChangesWarning(isDirty);
-  const close = () => unsaved.confirmLeave(onClose);
   const onSubmit = handleSubmit(async (v) => {
     setFormError(null);
     try {
@@ -106,86 +100,84 @@ export function ResourceDialog({
     helperText: errors[name]?.message,
   });
   return (
-    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <form onSubmit={onSubmit} noValidate>
-        <DialogTitle id={titleId}>
-          {resource ? `Edit “${resource.name}”` : 'Add a resource'}
-        </DialogTitle>
-        <DialogContent>
-          <FormError message={formError} />
-          <Grid container spacing={2} sx={{ pt: 1 }}>
-            <Grid size={12}>
-              <TextField
-                {...text('name')}
-                required
-                autoFocus
-                {...register('name', { validate: (v) => v.trim().length > 0 || 'Enter the name' })}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <EnumSelect
-                control={control}
-                name="category"
-                label={FIELD_LABELS.category}
-                options={enumOptions(RESOURCE_CATEGORIES, LABELS.resourceCategory)}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField {...text('phone')} type="tel" {...register('phone')} />
-            </Grid>
-            <Grid size={12}>
-              <TextField
-                {...text('url')}
-                type="url"
-                placeholder="https://"
-                {...register('url', {
-                  validate: (v) =>
-                    !v.trim() ||
-                    /^https?:\/\/\S+$/.test(v.trim()) ||
-                    'Start the address with http:// or https://',
-                })}
-              />
-            </Grid>
-            <Grid size={12}>
-              <TextField {...text('address')} {...register('address')} />
-            </Grid>
-            <Grid size={12}>
-              <LongTextField {...text('description')} {...register('description')} />
-            </Grid>
-            <Grid size={12}>
-              <TextField
-                {...text('tags')}
-                {...register('tags')}
-                helperText={
-                  errors.tags?.message ??
-                  'Words to find it by, separated by commas: 24/7, free, spanish.'
-                }
-              />
-            </Grid>
-            <Grid size={12}>
-              <Controller
-                control={control}
-                name="active"
-                render={({ field }) => (
-                  <FormControlLabel
-                    control={
-                      <Switch
-                        checked={field.value}
-                        onChange={(e) => field.onChange(e.target.checked)}
-                      />
-                    }
-                    label="Listed in the directory"
+    <FormDialog
+      open={open}
+      title={resource ? `Edit “${resource.name}”` : 'Add a resource'}
+      guard={unsaved}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      error={formError}
+      submitting={formState.isSubmitting}
+      submitLabel="Save resource"
+      grid={false}
+    >
+      <Grid container spacing={2} sx={{ pt: 1 }}>
+        <Grid size={12}>
+          <TextField
+            {...text('name')}
+            required
+            autoFocus
+            {...register('name', { validate: (v) => v.trim().length > 0 || 'Enter the name' })}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <EnumSelect
+            control={control}
+            name="category"
+            label={FIELD_LABELS.category}
+            options={enumOptions(RESOURCE_CATEGORIES, LABELS.resourceCategory)}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextField {...text('phone')} type="tel" {...register('phone')} />
+        </Grid>
+        <Grid size={12}>
+          <TextField
+            {...text('url')}
+            type="url"
+            placeholder="https://"
+            {...register('url', {
+              validate: (v) =>
+                !v.trim() ||
+                /^https?:\/\/\S+$/.test(v.trim()) ||
+                'Start the address with http:// or https://',
+            })}
+          />
+        </Grid>
+        <Grid size={12}>
+          <TextField {...text('address')} {...register('address')} />
+        </Grid>
+        <Grid size={12}>
+          <LongTextField {...text('description')} {...register('description')} />
+        </Grid>
+        <Grid size={12}>
+          <TextField
+            {...text('tags')}
+            {...register('tags')}
+            helperText={
+              errors.tags?.message ??
+              'Words to find it by, separated by commas: 24/7, free, spanish.'
+            }
+          />
+        </Grid>
+        <Grid size={12}>
+          <Controller
+            control={control}
+            name="active"
+            render={({ field }) => (
+              <FormControlLabel
+                control={
+                  <Switch
+                    checked={field.value}
+                    onChange={(e) => field.onChange(e.target.checked)}
                   />
-                )}
+                }
+                label="Listed in the directory"
               />
-            </Grid>
-          </Grid>
-        </DialogContent>
-        <SubmitActions onCancel={close} submitting={formState.isSubmitting}>
-          Save resource
-        </SubmitActions>
-      </form>
-      {unsaved.dialog}
-    </Dialog>
+            )}
+          />
+        </Grid>
+      </Grid>
+    </FormDialog>
   );
 }

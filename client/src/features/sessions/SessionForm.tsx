@@ -29,7 +29,7 @@ import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
-import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
+import { ChipCheckboxField } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormSection } from '../../components/FormSection';
 import { isSavedOnDevice } from '../../offline';
@@ -476,20 +476,11 @@ export function SessionForm({
               />
             </Grid>
             <Grid size={12}>
-              <Controller
+              <ChipCheckboxField
                 control={control}
                 name="activities"
-                render={({ field }) => (
-                  <ChipCheckboxGroup
-                    legend="What you did (optional)"
-                    options={SESSION_ACTIVITIES.map((a) => ({
-                      value: a,
-                      label: LABELS.sessionActivity[a],
-                    }))}
-                    value={field.value}
-                    onChange={field.onChange}
-                  />
-                )}
+                legend="What you did (optional)"
+                options={enumOptions(SESSION_ACTIVITIES, LABELS.sessionActivity)}
               />
             </Grid>
             <Grid size={12}>
