@@ -33,6 +33,7 @@ export const ADVOCACY = defineRecord<AdvocacyActionRow>({
     createdAt: 'created_at',
     updatedAt: 'updated_at',
   },
+  listOrder: 'opened_on DESC, created_at DESC, id DESC',
 });
 
 export function toAdvocacyActionResponse(a: AdvocacyActionRow): AdvocacyActionResponse {

@@ -56,7 +56,6 @@ export class AdvocacyService {
 
   async list(caller: AuthUser, q: ListAdvocacyActionsQuery): Promise<Page<AdvocacyAction>> {
     return this.records.list(caller, ADVOCACY, q, toAdvocacyActionResponse, {
-      orderBy: 'opened_on DESC, created_at DESC, id DESC',
       where: (filter) => {
         filter
           .when(q.status, 'status = ?')

@@ -30,6 +30,7 @@ export const DECISION_NOTE = defineRecord<DecisionNoteRow>({
     createdAt: 'created_at',
     updatedAt: 'updated_at',
   },
+  listOrder: 'discussed_on DESC, created_at DESC, id DESC',
 });
 
 /** Options as stored: every key present, absent text as null. */

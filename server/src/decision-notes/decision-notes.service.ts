@@ -27,7 +27,6 @@ export class DecisionNotesService {
 
   async list(caller: AuthUser, q: ListDecisionNotesQuery): Promise<Page<DecisionNote>> {
     return this.records.list(caller, DECISION_NOTE, q, toDecisionNoteResponse, {
-      orderBy: 'discussed_on DESC, created_at DESC, id DESC',
       where: (filter) => filter.when(q.decidedBy, 'decided_by = ?'),
     });
   }

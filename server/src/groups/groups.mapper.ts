@@ -45,6 +45,7 @@ export const GROUP = defineRecord<GroupRow>({
   ), '[]'::json)`,
     ),
   },
+  listOrder: 'created_at DESC, id DESC',
 });
 
 export type GroupRow = Omit<RecurringGroupEntity, 'team'> & {

@@ -47,7 +47,6 @@ export class GroupsService {
 
   async list(caller: AuthUser, q: ListGroupsQuery): Promise<Page<RecurringGroup>> {
     return this.records.list(caller, GROUP, q, toGroupResponse, {
-      orderBy: 'created_at DESC, id DESC',
       where: (filter) => filter.when(q.active, 'active = ?'),
     });
   }

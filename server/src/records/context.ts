@@ -91,7 +91,8 @@ export class RecordContext {
 
   /**
    * One page of a record list (listScope, then listRead): `where` adds the
-   * list's own filters to the scope's, `toItem` answers each row. `ownWork`
+   * list's own filters to the scope's, `toItem` answers each row; the order
+   * is the record's own (`listOrder`) unless `orderBy` says. `ownWork`
    * makes it a list of records workers keep of their own work (supervision,
    * time entries): its period in order (periodInOrder), a worker's own only
    * (ownForWorkers, `what` naming them), and within `from`–`to` on column `on`.
@@ -101,18 +102,19 @@ export class RecordContext {
     t: RecordTable<Row>,
     q: ListScopeQuery & PageQuery & { from?: string | null; to?: string | null },
     toItem: (row: Row & Extra) => Out,
-    opts: ListOptions & {
+    opts: Partial<ListOptions> & {
       where?: (filter: Filter, scope: ListScope) => unknown;
       ownWork?: { what: string; on: string };
     },
   ): Promise<Page<Out>> {
-    const { where, ownWork, ...order } = opts;
+    const { where, ownWork, orderBy = t.listOrder, ...read } = opts;
+    if (!orderBy) throw new Error(`${t.table} has no list order`);
     if (ownWork) periodInOrder(q);
     const scope = await this.listScope(caller, q, opts.alias);
     if (ownWork) ownForWorkers(caller, scope, q.workerId, ownWork.what);
     await where?.(scope.filter, scope);
     if (ownWork) scope.filter.during(ownWork.on, q.from, q.to);
-    return this.listRead<Row, Out, Extra>(caller, t, q, scope, order, toItem);
+    return this.listRead<Row, Out, Extra>(caller, t, q, scope, { ...read, orderBy }, toItem);
   }
 
   /**

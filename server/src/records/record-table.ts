@@ -45,6 +45,8 @@ export interface RecordTable<Row extends { id: string }, Entity extends string =
   readonly stale: string;
   /** How each property is stored. */
   readonly columns: { readonly [K in keyof Row]-?: ColumnSpec };
+  /** The order its lists take unless told otherwise (an SQL ORDER BY over its columns). */
+  readonly listOrder?: string;
   /** `col AS "prop"` for every property, for SELECT and RETURNING from the unaliased table. */
   readonly select: string;
   /** The same, each column prefixed with an alias (`a.`), for joins. */
@@ -59,6 +61,7 @@ export interface RecordDeclaration<Row, Entity extends string> {
   notFound: string;
   stale?: string;
   columns: { readonly [K in keyof Row]-?: ColumnSpec };
+  listOrder?: string;
 }
 
 /** Declares a record kind; see `RecordTable`. */

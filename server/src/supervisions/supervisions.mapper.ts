@@ -24,6 +24,7 @@ export const SUPERVISION = defineRecord<SupervisionRow>({
     createdAt: 'created_at',
     updatedAt: 'updated_at',
   },
+  listOrder: 'held_on DESC, created_at DESC, id DESC',
 });
 
 export function toSupervisionResponse(e: SupervisionRow): SupervisionResponse {

@@ -50,7 +50,6 @@ export class SupervisionsService {
 
   async list(caller: AuthUser, q: ListSupervisionsQuery): Promise<Page<Supervision>> {
     return this.records.list(caller, SUPERVISION, q, toSupervisionResponse, {
-      orderBy: 'held_on DESC, created_at DESC, id DESC',
       ownWork: { what: 'supervision', on: 'held_on' },
       where: async (filter) => {
         if (q.supervisorId) {

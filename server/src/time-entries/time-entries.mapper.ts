@@ -22,6 +22,7 @@ export const TIME_ENTRY = defineRecord<TimeEntryRow>({
     createdAt: 'created_at',
     updatedAt: 'updated_at',
   },
+  listOrder: 'worked_on DESC, created_at DESC, id DESC',
 });
 
 export function toTimeEntryResponse(e: TimeEntryRow): TimeEntryResponse {

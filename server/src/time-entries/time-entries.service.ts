@@ -28,7 +28,6 @@ export class TimeEntriesService {
 
   async list(caller: AuthUser, q: ListTimeEntriesQuery): Promise<Page<TimeEntry>> {
     return this.records.list(caller, TIME_ENTRY, q, toTimeEntryResponse, {
-      orderBy: 'worked_on DESC, created_at DESC, id DESC',
       ownWork: { what: 'time entries', on: 'worked_on' },
       where: (filter) => filter.when(q.kind, 'kind = ?'),
     });
