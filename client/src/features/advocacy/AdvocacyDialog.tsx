@@ -28,7 +28,7 @@ import { enumOptions } from '../../lib/options';
 import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useParticipant } from '../participants/api';
-import { ParticipantPicker } from '../participants/ParticipantPicker';
+import { ParticipantField } from '../participants/ParticipantPicker';
 import { TeamSelect } from '../teams/TeamSelect';
 import { useUserName, useWorkerOptions } from '../users/api';
 import { useCreateAdvocacy, useUpdateAdvocacy } from './api';
@@ -191,23 +191,11 @@ export function AdvocacyDialog({
         )}
         {level === 'individual' && (
           <Grid size={12}>
-            <Controller
+            <ParticipantField
               control={control}
-              name="participant"
-              rules={{
-                validate: (p, all) =>
-                  all.level !== 'individual' || Boolean(p) || 'Choose the person this is for',
-              }}
-              render={({ field, fieldState }) => (
-                <ParticipantPicker
-                  value={field.value}
-                  onChange={field.onChange}
-                  required
-                  disabled={Boolean(action) || Boolean(fixedParticipant)}
-                  inputRef={field.ref}
-                  error={fieldState.error?.message}
-                />
-              )}
+              message="Choose the person this is for"
+              needed={(all) => all.level === 'individual'}
+              disabled={Boolean(action) || Boolean(fixedParticipant)}
             />
           </Grid>
         )}

@@ -2,6 +2,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import type { Participant } from '@peerpath/shared';
 import { useMemo, useState, type Ref } from 'react';
+import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useParticipants } from './api';
 import { participantLabel } from './names';
@@ -57,6 +58,40 @@ export function ParticipantPicker({
           inputRef={inputRef}
           error={Boolean(error)}
           helperText={error ?? helperText}
+        />
+      )}
+    />
+  );
+}
+
+/**
+ * The form's `participant`, chosen with ParticipantPicker: required (with
+ * `message`) whenever `needed` says the form asks for one (always, when left out).
+ */
+export function ParticipantField<T extends FieldValues>({
+  control,
+  message,
+  needed,
+  disabled,
+}: {
+  control: Control<T>;
+  message: string;
+  needed?: (values: T) => boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <Controller
+      control={control}
+      name={'participant' as FieldPath<T>}
+      rules={{ validate: (p, all) => (needed && !needed(all)) || Boolean(p) || message }}
+      render={({ field, fieldState }) => (
+        <ParticipantPicker
+          value={field.value}
+          onChange={field.onChange}
+          required
+          disabled={disabled}
+          inputRef={field.ref}
+          error={fieldState.error?.message}
         />
       )}
     />

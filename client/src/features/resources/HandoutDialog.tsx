@@ -19,7 +19,7 @@ import { enumOptions } from '../../lib/options';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
-import { ParticipantPicker } from '../participants/ParticipantPicker';
+import { ParticipantField } from '../participants/ParticipantPicker';
 import { participantName } from '../participants/names';
 import { useCreateHandout, useResources } from './api';
 import { DisclosurePrompt } from '../consents/DisclosureForm';
@@ -142,20 +142,7 @@ export function HandoutDialog({
       <Grid container spacing={2} sx={{ pt: 1 }}>
         {!participant && (
           <Grid size={12}>
-            <Controller
-              control={control}
-              name="participant"
-              rules={{ validate: (p) => Boolean(p) || 'Choose who you shared it with' }}
-              render={({ field, fieldState }) => (
-                <ParticipantPicker
-                  value={field.value}
-                  onChange={field.onChange}
-                  required
-                  inputRef={field.ref}
-                  error={fieldState.error?.message}
-                />
-              )}
-            />
+            <ParticipantField control={control} message="Choose who you shared it with" />
           </Grid>
         )}
         {!resource && (
