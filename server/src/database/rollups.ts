@@ -14,6 +14,11 @@ export const ROLLUP_TRIGGERS: readonly { table: string; name: string }[] = [
   { table: 'attendance', name: 'rollup_attendance_update' },
   { table: 'attendance', name: 'rollup_attendance_truncate' },
   { table: 'support_session', name: 'rollup_support_session_before_delete' },
+  // The month roll-ups (migration MonthRollups).
+  { table: 'team_day_activity', name: 'rollup_month_days_insert' },
+  { table: 'team_day_activity', name: 'rollup_month_days_delete' },
+  { table: 'team_day_activity', name: 'rollup_month_days_update' },
+  { table: 'team_day_activity', name: 'rollup_month_days_truncate' },
 ];
 
 /**
@@ -28,7 +33,11 @@ export async function setRollupTriggers(db: ClientBase, enabled: boolean): Promi
   }
 }
 
-/** Recomputes both roll-ups from the records (`rebuild_report_rollups()`, in the caller's transaction). */
+/**
+ * Recomputes every roll-up from the records (`rebuild_report_rollups()`, in the
+ * caller's transaction): the team days and each person's contact days, then the
+ * team months.
+ */
 export async function rebuildRollups(db: ClientBase): Promise<void> {
   await db.query('SELECT rebuild_report_rollups()');
 }
@@ -44,3 +53,29 @@ export const attendedBetween = (pc: string, from: string, to: string): string =>
   `(${pc}.last_day >= ${from} AND ${pc}.first_day <= ${to}
     AND (${pc}.first_day >= ${from} OR ${pc}.last_day <= ${to}
          OR ${pc}.days && daterange(${from}, ${to}, '[]')))`;
+
+/** SQL: the first day of the first whole month in the period from `from`. */
+const firstWholeMonth = (from: string) =>
+  `(date_trunc('month', (${from} - 1)::timestamp) + interval '1 month')::date`;
+/** SQL: the day after the last whole month in the period to `to`. */
+const afterWholeMonths = (to: string) => `date_trunc('month', (${to} + 1)::timestamp)::date`;
+
+/**
+ * A period `from`–`to` (inclusive SQL date expressions) as the whole months it
+ * covers and the days outside them, for reading the month roll-ups (migration
+ * MonthRollups) where they hold the period and the day roll-ups or the records
+ * at its ends. `months(col)`: the month column `col` (a month's first day) is a
+ * whole month of the period; `before(col)` / `after(col)`: the date column
+ * `col` is a day of the period before its first whole month / after its last
+ * (with no whole month, every day of the period is in exactly one of the two).
+ * Each is one range, so each reads one stretch of an index.
+ */
+export function periodByMonths(from: string, to: string) {
+  const first = firstWholeMonth(from);
+  const after = afterWholeMonths(to);
+  return {
+    months: (col: string) => `(${col} >= ${first} AND ${col} < ${after})`,
+    before: (col: string) => `(${col} BETWEEN ${from} AND least(${first} - 1, ${to}))`,
+    after: (col: string) => `(${col} BETWEEN greatest(${first}, ${after}) AND ${to})`,
+  };
+}
