@@ -54,6 +54,24 @@ export const attendedBetween = (pc: string, from: string, to: string): string =>
     AND (${pc}.first_day >= ${from} OR ${pc}.last_day <= ${to}
          OR ${pc}.days && daterange(${from}, ${to}, '[]')))`;
 
+/**
+ * SQL: the `participant_id` of every row of `participant_contact` with a day
+ * between `from` and `to` (inclusive SQL date expressions) that also meets
+ * `where` (on the alias `pc`): the same rows as `attendedBetween`, in two
+ * parts. Those settled by their first or last day are read from
+ * `participant_contact_period_idx` alone (migration ContactPeriodIndex); only
+ * a row whose first day is before the period and last day after it has its
+ * days read. A person met by two teams appears once a team.
+ */
+export const contactsBetween = (from: string, to: string, where = 'true'): string => `
+    SELECT pc.participant_id FROM participant_contact pc
+     WHERE ${where} AND pc.last_day >= ${from} AND pc.first_day <= ${to}
+       AND (pc.first_day >= ${from} OR pc.last_day <= ${to})
+    UNION ALL
+    SELECT pc.participant_id FROM participant_contact pc
+     WHERE ${where} AND pc.first_day < ${from} AND pc.last_day > ${to}
+       AND pc.days && daterange(${from}, ${to}, '[]')`;
+
 /** SQL: the first day of the first whole month in the period from `from`. */
 const firstWholeMonth = (from: string) =>
   `(date_trunc('month', (${from} - 1)::timestamp) + interval '1 month')::date`;

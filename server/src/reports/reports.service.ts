@@ -52,7 +52,7 @@ import { keyOfUnits, keyUnits, recordKeySum } from './key-sums';
 import { queryOutcomes, suppressOutcomes } from './outcomes';
 import { writeExport, type ExportFile } from './export';
 import { otherHours } from '../time-entries/other-hours';
-import { attendedBetween, periodByMonths } from '../database/rollups';
+import { attendedBetween, contactsBetween, periodByMonths } from '../database/rollups';
 
 /*
  * The values the SQL below compares with, typed by the shared vocabulary so a
@@ -481,10 +481,7 @@ const activitySql = (keys: boolean) => `
            coalesce(sum(r.group_attended), 0)::int AS group_attended,
            coalesce(sum(r.attended_minutes), 0) AS attended_minutes${keys ? `,\n           ${DAY_KEY_COLUMNS}` : ''}
       FROM (${rollupRows(keys)}) r
-  ), contact AS (
-    SELECT pc.participant_id
-      FROM participant_contact pc
-     WHERE ${IN_TEAM('pc')} AND ${attendedBetween('pc', '$1::date', '$2::date')}
+  ), contact AS (${contactsBetween('$1::date', '$2::date', IN_TEAM('pc'))}
   ), served AS (${
     keys
       ? `
