@@ -6,6 +6,7 @@ import {
   type Session,
 } from '@peerpath/shared';
 import { createApp } from '../src/app.factory';
+import { ROLLUP_COUNT_COLUMNS, ROLLUP_KEY_COLUMNS } from '../src/database/rollups';
 import { createParticipant, createSession } from './factories/daily-loop';
 import { createTestApp, seedWorld, type TestApp, type World } from './harness';
 
@@ -89,30 +90,14 @@ const KEY_MISMATCHES = `
  * month, straight in SQL: each team and month's counts, and its key sums
  * modulo 2^52. A month that differs, either way, is returned.
  */
-const MONTH_COLUMNS = [
-  'sessions',
-  'minutes',
-  ...SESSION_TYPES.map((x) => `type_${x}`),
-  ...SESSION_SETTINGS.map((x) => `setting_${x}`),
-  'group_attended',
-  'attended_minutes',
-  'attended',
-];
-const MONTH_KEYS = [
-  'key_sessions',
-  ...SESSION_TYPES.map((x) => `key_type_${x}`),
-  ...SESSION_SETTINGS.map((x) => `key_setting_${x}`),
-  'key_group_attended',
-  'key_attended',
-];
 const MONTH_MISMATCHES = `
   WITH d AS (
     SELECT date_trunc('month', day::timestamp)::date AS month, team_id,
-           ${MONTH_COLUMNS.map((c) => `sum(${c})::int8 AS ${c}`).join(', ')},
-           ${MONTH_KEYS.map((c) => `${modM(`sum(${c})`)} AS ${c}`).join(', ')}
+           ${ROLLUP_COUNT_COLUMNS.map((c) => `sum(${c})::int8 AS ${c}`).join(', ')},
+           ${ROLLUP_KEY_COLUMNS.map((c) => `${modM(`sum(${c})`)} AS ${c}`).join(', ')}
       FROM team_day_activity GROUP BY 1, 2
   ), m AS (
-    SELECT month, team_id, ${MONTH_COLUMNS.map((c) => `${c}::int8`).join(', ')}, ${MONTH_KEYS.join(', ')}
+    SELECT month, team_id, ${ROLLUP_COUNT_COLUMNS.map((c) => `${c}::int8`).join(', ')}, ${ROLLUP_KEY_COLUMNS.join(', ')}
       FROM team_month_activity
   )
   SELECT * FROM (SELECT * FROM d EXCEPT SELECT * FROM m) x

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { SESSION_SETTINGS, SESSION_TYPES } from '@peerpath/shared';
 
 /**
  * The report roll-up triggers (created by the ReportRollups migration), by
@@ -97,3 +98,25 @@ export function periodByMonths(from: string, to: string) {
     after: (col: string) => `(${col} BETWEEN greatest(${first}, ${after}) AND ${to})`,
   };
 }
+
+/**
+ * The count columns of the day and month roll-ups (`team_day_activity`,
+ * `team_month_activity`), and the key sums kept beside them (in units of
+ * 2^-52, modulo 2^52).
+ */
+export const ROLLUP_COUNT_COLUMNS: readonly string[] = [
+  'sessions',
+  'minutes',
+  ...SESSION_TYPES.map((t) => `type_${t}`),
+  ...SESSION_SETTINGS.map((x) => `setting_${x}`),
+  'group_attended',
+  'attended_minutes',
+  'attended',
+];
+export const ROLLUP_KEY_COLUMNS: readonly string[] = [
+  'key_sessions',
+  ...SESSION_TYPES.map((t) => `key_type_${t}`),
+  ...SESSION_SETTINGS.map((x) => `key_setting_${x}`),
+  'key_group_attended',
+  'key_attended',
+];

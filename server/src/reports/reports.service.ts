@@ -41,7 +41,6 @@ import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { ActivityExportQueryDto, ActivityReportQueryDto } from './dto/activity.query';
 import type { CaseloadQueryDto } from './dto/caseload.query';
 import {
-  DAY_CELLS,
   DAY_KEY_COLUMNS,
   activityCellKeys,
   dayCellKeys,
@@ -52,7 +51,13 @@ import { keyOfUnits, keyUnits, recordKeySum } from './key-sums';
 import { queryOutcomes, suppressOutcomes } from './outcomes';
 import { writeExport, type ExportFile } from './export';
 import { otherHours } from '../time-entries/other-hours';
-import { attendedBetween, contactsBetween, periodByMonths } from '../database/rollups';
+import {
+  ROLLUP_COUNT_COLUMNS,
+  ROLLUP_KEY_COLUMNS,
+  attendedBetween,
+  contactsBetween,
+  periodByMonths,
+} from '../database/rollups';
 
 /*
  * The values the SQL below compares with, typed by the shared vocabulary so a
@@ -438,17 +443,9 @@ type ActivitySqlRow = {
 /** The period's whole months and the days outside them (migration MonthRollups). */
 const PERIOD = periodByMonths('$1::date', '$2::date');
 
-/** The roll-up columns the summary sums: counts, and with keys the attended rows and the key sums. */
+/** The roll-up columns the summary sums: the counts, and with keys the key sums. */
 const rollupColumns = (keys: boolean) =>
-  [
-    'sessions',
-    'minutes',
-    ...SESSION_TYPES.map((t) => `type_${t}`),
-    ...SESSION_SETTINGS.map((x) => `setting_${x}`),
-    'group_attended',
-    'attended_minutes',
-    ...(keys ? ['attended', ...DAY_CELLS.map(([, , k]) => k)] : []),
-  ].join(', ');
+  [...ROLLUP_COUNT_COLUMNS, ...(keys ? ROLLUP_KEY_COLUMNS : [])].join(', ');
 
 /**
  * The period's roll-up rows: a row a team and whole month from
