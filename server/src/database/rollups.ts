@@ -58,20 +58,20 @@ export const attendedBetween = (pc: string, from: string, to: string): string =>
 /**
  * SQL: the `participant_id` of every row of `participant_contact` with a day
  * between `from` and `to` (inclusive SQL date expressions) that also meets
- * `where` (on the alias `pc`): the same rows as `attendedBetween`, in two
- * parts. Those settled by their first or last day are read from
- * `participant_contact_period_idx` alone (migration ContactPeriodIndex); only
- * a row whose first day is before the period and last day after it has its
- * days read. A person met by two teams appears once a team.
+ * `where` (on the alias `pc`): the same rows as `attendedBetween`. The row's
+ * own columns are only its first and last day, person and team, so they are
+ * read from `participant_contact_period_idx` alone (migration
+ * ContactPeriodIndex, an index-only scan) with the table's statistics; only a
+ * row whose first day is before the period and last day after it has its days
+ * read, by its key. A person met by two teams appears once a team.
  */
 export const contactsBetween = (from: string, to: string, where = 'true'): string => `
     SELECT pc.participant_id FROM participant_contact pc
      WHERE ${where} AND pc.last_day >= ${from} AND pc.first_day <= ${to}
-       AND (pc.first_day >= ${from} OR pc.last_day <= ${to})
-    UNION ALL
-    SELECT pc.participant_id FROM participant_contact pc
-     WHERE ${where} AND pc.first_day < ${from} AND pc.last_day > ${to}
-       AND pc.days && daterange(${from}, ${to}, '[]')`;
+       AND (pc.first_day >= ${from} OR pc.last_day <= ${to}
+            OR EXISTS (SELECT 1 FROM participant_contact pd
+                        WHERE pd.participant_id = pc.participant_id AND pd.team_id = pc.team_id
+                          AND pd.days && daterange(${from}, ${to}, '[]')))`;
 
 /** SQL: the first day of the first whole month in the period from `from`. */
 const firstWholeMonth = (from: string) =>
