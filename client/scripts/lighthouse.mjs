@@ -143,6 +143,20 @@ async function signIn(base, email) {
   return { cookie, token: (await res.json()).accessToken };
 }
 
+/**
+ * Removes a Chromium profile folder. Chromium's helper processes can still be
+ * writing into it for a moment after the browser has exited (a removal then
+ * fails with ENOTEMPTY), so the removal is retried; a folder that still cannot
+ * be removed is left in the temporary folder with a warning, not a failure.
+ */
+function removeProfile(profile) {
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  } catch (err) {
+    process.stderr.write(`lighthouse: left ${profile} behind (${err.code ?? err.message})\n`);
+  }
+}
+
 /** The system Chromium with a DevTools port, for Lighthouse to drive. */
 async function launchChromium() {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
@@ -169,12 +183,15 @@ async function launchChromium() {
   return {
     port,
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) {
+      const exited = () => child.exitCode !== null || child.signalCode !== null;
+      const exit = new Promise((r) => (exited() ? r() : child.once('exit', r)));
+      if (!exited()) {
         child.kill('SIGTERM');
-        await Promise.race([new Promise((r) => child.once('exit', r)), sleep(5_000)]);
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        await Promise.race([exit, sleep(5_000)]);
+        if (!exited()) child.kill('SIGKILL');
+        await Promise.race([exit, sleep(5_000)]);
       }
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile(profile);
     },
   };
 }

@@ -4,7 +4,10 @@ import { openApiChecker } from './support/openapi-check';
 type Operation = {
   operationId: string;
   security?: unknown[];
-  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  responses: Record<
+    string,
+    { description?: string; content?: Record<string, { schema?: unknown }> }
+  >;
 };
 
 /** The document itself, and the checker every e2e response goes through. */
@@ -56,6 +59,18 @@ describe('the OpenAPI document', () => {
       'GET /api/settings',
       'POST /api/auth/login',
     ]);
+  });
+
+  it('describes each response once (a status declared twice on a route repeats its text)', () => {
+    const repeated = operations.flatMap(([name, op]) =>
+      Object.entries(op.responses)
+        .filter(([, r]) => {
+          const parts = (r.description ?? '').split('\n\n');
+          return new Set(parts).size < parts.length;
+        })
+        .map(([status]) => `${name} ${status}`),
+    );
+    expect(repeated).toEqual([]);
   });
 
   it('reports an undeclared status naming the operation and the status', () => {

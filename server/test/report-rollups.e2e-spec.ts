@@ -6,6 +6,7 @@ import {
   type Session,
 } from '@peerpath/shared';
 import { createApp } from '../src/app.factory';
+import { ROLLUP_COUNT_COLUMNS, ROLLUP_KEY_COLUMNS } from '../src/database/rollups';
 import { createParticipant, createSession } from './factories/daily-loop';
 import { createTestApp, seedWorld, type TestApp, type World } from './harness';
 
@@ -19,6 +20,7 @@ const TZ = 'America/New_York';
 
 interface Rollups {
   days: Record<string, unknown>[];
+  months: Record<string, unknown>[];
   contact: { participant_id: string; team_id: string; days: string }[];
 }
 
@@ -30,11 +32,17 @@ async function readRollups(q: (sql: string) => Promise<{ rows: any[] }>): Promis
          OR attended <> 0
       ORDER BY day, team_id`,
   );
+  const months = await q(
+    `SELECT * FROM team_month_activity
+      WHERE sessions <> 0 OR minutes <> 0 OR group_attended <> 0 OR attended_minutes <> 0
+         OR attended <> 0
+      ORDER BY month, team_id`,
+  );
   const contact = await q(
     `SELECT participant_id, team_id, days::text FROM participant_contact
       WHERE NOT isempty(days) ORDER BY participant_id, team_id`,
   );
-  return { days: days.rows, contact: contact.rows };
+  return { days: days.rows, months: months.rows, contact: contact.rows };
 }
 
 const GROUP_TYPES = SESSION_TYPES.filter((x) => formatOf(x) === 'group');
@@ -77,6 +85,25 @@ const KEY_MISMATCHES = `
   UNION ALL
   SELECT * FROM (SELECT * FROM r EXCEPT SELECT * FROM k) y`;
 
+/**
+ * The month roll-up (migration MonthRollups) against the day roll-up summed by
+ * month, straight in SQL: each team and month's counts, and its key sums
+ * modulo 2^52. A month that differs, either way, is returned.
+ */
+const MONTH_MISMATCHES = `
+  WITH d AS (
+    SELECT date_trunc('month', day::timestamp)::date AS month, team_id,
+           ${ROLLUP_COUNT_COLUMNS.map((c) => `sum(${c})::int8 AS ${c}`).join(', ')},
+           ${ROLLUP_KEY_COLUMNS.map((c) => `${modM(`sum(${c})`)} AS ${c}`).join(', ')}
+      FROM team_day_activity GROUP BY 1, 2
+  ), m AS (
+    SELECT month, team_id, ${ROLLUP_COUNT_COLUMNS.map((c) => `${c}::int8`).join(', ')}, ${ROLLUP_KEY_COLUMNS.join(', ')}
+      FROM team_month_activity
+  )
+  SELECT * FROM (SELECT * FROM d EXCEPT SELECT * FROM m) x
+  UNION ALL
+  SELECT * FROM (SELECT * FROM m EXCEPT SELECT * FROM d) y`;
+
 describe('report roll-ups', () => {
   let t: TestApp;
   let w: World;
@@ -101,6 +128,7 @@ describe('report roll-ups', () => {
     const [incremental, rebuilt] = await incrementalAndRebuilt();
     expect(incremental).toEqual(rebuilt);
     expect((await t.db.query(KEY_MISMATCHES)).rows).toEqual([]);
+    expect((await t.db.query(MONTH_MISMATCHES)).rows).toEqual([]);
     return incremental;
   }
 
@@ -311,6 +339,63 @@ describe('report roll-ups', () => {
       expect([from, to, await served(from, to)]).toEqual([from, to, await raw(from, to)]);
       // Rae is the only participant with sessions in 2024–2025.
       expect([from, to, await raw(from, to)]).toEqual([from, to, rae]);
+    }
+  });
+
+  it('reads whole months from the month roll-up and the days around them as the records say', async () => {
+    // Sessions of 2024 only (no other test writes that year), on the days either side of month ends:
+    // 12:00 in New York, and one at 22:30 on 29 February that is 1 March in UTC.
+    const at = (day: string, time = '17:00:00Z') => `${day}T${time}`;
+    const made: Session[] = [];
+    for (const [day, time] of [
+      ['2024-01-31'],
+      ['2024-02-01'],
+      ['2024-02-15'],
+      ['2024-03-01', '03:30:00Z'],
+      ['2024-03-01'],
+      ['2024-03-31'],
+      ['2024-04-01'],
+    ] as const) {
+      made.push(await createSession(t, w.workerA, [p[0].id], { startsAt: at(day, time) }));
+    }
+    // One moves across a month end, one is voided.
+    await patch(made[2], { startsAt: at('2024-04-30') });
+    const voided = await t.request('DELETE', `/api/sessions/${made[5].id}?reason=Logged%20twice`, {
+      token: w.supA.token,
+    });
+    expect(voided.status).toBe(204);
+    await expectExact();
+
+    const raw = async (from: string, to: string) =>
+      (
+        await t.db.query(
+          `SELECT count(*)::int AS sessions, coalesce(sum(s.duration_minutes), 0)::int AS minutes
+             FROM support_session s
+            WHERE s.voided_at IS NULL AND (s.starts_at AT TIME ZONE $3)::date BETWEEN $1::date AND $2::date`,
+          [from, to, TZ],
+        )
+      ).rows[0] as { sessions: number; minutes: number };
+    const report = async (from: string, to: string) => {
+      const res = await t.request('GET', `/api/reports/activity?from=${from}&to=${to}`, {
+        token: w.admin.token,
+      });
+      expect(res.status).toBe(200);
+      return res.body as { sessions: { total: number }; serviceHours: number };
+    };
+    for (const [from, to, n] of [
+      ['2024-01-31', '2024-03-01', 4], // a whole month and a day either side
+      ['2024-02-01', '2024-02-29', 2], // one whole month
+      ['2024-02-02', '2024-02-28', 0], // inside a month, no whole one
+      ['2024-01-01', '2024-04-30', 6], // four whole months
+      ['2024-01-31', '2024-01-31', 1], // one day, a month's last
+      ['2024-03-01', '2024-03-31', 1], // a whole month holding a voided session
+      ['2024-01-15', '2024-05-15', 6], // whole months with part months either side
+      ['2024-04-01', '2024-04-30', 2], // the month a session moved into
+    ] as const) {
+      const [r, want] = [await report(from, to), await raw(from, to)];
+      expect([from, to, r.sessions.total]).toEqual([from, to, want.sessions]);
+      expect([from, to, r.sessions.total]).toEqual([from, to, n]);
+      expect(r.serviceHours).toBe(Math.round((want.minutes / 60) * 10) / 10);
     }
   });
 

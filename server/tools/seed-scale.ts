@@ -170,6 +170,7 @@ async function seed(plan: SeedPlan, progress: Progress): Promise<void> {
           'resource',
           ...BULK_TABLES,
           'team_day_activity',
+          'team_month_activity',
           'participant_contact',
         ];
         let done = 0;

@@ -19,7 +19,7 @@ export class AgendaController {
       'The worker’s day: everything due on or before `date`, oldest first (the caller’s own; a supervisor may name a worker of the team with `workerId`)',
   })
   @ApiOkResponse({ type: AgendaResponse })
-  @ApiErrors(403, 404)
+  @ApiErrors(404)
   get(@CurrentUser() user: AuthUser, @Query() q: AgendaQueryDto): Promise<Agenda> {
     return this.agenda.forDay(user, q);
   }

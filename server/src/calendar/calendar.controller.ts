@@ -26,7 +26,6 @@ export class CalendarController {
       'Issue a new secret calendar address for the caller (the old one stops working); the address is returned once',
   })
   @ApiOkResponse({ type: CalendarTokenResponse })
-  @ApiErrors(403)
   async issue(
     @CurrentUser() user: AuthUser,
     @Req() req: FastifyRequest,

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { SESSION_SETTINGS, SESSION_TYPES } from '@peerpath/shared';
 
 /**
  * The report roll-up triggers (created by the ReportRollups migration), by
@@ -14,6 +15,11 @@ export const ROLLUP_TRIGGERS: readonly { table: string; name: string }[] = [
   { table: 'attendance', name: 'rollup_attendance_update' },
   { table: 'attendance', name: 'rollup_attendance_truncate' },
   { table: 'support_session', name: 'rollup_support_session_before_delete' },
+  // The month roll-ups (migration MonthRollups).
+  { table: 'team_day_activity', name: 'rollup_month_days_insert' },
+  { table: 'team_day_activity', name: 'rollup_month_days_delete' },
+  { table: 'team_day_activity', name: 'rollup_month_days_update' },
+  { table: 'team_day_activity', name: 'rollup_month_days_truncate' },
 ];
 
 /**
@@ -28,7 +34,11 @@ export async function setRollupTriggers(db: ClientBase, enabled: boolean): Promi
   }
 }
 
-/** Recomputes both roll-ups from the records (`rebuild_report_rollups()`, in the caller's transaction). */
+/**
+ * Recomputes every roll-up from the records (`rebuild_report_rollups()`, in the
+ * caller's transaction): the team days and each person's contact days, then the
+ * team months.
+ */
 export async function rebuildRollups(db: ClientBase): Promise<void> {
   await db.query('SELECT rebuild_report_rollups()');
 }
@@ -44,3 +54,69 @@ export const attendedBetween = (pc: string, from: string, to: string): string =>
   `(${pc}.last_day >= ${from} AND ${pc}.first_day <= ${to}
     AND (${pc}.first_day >= ${from} OR ${pc}.last_day <= ${to}
          OR ${pc}.days && daterange(${from}, ${to}, '[]')))`;
+
+/**
+ * SQL: the `participant_id` of every row of `participant_contact` with a day
+ * between `from` and `to` (inclusive SQL date expressions) that also meets
+ * `where` (on the alias `pc`): the same rows as `attendedBetween`. The row's
+ * own columns are only its first and last day, person and team, so they are
+ * read from `participant_contact_period_idx` alone (migration
+ * ContactPeriodIndex, an index-only scan) with the table's statistics; only a
+ * row whose first day is before the period and last day after it has its days
+ * read, by its key. A person met by two teams appears once a team.
+ */
+export const contactsBetween = (from: string, to: string, where = 'true'): string => `
+    SELECT pc.participant_id FROM participant_contact pc
+     WHERE ${where} AND pc.last_day >= ${from} AND pc.first_day <= ${to}
+       AND (pc.first_day >= ${from} OR pc.last_day <= ${to}
+            OR EXISTS (SELECT 1 FROM participant_contact pd
+                        WHERE pd.participant_id = pc.participant_id AND pd.team_id = pc.team_id
+                          AND pd.days && daterange(${from}, ${to}, '[]')))`;
+
+/** SQL: the first day of the first whole month in the period from `from`. */
+const firstWholeMonth = (from: string) =>
+  `(date_trunc('month', (${from} - 1)::timestamp) + interval '1 month')::date`;
+/** SQL: the day after the last whole month in the period to `to`. */
+const afterWholeMonths = (to: string) => `date_trunc('month', (${to} + 1)::timestamp)::date`;
+
+/**
+ * A period `from`–`to` (inclusive SQL date expressions) as the whole months it
+ * covers and the days outside them, for reading the month roll-ups (migration
+ * MonthRollups) where they hold the period and the day roll-ups or the records
+ * at its ends. `months(col)`: the month column `col` (a month's first day) is a
+ * whole month of the period; `before(col)` / `after(col)`: the date column
+ * `col` is a day of the period before its first whole month / after its last
+ * (with no whole month, every day of the period is in exactly one of the two).
+ * Each is one range, so each reads one stretch of an index.
+ */
+export function periodByMonths(from: string, to: string) {
+  const first = firstWholeMonth(from);
+  const after = afterWholeMonths(to);
+  return {
+    months: (col: string) => `(${col} >= ${first} AND ${col} < ${after})`,
+    before: (col: string) => `(${col} BETWEEN ${from} AND least(${first} - 1, ${to}))`,
+    after: (col: string) => `(${col} BETWEEN greatest(${first}, ${after}) AND ${to})`,
+  };
+}
+
+/**
+ * The count columns of the day and month roll-ups (`team_day_activity`,
+ * `team_month_activity`), and the key sums kept beside them (in units of
+ * 2^-52, modulo 2^52).
+ */
+export const ROLLUP_COUNT_COLUMNS: readonly string[] = [
+  'sessions',
+  'minutes',
+  ...SESSION_TYPES.map((t) => `type_${t}`),
+  ...SESSION_SETTINGS.map((x) => `setting_${x}`),
+  'group_attended',
+  'attended_minutes',
+  'attended',
+];
+export const ROLLUP_KEY_COLUMNS: readonly string[] = [
+  'key_sessions',
+  ...SESSION_TYPES.map((t) => `key_type_${t}`),
+  ...SESSION_SETTINGS.map((x) => `key_setting_${x}`),
+  'key_group_attended',
+  'key_attended',
+];

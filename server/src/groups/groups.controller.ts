@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { GroupAttendance, GroupSessionDraft, Page, RecurringGroup } from '@peerpath/shared';
-import { ApiErrors } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ChangeRecord, CreateRecord, ListRecords, ReadRecord, RecordId } from '../records';
 import {
@@ -35,7 +34,7 @@ export class GroupsController {
   }
 
   @CreateRecord(GroupResponse, 'a recurring group', {
-    errors: [403, 409],
+    errors: [409],
     summary:
       'Start a recurring group (201; a safe retry with the same id returns it, 200); its members join today',
   })
@@ -51,7 +50,7 @@ export class GroupsController {
   @ChangeRecord(
     GroupResponse,
     'Change a group (a worker: one they facilitate); `members` is the new roster (joins and leaves today); `version` must be the one last read (409 if stale)',
-    { errors: [403, 409] },
+    { errors: [409] },
   )
   update(
     @CurrentUser() user: AuthUser,
@@ -69,7 +68,6 @@ export class GroupsController {
       'A participant joins the group (`joinedOn`, today by default); already a member: the group as it is',
   })
   @ApiOkResponse({ type: GroupResponse })
-  @ApiErrors(403)
   join(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -86,7 +84,6 @@ export class GroupsController {
       'A member leaves the group (`leftOn`, today by default, not before they joined); already left: the group as it is',
   })
   @ApiOkResponse({ type: GroupResponse })
-  @ApiErrors(403)
   leave(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

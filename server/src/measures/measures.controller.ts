@@ -39,7 +39,7 @@ export class MeasurementsController {
   }
 
   @CreateRecord(MeasurementResponse, 'a measurement', {
-    errors: [403, 404, 409],
+    errors: [404, 409],
     summary:
       'Record a measurement; the server scores it, and a PHQ-9 with item 9 above 0 raises a safety alert (201; a safe retry with the same id returns it, 200)',
   })
@@ -68,7 +68,7 @@ export class MeasurementsController {
     MeasurementResponse,
     ':id/void',
     'Void a wrong measurement with a reason (it is never edited; 409 when already voided)',
-    { errors: [403, 409] },
+    { errors: [409] },
   )
   void(
     @CurrentUser() user: AuthUser,
@@ -95,7 +95,7 @@ export class AlertsController {
     SafetyAlertResponse,
     ':id/resolve',
     'Resolve an alert with a written resolution; the same resolution again by the same person answers 200 and changes nothing, anything else on a resolved alert 409',
-    { errors: [403, 409] },
+    { errors: [409] },
   )
   resolve(
     @CurrentUser() user: AuthUser,

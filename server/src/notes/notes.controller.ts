@@ -23,7 +23,7 @@ export class NotesController {
 
   @CreateRecord(SessionNoteResponse, 'a note', {
     path: 'sessions/:id/notes',
-    errors: [403, 409],
+    errors: [409],
     summary:
       'Write the note of one attendee of the session (201); a safe retry with the same id returns it (200)',
   })
@@ -48,7 +48,7 @@ export class NotesController {
   @ChangeRecord(
     SessionNoteResponse,
     'Change a draft (its facilitator or a supervisor of the team); a signed note never changes (409)',
-    { path: 'notes/:id', errors: [403, 409] },
+    { path: 'notes/:id', errors: [409] },
   )
   update(
     @CurrentUser() user: AuthUser,
@@ -62,7 +62,7 @@ export class NotesController {
     SessionNoteResponse,
     'notes/:id/sign',
     'Sign a draft (the session’s facilitator only); signing again answers the note as it is',
-    { errors: [403, 409] },
+    { errors: [409] },
   )
   sign(
     @CurrentUser() user: AuthUser,
@@ -76,7 +76,7 @@ export class NotesController {
     SessionNoteResponse,
     'notes/:id/cosign',
     'Co-sign a note waiting for it (a supervisor of the team, never their own note: 403); again answers it as it is. No body is read.',
-    { errors: [403, 409] },
+    { errors: [409] },
   )
   cosign(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<SessionNote> {
     return this.notes.cosign(user, id);
@@ -86,7 +86,7 @@ export class NotesController {
     SessionNoteResponse,
     'notes/:id/return',
     'Return a note waiting for a co-signature to draft, with a comment for its author',
-    { errors: [403, 409] },
+    { errors: [409] },
   )
   returnNote(
     @CurrentUser() user: AuthUser,
@@ -98,7 +98,7 @@ export class NotesController {
 
   @CreateRecord(SessionNoteResponse, 'an addendum', {
     path: 'notes/:id/addenda',
-    errors: [403, 409],
+    errors: [409],
     summary:
       'Add an addendum to a signed note (201, the note); the note itself never changes. A repeat with the same id returns it (200)',
   })

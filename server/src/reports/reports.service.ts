@@ -51,7 +51,13 @@ import { keyOfUnits, keyUnits, recordKeySum } from './key-sums';
 import { queryOutcomes, suppressOutcomes } from './outcomes';
 import { writeExport, type ExportFile } from './export';
 import { otherHours } from '../time-entries/other-hours';
-import { attendedBetween } from '../database/rollups';
+import {
+  ROLLUP_COUNT_COLUMNS,
+  ROLLUP_KEY_COLUMNS,
+  attendedBetween,
+  contactsBetween,
+  periodByMonths,
+} from '../database/rollups';
 
 /*
  * The values the SQL below compares with, typed by the shared vocabulary so a
@@ -434,11 +440,34 @@ type ActivitySqlRow = {
   key_served?: number;
 } & Record<`type_${SessionType}` | `setting_${SessionSetting}`, number>;
 
+/** The period's whole months and the days outside them (migration MonthRollups). */
+const PERIOD = periodByMonths('$1::date', '$2::date');
+
+/** The roll-up columns the summary sums: the counts, and with keys the key sums. */
+const rollupColumns = (keys: boolean) =>
+  [...ROLLUP_COUNT_COLUMNS, ...(keys ? ROLLUP_KEY_COLUMNS : [])].join(', ');
+
+/**
+ * The period's roll-up rows: a row a team and whole month from
+ * `team_month_activity`, a row a team and day from `team_day_activity` for the
+ * days before the first whole month and after the last. A year of the whole
+ * organisation is then about 13 rows a team, not 365.
+ */
+const rollupRows = (keys: boolean) => `
+      SELECT ${rollupColumns(keys)} FROM team_month_activity m
+       WHERE ${PERIOD.months('m.month')} AND ${IN_TEAM('m')}
+      UNION ALL
+      SELECT ${rollupColumns(keys)} FROM team_day_activity t
+       WHERE ${PERIOD.before('t.day')} AND ${IN_TEAM('t')}
+      UNION ALL
+      SELECT ${rollupColumns(keys)} FROM team_day_activity t
+       WHERE ${PERIOD.after('t.day')} AND ${IN_TEAM('t')}`;
+
 /**
  * Sessions (by type, by setting, in total, with their hours), group attendance,
  * contact hours and participants served, from the roll-ups that triggers keep
- * exact (migration ReportRollups): `team_day_activity` has one row per team and
- * org-local day, `participant_contact` the days each participant attended.
+ * exact (migrations ReportRollups and MonthRollups): `team_day_activity` has one row per team and
+ * org-local day, `team_month_activity` one per team and month, `participant_contact` the days each participant attended.
  */
 const activitySql = (keys: boolean) => `
   WITH d AS (
@@ -448,12 +477,8 @@ const activitySql = (keys: boolean) => `
            ${SESSION_SETTINGS.map((x) => `coalesce(sum(r.setting_${x}), 0)::int AS setting_${x}`).join(',\n           ')},
            coalesce(sum(r.group_attended), 0)::int AS group_attended,
            coalesce(sum(r.attended_minutes), 0) AS attended_minutes${keys ? `,\n           ${DAY_KEY_COLUMNS}` : ''}
-      FROM team_day_activity r
-     WHERE r.day BETWEEN $1::date AND $2::date AND ${IN_TEAM('r')}
-  ), contact AS (
-    SELECT pc.participant_id
-      FROM participant_contact pc
-     WHERE ${IN_TEAM('pc')} AND ${attendedBetween('pc', '$1::date', '$2::date')}
+      FROM (${rollupRows(keys)}) r
+  ), contact AS (${contactsBetween('$1::date', '$2::date', IN_TEAM('pc'))}
   ), served AS (${
     keys
       ? `

@@ -21,7 +21,7 @@ export class SupervisionsController {
   @ListRecords(
     SupervisionResponse,
     'Supervision records, newest first: a worker’s own; a supervisor’s team; an admin’s every team',
-    { errors: [403, 404] },
+    { errors: [404] },
   )
   list(
     @CurrentUser() user: AuthUser,
@@ -38,7 +38,7 @@ export class SupervisionsController {
       'When each active worker of the team was last supervised: never first, then the longest ago (supervisors and admins)',
   })
   @ApiOkResponse({ type: LastSupervisionResponse, isArray: true })
-  @ApiErrors(403, 404)
+  @ApiErrors(404)
   last(
     @CurrentUser() user: AuthUser,
     @Query() q: LastSupervisionQuery,
@@ -47,7 +47,7 @@ export class SupervisionsController {
   }
 
   @CreateRecord(SupervisionResponse, 'a supervision', {
-    errors: [403, 409],
+    errors: [409],
     summary:
       'Record supervision of a worker of the team (supervisors; 201, a safe retry with the same id returns it, 200)',
   })
@@ -55,9 +55,7 @@ export class SupervisionsController {
     return this.supervisions.create(user, dto);
   }
 
-  @ReadRecord(SupervisionResponse, 'One supervision record (a worker: their own)', {
-    errors: [403],
-  })
+  @ReadRecord(SupervisionResponse, 'One supervision record (a worker: their own)')
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<Supervision> {
     return this.supervisions.get(user, id);
   }
@@ -65,7 +63,7 @@ export class SupervisionsController {
   @ChangeRecord(
     SupervisionResponse,
     'Change a supervision record (supervisors of the team); `version` must be the one last read (409 if stale)',
-    { errors: [403, 409] },
+    { errors: [409] },
   )
   update(
     @CurrentUser() user: AuthUser,

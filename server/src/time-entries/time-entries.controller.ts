@@ -15,14 +15,14 @@ export class TimeEntriesController {
   @ListRecords(
     TimeEntryResponse,
     'Time entries, newest first: a worker’s own; a supervisor’s team (filter by `workerId`); an admin’s every team',
-    { errors: [403, 404] },
+    { errors: [404] },
   )
   list(@CurrentUser() user: AuthUser, @Query() q: ListTimeEntriesQuery): Promise<Page<TimeEntry>> {
     return this.entries.list(user, q);
   }
 
   @CreateRecord(TimeEntryResponse, 'a time entry', {
-    errors: [403, 409],
+    errors: [409],
     summary:
       'Log work outside sessions (201; a safe retry with the same id returns it, 200). A supervisor may name a worker of the team',
   })
@@ -30,7 +30,7 @@ export class TimeEntriesController {
     return this.entries.create(user, dto);
   }
 
-  @ReadRecord(TimeEntryResponse, 'One time entry (a worker: their own)', { errors: [403] })
+  @ReadRecord(TimeEntryResponse, 'One time entry (a worker: their own)')
   get(@CurrentUser() user: AuthUser, @RecordId() id: string): Promise<TimeEntry> {
     return this.entries.get(user, id);
   }
@@ -38,7 +38,7 @@ export class TimeEntriesController {
   @ChangeRecord(
     TimeEntryResponse,
     'Change a time entry (a worker: their own); `version` must be the one last read (409 if stale)',
-    { errors: [403, 409] },
+    { errors: [409] },
   )
   update(
     @CurrentUser() user: AuthUser,

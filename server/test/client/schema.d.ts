@@ -9122,11 +9122,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9387,11 +9383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9488,11 +9480,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9585,11 +9573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9677,11 +9661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9788,11 +9768,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9977,11 +9953,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10228,11 +10200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10411,11 +10379,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11499,11 +11463,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11590,11 +11550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11681,11 +11637,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11769,11 +11721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11852,11 +11800,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12043,11 +11987,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12210,11 +12150,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12311,11 +12247,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12404,11 +12336,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12661,11 +12589,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12752,11 +12676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12841,11 +12761,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12920,11 +12836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13003,11 +12915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13089,11 +12997,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /**
-             * @description Not allowed for your role, or a field you may not set (nothing was changed)
-             *
-             *     Not allowed for your role, or a field you may not set (nothing was changed)
-             */
+            /** @description Not allowed for your role, or a field you may not set (nothing was changed) */
             403: {
                 headers: {
                     [name: string]: unknown;

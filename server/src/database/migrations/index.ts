@@ -34,6 +34,8 @@ import { RollupCellKeys1795660002700 } from './1795660002700-RollupCellKeys';
 import { CellKeyIndexes1795660002900 } from './1795660002900-CellKeyIndexes';
 import { RollupKeyUnits1795660002910 } from './1795660002910-RollupKeyUnits';
 import { NoteCosignIndex1795660003000 } from './1795660003000-NoteCosignIndex';
+import { MonthRollups1795660003100 } from './1795660003100-MonthRollups';
+import { ContactPeriodIndex1795660003200 } from './1795660003200-ContactPeriodIndex';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -73,4 +75,6 @@ export const MIGRATIONS = [
   CellKeyIndexes1795660002900,
   RollupKeyUnits1795660002910,
   NoteCosignIndex1795660003000,
+  MonthRollups1795660003100,
+  ContactPeriodIndex1795660003200,
 ];
