@@ -144,9 +144,9 @@ async function signIn(base, email) {
 }
 
 /**
- * Removes a Chromium profile folder. Chromium's helper processes can still be
- * writing into it for a moment after the browser has exited (a removal then
- * fails with ENOTEMPTY), so the removal is retried; a folder that still cannot
+ * Removes a Chromium profile folder. A helper process can still be writing
+ * into it for a moment after its group was stopped (a removal then fails with
+ * ENOTEMPTY), so the removal is retried; a folder that still cannot
  * be removed is left in the temporary folder with a warning, not a failure.
  */
 function removeProfile(profile) {
@@ -164,8 +164,17 @@ async function launchChromium() {
   const child = spawn(
     CHROMIUM,
     [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so that stopping it stops its helper processes too.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
+  const signal = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      // the group is gone already
+    }
+  };
+  process.once('exit', () => signal('SIGKILL'));
   const port = await new Promise((ok, fail) => {
     let text = '';
     const timer = setTimeout(() => fail(new Error(`Chromium did not start:\n${text}`)), 30_000);
@@ -186,11 +195,12 @@ async function launchChromium() {
       const exited = () => child.exitCode !== null || child.signalCode !== null;
       const exit = new Promise((r) => (exited() ? r() : child.once('exit', r)));
       if (!exited()) {
-        child.kill('SIGTERM');
-        await Promise.race([exit, sleep(5_000)]);
-        if (!exited()) child.kill('SIGKILL');
+        signal('SIGTERM');
         await Promise.race([exit, sleep(5_000)]);
       }
+      // Helpers that outlive the browser would keep writing into the profile.
+      signal('SIGKILL');
+      if (!exited()) await Promise.race([exit, sleep(5_000)]);
       removeProfile(profile);
     },
   };
