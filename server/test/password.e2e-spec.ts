@@ -68,7 +68,12 @@ describe('passwords: change, and temporary passwords set by an admin', () => {
       body: { email, password: TEST_PASSWORD },
     });
     expect(old.status).toBe(401);
-    expect(await login(t, email, NEW_PASSWORD)).toBeTruthy();
+    const fresh = await t.request('POST', '/api/auth/login', {
+      body: { email, password: NEW_PASSWORD },
+    });
+    expect(fresh.status).toBe(200);
+    const me = await t.request('GET', '/api/auth/me', { token: fresh.body.accessToken });
+    expect({ status: me.status, id: me.body.id }).toEqual({ status: 200, id: w.workerA2.id });
     const { rows } = await t.db.query(
       `SELECT actor_id, action, entity_id, details FROM audit_event
         WHERE entity_type = 'user' AND action = 'update' AND entity_id = $1`,
