@@ -25,8 +25,11 @@ test('an admin sees a warning when someone opens many records of other teams', a
   const { items } = (await users.json()) as {
     items: { email: string; displayName: string; teamId: string }[];
   };
+  expect(northside.teamId, 'the demo worker’s team').toEqual(expect.any(String));
   const outsider = items.find((u) => u.teamId !== northside.teamId);
-  expect(outsider, 'a worker of another team in the demo organisation').toBeTruthy();
+  expect(outsider?.teamId, 'a worker of another team in the demo organisation').toEqual(
+    expect.any(String),
+  );
   const prober = await signInApi(outsider!.email);
   for (let i = 0; i < 20; i++) {
     const res = await request.get(`/api/participants/${participant}`, { headers: prober.headers });
