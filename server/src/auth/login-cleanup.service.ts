@@ -1,7 +1,6 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { Interval, SchedulerRegistry } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { IntervalJob } from '../common/interval-job';
 import { ABSOLUTE_LIMIT_HOURS } from './auth.service';
 
 const CLEANUP_JOB = 'login-cleanup';
@@ -17,31 +16,18 @@ const CLEANUP_LOCK = 'peerpath.login-cleanup';
  * the others skip that turn.
  */
 @Injectable()
-export class LoginCleanup implements OnModuleDestroy {
-  private readonly logger = new Logger('LoginCleanup');
-  private running?: Promise<unknown>;
-
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly schedule: SchedulerRegistry,
-  ) {}
+export class LoginCleanup extends IntervalJob {
+  protected readonly job = CLEANUP_JOB;
 
   @Interval(CLEANUP_JOB, CLEANUP_EVERY_MS)
   protected cleanOnSchedule(): Promise<boolean> {
     return this.cleanNow();
   }
 
-  async onModuleDestroy() {
-    if (this.schedule.doesExist('interval', CLEANUP_JOB)) {
-      this.schedule.deleteInterval(CLEANUP_JOB);
-    }
-    await this.running;
-  }
-
   /** False when another replica was cleaning (or the database failed: logged, tried next time). */
   cleanNow(): Promise<boolean> {
-    const run = this.db
-      .transaction(async (m) => {
+    return this.turn('Cleaning up sign-in records', false, () =>
+      this.db.transaction(async (m) => {
         const [{ locked }] = await m.query(
           `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`,
           [CLEANUP_LOCK],
@@ -54,12 +40,7 @@ export class LoginCleanup implements OnModuleDestroy {
           [ABSOLUTE_LIMIT_HOURS + 1],
         );
         return true;
-      })
-      .catch((err: unknown) => {
-        this.logger.warn(`Cleaning up sign-in records failed: ${String(err)}`);
-        return false;
-      });
-    this.running = run;
-    return run;
+      }),
+    );
   }
 }
