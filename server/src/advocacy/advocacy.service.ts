@@ -14,15 +14,7 @@ import {
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
-import {
-  datesNotBefore,
-  findInTeam,
-  insertReturning,
-  RecordContext,
-  requireVersion,
-  updateVersioned,
-  type CreateResult,
-} from '../records';
+import { datesNotBefore, insertReturning, RecordContext, type CreateResult } from '../records';
 import { ADVOCACY, toAdvocacyActionResponse } from './advocacy.mapper';
 import type { CreateAdvocacyActionDto } from './dto/create-advocacy-action.dto';
 import type { ListAdvocacyActionsQuery } from './dto/list-advocacy-actions.query';
@@ -131,78 +123,72 @@ export class AdvocacyService {
     id: string,
     dto: UpdateAdvocacyActionDto,
   ): Promise<AdvocacyAction> {
-    return this.records.db.transaction(async (m) => {
-      const current = await findInTeam(m, ADVOCACY, caller, id);
-      requireMayChange(caller, current.workerId, 'the advocacy actions they own');
-      requireVersion(ADVOCACY, current, dto.version);
-
-      const level = dto.level ?? current.level;
-      const participantId =
-        dto.participantId !== undefined ? dto.participantId : current.participantId;
-      checkLevel(level, participantId);
-      if (participantId && participantId !== current.participantId) {
-        const p = await requireParticipant(m, caller, participantId, { lock: 'share' });
-        if (p.teamId !== current.teamId) {
-          throw fieldError('participantId', 'participantId must be a participant of this team');
+    const saved = await this.records.update(caller, ADVOCACY, id, dto, {
+      allowed: (current) =>
+        requireMayChange(caller, current.workerId, 'the advocacy actions they own'),
+      values: async (current, m) => {
+        const level = dto.level ?? current.level;
+        const participantId =
+          dto.participantId !== undefined ? dto.participantId : current.participantId;
+        checkLevel(level, participantId);
+        if (participantId && participantId !== current.participantId) {
+          const p = await requireParticipant(m, caller, participantId, { lock: 'share' });
+          if (p.teamId !== current.teamId) {
+            throw fieldError('participantId', 'participantId must be a participant of this team');
+          }
         }
-      }
 
-      const status = dto.status ?? current.status;
-      if (status !== current.status && !NEXT_STATUS[current.status].includes(status)) {
-        throw fieldError(
-          'status',
-          `An action that is ${current.status} can move to: ${NEXT_STATUS[current.status].join(', ')}`,
-        );
-      }
-      let completedOn: string | null;
-      if (status === 'done') {
-        if (dto.completedOn === null) {
-          throw fieldError('completedOn', 'completedOn is required while the status is done');
+        const status = dto.status ?? current.status;
+        if (status !== current.status && !NEXT_STATUS[current.status].includes(status)) {
+          throw fieldError(
+            'status',
+            `An action that is ${current.status} can move to: ${NEXT_STATUS[current.status].join(', ')}`,
+          );
         }
-        completedOn =
-          dto.completedOn ??
-          (current.status === 'done' ? current.completedOn : null) ??
-          this.records.today();
-      } else {
-        if (dto.completedOn) {
-          throw fieldError('completedOn', 'completedOn can only be set when the status is done');
+        let completedOn: string | null;
+        if (status === 'done') {
+          if (dto.completedOn === null) {
+            throw fieldError('completedOn', 'completedOn is required while the status is done');
+          }
+          completedOn =
+            dto.completedOn ??
+            (current.status === 'done' ? current.completedOn : null) ??
+            this.records.today();
+        } else {
+          if (dto.completedOn) {
+            throw fieldError('completedOn', 'completedOn can only be set when the status is done');
+          }
+          // Moving back from done (or never done): no completion date.
+          completedOn = null;
         }
-        // Moving back from done (or never done): no completion date.
-        completedOn = null;
-      }
-      const openedOn = dto.openedOn ?? current.openedOn;
-      const dueOn = dto.dueOn !== undefined ? dto.dueOn : current.dueOn;
-      datesNotBefore({ openedOn, dueOn, completedOn }, 'openedOn', 'dueOn', 'completedOn');
+        const openedOn = dto.openedOn ?? current.openedOn;
+        const dueOn = dto.dueOn !== undefined ? dto.dueOn : current.dueOn;
+        datesNotBefore({ openedOn, dueOn, completedOn }, 'openedOn', 'dueOn', 'completedOn');
 
-      let workerId = current.workerId;
-      if (dto.workerId !== undefined && dto.workerId !== current.workerId) {
-        workerId = await resolveActor(m, caller, dto.workerId, current.teamId, 'workerId');
-      }
+        let workerId = current.workerId;
+        if (dto.workerId !== undefined && dto.workerId !== current.workerId) {
+          workerId = await resolveActor(m, caller, dto.workerId, current.teamId, 'workerId');
+        }
 
-      const saved = await updateVersioned(m, ADVOCACY, current, dto.version, {
-        participantId,
-        level,
-        category: dto.category ?? current.category,
-        title: dto.title ?? current.title,
-        description: dto.description !== undefined ? dto.description : current.description,
-        status,
-        outcome: dto.outcome !== undefined ? dto.outcome : current.outcome,
-        openedOn,
-        dueOn,
-        completedOn,
-        workerId,
-      });
-      await this.records.auditChange(
-        m,
-        caller,
-        ADVOCACY,
-        saved,
-        dto,
+        return {
+          participantId,
+          level,
+          category: dto.category ?? current.category,
+          title: dto.title ?? current.title,
+          description: dto.description !== undefined ? dto.description : current.description,
+          status,
+          outcome: dto.outcome !== undefined ? dto.outcome : current.outcome,
+          openedOn,
+          dueOn,
+          completedOn,
+          workerId,
+        };
+      },
+      audit: (current, saved) =>
         saved.status !== current.status
           ? { status: { from: current.status, to: saved.status } }
           : {},
-      );
-      return toAdvocacyActionResponse(saved);
     });
+    return toAdvocacyActionResponse(saved);
   }
 }

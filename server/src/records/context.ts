@@ -11,7 +11,16 @@ import { Filter } from './filter';
 import type { RecordTable } from './record-table';
 import { ownForWorkers, periodInOrder } from './rules';
 import type { CreateResult } from '../common/retry';
-import { createOnce, findInTeam, listPage, scopeOf, type CreateOnce } from './store';
+import {
+  createOnce,
+  findInTeam,
+  listPage,
+  requireVersion,
+  scopeOf,
+  updateVersioned,
+  type CreateOnce,
+  type Values,
+} from './store';
 
 /** What a list's scope is: its paging, its team and the filter so far. */
 export interface ListScope {
@@ -40,6 +49,16 @@ interface ListOptions {
 /** How a record is created (createOnce); its audit is the usual one unless given. */
 type CreateHow<Row, Out extends object> = Omit<CreateOnce<Row, Out>, 'audit'> &
   Partial<Pick<CreateOnce<Row, Out>, 'audit'>>;
+
+/** How a versioned record is changed (RecordContext.update). */
+interface ChangeHow<Row> {
+  /** Who may change it (a 403 otherwise), before its version is checked. */
+  allowed?: (current: Row) => void;
+  /** The record's rules, giving the values to write. */
+  values: (current: Row, m: EntityManager) => Values<Row> | Promise<Values<Row>>;
+  /** What the audit event adds to the fields the request named (a status's from and to, say). */
+  audit?: (current: Row, saved: Row) => Record<string, unknown>;
+}
 
 /** The filters most record lists take. */
 interface ListScopeQuery {
@@ -137,6 +156,31 @@ export class RecordContext {
         ...(await how(m)),
       }),
     );
+  }
+
+  /**
+   * A change to a versioned record in its own transaction: the record in the
+   * caller's reach (404 otherwise), `allowed` to change it, at the version the
+   * caller read (409 otherwise); then its rules give the `values`, written as
+   * exactly one row (409 otherwise) and audited with the fields the request
+   * named. Answers the record as saved.
+   */
+  update<Row extends AuditedRecord & { version: number }>(
+    caller: AuthUser,
+    t: RecordTable<Row>,
+    id: string,
+    dto: { version: number },
+    how: ChangeHow<Row>,
+  ): Promise<Row> {
+    return this.db.transaction(async (m) => {
+      const current = await findInTeam(m, t, caller, id);
+      how.allowed?.(current);
+      requireVersion(t, current, dto.version);
+      const values = await how.values(current, m);
+      const saved = await updateVersioned(m, t, current, dto.version, values);
+      await this.auditChange(m, caller, t, saved, dto, how.audit?.(current, saved));
+      return saved;
+    });
   }
 
   /** One page of a record list under `scope` (listScope), its read audited with its filters. */

@@ -8,22 +8,14 @@ import {
   teamFilter,
 } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import {
-  findInTeam,
-  insertReturning,
-  RecordContext,
-  requireVersion,
-  scopeOf,
-  updateVersioned,
-  type CreateResult,
-} from '../records';
+import { findInTeam, insertReturning, RecordContext, scopeOf, type CreateResult } from '../records';
 import type {
   CreateSupervisionDto,
   LastSupervisionQuery,
   ListSupervisionsQuery,
   UpdateSupervisionDto,
 } from './dto/supervision.dto';
-import { SUPERVISION, toSupervisionResponse, type SupervisionRow } from './supervisions.mapper';
+import { SUPERVISION, toSupervisionResponse } from './supervisions.mapper';
 
 /**
  * When each active worker of a team ($1) was last supervised, as of today
@@ -110,20 +102,17 @@ export class SupervisionsService {
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateSupervisionDto): Promise<Supervision> {
-    return this.records.db.transaction(async (m) => {
-      const current: SupervisionRow = await findInTeam(m, SUPERVISION, caller, id);
-      requireSupervisor(caller);
-      requireVersion(SUPERVISION, current, dto.version);
-      const saved = await updateVersioned(m, SUPERVISION, current, dto.version, {
+    const saved = await this.records.update(caller, SUPERVISION, id, dto, {
+      allowed: () => requireSupervisor(caller),
+      values: (current) => ({
         on: dto.on ?? current.on,
         minutes: dto.minutes ?? current.minutes,
         format: dto.format ?? current.format,
         topics: dto.topics !== undefined ? dto.topics : current.topics,
         actionItems: dto.actionItems !== undefined ? dto.actionItems : current.actionItems,
-      });
-      await this.records.auditChange(m, caller, SUPERVISION, saved, dto);
-      return toSupervisionResponse(saved);
+      }),
     });
+    return toSupervisionResponse(saved);
   }
 
   /** When each active worker of the team was last supervised (SPEC §11), for supervisors and admins. */

@@ -2,14 +2,7 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { Page, TimeEntry } from '@peerpath/shared';
 import { requireMayChange, resolveActor } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import {
-  findInTeam,
-  insertReturning,
-  RecordContext,
-  requireVersion,
-  updateVersioned,
-  type CreateResult,
-} from '../records';
+import { findInTeam, insertReturning, RecordContext, type CreateResult } from '../records';
 import type {
   CreateTimeEntryDto,
   ListTimeEntriesQuery,
@@ -65,21 +58,22 @@ export class TimeEntriesService {
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateTimeEntryDto): Promise<TimeEntry> {
-    return this.records.db.transaction(async (m) => {
-      const current = await findInTeam(m, TIME_ENTRY, caller, id);
-      if (caller.role === 'admin') {
-        throw new ForbiddenException('Time entries are changed by the worker or their supervisor');
-      }
-      requireMayChange(caller, current.workerId, 'their own time entries');
-      requireVersion(TIME_ENTRY, current, dto.version);
-      const saved = await updateVersioned(m, TIME_ENTRY, current, dto.version, {
+    const saved = await this.records.update(caller, TIME_ENTRY, id, dto, {
+      allowed: (current) => {
+        if (caller.role === 'admin') {
+          throw new ForbiddenException(
+            'Time entries are changed by the worker or their supervisor',
+          );
+        }
+        requireMayChange(caller, current.workerId, 'their own time entries');
+      },
+      values: (current) => ({
         on: dto.on ?? current.on,
         minutes: dto.minutes ?? current.minutes,
         kind: dto.kind ?? current.kind,
         note: dto.note !== undefined ? dto.note : current.note,
-      });
-      await this.records.auditChange(m, caller, TIME_ENTRY, saved, dto);
-      return toTimeEntryResponse(saved);
+      }),
     });
+    return toTimeEntryResponse(saved);
   }
 }
