@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AgendaController } from './agenda.controller';
+import { RecordContext } from '../records';
 import { AgendaService } from './agenda.service';
 
 @Module({
   controllers: [AgendaController],
-  providers: [AgendaService],
+  providers: [AgendaService, RecordContext],
 })
 export class AgendaModule {}

@@ -1,6 +1,4 @@
-import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import {
   BASELINE_DUE_DAYS,
   CASELOAD_WINDOW_DAYS,
@@ -9,17 +7,15 @@ import {
   LABELS,
   OPEN_HANDOUT_OUTCOMES,
   OTHER_TEAM_ATTENDEE,
-  todayIn,
   type Agenda,
   type AgendaItem,
   type AttendanceStatus,
   type ParticipantStatus,
 } from '@peerpath/shared';
-import { AuditService } from '../audit/audit.service';
 import { NotInTeamException } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { CASELOAD_ROLES, UNFINISHED_ADVOCACY_STATUSES } from '../common/constants';
-import { APP_CONFIG, type ResolvedConfig } from '../config/config';
+import { RecordContext } from '../records';
 import type { AgendaQueryDto } from './dto/agenda.query';
 import { groupMeetingsSql } from './group-meetings';
 
@@ -174,21 +170,17 @@ const AGENDA_SQL = `
 
 @Injectable()
 export class AgendaService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-  ) {}
+  constructor(private readonly records: RecordContext) {}
 
   async forDay(caller: AuthUser, q: AgendaQueryDto): Promise<Agenda> {
-    const date = q.date ?? todayIn(this.config.orgTimezone);
+    const date = q.date ?? this.records.today();
     const worker = await this.whose(caller, q.workerId);
-    const items: AgendaItem[] = await this.db.query(AGENDA_SQL, [
+    const items: AgendaItem[] = await this.records.db.query(AGENDA_SQL, [
       worker.id,
       date,
       worker.teamId,
       CASELOAD_WINDOW_DAYS - 1,
-      this.config.measureIntervalDays ?? DEFAULT_MEASURE_INTERVAL_DAYS,
+      this.records.config.measureIntervalDays ?? DEFAULT_MEASURE_INTERVAL_DAYS,
       BASELINE_DUE_DAYS,
       worker.role === 'supervisor',
       ATTENDED,
@@ -200,7 +192,7 @@ export class AgendaService {
       OTHER_TEAM_ATTENDEE,
     ]);
     // A read of the participant records the agenda names: one event with its filters (SPEC §3).
-    await this.audit.record({
+    await this.records.audit.record({
       actorId: caller.id,
       action: 'read',
       entityType: 'participant',
@@ -228,7 +220,7 @@ export class AgendaService {
       }
       return { id: caller.id, teamId: caller.teamId, role: caller.role };
     }
-    const rows: { id: string; team_id: string; role: string }[] = await this.db.query(
+    const rows: { id: string; team_id: string; role: string }[] = await this.records.db.query(
       `SELECT id, team_id, role FROM app_user
         WHERE id = $1 AND role = ANY($2::text[]) ${caller.role === 'admin' ? '' : 'AND team_id = $3'}`,
       caller.role === 'admin'

@@ -1,11 +1,7 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { todayIn } from '@peerpath/shared';
-import { AuditService } from '../../audit/audit.service';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth.decorators';
-import { APP_CONFIG, type ResolvedConfig } from '../../config/config';
-import { insertReturning, updateReturning } from '../../records';
+import { insertReturning, RecordContext, updateReturning } from '../../records';
 import type { ResourceEntity } from '../resource.entity';
 import { RESOURCE } from '../resources.mapper';
 import {
@@ -45,19 +41,15 @@ export interface HsdsExport {
  */
 @Injectable()
 export class HsdsService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
-  ) {}
+  constructor(private readonly records: RecordContext) {}
 
   async export(caller: AuthUser, format: 'hsds' | 'hsds-json'): Promise<HsdsExport> {
-    const rows: ResourceEntity[] = await this.db.query(
+    const rows: ResourceEntity[] = await this.records.db.query(
       `SELECT ${RESOURCE.select} FROM resource ORDER BY lower(name), id`,
     );
     const data = toHsds(rows);
-    const day = todayIn(this.config.orgTimezone);
-    await this.audit.record({
+    const day = this.records.today();
+    await this.records.audit.record({
       actorId: caller.id,
       action: 'export',
       entityType: RESOURCE.entity,
@@ -111,11 +103,11 @@ export class HsdsService {
       refusedTotal: check.refused.length,
     });
     if (dryRun || check.refused.length) {
-      const matches = await this.matches(this.db.manager, check.resources);
+      const matches = await this.matches(this.records.db.manager, check.resources);
       const updated = check.resources.filter((r) => matches.has(r.hsdsServiceId)).length;
       return { report: report(check.resources.length - updated, updated), applied: false };
     }
-    return this.db.transaction(async (m) => {
+    return this.records.db.transaction(async (m) => {
       // One import at a time: two at once could both add the same HSDS service.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('peerpath:resource-import'))`);
       const matches = await this.matches(m, check.resources);
@@ -147,7 +139,7 @@ export class HsdsService {
           savedId = (await insertReturning(m, RESOURCE, values))!.id;
           created++;
         }
-        await this.audit.record(
+        await this.records.audit.record(
           {
             actorId: caller.id,
             action: id ? 'update' : 'create',
