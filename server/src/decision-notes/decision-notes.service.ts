@@ -2,14 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DecisionNote, Page } from '@peerpath/shared';
 import { requireParticipant, resolveActor } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
-import {
-  datesNotBefore,
-  findInTeam,
-  insertReturning,
-  RecordContext,
-  updateReturning,
-  type CreateResult,
-} from '../records';
+import { datesNotBefore, insertReturning, RecordContext, type CreateResult } from '../records';
 import {
   DECISION_NOTE,
   normaliseOptions,
@@ -63,33 +56,30 @@ export class DecisionNotesService {
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateDecisionNoteDto): Promise<DecisionNote> {
-    return this.records.db.transaction(async (m) => {
-      const current = await findInTeam(m, DECISION_NOTE, caller, id, { lock: 'update' });
-      let workerId = current.workerId;
-      if (dto.workerId !== undefined && dto.workerId !== current.workerId) {
-        workerId = await resolveActor(m, caller, dto.workerId, current.teamId, 'workerId');
-      }
-      const discussedOn = dto.discussedOn ?? current.discussedOn;
-      const followUpOn = dto.followUpOn !== undefined ? dto.followUpOn : current.followUpOn;
-      datesNotBefore({ discussedOn, followUpOn }, 'discussedOn', 'followUpOn');
-      const keep = <K extends keyof DecisionNoteRow>(k: K & keyof UpdateDecisionNoteDto) =>
-        dto[k] !== undefined ? dto[k] : current[k];
-
-      const saved = (await updateReturning(m, DECISION_NOTE, current, {
-        workerId,
-        discussedOn,
-        topic: dto.topic ?? current.topic,
-        options: normaliseOptions(dto.options ?? current.options),
-        participantPriorities: keep('participantPriorities'),
-        decision: keep('decision'),
-        decidedBy: dto.decidedBy ?? current.decidedBy,
-        nextSteps: keep('nextSteps'),
-        followUpOn,
-      }))!;
-      await this.records.auditEvent(m, caller, 'update', DECISION_NOTE, saved, {
-        fields: Object.keys(dto),
-      });
-      return toDecisionNoteResponse(saved);
+    const saved = await this.records.update(caller, DECISION_NOTE, id, dto, {
+      values: async (current, m) => {
+        let workerId = current.workerId;
+        if (dto.workerId !== undefined && dto.workerId !== current.workerId) {
+          workerId = await resolveActor(m, caller, dto.workerId, current.teamId, 'workerId');
+        }
+        const discussedOn = dto.discussedOn ?? current.discussedOn;
+        const followUpOn = dto.followUpOn !== undefined ? dto.followUpOn : current.followUpOn;
+        datesNotBefore({ discussedOn, followUpOn }, 'discussedOn', 'followUpOn');
+        const keep = <K extends keyof DecisionNoteRow>(k: K & keyof UpdateDecisionNoteDto) =>
+          dto[k] !== undefined ? dto[k] : current[k];
+        return {
+          workerId,
+          discussedOn,
+          topic: dto.topic ?? current.topic,
+          options: normaliseOptions(dto.options ?? current.options),
+          participantPriorities: keep('participantPriorities'),
+          decision: keep('decision'),
+          decidedBy: dto.decidedBy ?? current.decidedBy,
+          nextSteps: keep('nextSteps'),
+          followUpOn,
+        };
+      },
     });
+    return toDecisionNoteResponse(saved);
   }
 }

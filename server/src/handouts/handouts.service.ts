@@ -142,56 +142,56 @@ export class HandoutsService {
 
   /** Records the outcome of a follow-up, or changes the note or follow-up date. */
   async update(caller: AuthUser, id: string, dto: UpdateHandoutDto): Promise<Handout> {
-    return this.records.db.transaction(async (m) => {
-      const current = await findInTeam(m, HANDOUT, caller, id, { lock: 'update' });
-      const outcome = dto.outcome ?? current.outcome;
-      let outcomeOn: string | null;
-      if (outcome === PENDING) {
-        if (dto.outcomeOn) {
-          throw fieldError(
-            'outcomeOn',
-            'outcomeOn can only be set with an outcome other than pending',
-          );
+    const saved = await this.records.update(caller, HANDOUT, id, dto, {
+      values: (current) => {
+        const outcome = dto.outcome ?? current.outcome;
+        let outcomeOn: string | null;
+        if (outcome === PENDING) {
+          if (dto.outcomeOn) {
+            throw fieldError(
+              'outcomeOn',
+              'outcomeOn can only be set with an outcome other than pending',
+            );
+          }
+          outcomeOn = null;
+        } else if (dto.outcomeOn === null) {
+          throw fieldError('outcomeOn', 'outcomeOn is required once an outcome is recorded');
+        } else if (dto.outcomeOn) {
+          outcomeOn = dto.outcomeOn;
+        } else if (outcome !== current.outcome) {
+          // The outcome was just learned: today, unless the worker says otherwise.
+          outcomeOn = this.records.today();
+        } else {
+          outcomeOn = current.outcomeOn ?? this.records.today();
         }
-        outcomeOn = null;
-      } else if (dto.outcomeOn === null) {
-        throw fieldError('outcomeOn', 'outcomeOn is required once an outcome is recorded');
-      } else if (dto.outcomeOn) {
-        outcomeOn = dto.outcomeOn;
-      } else if (outcome !== current.outcome) {
-        // The outcome was just learned: today, unless the worker says otherwise.
-        outcomeOn = this.records.today();
-      } else {
-        outcomeOn = current.outcomeOn ?? this.records.today();
-      }
-      const followUpOn = dto.followUpOn !== undefined ? dto.followUpOn : current.followUpOn;
-      datesNotBefore(
-        { givenOn: current.givenOn, followUpOn, outcomeOn },
-        'givenOn',
-        'followUpOn',
-        'outcomeOn',
-      );
+        const followUpOn = dto.followUpOn !== undefined ? dto.followUpOn : current.followUpOn;
+        datesNotBefore(
+          { givenOn: current.givenOn, followUpOn, outcomeOn },
+          'givenOn',
+          'followUpOn',
+          'outcomeOn',
+        );
 
-      // A change of status (or of its day) is a new step: the history is never rewritten.
-      const moved =
-        outcome !== current.outcome || toIsoDate(outcomeOn) !== toIsoDate(current.outcomeOn);
-      const history = moved
-        ? [...current.history, step(outcome, outcomeOn ?? this.records.today(), caller.id)]
-        : current.history;
-      const saved = (await updateReturning(m, HANDOUT, current, {
-        outcome,
-        outcomeOn,
-        note: dto.note !== undefined ? dto.note : current.note,
-        followUpOn,
-        ...(moved ? { history } : {}),
-      }))!;
-      const details: Record<string, unknown> = { fields: Object.keys(dto) };
-      if (saved.outcome !== current.outcome) {
-        details.outcome = { from: current.outcome, to: saved.outcome };
-      }
-      await this.records.auditEvent(m, caller, 'update', HANDOUT, saved, details);
-      return toHandoutResponse(saved);
+        // A change of status (or of its day) is a new step: the history is never rewritten.
+        const moved =
+          outcome !== current.outcome || toIsoDate(outcomeOn) !== toIsoDate(current.outcomeOn);
+        const history = moved
+          ? [...current.history, step(outcome, outcomeOn ?? this.records.today(), caller.id)]
+          : current.history;
+        return {
+          outcome,
+          outcomeOn,
+          note: dto.note !== undefined ? dto.note : current.note,
+          followUpOn,
+          ...(moved ? { history } : {}),
+        };
+      },
+      audit: (current, saved) =>
+        saved.outcome !== current.outcome
+          ? { outcome: { from: current.outcome, to: saved.outcome } }
+          : {},
     });
+    return toHandoutResponse(saved);
   }
 
   /**

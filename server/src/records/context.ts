@@ -17,6 +17,7 @@ import {
   listPage,
   requireVersion,
   scopeOf,
+  updateReturning,
   updateVersioned,
   type CreateOnce,
   type Values,
@@ -159,25 +160,41 @@ export class RecordContext {
   }
 
   /**
-   * A change to a versioned record in its own transaction: the record in the
-   * caller's reach (404 otherwise), `allowed` to change it, at the version the
-   * caller read (409 otherwise); then its rules give the `values`, written as
-   * exactly one row (409 otherwise) and audited with the fields the request
-   * named. Answers the record as saved.
+   * A change to a record in its own transaction: the record in the caller's
+   * reach (404 otherwise) and `allowed` to change it; a versioned record (one
+   * with a `version` column) at the version the caller read (409 otherwise),
+   * any other locked until the change commits. Then its rules give the
+   * `values`, written as one row (a versioned one exactly, 409 otherwise) and
+   * audited with the fields the request named. Answers the record as saved.
    */
-  update<Row extends AuditedRecord & { version: number }>(
+  async update<Row extends AuditedRecord>(
     caller: AuthUser,
     t: RecordTable<Row>,
     id: string,
-    dto: { version: number },
+    dto: object,
     how: ChangeHow<Row>,
   ): Promise<Row> {
+    const sent = (dto as { version?: unknown }).version;
+    const versioned = 'version' in t.columns;
+    if (versioned && typeof sent !== 'number') {
+      throw new Error(`A change to ${t.table} names the version it read`);
+    }
+    // A versioned record's row has its version (its columns say so).
+    type Versioned = Row & { version: number };
     return this.db.transaction(async (m) => {
-      const current = await findInTeam(m, t, caller, id);
+      const current = await findInTeam(m, t, caller, id, versioned ? {} : { lock: 'update' });
       how.allowed?.(current);
-      requireVersion(t, current, dto.version);
+      if (versioned) requireVersion(t, current as Versioned, sent as number);
       const values = await how.values(current, m);
-      const saved = await updateVersioned(m, t, current, dto.version, values);
+      const saved: Row = versioned
+        ? await updateVersioned<Versioned>(
+            m,
+            t as RecordTable<Versioned>,
+            current as Versioned,
+            sent as number,
+            values as Values<Versioned>,
+          )
+        : (await updateReturning(m, t, current, values))!;
       await this.auditChange(m, caller, t, saved, dto, how.audit?.(current, saved));
       return saved;
     });
