@@ -1,6 +1,4 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import Grid from '@mui/material/Grid';
@@ -36,6 +34,7 @@ import { useUserName, useWorkerOptions } from '../users/api';
 import { useBillingProfiles } from '../billing/api';
 import { useCreateParticipant, useUpdateParticipant } from './api';
 import { FormActions } from '../../components/FormActions';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormError } from '../../components/FormError';
 import { maxLength } from '../../lib/formRules';
 
@@ -270,21 +269,10 @@ export function ParticipantForm({
         aria-label={editing ? 'Edit participant' : 'New participant'}
       >
         {conflict && (
-          <Alert
-            severity="warning"
-            sx={{ mb: 2 }}
-            role="alert"
-            action={
-              onReload && (
-                <Button color="inherit" size="small" onClick={onReload}>
-                  Reload
-                </Button>
-              )
-            }
-          >
+          <ConflictAlert onReload={onReload}>
             Someone else changed this — reload to see their changes. Yours have not been saved yet;
             you can make them again after reloading.
-          </Alert>
+          </ConflictAlert>
         )}
         <FormError message={formError} />
         <FormSection title="Name and pronouns">

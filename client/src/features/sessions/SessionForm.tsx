@@ -1,6 +1,4 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import FormHelperText from '@mui/material/FormHelperText';
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
@@ -42,6 +40,7 @@ import { useWorkerOptions } from '../users/api';
 import { AttendancePicker, type Attendee } from './AttendancePicker';
 import { useCreateSession, useUpdateSession } from './api';
 import { FormActions } from '../../components/FormActions';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormError } from '../../components/FormError';
 
 export const DURATION_PRESETS = [30, 45, 60, 90, 120] as const;
@@ -286,20 +285,9 @@ export function SessionForm({
         aria-label={editing ? 'Edit session' : 'Log a session'}
       >
         {conflict && (
-          <Alert
-            severity="warning"
-            role="alert"
-            sx={{ mb: 2 }}
-            action={
-              onReload && (
-                <Button color="inherit" size="small" onClick={onReload}>
-                  Reload
-                </Button>
-              )
-            }
-          >
+          <ConflictAlert onReload={onReload}>
             Someone else changed this — reload to see their changes. Yours have not been saved yet.
-          </Alert>
+          </ConflictAlert>
         )}
         <FormError message={formError} />
 
