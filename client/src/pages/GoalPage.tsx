@@ -11,7 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { formatDateTime } from '../lib/dates';
 import { useGoalNotes } from '../features/notes/api';
-import { NoteBody, NoteStatusLine } from '../features/notes/NoteEditor';
+import { NoteAddenda, NoteBody, NoteStatusLine } from '../features/notes/NoteEditor';
 import { useParticipant } from '../features/participants/api';
 import { participantName } from '../features/participants/names';
 import { usePlans } from '../features/plans/api';
@@ -104,21 +104,7 @@ export function GoalPage() {
             <Box sx={{ mt: 1.5 }}>
               <NoteBody note={n} goalText={new Map(goal ? [[goal.id, goal.statement]] : [])} />
             </Box>
-            {n.addenda.length > 0 && (
-              <Box sx={{ mt: 1.5 }}>
-                <Typography variant="subtitle2" component="h4">
-                  Added later
-                </Typography>
-                {n.addenda.map((a) => (
-                  <Box key={a.id} sx={{ borderLeft: 3, borderColor: 'divider', pl: 1.5, my: 1 }}>
-                    <Typography variant="body2" color="text.secondary">
-                      {formatDateTime(a.at)} · {userName(a.byId)}
-                    </Typography>
-                    <Typography sx={{ whiteSpace: 'pre-wrap' }}>{a.text}</Typography>
-                  </Box>
-                ))}
-              </Box>
-            )}
+            <NoteAddenda note={n} heading="h4" sx={{ mt: 1.5 }} />
           </Paper>
         ))}
       </Stack>

@@ -5,6 +5,7 @@ import Chip from '@mui/material/Chip';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import type { SxProps, Theme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import {
   NOTE_FORMATS,
@@ -284,21 +285,7 @@ function SignedNote({ note, person, canWrite }: Props & { note: SessionNote }) {
     <Stack spacing={2}>
       <NoteStatusLine note={note} signerName={note.signedById ? userName(note.signedById) : ''} />
       <NoteBody note={note} goalText={goalText} />
-      {note.addenda.length > 0 && (
-        <Box>
-          <Typography variant="subtitle2" component="h3">
-            Added later
-          </Typography>
-          {note.addenda.map((a) => (
-            <Box key={a.id} sx={{ borderLeft: 3, borderColor: 'divider', pl: 1.5, my: 1 }}>
-              <Typography variant="body2" color="text.secondary">
-                {formatDateTime(a.at)} · {userName(a.byId)}
-              </Typography>
-              <Typography sx={{ whiteSpace: 'pre-wrap' }}>{a.text}</Typography>
-            </Box>
-          ))}
-        </Box>
-      )}
+      <NoteAddenda note={note} heading="h3" />
       {canWrite && (
         <Stack spacing={1}>
           <TextField
@@ -345,6 +332,36 @@ export function NoteStatusLine({ note, signerName }: { note: SessionNote; signer
         <Chip color="info" size="small" variant="outlined" label="Waiting for co-signature" />
       )}
     </Stack>
+  );
+}
+
+/** What was added to a signed note later, each with when and by whom; nothing when none. */
+export function NoteAddenda({
+  note,
+  heading,
+  sx,
+}: {
+  note: SessionNote;
+  /** The level of its heading, under the heading of the note. */
+  heading: 'h3' | 'h4';
+  sx?: SxProps<Theme>;
+}) {
+  const userName = useUserName();
+  if (note.addenda.length === 0) return null;
+  return (
+    <Box sx={sx}>
+      <Typography variant="subtitle2" component={heading}>
+        Added later
+      </Typography>
+      {note.addenda.map((a) => (
+        <Box key={a.id} sx={{ borderLeft: 3, borderColor: 'divider', pl: 1.5, my: 1 }}>
+          <Typography variant="body2" color="text.secondary">
+            {formatDateTime(a.at)} · {userName(a.byId)}
+          </Typography>
+          <Typography sx={{ whiteSpace: 'pre-wrap' }}>{a.text}</Typography>
+        </Box>
+      ))}
+    </Box>
   );
 }
 
