@@ -11,6 +11,7 @@ import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { api, applyServerErrors } from '../api';
 import { useAuth } from '../auth';
+import { ScreenCentre } from '../components/ScreenCentre';
 import { useNotify } from '../lib/notify';
 
 interface PasswordForm extends ChangePasswordRequest {
@@ -136,17 +137,5 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   );
 
   if (!forced) return <Box sx={{ py: 2 }}>{form}</Box>;
-  return (
-    <Box
-      sx={{
-        minHeight: '100vh',
-        display: 'grid',
-        placeItems: 'center',
-        p: 2,
-        bgcolor: 'background.default',
-      }}
-    >
-      {form}
-    </Box>
-  );
+  return <ScreenCentre>{form}</ScreenCentre>;
 }

@@ -11,6 +11,7 @@ import { useAuth } from '../auth/context';
 import { FullPageLoading } from '../components/Loading';
 import { PasswordField } from '../components/PasswordField';
 import { PlainField } from '../components/PlainField';
+import { ScreenCentre } from '../components/ScreenCentre';
 import { hasEntriesOfAnyone } from '../offline/outbox';
 import { ColorModeToggle } from '../theme';
 import { FormError } from '../components/FormError';
@@ -121,15 +122,7 @@ export function LoginPage({ from, onSignedIn }: LoginPageProps) {
   };
 
   return (
-    <Box
-      sx={{
-        minHeight: '100vh',
-        display: 'grid',
-        placeItems: 'center',
-        p: 2,
-        bgcolor: 'background.default',
-      }}
-    >
+    <ScreenCentre>
       <Box sx={{ position: 'absolute', top: 8, right: 8 }}>
         <ColorModeToggle />
       </Box>
@@ -190,6 +183,6 @@ export function LoginPage({ from, onSignedIn }: LoginPageProps) {
           Forgotten your password? Your PeerPath administrator can set a new one for you.
         </Typography>
       </Paper>
-    </Box>
+    </ScreenCentre>
   );
 }
