@@ -8,10 +8,10 @@ import {
   type Resource,
   type ResourceCategory,
 } from '@peerpath/shared';
-import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { applyServerErrors, type FieldLabels } from '../../api';
+import { type FieldLabels } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
 import { useSaveResource } from './api';
@@ -53,8 +53,7 @@ export function ResourceDialog({
   onSaved: (r: Resource) => void;
 }) {
   const save = useSaveResource(resource?.id);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, register, handleSubmit, setError, formState } = useForm<ResourceFormValues>({
+  const form = useForm<ResourceFormValues>({
     defaultValues: {
       name: resource?.name ?? '',
       category: resource?.category ?? 'peer_support_group',
@@ -66,33 +65,30 @@ export function ResourceDialog({
       active: resource?.active ?? true,
     },
   });
+  const { control, register, formState } = form;
   const { errors, isDirty } = formState;
   const unsaved = useUnsavedChangesWarning(isDirty);
-  const onSubmit = handleSubmit(async (v) => {
-    setFormError(null);
-    try {
-      const saved = await save.mutateAsync({
-        name: v.name.trim(),
-        category: v.category,
-        description: v.description.trim() || null,
-        phone: v.phone.trim() || null,
-        url: v.url.trim() || null,
-        address: v.address.trim() || null,
-        tags: [
-          ...new Set(
-            v.tags
-              .split(',')
-              .map((t) => t.trim())
-              .filter(Boolean),
-          ),
-        ],
-        active: v.active,
-      });
-      unsaved.release();
-      onSaved(saved);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, FIELD_LABELS));
-    }
+  const { formError, submit } = useFormDialog(form, FIELD_LABELS);
+  const onSubmit = submit(async (v) => {
+    const saved = await save.mutateAsync({
+      name: v.name.trim(),
+      category: v.category,
+      description: v.description.trim() || null,
+      phone: v.phone.trim() || null,
+      url: v.url.trim() || null,
+      address: v.address.trim() || null,
+      tags: [
+        ...new Set(
+          v.tags
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        ),
+      ],
+      active: v.active,
+    });
+    unsaved.release();
+    onSaved(saved);
   });
   const text = (name: keyof ResourceFormValues) => ({
     label: FIELD_LABELS[name],
