@@ -8,6 +8,8 @@ export interface FormDialogErrors<T extends FieldValues> {
   aliases?: Partial<Record<string, FieldPath<T>>>;
   /** What to say when someone else changed the record first (409); left out, the server's words. */
   conflict?: string;
+  /** Someone else changed the record first (409): the form shows it its own way, not as an error. */
+  onConflict?: () => void;
   /** Offline, the save waits on this device: no error, the form is done (close it). */
   onSavedOnDevice?: () => void;
 }
@@ -22,7 +24,7 @@ export interface FormDialogErrors<T extends FieldValues> {
 export function useFormDialog<T extends FieldValues>(
   form: Pick<UseFormReturn<T>, 'handleSubmit' | 'setError'>,
   labels: FieldLabels<T> | ((values: T) => FieldLabels<T>),
-  { aliases, conflict, onSavedOnDevice }: FormDialogErrors<T> = {},
+  { aliases, conflict, onConflict, onSavedOnDevice }: FormDialogErrors<T> = {},
 ) {
   const [formError, setFormError] = useState<string | null>(null);
   const submit = (save: (values: T) => Promise<void>) =>
@@ -37,6 +39,10 @@ export function useFormDialog<T extends FieldValues>(
         }
         if (conflict && isApiError(error, 409)) {
           setFormError(conflict);
+          return;
+        }
+        if (onConflict && isApiError(error, 409)) {
+          onConflict();
           return;
         }
         const fields = typeof labels === 'function' ? labels(values) : labels;

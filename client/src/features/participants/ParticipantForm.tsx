@@ -19,7 +19,7 @@ import {
 } from '@peerpath/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Controller, useForm, type FieldNamesMarkedBoolean } from 'react-hook-form';
-import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
+import { type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ChipCheckboxField } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
@@ -28,6 +28,7 @@ import { DateInput, PickersProvider } from '../../components/pickers';
 import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { TeamSelect } from '../teams/TeamSelect';
 import { useUserName, useWorkerOptions } from '../users/api';
@@ -182,19 +183,21 @@ export function ParticipantForm({
   const coverageRef = useRef<HTMLElement>(null);
   // One id per form: a retried save after a lost answer cannot enrol someone twice.
   const [createId] = useState(newId);
-  const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const typeLabelId = useId();
 
+  const form = useForm<ParticipantFormValues>({
+    defaultValues: toValues(participant, me.role === 'admin' ? '' : me.id),
+  });
   const {
     register,
     control,
-    handleSubmit,
-    setError,
     getValues,
     formState: { errors, isSubmitting, dirtyFields, isDirty },
-  } = useForm<ParticipantFormValues>({
-    defaultValues: toValues(participant, me.role === 'admin' ? '' : me.id),
+  } = form;
+  const { formError, submit } = useFormDialog(form, LABELS_FOR, {
+    aliases: ALIASES,
+    onConflict: participant ? () => setConflict(true) : undefined,
   });
 
   const unsaved = useUnsavedChangesWarning(isDirty);
@@ -223,34 +226,25 @@ export function ParticipantForm({
       ? [{ value: currentWorker, label: userName(currentWorker) }, ...workers]
       : workers;
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
+  const onSubmit = submit(async (values) => {
     setConflict(false);
-    try {
-      if (participant) {
-        if (!isDirty) {
-          onSaved(participant);
-          return;
-        }
-        const saved = await update.mutateAsync({
-          ...toBody(values, dirtyFields),
-          version: participant.version,
-        });
-        unsaved.release();
-        onSaved(saved);
-      } else {
-        const body = toBody(values, null) as CreateParticipantRequest;
-        if (me.role === 'admin') body.teamId = values.teamId;
-        const saved = await create.mutateAsync({ ...body, id: createId });
-        unsaved.release();
-        onSaved(saved);
-      }
-    } catch (error) {
-      if (isApiError(error, 409) && participant) {
-        setConflict(true);
+    if (participant) {
+      if (!isDirty) {
+        onSaved(participant);
         return;
       }
-      setFormError(applyServerErrors(error, setError, LABELS_FOR, ALIASES));
+      const saved = await update.mutateAsync({
+        ...toBody(values, dirtyFields),
+        version: participant.version,
+      });
+      unsaved.release();
+      onSaved(saved);
+    } else {
+      const body = toBody(values, null) as CreateParticipantRequest;
+      if (me.role === 'admin') body.teamId = values.teamId;
+      const saved = await create.mutateAsync({ ...body, id: createId });
+      unsaved.release();
+      onSaved(saved);
     }
   });
 

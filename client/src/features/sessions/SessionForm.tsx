@@ -25,15 +25,15 @@ import {
 import dayjs from 'dayjs';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { applyServerErrors, isApiError, type FieldLabels } from '../../api';
+import { type FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ChipCheckboxField } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormSection } from '../../components/FormSection';
-import { isSavedOnDevice } from '../../offline';
 import { PickersProvider } from '../../components/pickers';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
+import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { useParticipantLookup } from '../participants/api';
 import { useWorkerOptions } from '../users/api';
@@ -181,7 +181,6 @@ export function SessionForm({
   const create = useCreateSession();
   const update = useUpdateSession(session?.id ?? '');
   const [createId] = useState(newId);
-  const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [picked, setPicked] = useState<Map<string, Participant>>(
     () => new Map(prefill ? [[prefill.id, prefill]] : []),
@@ -205,65 +204,57 @@ export function SessionForm({
     [session, prefill, defaultFacilitator, draft],
   );
 
+  const form = useForm<SessionFormValues>({ defaultValues: defaults });
   const {
     register,
     control,
-    handleSubmit,
-    setError,
     setValue,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<SessionFormValues>({ defaultValues: defaults });
+  } = form;
   const unsaved = useUnsavedChangesWarning(isDirty);
+  const { formError, submit } = useFormDialog(form, FIELD_LABELS, {
+    onConflict: session ? () => setConflict(true) : undefined,
+    onSavedOnDevice: () => {
+      unsaved.release();
+      onSavedOnDevice();
+    },
+  });
   const type = useWatch({ control, name: 'type' });
   const duration = useWatch({ control, name: 'durationMinutes' });
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
+  const onSubmit = submit(async (values) => {
     setConflict(false);
     const full = toBody(values);
-    try {
-      if (session) {
-        const before = toBody(defaults);
-        const changes: Record<string, unknown> = {};
-        for (const key of Object.keys(full) as (keyof typeof full)[]) {
-          if (JSON.stringify(full[key]) !== JSON.stringify(before[key])) changes[key] = full[key];
-        }
-        if (Object.keys(changes).length === 0) {
-          onSaved(session);
-          return;
-        }
-        const saved = await update.mutateAsync({
-          ...(changes as Partial<UpdateSessionRequest>),
-          version: session.version,
-        });
-        unsaved.release();
-        onSaved(saved);
-      } else {
-        const body: CreateSessionRequest & { id: string } = { ...full, id: createId };
-        if (!body.title) delete body.title;
-        if (!body.notes) delete body.notes;
-        if (!body.groupId) delete body.groupId;
-        if (draft && me.role === 'admin') body.teamId = draft.teamId;
-        if (me.role === 'admin') {
-          // Admins belong to no team: the session goes to its attendees' team.
-          const first = known.get(values.attendance[0]!.participantId);
-          if (first) body.teamId = first.teamId;
-        }
-        const saved = await create.mutateAsync(body);
-        unsaved.release();
-        onSaved(saved);
+    if (session) {
+      const before = toBody(defaults);
+      const changes: Record<string, unknown> = {};
+      for (const key of Object.keys(full) as (keyof typeof full)[]) {
+        if (JSON.stringify(full[key]) !== JSON.stringify(before[key])) changes[key] = full[key];
       }
-    } catch (error) {
-      if (isSavedOnDevice(error)) {
-        unsaved.release();
-        onSavedOnDevice();
+      if (Object.keys(changes).length === 0) {
+        onSaved(session);
         return;
       }
-      if (isApiError(error, 409) && session) {
-        setConflict(true);
-        return;
+      const saved = await update.mutateAsync({
+        ...(changes as Partial<UpdateSessionRequest>),
+        version: session.version,
+      });
+      unsaved.release();
+      onSaved(saved);
+    } else {
+      const body: CreateSessionRequest & { id: string } = { ...full, id: createId };
+      if (!body.title) delete body.title;
+      if (!body.notes) delete body.notes;
+      if (!body.groupId) delete body.groupId;
+      if (draft && me.role === 'admin') body.teamId = draft.teamId;
+      if (me.role === 'admin') {
+        // Admins belong to no team: the session goes to its attendees' team.
+        const first = known.get(values.attendance[0]!.participantId);
+        if (first) body.teamId = first.teamId;
       }
-      setFormError(applyServerErrors(error, setError, FIELD_LABELS));
+      const saved = await create.mutateAsync(body);
+      unsaved.release();
+      onSaved(saved);
     }
   });
 
