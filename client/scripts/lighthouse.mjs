@@ -292,7 +292,12 @@ async function measure({ base, pages, runs, say, saveTo }) {
           writeFileSync(join(saveTo, `${page.name}-${run + 1}.json`), JSON.stringify(lhr));
         }
       }
-      const pick = (k) => median(reports.map((r) => r[k]));
+      // An even number of runs averages the middle two: rounded to a tenth (ms, KB, scores),
+      // layout shift to four places.
+      const pick = (k) => {
+        const m = median(reports.map((r) => r[k]));
+        return m === null || k !== 'cls' ? r1(m) : Math.round(m * 1e4) / 1e4;
+      };
       const worst = reports.reduce((a, b) => (a.performance <= b.performance ? a : b));
       results[page.name] = {
         path: new URL(url).pathname.replace(ctx.participantId, ':id'),
