@@ -29,7 +29,8 @@ import {
   TimelineAdvocacyDialog,
   TimelineHandoutDialog,
 } from '../features/participants/TimelineEntryDialogs';
-import { FollowUps } from '../features/resources/FollowUps';
+import { FollowUps, useFollowUpList } from '../features/resources/FollowUps';
+import { usePlans } from '../features/plans/api';
 import { CrisisPlanButton, PlanSummary } from '../features/plans/PlanSummary';
 import { fullNameIfDifferent, participantName } from '../features/participants/names';
 import { RecordLoadError } from './NotFoundPage';
@@ -111,7 +112,13 @@ function ParticipantView({ id }: { id: string }) {
   // One column (a phone): what happened lately comes before details and consent.
   const stacked = useMediaQuery(useTheme().breakpoints.down('md'));
 
-  if (participant.isLoading) return <ParticipantPageSkeleton />;
+  // The plan and the follow-ups stand above the timeline: the page shows once they are known too
+  // (asked for beside the person), so that they do not push the timeline down as they arrive (a
+  // plan's goals take any number of lines on a phone).
+  const plansLoading = usePlans(id).isLoading;
+  const followUpsLoading = useFollowUpList(id).isLoading;
+
+  if (participant.isLoading || plansLoading || followUpsLoading) return <ParticipantPageSkeleton />;
   if (participant.error || !participant.data) {
     return <RecordLoadError query={participant} record="participant" />;
   }

@@ -53,6 +53,17 @@ function lastStep(h: HandoutListItem): string | null {
 /** The soonest few; the rest on request. */
 const SHOWN = 5;
 
+/** The handouts a follow-up list shows: a person's open ones, or those due of a worker or team. */
+export function useFollowUpList(participantId?: string, workerId?: string) {
+  const me = useCurrentUser();
+  return useHandouts({
+    ...(participantId ? { open: true } : { followUpDue: true }),
+    pageSize: 20,
+    participantId,
+    workerId: workerId ?? (participantId || me.role !== 'worker' ? undefined : me.id),
+  });
+}
+
 /**
  * Referrals that wait for a check-in, each with its last step, a big "What
  * happened?" (status, note and next follow-up in one step) and one click for
@@ -71,14 +82,8 @@ export function FollowUps({
   workerId?: string;
   workerName?: string;
 }) {
-  const me = useCurrentUser();
   const notify = useNotify();
-  const due = useHandouts({
-    ...(participantId ? { open: true } : { followUpDue: true }),
-    pageSize: 20,
-    participantId,
-    workerId: workerId ?? (participantId || me.role !== 'worker' ? undefined : me.id),
-  });
+  const due = useFollowUpList(participantId, workerId);
   const update = useChangeHandoutStatus();
   const [showAll, setShowAll] = useState(false);
   const [editing, setEditing] = useState<HandoutListItem | null>(null);
