@@ -128,3 +128,29 @@ test('a supervisor downloads the internal export, marked not for funders, with e
   expect(lines).toContain('meta,suppressionThreshold,,none,Small numbers are not hidden');
   expect(csv).not.toContain('<11');
 });
+
+test('on a phone the charts are drawn when scrolled to, in the room kept for them', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const chartCode: string[] = [];
+  page.on('request', (r) => {
+    if (/\/assets\/BarChart-[\w-]+\.js$/.test(r.url())) chartCode.push(r.url());
+  });
+  await signIn(page, DEMO.supervisor);
+  await page.goto('/reports');
+  const byType = page.getByRole('region', { name: 'Sessions by type' });
+  await expect(byType.getByRole('table')).toBeVisible();
+  // The figures' table is there at once; the chart beside it, far below the fold, is not.
+  const chart = byType.locator('[inert]');
+  const room = await chart.boundingBox();
+  expect(room?.height).toBeGreaterThan(100);
+  await expect(chart.locator('svg')).toHaveCount(0);
+  expect(chartCode).toEqual([]);
+
+  await byType.getByRole('heading', { name: 'Sessions by type' }).scrollIntoViewIfNeeded();
+  await expect(chart.locator('svg').first()).toBeVisible();
+  expect(chartCode).toHaveLength(1);
+  // Drawn in the room it had: nothing below moves.
+  expect((await chart.boundingBox())?.height).toBe(room?.height);
+});

@@ -8,12 +8,17 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
-import { BarChart } from '@mui/x-charts/BarChart';
 import { HANDOUT_OUTCOMES, LABELS, SESSION_TYPES, type ActivitySummary } from '@peerpath/shared';
-import { useId } from 'react';
+import { lazy, useId } from 'react';
 import { StatTiles } from '../../components/StatTiles';
+import { WhenNearScreen } from '../../components/WhenNearScreen';
 import { listUrl } from '../../hooks/useUrlState';
 import { HoursHelp } from './HoursHelp';
+
+// The charts' code (MUI X Charts) is fetched when the first of them comes near the screen.
+const BarChart = lazy(() =>
+  import('@mui/x-charts/BarChart').then((m) => ({ default: m.BarChart })),
+);
 
 /** A bar chart of some figures, with a table holding the same figures for screen readers. */
 function FigureChart({
@@ -30,6 +35,7 @@ function FigureChart({
   color: string;
 }) {
   const id = useId();
+  const height = Math.max(160, rows.length * 44 + 40);
   return (
     <Box
       component="section"
@@ -47,15 +53,17 @@ function FigureChart({
         </Typography>
         {/* The table beside it holds the same figures for screen readers and keyboards. */}
         <Box aria-hidden inert>
-          <BarChart
-            dataset={rows}
-            layout="horizontal"
-            yAxis={[{ scaleType: 'band', dataKey: 'label', width: 170 }]}
-            xAxis={[{ tickMinStep: 1 }]}
-            series={[{ dataKey: 'value', label: column, color }]}
-            height={Math.max(160, rows.length * 44 + 40)}
-            hideLegend
-          />
+          <WhenNearScreen height={height}>
+            <BarChart
+              dataset={rows}
+              layout="horizontal"
+              yAxis={[{ scaleType: 'band', dataKey: 'label', width: 170 }]}
+              xAxis={[{ tickMinStep: 1 }]}
+              series={[{ dataKey: 'value', label: column, color }]}
+              height={height}
+              hideLegend
+            />
+          </WhenNearScreen>
         </Box>
       </Paper>
       <Paper variant="outlined" sx={{ p: 2, overflowX: 'auto' }}>
