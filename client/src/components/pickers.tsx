@@ -24,6 +24,14 @@ export const toDayjs = (value: string | null | undefined): Dayjs | null =>
 export const toIsoDate = (value: Dayjs | null): string =>
   value && value.isValid() ? value.format('YYYY-MM-DD') : '';
 
+/** The text field of a period's "To" date in a filter row: small, full width, wrong when before "From". */
+export const periodEndField = (badRange: boolean) => ({
+  size: 'small' as const,
+  fullWidth: true,
+  error: badRange,
+  helperText: badRange ? '“To” is before “From”' : undefined,
+});
+
 /**
  * A calendar date (`YYYY-MM-DD`, '' when empty) bound to a react-hook-form
  * field, with the date picker.

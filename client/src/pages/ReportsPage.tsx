@@ -16,7 +16,7 @@ import { oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SummarySkeleton, TableSkeleton } from '../components/Skeletons';
 import { formatDate, today } from '../lib/dates';
-import { PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
+import { periodEndField, PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
 import { ActivitySummaryView } from '../features/reports/ActivitySummaryView';
 import { CaseloadTable } from '../features/reports/CaseloadTable';
 import { HoursHelp } from '../features/reports/HoursHelp';
@@ -145,14 +145,7 @@ function Reports() {
                     label="To"
                     value={toDayjs(range.to)}
                     onChange={(d) => d?.isValid() && set({ to: toIsoDate(d) })}
-                    slotProps={{
-                      textField: {
-                        size: 'small',
-                        fullWidth: true,
-                        error: badRange,
-                        helperText: badRange ? '“To” is before “From”' : undefined,
-                      },
-                    }}
+                    slotProps={{ textField: periodEndField(badRange) }}
                   />
                 </Box>
               </>

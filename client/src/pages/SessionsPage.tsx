@@ -12,7 +12,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
 import { enumOptions, oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
-import { PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
+import { periodEndField, PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
 import { useSessions } from '../features/sessions/api';
 import { SessionList } from '../features/sessions/SessionList';
 import { useWorkerOptions } from '../features/users/api';
@@ -66,12 +66,7 @@ export function SessionsPage() {
           value={toDayjs(filters.to)}
           onChange={(d) => setFilters({ to: d?.isValid() ? toIsoDate(d) : '' })}
           slotProps={{
-            textField: {
-              size: 'small',
-              fullWidth: true,
-              error: badRange,
-              helperText: badRange ? '“To” is before “From”' : undefined,
-            },
+            textField: periodEndField(badRange),
             field: { clearable: true },
           }}
         />
