@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, PASSWORD, signIn } from './support';
+import { apiHeaders, DEMO, signIn } from './support';
 
 // These walk through several pages on a shared 2-core machine.
 test.describe.configure({ timeout: 120_000 });
@@ -130,11 +130,7 @@ test('a goal chip in the timeline opens the goal, with every note that worked on
   page,
   request,
 }) => {
-  const login = await request.post('/api/auth/login', {
-    data: { email: DEMO.worker, password: PASSWORD },
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const headers = { Authorization: `Bearer ${accessToken}` };
+  const headers = await apiHeaders(request, DEMO.worker);
   // A demo note of this worker's team that worked on a goal, signed.
   const res = await request.get('/api/notes?status=signed&pageSize=100', { headers });
   const notes = (await res.json()) as {

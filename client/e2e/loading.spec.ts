@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, PASSWORD, signIn } from './support';
+import { apiHeaders, DEMO, signIn } from './support';
 
 /** Holds back answers to GET requests whose path matches, until `release` is called. */
 async function holdBack(page: Page, path: RegExp) {
@@ -54,12 +54,7 @@ test('a person’s page does not move under the reader as the plan and follow-up
   page,
   request,
 }) => {
-  const login = await request.post('/api/auth/login', {
-    data: { email: DEMO.worker, password: PASSWORD },
-  });
-  const headers = {
-    Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`,
-  };
+  const headers = await apiHeaders(request, DEMO.worker);
   // Someone with open follow-ups and a plan in use.
   const open = (await (
     await request.get('/api/handouts?open=true&pageSize=100', { headers })

@@ -92,12 +92,17 @@ export class Interactions {
   }
 }
 
-/** Ids of a few demo records, read through the API as the given user. */
-export async function demoIds(request: APIRequestContext, email: string) {
+/** Signs in through the API: the headers of requests made as the given user. */
+export async function apiHeaders(request: APIRequestContext, email: string) {
   const login = await request.post('/api/auth/login', { data: { email, password: PASSWORD } });
   expect(login.ok()).toBe(true);
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const headers = { Authorization: `Bearer ${accessToken}` };
+  return { Authorization: `Bearer ${accessToken}` };
+}
+
+/** Ids of a few demo records, read through the API as the given user. */
+export async function demoIds(request: APIRequestContext, email: string) {
+  const headers = await apiHeaders(request, email);
   const first = async (path: string) => {
     const res = await request.get(`/api/${path}`, { headers });
     expect(res.ok(), path).toBe(true);
