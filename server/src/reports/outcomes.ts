@@ -1,4 +1,4 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { Workbook } from 'exceljs';
@@ -28,6 +28,7 @@ import type { AuthUser } from '../common/auth.decorators';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { ExportFile } from './export';
 import { recordKeySum } from './key-sums';
+import { periodLimit, reportScope } from './scope';
 import {
   PERTURBATION_EXPLAINED,
   protectionLabel,
@@ -369,30 +370,13 @@ export class OutcomesService {
   }
 
   private async figures(caller: AuthUser, q: OutcomesQuery, withKeys = false) {
-    let teamId: string | null = null;
-    let teamName: string | null = null;
-    if (caller.role !== 'admin') {
-      if (q.teamId && q.teamId !== caller.teamId) {
-        throw new ForbiddenException('You can only see reports for your own team');
-      }
-      teamId = caller.teamId;
-    } else if (q.teamId) {
-      teamId = q.teamId;
-    }
-    if (teamId) {
-      const rows: { name: string }[] = await this.db.query(`SELECT name FROM team WHERE id = $1`, [
-        teamId,
-      ]);
-      if (rows.length === 0) throw new NotFoundException('Team not found');
-      teamName = rows[0].name;
-    }
+    const { teamId, teamName } = await reportScope(this.db, caller, q.teamId);
     const month = monthOf(todayIn(this.config.orgTimezone));
     const from = q.from ?? month.from;
     const to = q.to ?? month.to;
     if (from > to) throw fieldError('to', `to (${to}) must not be before from (${from})`);
-    const [y, mo, d] = from.split('-').map(Number);
-    const limit = new Date(Date.UTC(y + REPORT_MAX_YEARS, mo - 1, d)).toISOString().slice(0, 10);
-    if (to >= limit) throw fieldError('to', `A report covers at most ${REPORT_MAX_YEARS} years`);
+    if (to >= periodLimit(from))
+      throw fieldError('to', `A report covers at most ${REPORT_MAX_YEARS} years`);
     const asked: InstrumentKey[] = q.instrument ? [q.instrument] : [...INSTRUMENT_KEYS];
     const { instruments, keys } = await queryOutcomes(this.db, from, to, teamId, asked, withKeys);
     const report: OutcomesReport = { period: { from, to }, teamId, instruments };

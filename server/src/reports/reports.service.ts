@@ -1,4 +1,4 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -49,6 +49,7 @@ import {
 } from './cell-keys';
 import { keyOfUnits, keyUnits, recordKeySum } from './key-sums';
 import { queryOutcomes, suppressOutcomes } from './outcomes';
+import { periodLimit, reportScope } from './scope';
 import { writeExport, type ExportFile } from './export';
 import { otherHours } from '../time-entries/other-hours';
 import {
@@ -84,18 +85,6 @@ function tally<K extends string>(
   return out;
 }
 
-/** The first day that is more than REPORT_MAX_YEARS after `from`. */
-function periodLimit(from: string): string {
-  const [y, m, d] = from.split('-').map(Number);
-  return new Date(Date.UTC(y + REPORT_MAX_YEARS, m - 1, d)).toISOString().slice(0, 10);
-}
-
-interface Scope {
-  /** null: the whole organisation (admins only). */
-  teamId: string | null;
-  teamName: string | null;
-}
-
 export interface ActivityExport extends ExportFile {
   filename: string;
 }
@@ -110,7 +99,7 @@ export class ReportsService {
 
   /** SPEC §5 caseload report: the 30 days ending on `asOf`, one row per active worker and supervisor. */
   async caseload(caller: AuthUser, q: CaseloadQueryDto): Promise<CaseloadReport> {
-    const { teamId } = await this.scope(caller, q.teamId);
+    const { teamId } = await reportScope(this.db, caller, q.teamId);
     const asOf = q.asOf ?? todayIn(this.config.orgTimezone);
     const rows: CaseloadSqlRow[] = await this.db.query(CASELOAD_SQL, [
       teamId,
@@ -225,7 +214,7 @@ export class ReportsService {
     q: ActivityReportQueryDto,
     want: { keys?: boolean; outcomes?: boolean } = {},
   ) {
-    const scope = await this.scope(caller, q.teamId);
+    const scope = await reportScope(this.db, caller, q.teamId);
     const month = monthOf(todayIn(this.config.orgTimezone));
     const from = q.from ?? month.from;
     const to = q.to ?? month.to;
@@ -366,30 +355,6 @@ export class ReportsService {
       ...grouped(advocacy, 'advocacy.byCategory', 'advocacy.byLevel', 'advocacy.opened'),
     );
     return { summary, closedInPeriod: closed.n, keys: activityCellKeys(summary, cells) };
-  }
-
-  /**
-   * The team a report covers. Workers and supervisors: their own (another
-   * team's id is refused with 403, SPEC §4). Admins: the team they name, or
-   * the whole organisation (SPEC §5: an admin's reports default to it).
-   */
-  private async scope(caller: AuthUser, requested: string | undefined): Promise<Scope> {
-    let teamId: string;
-    if (caller.role !== 'admin') {
-      if (requested && requested !== caller.teamId) {
-        throw new ForbiddenException('You can only see reports for your own team');
-      }
-      teamId = caller.teamId!;
-    } else if (requested) {
-      teamId = requested;
-    } else {
-      return { teamId: null, teamName: null };
-    }
-    const rows: { name: string }[] = await this.db.query(`SELECT name FROM team WHERE id = $1`, [
-      teamId,
-    ]);
-    if (rows.length === 0) throw new NotFoundException('Team not found');
-    return { teamId, teamName: rows[0].name };
   }
 }
 
