@@ -1,5 +1,5 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Query, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   EXPORT_FORMATS,
   INSTRUMENT_KEYS,
@@ -7,13 +7,13 @@ import {
   type InstrumentKey,
   type OutcomesReport,
 } from '@peerpath/shared';
-import { ApiErrors } from '../common/api-docs';
-import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
+import { CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { EnumField } from '../common/validation';
 import { OutcomesReportResponse } from '../measures/measures.response';
 import { ActivityReportQueryDto } from './dto/activity.query';
 import { OutcomesService } from './outcomes';
 import { attachment } from '../common/attachment';
+import { ReportExport, ReportRoute } from './routes';
 
 export class OutcomesQueryDto extends ActivityReportQueryDto {
   @EnumField(INSTRUMENT_KEYS, {
@@ -33,36 +33,20 @@ export class OutcomesExportQueryDto extends OutcomesQueryDto {
 export class OutcomesController {
   constructor(private readonly outcomes: OutcomesService) {}
 
-  @Get()
-  @Authenticated({ roles: ['supervisor', 'admin'] })
-  @ApiOperation({
-    summary:
-      'Outcomes of a period per instrument: people whose latest measure falls in it and is not their baseline, mean baseline, latest and change, improved and worsened (5 points or more)',
-  })
-  @ApiOkResponse({ type: OutcomesReportResponse })
-  @ApiErrors(404)
+  @ReportRoute(
+    '',
+    OutcomesReportResponse,
+    'Outcomes of a period per instrument: people whose latest measure falls in it and is not their baseline, mean baseline, latest and change, improved and worsened (5 points or more)',
+  )
   report(@CurrentUser() user: AuthUser, @Query() q: OutcomesQueryDto): Promise<OutcomesReport> {
     return this.outcomes.report(user, q);
   }
 
-  @Get('export')
-  @Authenticated({ roles: ['supervisor', 'admin'] })
-  @ApiOperation({
-    summary:
-      'Funder export of the outcomes: small counts suppressed (n below the threshold hides every figure of its instrument), as CSV, XLSX or PDF (audited); ' +
+  @ReportExport(
+    'export',
+    'Funder export of the outcomes: small counts suppressed (n below the threshold hides every figure of its instrument), as CSV, XLSX or PDF (audited); ' +
       'under EXPORT_PROTECTION=perturb (the default) n, improved and worsened are perturbed by the cell key method (SPEC §14)',
-  })
-  @ApiOkResponse({
-    description: 'The export file (attachment), in the asked format',
-    content: {
-      'text/csv': { schema: { type: 'string' } },
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-        schema: { type: 'string', format: 'binary' },
-      },
-      'application/pdf': { schema: { type: 'string', format: 'binary' } },
-    },
-  })
-  @ApiErrors(404)
+  )
   async export(
     @CurrentUser() user: AuthUser,
     @Query() q: OutcomesExportQueryDto,
