@@ -7,8 +7,9 @@ import {
   type AdvocacyLevel,
   type AdvocacyStatus,
 } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps, VERSION_ON_PATCH } from '../common/api-docs';
 
+@RecordStamps({ version: VERSION_ON_PATCH })
 export class AdvocacyActionResponse implements AdvocacyAction {
   @Out.uuid()
   id: string;
@@ -49,12 +50,7 @@ export class AdvocacyActionResponse implements AdvocacyAction {
   @Out.uuid()
   teamId: string;
 
-  @Out.int({ minimum: 1, description: 'Send it back on PATCH; a stale version is refused (409)' })
   version: number;
-
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }

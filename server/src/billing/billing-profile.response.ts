@@ -1,6 +1,7 @@
 import { BILLING_ROUNDINGS, type BillingProfile, type BillingRounding } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps } from '../common/api-docs';
 
+@RecordStamps({ version: true })
 export class BillingProfileResponse implements BillingProfile {
   @Out.uuid()
   id: string;
@@ -45,12 +46,7 @@ export class BillingProfileResponse implements BillingProfile {
   @Out.bool()
   active: boolean;
 
-  @Out.int({ minimum: 1 })
   version: number;
-
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }

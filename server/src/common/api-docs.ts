@@ -59,6 +59,58 @@ export const Out = {
   record: (o?: OutOptions) => out({ type: 'object', additionalProperties: true }, o),
 };
 
+/** What a record's `version` asks of the client that changes it through PATCH. */
+export const VERSION_ON_PATCH = 'Send it back on PATCH; a stale version is refused (409)';
+
+/**
+ * A record response's last fields, after the ones its class documents:
+ * `version` when asked (`true`, or the description to give it), then
+ * `createdAt` and `updatedAt`. The class declares them, undecorated:
+ *
+ *     @RecordStamps({ version: VERSION_ON_PATCH })
+ *     export class ParticipantResponse implements Participant {
+ *       ...
+ *       version: number;
+ *       createdAt: string;
+ *       updatedAt: string;
+ *     }
+ */
+export function RecordStamps(opts: { version?: true | string } = {}) {
+  return (target: Type<{ createdAt: string; updatedAt: string }>) => {
+    const proto = target.prototype as object;
+    if (opts.version) {
+      const description = opts.version === true ? undefined : opts.version;
+      Out.int({ minimum: 1, description })(proto, 'version');
+    }
+    Out.dateTime()(proto, 'createdAt');
+    Out.dateTime()(proto, 'updatedAt');
+  };
+}
+
+/** The first fields of a record about one participant: its id, the person's and the team's. */
+export class ParticipantRecordOut {
+  @Out.uuid()
+  id: string;
+
+  @Out.uuid()
+  participantId: string;
+
+  @Out.uuid()
+  teamId: string;
+}
+
+/** The first fields of a record of a worker's own: its id, the worker's team and the worker. */
+export class WorkerRecordOut {
+  @Out.uuid()
+  id: string;
+
+  @Out.uuid({ description: 'The worker’s team' })
+  teamId: string;
+
+  @Out.uuid()
+  workerId: string;
+}
+
 /** The one error shape of the API (SPEC §4). */
 export class ApiErrorBody implements ApiError {
   @Out.int({ minimum: 400, maximum: 599, example: 400 })

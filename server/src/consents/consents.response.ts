@@ -12,7 +12,7 @@ import {
   type DisclosureMethod,
   type InformationKind,
 } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, ParticipantRecordOut, RecordStamps } from '../common/api-docs';
 
 export class ConsentScanResponse implements ConsentScan {
   @Out.enum(CONSENT_SCAN_TYPES, { description: 'Read from the file’s content, not its name' })
@@ -28,16 +28,8 @@ export class ConsentScanResponse implements ConsentScan {
   uploadedById: string;
 }
 
-export class ConsentResponse implements Consent {
-  @Out.uuid()
-  id: string;
-
-  @Out.uuid()
-  participantId: string;
-
-  @Out.uuid()
-  teamId: string;
-
+@RecordStamps({ version: true })
+export class ConsentResponse extends ParticipantRecordOut implements Consent {
   @Out.text({ description: 'The person or organisation the information may go to' })
   recipient: string;
 
@@ -85,26 +77,12 @@ export class ConsentResponse implements Consent {
   })
   scan: ConsentScan | null;
 
-  @Out.int({ minimum: 1 })
   version: number;
-
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }
 
-export class DisclosureResponse implements Disclosure {
-  @Out.uuid()
-  id: string;
-
-  @Out.uuid()
-  participantId: string;
-
-  @Out.uuid()
-  teamId: string;
-
+export class DisclosureResponse extends ParticipantRecordOut implements Disclosure {
   @Out.text()
   recipient: string;
 

@@ -4,7 +4,7 @@ import {
   type DecisionNote,
   type DecisionOption,
 } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps } from '../common/api-docs';
 
 export class DecisionOptionResponse implements DecisionOption {
   @Out.text()
@@ -17,6 +17,7 @@ export class DecisionOptionResponse implements DecisionOption {
   cons: string | null;
 }
 
+@RecordStamps()
 export class DecisionNoteResponse implements DecisionNote {
   @Out.uuid()
   id: string;
@@ -54,9 +55,6 @@ export class DecisionNoteResponse implements DecisionNote {
   @Out.date({ nullable: true })
   followUpOn: string | null;
 
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }

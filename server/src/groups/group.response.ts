@@ -13,7 +13,7 @@ import {
   type SessionSetting,
   type Weekday,
 } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps } from '../common/api-docs';
 
 export class GroupMembershipResponse implements GroupMembership {
   @Out.uuid()
@@ -26,6 +26,7 @@ export class GroupMembershipResponse implements GroupMembership {
   leftOn: string | null;
 }
 
+@RecordStamps({ version: true })
 export class GroupResponse implements RecurringGroup {
   @Out.uuid()
   id: string;
@@ -65,13 +66,8 @@ export class GroupResponse implements RecurringGroup {
   @Out.bool()
   active: boolean;
 
-  @Out.int({ minimum: 1 })
   version: number;
-
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }
 

@@ -9,7 +9,7 @@ import {
   type HandoutStep,
   type ResourceCategory,
 } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps } from '../common/api-docs';
 
 /** One step of a referral (SPEC §12). */
 export class HandoutStepResponse implements HandoutStep {
@@ -26,6 +26,7 @@ export class HandoutStepResponse implements HandoutStep {
   note?: string;
 }
 
+@RecordStamps()
 export class HandoutResponse implements Handout {
   @Out.uuid()
   id: string;
@@ -71,10 +72,7 @@ export class HandoutResponse implements Handout {
   })
   open: boolean;
 
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }
 

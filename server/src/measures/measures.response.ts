@@ -16,18 +16,10 @@ import {
   type SafetyAlert,
   type Timepoint,
 } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, ParticipantRecordOut, RecordStamps } from '../common/api-docs';
 
-export class MeasurementResponse implements Measurement {
-  @Out.uuid()
-  id: string;
-
-  @Out.uuid()
-  participantId: string;
-
-  @Out.uuid()
-  teamId: string;
-
+@RecordStamps()
+export class MeasurementResponse extends ParticipantRecordOut implements Measurement {
   @Out.enum(INSTRUMENT_KEYS)
   instrument: InstrumentKey;
 
@@ -68,10 +60,7 @@ export class MeasurementResponse implements Measurement {
   @Out.text({ nullable: true })
   voidReason: string | null;
 
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }
 

@@ -9,7 +9,7 @@ import {
   type SessionNote,
   type SessionType,
 } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps, VERSION_ON_PATCH } from '../common/api-docs';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 
 /** The sections of a note: those of its format, each non-empty. */
@@ -46,6 +46,7 @@ export class NoteAddendumResponse implements NoteAddendum {
   text: string;
 }
 
+@RecordStamps({ version: VERSION_ON_PATCH })
 export class SessionNoteResponse implements SessionNote {
   @Out.uuid()
   id: string;
@@ -122,12 +123,7 @@ export class SessionNoteResponse implements SessionNote {
   @Out.array(() => NoteAddendumResponse, { description: 'Added after signing, oldest first' })
   addenda: NoteAddendum[];
 
-  @Out.int({ minimum: 1, description: 'Send it back on PATCH; a stale version is refused (409)' })
   version: number;
-
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }

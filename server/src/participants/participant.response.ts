@@ -18,8 +18,9 @@ import {
   type TimelineKind,
   type TimelineNote,
 } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps, VERSION_ON_PATCH } from '../common/api-docs';
 
+@RecordStamps({ version: VERSION_ON_PATCH })
 export class ParticipantResponse implements Participant {
   @Out.uuid()
   id: string;
@@ -78,13 +79,8 @@ export class ParticipantResponse implements Participant {
   })
   coverage: CoverageResponse | null;
 
-  @Out.int({ minimum: 1, description: 'Send it back on PATCH; a stale version is refused (409)' })
   version: number;
-
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }
 

@@ -10,7 +10,7 @@ import {
   type RecoveryPlan,
   type WellnessPlan,
 } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, ParticipantRecordOut, RecordStamps } from '../common/api-docs';
 
 export class PlanStepResponse implements PlanStep {
   @Out.uuid({ description: 'Kept when a new version is started as a copy' })
@@ -66,16 +66,8 @@ export class WellnessPlanResponse implements WellnessPlan {
   postCrisis: string | null;
 }
 
-export class RecoveryPlanResponse implements RecoveryPlan {
-  @Out.uuid()
-  id: string;
-
-  @Out.uuid()
-  participantId: string;
-
-  @Out.uuid()
-  teamId: string;
-
+@RecordStamps({ version: 'Send it back on every change; a stale version is 409' })
+export class RecoveryPlanResponse extends ParticipantRecordOut implements RecoveryPlan {
   @Out.int({ minimum: 1, description: '1, 2, … per participant' })
   versionNo: number;
 
@@ -118,12 +110,7 @@ export class RecoveryPlanResponse implements RecoveryPlan {
   @Out.uuid()
   createdById: string;
 
-  @Out.int({ minimum: 1, description: 'Send it back on every change; a stale version is 409' })
   version: number;
-
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }

@@ -1,6 +1,7 @@
 import { RESOURCE_CATEGORIES, type Resource, type ResourceCategory } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps } from '../common/api-docs';
 
+@RecordStamps()
 export class ResourceResponse implements Resource {
   @Out.uuid()
   id: string;
@@ -38,9 +39,6 @@ export class ResourceResponse implements Resource {
   })
   stale: boolean;
 
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }

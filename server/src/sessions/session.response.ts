@@ -13,7 +13,7 @@ import {
   type SessionSetting,
   type SessionType,
 } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps } from '../common/api-docs';
 
 /**
  * One attendance row. An attendee of another team than the session's (someone
@@ -41,6 +41,7 @@ export class AttendanceResponse {
   displayName?: typeof OTHER_TEAM_ATTENDEE;
 }
 
+@RecordStamps()
 export class SessionResponse implements Session {
   @Out.uuid()
   id: string;
@@ -93,9 +94,6 @@ export class SessionResponse implements Session {
   @Out.uuid({ nullable: true, description: 'The recurring group this meeting was of' })
   groupId: string | null;
 
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }

@@ -5,18 +5,10 @@ import {
   type Supervision,
   type SupervisionFormat,
 } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps, WorkerRecordOut } from '../common/api-docs';
 
-export class SupervisionResponse implements Supervision {
-  @Out.uuid()
-  id: string;
-
-  @Out.uuid({ description: 'The worker’s team' })
-  teamId: string;
-
-  @Out.uuid()
-  workerId: string;
-
+@RecordStamps({ version: true })
+export class SupervisionResponse extends WorkerRecordOut implements Supervision {
   @Out.uuid()
   supervisorId: string;
 
@@ -35,13 +27,8 @@ export class SupervisionResponse implements Supervision {
   @Out.text({ nullable: true })
   actionItems: string | null;
 
-  @Out.int({ minimum: 1 })
   version: number;
-
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }
 

@@ -6,8 +6,9 @@ import {
   type Team,
 } from '@peerpath/shared';
 import { ApiProperty } from '@nestjs/swagger';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps } from '../common/api-docs';
 
+@RecordStamps()
 export class TeamResponse implements Team {
   @Out.uuid()
   id: string;
@@ -25,9 +26,6 @@ export class TeamResponse implements Team {
   } as never)
   instruments: InstrumentKey[];
 
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }

@@ -4,18 +4,10 @@ import {
   type TimeEntry,
   type TimeEntryKind,
 } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps, WorkerRecordOut } from '../common/api-docs';
 
-export class TimeEntryResponse implements TimeEntry {
-  @Out.uuid()
-  id: string;
-
-  @Out.uuid({ description: 'The worker’s team' })
-  teamId: string;
-
-  @Out.uuid()
-  workerId: string;
-
+@RecordStamps({ version: true })
+export class TimeEntryResponse extends WorkerRecordOut implements TimeEntry {
   @Out.date({ description: 'The day the work was done' })
   on: string;
 
@@ -28,12 +20,7 @@ export class TimeEntryResponse implements TimeEntry {
   @Out.text({ nullable: true })
   note: string | null;
 
-  @Out.int({ minimum: 1 })
   version: number;
-
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }

@@ -1,6 +1,7 @@
 import { ROLES, type LoginResponse, type Role, type User } from '@peerpath/shared';
-import { Out } from '../common/api-docs';
+import { Out, RecordStamps } from '../common/api-docs';
 
+@RecordStamps()
 export class UserResponse implements User {
   @Out.uuid()
   id: string;
@@ -36,10 +37,7 @@ export class UserResponse implements User {
   })
   credentialExpiresOn: string | null;
 
-  @Out.dateTime()
   createdAt: string;
-
-  @Out.dateTime()
   updatedAt: string;
 }
 
