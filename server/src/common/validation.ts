@@ -263,6 +263,22 @@ export function IntField(opts: FieldOptions & { min: number; max: number }) {
   );
 }
 
+/** The largest `version` (PostgreSQL integer). */
+const VERSION_MAX = 2_147_483_647;
+
+/**
+ * The `version` a change sends back: the one last read, so that a change made
+ * since is refused (409). `description` says what it guards when not the record itself.
+ */
+export function VersionField(opts: { presence?: Presence; description?: string } = {}) {
+  return IntField({
+    min: 1,
+    max: VERSION_MAX,
+    presence: opts.presence,
+    description: opts.description ?? 'The version last read; a stale version is refused with 409',
+  });
+}
+
 export function BoolField(opts: FieldOptions = {}) {
   return applyDecorators(...presence(opts.presence), IsBoolean(), doc(Boolean, opts));
 }

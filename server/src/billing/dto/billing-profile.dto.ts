@@ -24,6 +24,7 @@ import {
   IntField,
   PatchType,
   TextField,
+  VersionField,
 } from '../../common/validation';
 
 const MODIFIER = /^[A-Z0-9]{2}$/;
@@ -124,10 +125,6 @@ export class UpdateBillingProfileDto
   extends PatchType(BillingProfileFields)
   implements UpdateBillingProfileRequest
 {
-  @IntField({
-    min: 1,
-    max: 2147483647,
-    description: 'The version last read; a stale version is refused with 409',
-  })
+  @VersionField()
   version: number;
 }

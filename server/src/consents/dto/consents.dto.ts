@@ -15,11 +15,11 @@ import {
   DateField,
   EnumArrayField,
   EnumField,
-  IntField,
   PageQuery,
   QueryBool,
   TextField,
   UuidField,
+  VersionField,
 } from '../../common/validation';
 
 export class CreateConsentDto implements CreateConsentRequest {
@@ -59,7 +59,7 @@ export class CreateConsentDto implements CreateConsentRequest {
 }
 
 export class UpdateConsentDto implements UpdateConsentRequest {
-  @IntField({ min: 1, max: 2147483647, description: 'The version last read (409 when stale)' })
+  @VersionField({ description: 'The version last read (409 when stale)' })
   version: number;
 
   @DateField({ description: 'The day the expiry event happened: the consent ends the day before' })

@@ -38,6 +38,7 @@ import {
   QueryInt,
   TextField,
   UuidField,
+  VersionField,
 } from '../../common/validation';
 
 export const GROUP_MEMBERS_MAX = 200;
@@ -132,11 +133,7 @@ export class UpdateGroupDto
   extends PatchType(OmitType(CreateGroupDto, ['id', 'teamId'] as const))
   implements UpdateGroupRequest
 {
-  @IntField({
-    min: 1,
-    max: 2_147_483_647,
-    description: 'The version last read; a stale version is refused with 409',
-  })
+  @VersionField()
   version: number;
 
   @UuidField({

@@ -8,17 +8,15 @@ import { NOTE_STATUSES } from '@peerpath/shared';
 import {
   ClientIdField,
   EnumField,
-  IntField,
   PageQuery,
   QueryBool,
   TextField,
   UuidField,
+  VersionField,
 } from '../../common/validation';
 
 export class SignNoteDto implements SignSessionNoteRequest {
-  @IntField({
-    min: 1,
-    max: 2_147_483_647,
+  @VersionField({
     presence: 'optional',
     description:
       'The version last read: a draft changed since is refused (409); not checked on a repeat',

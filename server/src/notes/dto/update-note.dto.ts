@@ -1,13 +1,9 @@
 import { NOTE_FORMATS, type NoteFormat, type UpdateSessionNoteRequest } from '@peerpath/shared';
-import { EnumField, IntField } from '../../common/validation';
+import { EnumField, VersionField } from '../../common/validation';
 import { GoalIdsField, NoteSectionsDto, SectionsField } from './create-note.dto';
 
 export class UpdateNoteDto implements UpdateSessionNoteRequest {
-  @IntField({
-    min: 1,
-    max: 2_147_483_647,
-    description: 'The version last read; a stale version is refused with 409',
-  })
+  @VersionField()
   version: number;
 
   @EnumField(NOTE_FORMATS, {

@@ -14,9 +14,9 @@ import {
   BoolField,
   DateField,
   EnumField,
-  IntField,
   PageQuery,
   UuidField,
+  VersionField,
 } from '../../common/validation';
 import { STEPS_MAX } from './plan-content.dto';
 
@@ -41,9 +41,7 @@ export class StepProgressDto {
 }
 
 export class UpdatePlanGoalDto implements UpdatePlanGoalRequest {
-  @IntField({
-    min: 1,
-    max: 2_147_483_647,
+  @VersionField({
     description: 'The plan’s version last read; a stale version is refused with 409',
   })
   version: number;

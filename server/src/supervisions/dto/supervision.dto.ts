@@ -16,6 +16,7 @@ import {
   PatchType,
   TextField,
   UuidField,
+  VersionField,
 } from '../../common/validation';
 
 export class CreateSupervisionDto implements CreateSupervisionRequest {
@@ -55,11 +56,7 @@ export class UpdateSupervisionDto
   extends PatchType(OmitType(CreateSupervisionDto, ['id', 'workerId', 'supervisorId'] as const))
   implements UpdateSupervisionRequest
 {
-  @IntField({
-    min: 1,
-    max: 2_147_483_647,
-    description: 'The version last read; a stale version is refused with 409',
-  })
+  @VersionField()
   version: number;
 }
 

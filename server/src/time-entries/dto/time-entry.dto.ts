@@ -16,6 +16,7 @@ import {
   PatchType,
   TextField,
   UuidField,
+  VersionField,
 } from '../../common/validation';
 
 export class CreateTimeEntryDto implements CreateTimeEntryRequest {
@@ -46,11 +47,7 @@ export class UpdateTimeEntryDto
   extends PatchType(OmitType(CreateTimeEntryDto, ['id', 'workerId'] as const))
   implements UpdateTimeEntryRequest
 {
-  @IntField({
-    min: 1,
-    max: 2_147_483_647,
-    description: 'The version last read; a stale version is refused with 409',
-  })
+  @VersionField()
   version: number;
 }
 
