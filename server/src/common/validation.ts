@@ -21,7 +21,13 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { isIsoDate, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@peerpath/shared';
+import {
+  isIsoDate,
+  PAGE_SIZE_DEFAULT,
+  PAGE_SIZE_MAX,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from '@peerpath/shared';
 
 /**
  * How a field may be left out:
@@ -128,6 +134,24 @@ export function EmailField(opts: FieldOptions = {}) {
     MaxLength(254),
     IsEmail({}, { message: '$property must be an email address' }),
     doc(String, opts, { format: 'email' }),
+  );
+}
+
+/**
+ * A password as sent: a string of at most 1024 characters (the service checks
+ * the rest). `chosen`: one the caller picks, documented with its allowed length.
+ */
+export function PasswordField(opts: { presence?: 'optional'; chosen?: boolean } = {}) {
+  const schema = {
+    type: String,
+    format: 'password',
+    ...(opts.chosen ? { minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH } : {}),
+  };
+  return applyDecorators(
+    MaxLength(1024),
+    IsString(),
+    ...presence(opts.presence),
+    opts.presence ? ApiPropertyOptional(schema) : ApiProperty(schema),
   );
 }
 

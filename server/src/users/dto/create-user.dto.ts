@@ -1,20 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
-import {
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  ROLES,
-  type CreateUserRequest,
-  type Role,
-} from '@peerpath/shared';
+import { ROLES, type CreateUserRequest, type Role } from '@peerpath/shared';
 import {
   BoolField,
-  DateField,
   EmailField,
   EnumField,
+  PasswordField,
   TextField,
   UuidField,
 } from '../../common/validation';
+import { UserField } from './user-fields';
 
 export class CreateUserDto implements CreateUserRequest {
   @EmailField()
@@ -32,14 +25,7 @@ export class CreateUserDto implements CreateUserRequest {
   })
   teamId?: string | null;
 
-  @ApiProperty({
-    type: String,
-    format: 'password',
-    minLength: PASSWORD_MIN_LENGTH,
-    maxLength: PASSWORD_MAX_LENGTH,
-  })
-  @IsString()
-  @MaxLength(1024)
+  @PasswordField({ chosen: true })
   password: string;
 
   @BoolField({
@@ -48,22 +34,12 @@ export class CreateUserDto implements CreateUserRequest {
   })
   temporaryPassword?: boolean;
 
-  @BoolField({
-    presence: 'optional',
-    description: 'true: the notes this user signs wait for a supervisor’s co-signature (SPEC §8)',
-  })
+  @UserField.cosignRequired()
   cosignRequired?: boolean;
 
-  @TextField({
-    max: 120,
-    presence: 'nullable',
-    description: 'A peer credential such as “Certified Peer Recovery Specialist” (SPEC §11)',
-  })
+  @UserField.credential()
   credential?: string | null;
 
-  @DateField({
-    presence: 'nullable',
-    description: 'The last day the credential is valid (needs a credential)',
-  })
+  @UserField.credentialExpiresOn()
   credentialExpiresOn?: string | null;
 }

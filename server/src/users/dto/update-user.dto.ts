@@ -1,7 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role, type UpdateUserRequest } from '@peerpath/shared';
-import { BoolField, DateField, EnumField, TextField, UuidField } from '../../common/validation';
+import { BoolField, EnumField, PasswordField, TextField, UuidField } from '../../common/validation';
+import { UserField } from './user-fields';
 
 export class UpdateUserDto implements UpdateUserRequest {
   @TextField({ max: 120, presence: 'optional' })
@@ -19,10 +18,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   })
   active?: boolean;
 
-  @ApiPropertyOptional({ type: String, format: 'password' })
-  @ValidateIf((_o, v) => v !== undefined)
-  @IsString()
-  @MaxLength(1024)
+  @PasswordField({ presence: 'optional' })
   password?: string;
 
   @BoolField({
@@ -31,22 +27,12 @@ export class UpdateUserDto implements UpdateUserRequest {
   })
   temporaryPassword?: boolean;
 
-  @BoolField({
-    presence: 'optional',
-    description: 'true: the notes this user signs wait for a supervisor’s co-signature (SPEC §8)',
-  })
+  @UserField.cosignRequired()
   cosignRequired?: boolean;
 
-  @TextField({
-    max: 120,
-    presence: 'nullable',
-    description: 'A peer credential such as “Certified Peer Recovery Specialist” (SPEC §11)',
-  })
+  @UserField.credential()
   credential?: string | null;
 
-  @DateField({
-    presence: 'nullable',
-    description: 'The last day the credential is valid (needs a credential)',
-  })
+  @UserField.credentialExpiresOn()
   credentialExpiresOn?: string | null;
 }
