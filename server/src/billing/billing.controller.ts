@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Get,
@@ -46,14 +47,25 @@ function csvFile(body: Buffer, name: string): StreamableFile {
   return attachment(body, 'text/csv; charset=utf-8', name);
 }
 
-const JSON_OR_CSV = (model: new () => object, what: string) =>
-  ApiOkResponse({
-    description: `${what}: JSON, or CSV (attachment) with \`format=csv\` (columns in the README)`,
-    content: {
-      'application/json': { schema: refTo(model) },
-      'text/csv': { schema: { type: 'string' } },
-    },
-  });
+/**
+ * `GET path` of claim lines (supervisors and admins, 404 for a team that does
+ * not exist): JSON, or CSV with `format=csv`, with its OpenAPI.
+ */
+function ClaimsRead(path: string, model: new () => object, what: string, summary: string) {
+  return applyDecorators(
+    Get(path),
+    Authenticated({ roles: ['supervisor', 'admin'] }),
+    ApiOperation({ summary }),
+    ApiOkResponse({
+      description: `${what}: JSON, or CSV (attachment) with \`format=csv\` (columns in the README)`,
+      content: {
+        'application/json': { schema: refTo(model) },
+        'text/csv': { schema: { type: 'string' } },
+      },
+    }),
+    ApiErrors(404),
+  );
+}
 
 @ApiTags('billing')
 @Controller('billing/profiles')
@@ -109,14 +121,12 @@ export class BillingProfilesController {
 export class BillingController {
   constructor(private readonly billing: BillingService) {}
 
-  @Get('claims')
-  @Authenticated({ roles: ['supervisor', 'admin'] })
-  @ApiOperation({
-    summary:
-      'Billable claim lines of a period (a preview; audited as `export`): supervisors their team, admins one team or all',
-  })
-  @JSON_OR_CSV(ClaimLinesResponse, 'The billable lines and their totals')
-  @ApiErrors(404)
+  @ClaimsRead(
+    'claims',
+    ClaimLinesResponse,
+    'The billable lines and their totals',
+    'Billable claim lines of a period (a preview; audited as `export`): supervisors their team, admins one team or all',
+  )
   async claims(
     @CurrentUser() user: AuthUser,
     @Query() q: ClaimsQueryDto,
@@ -129,14 +139,12 @@ export class BillingController {
     );
   }
 
-  @Get('blocked')
-  @Authenticated({ roles: ['supervisor', 'admin'] })
-  @ApiOperation({
-    summary:
-      'Claim lines that cannot be billed, each with every reason (a preview; audited as `export`)',
-  })
-  @JSON_OR_CSV(BlockedLinesResponse, 'The blocked lines, by reason')
-  @ApiErrors(404)
+  @ClaimsRead(
+    'blocked',
+    BlockedLinesResponse,
+    'The blocked lines, by reason',
+    'Claim lines that cannot be billed, each with every reason (a preview; audited as `export`)',
+  )
   async blocked(
     @CurrentUser() user: AuthUser,
     @Query() q: ClaimsQueryDto,
@@ -162,11 +170,12 @@ export class BillingController {
     return this.billing.createBatch(user, dto);
   }
 
-  @Get('batches/:id')
-  @Authenticated({ roles: ['supervisor', 'admin'] })
-  @ApiOperation({ summary: 'One batch with its lines; `format=csv` is the claims file' })
-  @JSON_OR_CSV(BillingBatchResponse, 'The batch')
-  @ApiErrors(404)
+  @ClaimsRead(
+    'batches/:id',
+    BillingBatchResponse,
+    'The batch',
+    'One batch with its lines; `format=csv` is the claims file',
+  )
   async getBatch(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

@@ -1,8 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { GroupAttendance, GroupSessionDraft, Page, RecurringGroup } from '@peerpath/shared';
-import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ChangeRecord, CreateRecord, ListRecords, ReadRecord, RecordId } from '../records';
+import { CurrentUser, type AuthUser } from '../common/auth.decorators';
+import {
+  ChangeRecord,
+  CreateRecord,
+  ListRecords,
+  ReadRecord,
+  RecordAction,
+  RecordId,
+} from '../records';
 import {
   CreateGroupDto,
   GroupAttendanceQuery,
@@ -60,14 +67,11 @@ export class GroupsController {
     return this.groups.update(user, id, dto);
   }
 
-  @Post(':id/members')
-  @HttpCode(200)
-  @Authenticated()
-  @ApiOperation({
-    summary:
-      'A participant joins the group (`joinedOn`, today by default); already a member: the group as it is',
-  })
-  @ApiOkResponse({ type: GroupResponse })
+  @RecordAction(
+    GroupResponse,
+    ':id/members',
+    'A participant joins the group (`joinedOn`, today by default); already a member: the group as it is',
+  )
   join(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -76,30 +80,25 @@ export class GroupsController {
     return this.groups.join(user, id, dto);
   }
 
-  @Post(':id/members/:participantId/leave')
-  @HttpCode(200)
-  @Authenticated()
-  @ApiOperation({
-    summary:
-      'A member leaves the group (`leftOn`, today by default, not before they joined); already left: the group as it is',
-  })
-  @ApiOkResponse({ type: GroupResponse })
+  @RecordAction(
+    GroupResponse,
+    ':id/members/:participantId/leave',
+    'A member leaves the group (`leftOn`, today by default, not before they joined); already left: the group as it is',
+  )
   leave(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
-    @Param('participantId', new ParseUUIDPipe({ version: undefined })) participantId: string,
+    @RecordId('participantId') participantId: string,
     @Body() dto: LeaveGroupDto,
   ): Promise<RecurringGroup> {
     return this.groups.leave(user, id, participantId.toLowerCase(), dto);
   }
 
-  @Get(':id/session-draft')
-  @Authenticated()
-  @ApiOperation({
-    summary:
-      'A session body pre-filled for a meeting of the group on `date` (today by default): every member of that day as attended',
-  })
-  @ApiOkResponse({ type: GroupSessionDraftResponse })
+  @ReadRecord(
+    GroupSessionDraftResponse,
+    'A session body pre-filled for a meeting of the group on `date` (today by default): every member of that day as attended',
+    { path: ':id/session-draft' },
+  )
   sessionDraft(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -108,13 +107,11 @@ export class GroupsController {
     return this.groups.sessionDraft(user, id, q);
   }
 
-  @Get(':id/attendance')
-  @Authenticated()
-  @ApiOperation({
-    summary:
-      'Attendance at the group’s last meetings, oldest first, and the members not seen at the last three',
-  })
-  @ApiOkResponse({ type: GroupAttendanceResponse })
+  @ReadRecord(
+    GroupAttendanceResponse,
+    'Attendance at the group’s last meetings, oldest first, and the members not seen at the last three',
+    { path: ':id/attendance' },
+  )
   attendance(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

@@ -68,13 +68,11 @@ export class ParticipantsController {
     return this.participants.update(user, id, dto);
   }
 
-  @Get(':id/timeline')
-  @Authenticated()
-  @ApiOperation({
-    summary:
-      'Sessions, advocacy, handouts and decision notes of a participant, newest first; sessions of another team as summaries (openable: false)',
-  })
-  @ApiOkResponse({ type: TimelineResponse })
+  @ReadRecord(
+    TimelineResponse,
+    'Sessions, advocacy, handouts and decision notes of a participant, newest first; sessions of another team as summaries (openable: false)',
+    { path: ':id/timeline' },
+  )
   timeline(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,

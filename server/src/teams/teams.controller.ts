@@ -1,8 +1,8 @@
-import { Body, Controller, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Patch, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, Team } from '@peerpath/shared';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
-import { ListRecords } from '../records';
+import { CreateRecord, ListRecords, RecordId } from '../records';
 import { ApiErrors } from '../common/api-docs';
 import { TeamResponse } from './team.response';
 import { PageQuery } from '../common/validation';
@@ -20,11 +20,12 @@ export class TeamsController {
     return this.teams.list(user, q);
   }
 
-  @Post()
-  @Authenticated({ roles: ['admin'] })
-  @ApiOperation({ summary: 'Create a team' })
-  @ApiCreatedResponse({ type: TeamResponse, description: 'Created: the stored team' })
-  @ApiErrors(409)
+  @CreateRecord(TeamResponse, 'a team', {
+    roles: ['admin'],
+    errors: [409],
+    summary: 'Create a team',
+    retry: false,
+  })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTeamDto): Promise<Team> {
     return this.teams.create(user, dto);
   }
@@ -39,7 +40,7 @@ export class TeamsController {
   @ApiErrors(400, 404)
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @RecordId() id: string,
     @Body() dto: UpdateTeamDto,
   ): Promise<Team> {
     return this.teams.update(user, id, dto);
