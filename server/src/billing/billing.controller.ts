@@ -22,7 +22,7 @@ import type {
   BlockedLinesResult,
   ClaimLinesResult,
 } from '@peerpath/shared';
-import { ApiErrors, refTo } from '../common/api-docs';
+import { ApiErrors, ApiJsonOrFile } from '../common/api-docs';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
 import { ChangeRecord, CreateRecord, ReadRecord, RecordAction, RecordId } from '../records';
 import { BillingProfileResponse } from './billing-profile.response';
@@ -56,13 +56,11 @@ function ClaimsRead(path: string, model: new () => object, what: string, summary
     Get(path),
     Authenticated({ roles: ['supervisor', 'admin'] }),
     ApiOperation({ summary }),
-    ApiOkResponse({
-      description: `${what}: JSON, or CSV (attachment) with \`format=csv\` (columns in the README)`,
-      content: {
-        'application/json': { schema: refTo(model) },
-        'text/csv': { schema: { type: 'string' } },
-      },
-    }),
+    ApiJsonOrFile(
+      model,
+      `${what}: JSON, or CSV (attachment) with \`format=csv\` (columns in the README)`,
+      'csv',
+    ),
     ApiErrors(404),
   );
 }

@@ -1,5 +1,11 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProperty,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { ApiError } from '@peerpath/shared';
 
 /**
@@ -204,6 +210,33 @@ export function CountsOf<K extends string>(
 /** A success response whose body is one of `models` (documented by `$ref`). */
 export function refTo(model: Type<unknown>) {
   return { $ref: getSchemaPath(model) };
+}
+
+/** The files a route may answer with instead of JSON, by the `format` asked. */
+const FILE_BODIES = {
+  csv: { 'text/csv': { schema: { type: 'string' } } },
+  pdf: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+};
+
+/**
+ * A 200 whose body is `model` as JSON, or one of `files` (an attachment) when
+ * the query asks for it; `model` is listed among the document's schemas.
+ */
+export function ApiJsonOrFile(
+  model: Type<unknown>,
+  description: string,
+  ...files: (keyof typeof FILE_BODIES)[]
+) {
+  return applyDecorators(
+    ApiExtraModels(model),
+    ApiOkResponse({
+      description,
+      content: {
+        'application/json': { schema: refTo(model) },
+        ...Object.assign({}, ...files.map((f) => FILE_BODIES[f])),
+      },
+    }),
+  );
 }
 
 export { ApiExtraModels };

@@ -2,16 +2,14 @@ import { Body, Controller, Get, Inject, Put, Query, Req, StreamableFile } from '
 import {
   ApiBody,
   ApiConsumes,
-  ApiExtraModels,
   ApiOkResponse,
   ApiResponse,
   ApiOperation,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Consent, Disclosure, DisclosureListItem, Page } from '@peerpath/shared';
-import { ApiErrorBody, PageOf } from '../common/api-docs';
+import { ApiErrorBody, ApiJsonOrFile, PageOf } from '../common/api-docs';
 import { readScanUpload, SCAN_FIELD } from './scan-upload';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import { Authenticated, CurrentUser, type AuthUser } from '../common/auth.decorators';
@@ -88,16 +86,12 @@ export class ParticipantConsentsController {
   @ApiOperation({
     summary: 'The accounting of disclosures, newest first (the last three years by default)',
   })
-  @ApiOkResponse({
-    description:
-      'One page of the accounting as JSON; with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies; with `format=pdf` the same in plain words as a PDF for the person (attachment, audited as an export)',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(PageOf(DisclosureResponse)) } },
-      'text/csv': { schema: { type: 'string' } },
-      'application/pdf': { schema: { type: 'string', format: 'binary' } },
-    },
-  })
-  @ApiExtraModels(PageOf(DisclosureResponse))
+  @ApiJsonOrFile(
+    PageOf(DisclosureResponse),
+    'One page of the accounting as JSON; with `format=csv` every disclosure of the period as a CSV file (attachment): date, recipient, information, purpose, consent or emergency reason, who, and the 42 CFR 2.32 notice where it applies; with `format=pdf` the same in plain words as a PDF for the person (attachment, audited as an export)',
+    'csv',
+    'pdf',
+  )
   async disclosures(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
@@ -128,15 +122,11 @@ export class PersonRecordController {
     summary:
       'Everything held about the person, for them to read (their team’s workers and supervisors; audited as an export)',
   })
-  @ApiOkResponse({
-    description:
-      'The record as JSON, or with `format=pdf` as a plain PDF for the person (attachment; the file name never holds their name)',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(PersonRecordResponse) } },
-      'application/pdf': { schema: { type: 'string', format: 'binary' } },
-    },
-  })
-  @ApiExtraModels(PersonRecordResponse)
+  @ApiJsonOrFile(
+    PersonRecordResponse,
+    'The record as JSON, or with `format=pdf` as a plain PDF for the person (attachment; the file name never holds their name)',
+    'pdf',
+  )
   async get(
     @CurrentUser() user: AuthUser,
     @RecordId() id: string,
