@@ -23,6 +23,7 @@ import type { FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { EnumSelect } from '../../components/EnumSelect';
 import { DateInput } from '../../components/pickers';
+import { GridCells } from '../../components/GridCells';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
 import { useFormDialog } from '../../hooks/useFormDialog';
@@ -48,6 +49,9 @@ interface AdvocacyFormValues {
   teamId: string;
   workerId: string;
 }
+
+const CATEGORIES = enumOptions(ADVOCACY_CATEGORIES, LABELS.advocacyCategory);
+const STATUSES = enumOptions(ADVOCACY_STATUSES, LABELS.advocacyStatus);
 
 const FIELD_LABELS: FieldLabels<AdvocacyFormValues> = {
   level: 'Level',
@@ -223,27 +227,11 @@ export function AdvocacyDialog({
             })}
           />
         </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <EnumSelect
-            control={control}
-            name="category"
-            label="Category"
-            options={enumOptions(ADVOCACY_CATEGORIES, LABELS.advocacyCategory)}
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <EnumSelect
-            control={control}
-            name="status"
-            label="Status"
-            options={enumOptions(ADVOCACY_STATUSES, LABELS.advocacyStatus)}
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
+        <GridCells>
+          <EnumSelect control={control} name="category" label="Category" options={CATEGORIES} />
+          <EnumSelect control={control} name="status" label="Status" options={STATUSES} />
           <DateInput control={control} name="dueOn" label="Due by" helperText="Optional." />
-        </Grid>
-        {me.role !== 'worker' && (
-          <Grid size={{ xs: 12, sm: 6 }}>
+          {me.role !== 'worker' && (
             <EnumSelect
               control={control}
               name="workerId"
@@ -253,8 +241,8 @@ export function AdvocacyDialog({
               options={workers}
               missingLabel={userName}
             />
-          </Grid>
-        )}
+          )}
+        </GridCells>
         <Grid size={12}>
           <LongTextField
             label="Details (optional)"

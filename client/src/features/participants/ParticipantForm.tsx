@@ -25,6 +25,7 @@ import { ChipCheckboxField } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormSection } from '../../components/FormSection';
 import { DateInput, PickersProvider } from '../../components/pickers';
+import { GridCells } from '../../components/GridCells';
 import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
@@ -271,7 +272,7 @@ export function ParticipantForm({
         <FormError message={formError} />
         <FormSection title="Name and pronouns">
           <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 6 }}>
+            <GridCells>
               <TextField
                 {...text('firstName', { required: true, autoFocus: !editing, autoComplete: 'off' })}
                 {...register('firstName', {
@@ -279,8 +280,6 @@ export function ParticipantForm({
                   maxLength: maxLength(100),
                 })}
               />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
               <TextField
                 {...text('lastName', { required: true, autoComplete: 'off' })}
                 {...register('lastName', {
@@ -288,8 +287,6 @@ export function ParticipantForm({
                   maxLength: maxLength(100),
                 })}
               />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
               <TextField
                 {...text('preferredName', {
                   autoComplete: 'off',
@@ -300,8 +297,6 @@ export function ParticipantForm({
                   maxLength: maxLength(100),
                 })}
               />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
               <TextField
                 {...text('pronouns', {
                   autoComplete: 'off',
@@ -312,24 +307,20 @@ export function ParticipantForm({
                   maxLength: maxLength(40),
                 })}
               />
-            </Grid>
+            </GridCells>
           </Grid>
         </FormSection>
 
         <FormSection title="Contact">
           <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 4 }}>
+            <GridCells sm={4}>
               <DateInput control={control} name="dateOfBirth" label="Date of birth" disableFuture />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
               <TextField
                 {...text('phone', { type: 'tel', autoComplete: 'off' })}
                 {...register('phone', {
                   maxLength: maxLength(40),
                 })}
               />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
               <TextField
                 {...text('email', { type: 'email', autoComplete: 'off' })}
                 {...register('email', {
@@ -339,7 +330,7 @@ export function ParticipantForm({
                     'Enter an email address like name@example.org',
                 })}
               />
-            </Grid>
+            </GridCells>
           </Grid>
         </FormSection>
 
@@ -373,16 +364,14 @@ export function ParticipantForm({
                 helperText="What they would like support with, as they describe it."
               />
             </Grid>
-            {me.role === 'admin' && !editing && (
-              <Grid size={{ xs: 12, sm: 6 }}>
+            <GridCells>
+              {me.role === 'admin' && !editing && (
                 <TeamSelect
                   control={control}
                   label={LABELS_FOR.teamId}
                   message="Choose the team that supports them"
                 />
-              </Grid>
-            )}
-            <Grid size={{ xs: 12, sm: 6 }}>
+              )}
               <EnumSelect
                 control={control}
                 name="primaryWorkerId"
@@ -390,8 +379,6 @@ export function ParticipantForm({
                 emptyLabel="No primary worker yet"
                 options={workerChoices}
               />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
               <DateInput
                 control={control}
                 name="enrolledOn"
@@ -399,9 +386,7 @@ export function ParticipantForm({
                 required
                 disableFuture
               />
-            </Grid>
-            {editing && participant?.status !== 'discharged' && (
-              <Grid size={{ xs: 12, sm: 6 }}>
+              {editing && participant?.status !== 'discharged' && (
                 <EnumSelect
                   control={control}
                   name="status"
@@ -412,14 +397,14 @@ export function ParticipantForm({
                     LABELS.participantStatus,
                   )}
                 />
-              </Grid>
-            )}
+              )}
+            </GridCells>
           </Grid>
         </FormSection>
 
         <FormSection title="Consent">
           <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 6 }}>
+            <GridCells>
               <DateInput
                 control={control}
                 name="consentToServicesOn"
@@ -427,8 +412,6 @@ export function ParticipantForm({
                 disableFuture
                 helperText="The date they agreed to receive peer support."
               />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
               <DateInput
                 control={control}
                 name="consentToShareOn"
@@ -436,7 +419,7 @@ export function ParticipantForm({
                 disableFuture
                 helperText="The date they agreed to information being shared with other services."
               />
-            </Grid>
+            </GridCells>
           </Grid>
         </FormSection>
 
@@ -447,7 +430,7 @@ export function ParticipantForm({
               hint="If their peer support is paid for by Medicaid or another payer, choose it and enter their member id from their card. Clear both to remove it."
             >
               <Grid container spacing={2}>
-                <Grid size={{ xs: 12, sm: 6 }}>
+                <GridCells>
                   <EnumSelect
                     control={control}
                     name="coverageProfileId"
@@ -461,8 +444,6 @@ export function ParticipantForm({
                         'Choose who pays, or clear the member id',
                     }}
                   />
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6 }}>
                   <TextField
                     {...text('coverageMemberId', {
                       autoComplete: 'off',
@@ -477,7 +458,7 @@ export function ParticipantForm({
                       maxLength: maxLength(40),
                     })}
                   />
-                </Grid>
+                </GridCells>
               </Grid>
             </FormSection>
           </Box>

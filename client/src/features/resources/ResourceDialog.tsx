@@ -11,6 +11,7 @@ import {
 import { Controller, useForm } from 'react-hook-form';
 import { type FieldLabels } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
+import { GridCells } from '../../components/GridCells';
 import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
@@ -28,6 +29,8 @@ interface ResourceFormValues {
   tags: string;
   active: boolean;
 }
+
+const CATEGORIES = enumOptions(RESOURCE_CATEGORIES, LABELS.resourceCategory);
 
 const FIELD_LABELS: FieldLabels<ResourceFormValues> = {
   name: 'Name',
@@ -116,17 +119,15 @@ export function ResourceDialog({
             {...register('name', { validate: (v) => v.trim().length > 0 || 'Enter the name' })}
           />
         </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
+        <GridCells>
           <EnumSelect
             control={control}
             name="category"
             label={FIELD_LABELS.category}
-            options={enumOptions(RESOURCE_CATEGORIES, LABELS.resourceCategory)}
+            options={CATEGORIES}
           />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
           <TextField {...text('phone')} type="tel" {...register('phone')} />
-        </Grid>
+        </GridCells>
         <Grid size={12}>
           <TextField
             {...text('url')}

@@ -5,7 +5,6 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
 import {
   LABELS,
   SESSION_ACTIVITIES,
@@ -31,6 +30,8 @@ import { ChipCheckboxField } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormSection } from '../../components/FormSection';
 import { PickersProvider } from '../../components/pickers';
+import { DateTimeInput } from '../../components/DateTimeInput';
+import { GridCells } from '../../components/GridCells';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
 import { useFormDialog } from '../../hooks/useFormDialog';
@@ -42,6 +43,9 @@ import { useCreateSession, useUpdateSession } from './api';
 import { FormActions } from '../../components/FormActions';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormError } from '../../components/FormError';
+
+const TYPES = enumOptions(SESSION_TYPES, LABELS.sessionType);
+const SETTINGS = enumOptions(SESSION_SETTINGS, LABELS.sessionSetting);
 
 export const DURATION_PRESETS = [30, 45, 60, 90, 120] as const;
 
@@ -324,52 +328,15 @@ export function SessionForm({
 
         <FormSection title="Session">
           <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <EnumSelect
-                control={control}
-                name="type"
-                label="Type"
-                options={enumOptions(SESSION_TYPES, LABELS.sessionType)}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <EnumSelect
-                control={control}
-                name="setting"
-                label="Setting"
-                options={enumOptions(SESSION_SETTINGS, LABELS.sessionSetting)}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <Controller
+            <GridCells>
+              <EnumSelect control={control} name="type" label="Type" options={TYPES} />
+              <EnumSelect control={control} name="setting" label="Setting" options={SETTINGS} />
+              <DateTimeInput
                 control={control}
                 name="startsAt"
-                rules={{
-                  validate: (v) =>
-                    (v !== '' && v !== 'invalid') || 'Enter the date and time the session started',
-                }}
-                render={({ field, fieldState }) => (
-                  <DateTimePicker
-                    label="Date and time"
-                    value={field.value && field.value !== 'invalid' ? dayjs(field.value) : null}
-                    onChange={(d) =>
-                      field.onChange(d === null ? '' : d.isValid() ? d.toISOString() : 'invalid')
-                    }
-                    inputRef={field.ref}
-                    slotProps={{
-                      textField: {
-                        fullWidth: true,
-                        required: true,
-                        onBlur: field.onBlur,
-                        error: Boolean(fieldState.error),
-                        helperText: fieldState.error?.message,
-                      },
-                    }}
-                  />
-                )}
+                label="Date and time"
+                message="Enter the date and time the session started"
               />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
               <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
                 <TextField
                   label="Duration (minutes)"
@@ -422,9 +389,7 @@ export function SessionForm({
                   </ToggleButtonGroup>
                 </Box>
               </Box>
-            </Grid>
-            {me.role !== 'worker' && (
-              <Grid size={{ xs: 12, sm: 6 }}>
+              {me.role !== 'worker' && (
                 <EnumSelect
                   control={control}
                   name="facilitatorId"
@@ -436,8 +401,8 @@ export function SessionForm({
                     v === me.id ? `${me.displayName} (you)` : 'Another colleague'
                   }
                 />
-              </Grid>
-            )}
+              )}
+            </GridCells>
           </Grid>
         </FormSection>
 
