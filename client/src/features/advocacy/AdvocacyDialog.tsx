@@ -112,7 +112,7 @@ export function AdvocacyDialog({
   const status = useWatch({ control, name: 'status' });
   const { errors } = formState;
   const unsaved = useUnsavedChangesWarning(formState.isDirty);
-  const { formError, submit } = useFormDialog(form, FIELD_LABELS, {
+  const { submit, state } = useFormDialog(form, FIELD_LABELS, {
     aliases: { participantId: 'participant' },
     conflict: action
       ? 'Someone else changed this — close and open it again to see their changes.'
@@ -157,8 +157,7 @@ export function AdvocacyDialog({
       guard={unsaved}
       onClose={onClose}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={formState.isSubmitting}
+      {...state}
       submitLabel={action ? 'Save changes' : 'Save advocacy'}
       submitDisabled={!mayChange}
       pickers

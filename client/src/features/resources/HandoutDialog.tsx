@@ -75,7 +75,7 @@ export function HandoutDialog({
 
   const { control, register, formState } = form;
   const unsaved = useUnsavedChangesWarning(formState.isDirty);
-  const { formError, submit } = useFormDialog(
+  const { submit, state } = useFormDialog(
     form,
     {
       participant: 'Participant',
@@ -136,8 +136,7 @@ export function HandoutDialog({
       guard={unsaved}
       onClose={onClose}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={formState.isSubmitting}
+      {...state}
       submitLabel="Save"
       pickers
       grid={false}

@@ -71,7 +71,7 @@ export function ResourceDialog({
   const { control, register, formState } = form;
   const { errors, isDirty } = formState;
   const unsaved = useUnsavedChangesWarning(isDirty);
-  const { formError, submit } = useFormDialog(form, FIELD_LABELS);
+  const { submit, state } = useFormDialog(form, FIELD_LABELS);
   const onSubmit = submit(async (v) => {
     const saved = await save.mutateAsync({
       name: v.name.trim(),
@@ -105,8 +105,7 @@ export function ResourceDialog({
       guard={unsaved}
       onClose={onClose}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={formState.isSubmitting}
+      {...state}
       submitLabel="Save resource"
       grid={false}
     >

@@ -69,7 +69,7 @@ export function SupervisionDialog({
     },
   });
   const { control, register, formState } = form;
-  const { formError, submit } = useFormDialog(form, FIELD_LABELS);
+  const { submit, state } = useFormDialog(form, FIELD_LABELS);
   const guard = useUnsavedChangesWarning(formState.isDirty && !formState.isSubmitSuccessful);
   const onSubmit = submit(async (v) => {
     const fields = {
@@ -90,8 +90,7 @@ export function SupervisionDialog({
       guard={guard}
       onClose={onClose}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={formState.isSubmitting}
+      {...state}
       submitLabel={supervision ? 'Save changes' : 'Save supervision'}
       pickers
     >

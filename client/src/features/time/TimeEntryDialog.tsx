@@ -53,7 +53,7 @@ export function TimeEntryDialog({
     },
   });
   const { control, register, formState } = form;
-  const { formError, submit } = useFormDialog(form, FIELD_LABELS);
+  const { submit, state } = useFormDialog(form, FIELD_LABELS);
   const guard = useUnsavedChangesWarning(formState.isDirty && !formState.isSubmitSuccessful);
   const onSubmit = submit(async (v) => {
     await update.mutateAsync({
@@ -72,8 +72,7 @@ export function TimeEntryDialog({
       guard={guard}
       onClose={onClose}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={formState.isSubmitting}
+      {...state}
       submitLabel="Save changes"
       maxWidth="xs"
       pickers
