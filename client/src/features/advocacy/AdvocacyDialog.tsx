@@ -192,26 +192,22 @@ export function AdvocacyDialog({
             />
           </Grid>
         )}
-        {level === 'individual' && (
-          <Grid size={12}>
+        <GridCells sm={12}>
+          {level === 'individual' && (
             <ParticipantField
               control={control}
               message="Choose the person this is for"
               needed={(all) => all.level === 'individual'}
               disabled={Boolean(action) || Boolean(fixedParticipant)}
             />
-          </Grid>
-        )}
-        {level === 'systemic' && me.role === 'admin' && !action && (
-          <Grid size={12}>
+          )}
+          {level === 'systemic' && me.role === 'admin' && !action && (
             <TeamSelect
               control={control}
               message="Choose the team"
               needed={(all) => all.level === 'systemic'}
             />
-          </Grid>
-        )}
-        <Grid size={12}>
+          )}
           <TextField
             label="What it is about"
             required
@@ -225,7 +221,7 @@ export function AdvocacyDialog({
               maxLength: maxLength(200),
             })}
           />
-        </Grid>
+        </GridCells>
         <GridCells>
           <EnumSelect control={control} name="category" label="Category" options={CATEGORIES} />
           <EnumSelect control={control} name="status" label="Status" options={STATUSES} />
@@ -242,7 +238,7 @@ export function AdvocacyDialog({
             />
           )}
         </GridCells>
-        <Grid size={12}>
+        <GridCells sm={12}>
           <LongTextField
             label="Details (optional)"
             error={Boolean(errors.description)}
@@ -251,9 +247,7 @@ export function AdvocacyDialog({
               maxLength: maxLength(4000),
             })}
           />
-        </Grid>
-        {(status === 'done' || status === 'cancelled' || action?.outcome) && (
-          <Grid size={12}>
+          {(status === 'done' || status === 'cancelled' || action?.outcome) && (
             <LongTextField
               label="Outcome"
               error={Boolean(errors.outcome)}
@@ -262,8 +256,8 @@ export function AdvocacyDialog({
                 maxLength: maxLength(4000),
               })}
             />
-          </Grid>
-        )}
+          )}
+        </GridCells>
       </Grid>
     </FormDialog>
   );

@@ -24,6 +24,7 @@ import { useId, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import type { FieldLabels } from '../../api';
 import { FormSection } from '../../components/FormSection';
+import { GridCells } from '../../components/GridCells';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
@@ -289,7 +290,7 @@ export function DecisionNoteForm({
         </FormSection>
 
         <FormSection grid labelled spacing={4} title="4. The decision">
-          <Grid size={12}>
+          <GridCells sm={12}>
             <LongTextField
               label="What was decided"
               fullWidth
@@ -299,8 +300,6 @@ export function DecisionNoteForm({
                 errors.decision?.message ?? 'Leave empty if they want more time to decide.'
               }
             />
-          </Grid>
-          <Grid size={12}>
             <FormControl error={Boolean(errors.decidedBy)} required>
               <FormLabel id={decidedById}>Who decided</FormLabel>
               <Controller
@@ -331,7 +330,7 @@ export function DecisionNoteForm({
               />
               {errors.decidedBy && <FormHelperText>{errors.decidedBy.message}</FormHelperText>}
             </FormControl>
-          </Grid>
+          </GridCells>
         </FormSection>
 
         <FormSection grid labelled spacing={4} title="5. Next steps">

@@ -223,9 +223,9 @@ export function GroupDialog({
                 slotProps={{ htmlInput: { min: 1, max: 720, step: 5, inputMode: 'numeric' } }}
               />
             </Grid>
-            {/* Workers do not list their colleagues: a worker's group keeps who runs it. */}
-            {me.role !== 'worker' && (
-              <Grid size={12}>
+            <GridCells sm={12}>
+              {/* Workers do not list their colleagues: a worker's group keeps who runs it. */}
+              {me.role !== 'worker' && (
                 <Autocomplete
                   multiple
                   options={facilitators.map((f) => f.value)}
@@ -243,9 +243,7 @@ export function GroupDialog({
                     />
                   )}
                 />
-              </Grid>
-            )}
-            <Grid size={12}>
+              )}
               <Autocomplete
                 multiple
                 options={people.map((p) => p.id)}
@@ -268,9 +266,7 @@ export function GroupDialog({
                   />
                 )}
               />
-            </Grid>
-            {group && (
-              <Grid size={12}>
+              {group && (
                 <FormControlLabel
                   control={
                     <Switch
@@ -280,8 +276,8 @@ export function GroupDialog({
                   }
                   label="This group still meets"
                 />
-              </Grid>
-            )}
+              )}
+            </GridCells>
           </Grid>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>

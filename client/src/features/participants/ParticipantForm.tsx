@@ -64,6 +64,13 @@ export interface ParticipantFormValues {
   coverageMemberId: string;
 }
 
+const FOCUS_AREA_OPTIONS = enumOptions(FOCUS_AREAS, LABELS.focusArea);
+/** Discharge has its own dialog on the person's page. */
+const STATUS_OPTIONS = enumOptions(
+  PARTICIPANT_STATUSES.filter((s) => s !== 'discharged'),
+  LABELS.participantStatus,
+);
+
 const LABELS_FOR: FieldLabels<ParticipantFormValues> = {
   firstName: 'First name',
   lastName: 'Last name',
@@ -355,7 +362,7 @@ export function ParticipantForm({
               control={control}
               name="focusAreas"
               legend="Focus areas (optional)"
-              options={enumOptions(FOCUS_AREAS, LABELS.focusArea)}
+              options={FOCUS_AREA_OPTIONS}
               helperText="What they would like support with, as they describe it."
             />
           </Grid>
@@ -387,10 +394,7 @@ export function ParticipantForm({
                 name="status"
                 label={LABELS_FOR.status}
                 helperText="To discharge someone, use Discharge on their page."
-                options={enumOptions(
-                  PARTICIPANT_STATUSES.filter((s) => s !== 'discharged'),
-                  LABELS.participantStatus,
-                )}
+                options={STATUS_OPTIONS}
               />
             )}
           </GridCells>

@@ -142,13 +142,11 @@ export function HandoutDialog({
       grid={false}
     >
       <Grid container spacing={2} sx={{ pt: 1 }}>
-        {!participant && (
-          <Grid size={12}>
+        <GridCells sm={12}>
+          {!participant && (
             <ParticipantField control={control} message="Choose who you shared it with" />
-          </Grid>
-        )}
-        {!resource && (
-          <Grid size={12}>
+          )}
+          {!resource && (
             <Controller
               control={control}
               name="resource"
@@ -189,8 +187,8 @@ export function HandoutDialog({
                 />
               )}
             />
-          </Grid>
-        )}
+          )}
+        </GridCells>
         <GridCells>
           <EnumSelect control={control} name="method" label="How it was shared" options={METHODS} />
           <DateInput

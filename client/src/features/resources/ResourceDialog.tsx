@@ -127,7 +127,7 @@ export function ResourceDialog({
           />
           <TextField {...text('phone')} type="tel" {...register('phone')} />
         </GridCells>
-        <Grid size={12}>
+        <GridCells sm={12}>
           <TextField
             {...text('url')}
             type="url"
@@ -139,14 +139,8 @@ export function ResourceDialog({
                 'Start the address with http:// or https://',
             })}
           />
-        </Grid>
-        <Grid size={12}>
           <TextField {...text('address')} {...register('address')} />
-        </Grid>
-        <Grid size={12}>
           <LongTextField {...text('description')} {...register('description')} />
-        </Grid>
-        <Grid size={12}>
           <TextField
             {...text('tags')}
             {...register('tags')}
@@ -155,8 +149,6 @@ export function ResourceDialog({
               'Words to find it by, separated by commas: 24/7, free, spanish.'
             }
           />
-        </Grid>
-        <Grid size={12}>
           <Controller
             control={control}
             name="active"
@@ -172,7 +164,7 @@ export function ResourceDialog({
               />
             )}
           />
-        </Grid>
+        </GridCells>
       </Grid>
     </FormDialog>
   );

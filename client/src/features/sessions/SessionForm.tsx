@@ -1,6 +1,5 @@
 import Box from '@mui/material/Box';
 import FormHelperText from '@mui/material/FormHelperText';
-import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -46,6 +45,7 @@ import { FormError } from '../../components/FormError';
 
 const TYPES = enumOptions(SESSION_TYPES, LABELS.sessionType);
 const SETTINGS = enumOptions(SESSION_SETTINGS, LABELS.sessionSetting);
+const ACTIVITIES = enumOptions(SESSION_ACTIVITIES, LABELS.sessionActivity);
 
 export const DURATION_PRESETS = [30, 45, 60, 90, 120] as const;
 
@@ -400,7 +400,7 @@ export function SessionForm({
         </FormSection>
 
         <FormSection grid title="What happened">
-          <Grid size={12}>
+          <GridCells sm={12}>
             <TextField
               label="Title (optional)"
               autoComplete="off"
@@ -410,16 +410,12 @@ export function SessionForm({
                 maxLength: { value: 200, message: 'Keep the title to 200 characters or fewer' },
               })}
             />
-          </Grid>
-          <Grid size={12}>
             <ChipCheckboxField
               control={control}
               name="activities"
               legend="What you did (optional)"
-              options={enumOptions(SESSION_ACTIVITIES, LABELS.sessionActivity)}
+              options={ACTIVITIES}
             />
-          </Grid>
-          <Grid size={12}>
             <TextField
               label="Notes (optional)"
               multiline
@@ -433,7 +429,7 @@ export function SessionForm({
                 maxLength: { value: 10000, message: 'Keep notes to 10,000 characters or fewer' },
               })}
             />
-          </Grid>
+          </GridCells>
         </FormSection>
 
         <FormActions
