@@ -83,6 +83,16 @@ function nowRounded() {
   return d.minute(d.minute() - (d.minute() % 5)).toISOString();
 }
 
+/** The kind of meeting and when it was, as the form holds them: a session's or a group's draft's. */
+function kindAndTime(m: Pick<Session, 'type' | 'setting' | 'startsAt' | 'durationMinutes'>) {
+  return {
+    type: m.type,
+    setting: m.setting,
+    startsAt: m.startsAt,
+    durationMinutes: String(m.durationMinutes),
+  };
+}
+
 function toValues(
   session: Session | undefined,
   prefill: Participant | undefined,
@@ -91,10 +101,7 @@ function toValues(
 ): SessionFormValues {
   if (session) {
     return {
-      type: session.type,
-      setting: session.setting,
-      startsAt: session.startsAt,
-      durationMinutes: String(session.durationMinutes),
+      ...kindAndTime(session),
       title: session.title ?? '',
       activities: session.activities,
       notes: session.notes ?? '',
@@ -110,10 +117,7 @@ function toValues(
   }
   if (draft) {
     return {
-      type: draft.type,
-      setting: draft.setting,
-      startsAt: draft.startsAt,
-      durationMinutes: String(draft.durationMinutes),
+      ...kindAndTime(draft),
       title: draft.title,
       activities: [],
       notes: '',
