@@ -1,16 +1,19 @@
 import Box from '@mui/material/Box';
+import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import { useId, type ReactNode } from 'react';
 
 /**
  * A titled part of a long form. `labelled` names the section by its title
- * (a region landmark), for forms whose parts are steps to move between.
+ * (a region landmark), for forms whose parts are steps to move between;
+ * `grid` lays its fields out in a grid (`Grid` cells, or `GridCells`).
  */
 export function FormSection({
   title,
   hint,
   labelled = false,
   spacing = 3,
+  grid = false,
   children,
 }: {
   title: string;
@@ -19,6 +22,7 @@ export function FormSection({
   labelled?: boolean;
   /** Space below the section, in theme units. */
   spacing?: number;
+  grid?: boolean;
   children: ReactNode;
 }) {
   const id = useId();
@@ -37,7 +41,13 @@ export function FormSection({
           {hint}
         </Typography>
       )}
-      {children}
+      {grid ? (
+        <Grid container spacing={2}>
+          {children}
+        </Grid>
+      ) : (
+        children
+      )}
     </Box>
   );
 }

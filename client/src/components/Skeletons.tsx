@@ -6,6 +6,21 @@ import type { ReactNode } from 'react';
 import { visuallyHidden } from '../lib/visuallyHidden';
 import { TILE_COLUMNS } from './StatTiles';
 
+/** Shapes side by side in a CSS grid of `columns`. */
+function ShapeGrid({
+  columns,
+  gap = 2,
+  mb,
+  children,
+}: {
+  columns: string | Record<string, string>;
+  gap?: number;
+  mb?: number;
+  children: ReactNode;
+}) {
+  return <Box sx={{ display: 'grid', gridTemplateColumns: columns, gap, mb }}>{children}</Box>;
+}
+
 /**
  * Placeholders shaped like the content on its way, so the page does not jump
  * when it arrives. Screen readers hear one "Loading…" (a status region marked
@@ -113,13 +128,7 @@ export function ParticipantPageSkeleton() {
   return (
     <LoadingRegion label="Loading the participant…">
       <HeaderShape back actions={2} />
-      <Box
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 5fr) minmax(0, 7fr)' },
-          gap: 2,
-        }}
-      >
+      <ShapeGrid columns={{ xs: 'minmax(0, 1fr)', md: 'minmax(0, 5fr) minmax(0, 7fr)' }}>
         <Box>
           <CardShape lines={6} />
           <CardShape lines={2} />
@@ -128,7 +137,7 @@ export function ParticipantPageSkeleton() {
           <Skeleton height={30} width="30%" sx={{ mb: 1 }} />
           <TimelineRows />
         </Paper>
-      </Box>
+      </ShapeGrid>
     </LoadingRegion>
   );
 }
@@ -155,16 +164,10 @@ function FormShape({ sections = 3 }: { sections?: number }) {
       {Array.from({ length: sections }, (_, s) => (
         <Box key={s} sx={{ mb: 3 }}>
           <Skeleton height={28} width={180} sx={{ mb: 1 }} />
-          <Box
-            sx={{
-              display: 'grid',
-              gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))' },
-              gap: 2,
-            }}
-          >
+          <ShapeGrid columns={{ xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))' }}>
             <Skeleton variant="rounded" height={56} />
             <Skeleton variant="rounded" height={56} />
-          </Box>
+          </ShapeGrid>
         </Box>
       ))}
       <Box sx={{ display: 'flex', gap: 1 }}>
@@ -206,13 +209,7 @@ export function CardGridSkeleton({
 }) {
   return (
     <LoadingRegion label={label}>
-      <Box
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fill, minmax(min(280px, 100%), 1fr))',
-          gap: 2,
-        }}
-      >
+      <ShapeGrid columns="repeat(auto-fill, minmax(min(280px, 100%), 1fr))">
         {Array.from({ length: count }, (_, i) => (
           <Paper key={i} variant="outlined" sx={{ p: 2 }}>
             <Skeleton height={28} width="70%" />
@@ -221,7 +218,7 @@ export function CardGridSkeleton({
             <Skeleton variant="rounded" height={30} width={170} sx={{ mt: 1 }} />
           </Paper>
         ))}
-      </Box>
+      </ShapeGrid>
     </LoadingRegion>
   );
 }
@@ -252,21 +249,14 @@ export function SummarySkeleton({
 }) {
   return (
     <LoadingRegion label={label}>
-      <Box
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: TILE_COLUMNS,
-          gap: 1.5,
-          mb: 3,
-        }}
-      >
+      <ShapeGrid columns={TILE_COLUMNS} gap={1.5} mb={3}>
         {Array.from({ length: tiles }, (_, i) => (
           <Paper key={i} variant="outlined" sx={{ p: 1.5 }}>
             <Skeleton height={36} width="50%" />
             <Skeleton height={18} width="80%" />
           </Paper>
         ))}
-      </Box>
+      </ShapeGrid>
       {chart && (
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Skeleton height={28} width={200} sx={{ mb: 1 }} />

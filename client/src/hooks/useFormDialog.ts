@@ -18,11 +18,11 @@ export interface FormDialogErrors<T extends FieldValues> {
  * A form's save and its error: `submit(save)` is the form's onSubmit. It clears
  * the last error, runs `save` with the valid values and, when the server
  * objects, puts each field's message on its field (by `labels`, or labels for
- * the values sent) and what fits no field above the form (`formError`, for
- * FormDialog's `error`).
+ * the values sent) and what fits no field above the form (`formError`).
+ * `state` is FormDialog's `error` and `submitting`.
  */
 export function useFormDialog<T extends FieldValues>(
-  form: Pick<UseFormReturn<T>, 'handleSubmit' | 'setError'>,
+  form: Pick<UseFormReturn<T>, 'handleSubmit' | 'setError' | 'formState'>,
   labels: FieldLabels<T> | ((values: T) => FieldLabels<T>),
   { aliases, conflict, onConflict, onSavedOnDevice }: FormDialogErrors<T> = {},
 ) {
@@ -49,5 +49,6 @@ export function useFormDialog<T extends FieldValues>(
         setFormError(applyServerErrors(error, form.setError, fields, aliases));
       }
     });
-  return { formError, setFormError, submit };
+  const state = { error: formError, submitting: form.formState.isSubmitting };
+  return { formError, setFormError, submit, state };
 }

@@ -39,6 +39,12 @@ type Filters = {
 };
 
 /** A CSV cell: quoted, and made inert for spreadsheets (OWASP CSV injection). */
+/** The period's date fields: the filter's key and the field's label. */
+const PERIOD = [
+  ['from', 'From'],
+  ['to', 'To'],
+] as const;
+
 const cell = (v: unknown) => {
   const text = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -197,22 +203,17 @@ function Audit() {
           options={AUDIT_ACTIONS.map((a) => ({ value: a, label: ACTION_LABEL[a] }))}
           onChange={(v) => setFilters({ action: v })}
         />
-        <TextField
-          label="From"
-          type="date"
-          size="small"
-          value={filters.from}
-          onChange={(e) => setFilters({ from: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          label="To"
-          type="date"
-          size="small"
-          value={filters.to}
-          onChange={(e) => setFilters({ to: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        {PERIOD.map(([key, label]) => (
+          <TextField
+            key={key}
+            label={label}
+            type="date"
+            size="small"
+            value={filters[key]}
+            onChange={(e) => setFilters({ [key]: e.target.value })}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        ))}
       </FilterBar>
       {exportError && <ErrorAlert error={new Error(exportError)} />}
       {events.error && <ErrorAlert error={events.error} onRetry={() => void events.refetch()} />}

@@ -28,19 +28,24 @@ import { useTeams } from '../features/teams/api';
 import { useWorkerOptions } from '../features/users/api';
 import { useListParams } from '../hooks/useListParams';
 
+/** The caseload's search and filters when none is set (the sort order aside). */
+const NO_FILTERS = {
+  search: '',
+  status: 'all',
+  worker: '',
+  team: '',
+  noContactSince: '',
+  planReviewDueBy: '',
+  withoutPlanEnrolledBy: '',
+  measuresDueBy: '',
+};
+
 export function ParticipantsPage() {
   const me = useCurrentUser();
   const workerOptions = useWorkerOptions({ includeInactive: true });
   const teams = useTeams();
   const { filters, setFilters, page, pageSize, paging } = useListParams({
-    search: '',
-    status: 'all',
-    worker: '',
-    team: '',
-    noContactSince: '',
-    planReviewDueBy: '',
-    withoutPlanEnrolledBy: '',
-    measuresDueBy: '',
+    ...NO_FILTERS,
     sort: 'name',
   });
   const dateFilter = (v: string) => (isIsoDate(v) ? v : undefined);
@@ -174,22 +179,7 @@ export function ParticipantsPage() {
           title={filtered ? 'No one matches these filters' : 'No participants yet'}
           action={
             filtered ? (
-              <Button
-                onClick={() =>
-                  setFilters({
-                    search: '',
-                    status: 'all',
-                    worker: '',
-                    team: '',
-                    noContactSince: '',
-                    planReviewDueBy: '',
-                    withoutPlanEnrolledBy: '',
-                    measuresDueBy: '',
-                  })
-                }
-              >
-                Clear search and filters
-              </Button>
+              <Button onClick={() => setFilters(NO_FILTERS)}>Clear search and filters</Button>
             ) : (
               <Button variant="contained" href="/participants/new" startIcon={<AddOutlined />}>
                 Add participant

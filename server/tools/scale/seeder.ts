@@ -1149,7 +1149,10 @@ export class ScaleSeeder {
                          'text', ${say(ADDENDA, 477)}))
                   ELSE '[]'::jsonb END,
              CASE n.state WHEN 'd' THEN 1 WHEN 's' THEN 2 WHEN 'w' THEN 2 ELSE 3 END
-        -- OFFSET 0 keeps each layer's values computed once (a flattened query would repeat them).
+        -- OFFSET 0 keeps each layer's values computed once (a flattened query would repeat them). The rows
+        -- are sorted in the first layer, before the sections and goals are built, so the sort holds narrow
+        -- rows (it spilled to disk when it held the finished notes); each layer above says the same order,
+        -- which PostgreSQL then knows it already has.
         FROM (SELECT m.*,
                      CASE WHEN m.state IN ('s', 'w', 'c') THEN m.signed0 END AS signed,
                      CASE WHEN m.state = 'c'
@@ -1180,8 +1183,11 @@ export class ScaleSeeder {
                                  AND ss.starts_at + ss.duration_minutes * interval '1 minute' < now()
                                  AND (${rnd(NOTE_RND_KEY, 482)} < ${num(share)}
                                       OR pn.p_no = ${int(this.busiest)})
+                               ORDER BY s.s_no, pn.p_no
                               OFFSET 0) n
+                       ORDER BY n.s_no, n.p_no
                       OFFSET 0) m
+               ORDER BY m.s_no, m.p_no
               OFFSET 0) n
        ORDER BY n.s_no, n.p_no`;
     const rowsWritten = await this.chunked(

@@ -20,9 +20,9 @@ export function CreateTeamDialog({
   const {
     register,
     reset,
-    formState: { errors, isSubmitting, isDirty },
+    formState: { errors, isDirty },
   } = form;
-  const { formError, setFormError, submit } = useFormDialog(form, { name: 'Team name' });
+  const { setFormError, submit, state } = useFormDialog(form, { name: 'Team name' });
 
   const unsaved = useUnsavedChangesWarning(isDirty);
 
@@ -45,8 +45,7 @@ export function CreateTeamDialog({
       guard={unsaved}
       onClose={close}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={isSubmitting}
+      {...state}
       submitLabel="Create team"
       maxWidth="xs"
       grid={false}

@@ -48,9 +48,9 @@ export function TeamSettingsDialog({
   const {
     control,
     reset,
-    formState: { isSubmitting, isDirty },
+    formState: { isDirty },
   } = form;
-  const { formError, setFormError, submit } = useFormDialog(form, {
+  const { setFormError, submit, state } = useFormDialog(form, {
     instruments: 'Outcome measures',
     format: 'Session notes start as',
   });
@@ -80,8 +80,7 @@ export function TeamSettingsDialog({
       guard={unsaved}
       onClose={close}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={isSubmitting}
+      {...state}
       submitLabel="Save settings"
       maxWidth="sm"
       grid={false}

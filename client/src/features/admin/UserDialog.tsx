@@ -88,9 +88,9 @@ export function UserDialog({
     register,
     control,
     reset,
-    formState: { errors, isSubmitting, isDirty },
+    formState: { errors, isDirty },
   } = form;
-  const { formError, setFormError, submit } = useFormDialog(form, {
+  const { setFormError, submit, state } = useFormDialog(form, {
     email: 'Email',
     displayName: 'Name',
     role: 'Role',
@@ -187,8 +187,7 @@ export function UserDialog({
       guard={unsaved}
       onClose={close}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={isSubmitting}
+      {...state}
       submitLabel={creating ? 'Create user' : 'Save changes'}
       grid={false}
       pickers

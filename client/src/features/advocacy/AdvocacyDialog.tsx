@@ -23,6 +23,7 @@ import type { FieldLabels } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { EnumSelect } from '../../components/EnumSelect';
 import { DateInput } from '../../components/pickers';
+import { GridCells } from '../../components/GridCells';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
 import { useFormDialog } from '../../hooks/useFormDialog';
@@ -48,6 +49,9 @@ interface AdvocacyFormValues {
   teamId: string;
   workerId: string;
 }
+
+const CATEGORIES = enumOptions(ADVOCACY_CATEGORIES, LABELS.advocacyCategory);
+const STATUSES = enumOptions(ADVOCACY_STATUSES, LABELS.advocacyStatus);
 
 const FIELD_LABELS: FieldLabels<AdvocacyFormValues> = {
   level: 'Level',
@@ -108,7 +112,7 @@ export function AdvocacyDialog({
   const status = useWatch({ control, name: 'status' });
   const { errors } = formState;
   const unsaved = useUnsavedChangesWarning(formState.isDirty);
-  const { formError, submit } = useFormDialog(form, FIELD_LABELS, {
+  const { submit, state } = useFormDialog(form, FIELD_LABELS, {
     aliases: { participantId: 'participant' },
     conflict: action
       ? 'Someone else changed this — close and open it again to see their changes.'
@@ -153,8 +157,7 @@ export function AdvocacyDialog({
       guard={unsaved}
       onClose={onClose}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={formState.isSubmitting}
+      {...state}
       submitLabel={action ? 'Save changes' : 'Save advocacy'}
       submitDisabled={!mayChange}
       pickers
@@ -189,26 +192,22 @@ export function AdvocacyDialog({
             />
           </Grid>
         )}
-        {level === 'individual' && (
-          <Grid size={12}>
+        <GridCells sm={12}>
+          {level === 'individual' && (
             <ParticipantField
               control={control}
               message="Choose the person this is for"
               needed={(all) => all.level === 'individual'}
               disabled={Boolean(action) || Boolean(fixedParticipant)}
             />
-          </Grid>
-        )}
-        {level === 'systemic' && me.role === 'admin' && !action && (
-          <Grid size={12}>
+          )}
+          {level === 'systemic' && me.role === 'admin' && !action && (
             <TeamSelect
               control={control}
               message="Choose the team"
               needed={(all) => all.level === 'systemic'}
             />
-          </Grid>
-        )}
-        <Grid size={12}>
+          )}
           <TextField
             label="What it is about"
             required
@@ -222,28 +221,12 @@ export function AdvocacyDialog({
               maxLength: maxLength(200),
             })}
           />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <EnumSelect
-            control={control}
-            name="category"
-            label="Category"
-            options={enumOptions(ADVOCACY_CATEGORIES, LABELS.advocacyCategory)}
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <EnumSelect
-            control={control}
-            name="status"
-            label="Status"
-            options={enumOptions(ADVOCACY_STATUSES, LABELS.advocacyStatus)}
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
+        </GridCells>
+        <GridCells>
+          <EnumSelect control={control} name="category" label="Category" options={CATEGORIES} />
+          <EnumSelect control={control} name="status" label="Status" options={STATUSES} />
           <DateInput control={control} name="dueOn" label="Due by" helperText="Optional." />
-        </Grid>
-        {me.role !== 'worker' && (
-          <Grid size={{ xs: 12, sm: 6 }}>
+          {me.role !== 'worker' && (
             <EnumSelect
               control={control}
               name="workerId"
@@ -253,9 +236,9 @@ export function AdvocacyDialog({
               options={workers}
               missingLabel={userName}
             />
-          </Grid>
-        )}
-        <Grid size={12}>
+          )}
+        </GridCells>
+        <GridCells sm={12}>
           <LongTextField
             label="Details (optional)"
             error={Boolean(errors.description)}
@@ -264,9 +247,7 @@ export function AdvocacyDialog({
               maxLength: maxLength(4000),
             })}
           />
-        </Grid>
-        {(status === 'done' || status === 'cancelled' || action?.outcome) && (
-          <Grid size={12}>
+          {(status === 'done' || status === 'cancelled' || action?.outcome) && (
             <LongTextField
               label="Outcome"
               error={Boolean(errors.outcome)}
@@ -275,8 +256,8 @@ export function AdvocacyDialog({
                 maxLength: maxLength(4000),
               })}
             />
-          </Grid>
-        )}
+          )}
+        </GridCells>
       </Grid>
     </FormDialog>
   );

@@ -154,9 +154,9 @@ export function BillingProfileDialog({
     register,
     control,
     reset,
-    formState: { errors, isSubmitting, isDirty },
+    formState: { errors, isDirty },
   } = form;
-  const { formError, setFormError, submit } = useFormDialog(form, LABELS_FOR, {
+  const { setFormError, submit, state } = useFormDialog(form, LABELS_FOR, {
     conflict: creating
       ? undefined
       : 'Someone else changed this profile. Close this window and open it again to see their changes.',
@@ -232,8 +232,7 @@ export function BillingProfileDialog({
       guard={unsaved}
       onClose={close}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={isSubmitting}
+      {...state}
       submitLabel={creating ? 'Add profile' : 'Save changes'}
       maxWidth="md"
       grid={false}

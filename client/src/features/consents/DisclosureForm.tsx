@@ -44,6 +44,8 @@ export interface DisclosurePrefill {
   method?: DisclosureMethod;
 }
 
+const METHODS = enumOptions(DISCLOSURE_METHODS, DISCLOSURE_METHOD_LABELS);
+
 interface DisclosureFormValues {
   recipient: string;
   information: InformationKind[];
@@ -127,12 +129,7 @@ export function RecordDisclosure({
           options={informationOptions}
         />
         <DateInput control={control} name="disclosedOn" label="Shared on" required disableFuture />
-        <EnumSelect
-          control={control}
-          name="method"
-          label="How"
-          options={enumOptions(DISCLOSURE_METHODS, DISCLOSURE_METHOD_LABELS)}
-        />
+        <EnumSelect control={control} name="method" label="How" options={METHODS} />
         <FormControlLabel
           control={<Checkbox {...register('emergency')} />}
           label="An emergency: it could not wait for consent"

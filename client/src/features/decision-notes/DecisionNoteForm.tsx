@@ -24,6 +24,7 @@ import { useId, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import type { FieldLabels } from '../../api';
 import { FormSection } from '../../components/FormSection';
+import { GridCells } from '../../components/GridCells';
 import { DateInput, PickersProvider } from '../../components/pickers';
 import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
@@ -166,34 +167,28 @@ export function DecisionNoteForm({
         <FormError message={formError} />
 
         <FormSection
+          grid
           labelled
           spacing={4}
           title="1. What you talked about"
           hint="The question in front of them, in their words."
         >
-          <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 8 }}>
-              <TextField
-                label="Topic"
-                required
-                fullWidth
-                placeholder="e.g. Whether to try the evening recovery group"
-                {...register('topic', {
-                  validate: (t) => t.trim().length > 0 || 'Say what the decision is about',
-                  maxLength: maxLength(200),
-                })}
-                error={Boolean(errors.topic)}
-                helperText={errors.topic?.message}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
-              <DateInput
-                control={control}
-                name="discussedOn"
-                label="Talked about on"
-                disableFuture
-              />
-            </Grid>
+          <Grid size={{ xs: 12, sm: 8 }}>
+            <TextField
+              label="Topic"
+              required
+              fullWidth
+              placeholder="e.g. Whether to try the evening recovery group"
+              {...register('topic', {
+                validate: (t) => t.trim().length > 0 || 'Say what the decision is about',
+                maxLength: maxLength(200),
+              })}
+              error={Boolean(errors.topic)}
+              helperText={errors.topic?.message}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <DateInput control={control} name="discussedOn" label="Talked about on" disableFuture />
           </Grid>
         </FormSection>
 
@@ -294,75 +289,67 @@ export function DecisionNoteForm({
           />
         </FormSection>
 
-        <FormSection labelled spacing={4} title="4. The decision">
-          <Grid container spacing={2}>
-            <Grid size={12}>
-              <LongTextField
-                label="What was decided"
-                fullWidth
-                {...register('decision', { maxLength: maxLength(4000) })}
-                error={Boolean(errors.decision)}
-                helperText={
-                  errors.decision?.message ?? 'Leave empty if they want more time to decide.'
-                }
+        <FormSection grid labelled spacing={4} title="4. The decision">
+          <GridCells sm={12}>
+            <LongTextField
+              label="What was decided"
+              fullWidth
+              {...register('decision', { maxLength: maxLength(4000) })}
+              error={Boolean(errors.decision)}
+              helperText={
+                errors.decision?.message ?? 'Leave empty if they want more time to decide.'
+              }
+            />
+            <FormControl error={Boolean(errors.decidedBy)} required>
+              <FormLabel id={decidedById}>Who decided</FormLabel>
+              <Controller
+                control={control}
+                name="decidedBy"
+                rules={{ validate: (d) => Boolean(d) || 'Choose who made the decision' }}
+                render={({ field }) => (
+                  <RadioGroup
+                    row
+                    aria-labelledby={decidedById}
+                    name={field.name}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                  >
+                    {DECIDED_BY.map((d, i) => (
+                      <FormControlLabel
+                        key={d}
+                        value={d}
+                        control={
+                          <Radio slotProps={{ input: { ref: i === 0 ? field.ref : undefined } }} />
+                        }
+                        label={LABELS.decidedBy[d]}
+                      />
+                    ))}
+                  </RadioGroup>
+                )}
               />
-            </Grid>
-            <Grid size={12}>
-              <FormControl error={Boolean(errors.decidedBy)} required>
-                <FormLabel id={decidedById}>Who decided</FormLabel>
-                <Controller
-                  control={control}
-                  name="decidedBy"
-                  rules={{ validate: (d) => Boolean(d) || 'Choose who made the decision' }}
-                  render={({ field }) => (
-                    <RadioGroup
-                      row
-                      aria-labelledby={decidedById}
-                      name={field.name}
-                      value={field.value}
-                      onChange={field.onChange}
-                      onBlur={field.onBlur}
-                    >
-                      {DECIDED_BY.map((d, i) => (
-                        <FormControlLabel
-                          key={d}
-                          value={d}
-                          control={
-                            <Radio
-                              slotProps={{ input: { ref: i === 0 ? field.ref : undefined } }}
-                            />
-                          }
-                          label={LABELS.decidedBy[d]}
-                        />
-                      ))}
-                    </RadioGroup>
-                  )}
-                />
-                {errors.decidedBy && <FormHelperText>{errors.decidedBy.message}</FormHelperText>}
-              </FormControl>
-            </Grid>
-          </Grid>
+              {errors.decidedBy && <FormHelperText>{errors.decidedBy.message}</FormHelperText>}
+            </FormControl>
+          </GridCells>
         </FormSection>
 
-        <FormSection labelled spacing={4} title="5. Next steps">
-          <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 8 }}>
-              <LongTextField
-                label="Next steps"
-                fullWidth
-                {...register('nextSteps', { maxLength: maxLength(4000) })}
-                error={Boolean(errors.nextSteps)}
-                helperText={errors.nextSteps?.message ?? 'Who does what, and by when.'}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
-              <DateInput
-                control={control}
-                name="followUpOn"
-                label="Check in again on"
-                helperText="Optional."
-              />
-            </Grid>
+        <FormSection grid labelled spacing={4} title="5. Next steps">
+          <Grid size={{ xs: 12, sm: 8 }}>
+            <LongTextField
+              label="Next steps"
+              fullWidth
+              {...register('nextSteps', { maxLength: maxLength(4000) })}
+              error={Boolean(errors.nextSteps)}
+              helperText={errors.nextSteps?.message ?? 'Who does what, and by when.'}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <DateInput
+              control={control}
+              name="followUpOn"
+              label="Check in again on"
+              helperText="Optional."
+            />
           </Grid>
         </FormSection>
 

@@ -95,6 +95,18 @@ function Text({ children }: { children: ReactNode }) {
   );
 }
 
+/** What speaks for or against a choice, after its lead-in in bold. */
+function Weighed({ lead, children }: { lead: string; children: string }) {
+  return (
+    <Text>
+      <Box component="span" sx={{ fontWeight: 600 }}>
+        {lead}{' '}
+      </Box>
+      {children}
+    </Text>
+  );
+}
+
 function Quiet({ children }: { children: ReactNode }) {
   return <Typography color="text.secondary">{children}</Typography>;
 }
@@ -138,22 +150,8 @@ export function DecisionNoteCopy({
           {note.options.map((o, i) => (
             <Box component="li" key={i} sx={{ mb: 1.5 }}>
               <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{o.label}</Typography>
-              {o.pros && (
-                <Typography sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  <Box component="span" sx={{ fontWeight: 600 }}>
-                    What could be good:{' '}
-                  </Box>
-                  {o.pros}
-                </Typography>
-              )}
-              {o.cons && (
-                <Typography sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  <Box component="span" sx={{ fontWeight: 600 }}>
-                    What could be hard:{' '}
-                  </Box>
-                  {o.cons}
-                </Typography>
-              )}
+              {o.pros && <Weighed lead="What could be good:">{o.pros}</Weighed>}
+              {o.cons && <Weighed lead="What could be hard:">{o.cons}</Weighed>}
             </Box>
           ))}
         </Box>

@@ -3,6 +3,7 @@ import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import type { GroupMeeting } from '@peerpath/shared';
 import { Link as RouterLink } from 'react-router';
+import type { ReactNode } from 'react';
 import { formatDate } from '../../lib/dates';
 
 const HEIGHT = 140;
@@ -65,37 +66,40 @@ export function AttendanceChart({ meetings }: { meetings: GroupMeeting[] }) {
                 rx={4}
                 fill={theme.palette.primary.main}
               />
-              <text
-                x={x + BAR / 2}
-                y={HEIGHT - h - 6}
-                textAnchor="middle"
-                fontSize={13}
-                fill={theme.palette.text.primary}
-              >
+              <BarText x={x} y={HEIGHT - h - 6} size={13} fill={theme.palette.text.primary}>
                 {m.attended}
-              </text>
-              <text
-                x={x + BAR / 2}
-                y={HEIGHT + 16}
-                textAnchor="middle"
-                fontSize={12}
-                fill={theme.palette.text.secondary}
-              >
+              </BarText>
+              <BarText x={x} y={HEIGHT + 16} size={12} fill={theme.palette.text.secondary}>
                 {day}
-              </text>
-              <text
-                x={x + BAR / 2}
-                y={HEIGHT + 32}
-                textAnchor="middle"
-                fontSize={11}
-                fill={theme.palette.text.secondary}
-              >
+              </BarText>
+              <BarText x={x} y={HEIGHT + 32} size={11} fill={theme.palette.text.secondary}>
                 {month}
-              </text>
+              </BarText>
             </RouterLink>
           );
         })}
       </svg>
     </Box>
+  );
+}
+
+/** A line of the chart's text centred on the bar that starts at `x`. */
+function BarText({
+  x,
+  y,
+  size,
+  fill,
+  children,
+}: {
+  x: number;
+  y: number;
+  size: number;
+  fill: string;
+  children: ReactNode;
+}) {
+  return (
+    <text x={x + BAR / 2} y={y} textAnchor="middle" fontSize={size} fill={fill}>
+      {children}
+    </text>
   );
 }

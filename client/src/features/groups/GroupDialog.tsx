@@ -27,6 +27,7 @@ import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { describeError, isApiError } from '../../api';
 import { useCurrentUser } from '../../auth';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { GridCells } from '../../components/GridCells';
 import { FormError } from '../../components/FormError';
 import { enumOptions } from '../../lib/options';
 import { newId } from '../../lib/newId';
@@ -46,6 +47,10 @@ interface Values {
   members: string[];
   active: boolean;
 }
+
+const TYPES = enumOptions(GROUP_SESSION_TYPES, LABELS.sessionType);
+const SETTINGS = enumOptions(SESSION_SETTINGS, LABELS.sessionSetting);
+const DAYS = enumOptions(WEEKDAYS, WEEKDAY_LABELS);
 
 function initial(group: RecurringGroup | undefined, me: string): Values {
   return group
@@ -107,6 +112,11 @@ export function GroupDialog({
   }, [lookup.known, roster.data]);
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
+  /** A select bound to `key`: its value and its change. */
+  const choice = <K extends 'type' | 'setting' | 'weekday'>(key: K) => ({
+    value: values[key],
+    onChange: (v: Values[K]) => set(key, v),
+  });
   /** A text field bound to `key`: its value, its change and its error. */
   const text = (key: 'name' | 'startTime' | 'durationMinutes') => ({
     value: values[key],
@@ -188,30 +198,12 @@ export function GroupDialog({
                 slotProps={{ htmlInput: { maxLength: 200 } }}
               />
             </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <ChoiceSelect
-                label="Type"
-                value={values.type}
-                onChange={(v) => set('type', v)}
-                options={enumOptions(GROUP_SESSION_TYPES, LABELS.sessionType)}
-                error={errors.type}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <ChoiceSelect
-                label="Setting"
-                value={values.setting}
-                onChange={(v) => set('setting', v)}
-                options={enumOptions(SESSION_SETTINGS, LABELS.sessionSetting)}
-              />
-            </Grid>
+            <GridCells>
+              <ChoiceSelect label="Type" {...choice('type')} options={TYPES} error={errors.type} />
+              <ChoiceSelect label="Setting" {...choice('setting')} options={SETTINGS} />
+            </GridCells>
             <Grid size={{ xs: 12, sm: 4 }}>
-              <ChoiceSelect
-                label="Meets every"
-                value={values.weekday}
-                onChange={(v) => set('weekday', v)}
-                options={enumOptions(WEEKDAYS, WEEKDAY_LABELS)}
-              />
+              <ChoiceSelect label="Meets every" {...choice('weekday')} options={DAYS} />
             </Grid>
             <Grid size={{ xs: 6, sm: 4 }}>
               <TextField
@@ -231,9 +223,9 @@ export function GroupDialog({
                 slotProps={{ htmlInput: { min: 1, max: 720, step: 5, inputMode: 'numeric' } }}
               />
             </Grid>
-            {/* Workers do not list their colleagues: a worker's group keeps who runs it. */}
-            {me.role !== 'worker' && (
-              <Grid size={12}>
+            <GridCells sm={12}>
+              {/* Workers do not list their colleagues: a worker's group keeps who runs it. */}
+              {me.role !== 'worker' && (
                 <Autocomplete
                   multiple
                   options={facilitators.map((f) => f.value)}
@@ -251,9 +243,7 @@ export function GroupDialog({
                     />
                   )}
                 />
-              </Grid>
-            )}
-            <Grid size={12}>
+              )}
               <Autocomplete
                 multiple
                 options={people.map((p) => p.id)}
@@ -276,9 +266,7 @@ export function GroupDialog({
                   />
                 )}
               />
-            </Grid>
-            {group && (
-              <Grid size={12}>
+              {group && (
                 <FormControlLabel
                   control={
                     <Switch
@@ -288,8 +276,8 @@ export function GroupDialog({
                   }
                   label="This group still meets"
                 />
-              </Grid>
-            )}
+              )}
+            </GridCells>
           </Grid>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>

@@ -19,6 +19,7 @@ import { useTeams } from '../teams/api';
 import { useMeasurements, useMeasureSchedule } from './api';
 import { ParticipantSafetyAlerts } from './SafetyAlerts';
 import { VoidMeasurementDialog } from './VoidMeasurementDialog';
+import { ListRow } from '../../components/ListRow';
 
 const BAND_FILLS = ['#e8f5e9', '#fffde7', '#fff3e0', '#fbe9e7', '#ffebee'];
 
@@ -109,19 +110,7 @@ function MeasureList({ instrument, items }: { instrument: InstrumentKey; items: 
       sx={{ listStyle: 'none', p: 0, m: 0, mb: 3 }}
     >
       {[...items].reverse().map((m) => (
-        <Box
-          component="li"
-          key={m.id}
-          sx={{
-            display: 'flex',
-            alignItems: 'center',
-            flexWrap: 'wrap',
-            columnGap: 1,
-            py: 0.5,
-            borderBottom: 1,
-            borderColor: 'divider',
-          }}
-        >
+        <ListRow key={m.id} py={0.5} rowGap={0}>
           <Typography variant="body2" sx={{ flex: '1 1 12rem' }}>
             {formatDate(m.takenOn)} · <strong>{m.score}</strong> · {bandOf(i, m.score).label}
             {m.timepoint === 'baseline' && ' · baseline'}
@@ -139,7 +128,7 @@ function MeasureList({ instrument, items }: { instrument: InstrumentKey; items: 
               Void
             </Button>
           )}
-        </Box>
+        </ListRow>
       ))}
       {voiding && <VoidMeasurementDialog measurement={voiding} onClose={() => setVoiding(null)} />}
     </Box>

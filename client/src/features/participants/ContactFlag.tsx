@@ -19,6 +19,15 @@ export function isNewWithoutSession(
   return p.status === 'active' && !p.lastContactOn && daysSince(p.enrolledOn) < 30;
 }
 
+/** The table cell's lines: the date, and under it the flag, centred in the row's height. */
+const CELL_SX = {
+  display: 'flex',
+  flexDirection: 'column',
+  justifyContent: 'center',
+  height: '100%',
+  lineHeight: 1.3,
+} as const;
+
 const FLAG_SX = {
   display: 'inline-flex',
   alignItems: 'center',
@@ -31,15 +40,7 @@ const FLAG_SX = {
 export function LastContact({ participant }: { participant: ParticipantListItem }) {
   if (isNewWithoutSession(participant)) {
     return (
-      <Box
-        sx={{
-          display: 'flex',
-          flexDirection: 'column',
-          justifyContent: 'center',
-          height: '100%',
-          lineHeight: 1.3,
-        }}
-      >
+      <Box sx={CELL_SX}>
         <span>Enrolled {formatDate(participant.enrolledOn)}</span>
         <Box component="span" sx={{ ...FLAG_SX, color: 'info.main' }}>
           <SpaOutlined sx={{ fontSize: 16 }} aria-hidden />
@@ -50,15 +51,7 @@ export function LastContact({ participant }: { participant: ParticipantListItem 
   }
   const flag = needsContact(participant);
   return (
-    <Box
-      sx={{
-        display: 'flex',
-        flexDirection: 'column',
-        justifyContent: 'center',
-        height: '100%',
-        lineHeight: 1.3,
-      }}
-    >
+    <Box sx={CELL_SX}>
       <span>
         {participant.lastContactOn ? formatDate(participant.lastContactOn) : 'No sessions yet'}
       </span>

@@ -25,6 +25,7 @@ import { ChipCheckboxField } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormSection } from '../../components/FormSection';
 import { DateInput, PickersProvider } from '../../components/pickers';
+import { GridCells } from '../../components/GridCells';
 import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
@@ -62,6 +63,13 @@ export interface ParticipantFormValues {
   coverageProfileId: string;
   coverageMemberId: string;
 }
+
+const FOCUS_AREA_OPTIONS = enumOptions(FOCUS_AREAS, LABELS.focusArea);
+/** Discharge has its own dialog on the person's page. */
+const STATUS_OPTIONS = enumOptions(
+  PARTICIPANT_STATUSES.filter((s) => s !== 'discharged'),
+  LABELS.participantStatus,
+);
 
 const LABELS_FOR: FieldLabels<ParticipantFormValues> = {
   firstName: 'First name',
@@ -269,216 +277,184 @@ export function ParticipantForm({
           </ConflictAlert>
         )}
         <FormError message={formError} />
-        <FormSection title="Name and pronouns">
-          <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                {...text('firstName', { required: true, autoFocus: !editing, autoComplete: 'off' })}
-                {...register('firstName', {
-                  validate: (v) => v.trim().length > 0 || 'Enter their first name',
-                  maxLength: maxLength(100),
-                })}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                {...text('lastName', { required: true, autoComplete: 'off' })}
-                {...register('lastName', {
-                  validate: (v) => v.trim().length > 0 || 'Enter their last name',
-                  maxLength: maxLength(100),
-                })}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                {...text('preferredName', {
-                  autoComplete: 'off',
-                  helperText:
-                    errors.preferredName?.message ?? 'The name they go by. Shown first everywhere.',
-                })}
-                {...register('preferredName', {
-                  maxLength: maxLength(100),
-                })}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                {...text('pronouns', {
-                  autoComplete: 'off',
-                  helperText:
-                    errors.pronouns?.message ?? 'In their words, for example she/her or they/them.',
-                })}
-                {...register('pronouns', {
-                  maxLength: maxLength(40),
-                })}
-              />
-            </Grid>
-          </Grid>
+        <FormSection grid title="Name and pronouns">
+          <GridCells>
+            <TextField
+              {...text('firstName', { required: true, autoFocus: !editing, autoComplete: 'off' })}
+              {...register('firstName', {
+                validate: (v) => v.trim().length > 0 || 'Enter their first name',
+                maxLength: maxLength(100),
+              })}
+            />
+            <TextField
+              {...text('lastName', { required: true, autoComplete: 'off' })}
+              {...register('lastName', {
+                validate: (v) => v.trim().length > 0 || 'Enter their last name',
+                maxLength: maxLength(100),
+              })}
+            />
+            <TextField
+              {...text('preferredName', {
+                autoComplete: 'off',
+                helperText:
+                  errors.preferredName?.message ?? 'The name they go by. Shown first everywhere.',
+              })}
+              {...register('preferredName', {
+                maxLength: maxLength(100),
+              })}
+            />
+            <TextField
+              {...text('pronouns', {
+                autoComplete: 'off',
+                helperText:
+                  errors.pronouns?.message ?? 'In their words, for example she/her or they/them.',
+              })}
+              {...register('pronouns', {
+                maxLength: maxLength(40),
+              })}
+            />
+          </GridCells>
         </FormSection>
 
-        <FormSection title="Contact">
-          <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 4 }}>
-              <DateInput control={control} name="dateOfBirth" label="Date of birth" disableFuture />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
-              <TextField
-                {...text('phone', { type: 'tel', autoComplete: 'off' })}
-                {...register('phone', {
-                  maxLength: maxLength(40),
-                })}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
-              <TextField
-                {...text('email', { type: 'email', autoComplete: 'off' })}
-                {...register('email', {
-                  validate: (v) =>
-                    !v.trim() ||
-                    /^\S+@\S+\.\S+$/.test(v.trim()) ||
-                    'Enter an email address like name@example.org',
-                })}
-              />
-            </Grid>
-          </Grid>
+        <FormSection grid title="Contact">
+          <GridCells sm={4}>
+            <DateInput control={control} name="dateOfBirth" label="Date of birth" disableFuture />
+            <TextField
+              {...text('phone', { type: 'tel', autoComplete: 'off' })}
+              {...register('phone', {
+                maxLength: maxLength(40),
+              })}
+            />
+            <TextField
+              {...text('email', { type: 'email', autoComplete: 'off' })}
+              {...register('email', {
+                validate: (v) =>
+                  !v.trim() ||
+                  /^\S+@\S+\.\S+$/.test(v.trim()) ||
+                  'Enter an email address like name@example.org',
+              })}
+            />
+          </GridCells>
         </FormSection>
 
-        <FormSection title="Support">
-          <Grid container spacing={2}>
-            <Grid size={12}>
-              <FormLabel id={typeLabelId}>Who they are</FormLabel>
-              <Controller
-                control={control}
-                name="participantType"
-                render={({ field }) => (
-                  <RadioGroup row aria-labelledby={typeLabelId} {...field}>
-                    {PARTICIPANT_TYPES.map((t) => (
-                      <FormControlLabel
-                        key={t}
-                        value={t}
-                        control={<Radio />}
-                        label={LABELS.participantType[t]}
-                      />
-                    ))}
-                  </RadioGroup>
-                )}
-              />
-            </Grid>
-            <Grid size={12}>
-              <ChipCheckboxField
-                control={control}
-                name="focusAreas"
-                legend="Focus areas (optional)"
-                options={enumOptions(FOCUS_AREAS, LABELS.focusArea)}
-                helperText="What they would like support with, as they describe it."
-              />
-            </Grid>
+        <FormSection grid title="Support">
+          <Grid size={12}>
+            <FormLabel id={typeLabelId}>Who they are</FormLabel>
+            <Controller
+              control={control}
+              name="participantType"
+              render={({ field }) => (
+                <RadioGroup row aria-labelledby={typeLabelId} {...field}>
+                  {PARTICIPANT_TYPES.map((t) => (
+                    <FormControlLabel
+                      key={t}
+                      value={t}
+                      control={<Radio />}
+                      label={LABELS.participantType[t]}
+                    />
+                  ))}
+                </RadioGroup>
+              )}
+            />
+          </Grid>
+          <Grid size={12}>
+            <ChipCheckboxField
+              control={control}
+              name="focusAreas"
+              legend="Focus areas (optional)"
+              options={FOCUS_AREA_OPTIONS}
+              helperText="What they would like support with, as they describe it."
+            />
+          </Grid>
+          <GridCells>
             {me.role === 'admin' && !editing && (
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <TeamSelect
-                  control={control}
-                  label={LABELS_FOR.teamId}
-                  message="Choose the team that supports them"
-                />
-              </Grid>
+              <TeamSelect
+                control={control}
+                label={LABELS_FOR.teamId}
+                message="Choose the team that supports them"
+              />
             )}
-            <Grid size={{ xs: 12, sm: 6 }}>
+            <EnumSelect
+              control={control}
+              name="primaryWorkerId"
+              label={LABELS_FOR.primaryWorkerId}
+              emptyLabel="No primary worker yet"
+              options={workerChoices}
+            />
+            <DateInput
+              control={control}
+              name="enrolledOn"
+              label="Enrolled on"
+              required
+              disableFuture
+            />
+            {editing && participant?.status !== 'discharged' && (
               <EnumSelect
                 control={control}
-                name="primaryWorkerId"
-                label={LABELS_FOR.primaryWorkerId}
-                emptyLabel="No primary worker yet"
-                options={workerChoices}
+                name="status"
+                label={LABELS_FOR.status}
+                helperText="To discharge someone, use Discharge on their page."
+                options={STATUS_OPTIONS}
               />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <DateInput
-                control={control}
-                name="enrolledOn"
-                label="Enrolled on"
-                required
-                disableFuture
-              />
-            </Grid>
-            {editing && participant?.status !== 'discharged' && (
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <EnumSelect
-                  control={control}
-                  name="status"
-                  label={LABELS_FOR.status}
-                  helperText="To discharge someone, use Discharge on their page."
-                  options={enumOptions(
-                    PARTICIPANT_STATUSES.filter((s) => s !== 'discharged'),
-                    LABELS.participantStatus,
-                  )}
-                />
-              </Grid>
             )}
-          </Grid>
+          </GridCells>
         </FormSection>
 
-        <FormSection title="Consent">
-          <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <DateInput
-                control={control}
-                name="consentToServicesOn"
-                label="Consent to services"
-                disableFuture
-                helperText="The date they agreed to receive peer support."
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <DateInput
-                control={control}
-                name="consentToShareOn"
-                label="Consent to share information"
-                disableFuture
-                helperText="The date they agreed to information being shared with other services."
-              />
-            </Grid>
-          </Grid>
+        <FormSection grid title="Consent">
+          <GridCells>
+            <DateInput
+              control={control}
+              name="consentToServicesOn"
+              label="Consent to services"
+              disableFuture
+              helperText="The date they agreed to receive peer support."
+            />
+            <DateInput
+              control={control}
+              name="consentToShareOn"
+              label="Consent to share information"
+              disableFuture
+              helperText="The date they agreed to information being shared with other services."
+            />
+          </GridCells>
         </FormSection>
 
         {showCoverage && (
           <Box ref={coverageRef}>
             <FormSection
+              grid
               title="Billing coverage"
               hint="If their peer support is paid for by Medicaid or another payer, choose it and enter their member id from their card. Clear both to remove it."
             >
-              <Grid container spacing={2}>
-                <Grid size={{ xs: 12, sm: 6 }}>
-                  <EnumSelect
-                    control={control}
-                    name="coverageProfileId"
-                    label={LABELS_FOR.coverageProfileId}
-                    emptyLabel="No coverage"
-                    options={profileChoices}
-                    rules={{
-                      validate: (v) =>
-                        Boolean(v) ||
-                        !getValues('coverageMemberId').trim() ||
-                        'Choose who pays, or clear the member id',
-                    }}
-                  />
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6 }}>
-                  <TextField
-                    {...text('coverageMemberId', {
-                      autoComplete: 'off',
-                      helperText:
-                        errors.coverageMemberId?.message ?? 'As printed on their insurance card.',
-                    })}
-                    {...register('coverageMemberId', {
-                      validate: (v) =>
-                        Boolean(v.trim()) ||
-                        !getValues('coverageProfileId') ||
-                        'Enter their member id, or choose No coverage',
-                      maxLength: maxLength(40),
-                    })}
-                  />
-                </Grid>
-              </Grid>
+              <GridCells>
+                <EnumSelect
+                  control={control}
+                  name="coverageProfileId"
+                  label={LABELS_FOR.coverageProfileId}
+                  emptyLabel="No coverage"
+                  options={profileChoices}
+                  rules={{
+                    validate: (v) =>
+                      Boolean(v) ||
+                      !getValues('coverageMemberId').trim() ||
+                      'Choose who pays, or clear the member id',
+                  }}
+                />
+                <TextField
+                  {...text('coverageMemberId', {
+                    autoComplete: 'off',
+                    helperText:
+                      errors.coverageMemberId?.message ?? 'As printed on their insurance card.',
+                  })}
+                  {...register('coverageMemberId', {
+                    validate: (v) =>
+                      Boolean(v.trim()) ||
+                      !getValues('coverageProfileId') ||
+                      'Enter their member id, or choose No coverage',
+                    maxLength: maxLength(40),
+                  })}
+                />
+              </GridCells>
             </FormSection>
           </Box>
         )}

@@ -12,6 +12,7 @@ import { WarningFlag } from '../../components/WarningFlag';
 import { daysSince, formatDate } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
 import { useChangeHandoutStatus, useHandouts } from './api';
+import { ListRow } from '../../components/ListRow';
 
 const FollowUpDialog = lazy(() =>
   import('./FollowUpDialog').then((m) => ({ default: m.FollowUpDialog })),
@@ -127,19 +128,7 @@ export function FollowUps({
       </Typography>
       <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }}>
         {items.map((h) => (
-          <Box
-            component="li"
-            key={h.id}
-            sx={{
-              display: 'flex',
-              flexWrap: 'wrap',
-              alignItems: 'center',
-              gap: 1,
-              py: 1,
-              borderTop: 1,
-              borderColor: 'divider',
-            }}
-          >
+          <ListRow key={h.id} py={1} divider="top">
             <Box sx={{ flex: '1 1 260px', minWidth: 0 }}>
               <Typography sx={{ fontWeight: 600 }}>
                 {h.resourceName}
@@ -195,7 +184,7 @@ export function FollowUps({
                 Connected
               </Button>
             </Box>
-          </Box>
+          </ListRow>
         ))}
       </Box>
       {all.length > SHOWN && (

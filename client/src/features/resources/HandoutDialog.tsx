@@ -13,6 +13,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { EnumSelect } from '../../components/EnumSelect';
 import { DateInput } from '../../components/pickers';
+import { GridCells } from '../../components/GridCells';
 import { today } from '../../lib/dates';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
@@ -26,6 +27,8 @@ import { DisclosurePrompt } from '../consents/DisclosureForm';
 import { FormDialog } from '../../components/FormDialog';
 import { LongTextField } from '../../components/LongTextField';
 import { maxLength } from '../../lib/formRules';
+
+const METHODS = enumOptions(HANDOUT_METHODS, LABELS.handoutMethod);
 
 interface HandoutFormValues {
   participant: Participant | null;
@@ -72,7 +75,7 @@ export function HandoutDialog({
 
   const { control, register, formState } = form;
   const unsaved = useUnsavedChangesWarning(formState.isDirty);
-  const { formError, submit } = useFormDialog(
+  const { submit, state } = useFormDialog(
     form,
     {
       participant: 'Participant',
@@ -133,20 +136,17 @@ export function HandoutDialog({
       guard={unsaved}
       onClose={onClose}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={formState.isSubmitting}
+      {...state}
       submitLabel="Save"
       pickers
       grid={false}
     >
       <Grid container spacing={2} sx={{ pt: 1 }}>
-        {!participant && (
-          <Grid size={12}>
+        <GridCells sm={12}>
+          {!participant && (
             <ParticipantField control={control} message="Choose who you shared it with" />
-          </Grid>
-        )}
-        {!resource && (
-          <Grid size={12}>
+          )}
+          {!resource && (
             <Controller
               control={control}
               name="resource"
@@ -187,24 +187,17 @@ export function HandoutDialog({
                 />
               )}
             />
-          </Grid>
-        )}
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <EnumSelect
-            control={control}
-            name="method"
-            label="How it was shared"
-            options={enumOptions(HANDOUT_METHODS, LABELS.handoutMethod)}
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
+          )}
+        </GridCells>
+        <GridCells>
+          <EnumSelect control={control} name="method" label="How it was shared" options={METHODS} />
           <DateInput
             control={control}
             name="followUpOn"
             label="Follow up on"
             helperText="When to ask how it went."
           />
-        </Grid>
+        </GridCells>
         <Grid size={12}>
           <LongTextField
             label="Note (optional)"

@@ -11,6 +11,7 @@ import {
 import { Controller, useForm } from 'react-hook-form';
 import { type FieldLabels } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
+import { GridCells } from '../../components/GridCells';
 import { useFormDialog } from '../../hooks/useFormDialog';
 import { useUnsavedChangesWarning } from '../../hooks/useUnsavedChangesWarning';
 import { enumOptions } from '../../lib/options';
@@ -28,6 +29,8 @@ interface ResourceFormValues {
   tags: string;
   active: boolean;
 }
+
+const CATEGORIES = enumOptions(RESOURCE_CATEGORIES, LABELS.resourceCategory);
 
 const FIELD_LABELS: FieldLabels<ResourceFormValues> = {
   name: 'Name',
@@ -68,7 +71,7 @@ export function ResourceDialog({
   const { control, register, formState } = form;
   const { errors, isDirty } = formState;
   const unsaved = useUnsavedChangesWarning(isDirty);
-  const { formError, submit } = useFormDialog(form, FIELD_LABELS);
+  const { submit, state } = useFormDialog(form, FIELD_LABELS);
   const onSubmit = submit(async (v) => {
     const saved = await save.mutateAsync({
       name: v.name.trim(),
@@ -102,8 +105,7 @@ export function ResourceDialog({
       guard={unsaved}
       onClose={onClose}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={formState.isSubmitting}
+      {...state}
       submitLabel="Save resource"
       grid={false}
     >
@@ -116,18 +118,16 @@ export function ResourceDialog({
             {...register('name', { validate: (v) => v.trim().length > 0 || 'Enter the name' })}
           />
         </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
+        <GridCells>
           <EnumSelect
             control={control}
             name="category"
             label={FIELD_LABELS.category}
-            options={enumOptions(RESOURCE_CATEGORIES, LABELS.resourceCategory)}
+            options={CATEGORIES}
           />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
           <TextField {...text('phone')} type="tel" {...register('phone')} />
-        </Grid>
-        <Grid size={12}>
+        </GridCells>
+        <GridCells sm={12}>
           <TextField
             {...text('url')}
             type="url"
@@ -139,14 +139,8 @@ export function ResourceDialog({
                 'Start the address with http:// or https://',
             })}
           />
-        </Grid>
-        <Grid size={12}>
           <TextField {...text('address')} {...register('address')} />
-        </Grid>
-        <Grid size={12}>
           <LongTextField {...text('description')} {...register('description')} />
-        </Grid>
-        <Grid size={12}>
           <TextField
             {...text('tags')}
             {...register('tags')}
@@ -155,8 +149,6 @@ export function ResourceDialog({
               'Words to find it by, separated by commas: 24/7, free, spanish.'
             }
           />
-        </Grid>
-        <Grid size={12}>
           <Controller
             control={control}
             name="active"
@@ -172,7 +164,7 @@ export function ResourceDialog({
               />
             )}
           />
-        </Grid>
+        </GridCells>
       </Grid>
     </FormDialog>
   );

@@ -18,6 +18,7 @@ import { formatDate } from '../../lib/dates';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useParticipants } from '../participants/api';
 import { participantLabel, participantName } from '../participants/names';
+import { ListRow } from '../../components/ListRow';
 
 type Option = Participant & { lastContactOn?: string | null };
 
@@ -285,19 +286,7 @@ const AttendanceList = memo(function AttendanceList({
         const p = known.get(a.participantId);
         const name = p ? participantName(p) : 'Loading…';
         return (
-          <Box
-            component="li"
-            key={a.participantId}
-            sx={{
-              display: 'flex',
-              alignItems: 'center',
-              flexWrap: 'wrap',
-              gap: 1,
-              py: 0.75,
-              borderBottom: 1,
-              borderColor: 'divider',
-            }}
-          >
+          <ListRow key={a.participantId} py={0.75}>
             <Typography sx={{ flex: '1 1 160px', minWidth: 0, fontWeight: 500 }}>
               {name}
               {a.status !== 'attended' && (
@@ -328,7 +317,7 @@ const AttendanceList = memo(function AttendanceList({
             >
               <CloseOutlined fontSize="small" />
             </IconButton>
-          </Box>
+          </ListRow>
         );
       })}
     </Box>

@@ -1,11 +1,9 @@
 import Box from '@mui/material/Box';
 import FormHelperText from '@mui/material/FormHelperText';
-import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
 import {
   LABELS,
   SESSION_ACTIVITIES,
@@ -31,6 +29,8 @@ import { ChipCheckboxField } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormSection } from '../../components/FormSection';
 import { PickersProvider } from '../../components/pickers';
+import { DateTimeInput } from '../../components/DateTimeInput';
+import { GridCells } from '../../components/GridCells';
 import { newId } from '../../lib/newId';
 import { enumOptions } from '../../lib/options';
 import { useFormDialog } from '../../hooks/useFormDialog';
@@ -42,6 +42,10 @@ import { useCreateSession, useUpdateSession } from './api';
 import { FormActions } from '../../components/FormActions';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormError } from '../../components/FormError';
+
+const TYPES = enumOptions(SESSION_TYPES, LABELS.sessionType);
+const SETTINGS = enumOptions(SESSION_SETTINGS, LABELS.sessionSetting);
+const ACTIVITIES = enumOptions(SESSION_ACTIVITIES, LABELS.sessionActivity);
 
 export const DURATION_PRESETS = [30, 45, 60, 90, 120] as const;
 
@@ -79,6 +83,16 @@ function nowRounded() {
   return d.minute(d.minute() - (d.minute() % 5)).toISOString();
 }
 
+/** The kind of meeting and when it was, as the form holds them: a session's or a group's draft's. */
+function kindAndTime(m: Pick<Session, 'type' | 'setting' | 'startsAt' | 'durationMinutes'>) {
+  return {
+    type: m.type,
+    setting: m.setting,
+    startsAt: m.startsAt,
+    durationMinutes: String(m.durationMinutes),
+  };
+}
+
 function toValues(
   session: Session | undefined,
   prefill: Participant | undefined,
@@ -87,10 +101,7 @@ function toValues(
 ): SessionFormValues {
   if (session) {
     return {
-      type: session.type,
-      setting: session.setting,
-      startsAt: session.startsAt,
-      durationMinutes: String(session.durationMinutes),
+      ...kindAndTime(session),
       title: session.title ?? '',
       activities: session.activities,
       notes: session.notes ?? '',
@@ -106,10 +117,7 @@ function toValues(
   }
   if (draft) {
     return {
-      type: draft.type,
-      setting: draft.setting,
-      startsAt: draft.startsAt,
-      durationMinutes: String(draft.durationMinutes),
+      ...kindAndTime(draft),
       title: draft.title,
       activities: [],
       notes: '',
@@ -322,162 +330,110 @@ export function SessionForm({
           />
         </FormSection>
 
-        <FormSection title="Session">
-          <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <EnumSelect
-                control={control}
-                name="type"
-                label="Type"
-                options={enumOptions(SESSION_TYPES, LABELS.sessionType)}
+        <FormSection grid title="Session">
+          <GridCells>
+            <EnumSelect control={control} name="type" label="Type" options={TYPES} />
+            <EnumSelect control={control} name="setting" label="Setting" options={SETTINGS} />
+            <DateTimeInput
+              control={control}
+              name="startsAt"
+              label="Date and time"
+              message="Enter the date and time the session started"
+            />
+            <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+              <TextField
+                label="Duration (minutes)"
+                type="number"
+                required
+                sx={{ width: 170, flex: '0 0 auto' }}
+                slotProps={{ htmlInput: { min: 1, max: 720, step: 5, inputMode: 'numeric' } }}
+                error={Boolean(errors.durationMinutes)}
+                helperText={errors.durationMinutes?.message}
+                {...register('durationMinutes', {
+                  validate: (v) => {
+                    const n = Number(v);
+                    return (
+                      (Number.isInteger(n) && n >= 1 && n <= 720) ||
+                      'Enter whole minutes, from 1 to 720'
+                    );
+                  },
+                })}
               />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <EnumSelect
-                control={control}
-                name="setting"
-                label="Setting"
-                options={enumOptions(SESSION_SETTINGS, LABELS.sessionSetting)}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <Controller
-                control={control}
-                name="startsAt"
-                rules={{
-                  validate: (v) =>
-                    (v !== '' && v !== 'invalid') || 'Enter the date and time the session started',
-                }}
-                render={({ field, fieldState }) => (
-                  <DateTimePicker
-                    label="Date and time"
-                    value={field.value && field.value !== 'invalid' ? dayjs(field.value) : null}
-                    onChange={(d) =>
-                      field.onChange(d === null ? '' : d.isValid() ? d.toISOString() : 'invalid')
-                    }
-                    inputRef={field.ref}
-                    slotProps={{
-                      textField: {
-                        fullWidth: true,
-                        required: true,
-                        onBlur: field.onBlur,
-                        error: Boolean(fieldState.error),
-                        helperText: fieldState.error?.message,
-                      },
-                    }}
-                  />
-                )}
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-                <TextField
-                  label="Duration (minutes)"
-                  type="number"
-                  required
-                  sx={{ width: 170, flex: '0 0 auto' }}
-                  slotProps={{ htmlInput: { min: 1, max: 720, step: 5, inputMode: 'numeric' } }}
-                  error={Boolean(errors.durationMinutes)}
-                  helperText={errors.durationMinutes?.message}
-                  {...register('durationMinutes', {
-                    validate: (v) => {
-                      const n = Number(v);
-                      return (
-                        (Number.isInteger(n) && n >= 1 && n <= 720) ||
-                        'Enter whole minutes, from 1 to 720'
-                      );
-                    },
-                  })}
-                />
-                <Box>
-                  <Typography
-                    id={durationId}
-                    variant="body2"
-                    color="text.secondary"
-                    sx={{ mb: 0.5 }}
-                  >
-                    Common lengths
-                  </Typography>
-                  <ToggleButtonGroup
-                    exclusive
-                    size="small"
-                    color="primary"
-                    aria-labelledby={durationId}
-                    value={
-                      DURATION_PRESETS.includes(Number(duration) as 30) ? Number(duration) : null
-                    }
-                    onChange={(_e, v: number | null) =>
-                      v &&
-                      setValue('durationMinutes', String(v), {
-                        shouldDirty: true,
-                        shouldValidate: true,
-                      })
-                    }
-                  >
-                    {DURATION_PRESETS.map((m) => (
-                      <ToggleButton key={m} value={m} aria-label={`${m} minutes`} sx={{ px: 1.25 }}>
-                        {m}
-                      </ToggleButton>
-                    ))}
-                  </ToggleButtonGroup>
-                </Box>
-              </Box>
-            </Grid>
-            {me.role !== 'worker' && (
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <EnumSelect
-                  control={control}
-                  name="facilitatorId"
-                  label="Facilitator"
-                  required
-                  rules={{ validate: (v) => Boolean(v) || 'Choose who ran the session' }}
-                  options={facilitators}
-                  missingLabel={(v) =>
-                    v === me.id ? `${me.displayName} (you)` : 'Another colleague'
+              <Box>
+                <Typography id={durationId} variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
+                  Common lengths
+                </Typography>
+                <ToggleButtonGroup
+                  exclusive
+                  size="small"
+                  color="primary"
+                  aria-labelledby={durationId}
+                  value={
+                    DURATION_PRESETS.includes(Number(duration) as 30) ? Number(duration) : null
                   }
-                />
-              </Grid>
+                  onChange={(_e, v: number | null) =>
+                    v &&
+                    setValue('durationMinutes', String(v), {
+                      shouldDirty: true,
+                      shouldValidate: true,
+                    })
+                  }
+                >
+                  {DURATION_PRESETS.map((m) => (
+                    <ToggleButton key={m} value={m} aria-label={`${m} minutes`} sx={{ px: 1.25 }}>
+                      {m}
+                    </ToggleButton>
+                  ))}
+                </ToggleButtonGroup>
+              </Box>
+            </Box>
+            {me.role !== 'worker' && (
+              <EnumSelect
+                control={control}
+                name="facilitatorId"
+                label="Facilitator"
+                required
+                rules={{ validate: (v) => Boolean(v) || 'Choose who ran the session' }}
+                options={facilitators}
+                missingLabel={(v) =>
+                  v === me.id ? `${me.displayName} (you)` : 'Another colleague'
+                }
+              />
             )}
-          </Grid>
+          </GridCells>
         </FormSection>
 
-        <FormSection title="What happened">
-          <Grid container spacing={2}>
-            <Grid size={12}>
-              <TextField
-                label="Title (optional)"
-                autoComplete="off"
-                error={Boolean(errors.title)}
-                helperText={errors.title?.message ?? 'For example, the topic of a group.'}
-                {...register('title', {
-                  maxLength: { value: 200, message: 'Keep the title to 200 characters or fewer' },
-                })}
-              />
-            </Grid>
-            <Grid size={12}>
-              <ChipCheckboxField
-                control={control}
-                name="activities"
-                legend="What you did (optional)"
-                options={enumOptions(SESSION_ACTIVITIES, LABELS.sessionActivity)}
-              />
-            </Grid>
-            <Grid size={12}>
-              <TextField
-                label="Notes (optional)"
-                multiline
-                minRows={3}
-                error={Boolean(errors.notes)}
-                helperText={
-                  errors.notes?.message ??
-                  'Write as if the person could read it — they may. Describe, do not diagnose.'
-                }
-                {...register('notes', {
-                  maxLength: { value: 10000, message: 'Keep notes to 10,000 characters or fewer' },
-                })}
-              />
-            </Grid>
-          </Grid>
+        <FormSection grid title="What happened">
+          <GridCells sm={12}>
+            <TextField
+              label="Title (optional)"
+              autoComplete="off"
+              error={Boolean(errors.title)}
+              helperText={errors.title?.message ?? 'For example, the topic of a group.'}
+              {...register('title', {
+                maxLength: { value: 200, message: 'Keep the title to 200 characters or fewer' },
+              })}
+            />
+            <ChipCheckboxField
+              control={control}
+              name="activities"
+              legend="What you did (optional)"
+              options={ACTIVITIES}
+            />
+            <TextField
+              label="Notes (optional)"
+              multiline
+              minRows={3}
+              error={Boolean(errors.notes)}
+              helperText={
+                errors.notes?.message ??
+                'Write as if the person could read it — they may. Describe, do not diagnose.'
+              }
+              {...register('notes', {
+                maxLength: { value: 10000, message: 'Keep notes to 10,000 characters or fewer' },
+              })}
+            />
+          </GridCells>
         </FormSection>
 
         <FormActions

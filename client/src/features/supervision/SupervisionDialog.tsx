@@ -7,6 +7,7 @@ import {
 } from '@peerpath/shared';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import type { FieldLabels } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormDialog } from '../../components/FormDialog';
 import { MinutesField } from '../../components/MinutesField';
@@ -27,6 +28,17 @@ interface Values {
   topics: string;
   actionItems: string;
 }
+
+const FORMATS = enumOptions(SUPERVISION_FORMATS, SUPERVISION_FORMAT_LABELS);
+
+const FIELD_LABELS: FieldLabels<Values> = {
+  workerId: 'Worker',
+  on: 'Day',
+  minutes: 'Minutes',
+  format: 'How',
+  topics: 'What you talked about',
+  actionItems: 'Next steps',
+};
 
 /** Logs a supervision (a worker chosen, or given) or changes one already logged. */
 export function SupervisionDialog({
@@ -57,14 +69,7 @@ export function SupervisionDialog({
     },
   });
   const { control, register, formState } = form;
-  const { formError, submit } = useFormDialog(form, {
-    workerId: 'Worker',
-    on: 'Day',
-    minutes: 'Minutes',
-    format: 'How',
-    topics: 'What you talked about',
-    actionItems: 'Next steps',
-  });
+  const { submit, state } = useFormDialog(form, FIELD_LABELS);
   const guard = useUnsavedChangesWarning(formState.isDirty && !formState.isSubmitSuccessful);
   const onSubmit = submit(async (v) => {
     const fields = {
@@ -85,8 +90,7 @@ export function SupervisionDialog({
       guard={guard}
       onClose={onClose}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={formState.isSubmitting}
+      {...state}
       submitLabel={supervision ? 'Save changes' : 'Save supervision'}
       pickers
     >
@@ -106,12 +110,7 @@ export function SupervisionDialog({
         max={SUPERVISION_MAX_MINUTES}
         error={formState.errors.minutes}
       />
-      <EnumSelect
-        control={control}
-        name="format"
-        label="How"
-        options={enumOptions(SUPERVISION_FORMATS, SUPERVISION_FORMAT_LABELS)}
-      />
+      <EnumSelect control={control} name="format" label="How" options={FORMATS} />
       <LongTextField
         label="What you talked about (optional)"
         maxLength={4000}

@@ -6,6 +6,7 @@ import {
   type TimeEntryKind,
 } from '@peerpath/shared';
 import { useForm } from 'react-hook-form';
+import type { FieldLabels } from '../../api';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormDialog } from '../../components/FormDialog';
 import { MinutesField } from '../../components/MinutesField';
@@ -22,6 +23,15 @@ interface Values {
   on: string;
   note: string;
 }
+
+const KINDS = enumOptions(TIME_ENTRY_KINDS, TIME_ENTRY_KIND_LABELS);
+
+const FIELD_LABELS: FieldLabels<Values> = {
+  kind: 'Kind',
+  minutes: 'Minutes',
+  on: 'Day',
+  note: 'Note',
+};
 
 /** Changes one of the caller's own time entries (kind, length, day, note). */
 export function TimeEntryDialog({
@@ -43,12 +53,7 @@ export function TimeEntryDialog({
     },
   });
   const { control, register, formState } = form;
-  const { formError, submit } = useFormDialog(form, {
-    kind: 'Kind',
-    minutes: 'Minutes',
-    on: 'Day',
-    note: 'Note',
-  });
+  const { submit, state } = useFormDialog(form, FIELD_LABELS);
   const guard = useUnsavedChangesWarning(formState.isDirty && !formState.isSubmitSuccessful);
   const onSubmit = submit(async (v) => {
     await update.mutateAsync({
@@ -67,18 +72,12 @@ export function TimeEntryDialog({
       guard={guard}
       onClose={onClose}
       onSubmit={onSubmit}
-      error={formError}
-      submitting={formState.isSubmitting}
+      {...state}
       submitLabel="Save changes"
       maxWidth="xs"
       pickers
     >
-      <EnumSelect
-        control={control}
-        name="kind"
-        label="What you did"
-        options={enumOptions(TIME_ENTRY_KINDS, TIME_ENTRY_KIND_LABELS)}
-      />
+      <EnumSelect control={control} name="kind" label="What you did" options={KINDS} />
       <MinutesField
         register={register}
         name="minutes"
