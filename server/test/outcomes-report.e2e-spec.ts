@@ -265,4 +265,27 @@ describe('outcomes report', () => {
     });
     expect(pdf.text.startsWith('%PDF')).toBe(true);
   });
+  it('names its file after the team as the activity export does: accents kept as letters, no stray hyphens', async () => {
+    const { rows } = await t.db.query(`SELECT name FROM team WHERE id = $1`, [w.teamA.id]);
+    await t.db.query(`UPDATE team SET name = $1 WHERE id = $2`, [
+      'Équipe Nord — Santé',
+      w.teamA.id,
+    ]);
+    try {
+      const names: string[] = [];
+      for (const report of ['outcomes', 'activity']) {
+        const res = await t.request('GET', `/api/reports/${report}/export?${period}&format=csv`, {
+          token: w.supA.token,
+        });
+        expect(res.status).toBe(200);
+        names.push(String(res.headers['content-disposition']));
+      }
+      expect(names).toEqual([
+        'attachment; filename="peerpath-outcomes-equipe-nord-sante-2026-01-01-to-2026-03-31.csv"',
+        'attachment; filename="peerpath-activity-equipe-nord-sante-2026-01-01-to-2026-03-31.csv"',
+      ]);
+    } finally {
+      await t.db.query(`UPDATE team SET name = $1 WHERE id = $2`, [rows[0].name, w.teamA.id]);
+    }
+  });
 });

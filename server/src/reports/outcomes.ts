@@ -28,7 +28,7 @@ import type { AuthUser } from '../common/auth.decorators';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { ExportFile } from './export';
 import { recordKeySum } from './key-sums';
-import { periodLimit, reportScope } from './scope';
+import { fileSlug, periodLimit, reportScope } from './scope';
 import {
   PERTURBATION_EXPLAINED,
   protectionLabel,
@@ -360,12 +360,12 @@ export class OutcomesService {
       teamId: report.teamId,
       details: { report: 'outcomes', ...report.period, format, protection },
     });
-    const slug = teamName === null ? 'all' : teamName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const slug = fileSlug(teamName);
     const { from, to } = report.period;
     return {
       body,
       contentType: CONTENT_TYPES[format],
-      filename: `peerpath-outcomes-${slug || 'team'}-${from}-to-${to}.${format}`,
+      filename: `peerpath-outcomes-${slug}-${from}-to-${to}.${format}`,
     };
   }
 

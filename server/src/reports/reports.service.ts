@@ -49,7 +49,7 @@ import {
 } from './cell-keys';
 import { keyOfUnits, keyUnits, recordKeySum } from './key-sums';
 import { queryOutcomes, suppressOutcomes } from './outcomes';
-import { periodLimit, reportScope } from './scope';
+import { fileSlug, periodLimit, reportScope } from './scope';
 import { writeExport, type ExportFile } from './export';
 import { otherHours } from '../time-entries/other-hours';
 import {
@@ -199,7 +199,7 @@ export class ReportsService {
       teamId: scope.teamId,
       details: internal ? { from, to, format, internal: true } : { from, to, format, protection },
     });
-    const slug = scope.teamName === null ? 'all' : slugify(scope.teamName);
+    const slug = fileSlug(scope.teamName);
     const kind = internal ? 'activity-internal-not-for-funders' : 'activity';
     return { ...file, filename: `peerpath-${kind}-${slug}-${from}-to-${to}.${format}` };
   }
@@ -356,19 +356,6 @@ export class ReportsService {
     );
     return { summary, closedInPeriod: closed.n, keys: activityCellKeys(summary, cells) };
   }
-}
-
-/** A team name as it may appear in a file name: lower-case letters, digits and hyphens. */
-function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'team';
 }
 
 /*

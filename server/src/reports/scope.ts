@@ -41,3 +41,21 @@ export function periodLimit(from: string): string {
   const [y, m, d] = from.split('-').map(Number);
   return new Date(Date.UTC(y + REPORT_MAX_YEARS, m - 1, d)).toISOString().slice(0, 10);
 }
+
+/**
+ * A report's team as it appears in its file's name: lower-case letters, digits
+ * and hyphens, accents dropped from their letters ("Équipe Nord" →
+ * "equipe-nord"), at most 60 characters; "all" for the whole organisation.
+ */
+export function fileSlug(teamName: string | null): string {
+  if (teamName === null) return 'all';
+  const slug = teamName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'team';
+}
