@@ -171,6 +171,7 @@ async function seed(plan: SeedPlan, progress: Progress): Promise<void> {
           ...BULK_TABLES,
           'team_day_activity',
           'team_month_activity',
+          'team_month_handouts',
           'participant_contact',
         ];
         let done = 0;

@@ -1,5 +1,10 @@
 import type { ClientBase } from 'pg';
-import { SESSION_SETTINGS, SESSION_TYPES } from '@peerpath/shared';
+import {
+  HANDOUT_OUTCOMES,
+  RESOURCE_CATEGORIES,
+  SESSION_SETTINGS,
+  SESSION_TYPES,
+} from '@peerpath/shared';
 
 /**
  * The report roll-up triggers (created by the ReportRollups migration), by
@@ -20,6 +25,12 @@ export const ROLLUP_TRIGGERS: readonly { table: string; name: string }[] = [
   { table: 'team_day_activity', name: 'rollup_month_days_delete' },
   { table: 'team_day_activity', name: 'rollup_month_days_update' },
   { table: 'team_day_activity', name: 'rollup_month_days_truncate' },
+  // The handout months (migration HandoutMonthRollups).
+  { table: 'handout', name: 'rollup_handout_insert' },
+  { table: 'handout', name: 'rollup_handout_delete' },
+  { table: 'handout', name: 'rollup_handout_update' },
+  { table: 'handout', name: 'rollup_handout_truncate' },
+  { table: 'resource', name: 'rollup_handout_resource_update' },
 ];
 
 /**
@@ -37,7 +48,7 @@ export async function setRollupTriggers(db: ClientBase, enabled: boolean): Promi
 /**
  * Recomputes every roll-up from the records (`rebuild_report_rollups()`, in the
  * caller's transaction): the team days and each person's contact days, then the
- * team months.
+ * team months, then the handout months.
  */
 export async function rebuildRollups(db: ClientBase): Promise<void> {
   await db.query('SELECT rebuild_report_rollups()');
@@ -119,4 +130,20 @@ export const ROLLUP_KEY_COLUMNS: readonly string[] = [
   ...SESSION_SETTINGS.map((x) => `key_setting_${x}`),
   'key_group_attended',
   'key_attended',
+];
+
+/**
+ * The cells of `team_month_handouts` (migration HandoutMonthRollups), a row per
+ * team and month of `given_on`: each count column with the breakdown and key it
+ * stands for (`grouping` as the activity summary's handouts rows: `a` a resource
+ * category, `b` a referral status); each has its key sum in `key_<column>`.
+ */
+export const HANDOUT_ROLLUP_CELLS: readonly {
+  column: string;
+  grouping: 'a' | 'b' | 'total';
+  key: string | null;
+}[] = [
+  { column: 'handouts', grouping: 'total', key: null },
+  ...RESOURCE_CATEGORIES.map((c) => ({ column: `category_${c}`, grouping: 'a' as const, key: c })),
+  ...HANDOUT_OUTCOMES.map((o) => ({ column: `outcome_${o}`, grouping: 'b' as const, key: o })),
 ];

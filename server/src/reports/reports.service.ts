@@ -53,6 +53,7 @@ import { fileSlug, periodLimit, reportScope } from './scope';
 import { writeExport, type ExportFile } from './export';
 import { otherHours } from '../time-entries/other-hours';
 import {
+  HANDOUT_ROLLUP_CELLS,
   ROLLUP_COUNT_COLUMNS,
   ROLLUP_KEY_COLUMNS,
   attendedBetween,
@@ -480,27 +481,51 @@ interface HandoutSqlRow extends GroupedRow {
   connection_rate: number | null;
 }
 
+/** A text literal of SQL, or NULL. */
+const literal = (x: string | null) => (x === null ? 'NULL' : `'${x}'`);
+
 /**
  * Handouts by resource category, by outcome, and in total. $4 = connected, $5 = the decided outcomes.
- * The handouts are counted per (resource, outcome) first, so only those few rows are joined to
- * `resource`; the sums are coalesced so that empty groups still give 0 as count(*) would.
+ * Whole months of the period are read from `team_month_handouts` (migration HandoutMonthRollups: a
+ * row a team and month, each breakdown's count and key sum in a column of its own), turned into a
+ * row a cell; the days before the first whole month and after the last from the handouts themselves,
+ * counted per (resource, outcome) first so only those few rows are joined to `resource`. A
+ * breakdown's cell with no handouts is left out, as a count of none gives no group.
  */
-const handoutsSql = (keys: boolean) => `
-  WITH h AS (
-    SELECT h.resource_id, h.outcome, count(*) AS n${keys ? `, ${keyUnits('h.record_key')} AS units` : ''}
+const handoutsSql = (keys: boolean) => {
+  const units = (col: string) => (keys ? `, ${col}` : '');
+  return `
+  WITH edge AS (
+    SELECT h.resource_id, h.outcome, count(*) AS n${units(`${keyUnits('h.record_key')} AS units`)}
       FROM handout h
-     WHERE h.given_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}
+     WHERE (${PERIOD.before('h.given_on')} OR ${PERIOD.after('h.given_on')}) AND ${IN_TEAM('h')}
      GROUP BY h.resource_id, h.outcome
+  ), months AS (
+    SELECT ${HANDOUT_ROLLUP_CELLS.map((c) => `sum(m.${c.column}) AS ${c.column}${units(`sum(m.key_${c.column}) AS key_${c.column}`)}`).join(',\n           ')}
+      FROM team_month_handouts m
+     WHERE ${PERIOD.months('m.month')} AND ${IN_TEAM('m')}
+  ), cells AS (
+    SELECT ${GROUPING('r.category', 'e.outcome')} AS grouping,
+           r.category::text AS a, e.outcome::text AS b, sum(e.n) AS n${units('sum(e.units) AS units')}
+      FROM edge e JOIN resource r ON r.id = e.resource_id
+     GROUP BY GROUPING SETS ((r.category), (e.outcome), ())
+    UNION ALL
+    SELECT c.grouping, c.a, c.b, c.n${units('c.units')}
+      FROM months CROSS JOIN LATERAL (VALUES
+        ${HANDOUT_ROLLUP_CELLS.map((c) => `(${literal(c.grouping)}, ${literal(c.grouping === 'a' ? c.key : null)}, ${literal(c.grouping === 'b' ? c.key : null)}, months.${c.column}${units(`months.key_${c.column}`)})`).join(',\n        ')}
+      ) c(grouping, a, b, n${units('units')})
   )
-  SELECT ${GROUPING('r.category', 'h.outcome')} AS grouping,
-         r.category AS a, h.outcome AS b, coalesce(sum(h.n), 0)::int AS n,
-         round(coalesce(sum(h.n) FILTER (WHERE h.outcome = $4), 0)
-               / nullif(coalesce(sum(h.n) FILTER (WHERE h.outcome = ANY($5::text[])), 0), 0), 2)::float8 AS connection_rate${
-                 // The groups' sums of key units add up per grouping set: each handout counts once in each.
-                 keys ? `,\n         ${keyOfUnits('sum(h.units)')} AS k` : ''
-               }
-    FROM h JOIN resource r ON r.id = h.resource_id
-   GROUP BY GROUPING SETS ((r.category), (h.outcome), ())`;
+  SELECT grouping, a, b, coalesce(sum(n), 0)::int AS n,
+         (SELECT round(coalesce(sum(x.n) FILTER (WHERE x.b = $4), 0)
+                       / nullif(coalesce(sum(x.n) FILTER (WHERE x.b = ANY($5::text[])), 0), 0), 2)::float8
+            FROM cells x WHERE x.grouping = 'b') AS connection_rate${
+              // The cells' sums of key units add up: each handout counts once in each breakdown.
+              units(`${keyOfUnits('sum(units)')} AS k`)
+            }
+    FROM cells
+   GROUP BY grouping, a, b
+  HAVING grouping = 'total' OR sum(n) > 0`;
+};
 
 interface ClosedSqlRow {
   n: number;

@@ -36,6 +36,7 @@ import { RollupKeyUnits1795660002910 } from './1795660002910-RollupKeyUnits';
 import { NoteCosignIndex1795660003000 } from './1795660003000-NoteCosignIndex';
 import { MonthRollups1795660003100 } from './1795660003100-MonthRollups';
 import { ContactPeriodIndex1795660003200 } from './1795660003200-ContactPeriodIndex';
+import { HandoutMonthRollups1795660003300 } from './1795660003300-HandoutMonthRollups';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   NoteCosignIndex1795660003000,
   MonthRollups1795660003100,
   ContactPeriodIndex1795660003200,
+  HandoutMonthRollups1795660003300,
 ];

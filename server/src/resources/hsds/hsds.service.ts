@@ -111,6 +111,14 @@ export class HsdsService {
       // One import at a time: two at once could both add the same HSDS service.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('peerpath:resource-import'))`);
       const matches = await this.matches(m, check.resources);
+      // The resources it changes, locked at once in one order: a category change moves the
+      // resource's handouts in the month roll-up (migration HandoutMonthRollups), and a handout
+      // written meanwhile share-locks its resource before its month; locked one by one, the
+      // import could hold one month and wait for a resource that such a handout holds.
+      await m.query(
+        `SELECT 1 FROM resource WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+        [[...new Set(matches.values())]],
+      );
       let created = 0;
       let updated = 0;
       for (const r of check.resources) {
