@@ -1,9 +1,12 @@
 import type { ClientBase } from 'pg';
 import {
+  ADVOCACY_CATEGORIES,
+  ADVOCACY_LEVELS,
   HANDOUT_OUTCOMES,
   RESOURCE_CATEGORIES,
   SESSION_SETTINGS,
   SESSION_TYPES,
+  TIME_ENTRY_KINDS,
 } from '@peerpath/shared';
 
 /**
@@ -31,6 +34,13 @@ export const ROLLUP_TRIGGERS: readonly { table: string; name: string }[] = [
   { table: 'handout', name: 'rollup_handout_update' },
   { table: 'handout', name: 'rollup_handout_truncate' },
   { table: 'resource', name: 'rollup_handout_resource_update' },
+  // The other records' months (migration RecordMonthRollups).
+  ...['participant', 'advocacy_action', 'decision_note', 'time_entry'].flatMap((table) =>
+    ['insert', 'delete', 'update', 'truncate'].map((op) => ({
+      table,
+      name: `rollup_records_${table}_${op}`,
+    })),
+  ),
 ];
 
 /**
@@ -48,7 +58,7 @@ export async function setRollupTriggers(db: ClientBase, enabled: boolean): Promi
 /**
  * Recomputes every roll-up from the records (`rebuild_report_rollups()`, in the
  * caller's transaction): the team days and each person's contact days, then the
- * team months, then the handout months.
+ * team months, then the handout months, then the other records' months.
  */
 export async function rebuildRollups(db: ClientBase): Promise<void> {
   await db.query('SELECT rebuild_report_rollups()');
@@ -132,18 +142,50 @@ export const ROLLUP_KEY_COLUMNS: readonly string[] = [
   'key_attended',
 ];
 
+/** A count column of a month roll-up, and the breakdown (`a`, `b` or the total) and key it counts in. */
+export interface RollupCell {
+  column: string;
+  grouping: 'a' | 'b' | 'total';
+  key: string | null;
+}
+
 /**
  * The cells of `team_month_handouts` (migration HandoutMonthRollups), a row per
  * team and month of `given_on`: each count column with the breakdown and key it
  * stands for (`grouping` as the activity summary's handouts rows: `a` a resource
  * category, `b` a referral status); each has its key sum in `key_<column>`.
  */
-export const HANDOUT_ROLLUP_CELLS: readonly {
-  column: string;
-  grouping: 'a' | 'b' | 'total';
-  key: string | null;
-}[] = [
+export const HANDOUT_ROLLUP_CELLS: readonly RollupCell[] = [
   { column: 'handouts', grouping: 'total', key: null },
   ...RESOURCE_CATEGORIES.map((c) => ({ column: `category_${c}`, grouping: 'a' as const, key: c })),
   ...HANDOUT_OUTCOMES.map((o) => ({ column: `outcome_${o}`, grouping: 'b' as const, key: o })),
+];
+
+/**
+ * The advocacy cells of `team_month_records` (migration RecordMonthRollups),
+ * actions opened by month of `opened_on`, as the activity summary's advocacy
+ * rows (`a` a category, `b` a level); each has its key sum in `key_<column>`.
+ */
+export const ADVOCACY_ROLLUP_CELLS: readonly RollupCell[] = [
+  { column: 'advocacy_opened', grouping: 'total', key: null },
+  ...ADVOCACY_CATEGORIES.map((c) => ({
+    column: `advocacy_category_${c}`,
+    grouping: 'a' as const,
+    key: c,
+  })),
+  ...ADVOCACY_LEVELS.map((l) => ({
+    column: `advocacy_level_${l}`,
+    grouping: 'b' as const,
+    key: l,
+  })),
+];
+
+/**
+ * The time-entry cells of `team_month_records`, entries by month of
+ * `worked_on`, in total (`key` null) and by kind; each has its key sum in
+ * `key_<column>` and its minutes in `minutes_<column>`.
+ */
+export const TIME_ROLLUP_CELLS: readonly { column: string; key: string | null }[] = [
+  { column: 'time_entries', key: null },
+  ...TIME_ENTRY_KINDS.map((k) => ({ column: `time_${k}`, key: k })),
 ];

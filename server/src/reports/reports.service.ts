@@ -40,20 +40,16 @@ import { CASELOAD_ROLES, UNFINISHED_ADVOCACY_STATUSES } from '../common/constant
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { ActivityExportQueryDto, ActivityReportQueryDto } from './dto/activity.query';
 import type { CaseloadQueryDto } from './dto/caseload.query';
-import {
-  DAY_KEY_COLUMNS,
-  activityCellKeys,
-  dayCellKeys,
-  keyColumn,
-  type CellKeyRow,
-} from './cell-keys';
+import { DAY_KEY_COLUMNS, activityCellKeys, dayCellKeys, type CellKeyRow } from './cell-keys';
 import { keyOfUnits, keyUnits, recordKeySum } from './key-sums';
 import { queryOutcomes, suppressOutcomes } from './outcomes';
 import { fileSlug, periodLimit, reportScope } from './scope';
 import { writeExport, type ExportFile } from './export';
 import { otherHours } from '../time-entries/other-hours';
 import {
+  ADVOCACY_ROLLUP_CELLS,
   HANDOUT_ROLLUP_CELLS,
+  type RollupCell,
   ROLLUP_COUNT_COLUMNS,
   ROLLUP_KEY_COLUMNS,
   attendedBetween,
@@ -450,6 +446,39 @@ const activitySql = (keys: boolean) => `
          END AS average_per_group_session
     FROM d, served`;
 
+/** SQL: the date column `col` is a day of the period outside its whole months. */
+const EDGE_DAYS = (col: string) => `(${PERIOD.before(col)} OR ${PERIOD.after(col)})`;
+
+/** SQL: the sums of the columns `cols` of `team_month_records` over the period's whole months (one row). */
+const recordMonths = (cols: string[]) => `
+    SELECT ${cols.map((c) => `sum(m.${c}) AS ${c}`).join(', ')}
+      FROM team_month_records m
+     WHERE ${PERIOD.months('m.month')} AND ${IN_TEAM('m')}`;
+
+/** SQL: the sums of `team_month_handouts` over the period's whole months (one row). */
+const handoutMonths = (keys: boolean) => `
+    SELECT ${HANDOUT_ROLLUP_CELLS.map((c) => `sum(m.${c.column}) AS ${c.column}${keys ? `, sum(m.key_${c.column}) AS key_${c.column}` : ''}`).join(',\n           ')}
+      FROM team_month_handouts m
+     WHERE ${PERIOD.months('m.month')} AND ${IN_TEAM('m')}`;
+
+/** A text literal of SQL, or NULL. */
+const literal = (x: string | null) => (x === null ? 'NULL' : `'${x}'`);
+
+/**
+ * SQL: the one-row CTE `months` of a month roll-up's sums as a row a cell, as a `GROUPING SETS
+ * ((a), (b), ())` statement gives them: (grouping, a, b, n[, units]).
+ */
+const monthCells = (cells: readonly RollupCell[], keys: boolean) => `
+    SELECT c.grouping, c.a, c.b, c.n${keys ? ', c.units' : ''}
+      FROM months CROSS JOIN LATERAL (VALUES
+        ${cells
+          .map(
+            (c) =>
+              `(${literal(c.grouping)}, ${literal(c.grouping === 'a' ? c.key : null)}, ${literal(c.grouping === 'b' ? c.key : null)}, months.${c.column}${keys ? `, months.key_${c.column}` : ''})`,
+          )
+          .join(',\n        ')}
+      ) c(grouping, a, b, n${keys ? ', units' : ''})`;
+
 interface PeopleSqlRow {
   new_participants: number;
   discharged_participants: number;
@@ -462,27 +491,44 @@ interface PeopleSqlRow {
   key_decision_notes?: number;
 }
 
+/** The people figures: each a count of the period's whole months in `team_month_records` and of its edge days' records. */
+const PEOPLE_FIGURES: [name: string, key: string, cell: string, from: string, day: string][] = [
+  ['new_participants', 'key_new', 'enrolled', 'participant x', 'x.enrolled_on'],
+  ['discharged_participants', 'key_discharged', 'discharged', 'participant x', 'x.discharged_on'],
+  [
+    'advocacy_completed',
+    'key_completed',
+    'advocacy_completed',
+    'advocacy_action x',
+    'x.completed_on',
+  ],
+  ['decision_notes', 'key_decision_notes', 'decision_notes', 'decision_note x', 'x.discussed_on'],
+];
+
+/**
+ * Participants enrolled and discharged, advocacy actions completed and decision notes of the period:
+ * its whole months from `team_month_records` (migration RecordMonthRollups), the days before the
+ * first whole month and after the last from the records.
+ */
 const peopleSql = (keys: boolean) => `
-  SELECT *
-    FROM (SELECT count(*)::int AS new_participants${keyColumn(keys, 'p.record_key', 'key_new')}
-            FROM participant p
-           WHERE p.enrolled_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('p')}) a,
-         (SELECT count(*)::int AS discharged_participants${keyColumn(keys, 'p.record_key', 'key_discharged')}
-            FROM participant p
-           WHERE p.discharged_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('p')}) b,
-         (SELECT count(*)::int AS advocacy_completed${keyColumn(keys, 'x.record_key', 'key_completed')}
-            FROM advocacy_action x
-           WHERE x.completed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')}) c,
-         (SELECT count(*)::int AS decision_notes${keyColumn(keys, 'd.record_key', 'key_decision_notes')}
-            FROM decision_note d
-           WHERE d.discussed_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('d')}) e`;
+  WITH months AS (${recordMonths(PEOPLE_FIGURES.flatMap(([, , cell]) => [cell, ...(keys ? [`key_${cell}`] : [])]))})
+  SELECT ${PEOPLE_FIGURES.map(
+    ([name, key, cell], i) =>
+      `(coalesce(months.${cell}, 0) + e${i}.n)::int AS ${name}` +
+      (keys
+        ? `, ${keyOfUnits(`coalesce(months.key_${cell}, 0) + coalesce(e${i}.units, 0)`)} AS ${key}`
+        : ''),
+  ).join(',\n         ')}
+    FROM months,
+         ${PEOPLE_FIGURES.map(
+           ([, , , from, day], i) =>
+             `(SELECT count(*) AS n${keys ? `, ${keyUnits('x.record_key')} AS units` : ''} FROM ${from}
+            WHERE ${EDGE_DAYS(day)} AND ${IN_TEAM('x')}) e${i}`,
+         ).join(',\n         ')}`;
 
 interface HandoutSqlRow extends GroupedRow {
   connection_rate: number | null;
 }
-
-/** A text literal of SQL, or NULL. */
-const literal = (x: string | null) => (x === null ? 'NULL' : `'${x}'`);
 
 /**
  * Handouts by resource category, by outcome, and in total. $4 = connected, $5 = the decided outcomes.
@@ -498,22 +544,15 @@ const handoutsSql = (keys: boolean) => {
   WITH edge AS (
     SELECT h.resource_id, h.outcome, count(*) AS n${units(`${keyUnits('h.record_key')} AS units`)}
       FROM handout h
-     WHERE (${PERIOD.before('h.given_on')} OR ${PERIOD.after('h.given_on')}) AND ${IN_TEAM('h')}
+     WHERE ${EDGE_DAYS('h.given_on')} AND ${IN_TEAM('h')}
      GROUP BY h.resource_id, h.outcome
-  ), months AS (
-    SELECT ${HANDOUT_ROLLUP_CELLS.map((c) => `sum(m.${c.column}) AS ${c.column}${units(`sum(m.key_${c.column}) AS key_${c.column}`)}`).join(',\n           ')}
-      FROM team_month_handouts m
-     WHERE ${PERIOD.months('m.month')} AND ${IN_TEAM('m')}
+  ), months AS (${handoutMonths(keys)}
   ), cells AS (
     SELECT ${GROUPING('r.category', 'e.outcome')} AS grouping,
            r.category::text AS a, e.outcome::text AS b, sum(e.n) AS n${units('sum(e.units) AS units')}
       FROM edge e JOIN resource r ON r.id = e.resource_id
      GROUP BY GROUPING SETS ((r.category), (e.outcome), ())
-    UNION ALL
-    SELECT c.grouping, c.a, c.b, c.n${units('c.units')}
-      FROM months CROSS JOIN LATERAL (VALUES
-        ${HANDOUT_ROLLUP_CELLS.map((c) => `(${literal(c.grouping)}, ${literal(c.grouping === 'a' ? c.key : null)}, ${literal(c.grouping === 'b' ? c.key : null)}, months.${c.column}${units(`months.key_${c.column}`)})`).join(',\n        ')}
-      ) c(grouping, a, b, n${units('units')})
+    UNION ALL${monthCells(HANDOUT_ROLLUP_CELLS, keys)}
   )
   SELECT grouping, a, b, coalesce(sum(n), 0)::int AS n,
          (SELECT round(coalesce(sum(x.n) FILTER (WHERE x.b = $4), 0)
@@ -544,13 +583,24 @@ const CLOSED_SQL = `
     FROM handout h
    WHERE h.outcome = ANY($4::text[]) AND h.outcome_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}`;
 
-/** Advocacy actions opened in the period, by category, by level, and in total. */
+/**
+ * Advocacy actions opened in the period, by category, by level, and in total: whole months from
+ * `team_month_records` (migration RecordMonthRollups), the edge days from the actions.
+ */
 const advocacySql = (keys: boolean) => `
-  SELECT ${GROUPING('x.category', 'x.level')} AS grouping,
-         x.category AS a, x.level AS b, count(*)::int AS n${keyColumn(keys, 'x.record_key')}
-    FROM advocacy_action x
-   WHERE x.opened_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('x')}
-   GROUP BY GROUPING SETS ((x.category), (x.level), ())`;
+  WITH months AS (${recordMonths(ADVOCACY_ROLLUP_CELLS.flatMap((c) => [c.column, ...(keys ? [`key_${c.column}`] : [])]))}
+  ), cells AS (
+    SELECT ${GROUPING('x.category', 'x.level')} AS grouping,
+           x.category::text AS a, x.level::text AS b, count(*) AS n${keys ? `, ${keyUnits('x.record_key')} AS units` : ''}
+      FROM advocacy_action x
+     WHERE ${EDGE_DAYS('x.opened_on')} AND ${IN_TEAM('x')}
+     GROUP BY GROUPING SETS ((x.category), (x.level), ())
+    UNION ALL${monthCells(ADVOCACY_ROLLUP_CELLS, keys)}
+  )
+  SELECT grouping, a, b, coalesce(sum(n), 0)::int AS n${keys ? `, ${keyOfUnits('sum(units)')} AS k` : ''}
+    FROM cells
+   GROUP BY grouping, a, b
+  HAVING grouping = 'total' OR sum(n) > 0`;
 
 /** The summary's statements, without and with the cell keys of SPEC §14. */
 const statements = (keys: boolean) => ({

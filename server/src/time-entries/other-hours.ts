@@ -3,22 +3,49 @@ import type { Type } from '@nestjs/common';
 import { TIME_ENTRY_KINDS, type ActivitySummary, type TimeEntryKind } from '@peerpath/shared';
 import { Out } from '../common/api-docs';
 import type { Queryable } from '../records';
-import { keyColumn, type CellKeyRow } from '../reports/cell-keys';
+import type { CellKeyRow } from '../reports/cell-keys';
+import { keyOfUnits, keyUnits } from '../reports/key-sums';
+import { TIME_ROLLUP_CELLS, periodByMonths } from '../database/rollups';
 
 type OtherHours = ActivitySummary['otherHours'];
+
+/** The period's whole months and the days outside them (migration RecordMonthRollups). */
+const PERIOD = periodByMonths('$1::date', '$2::date');
+const IN_TEAM = (alias: string) => `($3::uuid IS NULL OR ${alias}.team_id = $3::uuid)`;
 
 /**
  * `otherHours` of the activity summary: time entries whose day falls in the
  * period ($1–$2, inclusive), of a team ($3, null for every team); minutes / 60
  * to 1 decimal, the total summed before rounding. With `keys`, also the entries
- * each figure is summed over: their number and cell key (SPEC §14).
+ * each figure is summed over: their number and cell key (SPEC §14). The
+ * period's whole months are read from `team_month_records` (entries and
+ * minutes, in total and by kind), the days outside them from the entries.
  */
-const otherHoursSql = (keys: boolean) => `
-  SELECT e.kind, GROUPING(e.kind) = 1 AS is_total,
-         round(sum(e.minutes) / 60.0, 1)::float8 AS hours, count(*)::int AS n${keyColumn(keys, 'e.record_key')}
-    FROM time_entry e
-   WHERE e.worked_on BETWEEN $1::date AND $2::date AND ($3::uuid IS NULL OR e.team_id = $3::uuid)
-   GROUP BY GROUPING SETS ((e.kind), ())`;
+const otherHoursSql = (keys: boolean) => {
+  const units = (col: string) => (keys ? `, ${col}` : '');
+  return `
+  WITH months AS (
+    SELECT ${TIME_ROLLUP_CELLS.map((c) => `sum(m.${c.column}) AS ${c.column}, sum(m.minutes_${c.column}) AS minutes_${c.column}${units(`sum(m.key_${c.column}) AS key_${c.column}`)}`).join(',\n           ')}
+      FROM team_month_records m
+     WHERE ${PERIOD.months('m.month')} AND ${IN_TEAM('m')}
+  ), cells AS (
+    SELECT e.kind::text AS kind, GROUPING(e.kind) = 1 AS is_total, sum(e.minutes) AS minutes,
+           count(*) AS n${units(`${keyUnits('e.record_key')} AS units`)}
+      FROM time_entry e
+     WHERE (${PERIOD.before('e.worked_on')} OR ${PERIOD.after('e.worked_on')}) AND ${IN_TEAM('e')}
+     GROUP BY GROUPING SETS ((e.kind), ())
+    UNION ALL
+    SELECT c.kind, c.is_total, c.minutes, c.n${units('c.units')}
+      FROM months CROSS JOIN LATERAL (VALUES
+        ${TIME_ROLLUP_CELLS.map((c) => `(${c.key === null ? 'NULL' : `'${c.key}'`}, ${c.key === null}, months.minutes_${c.column}, months.${c.column}${units(`months.key_${c.column}`)})`).join(',\n        ')}
+      ) c(kind, is_total, minutes, n${units('units')})
+  )
+  SELECT kind, is_total, round(sum(minutes) / 60.0, 1)::float8 AS hours,
+         coalesce(sum(n), 0)::int AS n${units(`${keyOfUnits('sum(units)')} AS k`)}
+    FROM cells
+   GROUP BY kind, is_total
+  HAVING is_total OR sum(n) > 0`;
+};
 const OTHER_HOURS_SQL = otherHoursSql(false);
 const OTHER_HOURS_KEYED_SQL = otherHoursSql(true);
 

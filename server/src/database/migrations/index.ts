@@ -37,6 +37,7 @@ import { NoteCosignIndex1795660003000 } from './1795660003000-NoteCosignIndex';
 import { MonthRollups1795660003100 } from './1795660003100-MonthRollups';
 import { ContactPeriodIndex1795660003200 } from './1795660003200-ContactPeriodIndex';
 import { HandoutMonthRollups1795660003300 } from './1795660003300-HandoutMonthRollups';
+import { RecordMonthRollups1795660003400 } from './1795660003400-RecordMonthRollups';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   MonthRollups1795660003100,
   ContactPeriodIndex1795660003200,
   HandoutMonthRollups1795660003300,
+  RecordMonthRollups1795660003400,
 ];
