@@ -49,6 +49,21 @@ const MISMATCHES = `
   UNION ALL
   SELECT 'records' AS side, * FROM (SELECT * FROM k EXCEPT SELECT * FROM s) y`;
 
+/** The closed referrals by team, month of their last step and days to it, stored against the records. */
+const DAYS_MISMATCHES = `
+  WITH k AS (
+    SELECT date_trunc('month', outcome_on::timestamp)::date AS month, team_id,
+           outcome_on - given_on AS days, count(*)::int8 AS closed
+      FROM handout
+     WHERE outcome IN (${CLOSED_HANDOUT_OUTCOMES.map((o) => `'${o}'`).join(', ')}) AND outcome_on IS NOT NULL
+     GROUP BY 1, 2, 3
+  ), s AS (
+    SELECT month, team_id, days, closed FROM team_month_referral_days WHERE closed <> 0
+  )
+  SELECT 'stored' AS side, * FROM (SELECT * FROM s EXCEPT SELECT * FROM k) x
+  UNION ALL
+  SELECT 'records' AS side, * FROM (SELECT * FROM k EXCEPT SELECT * FROM s) y`;
+
 describe('handout month roll-up', () => {
   let t: TestApp;
   let w: World;
@@ -86,6 +101,7 @@ describe('handout month roll-up', () => {
   /** The stored months equal the records, and a rebuild (rolled back) writes the same rows. */
   async function expectExact(): Promise<Record<string, unknown>[]> {
     expect((await t.db.query(MISMATCHES)).rows).toEqual([]);
+    expect((await t.db.query(DAYS_MISMATCHES)).rows).toEqual([]);
     const read = `SELECT * FROM team_month_handouts WHERE handouts <> 0 ORDER BY month, team_id`;
     const c = await t.db.connect();
     try {
@@ -198,6 +214,8 @@ describe('handout month roll-up', () => {
     // Straight SQL: another day, another resource, deleted, and a table emptied.
     await t.db.query(`UPDATE handout SET given_on = '2023-05-02' WHERE id = $1`, [h3.id]);
     await t.db.query(`UPDATE handout SET resource_id = $1 WHERE id = $2`, [housing.id, h1.id]);
+    // The day of the last step alone: the referral stays closed, its month and days change.
+    await t.db.query(`UPDATE handout SET outcome_on = '2023-05-20' WHERE id = $1`, [h1.id]);
     await expectExact();
     await t.db.query(`DELETE FROM handout WHERE id = $1`, [h2.id]);
     rows = await expectExact();
@@ -305,19 +323,22 @@ describe('handout month roll-up', () => {
 
   it("gives the records' handout figures for periods of whole months, part months and single days", async () => {
     // 2024 only: handouts either side of month ends, in two teams and several categories and statuses.
-    const at: [string, Resource, string | null][] = [
-      ['2024-01-31', food, null],
-      ['2024-02-01', housing, 'connected'],
-      ['2024-02-15', food, 'not_connected'],
-      ['2024-02-29', housing, 'declined'],
-      ['2024-03-01', food, 'connected'],
-      ['2024-03-31', housing, null],
-      ['2024-04-01', food, 'contacted'],
+    // Each step is taken some days after the handout (its last step, and days to it, also cross month ends).
+    const at: [string, Resource, string | null, string][] = [
+      ['2024-01-31', food, null, ''],
+      ['2024-02-01', housing, 'connected', '2024-02-01'],
+      ['2024-02-15', food, 'not_connected', '2024-03-04'],
+      ['2024-02-29', housing, 'declined', '2024-03-01'],
+      ['2024-03-01', food, 'connected', '2024-03-11'],
+      ['2024-03-31', housing, null, ''],
+      ['2024-04-01', food, 'contacted', '2024-04-02'],
+      ['2024-01-10', housing, 'no_capacity', '2024-01-31'],
+      ['2024-01-12', food, 'connected', '2024-02-14'],
     ];
-    for (const [i, [day, resource, status]] of at.entries()) {
+    for (const [i, [day, resource, status, on]] of at.entries()) {
       const [token, person] = i % 3 === 2 ? [w.workerB.token, pB] : [w.workerA.token, pA[0]];
       const h = await give(token, person, resource, day);
-      if (status) expect((await step(token, h, status, day)).status).toBe(200);
+      if (status) expect((await step(token, h, status, on)).status).toBe(200);
     }
     await expectExact();
 
@@ -334,11 +355,18 @@ describe('handout month roll-up', () => {
         byOutcome[r.outcome]++;
       }
       const decided = CLOSED_HANDOUT_OUTCOMES.reduce((n, o) => n + byOutcome[o], 0);
+      const { rows: closed } = await t.db.query(
+        `SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY outcome_on - given_on))::numeric, 1)::float8 AS m
+           FROM handout
+          WHERE outcome = ANY($4::text[]) AND outcome_on BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR team_id = $3)`,
+        [from, to, teamId, CLOSED_HANDOUT_OUTCOMES],
+      );
       return {
         total: rows.length,
         byCategory,
         byOutcome,
         connectionRate: decided ? Math.round((byOutcome.connected / decided) * 100) / 100 : null,
+        medianDaysToOutcome: closed[0].m as number | null,
       };
     };
     const report = async (from: string, to: string, teamId: string | null) => {
@@ -348,18 +376,19 @@ describe('handout month roll-up', () => {
         { token: w.admin.token },
       );
       expect(res.status).toBe(200);
-      const { total, byCategory, byOutcome, connectionRate } = res.body.handouts;
-      return { total, byCategory, byOutcome, connectionRate };
+      const { total, byCategory, byOutcome, connectionRate, medianDaysToOutcome } =
+        res.body.handouts;
+      return { total, byCategory, byOutcome, connectionRate, medianDaysToOutcome };
     };
     for (const [from, to, n] of [
       ['2024-01-31', '2024-03-01', 5], // a whole month and a day either side
       ['2024-02-01', '2024-02-29', 3], // one whole month
       ['2024-02-02', '2024-02-28', 1], // inside a month, no whole one
-      ['2024-01-01', '2024-04-30', 7], // four whole months
+      ['2024-01-01', '2024-04-30', 9], // four whole months
       ['2024-01-31', '2024-01-31', 1], // one day, a month's last
       ['2024-01-15', '2024-05-15', 7], // whole months with part months either side
-      ['2024-03-02', '2024-03-30', 0], // a month's middle, nothing given
-      ['2023-12-01', '2024-12-31', 7], // a year around them, the earlier years' handouts left out
+      ['2024-03-02', '2024-03-30', 0], // a month's middle, nothing given (two referrals closed)
+      ['2023-12-01', '2024-12-31', 9], // a year around them, the earlier years' handouts left out
     ] as const) {
       for (const teamId of [null, w.teamA.id, w.teamB.id]) {
         const [got, want] = [await report(from, to, teamId), await raw(from, to, teamId)];

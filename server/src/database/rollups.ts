@@ -117,6 +117,18 @@ export function periodByMonths(from: string, to: string) {
     months: (col: string) => `(${col} >= ${first} AND ${col} < ${after})`,
     before: (col: string) => `(${col} BETWEEN ${from} AND least(${first} - 1, ${to}))`,
     after: (col: string) => `(${col} BETWEEN greatest(${first}, ${after}) AND ${to})`,
+    /**
+     * A derived table of the columns `cols` of the rows `x` of `table` whose
+     * date column `day` is a day of the period outside its whole months and
+     * that meet `where`: the two stretches read as two index range scans (an
+     * OR of the two was planned as one filtered scan of the whole index).
+     */
+    edgeRows: (table: string, cols: string, day: string, where = 'true') => `(
+      SELECT ${cols} FROM ${table} x
+       WHERE x.${day} BETWEEN ${from} AND least(${first} - 1, ${to}) AND ${where}
+      UNION ALL
+      SELECT ${cols} FROM ${table} x
+       WHERE x.${day} BETWEEN greatest(${first}, ${after}) AND ${to} AND ${where})`,
   };
 }
 

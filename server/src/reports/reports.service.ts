@@ -446,9 +446,6 @@ const activitySql = (keys: boolean) => `
          END AS average_per_group_session
     FROM d, served`;
 
-/** SQL: the date column `col` is a day of the period outside its whole months. */
-const EDGE_DAYS = (col: string) => `(${PERIOD.before(col)} OR ${PERIOD.after(col)})`;
-
 /** SQL: the sums of the columns `cols` of `team_month_records` over the period's whole months (one row). */
 const recordMonths = (cols: string[]) => `
     SELECT ${cols.map((c) => `sum(m.${c}) AS ${c}`).join(', ')}
@@ -492,17 +489,11 @@ interface PeopleSqlRow {
 }
 
 /** The people figures: each a count of the period's whole months in `team_month_records` and of its edge days' records. */
-const PEOPLE_FIGURES: [name: string, key: string, cell: string, from: string, day: string][] = [
-  ['new_participants', 'key_new', 'enrolled', 'participant x', 'x.enrolled_on'],
-  ['discharged_participants', 'key_discharged', 'discharged', 'participant x', 'x.discharged_on'],
-  [
-    'advocacy_completed',
-    'key_completed',
-    'advocacy_completed',
-    'advocacy_action x',
-    'x.completed_on',
-  ],
-  ['decision_notes', 'key_decision_notes', 'decision_notes', 'decision_note x', 'x.discussed_on'],
+const PEOPLE_FIGURES: [name: string, key: string, cell: string, table: string, day: string][] = [
+  ['new_participants', 'key_new', 'enrolled', 'participant', 'enrolled_on'],
+  ['discharged_participants', 'key_discharged', 'discharged', 'participant', 'discharged_on'],
+  ['advocacy_completed', 'key_completed', 'advocacy_completed', 'advocacy_action', 'completed_on'],
+  ['decision_notes', 'key_decision_notes', 'decision_notes', 'decision_note', 'discussed_on'],
 ];
 
 /**
@@ -521,9 +512,9 @@ const peopleSql = (keys: boolean) => `
   ).join(',\n         ')}
     FROM months,
          ${PEOPLE_FIGURES.map(
-           ([, , , from, day], i) =>
-             `(SELECT count(*) AS n${keys ? `, ${keyUnits('x.record_key')} AS units` : ''} FROM ${from}
-            WHERE ${EDGE_DAYS(day)} AND ${IN_TEAM('x')}) e${i}`,
+           ([, , , table, day], i) =>
+             `(SELECT count(*) AS n${keys ? `, ${keyUnits('r.record_key')} AS units` : ''}
+            FROM ${PERIOD.edgeRows(table, keys ? 'x.record_key' : '1 AS one', day, IN_TEAM('x'))} r) e${i}`,
          ).join(',\n         ')}`;
 
 interface HandoutSqlRow extends GroupedRow {
@@ -543,8 +534,7 @@ const handoutsSql = (keys: boolean) => {
   return `
   WITH edge AS (
     SELECT h.resource_id, h.outcome, count(*) AS n${units(`${keyUnits('h.record_key')} AS units`)}
-      FROM handout h
-     WHERE ${EDGE_DAYS('h.given_on')} AND ${IN_TEAM('h')}
+      FROM ${PERIOD.edgeRows('handout', `x.resource_id, x.outcome${keys ? ', x.record_key' : ''}`, 'given_on', IN_TEAM('x'))} h
      GROUP BY h.resource_id, h.outcome
   ), months AS (${handoutMonths(keys)}
   ), cells AS (
@@ -575,13 +565,30 @@ interface ClosedSqlRow {
  * The referrals closed in the period (SPEC §12): those whose status now is a
  * closed one ($4) and whose last step (the last move into a closed status,
  * `outcome_on`) falls in the period, whenever they were given; their number
- * and the median of days from `given_on` to that step, 1 decimal.
+ * and the median of days from `given_on` to that step, 1 decimal. The whole
+ * months of the period are read from `team_month_referral_days`, a count a
+ * team, month and number of days; its other days from the referrals.
  */
 const CLOSED_SQL = `
-  SELECT count(*)::int AS n,
-         round((percentile_cont(0.5) WITHIN GROUP (ORDER BY h.outcome_on - h.given_on))::numeric, 1)::float8 AS median_days
-    FROM handout h
-   WHERE h.outcome = ANY($4::text[]) AND h.outcome_on BETWEEN $1::date AND $2::date AND ${IN_TEAM('h')}`;
+  WITH g AS (
+    -- Whole months: the closed referrals counted by days to their last step (migration HandoutMonthRollups).
+    SELECT r.days AS d, r.closed AS c FROM team_month_referral_days r
+     WHERE ${PERIOD.months('r.month')} AND ${IN_TEAM('r')}
+    UNION ALL
+    SELECT x.outcome_on - x.given_on, 1
+      FROM ${PERIOD.edgeRows('handout', 'x.outcome_on, x.given_on', 'outcome_on', `x.outcome = ANY($4::text[]) AND ${IN_TEAM('x')}`)} x
+  ), h AS (
+    SELECT d, sum(c) AS c FROM g GROUP BY d HAVING sum(c) <> 0
+  ), s AS (
+    SELECT d, sum(c) OVER (ORDER BY d) AS cum, sum(c) OVER () AS total FROM h
+  )
+  -- The median as percentile_cont(0.5) gives it: the mean of the values at the
+  -- 0-based places floor((n-1)/2) and ceil((n-1)/2), the value at place k being
+  -- the least d whose running count passes k.
+  SELECT coalesce(max(total), 0)::int AS n,
+         round(((min(d) FILTER (WHERE cum > floor((total - 1) / 2.0)))
+                + (min(d) FILTER (WHERE cum > ceil((total - 1) / 2.0)))) / 2.0, 1)::float8 AS median_days
+    FROM s`;
 
 /**
  * Advocacy actions opened in the period, by category, by level, and in total: whole months from
@@ -592,8 +599,7 @@ const advocacySql = (keys: boolean) => `
   ), cells AS (
     SELECT ${GROUPING('x.category', 'x.level')} AS grouping,
            x.category::text AS a, x.level::text AS b, count(*) AS n${keys ? `, ${keyUnits('x.record_key')} AS units` : ''}
-      FROM advocacy_action x
-     WHERE ${EDGE_DAYS('x.opened_on')} AND ${IN_TEAM('x')}
+      FROM ${PERIOD.edgeRows('advocacy_action', `x.category, x.level${keys ? ', x.record_key' : ''}`, 'opened_on', IN_TEAM('x'))} x
      GROUP BY GROUPING SETS ((x.category), (x.level), ())
     UNION ALL${monthCells(ADVOCACY_ROLLUP_CELLS, keys)}
   )

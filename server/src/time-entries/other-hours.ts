@@ -31,8 +31,7 @@ const otherHoursSql = (keys: boolean) => {
   ), cells AS (
     SELECT e.kind::text AS kind, GROUPING(e.kind) = 1 AS is_total, sum(e.minutes) AS minutes,
            count(*) AS n${units(`${keyUnits('e.record_key')} AS units`)}
-      FROM time_entry e
-     WHERE (${PERIOD.before('e.worked_on')} OR ${PERIOD.after('e.worked_on')}) AND ${IN_TEAM('e')}
+      FROM ${PERIOD.edgeRows('time_entry', `x.kind, x.minutes${units('x.record_key')}`, 'worked_on', IN_TEAM('x'))} e
      GROUP BY GROUPING SETS ((e.kind), ())
     UNION ALL
     SELECT c.kind, c.is_total, c.minutes, c.n${units('c.units')}

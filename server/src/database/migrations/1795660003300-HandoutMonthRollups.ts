@@ -15,10 +15,17 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * 2^52. The summary needs only these margins (by category, by status, in
  * total), never the two together, so a month is one row whatever the mix.
  *
- * Statement triggers keep it exact in the writing transaction:
+ * `team_month_referral_days` counts the closed referrals (a handout at a
+ * closed status, SPEC §12) by team, month of their last step (`outcome_on`)
+ * and the whole days from `given_on` to it (`days`): the number closed in a
+ * period and their median days are read from it, a few dozen rows a team and
+ * month instead of every referral closed.
+ *
+ * Statement triggers keep both exact in the writing transaction:
  * - on `handout` (insert, update, delete, truncate): the changed handouts come
- *   out of their old month, team, category and status and go into the new; an
- *   update that changes none of those, nor the resource, writes nothing;
+ *   out of their old month, team, category, status and days to their last
+ *   step and go into the new; an update that changes none of those, nor the
+ *   resource, writes nothing;
  * - on `resource` (update): a resource whose category changed moves its
  *   handouts from the old category to the new.
  * Counts change by deltas (`INSERT … ON CONFLICT DO UPDATE`), which add up in
@@ -29,7 +36,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * `rebuild_report_rollups()` (bulk loads, the roll-up tests) is renamed
  * `rebuild_activity_rollups()`; a new `rebuild_report_rollups()` calls it and
- * then recomputes the handout months.
+ * then recomputes both from the handouts.
  *
  * This migration holds its own SQL (it is frozen once on main).
  */
@@ -59,6 +66,9 @@ const OUTCOMES = [
   'no_capacity',
   'not_eligible',
 ];
+
+/** The statuses that close a referral (SPEC §12), as of this migration. */
+const CLOSED = ['connected', 'not_connected', 'declined', 'no_capacity', 'not_eligible'];
 
 /** Each count column and the SQL condition on a delta row `d` that counts in it. */
 const CELLS: [column: string, where: string][] = [
@@ -102,11 +112,29 @@ const deltas = (rows: string, sign: 1 | -1, where = 'true') => `
     FROM ${rows} h JOIN resource r ON r.id = h.resource_id
    WHERE ${where}`;
 
-/** In the handout update trigger: the rows whose month, team, resource, status or key changed. */
+/** The closed referrals of `rows` as deltas of `sign` on their team, month of last step and days to it. */
+const closedDeltas = (rows: string, sign: 1 | -1, where = 'true') => `
+  SELECT date_trunc('month', h.outcome_on::timestamp)::date AS month, h.team_id,
+         h.outcome_on - h.given_on AS days, ${sign} AS s
+    FROM ${rows} h
+   WHERE h.outcome IN (${CLOSED.map((o) => `'${o}'`).join(', ')}) AND h.outcome_on IS NOT NULL
+     AND ${where}`;
+
+/** Adds the delta rows of `src` — (month, team_id, days, s) — to `team_month_referral_days`. */
+const addToReferralDays = (src: string) => `
+  INSERT INTO team_month_referral_days AS r (month, team_id, days, closed)
+  SELECT d.month, d.team_id, d.days, sum(d.s)
+    FROM (${src}) d
+   GROUP BY d.month, d.team_id, d.days
+  HAVING sum(d.s) <> 0
+   ORDER BY d.month, d.team_id, d.days
+  ON CONFLICT (month, team_id, days) DO UPDATE SET closed = r.closed + excluded.closed`;
+
+/** In the handout update trigger: the rows whose month, team, resource, status, last step or key changed. */
 const CHANGED = (alias: string) => `${alias}.id IN (
     SELECT o.id FROM old_rows o JOIN new_rows n ON n.id = o.id
-     WHERE (o.given_on, o.team_id, o.resource_id, o.outcome, o.record_key)
-           IS DISTINCT FROM (n.given_on, n.team_id, n.resource_id, n.outcome, n.record_key))`;
+     WHERE (o.given_on, o.team_id, o.resource_id, o.outcome, o.outcome_on, o.record_key)
+           IS DISTINCT FROM (n.given_on, n.team_id, n.resource_id, n.outcome, n.outcome_on, n.record_key))`;
 
 /** Share-locks the resources of the handouts of `rows` in one order. */
 const LOCK_RESOURCES = (rows: string) => `
@@ -115,11 +143,15 @@ const LOCK_RESOURCES = (rows: string) => `
 const FUNCTIONS: [name: string, body: string][] = [
   [
     'rollup_handout_insert',
-    `${LOCK_RESOURCES('new_rows')};\n${addToMonths(deltas('new_rows', 1))}`,
+    `${LOCK_RESOURCES('new_rows')};
+     ${addToMonths(deltas('new_rows', 1))};
+     ${addToReferralDays(closedDeltas('new_rows', 1))}`,
   ],
   [
     'rollup_handout_delete',
-    `${LOCK_RESOURCES('old_rows')};\n${addToMonths(deltas('old_rows', -1))}`,
+    `${LOCK_RESOURCES('old_rows')};
+     ${addToMonths(deltas('old_rows', -1))};
+     ${addToReferralDays(closedDeltas('old_rows', -1))}`,
   ],
   [
     'rollup_handout_update',
@@ -131,9 +163,12 @@ const FUNCTIONS: [name: string, body: string][] = [
        ORDER BY r.id FOR SHARE;
      ${addToMonths(
        `${deltas('new_rows', 1, CHANGED('h'))} UNION ALL ${deltas('old_rows', -1, CHANGED('h'))}`,
+     )};
+     ${addToReferralDays(
+       `${closedDeltas('new_rows', 1, CHANGED('h'))} UNION ALL ${closedDeltas('old_rows', -1, CHANGED('h'))}`,
      )}`,
   ],
-  ['rollup_handout_truncate', 'TRUNCATE team_month_handouts'],
+  ['rollup_handout_truncate', 'TRUNCATE team_month_handouts, team_month_referral_days'],
   [
     'rollup_handout_resource_update',
     `IF NOT EXISTS (
@@ -167,7 +202,9 @@ const TRIGGERS: [table: string, name: string, op: string, refs: string][] = [
 /** The handout months from the records (the caller holds the locks), in key order. */
 const REBUILD_HANDOUTS = `
   DELETE FROM team_month_handouts;
-  ${addToMonths(deltas('handout', 1))}`;
+  ${addToMonths(deltas('handout', 1))};
+  DELETE FROM team_month_referral_days;
+  ${addToReferralDays(closedDeltas('handout', 1))}`;
 
 export class HandoutMonthRollups1795660003300 implements MigrationInterface {
   name = 'HandoutMonthRollups1795660003300';
@@ -182,6 +219,17 @@ export class HandoutMonthRollups1795660003300 implements MigrationInterface {
       )`);
     await q.query(
       `CREATE INDEX team_month_handouts_team_idx ON team_month_handouts (team_id, month)`,
+    );
+    await q.query(`
+      CREATE TABLE team_month_referral_days (
+        month date NOT NULL,
+        team_id uuid NOT NULL,
+        days int NOT NULL,
+        closed int8 NOT NULL DEFAULT 0,
+        PRIMARY KEY (month, team_id, days)
+      )`);
+    await q.query(
+      `CREATE INDEX team_month_referral_days_team_idx ON team_month_referral_days (team_id, month) INCLUDE (days, closed)`,
     );
 
     for (const [name, body] of FUNCTIONS) {
@@ -223,6 +271,7 @@ export class HandoutMonthRollups1795660003300 implements MigrationInterface {
     for (const [name] of [...FUNCTIONS].reverse()) {
       await q.query(`DROP FUNCTION ${name}()`);
     }
+    await q.query(`DROP TABLE team_month_referral_days`);
     await q.query(`DROP TABLE team_month_handouts`);
   }
 }
