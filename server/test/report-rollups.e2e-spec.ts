@@ -7,6 +7,7 @@ import {
 } from '@peerpath/shared';
 import { createApp } from '../src/app.factory';
 import { ROLLUP_COUNT_COLUMNS, ROLLUP_KEY_COLUMNS } from '../src/database/rollups';
+import { ReportsService } from '../src/reports/reports.service';
 import { createParticipant, createSession } from './factories/daily-loop';
 import { createTestApp, seedWorld, type TestApp, type World } from './harness';
 
@@ -129,6 +130,12 @@ describe('report roll-ups', () => {
     expect(incremental).toEqual(rebuilt);
     expect((await t.db.query(KEY_MISMATCHES)).rows).toEqual([]);
     expect((await t.db.query(MONTH_MISMATCHES)).rows).toEqual([]);
+    // Each contact row carries its participant's record key (migration ContactRecordKey).
+    const { rows: keys } = await t.db.query(
+      `SELECT pc.participant_id FROM participant_contact pc JOIN participant p ON p.id = pc.participant_id
+        WHERE pc.record_key IS DISTINCT FROM p.record_key`,
+    );
+    expect(keys).toEqual([]);
     return incremental;
   }
 
@@ -340,6 +347,48 @@ describe('report roll-ups', () => {
       // Rae is the only participant with sessions in 2024–2025.
       expect([from, to, await raw(from, to)]).toEqual([from, to, rae]);
     }
+  });
+
+  it("keys participants served with each person's own record key, once a person, whichever teams met them", async () => {
+    // June 2023 (no other test writes it): one person met by both teams, one by team A only.
+    const both = await createParticipant(t, w.workerA, { firstName: 'Nia', lastName: 'Twoteams' });
+    const one = await createParticipant(t, w.workerA, { firstName: 'Kai', lastName: 'Oneteam' });
+    await createSession(t, w.workerA, [both.id, one.id], { startsAt: '2023-06-05T15:00:00Z' });
+    const moved = await createSession(t, w.workerA, [both.id], {
+      startsAt: '2023-06-20T15:00:00Z',
+    });
+    await t.db.query(`UPDATE support_session SET team_id = $1 WHERE id = $2`, [
+      w.teamB.id,
+      moved.id,
+    ]);
+    await expectExact();
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n, ${modM(`sum(${units('record_key')})`)}::float8 / ${M}::float8 AS k
+         FROM participant WHERE id = ANY($1::uuid[])`,
+      [[both.id, one.id]],
+    );
+    // The keyed summary the funder export is computed from (SPEC §14).
+    const reports = t.app.get(ReportsService) as unknown as {
+      activityFor(
+        caller: unknown,
+        q: { from: string; to: string },
+        want: { keys: boolean },
+      ): Promise<{ keys: { rows: { cell: string; n: number; k: number }[] } }>;
+    };
+    const admin = { ...w.admin, sessionId: 'test' };
+    const { keys } = await reports.activityFor(
+      admin,
+      { from: '2023-06-01', to: '2023-06-30' },
+      {
+        keys: true,
+      },
+    );
+    expect(keys.rows.find((r) => r.cell === 'participantsServed')).toEqual({
+      cell: 'participantsServed',
+      n: 2,
+      k: rows[0].k,
+    });
+    expect(rows[0].n).toBe(2);
   });
 
   it('reads whole months from the month roll-up and the days around them as the records say', async () => {

@@ -84,10 +84,17 @@ export const attendedBetween = (pc: string, from: string, to: string): string =>
  * read from `participant_contact_period_idx` alone (migration
  * ContactPeriodIndex, an index-only scan) with the table's statistics; only a
  * row whose first day is before the period and last day after it has its days
- * read, by its key. A person met by two teams appears once a team.
+ * read, by its key. A person met by two teams appears once a team. `columns`
+ * may name the row's `record_key` too (migration ContactRecordKey), which the
+ * index carries.
  */
-export const contactsBetween = (from: string, to: string, where = 'true'): string => `
-    SELECT pc.participant_id FROM participant_contact pc
+export const contactsBetween = (
+  from: string,
+  to: string,
+  where = 'true',
+  columns = 'pc.participant_id',
+): string => `
+    SELECT ${columns} FROM participant_contact pc
      WHERE ${where} AND pc.last_day >= ${from} AND pc.first_day <= ${to}
        AND (pc.first_day >= ${from} OR pc.last_day <= ${to}
             OR EXISTS (SELECT 1 FROM participant_contact pd

@@ -427,13 +427,13 @@ const activitySql = (keys: boolean) => `
            coalesce(sum(r.group_attended), 0)::int AS group_attended,
            coalesce(sum(r.attended_minutes), 0) AS attended_minutes${keys ? `,\n           ${DAY_KEY_COLUMNS}` : ''}
       FROM (${rollupRows(keys)}) r
-  ), contact AS (${contactsBetween('$1::date', '$2::date', IN_TEAM('pc'))}
+  ), contact AS (${contactsBetween('$1::date', '$2::date', IN_TEAM('pc'), keys ? 'pc.participant_id, pc.record_key' : undefined)}
   ), served AS (${
     keys
       ? `
-    -- With keys, the participants themselves: their keys are the cell's.
-    SELECT count(*)::int AS served, ${recordKeySum('p.record_key')} AS key_served
-      FROM participant p WHERE p.id IN (SELECT participant_id FROM contact)`
+    -- With keys, each person served once, with the record key their contact rows carry (migration ContactRecordKey).
+    SELECT count(*)::int AS served, ${recordKeySum('c.record_key')} AS key_served
+      FROM (SELECT DISTINCT participant_id, record_key FROM contact) c`
       : `
     SELECT count(DISTINCT participant_id)::int AS served FROM contact`
   }

@@ -38,6 +38,7 @@ import { MonthRollups1795660003100 } from './1795660003100-MonthRollups';
 import { ContactPeriodIndex1795660003200 } from './1795660003200-ContactPeriodIndex';
 import { HandoutMonthRollups1795660003300 } from './1795660003300-HandoutMonthRollups';
 import { RecordMonthRollups1795660003400 } from './1795660003400-RecordMonthRollups';
+import { ContactRecordKey1795660003500 } from './1795660003500-ContactRecordKey';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -81,4 +82,5 @@ export const MIGRATIONS = [
   ContactPeriodIndex1795660003200,
   HandoutMonthRollups1795660003300,
   RecordMonthRollups1795660003400,
+  ContactRecordKey1795660003500,
 ];
