@@ -2,13 +2,13 @@ import {
   CLOSED_HANDOUT_OUTCOMES,
   HANDOUT_OUTCOMES,
   RESOURCE_CATEGORIES,
-  type ActivitySummary,
   type Handout,
   type Resource,
 } from '@peerpath/shared';
 import { HANDOUT_ROLLUP_CELLS } from '../src/database/rollups';
 import { createTestApp, seedWorld, type TestApp, type World } from './harness';
 import { versionOf } from './support/organisation';
+import { activityOf, differences, expectMonthsExact, monthRow } from './support/rollups';
 
 /*
  * The handout month roll-up (migration HandoutMonthRollups) is kept by
@@ -31,8 +31,8 @@ const cellWhere = (c: (typeof HANDOUT_ROLLUP_CELLS)[number]) =>
 const COLUMNS = HANDOUT_ROLLUP_CELLS.flatMap((c) => [c.column, `key_${c.column}`]);
 
 /** Every team and month whose stored row differs from the records, either way (rows that net to nothing left out). */
-const MISMATCHES = `
-  WITH k AS (
+const MISMATCHES = differences(
+  `
     SELECT date_trunc('month', h.given_on::timestamp)::date AS month, h.team_id,
            ${HANDOUT_ROLLUP_CELLS.map(
              (c) =>
@@ -41,28 +41,26 @@ const MISMATCHES = `
            ).join(',\n           ')}
       FROM handout h JOIN resource r ON r.id = h.resource_id
      GROUP BY 1, 2
-  ), s AS (
+  `,
+  `
     SELECT month, team_id, ${COLUMNS.join(', ')} FROM team_month_handouts
      WHERE ${COLUMNS.map((c) => `${c} <> 0`).join(' OR ')}
-  )
-  SELECT 'stored' AS side, * FROM (SELECT * FROM s EXCEPT SELECT * FROM k) x
-  UNION ALL
-  SELECT 'records' AS side, * FROM (SELECT * FROM k EXCEPT SELECT * FROM s) y`;
+  `,
+);
 
 /** The closed referrals by team, month of their last step and days to it, stored against the records. */
-const DAYS_MISMATCHES = `
-  WITH k AS (
+const DAYS_MISMATCHES = differences(
+  `
     SELECT date_trunc('month', outcome_on::timestamp)::date AS month, team_id,
            outcome_on - given_on AS days, count(*)::int8 AS closed
       FROM handout
      WHERE outcome IN (${CLOSED_HANDOUT_OUTCOMES.map((o) => `'${o}'`).join(', ')}) AND outcome_on IS NOT NULL
      GROUP BY 1, 2, 3
-  ), s AS (
+  `,
+  `
     SELECT month, team_id, days, closed FROM team_month_referral_days WHERE closed <> 0
-  )
-  SELECT 'stored' AS side, * FROM (SELECT * FROM s EXCEPT SELECT * FROM k) x
-  UNION ALL
-  SELECT 'records' AS side, * FROM (SELECT * FROM k EXCEPT SELECT * FROM s) y`;
+  `,
+);
 
 describe('handout month roll-up', () => {
   let t: TestApp;
@@ -99,26 +97,13 @@ describe('handout month roll-up', () => {
     t.request<Handout>('POST', `/api/handouts/${h.id}/status`, { token, body: { status, on } });
 
   /** The stored months equal the records, and a rebuild (rolled back) writes the same rows. */
-  async function expectExact(): Promise<Record<string, unknown>[]> {
-    expect((await t.db.query(MISMATCHES)).rows).toEqual([]);
-    expect((await t.db.query(DAYS_MISMATCHES)).rows).toEqual([]);
-    const read = `SELECT * FROM team_month_handouts WHERE handouts <> 0 ORDER BY month, team_id`;
-    const c = await t.db.connect();
-    try {
-      const incremental = (await c.query(read)).rows;
-      await c.query('BEGIN');
-      await c.query('SELECT rebuild_report_rollups()');
-      const rebuilt = (await c.query(read)).rows;
-      await c.query('ROLLBACK');
-      expect(incremental).toEqual(rebuilt);
-      return incremental;
-    } finally {
-      c.release();
-    }
-  }
-
-  const month = (rows: Record<string, unknown>[], m: string, teamId: string) =>
-    rows.find((r) => r.month === m && r.team_id === teamId);
+  const expectExact = () =>
+    expectMonthsExact(
+      t,
+      [MISMATCHES, DAYS_MISMATCHES],
+      `SELECT * FROM team_month_handouts WHERE handouts <> 0 ORDER BY month, team_id`,
+    );
+  const month = monthRow;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -370,14 +355,9 @@ describe('handout month roll-up', () => {
       };
     };
     const report = async (from: string, to: string, teamId: string | null) => {
-      const res = await t.request<ActivitySummary>(
-        'GET',
-        `/api/reports/activity?from=${from}&to=${to}${teamId ? `&teamId=${teamId}` : ''}`,
-        { token: w.admin.token },
-      );
-      expect(res.status).toBe(200);
-      const { total, byCategory, byOutcome, connectionRate, medianDaysToOutcome } =
-        res.body.handouts;
+      const { total, byCategory, byOutcome, connectionRate, medianDaysToOutcome } = (
+        await activityOf(t, w.admin.token, from, to, teamId)
+      ).handouts;
       return { total, byCategory, byOutcome, connectionRate, medianDaysToOutcome };
     };
     for (const [from, to, n] of [

@@ -1,13 +1,9 @@
-import {
-  ADVOCACY_CATEGORIES,
-  ADVOCACY_LEVELS,
-  TIME_ENTRY_KINDS,
-  type ActivitySummary,
-} from '@peerpath/shared';
+import { ADVOCACY_CATEGORIES, ADVOCACY_LEVELS, TIME_ENTRY_KINDS } from '@peerpath/shared';
 import { ADVOCACY_ROLLUP_CELLS, TIME_ROLLUP_CELLS } from '../src/database/rollups';
 import { createParticipant } from './factories/daily-loop';
 import { createTestApp, seedWorld, type TestApp, type World } from './harness';
 import { versionOf } from './support/organisation';
+import { activityOf, differences, expectMonthsExact, monthRow } from './support/rollups';
 
 /*
  * The month roll-up of participants enrolled and discharged, advocacy actions,
@@ -52,8 +48,9 @@ const COLUMNS = SOURCES.flatMap(([c, , , , minutes]) => [
 ]);
 
 /** Every team and month whose stored row differs from the records, either way (rows that net to nothing left out). */
-const MISMATCHES = `
-  WITH d AS (
+const MISMATCHES = differences(
+  `
+    WITH d AS (
     ${SOURCES.map(
       ([c, table, day, where, minutes]) => `
     SELECT date_trunc('month', ${day}::timestamp)::date AS month, team_id, '${c}' AS cell,
@@ -61,7 +58,7 @@ const MISMATCHES = `
            ${minutes ? 'sum(minutes)::int8' : '0::int8'} AS minutes
       FROM ${table} WHERE ${day} IS NOT NULL AND ${where} GROUP BY 1, 2`,
     ).join('\n    UNION ALL')}
-  ), k AS (
+    )
     SELECT month, team_id,
            ${SOURCES.map(
              ([c, , , , minutes]) =>
@@ -72,38 +69,26 @@ const MISMATCHES = `
                  : ''),
            ).join(',\n           ')}
       FROM d GROUP BY 1, 2
-  ), s AS (
+  `,
+  `
     SELECT month, team_id, ${COLUMNS.join(', ')} FROM team_month_records
      WHERE ${COLUMNS.map((c) => `${c} <> 0`).join(' OR ')}
-  )
-  SELECT 'stored' AS side, * FROM (SELECT * FROM s EXCEPT SELECT * FROM k) x
-  UNION ALL
-  SELECT 'records' AS side, * FROM (SELECT * FROM k EXCEPT SELECT * FROM s) y`;
+  `,
+);
 
 describe('record month roll-up', () => {
   let t: TestApp;
   let w: World;
 
-  async function expectExact(): Promise<Record<string, unknown>[]> {
-    expect((await t.db.query(MISMATCHES)).rows).toEqual([]);
-    const read = `SELECT * FROM team_month_records ORDER BY month, team_id`;
-    const nonZero = (rows: Record<string, unknown>[]) =>
-      rows.filter((r) => COLUMNS.some((c) => String(r[c]) !== '0'));
-    const c = await t.db.connect();
-    try {
-      const incremental = nonZero((await c.query(read)).rows);
-      await c.query('BEGIN');
-      await c.query('SELECT rebuild_report_rollups()');
-      const rebuilt = nonZero((await c.query(read)).rows);
-      await c.query('ROLLBACK');
-      expect(incremental).toEqual(rebuilt);
-      return incremental;
-    } finally {
-      c.release();
-    }
-  }
-  const month = (rows: Record<string, unknown>[], m: string, teamId: string) =>
-    rows.find((r) => r.month === m && r.team_id === teamId);
+  /** The stored months equal the records, and a rebuild (rolled back) writes the same rows. */
+  const expectExact = () =>
+    expectMonthsExact(
+      t,
+      [MISMATCHES],
+      `SELECT * FROM team_month_records ORDER BY month, team_id`,
+      (r) => COLUMNS.some((c) => String(r[c]) !== '0'),
+    );
+  const month = monthRow;
 
   async function participant(
     teamId: string,
@@ -340,13 +325,7 @@ describe('record month roll-up', () => {
       };
     };
     const report = async (from: string, to: string, teamId: string | null) => {
-      const res = await t.request<ActivitySummary>(
-        'GET',
-        `/api/reports/activity?from=${from}&to=${to}${teamId ? `&teamId=${teamId}` : ''}`,
-        { token: w.admin.token },
-      );
-      expect(res.status).toBe(200);
-      const s = res.body;
+      const s = await activityOf(t, w.admin.token, from, to, teamId);
       return {
         newParticipants: s.newParticipants,
         dischargedParticipants: s.dischargedParticipants,
