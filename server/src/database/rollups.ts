@@ -120,10 +120,13 @@ const afterWholeMonths = (to: string) => `date_trunc('month', (${to} + 1)::times
 export function periodByMonths(from: string, to: string) {
   const first = firstWholeMonth(from);
   const after = afterWholeMonths(to);
+  const before = (col: string) => `(${col} BETWEEN ${from} AND least(${first} - 1, ${to}))`;
+  const afterMonths = (col: string) => `(${col} BETWEEN greatest(${first}, ${after}) AND ${to})`;
+  const months = (col: string) => `(${col} >= ${first} AND ${col} < ${after})`;
   return {
-    months: (col: string) => `(${col} >= ${first} AND ${col} < ${after})`,
-    before: (col: string) => `(${col} BETWEEN ${from} AND least(${first} - 1, ${to}))`,
-    after: (col: string) => `(${col} BETWEEN greatest(${first}, ${after}) AND ${to})`,
+    months,
+    before,
+    after: afterMonths,
     /**
      * A derived table of the columns `cols` of the rows `x` of `table` whose
      * date column `day` is a day of the period outside its whole months and
@@ -131,11 +134,17 @@ export function periodByMonths(from: string, to: string) {
      * OR of the two was planned as one filtered scan of the whole index).
      */
     edgeRows: (table: string, cols: string, day: string, where = 'true') => `(
-      SELECT ${cols} FROM ${table} x
-       WHERE x.${day} BETWEEN ${from} AND least(${first} - 1, ${to}) AND ${where}
+      SELECT ${cols} FROM ${table} x WHERE ${before(`x.${day}`)} AND ${where}
       UNION ALL
-      SELECT ${cols} FROM ${table} x
-       WHERE x.${day} BETWEEN greatest(${first}, ${after}) AND ${to} AND ${where})`,
+      SELECT ${cols} FROM ${table} x WHERE ${afterMonths(`x.${day}`)} AND ${where})`,
+    /**
+     * One row: the sums of the columns `cols` of the month roll-up `table`
+     * (alias `m`) over the period's whole months, of the rows that meet `where`.
+     */
+    monthSums: (table: string, cols: readonly string[], where = 'true') => `
+    SELECT ${cols.map((c) => `sum(m.${c}) AS ${c}`).join(', ')}
+      FROM ${table} m
+     WHERE ${months('m.month')} AND ${where}`,
   };
 }
 

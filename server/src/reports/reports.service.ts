@@ -446,17 +446,9 @@ const activitySql = (keys: boolean) => `
          END AS average_per_group_session
     FROM d, served`;
 
-/** SQL: the sums of the columns `cols` of `team_month_records` over the period's whole months (one row). */
-const recordMonths = (cols: string[]) => `
-    SELECT ${cols.map((c) => `sum(m.${c}) AS ${c}`).join(', ')}
-      FROM team_month_records m
-     WHERE ${PERIOD.months('m.month')} AND ${IN_TEAM('m')}`;
-
-/** SQL: the sums of `team_month_handouts` over the period's whole months (one row). */
-const handoutMonths = (keys: boolean) => `
-    SELECT ${HANDOUT_ROLLUP_CELLS.map((c) => `sum(m.${c.column}) AS ${c.column}${keys ? `, sum(m.key_${c.column}) AS key_${c.column}` : ''}`).join(',\n           ')}
-      FROM team_month_handouts m
-     WHERE ${PERIOD.months('m.month')} AND ${IN_TEAM('m')}`;
+/** The count columns of `cells`, each followed by its key sum's with `keys`. */
+const cellColumns = (cells: readonly RollupCell[], keys: boolean) =>
+  cells.flatMap((c) => [c.column, ...(keys ? [`key_${c.column}`] : [])]);
 
 /** A text literal of SQL, or NULL. */
 const literal = (x: string | null) => (x === null ? 'NULL' : `'${x}'`);
@@ -502,7 +494,11 @@ const PEOPLE_FIGURES: [name: string, key: string, cell: string, table: string, d
  * first whole month and after the last from the records.
  */
 const peopleSql = (keys: boolean) => `
-  WITH months AS (${recordMonths(PEOPLE_FIGURES.flatMap(([, , cell]) => [cell, ...(keys ? [`key_${cell}`] : [])]))})
+  WITH months AS (${PERIOD.monthSums(
+    'team_month_records',
+    PEOPLE_FIGURES.flatMap(([, , cell]) => [cell, ...(keys ? [`key_${cell}`] : [])]),
+    IN_TEAM('m'),
+  )})
   SELECT ${PEOPLE_FIGURES.map(
     ([name, key, cell], i) =>
       `(coalesce(months.${cell}, 0) + e${i}.n)::int AS ${name}` +
@@ -536,7 +532,7 @@ const handoutsSql = (keys: boolean) => {
     SELECT h.resource_id, h.outcome, count(*) AS n${units(`${keyUnits('h.record_key')} AS units`)}
       FROM ${PERIOD.edgeRows('handout', `x.resource_id, x.outcome${keys ? ', x.record_key' : ''}`, 'given_on', IN_TEAM('x'))} h
      GROUP BY h.resource_id, h.outcome
-  ), months AS (${handoutMonths(keys)}
+  ), months AS (${PERIOD.monthSums('team_month_handouts', cellColumns(HANDOUT_ROLLUP_CELLS, keys), IN_TEAM('m'))}
   ), cells AS (
     SELECT ${GROUPING('r.category', 'e.outcome')} AS grouping,
            r.category::text AS a, e.outcome::text AS b, sum(e.n) AS n${units('sum(e.units) AS units')}
@@ -595,7 +591,7 @@ const CLOSED_SQL = `
  * `team_month_records` (migration RecordMonthRollups), the edge days from the actions.
  */
 const advocacySql = (keys: boolean) => `
-  WITH months AS (${recordMonths(ADVOCACY_ROLLUP_CELLS.flatMap((c) => [c.column, ...(keys ? [`key_${c.column}`] : [])]))}
+  WITH months AS (${PERIOD.monthSums('team_month_records', cellColumns(ADVOCACY_ROLLUP_CELLS, keys), IN_TEAM('m'))}
   ), cells AS (
     SELECT ${GROUPING('x.category', 'x.level')} AS grouping,
            x.category::text AS a, x.level::text AS b, count(*) AS n${keys ? `, ${keyUnits('x.record_key')} AS units` : ''}

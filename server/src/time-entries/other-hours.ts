@@ -24,10 +24,15 @@ const IN_TEAM = (alias: string) => `($3::uuid IS NULL OR ${alias}.team_id = $3::
 const otherHoursSql = (keys: boolean) => {
   const units = (col: string) => (keys ? `, ${col}` : '');
   return `
-  WITH months AS (
-    SELECT ${TIME_ROLLUP_CELLS.map((c) => `sum(m.${c.column}) AS ${c.column}, sum(m.minutes_${c.column}) AS minutes_${c.column}${units(`sum(m.key_${c.column}) AS key_${c.column}`)}`).join(',\n           ')}
-      FROM team_month_records m
-     WHERE ${PERIOD.months('m.month')} AND ${IN_TEAM('m')}
+  WITH months AS (${PERIOD.monthSums(
+    'team_month_records',
+    TIME_ROLLUP_CELLS.flatMap((c) => [
+      c.column,
+      `minutes_${c.column}`,
+      ...(keys ? [`key_${c.column}`] : []),
+    ]),
+    IN_TEAM('m'),
+  )}
   ), cells AS (
     SELECT e.kind::text AS kind, GROUPING(e.kind) = 1 AS is_total, sum(e.minutes) AS minutes,
            count(*) AS n${units(`${keyUnits('e.record_key')} AS units`)}
