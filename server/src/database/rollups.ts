@@ -41,6 +41,11 @@ export const ROLLUP_TRIGGERS: readonly { table: string; name: string }[] = [
       name: `rollup_records_${table}_${op}`,
     })),
   ),
+  // The outcome measures' courses and months (migration OutcomeMonthRollups).
+  ...['insert', 'delete', 'update', 'truncate'].map((op) => ({
+    table: 'measurement',
+    name: `rollup_outcomes_${op}`,
+  })),
 ];
 
 /**
@@ -138,13 +143,19 @@ export function periodByMonths(from: string, to: string) {
       UNION ALL
       SELECT ${cols} FROM ${table} x WHERE ${afterMonths(`x.${day}`)} AND ${where})`,
     /**
-     * One row: the sums of the columns `cols` of the month roll-up `table`
-     * (alias `m`) over the period's whole months, of the rows that meet `where`.
+     * One row (or with `by`, one row per value of that column): the sums of
+     * the columns `cols` of the month roll-up `table` (alias `m`) over the
+     * period's whole months, of the rows that meet `where`.
      */
-    monthSums: (table: string, cols: readonly string[], where = 'true') => `
-    SELECT ${cols.map((c) => `sum(m.${c}) AS ${c}`).join(', ')}
+    monthSums: (table: string, cols: readonly string[], where = 'true', by?: string) => `
+    SELECT ${by ? `m.${by}, ` : ''}${cols.map((c) => `sum(m.${c}) AS ${c}`).join(', ')}
       FROM ${table} m
-     WHERE ${months('m.month')} AND ${where}`,
+     WHERE ${months('m.month')} AND ${where}${
+       by
+         ? `
+     GROUP BY m.${by}`
+         : ''
+     }`,
   };
 }
 

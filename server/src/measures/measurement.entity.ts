@@ -18,6 +18,9 @@ import { UserEntity } from '../users/user.entity';
 @Index('measurement_team_taken_idx', ['teamId', 'instrument', 'takenOn'])
 // The outcomes report's index-only scan; created in the OutcomesIndex migration (INCLUDE, partial).
 @Index('measurement_outcomes_idx', { synchronize: false })
+// The outcomes report's reads outside its month roll-up; created in the OutcomeMonthRollups migration.
+@Index('measurement_course_taken_idx', { synchronize: false })
+@Index('measurement_course_next_idx', { synchronize: false })
 export class MeasurementEntity extends BaseRecord {
   @Column({ name: 'team_id', type: 'uuid' })
   teamId: string;
@@ -77,6 +80,33 @@ export class MeasurementEntity extends BaseRecord {
 
   @Column({ name: 'void_reason', type: 'varchar', length: 500, nullable: true })
   voidReason: string | null;
+
+  /**
+   * The person's baseline score of the instrument, on each live measurement
+   * after the baseline (null on the baseline and on voided ones), and the day
+   * of their next live measurement of it (null on the latest): written only by
+   * the triggers of migration OutcomeMonthRollups, read only by the outcomes
+   * report's SQL.
+   */
+  @Column({
+    name: 'baseline_score',
+    type: 'smallint',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  baselineScore?: number | null;
+
+  @Column({
+    name: 'next_taken_on',
+    type: 'date',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  nextTakenOn?: string | null;
 
   /** SPEC §14: read only as sums by the funder exports' SQL, never shown. */
   @RecordKeyColumn()

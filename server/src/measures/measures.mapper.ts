@@ -7,7 +7,13 @@ import type { SafetyAlertEntity } from './safety-alert.entity';
 
 export type MeasurementRow = Omit<
   MeasurementEntity,
-  'recordKey' | 'team' | 'participant' | 'administeredBy' | 'voidedBy'
+  | 'recordKey'
+  | 'baselineScore'
+  | 'nextTakenOn'
+  | 'team'
+  | 'participant'
+  | 'administeredBy'
+  | 'voidedBy'
 >;
 export type SafetyAlertRow = Omit<
   SafetyAlertEntity,

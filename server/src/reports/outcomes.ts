@@ -27,7 +27,8 @@ import { fieldError } from '../common/access';
 import type { AuthUser } from '../common/auth.decorators';
 import { APP_CONFIG, type ResolvedConfig } from '../config/config';
 import type { ExportFile } from './export';
-import { recordKeySum } from './key-sums';
+import { periodByMonths } from '../database/rollups';
+import { keyOfUnits, keyUnits } from './key-sums';
 import { fileSlug, periodLimit, reportScope } from './scope';
 import {
   PERTURBATION_EXPLAINED,
@@ -50,44 +51,85 @@ export const OUTCOMES_SQL = outcomesSql(false);
 /**
  * The outcomes, and with `withKeys` the cell keys of SPEC §14 for the funder
  * export: the fractional part of the sum of the counted participants' record
- * keys, for n, improved and worsened (one join to `participant` by primary key
- * per person counted; the on-screen report does not pay it).
+ * keys, for n, improved and worsened.
+ *
+ * Each live measurement after a person's baseline carries the baseline score
+ * and the day of the person's next measurement of the instrument (migration
+ * OutcomeMonthRollups), so it is the person's latest on `to` in the period
+ * when it was taken in the period and its next one is after `to` or absent.
+ * The period's whole months come from `team_month_outcomes`, the months of
+ * those measurements whose next month is after the month of `to`; the rest
+ * from `measurement` by two partial indexes: those taken on the days outside
+ * the whole months, and those taken in them whose next one falls after `to`
+ * but within its month. Sums, not averages, are added, so the means are the
+ * records' to the last digit. The month roll-up counts improved and worsened
+ * with SPEC §9's 5 points and directions, as $5 and $6 give them.
  */
 export function outcomesSql(withKeys: boolean): string {
-  const key = (filter: string) => recordKeySum('p.record_key', filter);
+  const period = periodByMonths('$1::date', '$2::date');
+  const afterToMonth = `(date_trunc('month', $2::date::timestamp) + interval '1 month')::date`;
+  const scope = (a: string) =>
+    `($3::uuid IS NULL OR ${a}.team_id = $3::uuid) AND ${a}.instrument = ANY($4::text[])`;
+  const cols = 'x.instrument, x.participant_id, x.baseline_score, x.score';
+  const better = `CASE WHEN e.instrument = ANY($5::text[]) THEN e.score - e.baseline_score
+                       ELSE e.baseline_score - e.score END`;
+  const improved = ` FILTER (WHERE ${better} >= $6::int)`;
+  const worsened = ` FILTER (WHERE ${better} <= -$6::int)`;
   return `
-  WITH x AS (
-    SELECT m.participant_id, m.instrument,
-           (array_agg(m.score ORDER BY m.taken_on, m.created_at, m.id))[1] AS baseline,
-           (array_agg(m.score ORDER BY m.taken_on DESC, m.created_at DESC, m.id DESC))[1] AS latest,
-           max(m.taken_on) AS latest_on, count(*) AS c
-      FROM measurement m
-     WHERE m.voided_at IS NULL AND m.taken_on <= $2::date
-       AND ($3::uuid IS NULL OR m.team_id = $3::uuid) AND m.instrument = ANY($4::text[])
-     GROUP BY m.participant_id, m.instrument
-  ), d AS (
-    SELECT x.participant_id, x.instrument, x.baseline, x.latest,
-           CASE WHEN x.instrument = ANY($5::text[]) THEN x.latest - x.baseline
-                ELSE x.baseline - x.latest END AS better
-      FROM x
-     WHERE x.latest_on >= $1::date AND x.c > 1
+  WITH e AS (
+    ${period.edgeRows(
+      'measurement',
+      cols,
+      'taken_on',
+      `x.baseline_score IS NOT NULL AND (x.next_taken_on IS NULL OR x.next_taken_on > $2::date)
+         AND ${scope('x')}`,
+    )}
+    UNION ALL
+    SELECT ${cols} FROM measurement x
+     WHERE x.baseline_score IS NOT NULL AND x.next_taken_on > $2::date
+       AND x.next_taken_on < ${afterToMonth} AND ${period.months('x.taken_on')} AND ${scope('x')}
+  ), t AS (
+    SELECT m.instrument, m.n, m.baseline, m.latest, m.improved, m.worsened${
+      withKeys ? ', m.key_n, m.key_improved, m.key_worsened' : ''
+    }
+      FROM (${period.monthSums(
+        'team_month_outcomes',
+        ['n', 'baseline', 'latest', 'improved', 'worsened', ...(withKeys ? OUTCOME_KEYS : [])],
+        `m.next_month > date_trunc('month', $2::date::timestamp)::date AND ${scope('m')}`,
+        'instrument',
+      )}) m
+    UNION ALL
+    SELECT e.instrument, count(*), sum(e.baseline_score), sum(e.score),
+           count(*)${improved}, count(*)${worsened}${
+             withKeys
+               ? `,
+           ${keyUnits('p.record_key')}, ${keyUnits('p.record_key', improved)},
+           ${keyUnits('p.record_key', worsened)}`
+               : ''
+           }
+      FROM e${withKeys ? ' JOIN participant p ON p.id = e.participant_id' : ''}
+     GROUP BY e.instrument
   )
-  SELECT d.instrument, count(*)::int AS n,
-         round(avg(d.baseline), 1)::float8 AS mean_baseline,
-         round(avg(d.latest), 1)::float8 AS mean_latest,
-         round(avg(d.latest - d.baseline), 1)::float8 AS mean_change,
-         count(*) FILTER (WHERE d.better >= $6::int)::int AS improved,
-         count(*) FILTER (WHERE d.better <= -$6::int)::int AS worsened${
+  SELECT t.instrument, sum(t.n)::int AS n,
+         round(sum(t.baseline) / sum(t.n), 1)::float8 AS mean_baseline,
+         round(sum(t.latest) / sum(t.n), 1)::float8 AS mean_latest,
+         round((sum(t.latest) - sum(t.baseline)) / sum(t.n), 1)::float8 AS mean_change,
+         sum(t.improved)::int AS improved,
+         sum(t.worsened)::int AS worsened${
            withKeys
              ? `,
-         ${key('')} AS n_key,
-         ${key(' FILTER (WHERE d.better >= $6::int)')} AS improved_key,
-         ${key(' FILTER (WHERE d.better <= -$6::int)')} AS worsened_key`
+         ${keyOfUnits('sum(t.key_n)')} AS n_key,
+         ${keyOfUnits('sum(t.key_improved)')} AS improved_key,
+         ${keyOfUnits('sum(t.key_worsened)')} AS worsened_key`
              : ''
          }
-    FROM d${withKeys ? ' JOIN participant p ON p.id = d.participant_id' : ''}
-   GROUP BY d.instrument`;
+    FROM t
+   GROUP BY t.instrument
+  HAVING sum(t.n) > 0`;
 }
+
+/** The key sums kept beside the counts of `team_month_outcomes`. */
+const OUTCOME_KEYS = ['key_n', 'key_improved', 'key_worsened'];
 
 /** The cell keys of one instrument's counts (SPEC §14). */
 export interface OutcomeKeys {

@@ -39,6 +39,7 @@ import { ContactPeriodIndex1795660003200 } from './1795660003200-ContactPeriodIn
 import { HandoutMonthRollups1795660003300 } from './1795660003300-HandoutMonthRollups';
 import { RecordMonthRollups1795660003400 } from './1795660003400-RecordMonthRollups';
 import { ContactRecordKey1795660003500 } from './1795660003500-ContactRecordKey';
+import { OutcomeMonthRollups1795660003600 } from './1795660003600-OutcomeMonthRollups';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   HandoutMonthRollups1795660003300,
   RecordMonthRollups1795660003400,
   ContactRecordKey1795660003500,
+  OutcomeMonthRollups1795660003600,
 ];
