@@ -1294,14 +1294,18 @@ export class ScaleSeeder {
     const measurements = await this.run(
       `INSERT INTO measurement (id, created_at, updated_at, team_id, participant_id, instrument, taken_on,
                                 answers, score, band, at_discharge, self_entered, administered_by_id,
-                                voided_at, voided_by_id, void_reason)
+                                voided_at, voided_by_id, void_reason, baseline_score, next_taken_on)
        SELECT pg_temp.uid(${UID_RECORDS.measurement}, m.mkey), m.created,
               CASE WHEN m.voided THEN least(now(), m.created + interval '1 day') ELSE m.created END,
               t.id, m.participant_id, m.instrument, ${this.date('m.day')}, m.answers, m.score, ${band},
               m.at_discharge, ${mr(521)} < 0.4, m.worker_id,
               CASE WHEN m.voided THEN least(now(), m.created + interval '1 day') END,
               CASE WHEN m.voided THEN m.worker_id END,
-              CASE WHEN m.voided THEN ${oneOf(VOID_REASONS, mr(522))} END
+              CASE WHEN m.voided THEN ${oneOf(VOID_REASONS, mr(522))} END,
+              -- Each live measure's place in its course, as the OutcomeMonthRollups triggers keep it, so
+              -- that the roll-up rebuild finds every course already right and rewrites no row.
+              CASE WHEN NOT m.voided AND row_number() OVER course > 1 THEN first_value(m.score) OVER course END,
+              CASE WHEN NOT m.voided THEN ${this.date('lead(m.day) OVER course')} END
          FROM (SELECT tm.*, (SELECT sum(a)::int FROM unnest(tm.answers) a) AS score,
                       least(now(), ${this.at('tm.day', `9 + ${rnd('tm.mkey', 523)} * 8`)}) AS created,
                       ${rnd('tm.mkey', 524)} < 0.01 AS voided,
@@ -1311,6 +1315,8 @@ export class ScaleSeeder {
                  JOIN tmp_staff hs ON hs.staff_no = tm.home
                  JOIN tmp_staff sup ON sup.staff_no = t0.sup_staff_no) m
          JOIN tmp_team t ON t.team_no = m.team_no
+       WINDOW course AS (PARTITION BY m.participant_id, m.instrument, m.voided
+                         ORDER BY m.day, m.created, pg_temp.uid(${UID_RECORDS.measurement}, m.mkey))
         ORDER BY m.day, m.mkey`,
     );
     tick(0.8);
