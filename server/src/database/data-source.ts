@@ -18,7 +18,7 @@ export function connectionOptions(timeZone: string): string {
 
 export function dataSourceOptions(
   url: string,
-  opts: { poolSize?: number; timeZone?: string } = {},
+  opts: { poolSize?: number; timeZone?: string; queryTimeout?: boolean } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -34,8 +34,9 @@ export function dataSourceOptions(
       max: opts.poolSize ?? 20,
       options: connectionOptions(opts.timeZone ?? 'UTC'),
       connectionTimeoutMillis: 3000,
-      // Statements that hang (a lost database) fail instead of holding a request forever.
-      query_timeout: 30000,
+      // Statements that hang (a lost database) fail instead of holding a request forever. Migrations
+      // run without it: one that rewrites a large table takes as long as it takes.
+      query_timeout: opts.queryTimeout === false ? undefined : 30000,
     },
   };
 }

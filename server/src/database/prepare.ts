@@ -18,7 +18,11 @@ export async function prepareDatabase(
   const lock = new Client({ connectionString: config.databaseUrl });
   await lock.connect();
   const ds = new DataSource(
-    dataSourceOptions(config.databaseUrl, { poolSize: 4, timeZone: config.orgTimezone }),
+    dataSourceOptions(config.databaseUrl, {
+      poolSize: 4,
+      timeZone: config.orgTimezone,
+      queryTimeout: false,
+    }),
   );
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

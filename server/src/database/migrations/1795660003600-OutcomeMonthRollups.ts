@@ -32,9 +32,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * write takes an advisory lock per person and instrument written, takes the
  * course's measurements out of their months, works the course out again and
  * puts them back (a person has a handful of measurements of an instrument).
- * An update that changes none of the watched columns (the course's own
- * columns, as the trigger writes them) returns at once. Counts change by
- * deltas, applied in key order.
+ * An update that changes none of the watched columns returns at once, as do
+ * the triggers' own writes of the course columns (flagged by the setting
+ * `peerpath.course_writes` while they run). Counts change by deltas, applied
+ * in key order.
  *
  * `rebuild_report_rollups()` is renamed `rebuild_summary_rollups()`; a new
  * `rebuild_report_rollups()` calls it and then works out every course and
@@ -101,6 +102,7 @@ function addToMonths(src: string): string {
  */
 function recourse(pairs: string): string {
   return `
+  PERFORM set_config('peerpath.course_writes', 'on', true);
   WITH c AS (
     SELECT m.id,
            CASE WHEN row_number() OVER w > 1 THEN first_value(m.score) OVER w END AS baseline_score,
@@ -115,7 +117,8 @@ function recourse(pairs: string): string {
      AND (m.baseline_score, m.next_taken_on) IS DISTINCT FROM (c.baseline_score, c.next_taken_on);
   UPDATE measurement m SET baseline_score = NULL, next_taken_on = NULL
    WHERE m.voided_at IS NOT NULL AND ${pairs}
-     AND (m.baseline_score IS NOT NULL OR m.next_taken_on IS NOT NULL)`;
+     AND (m.baseline_score IS NOT NULL OR m.next_taken_on IS NOT NULL);
+  PERFORM set_config('peerpath.course_writes', 'off', true)`;
 }
 
 /** SQL: the measurement `m` is of a person and instrument among the rows of `sets` (row sources). */
@@ -158,7 +161,7 @@ const FUNCTIONS: [name: string, op: string, refs: string, body: string][] = [
     maintain(
       ['new_rows'],
       `(SELECT * FROM measurement m WHERE ${ofPairs(['new_rows'])}
-          AND m.id NOT IN (SELECT id FROM new_rows))`,
+          AND NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = m.id))`,
     ),
   ],
   [
@@ -175,14 +178,20 @@ const FUNCTIONS: [name: string, op: string, refs: string, body: string][] = [
     'rollup_outcomes_update',
     'UPDATE',
     'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows',
-    // Only the rows whose watched columns changed count; the course's own writes change none.
-    `IF NOT EXISTS ${changedRows('n')} THEN
+    // The course's own writes (flagged while they run) and updates that change no watched column
+    // return at once. The check counts rather than asks EXISTS: planned for its first row, EXISTS
+    // joined the two transition tables by nested loop, which an update of many rows never finishes.
+    `IF current_setting('peerpath.course_writes', true) = 'on' THEN
+       RETURN NULL;
+     END IF;
+     PERFORM 1 FROM (SELECT count(*) AS c FROM ${changedRows('n')} n) s WHERE s.c > 0;
+     IF NOT FOUND THEN
        RETURN NULL;
      END IF;
      ${maintain(
        [changedRows('o'), changedRows('n')],
        `(SELECT * FROM measurement m WHERE ${ofPairs([changedRows('o'), changedRows('n')])}
-           AND m.id NOT IN (SELECT n.id FROM ${changedRows('n')} n)
+           AND NOT EXISTS (SELECT 1 FROM ${changedRows('n')} n WHERE n.id = m.id)
          UNION ALL SELECT * FROM ${changedRows('o')} o)`,
      )}`,
   ],
