@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { queryOutcomes } from '../src/reports/outcomes';
 import { recordKeySum } from '../src/reports/key-sums';
 import { createTestApp, seedWorld, type TestApp, type World } from './harness';
+import { answersFor } from './support/measures';
 import { versionOf } from './support/organisation';
 import { differences, expectMonthsExact } from './support/rollups';
 
@@ -202,19 +203,6 @@ describe('outcome month roll-up', () => {
       [teamId, name],
     );
     return rows[0].id;
-  }
-
-  /** Answers of `instrument` that add up to `score` (each item as even as it goes). */
-  function answersFor(key: InstrumentKey, score: number): number[] {
-    const i = INSTRUMENTS[key];
-    const lo = i.answers[0].value;
-    const hi = i.answers[i.answers.length - 1].value;
-    let rest = score - lo * i.items.length;
-    return i.items.map(() => {
-      const add = Math.min(hi - lo, rest);
-      rest -= add;
-      return lo + add;
-    });
   }
 
   /** Measurements in one multi-row INSERT, in the order given. */

@@ -1,5 +1,6 @@
 import { INSTRUMENTS, scoreAnswers, type InstrumentKey } from '@peerpath/shared';
 import { createTestApp, seedWorld, type TestApp, type World } from './harness';
+import { answersFor } from './support/measures';
 import { auditActionsSince, auditSeq } from './support/routes';
 
 /**
@@ -26,19 +27,6 @@ describe('outcomes report', () => {
   let t: TestApp;
   let w: World;
   const period = 'from=2026-01-01&to=2026-03-31';
-
-  /** Answers that add up to `score`. */
-  function answersFor(key: InstrumentKey, score: number): number[] {
-    const i = INSTRUMENTS[key];
-    const lo = i.answers[0].value;
-    const hi = i.answers[i.answers.length - 1].value;
-    let rest = score - lo * i.items.length;
-    return i.items.map(() => {
-      const add = Math.min(hi - lo, rest);
-      rest -= add;
-      return lo + add;
-    });
-  }
 
   async function person(teamId: string, name: string): Promise<string> {
     const { rows } = await t.db.query(
