@@ -40,6 +40,7 @@ import { HandoutMonthRollups1795660003300 } from './1795660003300-HandoutMonthRo
 import { RecordMonthRollups1795660003400 } from './1795660003400-RecordMonthRollups';
 import { ContactRecordKey1795660003500 } from './1795660003500-ContactRecordKey';
 import { OutcomeMonthRollups1795660003600 } from './1795660003600-OutcomeMonthRollups';
+import { ReferralDaysMonthIndex1795660003700 } from './1795660003700-ReferralDaysMonthIndex';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -85,4 +86,5 @@ export const MIGRATIONS = [
   RecordMonthRollups1795660003400,
   ContactRecordKey1795660003500,
   OutcomeMonthRollups1795660003600,
+  ReferralDaysMonthIndex1795660003700,
 ];
