@@ -88,16 +88,12 @@ export function outcomesSql(withKeys: boolean): string {
     SELECT ${cols} FROM measurement x
      WHERE x.baseline_score IS NOT NULL AND x.next_taken_on > $2::date
        AND x.next_taken_on < ${afterToMonth} AND ${period.months('x.taken_on')} AND ${scope('x')}
-  ), t AS (
-    SELECT m.instrument, m.n, m.baseline, m.latest, m.improved, m.worsened${
-      withKeys ? ', m.key_n, m.key_improved, m.key_worsened' : ''
-    }
-      FROM (${period.monthSums(
-        'team_month_outcomes',
-        ['n', 'baseline', 'latest', 'improved', 'worsened', ...(withKeys ? OUTCOME_KEYS : [])],
-        `m.next_month > date_trunc('month', $2::date::timestamp)::date AND ${scope('m')}`,
-        'instrument',
-      )}) m
+  ), t AS (${period.monthSums(
+    'team_month_outcomes',
+    ['n', 'baseline', 'latest', 'improved', 'worsened', ...(withKeys ? OUTCOME_KEYS : [])],
+    `m.next_month > date_trunc('month', $2::date::timestamp)::date AND ${scope('m')}`,
+    'instrument',
+  )}
     UNION ALL
     SELECT e.instrument, count(*), sum(e.baseline_score), sum(e.score),
            count(*)${improved}, count(*)${worsened}${
