@@ -368,6 +368,18 @@ export async function seedDemoPlans(ds: DataSource, config: ResolvedConfig): Pro
         ORDER BY s.starts_at, a.session_id, a.participant_id`,
       [tz],
     );
+    // Each worker whose notes are co-signed has their latest note of the past few days signed and
+    // waiting for their supervisor, so the co-signature queue is never empty on the day the demo
+    // is opened (the draws alone left it empty on some days).
+    const waiting = new Set<(typeof attended)[number]>();
+    const latest = new Map<string, (typeof attended)[number]>();
+    for (const a of attended) {
+      const ends = new Date(a.endsAt).getTime();
+      if (a.cosign && ends <= now - 3 * HOUR && ends >= now - 6 * 24 * HOUR) {
+        latest.set(a.facilitatorId, a);
+      }
+    }
+    for (const a of latest.values()) waiting.add(a);
     const covered = new Map<string, string>();
     const noteRows: unknown[][] = [];
     let returnLeft = 1;
@@ -375,7 +387,8 @@ export async function seedDemoPlans(ds: DataSource, config: ResolvedConfig): Pro
     for (const a of attended) {
       const ends = new Date(a.endsAt).getTime();
       const age = (now - ends) / (24 * HOUR);
-      if (!rng.chance(age > 10 ? 0.93 : 0.7)) continue;
+      const waits = waiting.has(a);
+      if (!rng.chance(age > 10 ? 0.93 : 0.7) && !waits) continue;
       const group = formatOf(a.type) === 'group';
       if (!covered.has(a.sessionId)) {
         covered.set(a.sessionId, rng.pick(group ? GROUP_COVERED : ONE_TO_ONE));
@@ -419,6 +432,7 @@ export async function seedDemoPlans(ds: DataSource, config: ResolvedConfig): Pro
       const hours = rng.chance(0.1) ? rng.int(lateHours + 2, lateHours + 96) : rng.int(1, 30);
       let signedAt: number | null = ends + hours * HOUR;
       if (signedAt > now - HOUR || (age <= 10 && rng.chance(0.35))) signedAt = null;
+      if (waits) signedAt = Math.min(ends + hours * HOUR, now - HOUR);
       const supervisor = supervisors.get(a.teamId) ?? null;
       const needsCosign = signedAt !== null && a.cosign && supervisor !== null;
       let cosignedAt: number | null = null;
@@ -426,7 +440,7 @@ export async function seedDemoPlans(ds: DataSource, config: ResolvedConfig): Pro
         cosignedAt = Math.min(now - HOUR, signedAt! + rng.int(4, 60) * HOUR);
       }
       let returned: { at: number; by: string } | null = null;
-      if (needsCosign && !cosignedAt && returnLeft > 0 && now - signedAt! > 24 * HOUR) {
+      if (needsCosign && !cosignedAt && !waits && returnLeft > 0 && now - signedAt! > 24 * HOUR) {
         returnLeft -= 1;
         returned = { at: signedAt! + 20 * HOUR, by: supervisor! };
       }
