@@ -590,11 +590,12 @@ describe('participants', () => {
     }
 
     it('matches across teams with the trigram index expression', async () => {
-      // On a table this small the team list index would also do; without it, the trigram one must.
+      // Without the list indexes, the trigram one must.
       const plan = await planOf(
         `SELECT p.id FROM participant p WHERE ${NAME_SEARCH_SQL} LIKE lower($1)`,
         [`%${escapeLike('abbo')}%`],
-        ['DROP INDEX participant_team_list_idx'],
+        // The list indexes hold the names too, and on a table this small either would also do.
+        ['DROP INDEX participant_team_list_idx', 'DROP INDEX participant_org_list_idx'],
       );
       expect(plan).toContain('participant_name_trgm_idx');
     });
@@ -607,6 +608,79 @@ describe('participants', () => {
         [sw.teamA.id, 'abbo'],
       );
       expect(plan).toContain('participant_team_list_idx');
+      expect(plan).not.toMatch(/Sort/);
+    });
+
+    it('pages the whole organisation in list order from its own index, counting the matches apart', async () => {
+      // Another team's people interleave with team A's by name; one is inactive.
+      for (const [firstName, lastName, status] of [
+        ['Ada', 'Abbott', 'active'],
+        ['Bea', 'Lacks', 'inactive'],
+        ['Cy', 'Mcdonald', 'active'],
+      ] as const) {
+        const id = await insertParticipant(t, sw.teamB.id, { firstName, lastName });
+        await t.db.query(`UPDATE participant SET status = $2 WHERE id = $1`, [id, status]);
+      }
+      const expected = async (where: string) =>
+        (
+          await t.db.query<{ id: string }>(
+            `SELECT p.id FROM participant p ${where}
+              ORDER BY lower(p.last_name), lower(p.first_name), p.id`,
+          )
+        ).rows.map((r) => r.id);
+      const allPages = async (q: string) => {
+        const ids: string[] = [];
+        const totals = new Set<number>();
+        for (let page = 1; ; page++) {
+          const res = await list(`?pageSize=3&page=${page}${q}`, () => sw.admin);
+          expect(res.status).toBe(200);
+          totals.add(res.body.total);
+          if (res.body.items.length === 0) break;
+          ids.push(...res.body.items.map((p: Participant) => p.id));
+        }
+        return { ids, totals: [...totals] };
+      };
+      const everyone = await expected('');
+      expect(everyone.length).toBeGreaterThan(names.length + 3);
+      expect(await allPages('')).toEqual({ ids: everyone, totals: [everyone.length] });
+      const inactive = await expected(`WHERE p.status = 'inactive'`);
+      expect(inactive.length).toBeGreaterThanOrEqual(1);
+      expect(await allPages('&status=inactive')).toEqual({
+        ids: inactive,
+        totals: [inactive.length],
+      });
+      const abbotts = await expected(`WHERE ${NAME_SEARCH_SQL} LIKE '%abbott%'`);
+      expect(abbotts.length).toBeGreaterThanOrEqual(4);
+      expect(await allPages('&search=abbott')).toEqual({ ids: abbotts, totals: [abbotts.length] });
+
+      // By last contact: never met first (by name), then the longest unseen first.
+      await createSession(t, sw.workerB, [(await expected(`WHERE p.first_name = 'Cy'`))[0]], {
+        startsAt: '2026-01-03T10:00:00Z',
+      });
+      const byContact = (
+        await t.db.query<{ id: string }>(
+          `SELECT p.id FROM participant p
+             LEFT JOIN (SELECT participant_id, max(last_day) AS last_day
+                          FROM participant_contact GROUP BY participant_id) c ON c.participant_id = p.id
+            ORDER BY c.last_day ASC NULLS FIRST, lower(p.last_name), lower(p.first_name), p.id`,
+        )
+      ).rows.map((r) => r.id);
+      expect(await allPages('&sort=lastContact')).toEqual({
+        ids: byContact,
+        totals: [byContact.length],
+      });
+    });
+
+    it('reads an organisation-wide page from participant_org_list_idx without sorting', async () => {
+      const plan = await planOf(
+        `SELECT p.id, (SELECT count(*)::int FROM participant p WHERE p.status = $1) AS total
+           FROM participant p WHERE p.status = $1
+          ORDER BY lower(p.last_name), lower(p.first_name), p.id LIMIT 25 OFFSET 50`,
+        ['active'],
+        // On a table this small a sort would be cheaper; the order must come from an index.
+        ['SET LOCAL enable_sort = off'],
+      );
+      expect(plan).toContain('participant_org_list_idx');
       expect(plan).not.toMatch(/Sort/);
     });
 

@@ -29,6 +29,8 @@ import { BillingProfileEntity } from '../billing/billing-profile.entity';
 @Index('participant_discharged_idx', { synchronize: false })
 // A team's list in order, with the searched columns (ParticipantListIndex migration).
 @Index('participant_team_list_idx', { synchronize: false })
+// The whole organisation's list in order (ParticipantOrgListIndex migration).
+@Index('participant_org_list_idx', { synchronize: false })
 export class ParticipantEntity extends BaseRecord {
   @Column({ name: 'team_id', type: 'uuid' })
   teamId: string;

@@ -214,10 +214,16 @@ export class ParticipantsService {
                         ON oc.participant_id = p.id`
       : 'participant p';
     const pageOrder = orgByContact ? `oc.last_day ASC NULLS FIRST, ${byName}` : order;
+    // Inside a team the matches are counted by a window before the LIMIT (a team's few hundred
+    // rows, read in order from its index). Across the organisation a window would keep every
+    // match in the sort; there the page is read from participant_org_list_idx up to its last
+    // row and the matches counted apart, in the same statement (one snapshot).
+    const totalSql = team
+      ? 'count(*) OVER ()::int'
+      : `(SELECT count(*)::int FROM participant p ${f.where})`;
     // One prepared statement (a handful of shapes, by the filters given): the matches are
-    // counted (a window before the LIMIT) and the page picked from the index, then only
-    // the page's rows are read, with their last contact (`participant_contact`, kept by
-    // triggers).
+    // counted and the page picked from the index, then only the page's rows are read, with
+    // their last contact (`participant_contact`, kept by triggers).
     const rows = await preparedQuery<
       ParticipantRow & {
         lastContactOn: string | null;
@@ -228,7 +234,7 @@ export class ParticipantsService {
     >(
       this.records.db,
       `WITH page AS (
-         SELECT p.id, count(*) OVER ()::int AS total
+         SELECT p.id, ${totalSql} AS total
            FROM ${pageFrom}
            ${f.where}
           ORDER BY ${pageOrder}

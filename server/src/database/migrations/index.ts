@@ -41,6 +41,7 @@ import { RecordMonthRollups1795660003400 } from './1795660003400-RecordMonthRoll
 import { ContactRecordKey1795660003500 } from './1795660003500-ContactRecordKey';
 import { OutcomeMonthRollups1795660003600 } from './1795660003600-OutcomeMonthRollups';
 import { ReferralDaysMonthIndex1795660003700 } from './1795660003700-ReferralDaysMonthIndex';
+import { ParticipantOrgListIndex1795660003800 } from './1795660003800-ParticipantOrgListIndex';
 
 /** Every migration, in order. A new migration is added here as well as generated. */
 export const MIGRATIONS = [
@@ -87,4 +88,5 @@ export const MIGRATIONS = [
   ContactRecordKey1795660003500,
   OutcomeMonthRollups1795660003600,
   ReferralDaysMonthIndex1795660003700,
+  ParticipantOrgListIndex1795660003800,
 ];
