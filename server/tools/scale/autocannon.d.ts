@@ -36,6 +36,12 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     timeout?: number;
+    /**
+     * Milliseconds between samples (default 1000). A run of `amount` requests
+     * ends at the first sample after its last answer, so its `duration` is
+     * rounded up to this.
+     */
+    sampleInt?: number;
   }
 
   interface Result {
