@@ -371,7 +371,6 @@ export async function seedDemoPlans(ds: DataSource, config: ResolvedConfig): Pro
     // Each worker whose notes are co-signed has their latest note of the past few days signed and
     // waiting for their supervisor, so the co-signature queue is never empty on the day the demo
     // is opened (the draws alone left it empty on some days).
-    const waiting = new Set<(typeof attended)[number]>();
     const latest = new Map<string, (typeof attended)[number]>();
     for (const a of attended) {
       const ends = new Date(a.endsAt).getTime();
@@ -379,7 +378,7 @@ export async function seedDemoPlans(ds: DataSource, config: ResolvedConfig): Pro
         latest.set(a.facilitatorId, a);
       }
     }
-    for (const a of latest.values()) waiting.add(a);
+    const waiting = new Set(latest.values());
     const covered = new Map<string, string>();
     const noteRows: unknown[][] = [];
     let returnLeft = 1;
