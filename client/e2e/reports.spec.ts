@@ -154,3 +154,57 @@ test('on a phone the charts are drawn when scrolled to, in the room kept for the
   // Drawn in the room it had: nothing below moves.
   expect((await chart.boundingBox())?.height).toBe(room?.height);
 });
+
+test('custom dates: the date fields arrive when chosen, and the activity follows them', async ({
+  page,
+}) => {
+  const pickerCode: string[] = [];
+  page.on('request', (r) => {
+    if (/\/assets\/(CustomPeriodFields|pickers)-[\w-]+\.js$/.test(r.url()))
+      pickerCode.push(r.url());
+  });
+  await signIn(page, DEMO.supervisor);
+  await page.goto('/reports');
+  const activity = page.getByRole('region', { name: 'Activity' });
+  await expect(activity.getByRole('table', { name: 'Sessions by type' })).toBeVisible();
+  // The page opens on last month: no date picker, and none of its code.
+  await expect(page.getByRole('group', { name: 'From' })).toHaveCount(0);
+  expect(pickerCode).toEqual([]);
+
+  await page.getByRole('combobox', { name: 'Period' }).click();
+  await page.getByRole('option', { name: 'Custom dates' }).click();
+  const fromField = page.getByRole('group', { name: 'From' });
+  const toField = page.getByRole('group', { name: 'To' });
+  await expect(fromField).toBeVisible();
+  expect(pickerCode.length).toBeGreaterThan(0);
+
+  // Dates are typed as they are shown (DD/MM/YYYY, the default en-GB).
+  const year = new Date().getFullYear() - 1;
+  await fromField.getByRole('spinbutton', { name: 'Day' }).click();
+  await page.keyboard.type(`0101${year}`);
+  await toField.getByRole('spinbutton', { name: 'Day' }).click();
+  await page.keyboard.type(`3112${year}`);
+  await expect(page).toHaveURL(
+    new RegExp(`from=${year}-01-01.*to=${year}-12-31|to=${year}-12-31.*from=${year}-01-01`),
+  );
+  const answered = page.waitForResponse(
+    (r) =>
+      r.url().includes('/api/reports/activity?') &&
+      r.url().includes(`from=${year}-01-01`) &&
+      r.url().includes(`to=${year}-12-31`),
+  );
+  await page.reload();
+  expect((await answered).status()).toBe(200);
+  await expect(page.getByRole('group', { name: 'From' })).toBeVisible();
+  await expect(activity.getByRole('table', { name: 'Sessions by type' })).toBeVisible();
+
+  // "To" before "From" says so on the field, and the exports wait.
+  await toField.getByRole('spinbutton', { name: 'Day' }).click();
+  await page.keyboard.type(`0101${year - 1}`);
+  await expect(page.getByText('“To” is before “From”')).toBeVisible();
+  await expect(
+    page
+      .getByRole('group', { name: 'Download the funder export' })
+      .getByRole('button', { name: 'CSV' }),
+  ).toBeDisabled();
+});

@@ -2,7 +2,7 @@ import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ReactNode } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { adapterLocale, formatHelp } from '../locale';
 
@@ -31,6 +31,59 @@ export const periodEndField = (badRange: boolean) => ({
   error: badRange,
   helperText: badRange ? '“To” is before “From”' : undefined,
 });
+
+/**
+ * A date picker whose date lives in the address bar (`useUrlState`). The
+ * address bar changes in a transition, after the keystrokes that follow, so a
+ * picker given it as its value typed the next keys against the date before
+ * (typing 01012025 quickly over 01/11/2026 gave 01/11/2025). This one keeps
+ * what is typed as its own value and reports each whole date; a date from the
+ * address bar replaces it only when it is not one the field reported itself
+ * (a link or Back).
+ */
+export function UrlDatePicker({
+  label,
+  value,
+  onChange,
+  slotProps,
+}: {
+  label: string;
+  /** `YYYY-MM-DD`. */
+  value: string;
+  /** Each whole date typed or picked, `YYYY-MM-DD`. */
+  onChange: (date: string) => void;
+  slotProps?: ComponentProps<typeof DatePicker>['slotProps'];
+}) {
+  const [shown, setShown] = useState(() => toDayjs(value));
+  const [seen, setSeen] = useState(value);
+  const [reported, setReported] = useState<string[]>([]);
+  if (value !== seen) {
+    // The address bar caught up: with one of this field's own dates (drop it and those
+    // before it), or with a date from elsewhere (show it).
+    setSeen(value);
+    const own = reported.indexOf(value);
+    if (own >= 0) setReported(reported.slice(own + 1));
+    else {
+      setReported([]);
+      setShown(toDayjs(value));
+    }
+  }
+  return (
+    <DatePicker
+      label={label}
+      value={shown}
+      onChange={(d) => {
+        setShown(d);
+        const date = d?.isValid() ? toIsoDate(d) : '';
+        if (date && date !== (reported.at(-1) ?? seen)) {
+          setReported((r) => [...r, date]);
+          onChange(date);
+        }
+      }}
+      slotProps={slotProps}
+    />
+  );
+}
 
 /**
  * A calendar date (`YYYY-MM-DD`, '' when empty) bound to a react-hook-form

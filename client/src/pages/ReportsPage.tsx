@@ -5,9 +5,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { EXPORT_FORMATS, type ExportFormat } from '@peerpath/shared';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { describeError, download } from '../api';
 import { RequireAuth, useCurrentUser } from '../auth';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -16,7 +15,6 @@ import { oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SummarySkeleton, TableSkeleton } from '../components/Skeletons';
 import { formatDate, today } from '../lib/dates';
-import { periodEndField, PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
 import { ActivitySummaryView } from '../features/reports/ActivitySummaryView';
 import { CaseloadTable } from '../features/reports/CaseloadTable';
 import { HoursHelp } from '../features/reports/HoursHelp';
@@ -27,6 +25,16 @@ import { useUrlState } from '../hooks/useUrlState';
 import { fileName, saveBlob } from '../lib/saveBlob';
 
 const FORMAT_LABEL: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel', pdf: 'PDF' };
+
+const CustomPeriodFields = lazy(() => import('../features/reports/CustomPeriodFields'));
+
+/** The room of the two date fields while their code arrives (a small field is 40 px tall). */
+const DATE_FIELDS_ROOM = (
+  <>
+    <Box sx={{ width: 200, height: 40 }} />
+    <Box sx={{ width: 200, height: 40 }} />
+  </>
+);
 
 function Reports() {
   const me = useCurrentUser();
@@ -68,7 +76,7 @@ function Reports() {
   };
 
   return (
-    <PickersProvider>
+    <>
       <PageHeader
         title="Reports"
         subtitle={
@@ -131,24 +139,14 @@ function Reports() {
               />
             </Box>
             {period === 'custom' ? (
-              <>
-                <Box sx={{ width: 200 }}>
-                  <DatePicker
-                    label="From"
-                    value={toDayjs(range.from)}
-                    onChange={(d) => d?.isValid() && set({ from: toIsoDate(d) })}
-                    slotProps={{ textField: { size: 'small', fullWidth: true } }}
-                  />
-                </Box>
-                <Box sx={{ width: 200 }}>
-                  <DatePicker
-                    label="To"
-                    value={toDayjs(range.to)}
-                    onChange={(d) => d?.isValid() && set({ to: toIsoDate(d) })}
-                    slotProps={{ textField: periodEndField(badRange) }}
-                  />
-                </Box>
-              </>
+              <Suspense fallback={DATE_FIELDS_ROOM}>
+                <CustomPeriodFields
+                  from={range.from}
+                  to={range.to}
+                  badRange={badRange}
+                  onChange={set}
+                />
+              </Suspense>
             ) : (
               <Typography sx={{ alignSelf: 'center' }} aria-live="polite">
                 {formatDate(range.from)} to {formatDate(range.to)}
@@ -229,7 +227,7 @@ function Reports() {
           {activity.data && <ActivitySummaryView summary={activity.data} />}
         </Box>
       )}
-    </PickersProvider>
+    </>
   );
 }
 
