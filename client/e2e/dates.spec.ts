@@ -73,3 +73,29 @@ test('es: day first in 24-hour time, shown in Spanish', async ({ page }) => {
     '3 de nov de 2026, 20:45',
   );
 });
+
+test('a list’s date filter keeps a date typed quickly over the one shown, and clears', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.supervisor);
+  await page.goto('/sessions?from=2026-11-01');
+  const from = page.getByRole('group', { name: 'From' });
+  await expect(from).toContainText('01/11/2026');
+  await from.getByRole('spinbutton', { name: 'Day' }).click();
+  // At full speed: the address bar catches up after the keys that follow.
+  await page.keyboard.type('01012025');
+  await expect(page).toHaveURL(/[?&]from=2025-01-01(&|$)/);
+  await expect(from).toContainText('01/01/2025');
+  const listed = page.waitForResponse(
+    (r) => r.url().includes('/api/sessions?') && r.url().includes('from=2025-01-01'),
+  );
+  await page.reload();
+  expect((await listed).status()).toBe(200);
+  await expect(page.getByRole('group', { name: 'From' })).toContainText('01/01/2025');
+
+  // Emptied, the filter goes.
+  await page.getByRole('group', { name: 'From' }).getByRole('spinbutton', { name: 'Day' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await expect(page).not.toHaveURL(/from=/);
+});

@@ -265,20 +265,29 @@ async function measure({ base, pages, runs, say, saveTo }) {
       const url = `${base}${page.path(ctx)}`;
       const reports = [];
       for (let run = 0; run < runs; run++) {
-        // A sign-in session of its own for each load: the page trades the refresh cookie once
-        // (the server rotates it, and refuses an old one).
-        const headers = page.as ? { Cookie: (await signIn(base, page.as)).cookie } : undefined;
-        const result = await lighthouse(url, {
-          port: chromium.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility'],
-          // Leaves the page and comes back: a second refresh with the same cookie would end the session.
-          skipAudits: ['bf-cache'],
-          extraHeaders: headers,
-        });
-        const lhr = result?.lhr;
-        if (!lhr) throw new Error(`Lighthouse returned no report for ${url}`);
+        let lhr;
+        for (let attempt = 1; ; attempt++) {
+          // A sign-in session of its own for each load: the page trades the refresh cookie once
+          // (the server rotates it, and refuses an old one).
+          const headers = page.as ? { Cookie: (await signIn(base, page.as)).cookie } : undefined;
+          const result = await lighthouse(url, {
+            port: chromium.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: ['performance', 'accessibility'],
+            // Leaves the page and comes back: a second refresh with the same cookie would end the session.
+            skipAudits: ['bf-cache'],
+            extraHeaders: headers,
+          });
+          lhr = result?.lhr;
+          if (!lhr) throw new Error(`Lighthouse returned no report for ${url}`);
+          // Now and then Chromium's trace of a load lacks its start (NO_NAVSTART): the recording
+          // failed, not the page. Such a load is measured again, up to three times in all.
+          if (lhr.runtimeError?.code !== 'NO_NAVSTART' || attempt === 3) break;
+          say(
+            `  ${page.name}: the trace of the load lost its start (NO_NAVSTART); measuring again`,
+          );
+        }
         if (lhr.runtimeError) {
           throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
         }

@@ -48,9 +48,9 @@ export function UrlDatePicker({
   slotProps,
 }: {
   label: string;
-  /** `YYYY-MM-DD`. */
+  /** `YYYY-MM-DD`, or '' for none. */
   value: string;
-  /** Each whole date typed or picked, `YYYY-MM-DD`. */
+  /** Each whole date typed or picked, `YYYY-MM-DD`, or '' when the field is emptied. */
   onChange: (date: string) => void;
   slotProps?: ComponentProps<typeof DatePicker>['slotProps'];
 }) {
@@ -74,8 +74,9 @@ export function UrlDatePicker({
       value={shown}
       onChange={(d) => {
         setShown(d);
-        const date = d?.isValid() ? toIsoDate(d) : '';
-        if (date && date !== (reported.at(-1) ?? seen)) {
+        // A date still being typed is not reported; an emptied field is ('').
+        const date = d === null ? '' : d.isValid() ? toIsoDate(d) : null;
+        if (date !== null && date !== (reported.at(-1) ?? seen)) {
           setReported((r) => [...r, date]);
           onChange(date);
         }

@@ -4,7 +4,6 @@ import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { LABELS, SESSION_TYPES, type SessionType } from '@peerpath/shared';
 import { EmptyState } from '../components/EmptyState';
 import { FilterBar } from '../components/FilterBar';
@@ -12,7 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
 import { enumOptions, oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
-import { periodEndField, PickersProvider, toDayjs, toIsoDate } from '../components/pickers';
+import { periodEndField, PickersProvider, UrlDatePicker } from '../components/pickers';
 import { useSessions } from '../features/sessions/api';
 import { SessionList } from '../features/sessions/SessionList';
 import { useWorkerOptions } from '../features/users/api';
@@ -55,16 +54,16 @@ export function SessionsPage() {
         }
       />
       <FilterBar>
-        <DatePicker
+        <UrlDatePicker
           label="From"
-          value={toDayjs(filters.from)}
-          onChange={(d) => setFilters({ from: d?.isValid() ? toIsoDate(d) : '' })}
+          value={filters.from}
+          onChange={(from) => setFilters({ from })}
           slotProps={{ textField: { size: 'small', fullWidth: true }, field: { clearable: true } }}
         />
-        <DatePicker
+        <UrlDatePicker
           label="To"
-          value={toDayjs(filters.to)}
-          onChange={(d) => setFilters({ to: d?.isValid() ? toIsoDate(d) : '' })}
+          value={filters.to}
+          onChange={(to) => setFilters({ to })}
           slotProps={{
             textField: periodEndField(badRange),
             field: { clearable: true },
