@@ -1,11 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { pagePreloadsPlugin } from './scripts/page-preloads.mjs';
 
+const root = fileURLToPath(new URL('.', import.meta.url));
 const sharedSource = fileURLToPath(new URL('../shared/src/index.ts', import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  // Each page's script files, named in its HTML by the server (scripts/page-preloads.mjs).
+  plugins: [react(), pagePreloadsPlugin({ root })],
   resolve: {
     // Use the TypeScript source of the shared package, not its CommonJS build.
     alias: { '@peerpath/shared': sharedSource },

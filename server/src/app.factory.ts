@@ -15,6 +15,7 @@ import { AppModule } from './app.module';
 import { IMPORT_ROUTE, jsonBodiesOnly, sameOriginForCookies } from './auth/request-guards';
 import { SCAN_BODY_LIMIT } from './consents/scan-upload';
 import { IMPORT_BODY_LIMIT } from './resources/hsds/hsds.dto';
+import { ClientPages } from './common/client-pages';
 import { clientCacheControl, registerApiCompression } from './common/compression';
 import { ErrorsFilter } from './common/errors.filter';
 import { createOpenApiDocument } from './common/openapi';
@@ -125,13 +126,14 @@ function isClientPage(request: FastifyRequest): boolean {
  * in the one error shape.
  */
 class PeerPathAdapter extends FastifyAdapter {
-  /** True when a built web client is served. */
-  webClient = false;
+  /** The built web client's pages, when one is served. */
+  clientPages: ClientPages | undefined;
 
   override setNotFoundHandler(handler: Function) {
-    if (!this.webClient) return super.setNotFoundHandler(handler);
+    const pages = this.clientPages;
+    if (!pages) return super.setNotFoundHandler(handler);
     return super.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
-      isClientPage(request) ? reply.sendFile('index.html') : handler(request, reply),
+      isClientPage(request) ? pages.send(request, reply) : handler(request, reply),
     );
   }
 }
@@ -151,7 +153,8 @@ export async function createApp(
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  adapter.webClient = dist !== undefined;
+  const clientPages = dist ? new ClientPages(dist) : undefined;
+  adapter.clientPages = clientPages;
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, extraModules),
     adapter,
@@ -211,13 +214,15 @@ export async function createApp(
       root: dist,
       prefix: '/',
       wildcard: true,
-      index: ['index.html'],
+      // `/` is a page like any other (below), sent with its script files named.
+      index: false,
       // The build leaves a .br and a .gz beside each text file; the browser's Accept-Encoding chooses.
       preCompressed: true,
       cacheControl: false,
       setHeaders: (reply: { header(name: string, value: string): unknown }, path: string) =>
         reply.header('Cache-Control', clientCacheControl(path)),
     });
+    if (clientPages) fastify.get('/', (request, reply) => clientPages.send(request, reply));
   }
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalPipes(createValidationPipe());
