@@ -657,18 +657,59 @@ describe('participants', () => {
       await createSession(t, sw.workerB, [(await expected(`WHERE p.first_name = 'Cy'`))[0]], {
         startsAt: '2026-01-03T10:00:00Z',
       });
-      const byContact = (
-        await t.db.query<{ id: string }>(
-          `SELECT p.id FROM participant p
-             LEFT JOIN (SELECT participant_id, max(last_day) AS last_day
-                          FROM participant_contact GROUP BY participant_id) c ON c.participant_id = p.id
-            ORDER BY c.last_day ASC NULLS FIRST, lower(p.last_name), lower(p.first_name), p.id`,
-        )
-      ).rows.map((r) => r.id);
+      // Someone met by two teams (moved between them) counts once, at the later day, and so
+      // does someone met by two teams on the same day. The rows stand for the roll-up's own.
+      const [ada, bea] = await expected(
+        `WHERE p.team_id = '${sw.teamB.id}' AND p.first_name IN ('Ada', 'Bea')`,
+      );
+      const contact = (who: string, team: string, day: string) =>
+        t.db.query(
+          `INSERT INTO participant_contact (participant_id, team_id, days, last_day)
+           VALUES ($1, $2, datemultirange(daterange($3::date, $3::date, '[]')), $3::date)`,
+          [who, team, day],
+        );
+      await contact(ada, sw.teamB.id, '2026-01-04');
+      await contact(ada, sw.teamA.id, '2025-12-01');
+      await contact(bea, sw.teamB.id, '2026-01-02');
+      await contact(bea, sw.teamA.id, '2026-01-02');
+      const byContact = async (where: string) =>
+        (
+          await t.db.query<{ id: string }>(
+            `SELECT p.id FROM participant p
+               LEFT JOIN (SELECT participant_id, max(last_day) AS last_day
+                            FROM participant_contact GROUP BY participant_id) c
+                 ON c.participant_id = p.id
+              ${where}
+              ORDER BY c.last_day ASC NULLS FIRST, lower(p.last_name), lower(p.first_name), p.id`,
+          )
+        ).rows.map((r) => r.id);
+      const everyoneByContact = await byContact('');
+      expect(everyoneByContact.slice(-3)).toEqual([
+        bea,
+        (await expected(`WHERE p.first_name = 'Cy'`))[0],
+        ada,
+      ]);
       expect(await allPages('&sort=lastContact')).toEqual({
-        ids: byContact,
-        totals: [byContact.length],
+        ids: everyoneByContact,
+        totals: [everyoneByContact.length],
       });
+      for (const [q, where] of [
+        ['&status=inactive', `WHERE p.status = 'inactive'`],
+        ['&search=abbott', `WHERE ${NAME_SEARCH_SQL} LIKE '%abbott%'`],
+        [
+          '&noContactSince=2026-01-03',
+          `WHERE NOT EXISTS (SELECT 1 FROM participant_contact n
+                              WHERE n.participant_id = p.id AND n.last_day >= '2026-01-03')`,
+        ],
+      ]) {
+        const ids = await byContact(where);
+        expect(ids.length).toBeGreaterThanOrEqual(1);
+        expect({ q, ...(await allPages(`${q}&sort=lastContact`)) }).toEqual({
+          q,
+          ids,
+          totals: [ids.length],
+        });
+      }
     });
 
     it('reads an organisation-wide page from participant_org_list_idx without sorting', async () => {
