@@ -693,6 +693,10 @@ describe('participants', () => {
         ids: everyoneByContact,
         totals: [everyoneByContact.length],
       });
+      // Far down the list (past its first 500 rows) everyone's last contact is sorted instead.
+      const far = await list('?sort=lastContact&pageSize=100&page=6', () => sw.admin);
+      expect(far.status).toBe(200);
+      expect(far.body).toMatchObject({ items: [], total: everyoneByContact.length, page: 6 });
       for (const [q, where] of [
         ['&status=inactive', `WHERE p.status = 'inactive'`],
         ['&search=abbott', `WHERE ${NAME_SEARCH_SQL} LIKE '%abbott%'`],
