@@ -178,7 +178,10 @@ test('custom dates: the date fields arrive when chosen, and the activity follows
   await expect(fromField).toBeVisible();
   expect(pickerCode.length).toBeGreaterThan(0);
 
-  // Dates are typed as they are shown (DD/MM/YYYY, the default en-GB).
+  // Dates are typed as they are shown (DD/MM/YYYY, the default en-GB), at full speed on a slow
+  // phone's CPU: "To" typed while the address is still catching up with "From" keeps both.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
   const year = new Date().getFullYear() - 1;
   await fromField.getByRole('spinbutton', { name: 'Day' }).click();
   await page.keyboard.type(`0101${year}`);
@@ -187,6 +190,7 @@ test('custom dates: the date fields arrive when chosen, and the activity follows
   await expect(page).toHaveURL(
     new RegExp(`from=${year}-01-01.*to=${year}-12-31|to=${year}-12-31.*from=${year}-01-01`),
   );
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const answered = page.waitForResponse(
     (r) =>
       r.url().includes('/api/reports/activity?') &&

@@ -12,8 +12,12 @@ export function useUrlState<K extends string>(defaults: Record<K, string>) {
   ) as Record<K, string>;
   const set = (changes: Partial<Record<K, string | number>>) => {
     setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
+      () => {
+        // From the address as it is now, not as this page last drew it: the router draws a
+        // change of address in a transition, which a slow phone finishes after the next keys,
+        // and two fields changed one after the other (a period's "From" and "To") would each
+        // write over the other's date.
+        const next = new URLSearchParams(window.location.search);
         for (const [k, v] of Object.entries(changes) as [K, string | number | undefined][]) {
           const s = v === undefined ? '' : String(v);
           if (s === defaults[k]) next.delete(k);
