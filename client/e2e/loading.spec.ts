@@ -103,3 +103,60 @@ test('a person’s page does not move under the reader as the plan and follow-up
   expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.02);
   await page.unrouteAll({ behavior: 'wait' });
 });
+
+/**
+ * An answer is drawn a render after it arrives, in a transition that React splits into short
+ * slices (`api/deferred.ts`): its placeholder stays until then. Every change to the page is
+ * watched, so a moment with neither the placeholder nor the answer would be seen.
+ */
+test('what is due and the timeline go from placeholder to answer with nothing blank between', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.worker);
+  const firstRow = page.getByRole('table', { name: 'Your caseload' }).getByRole('row').nth(1);
+  const href = await firstRow.getByRole('link').first().getAttribute('href');
+  // A slow phone, so that the transition's slices are many.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+
+  /** Records, after every change to the page, whether `section` shows its placeholder or answer. */
+  const watch = (section: string, answer: string) =>
+    page.evaluate(
+      ([sectionSel, answerSel]) => {
+        const states: string[] = [];
+        (window as unknown as { states: string[] }).states = states;
+        new MutationObserver(() => {
+          const s = document.querySelector(sectionSel);
+          if (!s) return states.push('gone');
+          if (s.querySelector('[aria-busy="true"]')) return states.push('placeholder');
+          states.push(s.querySelector(answerSel) ? 'answer' : 'blank');
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      },
+      [section, answer],
+    );
+  const seen = () => page.evaluate(() => (window as unknown as { states: string[] }).states);
+
+  let release = await holdBack(page, /^\/api\/agenda$/);
+  await page.goto('/');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading what is due…' })).toBeVisible();
+  await watch('section[aria-labelledby="today-heading"]', 'article');
+  release();
+  await expect(page.getByRole('article').first()).toBeVisible();
+  let states = await seen();
+  expect(states).toContain('answer');
+  expect(states).not.toContain('blank');
+  expect(states).not.toContain('gone');
+  await page.unrouteAll({ behavior: 'wait' });
+
+  release = await holdBack(page, /^\/api\/participants\/[0-9a-f-]{36}\/timeline$/);
+  await page.goto(href!);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByRole('status')).toBeVisible();
+  await watch('section[aria-labelledby="timeline-heading"]', 'ol');
+  release();
+  await expect(timeline.getByRole('list').first()).toBeVisible();
+  states = await seen();
+  expect(states).toContain('answer');
+  expect(states).not.toContain('blank');
+  expect(states).not.toContain('gone');
+});

@@ -1,7 +1,7 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useCallback, useState, type ComponentType } from 'react';
+import { startTransition, StrictMode, useCallback, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient, startSessionRestore } from './api';
 import { AuthProvider } from './auth/AuthProvider';
@@ -57,24 +57,29 @@ void Promise.all([
   signingIn ? null : loadApp(),
   signingIn ? import('./pages/LoginPage').then((m) => m.LoginPage) : null,
   loadOrgLocale(theme),
-]).then(([app, loginPage]) =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <ThemeProvider
-        theme={theme}
-        modeStorageKey={COLOR_MODE_STORAGE_KEY}
-        noSsr
-        disableTransitionOnChange
-      >
-        <CssBaseline enableColorScheme />
-        <QueryClientProvider client={queryClient}>
-          <NotifyProvider>
-            <AuthProvider>
-              <Root app={app} loginPage={loginPage} />
-            </AuthProvider>
-          </NotifyProvider>
-        </QueryClientProvider>
-      </ThemeProvider>
-    </StrictMode>,
-  ),
-);
+]).then(([app, loginPage]) => {
+  const root = createRoot(document.getElementById('root')!);
+  // The first render is a transition, so React draws it in short slices and a tap or a key
+  // pressed meanwhile is answered between them (on a slow phone it is hundreds of milliseconds).
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <ThemeProvider
+          theme={theme}
+          modeStorageKey={COLOR_MODE_STORAGE_KEY}
+          noSsr
+          disableTransitionOnChange
+        >
+          <CssBaseline enableColorScheme />
+          <QueryClientProvider client={queryClient}>
+            <NotifyProvider>
+              <AuthProvider>
+                <Root app={app} loginPage={loginPage} />
+              </AuthProvider>
+            </NotifyProvider>
+          </QueryClientProvider>
+        </ThemeProvider>
+      </StrictMode>,
+    ),
+  );
+});

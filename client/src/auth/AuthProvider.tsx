@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LoginRequest, LoginResponse, User } from '@peerpath/shared';
 import { api, onSessionChange, restoreSession, setAccessToken } from '../api';
 import { clearOutbox } from '../offline/outbox';
@@ -36,7 +36,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     void restoreSession().then((session) => {
-      if (live) setState(session ? signedIn(session) : SIGNED_OUT);
+      // The whole signed-in app is drawn from here: in a transition, in short slices.
+      if (live) startTransition(() => setState(session ? signedIn(session) : SIGNED_OUT));
     });
     return () => {
       live = false;

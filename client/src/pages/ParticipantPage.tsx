@@ -34,6 +34,7 @@ import { usePlans } from '../features/plans/api';
 import { CrisisPlanButton, PlanSummary } from '../features/plans/PlanSummary';
 import { fullNameIfDifferent, participantName } from '../features/participants/names';
 import { RecordLoadError } from './NotFoundPage';
+import { useReadyLater } from '../api/deferred';
 
 // The form and its date pickers load when first needed.
 const ParticipantForm = lazy(() =>
@@ -117,8 +118,10 @@ function ParticipantView({ id }: { id: string }) {
   // plan's goals take any number of lines on a phone).
   const plansLoading = usePlans(id).isLoading;
   const followUpsLoading = useFollowUpList(id).isLoading;
+  // The whole page is drawn when the last of them arrives: in a transition, in short slices.
+  const ready = useReadyLater(!(participant.isLoading || plansLoading || followUpsLoading));
 
-  if (participant.isLoading || plansLoading || followUpsLoading) return <ParticipantPageSkeleton />;
+  if (!ready) return <ParticipantPageSkeleton />;
   if (participant.error || !participant.data) {
     return <RecordLoadError query={participant} record="participant" />;
   }

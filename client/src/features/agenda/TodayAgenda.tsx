@@ -13,6 +13,7 @@ import Typography from '@mui/material/Typography';
 import { AGENDA_ITEM_LABELS, type AgendaItem } from '@peerpath/shared';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useDeferredAnswer } from '../../api/deferred';
 import { useCurrentUser } from '../../auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AgendaSkeleton } from '../../components/Skeletons';
@@ -90,16 +91,17 @@ export function TodayAgenda() {
   const [showAll, setShowAll] = useState(false);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const agenda = useAgenda(workerId === me.id ? undefined : workerId, me.role !== 'admin');
+  const { data, isLoading } = useDeferredAnswer(agenda);
   useEffect(() => {
     if (isSupervisor) void loadFilterSelect().catch(() => undefined);
   }, [isSupervisor]);
   if (me.role === 'admin') return null;
 
-  const day = agenda.data?.date;
-  const groups = groupByPerson(agenda.data?.items ?? []);
+  const day = data?.date;
+  const groups = groupByPerson(data?.items ?? []);
   const shown = showAll ? groups : groups.slice(0, FIRST_PEOPLE);
-  const count = agenda.data?.items.length ?? 0;
-  const overdue = day ? (agenda.data?.items ?? []).filter((i) => i.dueOn < day).length : 0;
+  const count = data?.items.length ?? 0;
+  const overdue = day ? (data?.items ?? []).filter((i) => i.dueOn < day).length : 0;
   const mine = workerId === me.id;
   const whose = mine ? 'you' : (workers.find((w) => w.value === workerId)?.label ?? 'them');
 
@@ -120,7 +122,7 @@ export function TodayAgenda() {
             Today{day ? `, ${formatDate(day)}` : ''}
           </Typography>
           <Typography variant="body2" color="text.secondary" aria-live="polite">
-            {agenda.data
+            {data
               ? count === 0
                 ? `Nothing due for ${whose} today.`
                 : `${count} thing${count === 1 ? '' : 's'} to do for ${whose}` +
@@ -146,7 +148,7 @@ export function TodayAgenda() {
         )}
       </Box>
       {agenda.error && <ErrorAlert error={agenda.error} onRetry={() => void agenda.refetch()} />}
-      {agenda.data && count === 0 && (
+      {data && count === 0 && (
         <Paper variant="outlined" sx={{ p: 2, display: 'flex', gap: 1.5, alignItems: 'center' }}>
           <EventAvailableOutlined color="success" aria-hidden />
           <Typography>
@@ -156,7 +158,7 @@ export function TodayAgenda() {
           </Typography>
         </Paper>
       )}
-      {agenda.isLoading && <AgendaSkeleton />}
+      {isLoading && <AgendaSkeleton />}
       <Box sx={{ display: 'grid', gap: 1.5 }}>
         {day &&
           shown.map((g) => (

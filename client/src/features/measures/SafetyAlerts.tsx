@@ -11,6 +11,7 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useCurrentUser } from '../../auth';
 import { formatDate } from '../../lib/dates';
 import { useOpenAlerts, useParticipantOpenAlerts } from './api';
+import { useDeferredAnswer } from '../../api/deferred';
 
 // Loaded when "Resolve" is first chosen: the home page paints without its form.
 const ResolveAlertDialog = lazy(() =>
@@ -37,7 +38,7 @@ export function AfterSafetyAlerts({
   pending: ReactNode;
   children: ReactNode;
 }) {
-  const { isLoading } = useMyOpenAlerts();
+  const { isLoading } = useDeferredAnswer(useMyOpenAlerts());
   return wait && isLoading ? pending : children;
 }
 

@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TimelineSkeleton } from '../../components/Skeletons';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useTimeline } from './api';
+import { useDeferredAnswer } from '../../api/deferred';
 
 const KIND: Record<TimelineKind, { label: string; icon: ReactNode }> = {
   session: { label: 'Session', icon: <EventNoteOutlined /> },
@@ -54,8 +55,9 @@ export function Timeline({
   onOpen?: (kind: 'advocacy' | 'handout', id: string) => void;
 }) {
   const timeline = useTimeline(participantId);
+  const { data, isLoading } = useDeferredAnswer(timeline);
   const highlighted = useRef<HTMLLIElement>(null);
-  const found = Boolean(highlightId && timeline.data?.items.some((i) => i.id === highlightId));
+  const found = Boolean(highlightId && data?.items.some((i) => i.id === highlightId));
   useEffect(() => {
     if (!found) return;
     // The top of the page, unless that leaves the new entry below the fold (a person with
@@ -68,10 +70,10 @@ export function Timeline({
     }
     entry.focus({ preventScroll: true });
   }, [found]);
-  if (timeline.isLoading) return <TimelineSkeleton />;
+  if (isLoading) return <TimelineSkeleton />;
   if (timeline.error)
     return <ErrorAlert error={timeline.error} onRetry={() => void timeline.refetch()} />;
-  const items = timeline.data?.items ?? [];
+  const items = data?.items ?? [];
   if (items.length === 0) {
     return (
       <EmptyState

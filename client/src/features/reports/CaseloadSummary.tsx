@@ -10,27 +10,28 @@ import { SummarySkeleton } from '../../components/Skeletons';
 import { StatTiles } from '../../components/StatTiles';
 import { listUrl } from '../../hooks/useUrlState';
 import { useCaseloadReport } from './api';
+import { useDeferredAnswer } from '../../api/deferred';
 
 /** The caseload figures of the caller (`mine`) or their team, each opening the list behind it. */
 export function CaseloadSummary({ scope }: { scope: 'mine' | 'team' }) {
   const me = useCurrentUser();
   const { search, hash } = useLocation();
   const report = useCaseloadReport({}, me.role !== 'admin');
+  const { data, isLoading } = useDeferredAnswer(report);
   // Following the safety alerts figure (or the app bar's alert button) brings the list into view.
   useEffect(() => {
-    if (hash === '#safety-alerts' && report.data) {
+    if (hash === '#safety-alerts' && data) {
       document.getElementById('safety-alerts')?.scrollIntoView({ block: 'start' });
     }
-  }, [hash, report.data]);
-  if (report.isLoading) {
+  }, [hash, data]);
+  if (isLoading) {
     return <SummarySkeleton tiles={11} chart={false} label="Loading your figures…" />;
   }
-  if (!report.data) return null;
-  const row =
-    scope === 'mine' ? report.data.workers.find((w) => w.workerId === me.id) : report.data.totals;
+  if (!data) return null;
+  const row = scope === 'mine' ? data.workers.find((w) => w.workerId === me.id) : data.totals;
   if (!row) return null;
   // The lists behind the figures: the same people and records, for the same 30 days.
-  const { asOf } = report.data;
+  const { asOf } = data;
   const since = addDays(asOf, -29);
   const worker = scope === 'mine' ? me.id : undefined;
   const warn = (n: number) =>

@@ -1,0 +1,32 @@
+import { useDeferredValue } from 'react';
+
+/**
+ * A query's answer, drawn in a transition.
+ *
+ * React Query hands a new answer to the page through `useSyncExternalStore`, whose renders
+ * React always makes at once, in one piece. On a slow phone, drawing a page of answers that
+ * way is a task of hundreds of milliseconds, in which a tap or a key waits. With this, the
+ * render that sees the answer arrive still draws the placeholder (`isLoading` stays true); the
+ * answer itself is drawn right after, in a transition that React splits into short slices.
+ *
+ * Only the arrival is deferred: an answer that goes away (another person or filter asked for)
+ * is gone at once, so the page never shows one person's answer under another's heading.
+ */
+export function useDeferredAnswer<T>(query: { data: T | undefined; isLoading: boolean }): {
+  data: T | undefined;
+  isLoading: boolean;
+} {
+  const later = useDeferredValue(query.data);
+  const data = query.data === undefined ? undefined : later;
+  return { data, isLoading: query.isLoading || (data === undefined && query.data !== undefined) };
+}
+
+/**
+ * True once `ready` is, a render later, in a transition: a page that waits for several answers
+ * behind one placeholder is then drawn in short slices instead of in one long task.
+ * Becoming not ready again is at once.
+ */
+export function useReadyLater(ready: boolean): boolean {
+  const later = useDeferredValue(ready);
+  return ready && later;
+}
