@@ -88,16 +88,21 @@ export function CaseloadPage() {
       <Today />
       <Disclosures enabled={me.role !== 'worker'} />
       {me.role !== 'admin' && <Summary scope={scope} />}
-      <Suspense fallback={<CaseloadFiltersSkeleton toggle={canSeeTeam} />}>
-        <CaseloadFilters
-          scope={scope}
-          allTeams={me.role === 'admin'}
-          canSeeTeam={canSeeTeam}
-          search={filters.search}
-          status={status}
-          onChange={setFilters}
-        />
-      </Suspense>
+      {/* Drawn with the list's first answer, in its transition, like the table below. */}
+      {isLoading ? (
+        <CaseloadFiltersSkeleton toggle={canSeeTeam} />
+      ) : (
+        <Suspense fallback={<CaseloadFiltersSkeleton toggle={canSeeTeam} />}>
+          <CaseloadFilters
+            scope={scope}
+            allTeams={me.role === 'admin'}
+            canSeeTeam={canSeeTeam}
+            search={filters.search}
+            status={status}
+            onChange={setFilters}
+          />
+        </Suspense>
+      )}
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {data && data.total === 0 && !list.isFetching ? (
         filtered ? (
@@ -137,20 +142,25 @@ export function CaseloadPage() {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} aria-live="polite">
             {data ? `${data.total} ${data.total === 1 ? 'person' : 'people'}` : ''}
           </Typography>
-          <Suspense fallback={<TableSkeleton />}>
-            <ParticipantList
-              label={scope === 'mine' ? 'Your caseload' : 'Team caseload'}
-              rows={rows}
-              total={data?.total ?? 0}
-              loading={list.isFetching || isLoading}
-              {...paging}
-              show={
-                scope === 'mine'
-                  ? ['name', 'pronouns', 'nextStep', 'lastContact']
-                  : ['name', 'pronouns', 'nextStep', 'lastContact', 'primaryWorker']
-              }
-            />
-          </Suspense>
+          {/* The table is first drawn with its rows, in the answer's transition. */}
+          {isLoading ? (
+            <TableSkeleton />
+          ) : (
+            <Suspense fallback={<TableSkeleton />}>
+              <ParticipantList
+                label={scope === 'mine' ? 'Your caseload' : 'Team caseload'}
+                rows={rows}
+                total={data?.total ?? 0}
+                loading={list.isFetching || isLoading}
+                {...paging}
+                show={
+                  scope === 'mine'
+                    ? ['name', 'pronouns', 'nextStep', 'lastContact']
+                    : ['name', 'pronouns', 'nextStep', 'lastContact', 'primaryWorker']
+                }
+              />
+            </Suspense>
+          )}
         </>
       )}
     </>
