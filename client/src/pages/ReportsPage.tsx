@@ -19,6 +19,7 @@ import { ActivitySummaryView } from '../features/reports/ActivitySummaryView';
 import { CaseloadTable } from '../features/reports/CaseloadTable';
 import { HoursHelp } from '../features/reports/HoursHelp';
 import { useActivityReport, useCaseloadReport } from '../features/reports/api';
+import { useDeferredAnswer } from '../api/deferred';
 import { PERIODS, PERIOD_LABEL, periodRange, type Period } from '../features/reports/periods';
 import { useTeams } from '../features/teams/api';
 import { useUrlState } from '../hooks/useUrlState';
@@ -55,6 +56,9 @@ function Reports() {
   const teamId = me.role === 'admin' ? state.team || undefined : undefined;
   const caseload = useCaseloadReport({ teamId });
   const activity = useActivityReport({ from: range.from, to: range.to, teamId }, !badRange);
+  // Each drawn in a transition, in short slices, a render after it arrives.
+  const caseloadShown = useDeferredAnswer(caseload);
+  const activityShown = useDeferredAnswer(activity);
 
   const exportAs = async (format: ExportFormat, internal = false) => {
     setExporting(`${internal ? 'internal-' : ''}${format}`);
@@ -102,13 +106,13 @@ function Reports() {
         <Typography color="text.secondary" sx={{ mb: 1.5 }}>
           The last 30 days, up to today.
         </Typography>
-        {caseload.isLoading && <TableSkeleton label="Loading caseloads…" />}
+        {caseloadShown.isLoading && <TableSkeleton label="Loading caseloads…" />}
         {caseload.error && (
           <ErrorAlert error={caseload.error} onRetry={() => void caseload.refetch()} />
         )}
-        {caseload.data && (
+        {caseloadShown.data && (
           <>
-            <CaseloadTable report={caseload.data} labelledBy="caseload-heading" />
+            <CaseloadTable report={caseloadShown.data} labelledBy="caseload-heading" />
             <HoursHelp contact={false} />
           </>
         )}
@@ -116,7 +120,7 @@ function Reports() {
 
       {/* Below the caseloads, whose table is taller than its placeholder: placed once they are
           known (both are asked for at once), so that it is not pushed down as they arrive. */}
-      {!caseload.isLoading && (
+      {!caseloadShown.isLoading && (
         <Box component="section" aria-labelledby="activity-heading">
           <Typography variant="h2" id="activity-heading" sx={{ mb: 1.5 }}>
             Activity
@@ -220,11 +224,11 @@ function Reports() {
               {exportError}
             </Alert>
           )}
-          {activity.isLoading && <SummarySkeleton label="Loading activity…" />}
+          {activityShown.isLoading && <SummarySkeleton label="Loading activity…" />}
           {activity.error && (
             <ErrorAlert error={activity.error} onRetry={() => void activity.refetch()} />
           )}
-          {activity.data && <ActivitySummaryView summary={activity.data} />}
+          {activityShown.data && <ActivitySummaryView summary={activityShown.data} />}
         </Box>
       )}
     </>
