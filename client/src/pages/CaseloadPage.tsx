@@ -151,7 +151,7 @@ export function CaseloadPage() {
                 label={scope === 'mine' ? 'Your caseload' : 'Team caseload'}
                 rows={rows}
                 total={data?.total ?? 0}
-                loading={list.isFetching || isLoading}
+                loading={list.isFetching}
                 {...paging}
                 show={
                   scope === 'mine'
