@@ -1,4 +1,4 @@
-import { useDeferredValue } from 'react';
+import { startTransition, useDeferredValue, useEffect, useState } from 'react';
 
 /**
  * A query's answer, drawn in a transition.
@@ -25,8 +25,25 @@ export function useDeferredAnswer<T>(query: { data: T | undefined; isLoading: bo
  * True once `ready` is, a render later, in a transition: a page that waits for several answers
  * behind one placeholder is then drawn in short slices instead of in one long task.
  * Becoming not ready again is at once.
+ *
+ * With `evenAtFirst`, a page that is ready when it mounts (a form that needs no answer) is
+ * also drawn a render later: its heading and placeholder first, the rest in slices after.
  */
-export function useReadyLater(ready: boolean): boolean {
-  const later = useDeferredValue(ready);
+export function useReadyLater(ready: boolean, evenAtFirst = false): boolean {
+  const later = useDeferredValue(ready, evenAtFirst ? false : undefined);
   return ready && later;
+}
+
+/**
+ * How many of a long form's parts to draw: the first at once, each next one after the last is
+ * on the screen, in a transition. A form of many fields then reaches the screen part by part
+ * (the part in view first), in tasks a phone can fit between taps, instead of in one long
+ * commit in which the page's styles and layout are worked out for every field together.
+ */
+export function usePartsDrawn(parts: number): number {
+  const [drawn, setDrawn] = useState(1);
+  useEffect(() => {
+    if (drawn < parts) startTransition(() => setDrawn((n) => n + 1));
+  }, [drawn, parts]);
+  return drawn;
 }

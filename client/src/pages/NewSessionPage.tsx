@@ -1,8 +1,9 @@
 import Paper from '@mui/material/Paper';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { FormPageSkeleton } from '../components/Skeletons';
+import { FormPageSkeleton, FormSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
+import { useReadyLater } from '../api/deferred';
 import { useNotify } from '../lib/notify';
 import { useParticipant } from '../features/participants/api';
 import { participantName } from '../features/participants/names';
@@ -19,8 +20,11 @@ export function NewSessionPage() {
   const navigate = useNavigate();
   const notify = useNotify();
 
-  if (participantId && participant.isLoading) return <FormPageSkeleton />;
-  if (groupId && draft.isLoading) return <FormPageSkeleton />;
+  const waiting = Boolean((participantId && participant.isLoading) || (groupId && draft.isLoading));
+  // The heading first, the form a render later in short slices: on a slow phone the whole
+  // form is a task of several hundred milliseconds, and the heading need not wait for it.
+  const formDrawn = useReadyLater(!waiting, true);
+  if (waiting) return <FormPageSkeleton />;
   const prefill = participant.data;
   const meeting = groupId ? draft.data : undefined;
   const savedPath = meeting
@@ -50,21 +54,25 @@ export function NewSessionPage() {
       {participantId && participant.error && <ErrorAlert error={participant.error} />}
       {groupId && draft.error && <ErrorAlert error={draft.error} />}
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 960 }}>
-        <SessionForm
-          prefill={prefill}
-          draft={meeting}
-          onSaved={(saved) => {
-            notify('Session saved');
-            // Back to the top of the person's page, the new entry highlighted.
-            void navigate(savedPath, prefill ? { state: { highlight: saved.id } } : undefined);
-          }}
-          onCancel={() => void navigate(-1)}
-          // Kept on this device: back to the top of where a saved one would go, below the
-          // shell's "Saved on this device" banner.
-          onSavedOnDevice={() =>
-            void Promise.resolve(navigate(savedPath)).then(() => window.scrollTo({ top: 0 }))
-          }
-        />
+        {formDrawn ? (
+          <SessionForm
+            prefill={prefill}
+            draft={meeting}
+            onSaved={(saved) => {
+              notify('Session saved');
+              // Back to the top of the person's page, the new entry highlighted.
+              void navigate(savedPath, prefill ? { state: { highlight: saved.id } } : undefined);
+            }}
+            onCancel={() => void navigate(-1)}
+            // Kept on this device: back to the top of where a saved one would go, below the
+            // shell's "Saved on this device" banner.
+            onSavedOnDevice={() =>
+              void Promise.resolve(navigate(savedPath)).then(() => window.scrollTo({ top: 0 }))
+            }
+          />
+        ) : (
+          <FormSkeleton />
+        )}
       </Paper>
     </>
   );

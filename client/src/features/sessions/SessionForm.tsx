@@ -42,6 +42,7 @@ import { useCreateSession, useUpdateSession } from './api';
 import { FormActions } from '../../components/FormActions';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormError } from '../../components/FormError';
+import { usePartsDrawn } from '../../api/deferred';
 
 const TYPES = enumOptions(SESSION_TYPES, LABELS.sessionType);
 const SETTINGS = enumOptions(SESSION_SETTINGS, LABELS.sessionSetting);
@@ -227,6 +228,8 @@ export function SessionForm({
       onSavedOnDevice();
     },
   });
+  // Who came first (the field in focus), then the session's details, then what happened.
+  const drawn = usePartsDrawn(3);
   const type = useWatch({ control, name: 'type' });
   const duration = useWatch({ control, name: 'durationMinutes' });
 
@@ -330,121 +333,135 @@ export function SessionForm({
           />
         </FormSection>
 
-        <FormSection grid title="Session">
-          <GridCells>
-            <EnumSelect control={control} name="type" label="Type" options={TYPES} />
-            <EnumSelect control={control} name="setting" label="Setting" options={SETTINGS} />
-            <DateTimeInput
-              control={control}
-              name="startsAt"
-              label="Date and time"
-              message="Enter the date and time the session started"
-            />
-            <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-              <TextField
-                label="Duration (minutes)"
-                type="number"
-                required
-                sx={{ width: 170, flex: '0 0 auto' }}
-                slotProps={{ htmlInput: { min: 1, max: 720, step: 5, inputMode: 'numeric' } }}
-                error={Boolean(errors.durationMinutes)}
-                helperText={errors.durationMinutes?.message}
-                {...register('durationMinutes', {
-                  validate: (v) => {
-                    const n = Number(v);
-                    return (
-                      (Number.isInteger(n) && n >= 1 && n <= 720) ||
-                      'Enter whole minutes, from 1 to 720'
-                    );
-                  },
-                })}
-              />
-              <Box>
-                <Typography id={durationId} variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
-                  Common lengths
-                </Typography>
-                <ToggleButtonGroup
-                  exclusive
-                  size="small"
-                  color="primary"
-                  aria-labelledby={durationId}
-                  value={
-                    DURATION_PRESETS.includes(Number(duration) as 30) ? Number(duration) : null
-                  }
-                  onChange={(_e, v: number | null) =>
-                    v &&
-                    setValue('durationMinutes', String(v), {
-                      shouldDirty: true,
-                      shouldValidate: true,
-                    })
-                  }
-                >
-                  {DURATION_PRESETS.map((m) => (
-                    <ToggleButton key={m} value={m} aria-label={`${m} minutes`} sx={{ px: 1.25 }}>
-                      {m}
-                    </ToggleButton>
-                  ))}
-                </ToggleButtonGroup>
-              </Box>
-            </Box>
-            {me.role !== 'worker' && (
-              <EnumSelect
+        {drawn >= 2 && (
+          <FormSection grid title="Session">
+            <GridCells>
+              <EnumSelect control={control} name="type" label="Type" options={TYPES} />
+              <EnumSelect control={control} name="setting" label="Setting" options={SETTINGS} />
+              <DateTimeInput
                 control={control}
-                name="facilitatorId"
-                label="Facilitator"
-                required
-                rules={{ validate: (v) => Boolean(v) || 'Choose who ran the session' }}
-                options={facilitators}
-                missingLabel={(v) =>
-                  v === me.id ? `${me.displayName} (you)` : 'Another colleague'
-                }
+                name="startsAt"
+                label="Date and time"
+                message="Enter the date and time the session started"
               />
-            )}
-          </GridCells>
-        </FormSection>
+              <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+                <TextField
+                  label="Duration (minutes)"
+                  type="number"
+                  required
+                  sx={{ width: 170, flex: '0 0 auto' }}
+                  slotProps={{ htmlInput: { min: 1, max: 720, step: 5, inputMode: 'numeric' } }}
+                  error={Boolean(errors.durationMinutes)}
+                  helperText={errors.durationMinutes?.message}
+                  {...register('durationMinutes', {
+                    validate: (v) => {
+                      const n = Number(v);
+                      return (
+                        (Number.isInteger(n) && n >= 1 && n <= 720) ||
+                        'Enter whole minutes, from 1 to 720'
+                      );
+                    },
+                  })}
+                />
+                <Box>
+                  <Typography
+                    id={durationId}
+                    variant="body2"
+                    color="text.secondary"
+                    sx={{ mb: 0.5 }}
+                  >
+                    Common lengths
+                  </Typography>
+                  <ToggleButtonGroup
+                    exclusive
+                    size="small"
+                    color="primary"
+                    aria-labelledby={durationId}
+                    value={
+                      DURATION_PRESETS.includes(Number(duration) as 30) ? Number(duration) : null
+                    }
+                    onChange={(_e, v: number | null) =>
+                      v &&
+                      setValue('durationMinutes', String(v), {
+                        shouldDirty: true,
+                        shouldValidate: true,
+                      })
+                    }
+                  >
+                    {DURATION_PRESETS.map((m) => (
+                      <ToggleButton key={m} value={m} aria-label={`${m} minutes`} sx={{ px: 1.25 }}>
+                        {m}
+                      </ToggleButton>
+                    ))}
+                  </ToggleButtonGroup>
+                </Box>
+              </Box>
+              {me.role !== 'worker' && (
+                <EnumSelect
+                  control={control}
+                  name="facilitatorId"
+                  label="Facilitator"
+                  required
+                  rules={{ validate: (v) => Boolean(v) || 'Choose who ran the session' }}
+                  options={facilitators}
+                  missingLabel={(v) =>
+                    v === me.id ? `${me.displayName} (you)` : 'Another colleague'
+                  }
+                />
+              )}
+            </GridCells>
+          </FormSection>
+        )}
 
-        <FormSection grid title="What happened">
-          <GridCells sm={12}>
-            <TextField
-              label="Title (optional)"
-              autoComplete="off"
-              error={Boolean(errors.title)}
-              helperText={errors.title?.message ?? 'For example, the topic of a group.'}
-              {...register('title', {
-                maxLength: { value: 200, message: 'Keep the title to 200 characters or fewer' },
-              })}
-            />
-            <ChipCheckboxField
-              control={control}
-              name="activities"
-              legend="What you did (optional)"
-              options={ACTIVITIES}
-            />
-            <TextField
-              label="Notes (optional)"
-              multiline
-              minRows={3}
-              error={Boolean(errors.notes)}
-              helperText={
-                errors.notes?.message ??
-                'Write as if the person could read it — they may. Describe, do not diagnose.'
-              }
-              {...register('notes', {
-                maxLength: { value: 10000, message: 'Keep notes to 10,000 characters or fewer' },
-              })}
-            />
-          </GridCells>
-        </FormSection>
+        {drawn >= 3 && (
+          <>
+            <FormSection grid title="What happened">
+              <GridCells sm={12}>
+                <TextField
+                  label="Title (optional)"
+                  autoComplete="off"
+                  error={Boolean(errors.title)}
+                  helperText={errors.title?.message ?? 'For example, the topic of a group.'}
+                  {...register('title', {
+                    maxLength: { value: 200, message: 'Keep the title to 200 characters or fewer' },
+                  })}
+                />
+                <ChipCheckboxField
+                  control={control}
+                  name="activities"
+                  legend="What you did (optional)"
+                  options={ACTIVITIES}
+                />
+                <TextField
+                  label="Notes (optional)"
+                  multiline
+                  minRows={3}
+                  error={Boolean(errors.notes)}
+                  helperText={
+                    errors.notes?.message ??
+                    'Write as if the person could read it — they may. Describe, do not diagnose.'
+                  }
+                  {...register('notes', {
+                    maxLength: {
+                      value: 10000,
+                      message: 'Keep notes to 10,000 characters or fewer',
+                    },
+                  })}
+                />
+              </GridCells>
+            </FormSection>
 
-        <FormActions
-          saveLabel="Save session"
-          saving={isSubmitting}
-          onCancel={() => unsaved.confirmLeave(onCancel)}
-        >
-          <FormHelperText sx={{ m: 0 }}>
-            Tip: Ctrl+Enter saves from anywhere in this form.
-          </FormHelperText>
-        </FormActions>
+            <FormActions
+              saveLabel="Save session"
+              saving={isSubmitting}
+              onCancel={() => unsaved.confirmLeave(onCancel)}
+            >
+              <FormHelperText sx={{ m: 0 }}>
+                Tip: Ctrl+Enter saves from anywhere in this form.
+              </FormHelperText>
+            </FormActions>
+          </>
+        )}
       </form>
       {unsaved.dialog}
     </PickersProvider>
