@@ -2,12 +2,9 @@ import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import {
   CONSENT_SCAN_MAX_BYTES,
@@ -19,23 +16,28 @@ import {
 } from '@peerpath/shared';
 import PrintOutlined from '@mui/icons-material/PrintOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
-import { useRef, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { describeError, download } from '../../api';
-import { ChipCheckboxGroup } from '../../components/ChipCheckboxGroup';
-import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
-import { DateInput, PickersProvider } from '../../components/pickers';
+import { FormSkeleton } from '../../components/Skeletons';
 import { formatDate, today } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
 import { useParticipant } from '../participants/api';
 import { participantLabel } from '../participants/names';
-import { ConsentPrintDialog, type ConsentDraft } from './ConsentFormCopy';
-import { CopyForPrompt, informationOptions, RecordDisclosure, refusal } from './DisclosureForm';
-import { useAddConsent, useConsents, useDisclosures, useRevokeConsent, useUploadScan } from './api';
+import { ConsentPrintDialog } from './ConsentFormCopy';
+import { refusal } from './refusal';
+
+// The forms and their date pickers load when first opened.
+const AddConsent = lazy(() => import('./AddConsent').then((m) => ({ default: m.AddConsent })));
+const RecordDisclosure = lazy(() =>
+  import('./DisclosureForm').then((m) => ({ default: m.RecordDisclosure })),
+);
+const CopyForPrompt = lazy(() =>
+  import('./DisclosureForm').then((m) => ({ default: m.CopyForPrompt })),
+);
+import { useConsents, useDisclosures, useRevokeConsent, useUploadScan } from './api';
 import { fileName, saveBlob } from '../../lib/saveBlob';
 
-const kinds = informationOptions;
 const what = (list: readonly InformationKind[]) =>
   list.map((k) => INFORMATION_LABELS[k].toLowerCase()).join(', ');
 
@@ -48,121 +50,6 @@ function ends(c: Consent): string {
     c.expiresOnEvent ? `until “${c.expiresOnEvent}”` : null,
   ];
   return parts.filter(Boolean).join(', or ');
-}
-
-interface ConsentForm {
-  recipient: string;
-  purpose: string;
-  information: InformationKind[];
-  part2: boolean;
-  signedOn: string;
-  expiresOn: string;
-  expiresOnEvent: string;
-}
-
-function AddConsent({
-  participantId,
-  personName,
-  onDone,
-}: {
-  participantId: string;
-  personName: string;
-  onDone: () => void;
-}) {
-  const save = useAddConsent(participantId);
-  const [printing, setPrinting] = useState<ConsentDraft | null>(null);
-  const notify = useNotify();
-  const [error, setError] = useState<string | null>(null);
-  const { control, register, handleSubmit, getValues } = useForm<ConsentForm>({
-    defaultValues: {
-      recipient: '',
-      purpose: '',
-      information: [],
-      part2: false,
-      signedOn: today(),
-      expiresOn: '',
-      expiresOnEvent: '',
-    },
-  });
-  const information = useWatch({ control, name: 'information' });
-  const submit = handleSubmit(async (v) => {
-    setError(null);
-    try {
-      await save.mutateAsync({
-        recipient: v.recipient,
-        purpose: v.purpose,
-        information: v.information,
-        part2: v.part2 || v.information.includes('substance_use_records'),
-        signedOn: v.signedOn,
-        expiresOn: v.expiresOn || null,
-        expiresOnEvent: v.expiresOnEvent || null,
-      });
-      notify('Consent saved');
-      onDone();
-    } catch (e) {
-      setError(refusal(e));
-    }
-  });
-  return (
-    <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 2, my: 2 }}>
-      <FormError message={error} />
-      <TextField label="Who may receive it" required {...register('recipient')} />
-      <TextField label="What it is for" required {...register('purpose')} />
-      <Controller
-        control={control}
-        name="information"
-        render={({ field }) => (
-          <ChipCheckboxGroup
-            legend="What may be shared"
-            options={kinds}
-            value={field.value}
-            onChange={field.onChange}
-          />
-        )}
-      />
-      <FormControlLabel
-        control={<Checkbox {...register('part2')} />}
-        label="Covers substance use records (42 CFR Part 2)"
-      />
-      {information.includes('substance_use_records') && (
-        <Alert severity="info">Substance use records make this a Part 2 consent.</Alert>
-      )}
-      <DateInput control={control} name="signedOn" label="Signed on" required disableFuture />
-      <DateInput control={control} name="expiresOn" label="Ends on" />
-      <TextField
-        label="Or ends when…"
-        helperText="An event, such as “when my court case closes”. A date or an event is needed."
-        {...register('expiresOnEvent')}
-      />
-      <Box>
-        <Button
-          startIcon={<PrintOutlined />}
-          onClick={() => {
-            const v = getValues();
-            setPrinting({
-              ...v,
-              part2: v.part2 || v.information.includes('substance_use_records'),
-              expiresOn: v.expiresOn || null,
-              expiresOnEvent: v.expiresOnEvent || null,
-            });
-          }}
-        >
-          Print the form to sign
-        </Button>
-        <Typography variant="body2" color="text.secondary">
-          Filled in from what you wrote above; blank where you have not. Save once it is signed.
-        </Typography>
-      </Box>
-      <FormActions saveLabel="Save consent" saving={save.isPending} onCancel={onDone} />
-      {printing && (
-        <ConsentPrintDialog
-          draft={printing}
-          personName={personName}
-          onClose={() => setPrinting(null)}
-        />
-      )}
-    </Box>
-  );
 }
 
 /** Saves a file the server answers with, under the name it gives. */
@@ -303,7 +190,7 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
     }
   };
   return (
-    <PickersProvider>
+    <>
       <FormError message={error} />
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mb: 1 }}>
         <Button variant="outlined" onClick={() => setOpen('consent')}>
@@ -334,28 +221,37 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
           {saving === 'accountingPdf' ? 'Preparing…' : 'Who we shared with (PDF, for them)'}
         </Button>
       </Box>
-      {recordFor && (
-        <CopyForPrompt
-          participantId={participantId}
-          personName={personName}
-          copy="this copy of their record"
-          prefill={{
-            information: ['attendance', 'plan', 'notes', 'measures', 'advocacy', 'contact_details'],
-            method: 'in_person',
-          }}
-          onDone={() => setRecordFor(false)}
-        />
-      )}
-      {open === 'consent' && (
-        <AddConsent
-          participantId={participantId}
-          personName={personName}
-          onDone={() => setOpen(null)}
-        />
-      )}
-      {open === 'disclosure' && (
-        <RecordDisclosure participantId={participantId} onDone={() => setOpen(null)} />
-      )}
+      <Suspense fallback={<FormSkeleton label="Opening the form…" />}>
+        {recordFor && (
+          <CopyForPrompt
+            participantId={participantId}
+            personName={personName}
+            copy="this copy of their record"
+            prefill={{
+              information: [
+                'attendance',
+                'plan',
+                'notes',
+                'measures',
+                'advocacy',
+                'contact_details',
+              ],
+              method: 'in_person',
+            }}
+            onDone={() => setRecordFor(false)}
+          />
+        )}
+        {open === 'consent' && (
+          <AddConsent
+            participantId={participantId}
+            personName={personName}
+            onDone={() => setOpen(null)}
+          />
+        )}
+        {open === 'disclosure' && (
+          <RecordDisclosure participantId={participantId} onDone={() => setOpen(null)} />
+        )}
+      </Suspense>
       <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
         Consents
       </Typography>
@@ -427,6 +323,6 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
           onClose={() => setPrinting(null)}
         />
       )}
-    </PickersProvider>
+    </>
   );
 }

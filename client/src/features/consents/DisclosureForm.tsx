@@ -18,7 +18,6 @@ import {
 } from '@peerpath/shared';
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { describeError, isApiError } from '../../api';
 import { ChipCheckboxField } from '../../components/ChipCheckboxGroup';
 import { EnumSelect } from '../../components/EnumSelect';
 import { FormActions } from '../../components/FormActions';
@@ -28,14 +27,10 @@ import { today } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
 import { enumOptions } from '../../lib/options';
 import { useRecordDisclosure } from './api';
+import { refusal } from './refusal';
 import { LongTextField } from '../../components/LongTextField';
 
 export const informationOptions = enumOptions(INFORMATION_KINDS, INFORMATION_LABELS);
-
-/** The server's words for a refusal: they name the field or what the consent lacks. */
-export function refusal(e: unknown): string {
-  return isApiError(e, 409) || isApiError(e, 400) ? e.message : describeError(e);
-}
 
 /** What a disclosure form starts with when sharing has just happened elsewhere. */
 export interface DisclosurePrefill {

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, today } from '../../lib/dates';
 import { usePlans } from './api';
 import { LIFE_AREA, versionLine } from './lifeAreas';
-import { CrisisPlanDialog } from './PlanDialogs';
+import { CrisisPlanDialog } from './CrisisPlanDialog';
 
 const inUse = (plans: RecoveryPlan[] | undefined) => plans?.find((p) => p.status === 'active');
 
