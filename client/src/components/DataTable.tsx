@@ -1,15 +1,18 @@
+import ChevronLeft from '@mui/icons-material/ChevronLeft';
+import ChevronRight from '@mui/icons-material/ChevronRight';
 import Box from '@mui/material/Box';
+import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
-import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { Fragment, type KeyboardEvent, type ReactNode } from 'react';
+import { Fragment, useId, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@peerpath/shared';
 import { visuallyHidden } from '../lib/visuallyHidden';
 
@@ -182,21 +185,100 @@ export function DataTable<R extends { id: string }>({
           </Table>
         </Box>
       )}
-      <TablePagination
-        component="div"
-        count={total}
-        page={total === 0 ? 0 : page - 1}
-        rowsPerPage={pageSize}
-        rowsPerPageOptions={PAGE_SIZE_OPTIONS}
-        onPageChange={(_e, p) => onPageChange(p + 1, pageSize)}
-        onRowsPerPageChange={(e) => onPageChange(1, Number(e.target.value))}
-        sx={{
-          borderTop: 1,
-          borderColor: 'divider',
-          '& .MuiTablePagination-toolbar': { flexWrap: 'wrap', pl: 1 },
-        }}
-      />
+      <PageControls total={total} page={page} pageSize={pageSize} onPageChange={onPageChange} />
     </Paper>
+  );
+}
+
+/** 1234567 as "1,234,567", without starting the browser's number formatting (see `PageControls`). */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/**
+ * Rows per page, "26–50 of 1,204", and the previous and next pages. In place of MUI's
+ * `TablePagination`, which makes a number format when its module loads: the first use of the
+ * browser's number formatting on a page loads its locale data, 60–130 ms on a slow phone,
+ * and nothing else on a list page needs it.
+ */
+function PageControls({
+  total,
+  page,
+  pageSize,
+  onPageChange,
+}: Pick<PagedRows<unknown>, 'total' | 'page' | 'pageSize' | 'onPageChange'>) {
+  const id = useId();
+  const last = Math.max(1, Math.ceil(total / pageSize));
+  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  return (
+    <Box
+      sx={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        alignItems: 'center',
+        justifyContent: 'flex-end',
+        columnGap: 2,
+        rowGap: 0.5,
+        minHeight: 52,
+        px: 1,
+        borderTop: 1,
+        borderColor: 'divider',
+      }}
+    >
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+        <Typography component="label" htmlFor={id} variant="body2">
+          Rows per page
+        </Typography>
+        {/* The phone's own list of choices; a plain select keeps MUI's input parts out of
+            every list page's first download. */}
+        <Box
+          component="select"
+          id={id}
+          value={pageSize}
+          onChange={(e: ChangeEvent<HTMLSelectElement>) => onPageChange(1, Number(e.target.value))}
+          sx={{
+            typography: 'body2',
+            color: 'text.primary',
+            bgcolor: 'background.paper',
+            border: 1,
+            borderColor: 'divider',
+            borderRadius: 1,
+            minHeight: 36,
+            px: 1,
+            cursor: 'pointer',
+            '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
+          }}
+        >
+          {PAGE_SIZE_OPTIONS.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </Box>
+      </Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Typography variant="body2">
+          {grouped(from)}–{grouped(to)} of {grouped(total)}
+        </Typography>
+        <Box>
+          <IconButton
+            aria-label="Go to previous page"
+            title="Go to previous page"
+            disabled={page <= 1}
+            onClick={() => onPageChange(page - 1, pageSize)}
+          >
+            <ChevronLeft />
+          </IconButton>
+          <IconButton
+            aria-label="Go to next page"
+            title="Go to next page"
+            disabled={page >= last}
+            onClick={() => onPageChange(page + 1, pageSize)}
+          >
+            <ChevronRight />
+          </IconButton>
+        </Box>
+      </Box>
+    </Box>
   );
 }
 
