@@ -26,6 +26,8 @@ import { useParticipant } from '../participants/api';
 import { participantLabel } from '../participants/names';
 import { ConsentPrintDialog } from './ConsentFormCopy';
 import { refusal } from './refusal';
+import { useConsents, useDisclosures, useRevokeConsent, useUploadScan } from './api';
+import { fileName, saveBlob } from '../../lib/saveBlob';
 
 // The forms and their date pickers load when first opened.
 const AddConsent = lazy(() => import('./AddConsent').then((m) => ({ default: m.AddConsent })));
@@ -35,8 +37,6 @@ const RecordDisclosure = lazy(() =>
 const CopyForPrompt = lazy(() =>
   import('./DisclosureForm').then((m) => ({ default: m.CopyForPrompt })),
 );
-import { useConsents, useDisclosures, useRevokeConsent, useUploadScan } from './api';
-import { fileName, saveBlob } from '../../lib/saveBlob';
 
 const what = (list: readonly InformationKind[]) =>
   list.map((k) => INFORMATION_LABELS[k].toLowerCase()).join(', ');
