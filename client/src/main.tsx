@@ -1,3 +1,4 @@
+import { CacheProvider } from '@emotion/react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -8,6 +9,7 @@ import { AuthProvider } from './auth/AuthProvider';
 import { NotifyProvider } from './components/NotifyProvider';
 import { loadOrgLocale } from './locale';
 import { COLOR_MODE_STORAGE_KEY, theme } from './theme';
+import { emotionCache } from './theme/emotionCache';
 
 /**
  * A first visit to the sign-in page is shown without the app (the router and its pages): on a
@@ -64,21 +66,23 @@ void Promise.all([
   startTransition(() =>
     root.render(
       <StrictMode>
-        <ThemeProvider
-          theme={theme}
-          modeStorageKey={COLOR_MODE_STORAGE_KEY}
-          noSsr
-          disableTransitionOnChange
-        >
-          <CssBaseline enableColorScheme />
-          <QueryClientProvider client={queryClient}>
-            <NotifyProvider>
-              <AuthProvider>
-                <Root app={app} loginPage={loginPage} />
-              </AuthProvider>
-            </NotifyProvider>
-          </QueryClientProvider>
-        </ThemeProvider>
+        <CacheProvider value={emotionCache}>
+          <ThemeProvider
+            theme={theme}
+            modeStorageKey={COLOR_MODE_STORAGE_KEY}
+            noSsr
+            disableTransitionOnChange
+          >
+            <CssBaseline enableColorScheme />
+            <QueryClientProvider client={queryClient}>
+              <NotifyProvider>
+                <AuthProvider>
+                  <Root app={app} loginPage={loginPage} />
+                </AuthProvider>
+              </NotifyProvider>
+            </QueryClientProvider>
+          </ThemeProvider>
+        </CacheProvider>
       </StrictMode>,
     ),
   );
