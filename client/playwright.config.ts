@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +9,46 @@ import { join } from 'node:path';
  * client/dist): build shared, server and client first. Every run starts on a
  * fresh embedded database with the demo organisation.
  */
+/**
+ * Two free ports for the server and its embedded PostgreSQL, below the
+ * kernel's range for outgoing connections (32768–60999 on Linux). A port in
+ * that range can be held by a connection another program just closed (its
+ * TIME_WAIT), and PostgreSQL then cannot listen on it. Each candidate is
+ * checked by listening on it in a short child process, since this file is
+ * loaded synchronously.
+ */
+function twoFreePorts(): [number, number] {
+  const probe = `
+    const net = require('node:net');
+    const tryPort = (p) => new Promise((ok) => {
+      const s = net.createServer();
+      s.once('error', () => ok(false));
+      s.listen(p, '127.0.0.1', () => s.close(() => ok(true)));
+    });
+    (async () => {
+      const found = [];
+      for (let i = 0; i < 200 && found.length < 2; i++) {
+        const p = 20000 + Math.floor(Math.random() * 12000);
+        if (!found.includes(p) && (await tryPort(p))) found.push(p);
+      }
+      process.stdout.write(found.join(' '));
+    })();`;
+  const [port, pgPort] = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })
+    .trim()
+    .split(' ')
+    .map(Number);
+  if (!port || !pgPort)
+    throw new Error('no two free ports between 20000 and 32000 for the browser tests');
+  return [port, pgPort];
+}
+
 // Chosen once by the main process and inherited by the workers (which load this file again), so
 // runs on one machine (a developer's and CI's, or two checkouts) never fight over a port.
-process.env.PEERPATH_E2E_PORT ??= String(20000 + Math.floor(Math.random() * 20000));
-process.env.PEERPATH_E2E_PG_PORT ??= String(40000 + Math.floor(Math.random() * 20000));
+if (!process.env.PEERPATH_E2E_PORT || !process.env.PEERPATH_E2E_PG_PORT) {
+  const [port, pgPort] = twoFreePorts();
+  process.env.PEERPATH_E2E_PORT ??= String(port);
+  process.env.PEERPATH_E2E_PG_PORT ??= String(pgPort);
+}
 process.env.PEERPATH_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'peerpath-e2e-'));
 const PORT = Number(process.env.PEERPATH_E2E_PORT);
 const dataDir = process.env.PEERPATH_E2E_DATA;
