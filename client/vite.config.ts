@@ -1,14 +1,16 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compileHintsPlugin } from './scripts/compile-hints.mjs';
 import { pagePreloadsPlugin } from './scripts/page-preloads.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const sharedSource = fileURLToPath(new URL('../shared/src/index.ts', import.meta.url));
 
 export default defineConfig({
-  // Each page's script files, named in its HTML by the server (scripts/page-preloads.mjs).
-  plugins: [react(), pagePreloadsPlugin({ root })],
+  // Each page's script files, named in its HTML by the server (scripts/page-preloads.mjs), and
+  // V8's compile hint at the top of every script file (scripts/compile-hints.mjs).
+  plugins: [react(), pagePreloadsPlugin({ root }), compileHintsPlugin()],
   resolve: {
     // Use the TypeScript source of the shared package, not its CommonJS build.
     alias: { '@peerpath/shared': sharedSource },
