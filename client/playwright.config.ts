@@ -9,39 +9,6 @@ import { join } from 'node:path';
  * client/dist): build shared, server and client first. Every run starts on a
  * fresh embedded database with the demo organisation.
  */
-/**
- * Two free ports for the server and its embedded PostgreSQL, below the
- * kernel's range for outgoing connections (32768–60999 on Linux). A port in
- * that range can be held by a connection another program just closed (its
- * TIME_WAIT), and PostgreSQL then cannot listen on it. Each candidate is
- * checked by listening on it in a short child process, since this file is
- * loaded synchronously.
- */
-function twoFreePorts(): [number, number] {
-  const probe = `
-    const net = require('node:net');
-    const tryPort = (p) => new Promise((ok) => {
-      const s = net.createServer();
-      s.once('error', () => ok(false));
-      s.listen(p, '127.0.0.1', () => s.close(() => ok(true)));
-    });
-    (async () => {
-      const found = [];
-      for (let i = 0; i < 200 && found.length < 2; i++) {
-        const p = 20000 + Math.floor(Math.random() * 12000);
-        if (!found.includes(p) && (await tryPort(p))) found.push(p);
-      }
-      process.stdout.write(found.join(' '));
-    })();`;
-  const [port, pgPort] = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })
-    .trim()
-    .split(' ')
-    .map(Number);
-  if (!port || !pgPort)
-    throw new Error('no two free ports between 20000 and 32000 for the browser tests');
-  return [port, pgPort];
-}
-
 // Chosen once by the main process and inherited by the workers (which load this file again), so
 // runs on one machine (a developer's and CI's, or two checkouts) never fight over a port.
 if (!process.env.PEERPATH_E2E_PORT || !process.env.PEERPATH_E2E_PG_PORT) {
@@ -102,3 +69,36 @@ export default defineConfig({
     },
   },
 });
+
+/**
+ * Two free ports for the server and its embedded PostgreSQL, below the
+ * kernel's range for outgoing connections (32768–60999 on Linux). A port in
+ * that range can be held by another program's outgoing connection, open or just
+ * closed (TIME_WAIT), and PostgreSQL then cannot listen on it. Each candidate is
+ * checked by listening on it in a short child process, since this file is
+ * loaded synchronously.
+ */
+function twoFreePorts(): [number, number] {
+  const probe = `
+    const net = require('node:net');
+    const tryPort = (p) => new Promise((ok) => {
+      const s = net.createServer();
+      s.once('error', () => ok(false));
+      s.listen(p, '127.0.0.1', () => s.close(() => ok(true)));
+    });
+    (async () => {
+      const found = [];
+      for (let i = 0; i < 200 && found.length < 2; i++) {
+        const p = 20000 + Math.floor(Math.random() * 12000);
+        if (!found.includes(p) && (await tryPort(p))) found.push(p);
+      }
+      process.stdout.write(found.join(' '));
+    })();`;
+  const [port, pgPort] = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })
+    .trim()
+    .split(' ')
+    .map(Number);
+  if (!port || !pgPort)
+    throw new Error('no two free ports between 20000 and 32000 for the browser tests');
+  return [port, pgPort];
+}
