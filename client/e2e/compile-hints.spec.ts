@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { COMPILE_HINT } from '../scripts/compile-hints.mjs';
 import { DEMO, signIn } from './support';
-
-const HINT = '//# allFunctionsCalledOnLoad';
 
 /**
  * Every script file a page loads starts with V8's compile hint, so Chromium compiles it while it
@@ -27,7 +26,7 @@ test('every script the sign-in page and a worker’s pages load starts with the 
   const without: string[] = [];
   for (const file of scripts) {
     const text = await (await page.request.get(file)).text();
-    if (text.split('\n', 1)[0] !== HINT) without.push(file);
+    if (text.split('\n', 1)[0] !== COMPILE_HINT) without.push(file);
   }
   expect(without).toEqual([]);
 });

@@ -15,7 +15,7 @@ const prefixWebkitOnly: StylisPlugin = (element) => {
 };
 
 /** How many `<style>` elements the styles may be spread over (below). */
-export const MAX_STYLE_ELEMENTS = 64;
+const MAX_STYLE_ELEMENTS = 64;
 
 /** Emotion's style sheet: the rules go into its last `<style>`, a new one each 65,000 rules. */
 type EmotionSheet = { insert(rule: string): void; ctr: number; tags: HTMLStyleElement[] };
@@ -34,7 +34,7 @@ const RULES_PER_ELEMENT = 65_000;
  *   the caseload's rules in Chromium). Rules keep the order they were inserted in. After
  *   MAX_STYLE_ELEMENTS elements, new rules go into the last one, as emotion does.
  */
-export function createStyleCache() {
+function createStyleCache() {
   const cache = createCache({ key: 'css', stylisPlugins: [prefixWebkitOnly] });
   const sheet = cache.sheet as unknown as EmotionSheet;
   const insert = sheet.insert.bind(sheet);
