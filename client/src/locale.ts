@@ -1,6 +1,7 @@
 import type { Theme } from '@mui/material/styles';
 import type {} from '@mui/x-date-pickers/themeAugmentation';
 import type { OrgLocale, PublicSettings } from '@peerpath/shared';
+import { takeStarted } from './api/started';
 /**
  * The organisation's locale (`ORG_LOCALE` on the server, read from the public
  * `GET /api/settings`): dates are typed in the same order they are shown, with
@@ -44,7 +45,9 @@ function isOrgLocale(value: unknown): value is OrgLocale {
  */
 export async function loadOrgLocale(theme: Theme): Promise<void> {
   try {
-    const res = await fetch('/api/settings', { signal: AbortSignal.timeout(5000) });
+    // Asked while the app's code downloaded (src/api/started.ts), else now.
+    const res = await (takeStarted('settings') ??
+      fetch('/api/settings', { signal: AbortSignal.timeout(5000) }));
     if (res.ok) {
       const { locale } = (await res.json()) as Partial<PublicSettings>;
       if (isOrgLocale(locale)) current = locale;

@@ -1,5 +1,6 @@
 import type { ApiError, LoginResponse } from '@peerpath/shared';
 import { ApiRequestError } from './errors';
+import { takeStarted } from './started';
 
 /**
  * The access token lives in memory only (never in storage). The refresh token
@@ -66,15 +67,17 @@ async function send(path: string, init: RequestInit): Promise<Response> {
  * callers in this tab share one request, and tabs take turns (Web Locks), so
  * a second tab sends the cookie the first one just received.
  */
-export function refreshSession(): Promise<LoginResponse | null> {
+export function refreshSession(started?: Promise<Response>): Promise<LoginResponse | null> {
   refreshing ??= (async () => {
     try {
       const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-      const response = locks
-        ? await locks.request('peerpath-refresh', () =>
-            send('/api/auth/refresh', { method: 'POST' }),
-          )
-        : await send('/api/auth/refresh', { method: 'POST' });
+      const response = started
+        ? await started
+        : locks
+          ? await locks.request('peerpath-refresh', () =>
+              send('/api/auth/refresh', { method: 'POST' }),
+            )
+          : await send('/api/auth/refresh', { method: 'POST' });
       if (!response.ok) {
         setAccessToken(null);
         return null;
@@ -97,10 +100,12 @@ let restoring: Promise<LoginResponse | null> | null = null;
  * Starts restoring the session from the refresh cookie as the app starts,
  * beside the organisation's locale, instead of after the first render: on a
  * phone on a slow connection that is one round trip less before any page
- * shows. The AuthProvider takes the answer with `restoreSession`.
+ * shows. In the built app the request went out while the app's code was
+ * downloading (`takeStarted`), and this takes its answer. The AuthProvider
+ * takes the session with `restoreSession`.
  */
 export function startSessionRestore(): void {
-  restoring ??= refreshSession();
+  restoring ??= refreshSession(takeStarted('refresh'));
 }
 
 /** The session restored at start (once), else a refresh now. */
