@@ -47,3 +47,19 @@ export function usePartsDrawn(parts: number): number {
   }, [drawn, parts]);
   return drawn;
 }
+
+/**
+ * Runs `task` once the next frame is on the screen (a task queued from the frame's own callback
+ * runs after its paint), so work a page can start early does not hold up what it draws first.
+ * Returns the cancel, for an effect's clean-up.
+ */
+export function afterNextPaint(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}

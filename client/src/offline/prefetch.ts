@@ -6,6 +6,7 @@
  */
 const FORMS = [
   () => import('../pages/NewSessionPage'),
+  () => import('../features/sessions/SessionForm'),
   () => import('../pages/NewDecisionNotePage'),
   () => import('../pages/ParticipantPage'),
   () => import('../features/advocacy/AdvocacyDialog'),

@@ -1,14 +1,27 @@
 import Paper from '@mui/material/Paper';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormPageSkeleton, FormSkeleton } from '../components/Skeletons';
 import { PageHeader } from '../components/PageHeader';
-import { useReadyLater } from '../api/deferred';
+import { afterNextPaint, useReadyLater } from '../api/deferred';
 import { useNotify } from '../lib/notify';
-import { useParticipant } from '../features/participants/api';
+import {
+  ACTIVE_ROSTER,
+  KNOWN_ROSTER,
+  participantListQuery,
+  useParticipant,
+} from '../features/participants/api';
 import { participantName } from '../features/participants/names';
-import { SessionForm } from '../features/sessions/SessionForm';
 import { useGroupDraft } from '../features/groups/api';
+
+// The form (its pickers and their date library) is a file of its own, fetched when the heading
+// and the form's placeholder are drawn; the names its attendance field matches are asked for
+// meanwhile (below), so the form is ready as soon as its code is.
+const SessionForm = lazy(() =>
+  import('../features/sessions/SessionForm').then((m) => ({ default: m.SessionForm })),
+);
 
 export function NewSessionPage() {
   const [params] = useSearchParams();
@@ -19,6 +32,17 @@ export function NewSessionPage() {
   const draft = useGroupDraft(groupId);
   const navigate = useNavigate();
   const notify = useNotify();
+  const queryClient = useQueryClient();
+  // Once the heading is on the screen, the names the form's attendance field matches.
+  useEffect(
+    () =>
+      afterNextPaint(() => {
+        for (const list of [ACTIVE_ROSTER, KNOWN_ROSTER]) {
+          void queryClient.prefetchQuery(participantListQuery(list));
+        }
+      }),
+    [queryClient],
+  );
 
   const waiting = Boolean((participantId && participant.isLoading) || (groupId && draft.isLoading));
   // The heading first, the form a render later in short slices: on a slow phone the whole
@@ -55,21 +79,23 @@ export function NewSessionPage() {
       {groupId && draft.error && <ErrorAlert error={draft.error} />}
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 960 }}>
         {formDrawn ? (
-          <SessionForm
-            prefill={prefill}
-            draft={meeting}
-            onSaved={(saved) => {
-              notify('Session saved');
-              // Back to the top of the person's page, the new entry highlighted.
-              void navigate(savedPath, prefill ? { state: { highlight: saved.id } } : undefined);
-            }}
-            onCancel={() => void navigate(-1)}
-            // Kept on this device: back to the top of where a saved one would go, below the
-            // shell's "Saved on this device" banner.
-            onSavedOnDevice={() =>
-              void Promise.resolve(navigate(savedPath)).then(() => window.scrollTo({ top: 0 }))
-            }
-          />
+          <Suspense fallback={<FormSkeleton />}>
+            <SessionForm
+              prefill={prefill}
+              draft={meeting}
+              onSaved={(saved) => {
+                notify('Session saved');
+                // Back to the top of the person's page, the new entry highlighted.
+                void navigate(savedPath, prefill ? { state: { highlight: saved.id } } : undefined);
+              }}
+              onCancel={() => void navigate(-1)}
+              // Kept on this device: back to the top of where a saved one would go, below the
+              // shell's "Saved on this device" banner.
+              onSavedOnDevice={() =>
+                void Promise.resolve(navigate(savedPath)).then(() => window.scrollTo({ top: 0 }))
+              }
+            />
+          </Suspense>
         ) : (
           <FormSkeleton />
         )}

@@ -1,5 +1,6 @@
 import {
   keepPreviousData,
+  queryOptions,
   useMutation,
   useQueries,
   useQuery,
@@ -43,14 +44,21 @@ export const participantKeys = {
   timeline: (id: string) => ['participants', 'timeline', id] as const,
 };
 
-export function useParticipants(params: ParticipantListParams, enabled = true) {
-  return useQuery({
+/** A page of the participant list, as `useParticipants` asks for it (and a prefetch may). */
+export const participantListQuery = (params: ParticipantListParams) =>
+  queryOptions({
     queryKey: participantKeys.list(params),
     queryFn: ({ signal }) =>
       api<Page<ParticipantListItem>>('/participants', { query: { ...params }, signal }),
-    placeholderData: keepPreviousData,
-    enabled,
   });
+
+/** The team's active people, the first hundred: the names an attendance field matches at once. */
+export const ACTIVE_ROSTER: ParticipantListParams = { status: 'active', pageSize: 100 };
+/** The first hundred of the team in any status: names for the ids of attendance lists. */
+export const KNOWN_ROSTER: ParticipantListParams = { pageSize: 100 };
+
+export function useParticipants(params: ParticipantListParams, enabled = true) {
+  return useQuery({ ...participantListQuery(params), placeholderData: keepPreviousData, enabled });
 }
 
 export function useParticipant(id: string | undefined) {
@@ -98,7 +106,7 @@ export function useUpdateParticipant(id: string) {
  * then a detail read for anyone not in it.
  */
 export function useParticipantLookup(ids: readonly string[]) {
-  const roster = useParticipants({ pageSize: 100 });
+  const roster = useParticipants(KNOWN_ROSTER);
   const known = new Map<string, Participant>((roster.data?.items ?? []).map((p) => [p.id, p]));
   const missing = roster.data ? ids.filter((id) => !known.has(id)) : [];
   const extra = useQueries({

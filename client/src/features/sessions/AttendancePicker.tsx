@@ -16,7 +16,7 @@ import {
 import { memo, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { formatDate } from '../../lib/dates';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
-import { useParticipants } from '../participants/api';
+import { ACTIVE_ROSTER, useParticipants } from '../participants/api';
 import { participantLabel, participantName } from '../participants/names';
 import { ListRow } from '../../components/ListRow';
 
@@ -85,7 +85,7 @@ export function AttendancePicker({
   const search = useDebouncedValue(input.trim(), 250);
   // The team's active people, so a typed name matches at once; the server
   // search finds anyone beyond the first hundred.
-  const roster = useParticipants({ status: 'active', pageSize: 100 });
+  const roster = useParticipants(ACTIVE_ROSTER);
   const found = useParticipants({ status: 'active', search, pageSize: 20 }, search.length >= 2);
 
   const options = useMemo(() => {
