@@ -9,6 +9,8 @@ const FORMS = [
   () => import('../features/sessions/SessionForm'),
   () => import('../pages/NewDecisionNotePage'),
   () => import('../pages/ParticipantPage'),
+  // A person's crisis plan, which must open whatever the connection.
+  () => import('../features/plans/CrisisPlanDialog'),
   () => import('../features/advocacy/AdvocacyDialog'),
   () => import('../features/resources/HandoutDialog'),
   // And the list of entries kept on this device, which matters most while offline,

@@ -34,7 +34,7 @@ import { usePlans } from '../features/plans/api';
 import { CrisisPlanButton, PlanSummary } from '../features/plans/PlanSummary';
 import { fullNameIfDifferent, participantName } from '../features/participants/names';
 import { RecordLoadError } from './NotFoundPage';
-import { useReadyLater } from '../api/deferred';
+import { usePartsDrawn, useReadyLater } from '../api/deferred';
 
 // The form and its date pickers load when first needed.
 const ParticipantForm = lazy(() =>
@@ -120,6 +120,10 @@ function ParticipantView({ id }: { id: string }) {
   const followUpsLoading = useFollowUpList(id).isLoading;
   // The whole page is drawn when the last of them arrives: in a transition, in short slices.
   const ready = useReadyLater(!(participant.isLoading || plansLoading || followUpsLoading));
+  // And in three parts, each a commit of its own that a phone fits between taps, top first: the
+  // heading, the plan and the follow-ups; then the timeline; then the measures, consents and
+  // details (each card keeps its place, so nothing drawn moves when the next part comes).
+  const drawn = usePartsDrawn(ready ? 3 : 1);
 
   if (!ready) return <ParticipantPageSkeleton />;
   if (participant.error || !participant.data) {
@@ -131,39 +135,43 @@ function ParticipantView({ id }: { id: string }) {
 
   const detailsColumn = (
     <Grid size={{ xs: 12, md: editing ? 12 : 5 }}>
-      <Card
-        title={editing ? 'Edit details' : 'Details'}
-        id="details-heading"
-        action={
-          !editing && (
-            <Button startIcon={<EditOutlined />} onClick={() => setEditing(true)}>
-              Edit details
-            </Button>
-          )
-        }
-      >
-        {editing ? (
-          <Suspense fallback={<FormSkeleton />}>
-            <ParticipantForm
-              key={p.version}
-              participant={p}
-              onSaved={(saved) => {
-                stopEditing();
-                if (saved.version !== p.version) notify('Changes saved');
-              }}
-              onCancel={stopEditing}
-              onReload={() => void participant.refetch()}
-              focusCoverage={addingCoverage}
-            />
-          </Suspense>
-        ) : (
-          <ParticipantDetails participant={p} />
-        )}
-      </Card>
-      {!editing && (
-        <Card title="Consent" id="consent-heading">
-          <ConsentDetails participant={p} />
-        </Card>
+      {drawn >= 3 && (
+        <>
+          <Card
+            title={editing ? 'Edit details' : 'Details'}
+            id="details-heading"
+            action={
+              !editing && (
+                <Button startIcon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  Edit details
+                </Button>
+              )
+            }
+          >
+            {editing ? (
+              <Suspense fallback={<FormSkeleton />}>
+                <ParticipantForm
+                  key={p.version}
+                  participant={p}
+                  onSaved={(saved) => {
+                    stopEditing();
+                    if (saved.version !== p.version) notify('Changes saved');
+                  }}
+                  onCancel={stopEditing}
+                  onReload={() => void participant.refetch()}
+                  focusCoverage={addingCoverage}
+                />
+              </Suspense>
+            ) : (
+              <ParticipantDetails participant={p} />
+            )}
+          </Card>
+          {!editing && (
+            <Card title="Consent" id="consent-heading">
+              <ConsentDetails participant={p} />
+            </Card>
+          )}
+        </>
       )}
     </Grid>
   );
@@ -171,44 +179,50 @@ function ParticipantView({ id }: { id: string }) {
     <Grid size={{ xs: 12, md: editing ? 12 : 7 }}>
       <PlanSummary participantId={p.id} name={name} />
       <FollowUps participantId={p.id} />
-      <Card
-        title="Timeline"
-        id="timeline-heading"
-        action={
-          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
-            <Button
-              size="small"
-              startIcon={<CampaignOutlined />}
-              onClick={() => setAdding('advocacy')}
-            >
-              Add advocacy
-            </Button>
-            <Button size="small" startIcon={<ShareOutlined />} onClick={() => setAdding('handout')}>
-              Share a resource
-            </Button>
-            <Button
-              size="small"
-              href={`/decision-notes/new?participantId=${p.id}`}
-              startIcon={<BalanceOutlined />}
-            >
-              Record a decision
-            </Button>
-          </Box>
-        }
-      >
-        <Timeline
-          participantId={p.id}
-          highlightId={highlight}
-          onOpen={(kind, entryId) => setOpened({ kind, id: entryId })}
-        />
-      </Card>
+      {drawn >= 2 && (
+        <Card
+          title="Timeline"
+          id="timeline-heading"
+          action={
+            <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
+              <Button
+                size="small"
+                startIcon={<CampaignOutlined />}
+                onClick={() => setAdding('advocacy')}
+              >
+                Add advocacy
+              </Button>
+              <Button
+                size="small"
+                startIcon={<ShareOutlined />}
+                onClick={() => setAdding('handout')}
+              >
+                Share a resource
+              </Button>
+              <Button
+                size="small"
+                href={`/decision-notes/new?participantId=${p.id}`}
+                startIcon={<BalanceOutlined />}
+              >
+                Record a decision
+              </Button>
+            </Box>
+          }
+        >
+          <Timeline
+            participantId={p.id}
+            highlightId={highlight}
+            onOpen={(kind, entryId) => setOpened({ kind, id: entryId })}
+          />
+        </Card>
+      )}
       {/* Below the timeline, so an entry just saved comes back in view at the top. */}
-      {!editing && (
+      {!editing && drawn >= 3 && (
         <Card title="Outcome measures" id="measures-heading">
           <MeasuresCard participantId={p.id} />
         </Card>
       )}
-      {!editing && (
+      {!editing && drawn >= 3 && (
         <Card title="Consents and sharing" id="consents-heading">
           <ConsentsCard participantId={p.id} />
         </Card>

@@ -24,13 +24,16 @@ import { formatDate, today } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
 import { useParticipant } from '../participants/api';
 import { participantLabel } from '../participants/names';
-import { ConsentPrintDialog } from './ConsentFormCopy';
 import { refusal } from './refusal';
 import { useConsents, useDisclosures, useRevokeConsent, useUploadScan } from './api';
 import { fileName, saveBlob } from '../../lib/saveBlob';
 
 // The forms and their date pickers load when first opened.
 const AddConsent = lazy(() => import('./AddConsent').then((m) => ({ default: m.AddConsent })));
+// The printable copy of a consent, with its dialog, when first asked for.
+const ConsentPrintDialog = lazy(() =>
+  import('./ConsentFormCopy').then((m) => ({ default: m.ConsentPrintDialog })),
+);
 const RecordDisclosure = lazy(() =>
   import('./DisclosureForm').then((m) => ({ default: m.RecordDisclosure })),
 );
@@ -317,11 +320,13 @@ export function ConsentsCard({ participantId }: { participantId: string }) {
         ))}
       </List>
       {printing && (
-        <ConsentPrintDialog
-          draft={printing}
-          personName={personName}
-          onClose={() => setPrinting(null)}
-        />
+        <Suspense fallback={null}>
+          <ConsentPrintDialog
+            draft={printing}
+            personName={personName}
+            onClose={() => setPrinting(null)}
+          />
+        </Suspense>
       )}
     </>
   );

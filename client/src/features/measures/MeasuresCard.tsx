@@ -11,15 +11,19 @@ import {
   type Measurement,
 } from '@peerpath/shared';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useCurrentUser } from '../../auth';
 import { formatDate } from '../../lib/dates';
 import { useParticipant } from '../participants/api';
 import { useTeams } from '../teams/api';
 import { useMeasurements, useMeasureSchedule } from './api';
 import { ParticipantSafetyAlerts } from './SafetyAlerts';
-import { VoidMeasurementDialog } from './VoidMeasurementDialog';
 import { ListRow } from '../../components/ListRow';
+
+// Its dialog and text field load when a measure is first voided: a person's page draws without them.
+const VoidMeasurementDialog = lazy(() =>
+  import('./VoidMeasurementDialog').then((m) => ({ default: m.VoidMeasurementDialog })),
+);
 
 const BAND_FILLS = ['#e8f5e9', '#fffde7', '#fff3e0', '#fbe9e7', '#ffebee'];
 
@@ -130,7 +134,11 @@ function MeasureList({ instrument, items }: { instrument: InstrumentKey; items: 
           )}
         </ListRow>
       ))}
-      {voiding && <VoidMeasurementDialog measurement={voiding} onClose={() => setVoiding(null)} />}
+      {voiding && (
+        <Suspense fallback={null}>
+          <VoidMeasurementDialog measurement={voiding} onClose={() => setVoiding(null)} />
+        </Suspense>
+      )}
     </Box>
   );
 }

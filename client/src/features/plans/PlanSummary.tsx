@@ -7,12 +7,17 @@ import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { RecoveryPlan } from '@peerpath/shared';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, today } from '../../lib/dates';
 import { usePlans } from './api';
 import { LIFE_AREA, versionLine } from './lifeAreas';
-import { CrisisPlanDialog } from './CrisisPlanDialog';
+
+// The crisis plan's dialog loads when first opened (and with the offline prefetch, so it opens
+// without a connection too): a person's page draws without it.
+const CrisisPlanDialog = lazy(() =>
+  import('./CrisisPlanDialog').then((m) => ({ default: m.CrisisPlanDialog })),
+);
 
 const inUse = (plans: RecoveryPlan[] | undefined) => plans?.find((p) => p.status === 'active');
 
@@ -126,7 +131,9 @@ export function CrisisPlanButton({ participantId, name }: { participantId: strin
         Crisis plan
       </Button>
       {open && (
-        <CrisisPlanDialog plan={active} participantName={name} onClose={() => setOpen(false)} />
+        <Suspense fallback={null}>
+          <CrisisPlanDialog plan={active} participantName={name} onClose={() => setOpen(false)} />
+        </Suspense>
       )}
     </>
   );
