@@ -1,4 +1,3 @@
 import type { Plugin } from 'vite';
 
-export const START_SCRIPT: string;
 export function startRequestsPlugin(): Plugin;

@@ -29,7 +29,7 @@ function startRequests() {
 }
 
 // With V8's compile hint first, as every script file of the build has (scripts/compile-hints.mjs).
-export const START_SCRIPT = `${COMPILE_HINT}\n(${startRequests.toString()})();\n`;
+const START_SCRIPT = `${COMPILE_HINT}\n(${startRequests.toString()})();\n`;
 
 /** Emits the script as a file of its own and names it first in index.html's head. */
 export function startRequestsPlugin() {

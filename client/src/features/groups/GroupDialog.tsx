@@ -31,7 +31,7 @@ import { GridCells } from '../../components/GridCells';
 import { FormError } from '../../components/FormError';
 import { enumOptions } from '../../lib/options';
 import { newId } from '../../lib/newId';
-import { useParticipantLookup, useParticipants } from '../participants/api';
+import { ACTIVE_ROSTER, useParticipantLookup, useParticipants } from '../participants/api';
 import { participantLabel } from '../participants/names';
 import { useWorkerOptions } from '../users/api';
 import { useCreateGroup, useUpdateGroup } from './api';
@@ -103,7 +103,7 @@ export function GroupDialog({
   const create = useCreateGroup();
   const update = useUpdateGroup(group?.id ?? '');
   const facilitators = useWorkerOptions();
-  const roster = useParticipants({ pageSize: 100, status: 'active' });
+  const roster = useParticipants(ACTIVE_ROSTER);
   const lookup = useParticipantLookup(values.members);
   const people = useMemo(() => {
     const all = new Map<string, Participant>(lookup.known);

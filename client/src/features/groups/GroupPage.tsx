@@ -18,7 +18,7 @@ import { RecordPageSkeleton } from '../../components/Skeletons';
 import { formatDate } from '../../lib/dates';
 import { useNotify } from '../../lib/notify';
 import { describeError } from '../../api';
-import { useParticipantLookup, useParticipants } from '../participants/api';
+import { ACTIVE_ROSTER, useParticipantLookup, useParticipants } from '../participants/api';
 import { participantLabel, participantName } from '../participants/names';
 import { useGroup, useGroupAttendance, useJoinGroup, useLeaveGroup } from './api';
 import { AttendanceChart } from './AttendanceChart';
@@ -58,7 +58,7 @@ export function GroupPage() {
     [g],
   );
   const lookup = useParticipantLookup(everyone);
-  const roster = useParticipants({ pageSize: 100, status: 'active' });
+  const roster = useParticipants(ACTIVE_ROSTER);
   const nameOf = (pid: string) => {
     const p = lookup.known.get(pid);
     return p ? participantName(p) : 'Someone';
