@@ -205,6 +205,49 @@ describe('outcomes report', () => {
     expect(other.body.instruments[0].n).toBe(1);
   });
 
+  // A report's event is written beside its statements (AuditService.recording): a refused request
+  // must write none, and no figure may leave without its event.
+  it('writes no event for a refused report, and gives no figures when the event cannot be written', async () => {
+    const reports = [
+      `/api/reports/outcomes?${period}`,
+      `/api/reports/activity?${period}`,
+      '/api/reports/caseload?asOf=2026-03-31',
+    ];
+    const seq = await auditSeq(t);
+    for (const path of reports) {
+      const [route, query] = path.split('?');
+      const reversed =
+        route === '/api/reports/caseload'
+          ? `${route}?asOf=2026-02-30`
+          : `${route}?from=2026-03-01&to=2026-01-01`;
+      expect((await t.request('GET', reversed, { token: w.supA.token })).status).toBe(400);
+      const otherTeam = `${route}?${query}&teamId=${w.teamA.id}`;
+      expect((await t.request('GET', otherTeam, { token: w.supB.token })).status).toBe(403);
+    }
+    expect(await auditActionsSince(t, seq)).toEqual([]);
+
+    await t.db.query(`
+      CREATE FUNCTION refuse_report_event() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN RAISE EXCEPTION 'audit trail unavailable'; END $$;
+      CREATE TRIGGER refuse_report_event BEFORE INSERT ON audit_event
+        FOR EACH ROW WHEN (NEW.entity_type = 'report') EXECUTE FUNCTION refuse_report_event();`);
+    try {
+      for (const path of reports) {
+        const res = await t.request('GET', path, { token: w.supA.token, injectedFault: true });
+        expect(res.status).toBe(500);
+        expect(JSON.stringify(res.body)).not.toMatch(/instruments|participantsServed|totals/);
+      }
+    } finally {
+      await t.db.query(`DROP TRIGGER refuse_report_event ON audit_event;
+                        DROP FUNCTION refuse_report_event();`);
+    }
+    expect(await auditActionsSince(t, seq)).toEqual([]);
+    for (const path of reports) {
+      expect((await t.request('GET', path, { token: w.supA.token })).status).toBe(200);
+    }
+    expect(await auditActionsSince(t, seq)).toEqual(['read']);
+  });
+
   it('exports with §5 suppression: n below the threshold hides every figure; audited as export', async () => {
     const seq = await auditSeq(t);
     const res = await t.request('GET', `/api/reports/outcomes/export?${period}&format=csv`, {

@@ -85,6 +85,19 @@ export class AuditService {
     await this.recordMany([entry], manager);
   }
 
+  /**
+   * A read and its event written side by side: the event's INSERT goes out
+   * beside the read's statements, on another connection, instead of after
+   * them, and the answer comes back only once both have succeeded. Nothing is
+   * read without its event; a read that fails after the event was committed
+   * leaves it as a record of the attempt. Check the request (its fields, its
+   * scope) before calling, so a refused request writes no event.
+   */
+  async recording<T>(entry: AuditEntry, read: () => Promise<T>): Promise<T> {
+    const [value] = await Promise.all([read(), this.record(entry)]);
+    return value;
+  }
+
   async recordMany(entries: AuditEntry[], manager?: EntityManager): Promise<void> {
     if (entries.length === 0) return;
     if (manager) return this.insert(entries, manager);

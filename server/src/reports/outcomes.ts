@@ -357,14 +357,22 @@ export class OutcomesService {
   ) {}
 
   async report(caller: AuthUser, q: OutcomesQuery): Promise<OutcomesReport> {
-    const { report } = await this.figures(caller, q);
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: 'report',
-      teamId: report.teamId,
-      details: { report: 'outcomes', ...report.period, instrument: q.instrument ?? null },
-    });
+    const asked = await this.asked(caller, q);
+    const { report } = await this.audit.recording(
+      {
+        actorId: caller.id,
+        action: 'read',
+        entityType: 'report',
+        teamId: asked.teamId,
+        details: {
+          report: 'outcomes',
+          from: asked.from,
+          to: asked.to,
+          instrument: q.instrument ?? null,
+        },
+      },
+      () => this.figuresOf(asked),
+    );
     return report;
   }
 
@@ -408,6 +416,11 @@ export class OutcomesService {
   }
 
   private async figures(caller: AuthUser, q: OutcomesQuery, withKeys = false) {
+    return this.figuresOf(await this.asked(caller, q), withKeys);
+  }
+
+  /** The team, period and instruments asked, checked (before anything is read or audited). */
+  private async asked(caller: AuthUser, q: OutcomesQuery) {
     const { teamId, teamName } = await reportScope(this.db, caller, q.teamId);
     const month = monthOf(todayIn(this.config.orgTimezone));
     const from = q.from ?? month.from;
@@ -415,8 +428,20 @@ export class OutcomesService {
     if (from > to) throw fieldError('to', `to (${to}) must not be before from (${from})`);
     if (to >= periodLimit(from))
       throw fieldError('to', `A report covers at most ${REPORT_MAX_YEARS} years`);
-    const asked: InstrumentKey[] = q.instrument ? [q.instrument] : [...INSTRUMENT_KEYS];
-    const { instruments, keys } = await queryOutcomes(this.db, from, to, teamId, asked, withKeys);
+    const instruments: InstrumentKey[] = q.instrument ? [q.instrument] : [...INSTRUMENT_KEYS];
+    return { teamId, teamName, from, to, instruments };
+  }
+
+  private async figuresOf(asked: Awaited<ReturnType<OutcomesService['asked']>>, withKeys = false) {
+    const { teamId, teamName, from, to } = asked;
+    const { instruments, keys } = await queryOutcomes(
+      this.db,
+      from,
+      to,
+      teamId,
+      asked.instruments,
+      withKeys,
+    );
     const report: OutcomesReport = { period: { from, to }, teamId, instruments };
     return { report, teamName, keys };
   }

@@ -43,7 +43,8 @@ import type { CaseloadQueryDto } from './dto/caseload.query';
 import { DAY_KEY_COLUMNS, activityCellKeys, dayCellKeys, type CellKeyRow } from './cell-keys';
 import { keyOfUnits, keyUnits, recordKeySum } from './key-sums';
 import { queryOutcomes, suppressOutcomes } from './outcomes';
-import { fileSlug, periodLimit, reportScope } from './scope';
+import { fileSlug, periodLimit, reportScope, type ReportScope } from './scope';
+import { inOneSnapshot } from '../database/snapshot';
 import { writeExport, type ExportFile } from './export';
 import { otherHours } from '../time-entries/other-hours';
 import {
@@ -98,19 +99,28 @@ export class ReportsService {
   async caseload(caller: AuthUser, q: CaseloadQueryDto): Promise<CaseloadReport> {
     const { teamId } = await reportScope(this.db, caller, q.teamId);
     const asOf = q.asOf ?? todayIn(this.config.orgTimezone);
-    const rows: CaseloadSqlRow[] = await this.db.query(CASELOAD_SQL, [
+    const audit = {
+      actorId: caller.id,
+      action: 'read' as const,
+      entityType: 'report',
       teamId,
-      asOf,
-      CASELOAD_WINDOW_DAYS - 1,
-      CASELOAD_ROLES,
-      caller.role === 'worker' ? caller.id : null,
-      ATTENDED,
-      ACTIVE,
-      UNFINISHED_ADVOCACY_STATUSES,
-      OPEN_OUTCOMES,
-      this.config.measureIntervalDays ?? DEFAULT_MEASURE_INTERVAL_DAYS,
-      BASELINE_DUE_DAYS,
-    ]);
+      details: { report: 'caseload', asOf },
+    };
+    const rows = await this.audit.recording(audit, (): Promise<CaseloadSqlRow[]> =>
+      this.db.query(CASELOAD_SQL, [
+        teamId,
+        asOf,
+        CASELOAD_WINDOW_DAYS - 1,
+        CASELOAD_ROLES,
+        caller.role === 'worker' ? caller.id : null,
+        ATTENDED,
+        ACTIVE,
+        UNFINISHED_ADVOCACY_STATUSES,
+        OPEN_OUTCOMES,
+        this.config.measureIntervalDays ?? DEFAULT_MEASURE_INTERVAL_DAYS,
+        BASELINE_DUE_DAYS,
+      ]),
+    );
     const figures = (r: CaseloadSqlRow) => ({
       activeParticipants: r.active_participants,
       sessionsLast30Days: r.sessions,
@@ -136,26 +146,23 @@ export class ReportsService {
         ...figures(r),
       }));
     const totals = figures(rows.find((r) => r.is_total)!);
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: 'report',
-      teamId,
-      details: { report: 'caseload', asOf },
-    });
     return { asOf, teamId, workers, totals };
   }
 
   /** SPEC §5 activity summary, as the API returns it (not suppressed: it stays inside the organisation). */
   async activity(caller: AuthUser, q: ActivityReportQueryDto): Promise<ActivitySummary> {
-    const { summary } = await this.activityFor(caller, q);
-    await this.audit.record({
-      actorId: caller.id,
-      action: 'read',
-      entityType: 'report',
-      teamId: summary.teamId,
-      details: { report: 'activity', from: summary.period.from, to: summary.period.to },
-    });
+    const period = await this.activityPeriod(caller, q);
+    const { from, to, scope } = period;
+    const { summary } = await this.audit.recording(
+      {
+        actorId: caller.id,
+        action: 'read',
+        entityType: 'report',
+        teamId: scope.teamId,
+        details: { report: 'activity', from, to },
+      },
+      () => this.activityFigures(period),
+    );
     return summary;
   }
 
@@ -211,6 +218,11 @@ export class ReportsService {
     q: ActivityReportQueryDto,
     want: { keys?: boolean; outcomes?: boolean } = {},
   ) {
+    return this.activityFigures(await this.activityPeriod(caller, q), want);
+  }
+
+  /** The team and period of an activity summary, checked (before anything is read or audited). */
+  private async activityPeriod(caller: AuthUser, q: ActivityReportQueryDto) {
     const scope = await reportScope(this.db, caller, q.teamId);
     const month = monthOf(todayIn(this.config.orgTimezone));
     const from = q.from ?? month.from;
@@ -224,30 +236,42 @@ export class ReportsService {
     if (to >= periodLimit(from)) {
       throw fieldError('to', `A report covers at most ${REPORT_MAX_YEARS} years`);
     }
-    // One snapshot for every figure, so they add up even while records are being written.
-    const { summary, closedInPeriod, keys, outcomes } = await this.db.transaction(
-      'REPEATABLE READ',
-      async (m) => {
-        await m.query('SET TRANSACTION READ ONLY');
-        if (want.keys) {
-          // The keyed handouts statement costs a little more per row than the plain one, enough for
-          // the planner to split it over parallel workers, whose start and gathering cost more than
-          // the one index-only scan they share (51 against 21 ms at full size): keep it serial, as
-          // the exact export's is.
-          await m.query('SET LOCAL max_parallel_workers_per_gather = 0');
-        }
+    return { scope, from, to };
+  }
+
+  private async activityFigures(
+    { scope, from, to }: { scope: ReportScope; from: string; to: string },
+    want: { keys?: boolean; outcomes?: boolean } = {},
+  ) {
+    const setup = ['SET TRANSACTION READ ONLY'];
+    if (want.keys) {
+      // The keyed handouts statement costs a little more per row than the plain one, enough for
+      // the planner to split it over parallel workers, whose start and gathering cost more than
+      // the one index-only scan they share (51 against 21 ms at full size): keep it serial, as
+      // the exact export's is.
+      setup.push('SET LOCAL max_parallel_workers_per_gather = 0');
+    }
+    // One snapshot for every figure, so they add up even while records are being written. The
+    // whole organisation's statements go on two connections at once (when the pool has one to
+    // spare): at ten times the full size they take 330–400 ms one after another. A team's take
+    // a few milliseconds each, less than a second connection and its snapshot cost.
+    const { summary, closedInPeriod, keys, outcomes } = await inOneSnapshot(
+      this.db,
+      setup,
+      async (first, second) => {
         const { summary, closedInPeriod, keys } = await this.summarise(
-          m,
+          [first, second],
           from,
           to,
           scope.teamId,
           want.keys === true,
         );
         const outcomes = want.outcomes
-          ? await queryOutcomes(m, from, to, scope.teamId, INSTRUMENT_KEYS, want.keys === true)
+          ? await queryOutcomes(first, from, to, scope.teamId, INSTRUMENT_KEYS, want.keys === true)
           : null;
         return { summary, closedInPeriod, keys, outcomes };
       },
+      scope.teamId === null ? 2 : 1,
     );
     return { summary, closedInPeriod, scope, keys, outcomes };
   }
@@ -257,7 +281,7 @@ export class ReportsService {
    * each computed by the statement that counts the cell's records, beside the count.
    */
   private async summarise(
-    m: EntityManager,
+    [first, second]: [EntityManager, EntityManager],
     from: string,
     to: string,
     teamId: string | null,
@@ -269,17 +293,32 @@ export class ReportsService {
   }> {
     const period = [from, to, teamId];
     const sql = withKeys ? KEYED_SQL : SQL;
-    const [closed]: ClosedSqlRow[] = await m.query(CLOSED_SQL, [...period, DECIDED_OUTCOMES]);
-    const [activity]: ActivitySqlRow[] = await m.query(sql.activity, period);
-    const [people]: PeopleSqlRow[] = await m.query(sql.people, period);
-    const handouts: HandoutSqlRow[] = await m.query(sql.handouts, [
-      ...period,
-      CONNECTED,
-      DECIDED_OUTCOMES,
-    ]);
-    const advocacy: GroupedRow[] = await m.query(sql.advocacy, period);
     const cells: CellKeyRow[] | undefined = withKeys ? [] : undefined;
-    const hours = await otherHours(m, from, to, teamId, cells);
+    // Each connection runs its share one statement after another; the two shares run at once
+    // when they are two connections. The people served (one index entry per person met) take
+    // about as long as all the rest.
+    const onFirst = async () => {
+      const [sessions]: SessionsSqlRow[] = await first.query(sql.sessions, period);
+      const [closed]: ClosedSqlRow[] = await first.query(CLOSED_SQL, [...period, DECIDED_OUTCOMES]);
+      const [people]: PeopleSqlRow[] = await first.query(sql.people, period);
+      const handouts: HandoutSqlRow[] = await first.query(sql.handouts, [
+        ...period,
+        CONNECTED,
+        DECIDED_OUTCOMES,
+      ]);
+      return { sessions, closed, people, handouts };
+    };
+    const onSecond = async () => {
+      const [served]: ServedSqlRow[] = await second.query(sql.served, period);
+      const advocacy: GroupedRow[] = await second.query(sql.advocacy, period);
+      const hours = await otherHours(second, from, to, teamId, cells);
+      return { served, advocacy, hours };
+    };
+    const [{ sessions, closed, people, handouts }, { served, advocacy, hours }] =
+      first === second
+        ? [await onFirst(), await onSecond()]
+        : await Promise.all([onFirst(), onSecond()]);
+    const activity = { ...sessions, ...served };
 
     const byType = Object.fromEntries(
       SESSION_TYPES.map((t) => [t, activity[`type_${t}`]]),
@@ -378,16 +417,19 @@ interface GroupedRow {
 const GROUPING = (a: string, b: string) =>
   `CASE WHEN GROUPING(${a}) = 0 THEN 'a' WHEN GROUPING(${b}) = 0 THEN 'b' ELSE 'total' END`;
 
-type ActivitySqlRow = {
+type SessionsSqlRow = {
   sessions: number;
   service_hours: number;
-  served: number;
   group_attended: number;
   contact_hours: number;
   average_per_group_session: number | null;
-  /** With keys: the key of the participants served (and the day cells' keys, DAY_KEY_COLUMNS). */
-  key_served?: number;
 } & Record<`type_${SessionType}` | `setting_${SessionSetting}`, number>;
+
+interface ServedSqlRow {
+  served: number;
+  /** With keys: the key of the participants served. */
+  key_served?: number;
+}
 
 /** The period's whole months and the days outside them (migration MonthRollups). */
 const PERIOD = periodByMonths('$1::date', '$2::date');
@@ -413,12 +455,13 @@ const rollupRows = (keys: boolean) => `
        WHERE ${PERIOD.after('t.day')} AND ${IN_TEAM('t')}`;
 
 /**
- * Sessions (by type, by setting, in total, with their hours), group attendance,
- * contact hours and participants served, from the roll-ups that triggers keep
- * exact (migrations ReportRollups and MonthRollups): `team_day_activity` has one row per team and
- * org-local day, `team_month_activity` one per team and month, `participant_contact` the days each participant attended.
+ * Sessions (by type, by setting, in total, with their hours), group attendance and
+ * contact hours, from the roll-ups that triggers keep exact (migrations ReportRollups
+ * and MonthRollups): `team_day_activity` has one row per team and org-local day,
+ * `team_month_activity` one per team and month. With keys, also the day cells' keys
+ * (DAY_KEY_COLUMNS).
  */
-const activitySql = (keys: boolean) => `
+const sessionsSql = (keys: boolean) => `
   WITH d AS (
     SELECT coalesce(sum(r.sessions), 0)::int AS sessions,
            coalesce(sum(r.minutes), 0) AS minutes,
@@ -427,24 +470,27 @@ const activitySql = (keys: boolean) => `
            coalesce(sum(r.group_attended), 0)::int AS group_attended,
            coalesce(sum(r.attended_minutes), 0) AS attended_minutes${keys ? `,\n           ${DAY_KEY_COLUMNS}` : ''}
       FROM (${rollupRows(keys)}) r
-  ), contact AS (${contactsBetween('$1::date', '$2::date', IN_TEAM('pc'), keys ? 'pc.participant_id, pc.record_key' : undefined)}
-  ), served AS (${
-    keys
-      ? `
-    -- With keys, each person served once, with the record key their contact rows carry (migration ContactRecordKey).
-    SELECT count(*)::int AS served, ${recordKeySum('c.record_key')} AS key_served
-      FROM (SELECT DISTINCT participant_id, record_key FROM contact) c`
-      : `
-    SELECT count(DISTINCT participant_id)::int AS served FROM contact`
-  }
   )
-  SELECT d.*, served.*,
+  SELECT d.*,
          round(d.minutes / 60.0, 1)::float8 AS service_hours,
          round(d.attended_minutes / 60.0, 1)::float8 AS contact_hours,
          CASE WHEN ${GROUP_SESSIONS} > 0
               THEN round(d.group_attended::numeric / (${GROUP_SESSIONS}), 1)::float8
          END AS average_per_group_session
-    FROM d, served`;
+    FROM d`;
+
+/** Participants served: the people with a contact in the period, from `participant_contact` (the days each attended). */
+const servedSql = (keys: boolean) => `
+  WITH contact AS (${contactsBetween('$1::date', '$2::date', IN_TEAM('pc'), keys ? 'pc.participant_id, pc.record_key' : undefined)}
+  )${
+    keys
+      ? `
+  -- With keys, each person served once, with the record key their contact rows carry (migration ContactRecordKey).
+  SELECT count(*)::int AS served, ${recordKeySum('c.record_key')} AS key_served
+    FROM (SELECT DISTINCT participant_id, record_key FROM contact) c`
+      : `
+  SELECT count(DISTINCT participant_id)::int AS served FROM contact`
+  }`;
 
 /** The count columns of `cells`, each followed by its key sum's with `keys`. */
 const cellColumns = (cells: readonly RollupCell[], keys: boolean) =>
@@ -606,7 +652,8 @@ const advocacySql = (keys: boolean) => `
 
 /** The summary's statements, without and with the cell keys of SPEC §14. */
 const statements = (keys: boolean) => ({
-  activity: activitySql(keys),
+  sessions: sessionsSql(keys),
+  served: servedSql(keys),
   people: peopleSql(keys),
   handouts: handoutsSql(keys),
   advocacy: advocacySql(keys),

@@ -95,7 +95,11 @@ export async function captureReportSql(
     },
   };
   const dataSource = { ...manager, manager };
-  const audit = { record: async () => undefined, recordMany: async () => undefined };
+  const audit = {
+    record: async () => undefined,
+    recordMany: async () => undefined,
+    recording: <T>(_entry: unknown, read: () => Promise<T>) => read(),
+  };
   const service = new Service(dataSource, audit, config);
   const method = service[source.method];
   if (typeof method !== 'function')
