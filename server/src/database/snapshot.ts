@@ -67,6 +67,18 @@ export async function inOneSnapshot<T>(
   }
 }
 
+/**
+ * The values of two pieces of work sent to the two connections, once both have
+ * settled; the first failure is thrown only then, so no statement is still
+ * running on either connection when its transaction is rolled back.
+ */
+export async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
+}
+
 function oneTransaction<T>(
   db: Pick<DataSource, 'transaction'>,
   setup: readonly string[],

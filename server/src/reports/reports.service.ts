@@ -44,7 +44,7 @@ import { DAY_KEY_COLUMNS, activityCellKeys, dayCellKeys, type CellKeyRow } from 
 import { keyOfUnits, keyUnits, recordKeySum } from './key-sums';
 import { queryOutcomes, suppressOutcomes } from './outcomes';
 import { fileSlug, periodLimit, reportScope, type ReportScope } from './scope';
-import { inOneSnapshot } from '../database/snapshot';
+import { both, inOneSnapshot } from '../database/snapshot';
 import { writeExport, type ExportFile } from './export';
 import { otherHours } from '../time-entries/other-hours';
 import {
@@ -315,9 +315,7 @@ export class ReportsService {
       return { served, advocacy, hours };
     };
     const [{ sessions, closed, people, handouts }, { served, advocacy, hours }] =
-      first === second
-        ? [await onFirst(), await onSecond()]
-        : await Promise.all([onFirst(), onSecond()]);
+      first === second ? [await onFirst(), await onSecond()] : await both(onFirst(), onSecond());
     const activity = { ...sessions, ...served };
 
     const byType = Object.fromEntries(
