@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { compileHintsPlugin } from './scripts/compile-hints.mjs';
 import { pagePreloadsPlugin } from './scripts/page-preloads.mjs';
+import { reactEsmPlugin } from './scripts/react-esm.mjs';
 import { startRequestsPlugin } from './scripts/start-requests.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -12,7 +13,13 @@ export default defineConfig({
   // Each page's script files, named in its HTML by the server (scripts/page-preloads.mjs), V8's
   // compile hint at the top of every script file (scripts/compile-hints.mjs), and the session and
   // settings asked for while the app's code downloads (scripts/start-requests.mjs).
-  plugins: [react(), pagePreloadsPlugin({ root }), compileHintsPlugin(), startRequestsPlugin()],
+  plugins: [
+    react(),
+    reactEsmPlugin(),
+    pagePreloadsPlugin({ root }),
+    compileHintsPlugin(),
+    startRequestsPlugin(),
+  ],
   resolve: {
     // Use the TypeScript source of the shared package, not its CommonJS build.
     alias: { '@peerpath/shared': sharedSource },
