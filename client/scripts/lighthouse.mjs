@@ -31,9 +31,9 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 /** The demo organisation's sign-ins (server/src/database/seed/demo.ts, client/e2e/support.ts). */
-const PASSWORD = 'walk-alongside-2026';
-const WORKER = 'alex.rivera@northside.example';
-const SUPERVISOR = 'maya.okafor@northside.example';
+export const PASSWORD = 'walk-alongside-2026';
+export const WORKER = 'alex.rivera@northside.example';
+export const SUPERVISOR = 'maya.okafor@northside.example';
 
 /** The pages, in order: who is signed in (none: the sign-in page itself) and where they go. */
 const PAGES = [
@@ -78,7 +78,7 @@ function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The built server on a fresh embedded database with the demo data (as playwright.config.ts). */
-async function startApp() {
+export async function startApp() {
   const main = join(REPO, 'server', 'dist', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run pnpm build first`);
   const port = await freePort();
@@ -128,7 +128,7 @@ async function startApp() {
 }
 
 /** Signs in through the API: a fresh sign-in session, its refresh cookie and access token. */
-async function signIn(base, email) {
+export async function signIn(base, email) {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

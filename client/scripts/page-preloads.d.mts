@@ -8,7 +8,8 @@ export interface PageRoute {
 }
 
 export interface PagePreloads {
-  pages: { path: string; files: string[] }[];
+  /** `styles`: the page's kept styles, a `<style>` element for its HTML's head. */
+  pages: { path: string; files: string[]; styles?: string }[];
   other: string[];
 }
 
@@ -17,4 +18,8 @@ export function pagePreloads(
   manifest: Record<string, { file: string; imports?: string[] }>,
   appSource: string,
 ): PagePreloads;
+export function keptStyleElement(
+  kept: { pages: Record<string, string[]>; rules: Record<string, string> } | null,
+  route: string,
+): string;
 export function pagePreloadsPlugin(options: { root: string }): Plugin;

@@ -9,7 +9,7 @@
 // `/` stands alone (the sign-in page, the locked self-entry); `/` is the shell, and a relative
 // path or the index route is a page inside it. A route the reader cannot make out stops the
 // build, so a new page is never left out silently.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A first visit to the sign-in page loads that page alone, without the app (src/main.tsx). */
@@ -89,6 +89,18 @@ export function pagePreloads(manifest, appSource) {
 }
 
 /** The Vite plugin: writes .vite/page-preloads.json beside the manifest once the build is written. */
+/**
+ * A page's kept styles (kept-styles.json, written by scripts/kept-styles.mjs) as the element the
+ * server puts in its HTML: the rules, and their styles' names for the styles' cache to take as
+ * inserted (`data-emotion="css <name> …"`, as emotion's server rendering writes it). Empty for a
+ * page with none kept.
+ */
+export function keptStyleElement(kept, route) {
+  const names = (kept?.pages?.[route] ?? []).filter((name) => kept.rules[name] !== undefined);
+  if (names.length === 0) return '';
+  return `<style data-emotion="css ${names.join(' ')}">${names.map((n) => kept.rules[n]).join('')}</style>`;
+}
+
 export function pagePreloadsPlugin({ root }) {
   return {
     name: 'peerpath-page-preloads',
@@ -98,6 +110,12 @@ export function pagePreloadsPlugin({ root }) {
       const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
       const appSource = readFileSync(join(root, APP), 'utf8');
       const out = pagePreloads(manifest, appSource);
+      const keptFile = join(root, 'kept-styles.json');
+      const kept = existsSync(keptFile) ? JSON.parse(readFileSync(keptFile, 'utf8')) : null;
+      for (const page of out.pages) {
+        const styles = keptStyleElement(kept, page.path);
+        if (styles) page.styles = styles;
+      }
       writeFileSync(join(dir, 'page-preloads.json'), `${JSON.stringify(out, null, 2)}\n`);
     },
   };

@@ -166,3 +166,65 @@ describe('the web client’s pages name their script files', () => {
     expect(head.rawPayload.length).toBe(0);
   });
 });
+
+describe('the web client’s pages carry their kept styles', () => {
+  let t: TestApp;
+  let dist: string;
+  /** What client/scripts/kept-styles.mjs writes, in small: two pages' styles by name. */
+  const KEPT = {
+    pages: { '/reports': ['r1', 'shell', 'gone'], '/login': ['l1'] },
+    rules: {
+      r1: '.css-r1{color:var(--mui-palette-text-primary);}',
+      // A `$` in the CSS must reach the page as it is (not read as a replacement pattern).
+      shell: ".css-shell::after{content:'$&';}",
+      l1: '.css-l1{margin:0;}',
+    },
+  };
+
+  beforeAll(async () => {
+    dist = await mkdtemp(join(tmpdir(), 'peerpath-client-'));
+    await mkdir(join(dist, '.vite'));
+    await writeFile(join(dist, 'index.html'), INDEX);
+    const script = `
+      import { writeFileSync } from 'node:fs';
+      import { keptStyleElement } from ${JSON.stringify(join(CLIENT, 'scripts/page-preloads.mjs'))};
+      const kept = ${JSON.stringify(KEPT)};
+      const pages = ['/reports', '/login', '/sessions'].map((path) => {
+        const styles = keptStyleElement(kept, path);
+        return styles ? { path, files: [], styles } : { path, files: [] };
+      });
+      writeFileSync(${JSON.stringify(join(dist, '.vite/page-preloads.json'))},
+        JSON.stringify({ pages, other: [] }));
+    `;
+    execFileSync(process.execPath, ['--input-type=module', '-e', script]);
+    t = await createTestApp({ clientDist: dist });
+  });
+  afterAll(async () => {
+    await t.close();
+    await rm(dist, { recursive: true, force: true });
+  });
+
+  const html = async (url: string) => {
+    const res = await t.app.inject({ method: 'GET', url });
+    expect({ url, status: res.statusCode }).toEqual({ url, status: 200 });
+    return res.body;
+  };
+
+  it('sends a page’s kept styles in its head, named for the styles’ cache, and no name without its rules', async () => {
+    const page = await html('/reports');
+    const head = page.slice(0, page.indexOf('</head>'));
+    expect(head).toContain(
+      `<style data-emotion="css r1 shell">${KEPT.rules.r1}${KEPT.rules.shell}</style>`,
+    );
+    expect(page.match(/<style/g)).toHaveLength(1);
+    expect(await html('/login')).toContain(`<style data-emotion="css l1">${KEPT.rules.l1}</style>`);
+  });
+
+  it('sends a page without kept styles, and an unknown address, as before', async () => {
+    for (const url of ['/sessions', '/no-such-page']) {
+      const page = await html(url);
+      expect(page).not.toContain('<style');
+      expect(page).toContain('Opening PeerPath…');
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import createCache, { type StylisPlugin } from '@emotion/cache';
+import createCache, { type EmotionCache, type StylisPlugin } from '@emotion/cache';
 
 /**
  * The properties that browsers from 2022 on still read only with a `-webkit-` prefix (Safari's
@@ -51,7 +51,37 @@ function createStyleCache() {
     }
     insert(rule);
   };
+  captureStyles(cache, sheet);
   return cache;
+}
+
+/**
+ * Where `scripts/kept-styles.mjs` collects each style the pages make, by name: set on the page
+ * before the app starts. Never set otherwise.
+ */
+type StyleCapture = Record<string, string[]>;
+
+/** Records the rules of each style inserted into `sheet` under the style's name. */
+function captureStyles(cache: EmotionCache, sheet: EmotionSheet) {
+  const capture = (globalThis as { peerpathStyleCapture?: StyleCapture }).peerpathStyleCapture;
+  if (!capture) return;
+  const insertStyle = cache.insert.bind(cache);
+  const insertRule = sheet.insert.bind(sheet);
+  let rules: string[] | null = null;
+  cache.insert = (selector, serialized, into, shouldCache) => {
+    // Global styles have sheets of their own and are not kept. A style inserted again (a
+    // keyframes that several styles use) makes the same rules again: the last are recorded.
+    rules = into === cache.sheet && shouldCache ? (capture[serialized.name] = []) : null;
+    try {
+      return insertStyle(selector, serialized, into, shouldCache);
+    } finally {
+      rules = null;
+    }
+  };
+  sheet.insert = (rule) => {
+    rules?.push(rule);
+    insertRule(rule);
+  };
 }
 
 export const emotionCache = createStyleCache();

@@ -7,7 +7,11 @@ import { chooseEncoding } from './compression';
 
 /** Written by the client's build (client/scripts/page-preloads.mjs). */
 interface PagePreloads {
-  pages: { path: string; files: string[] }[];
+  /**
+   * `styles`: the page's kept styles, a `<style data-emotion="css …">` element of the CSS its
+   * first view makes (client/scripts/kept-styles.mjs), sent so the browser need not make it.
+   */
+  pages: { path: string; files: string[]; styles?: string }[];
   other: string[];
 }
 
@@ -52,19 +56,21 @@ function pageHtml(html: string): PageHtml {
   };
 }
 
-/** index.html naming the given script files for the browser to fetch at once. */
-function withPreloads(index: string, files: string[]): string {
-  if (!files.length) return index;
+/** index.html naming the given script files for the browser to fetch at once, with the page's kept styles. */
+function withPreloads(index: string, files: string[], styles = ''): string {
+  if (!files.length && !styles) return index;
   const links = files
     .map((file) => `<link rel="modulepreload" crossorigin href="${file}">`)
     .join('\n    ');
-  return index.replace('</head>', `  ${links}\n  </head>`);
+  // A function, so a `$` in the CSS is not read as a replacement pattern.
+  return index.replace('</head>', () => `  ${links}${styles ? `\n    ${styles}` : ''}\n  </head>`);
 }
 
 /**
  * The web client's pages: index.html for every page address (the client routes itself), each
  * naming the script files its page needs (`<link rel="modulepreload">`), so a phone fetches
- * the app, the shell and the page beside the entry rather than one after another. Read once
+ * the app, the shell and the page beside the entry rather than one after another, and carrying
+ * the styles its first view makes (`styles`), so the browser need not make them. Read once
  * when the server starts; a build without the preload list sends index.html as it is.
  */
 export class ClientPages {
@@ -81,7 +87,7 @@ export class ClientPages {
       .map((page) => ({
         regex: pathRegex(page.path),
         rank: pathRank(page.path),
-        html: pageHtml(withPreloads(index, page.files)),
+        html: pageHtml(withPreloads(index, page.files, page.styles)),
       }))
       .sort((a, b) => b.rank - a.rank);
     this.other = pageHtml(withPreloads(index, list.other));
