@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { COMPILE_HINT } from '../scripts/compile-hints.mjs';
-import { DEMO, signIn } from './support';
+import { scriptsOfWorkerPages } from './support';
 
 /**
  * Every script file a page loads starts with V8's compile hint, so Chromium compiles it while it
@@ -11,22 +11,10 @@ import { DEMO, signIn } from './support';
 test('every script the sign-in page and a worker’s pages load starts with the compile hint', async ({
   page,
 }) => {
-  const scripts = new Set<string>();
-  page.on('request', (request) => {
-    const { pathname } = new URL(request.url());
-    if (pathname.startsWith('/assets/') && pathname.endsWith('.js')) scripts.add(pathname);
-  });
-  await signIn(page, DEMO.worker);
-  for (const path of ['/', '/sessions/new', '/participants']) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  }
+  const scripts = await scriptsOfWorkerPages(page);
   expect(scripts.size).toBeGreaterThan(10);
-  // Each file fetched again as served (a page's own responses are gone once it navigates away).
-  const without: string[] = [];
-  for (const file of scripts) {
-    const text = await (await page.request.get(file)).text();
-    if (text.split('\n', 1)[0] !== COMPILE_HINT) without.push(file);
-  }
+  const without = [...scripts]
+    .filter(([, text]) => text.split('\n', 1)[0] !== COMPILE_HINT)
+    .map(([file]) => file);
   expect(without).toEqual([]);
 });

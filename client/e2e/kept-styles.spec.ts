@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { withoutKeptStyles } from '../scripts/kept-styles.mjs';
 import { DEMO, signIn } from './support';
 
 /**
@@ -65,20 +66,7 @@ test.describe('kept styles', () => {
     });
     await signIn(page, DEMO.worker);
     // The pages' HTML without their kept styles.
-    await page.route(
-      (url) => !/^\/(api|assets)\//.test(url.pathname),
-      async (route) => {
-        const answer = await route.fetch();
-        const body = (await answer.text()).replace(
-          /<style data-emotion="css [^"]*">[^<]*<\/style>/,
-          '',
-        );
-        const headers = { ...answer.headers() };
-        delete headers['content-encoding'];
-        delete headers['content-length'];
-        await route.fulfill({ response: answer, body, headers });
-      },
-    );
+    await withoutKeptStyles(page);
     for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       for (const path of ['/', '/sessions/new']) {

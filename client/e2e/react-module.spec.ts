@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, signIn } from './support';
+import { scriptsOfWorkerPages } from './support';
 
 /**
  * React is one ES module in the build (scripts/react-esm.mjs). Without it the bundler wraps
@@ -10,20 +10,10 @@ import { DEMO, signIn } from './support';
 test('the pages call React’s hooks directly, not through a wrapper of React per module', async ({
   page,
 }) => {
-  const scripts = new Set<string>();
-  page.on('request', (request) => {
-    const { pathname } = new URL(request.url());
-    if (pathname.startsWith('/assets/') && pathname.endsWith('.js')) scripts.add(pathname);
-  });
-  await signIn(page, DEMO.worker);
-  for (const path of ['/', '/sessions/new', '/participants']) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  }
+  const scripts = await scriptsOfWorkerPages(page);
   expect(scripts.size).toBeGreaterThan(10);
   const throughWrapper: string[] = [];
-  for (const file of scripts) {
-    const text = await (await page.request.get(file)).text();
+  for (const [file, text] of scripts) {
     const calls = text.match(/\(0,[\w$]+\.use[A-Z]\w*\)\(/g) ?? [];
     if (calls.length > 0) throughWrapper.push(`${file}: ${calls.length} (${calls[0]})`);
   }

@@ -32,6 +32,27 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await expect(page.getByRole('button', { name: /^Account:/ })).toBeVisible();
 }
 
+/**
+ * The script files the sign-in page and a worker's caseload, log-session form and participants
+ * list load, each with its text as served (fetched again: a page's own responses are gone once
+ * it navigates away).
+ */
+export async function scriptsOfWorkerPages(page: Page): Promise<Map<string, string>> {
+  const files = new Set<string>();
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/assets/') && pathname.endsWith('.js')) files.add(pathname);
+  });
+  await signIn(page, DEMO.worker);
+  for (const path of ['/', '/sessions/new', '/participants']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  const scripts = new Map<string, string>();
+  for (const file of files) scripts.set(file, await (await page.request.get(file)).text());
+  return scripts;
+}
+
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: /^Account:/ }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();

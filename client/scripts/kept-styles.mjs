@@ -46,6 +46,24 @@ const WIDTHS = [390, 1280];
 /** Rules that could end the style element they are sent in are never kept. */
 const unsafe = (rules) => rules.some((r) => r.includes('</'));
 
+/** The pages' HTML as `page` gets it from now on: without their kept styles. */
+export async function withoutKeptStyles(page) {
+  await page.route(
+    (url) => !/^\/(api|assets)\//.test(url.pathname),
+    async (route) => {
+      const answer = await route.fetch();
+      const body = (await answer.text()).replace(
+        /<style data-emotion="css [^"]*">[^<]*<\/style>/g,
+        '',
+      );
+      const headers = { ...answer.headers() };
+      delete headers['content-encoding'];
+      delete headers['content-length'];
+      await route.fulfill({ response: answer, body, headers });
+    },
+  );
+}
+
 async function collect(browser, base, page, as, width, ctx) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   try {
@@ -59,20 +77,7 @@ async function collect(browser, base, page, as, width, ctx) {
     });
     const tab = await context.newPage();
     // The styles are collected from a page without those kept so far.
-    await tab.route(
-      (url) => url.origin === base && !/^\/(api|assets)\//.test(url.pathname),
-      async (route) => {
-        const answer = await route.fetch();
-        const body = (await answer.text()).replace(
-          /<style data-emotion="css [^"]*">[^<]*<\/style>/g,
-          '',
-        );
-        const headers = { ...answer.headers() };
-        delete headers['content-encoding'];
-        delete headers['content-length'];
-        await route.fulfill({ response: answer, body, headers });
-      },
-    );
+    await withoutKeptStyles(tab);
     await tab.goto(base + page.path(ctx));
     await tab.getByRole('heading', { level: 1 }).first().waitFor();
     // The page's data and the sections drawn once it has arrived.
@@ -123,7 +128,9 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`kept-styles failed: ${err?.stack ?? err}\n`);
-  process.exitCode = 1;
-});
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    process.stderr.write(`kept-styles failed: ${err?.stack ?? err}\n`);
+    process.exitCode = 1;
+  });
+}
