@@ -15,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { signIn, startApp, SUPERVISOR, WORKER } from './lighthouse.mjs';
+import { signIn, startApp, SUPERVISOR, WORKER, workersFirstParticipant } from './lighthouse.mjs';
 
 const OUT = fileURLToPath(new URL('../kept-styles.json', import.meta.url));
 
@@ -94,14 +94,7 @@ async function main() {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   });
   try {
-    const { token } = await signIn(app.base, WORKER);
-    const list = await (
-      await fetch(`${app.base}/api/participants?pageSize=1`, {
-        headers: { authorization: `Bearer ${token}` },
-      })
-    ).json();
-    const ctx = { participantId: list.items?.[0]?.id };
-    if (!ctx.participantId) throw new Error('the demo worker has no participant');
+    const ctx = { participantId: await workersFirstParticipant(app.base) };
     const rules = {};
     const pages = {};
     for (const page of PAGES) {

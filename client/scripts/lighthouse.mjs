@@ -143,6 +143,17 @@ export async function signIn(base, email) {
   return { cookie, token: (await res.json()).accessToken };
 }
 
+/** Someone the demo worker may open: the first of their caseload. */
+export async function workersFirstParticipant(base) {
+  const worker = await signIn(base, WORKER);
+  const list = await fetch(`${base}/api/participants?pageSize=1`, {
+    headers: { authorization: `Bearer ${worker.token}` },
+  }).then((r) => r.json());
+  const id = list.items?.[0]?.id;
+  if (!id) throw new Error('the demo worker has no participant');
+  return id;
+}
+
 /**
  * Removes a Chromium profile folder. A helper process can still be writing
  * into it for a moment after its group was stopped (a removal then fails with
@@ -250,13 +261,7 @@ async function measure({ base, pages, runs, say, saveTo }) {
   const version = JSON.parse(
     read(fileURLToPath(import.meta.resolve('lighthouse/package.json')), 'utf8'),
   ).version;
-  // Someone the worker may open: the first of their caseload.
-  const worker = await signIn(base, WORKER);
-  const list = await fetch(`${base}/api/participants?pageSize=1`, {
-    headers: { authorization: `Bearer ${worker.token}` },
-  }).then((r) => r.json());
-  const ctx = { participantId: list.items?.[0]?.id };
-  if (!ctx.participantId) throw new Error('the demo worker has no participant');
+  const ctx = { participantId: await workersFirstParticipant(base) };
 
   const chromium = await launchChromium();
   const results = {};

@@ -88,7 +88,6 @@ export function pagePreloads(manifest, appSource) {
   return { pages, other: files(APP, shellKey) };
 }
 
-/** The Vite plugin: writes .vite/page-preloads.json beside the manifest once the build is written. */
 /**
  * A page's kept styles (kept-styles.json, written by scripts/kept-styles.mjs) as the element the
  * server puts in its HTML: the rules, and their styles' names for the styles' cache to take as
@@ -101,6 +100,7 @@ export function keptStyleElement(kept, route) {
   return `<style data-emotion="css ${names.join(' ')}">${names.map((n) => kept.rules[n]).join('')}</style>`;
 }
 
+/** The Vite plugin: writes .vite/page-preloads.json beside the manifest once the build is written. */
 export function pagePreloadsPlugin({ root }) {
   return {
     name: 'peerpath-page-preloads',
