@@ -56,6 +56,33 @@ test.describe('kept styles', () => {
     }
   });
 
+  test('a page’s kept styles are read as CSS only when the app starts, after its first paint', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.worker);
+    // The page as a phone shows it while the app's code is still on its way.
+    const entry = /\/assets\/index-[^/]+\.js$/;
+    await page.route(entry, (route) => route.abort());
+    await page.goto('/sessions/new');
+    await expect(page.getByText('Opening PeerPath…')).toBeVisible();
+    const waiting = await page.evaluate(() => ({
+      styleElements: document.querySelectorAll('style[data-emotion]').length,
+      inertNames:
+        document
+          .querySelector<HTMLTemplateElement>('template#kept-styles')
+          ?.content.querySelector('style[data-emotion^="css "]')
+          ?.getAttribute('data-emotion')
+          ?.split(' ').length ?? 0,
+    }));
+    expect(waiting.styleElements, 'style elements before the app starts').toBe(0);
+    expect(waiting.inertNames, 'styles named in the page’s template').toBeGreaterThan(50);
+
+    await page.unroute(entry);
+    await openLoaded(page, '/sessions/new');
+    expect(await page.locator('template#kept-styles').count()).toBe(0);
+    expect((await styleRules(page)).keptNames).toBeGreaterThan(50);
+  });
+
   test('the kept rules are the rules the page makes itself when its HTML has none', async ({
     page,
   }) => {

@@ -53,7 +53,7 @@ export async function withoutKeptStyles(page) {
     async (route) => {
       const answer = await route.fetch();
       const body = (await answer.text()).replace(
-        /<style data-emotion="css [^"]*">[^<]*<\/style>/g,
+        /(?:<template id="kept-styles">)?<style data-emotion="css [^"]*">[^<]*<\/style>(?:<\/template>)?/g,
         '',
       );
       const headers = { ...answer.headers() };

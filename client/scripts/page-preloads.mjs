@@ -88,16 +88,22 @@ export function pagePreloads(manifest, appSource) {
   return { pages, other: files(APP, shellKey) };
 }
 
+/** The id of the `<template>` a page's kept styles arrive in (src/theme/emotionCache.ts). */
+export const KEPT_STYLES_ID = 'kept-styles';
+
 /**
  * A page's kept styles (kept-styles.json, written by scripts/kept-styles.mjs) as the element the
  * server puts in its HTML: the rules, and their styles' names for the styles' cache to take as
- * inserted (`data-emotion="css <name> …"`, as emotion's server rendering writes it). Empty for a
- * page with none kept.
+ * inserted (`data-emotion="css <name> …"`, as emotion's server rendering writes it). The style
+ * comes inside a `<template>`, whose content the browser keeps inert: it reads none of the CSS
+ * before the page's first paint ("Opening PeerPath…"), and the app puts the style in the head as
+ * it starts. Empty for a page with none kept.
  */
 export function keptStyleElement(kept, route) {
   const names = (kept?.pages?.[route] ?? []).filter((name) => kept.rules[name] !== undefined);
   if (names.length === 0) return '';
-  return `<style data-emotion="css ${names.join(' ')}">${names.map((n) => kept.rules[n]).join('')}</style>`;
+  const style = `<style data-emotion="css ${names.join(' ')}">${names.map((n) => kept.rules[n]).join('')}</style>`;
+  return `<template id="${KEPT_STYLES_ID}">${style}</template>`;
 }
 
 /** The Vite plugin: writes .vite/page-preloads.json beside the manifest once the build is written. */

@@ -35,6 +35,7 @@ const RULES_PER_ELEMENT = 65_000;
  *   MAX_STYLE_ELEMENTS elements, new rules go into the last one, as emotion does.
  */
 function createStyleCache() {
+  adoptKeptStyles();
   const cache = createCache({ key: 'css', stylisPlugins: [prefixWebkitOnly] });
   const sheet = cache.sheet as unknown as EmotionSheet;
   const insert = sheet.insert.bind(sheet);
@@ -53,6 +54,22 @@ function createStyleCache() {
   };
   captureStyles(cache, sheet);
   return cache;
+}
+
+/** The `<template>` a page's kept styles arrive in (scripts/page-preloads.mjs). */
+const KEPT_STYLES_ID = 'kept-styles';
+
+/**
+ * Puts the page's kept styles into the head, where the cache (made next) takes their names as
+ * inserted. They arrive inside a `<template>`, whose content the browser does not read as CSS, so
+ * the first paint ("Opening PeerPath…") does not wait for them; they are read here, as the app
+ * starts, before its first render needs them.
+ */
+function adoptKeptStyles() {
+  const kept = document.getElementById(KEPT_STYLES_ID);
+  if (!(kept instanceof HTMLTemplateElement)) return;
+  document.head.append(kept.content);
+  kept.remove();
 }
 
 /**

@@ -9,7 +9,8 @@ import { chooseEncoding } from './compression';
 interface PagePreloads {
   /**
    * `styles`: the page's kept styles, a `<style data-emotion="css …">` element of the CSS its
-   * first view makes (client/scripts/kept-styles.mjs), sent so the browser need not make it.
+   * first view makes (client/scripts/kept-styles.mjs), sent so the browser need not make it,
+   * inside a `<template>` so that it is read only when the app starts.
    */
   pages: { path: string; files: string[]; styles?: string }[];
   other: string[];
