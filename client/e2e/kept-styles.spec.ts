@@ -20,9 +20,12 @@ async function styleRules(page: Page) {
         (n, el) => n + (el.sheet?.cssRules.length ?? 0),
         0,
       );
-    const kept = document.querySelector('style[data-emotion^="css "]');
+    const kept = [...document.querySelectorAll('style[data-emotion^="css "]')];
     return {
-      keptNames: (kept?.getAttribute('data-emotion') ?? '').split(' ').length - 1,
+      keptNames: kept.reduce(
+        (n, el) => n + (el.getAttribute('data-emotion') ?? '').split(' ').length - 1,
+        0,
+      ),
       kept: count('style[data-emotion^="css "]'),
       made: count('style[data-emotion="css"]'),
     };
@@ -56,31 +59,52 @@ test.describe('kept styles', () => {
     }
   });
 
-  test('a page’s kept styles are read as CSS only when the app starts, after its first paint', async ({
+  test('a page’s kept styles are read as CSS after its first paint, a piece at a time, while the app’s code downloads', async ({
     page,
   }) => {
+    // What the document holds at the first frame after its head has been read.
+    await page.addInitScript(() => {
+      const look = () => {
+        if (!document.body) return void requestAnimationFrame(look);
+        const template = document.querySelector<HTMLTemplateElement>('template#kept-styles');
+        (globalThis as { firstFrame?: object }).firstFrame = {
+          keptInHead: document.querySelectorAll('style[data-emotion^="css "]').length,
+          pieces: [...(template?.content.children ?? [])].map((style) => ({
+            names: (style.getAttribute('data-emotion') ?? '').split(' ').length - 1,
+            bytes: style.textContent?.length ?? 0,
+          })),
+        };
+      };
+      requestAnimationFrame(look);
+    });
     await signIn(page, DEMO.worker);
     // The page as a phone shows it while the app's code is still on its way.
     const entry = /\/assets\/index-[^/]+\.js$/;
     await page.route(entry, (route) => route.abort());
     await page.goto('/sessions/new');
     await expect(page.getByText('Opening PeerPath…')).toBeVisible();
-    const waiting = await page.evaluate(() => ({
-      styleElements: document.querySelectorAll('style[data-emotion]').length,
-      inertNames:
-        document
-          .querySelector<HTMLTemplateElement>('template#kept-styles')
-          ?.content.querySelector('style[data-emotion^="css "]')
-          ?.getAttribute('data-emotion')
-          ?.split(' ').length ?? 0,
-    }));
-    expect(waiting.styleElements, 'style elements before the app starts').toBe(0);
-    expect(waiting.inertNames, 'styles named in the page’s template').toBeGreaterThan(50);
+    const first = await page.evaluate(
+      () =>
+        (globalThis as { firstFrame?: unknown }).firstFrame as {
+          keptInHead: number;
+          pieces: { names: number; bytes: number }[];
+        },
+    );
+    expect(first.keptInHead, 'kept styles read before the first paint').toBe(0);
+    expect(first.pieces.reduce((n, p) => n + p.names, 0)).toBeGreaterThan(50);
+    expect(first.pieces.length).toBeGreaterThan(1);
+    for (const piece of first.pieces.filter((p) => p.names > 1)) {
+      expect(piece.bytes).toBeLessThanOrEqual(12 * 1024);
+    }
+    // Without the app, the page's start script puts every piece in the head, in turn.
+    await expect
+      .poll(() => page.locator('style[data-emotion^="css "]').count())
+      .toBe(first.pieces.length);
 
     await page.unroute(entry);
     await openLoaded(page, '/sessions/new');
     expect(await page.locator('template#kept-styles').count()).toBe(0);
-    expect((await styleRules(page)).keptNames).toBeGreaterThan(50);
+    expect((await styleRules(page)).keptNames).toBe(first.pieces.reduce((n, p) => n + p.names, 0));
   });
 
   test('the kept rules are the rules the page makes itself when its HTML has none', async ({

@@ -88,22 +88,45 @@ export function pagePreloads(manifest, appSource) {
   return { pages, other: files(APP, shellKey) };
 }
 
-/** The id of the `<template>` a page's kept styles arrive in (src/theme/emotionCache.ts). */
+/** The `<template>` a page's kept styles arrive in (scripts/start-requests.mjs, src/theme/emotionCache.ts). */
 export const KEPT_STYLES_ID = 'kept-styles';
+
+/**
+ * At most this much CSS in one kept `<style>`: the browser reads each in a task of its own, a few
+ * milliseconds on a slow phone, instead of all of a page's at once (the caseload's 85 KB took
+ * 45–110 ms at 4× CPU slowdown). A style larger than this has an element of its own.
+ */
+export const KEPT_STYLE_ELEMENT_BYTES = 12 * 1024;
 
 /**
  * A page's kept styles (kept-styles.json, written by scripts/kept-styles.mjs) as the element the
  * server puts in its HTML: the rules, and their styles' names for the styles' cache to take as
- * inserted (`data-emotion="css <name> …"`, as emotion's server rendering writes it). The style
- * comes inside a `<template>`, whose content the browser keeps inert: it reads none of the CSS
- * before the page's first paint ("Opening PeerPath…"), and the app puts the style in the head as
- * it starts. Empty for a page with none kept.
+ * inserted (`data-emotion="css <name> …"`, as emotion's server rendering writes it), in `<style>`
+ * elements of at most KEPT_STYLE_ELEMENT_BYTES, in the order the styles were made. They come
+ * inside a `<template>`, whose content the browser keeps inert: it reads none of the CSS before
+ * the page's first paint ("Opening PeerPath…"). The start script then puts them in the head one
+ * at a time, each in a task of its own, while the app's code downloads; the styles' cache takes
+ * any left when the app starts. Empty for a page with none kept.
  */
 export function keptStyleElement(kept, route) {
   const names = (kept?.pages?.[route] ?? []).filter((name) => kept.rules[name] !== undefined);
   if (names.length === 0) return '';
-  const style = `<style data-emotion="css ${names.join(' ')}">${names.map((n) => kept.rules[n]).join('')}</style>`;
-  return `<template id="${KEPT_STYLES_ID}">${style}</template>`;
+  const groups = [];
+  let group = null;
+  for (const name of names) {
+    const css = kept.rules[name];
+    if (!group || group.bytes + css.length > KEPT_STYLE_ELEMENT_BYTES) {
+      group = { names: [], css: [], bytes: 0 };
+      groups.push(group);
+    }
+    group.names.push(name);
+    group.css.push(css);
+    group.bytes += css.length;
+  }
+  const styles = groups.map(
+    (g) => `<style data-emotion="css ${g.names.join(' ')}">${g.css.join('')}</style>`,
+  );
+  return `<template id="${KEPT_STYLES_ID}">${styles.join('')}</template>`;
 }
 
 /** The Vite plugin: writes .vite/page-preloads.json beside the manifest once the build is written. */

@@ -1,5 +1,6 @@
-// The page's first two questions to the server, asked while its code downloads: the session
-// from the refresh cookie (`POST /api/auth/refresh`) and the organisation's settings
+// The page's first script: it asks the page's first two questions to the server while the app's
+// code downloads, and reads the page's kept styles after its first paint (below). The questions:
+// the session from the refresh cookie (`POST /api/auth/refresh`) and the organisation's settings
 // (`GET /api/settings`, its locale). The app needs both answers before it draws any page, and
 // on a phone on a slow connection its code takes a second or two to arrive; asked by the app,
 // they were a round trip after that. A small script file of its own (a classic script, so it
@@ -28,8 +29,28 @@ function startRequests() {
   globalThis.peerpathStarted = started;
 }
 
+/**
+ * Runs in the browser. Puts the page's kept styles (scripts/page-preloads.mjs: `<style>` elements
+ * inside `<template id="kept-styles">`) into the head once the page has painted, one element per
+ * task, so the browser reads their CSS in short pieces while the app's code downloads, not before
+ * the first paint and not inside the app's start. The styles' cache takes any still in the
+ * template when the app starts (src/theme/emotionCache.ts), so the order they arrive in is kept
+ * either way.
+ */
+function readKeptStylesAfterFirstPaint() {
+  /* global document, requestAnimationFrame -- this function runs in the browser */
+  const next = () => {
+    const style = document.getElementById('kept-styles')?.content.firstElementChild;
+    if (!style) return;
+    document.head.append(style);
+    setTimeout(next, 0);
+  };
+  // A frame's callbacks run before it is painted; a task they queue runs after it.
+  requestAnimationFrame(() => setTimeout(next, 0));
+}
+
 // With V8's compile hint first, as every script file of the build has (scripts/compile-hints.mjs).
-const START_SCRIPT = `${COMPILE_HINT}\n(${startRequests.toString()})();\n`;
+const START_SCRIPT = `${COMPILE_HINT}\n(${startRequests.toString()})();\n(${readKeptStylesAfterFirstPaint.toString()})();\n`;
 
 /** Emits the script as a file of its own and names it first in index.html's head. */
 export function startRequestsPlugin() {

@@ -60,10 +60,11 @@ function createStyleCache() {
 const KEPT_STYLES_ID = 'kept-styles';
 
 /**
- * Puts the page's kept styles into the head, where the cache (made next) takes their names as
- * inserted. They arrive inside a `<template>`, whose content the browser does not read as CSS, so
- * the first paint ("Opening PeerPath…") does not wait for them; they are read here, as the app
- * starts, before its first render needs them.
+ * Puts the page's kept styles that are still in their `<template>` into the head, where the cache
+ * (made next) takes their names as inserted. The template's content is not read as CSS, so the
+ * first paint ("Opening PeerPath…") does not wait for them; the page's start script moves them
+ * into the head one by one after that paint (scripts/start-requests.mjs), and any it has not
+ * reached yet are moved here, in order, before the first render needs them.
  */
 function adoptKeptStyles() {
   const kept = document.getElementById(KEPT_STYLES_ID);
