@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { withoutKeptStyles } from '../scripts/kept-styles.mjs';
+import { KEPT_STYLE_ELEMENT_BYTES } from '../scripts/page-preloads.mjs';
 import { DEMO, signIn } from './support';
 
 /**
@@ -94,7 +95,7 @@ test.describe('kept styles', () => {
     expect(first.pieces.reduce((n, p) => n + p.names, 0)).toBeGreaterThan(50);
     expect(first.pieces.length).toBeGreaterThan(1);
     for (const piece of first.pieces.filter((p) => p.names > 1)) {
-      expect(piece.bytes).toBeLessThanOrEqual(12 * 1024);
+      expect(piece.bytes).toBeLessThanOrEqual(KEPT_STYLE_ELEMENT_BYTES);
     }
     // Without the app, the page's start script puts every piece in the head, in turn.
     await expect

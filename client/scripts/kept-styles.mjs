@@ -16,6 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { signIn, startApp, SUPERVISOR, WORKER, workersFirstParticipant } from './lighthouse.mjs';
+import { KEPT_STYLES_ID } from './page-preloads.mjs';
 
 const OUT = fileURLToPath(new URL('../kept-styles.json', import.meta.url));
 
@@ -53,7 +54,7 @@ export async function withoutKeptStyles(page) {
     async (route) => {
       const answer = await route.fetch();
       const body = (await answer.text()).replace(
-        /(?:<template id="kept-styles">)?<style data-emotion="css [^"]*">[^<]*<\/style>(?:<\/template>)?/g,
+        new RegExp(`<template id="${KEPT_STYLES_ID}">[^]*?</template>`),
         '',
       );
       const headers = { ...answer.headers() };

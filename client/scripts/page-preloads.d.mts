@@ -8,10 +8,15 @@ export interface PageRoute {
 }
 
 export interface PagePreloads {
-  /** `styles`: the page's kept styles, a `<style>` element for its HTML's head. */
+  /** `styles`: the page's kept styles, `<style>` elements in a `<template>` for its HTML's head. */
   pages: { path: string; files: string[]; styles?: string }[];
   other: string[];
 }
+
+/** The id of the `<template>` a page's kept styles arrive in. */
+export const KEPT_STYLES_ID: string;
+/** At most this much CSS in one kept `<style>` (a single larger style has one of its own). */
+export const KEPT_STYLE_ELEMENT_BYTES: number;
 
 export function pageRoutes(appSource: string): PageRoute[];
 export function pagePreloads(

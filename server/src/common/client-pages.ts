@@ -8,9 +8,9 @@ import { chooseEncoding } from './compression';
 /** Written by the client's build (client/scripts/page-preloads.mjs). */
 interface PagePreloads {
   /**
-   * `styles`: the page's kept styles, a `<style data-emotion="css …">` element of the CSS its
+   * `styles`: the page's kept styles, `<style data-emotion="css …">` elements of the CSS its
    * first view makes (client/scripts/kept-styles.mjs), sent so the browser need not make it,
-   * inside a `<template>` so that it is read only when the app starts.
+   * inside a `<template>` that the page's start script reads after the first paint.
    */
   pages: { path: string; files: string[]; styles?: string }[];
   other: string[];
