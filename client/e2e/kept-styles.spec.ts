@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { withoutKeptStyles } from '../scripts/kept-styles.mjs';
 import { KEPT_STYLE_ELEMENT_BYTES } from '../scripts/page-preloads.mjs';
+import { SHAPE } from '../src/theme/shapes';
 import { DEMO, signIn } from './support';
 
 /**
@@ -37,7 +38,7 @@ async function styleRules(page: Page) {
 async function openLoaded(page: Page, path: string) {
   await page.goto(path);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('.MuiSkeleton-root')).toHaveCount(0);
+  await expect(page.locator(`.${SHAPE}`)).toHaveCount(0);
   await expect(page.getByText('Opening PeerPath…')).toHaveCount(0);
 }
 

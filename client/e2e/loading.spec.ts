@@ -160,3 +160,43 @@ test('what is due and the timeline go from placeholder to answer with nothing bl
   expect(states).not.toContain('blank');
   expect(states).not.toContain('gone');
 });
+
+/**
+ * The home page's placeholders, while what is due, the figures and the list are on their way:
+ * a few plain elements, each group pulsing as one, not a styled element and an animation for
+ * every grey line (51 of each before). They are drawn first on a phone and taken away when the
+ * answers come, and each element costs something both times.
+ */
+test('the home page waits in a few grey shapes that pulse together, the same height as before', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 412, height: 900 });
+  await signIn(page, DEMO.worker);
+  const release = await holdBack(page, /^\/api\/(agenda|reports\/caseload|participants)$/);
+  await page.goto('/');
+  const loadingDue = page.getByRole('status').filter({ hasText: 'Loading what is due…' });
+  await expect(loadingDue).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading your figures…' })).toBeVisible();
+  const drawn = await page.evaluate(() => ({
+    shapes: document.querySelectorAll('.pp-shape').length,
+    styled: document.querySelectorAll('.MuiSkeleton-root').length,
+    animations: document.getAnimations().length,
+    elements: document.querySelector('main')!.querySelectorAll('*').length,
+    height: document.documentElement.scrollHeight,
+  }));
+  expect(drawn.styled).toBe(0);
+  expect(drawn.shapes).toBeGreaterThan(0);
+  expect(drawn.shapes).toBeLessThanOrEqual(20);
+  expect(drawn.animations).toBeLessThanOrEqual(6);
+  expect(drawn.elements).toBeLessThanOrEqual(90);
+  // Three people's cards in "Today", eight figures and the list: as tall as the styled shapes were.
+  expect(drawn.height).toBeGreaterThan(2000);
+  // The shapes are grey and pulse: each group's opacity changes over time.
+  const opacity = () =>
+    page.evaluate(() => getComputedStyle(document.querySelector('.pp-shapes')!).opacity);
+  const first = await opacity();
+  await expect.poll(opacity).not.toBe(first);
+  release();
+  await expect(loadingDue).toHaveCount(0);
+  await expect(page.locator('.pp-shape')).toHaveCount(0);
+});

@@ -3,7 +3,6 @@ import ChevronRight from '@mui/icons-material/ChevronRight';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -15,6 +14,8 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import { Fragment, useId, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@peerpath/shared';
 import { visuallyHidden } from '../lib/visuallyHidden';
+import { SHAPES } from '../theme/shapes';
+import { Lines, Shape } from './Shape';
 
 const PAGE_SIZE_OPTIONS = [PAGE_SIZE_DEFAULT, 50, PAGE_SIZE_MAX];
 
@@ -146,10 +147,10 @@ export function DataTable<R extends { id: string }>({
             <TableBody sx={{ opacity: loading && !skeleton ? 0.6 : 1 }}>
               {skeleton &&
                 Array.from({ length: Math.min(pageSize, 6) }, (_, i) => (
-                  <TableRow key={i} aria-hidden>
+                  <TableRow key={i} aria-hidden className={SHAPES}>
                     {columns.map((c) => (
                       <TableCell key={c.field}>
-                        <Skeleton height={24} />
+                        <Shape height={24} />
                       </TableCell>
                     ))}
                   </TableRow>
@@ -314,10 +315,14 @@ function CardList<R extends { id: string }>({
     >
       {skeleton &&
         Array.from({ length: 3 }, (_, i) => (
-          <Box component="li" key={i} aria-hidden sx={{ p: 1.5 }}>
-            <Skeleton height={24} width="60%" />
-            <Skeleton height={20} />
-            <Skeleton height={20} />
+          <Box component="li" key={i} aria-hidden className={SHAPES} sx={{ p: 1.5 }}>
+            <Lines
+              lines={[
+                ['60%', 24],
+                ['100%', 20],
+                ['100%', 20],
+              ]}
+            />
           </Box>
         ))}
       {rows.map((row) => (

@@ -1,9 +1,10 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import type { SxProps, Theme } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 import { visuallyHidden } from '../lib/visuallyHidden';
+import { SHAPES } from '../theme/shapes';
+import { Lines, Shape, type Line } from './Shape';
 import { TILE_COLUMNS } from './StatTiles';
 
 /** Shapes side by side in a CSS grid of `columns`. */
@@ -20,6 +21,9 @@ function ShapeGrid({
 }) {
   return <Box sx={{ display: 'grid', gridTemplateColumns: columns, gap, mb }}>{children}</Box>;
 }
+
+/** Space in the theme's units (8 px), for a shape's `style`. */
+const space = (n: number) => n * 8;
 
 /**
  * Placeholders shaped like the content on its way, so the page does not jump
@@ -40,7 +44,9 @@ export function LoadingRegion({
       <Box component="span" sx={visuallyHidden}>
         {label}
       </Box>
-      <Box aria-hidden>{children}</Box>
+      <Box aria-hidden className={SHAPES}>
+        {children}
+      </Box>
     </Box>
   );
 }
@@ -49,9 +55,11 @@ export function LoadingRegion({
 export function TextLines({ lines = 3, height = 20 }: { lines?: number; height?: number }) {
   return (
     <>
-      {Array.from({ length: lines }, (_, i) => (
-        <Skeleton key={i} height={height} width={i === lines - 1 && lines > 1 ? '60%' : '100%'} />
-      ))}
+      <Lines
+        lines={Array.from({ length: lines }, (_, i) =>
+          i === lines - 1 && lines > 1 ? ['60%', height] : ['100%', height],
+        )}
+      />
     </>
   );
 }
@@ -60,7 +68,7 @@ export function TextLines({ lines = 3, height = 20 }: { lines?: number; height?:
 function HeaderShape({ back = false, actions = 1 }: { back?: boolean; actions?: number }) {
   return (
     <>
-      {back && <Skeleton width={140} height={24} sx={{ mb: 1 }} />}
+      {back && <Shape width={140} height={24} style={{ marginBottom: space(1) }} />}
       <Box
         sx={{
           display: 'flex',
@@ -72,13 +80,17 @@ function HeaderShape({ back = false, actions = 1 }: { back?: boolean; actions?: 
         }}
       >
         <Box sx={{ flex: '1 1 240px', maxWidth: 420 }}>
-          <Skeleton height={44} width="80%" />
-          <Skeleton height={22} width="55%" />
+          <Lines
+            lines={[
+              ['80%', 44],
+              ['55%', 22],
+            ]}
+          />
         </Box>
         {actions > 0 && (
           <Box sx={{ display: 'flex', gap: 1 }}>
             {Array.from({ length: actions }, (_, i) => (
-              <Skeleton key={i} variant="rounded" width={130} height={36} />
+              <Shape key={i} variant="rounded" width={130} height={36} />
             ))}
           </Box>
         )}
@@ -90,7 +102,7 @@ function HeaderShape({ back = false, actions = 1 }: { back?: boolean; actions?: 
 function CardShape({ lines = 4, title = true }: { lines?: number; title?: boolean }) {
   return (
     <Paper variant="outlined" sx={{ p: { xs: 2, sm: 2.5 }, mb: 2 }}>
-      {title && <Skeleton height={30} width="40%" sx={{ mb: 1 }} />}
+      {title && <Shape height={30} width="40%" style={{ marginBottom: space(1) }} />}
       <TextLines lines={lines} />
     </Paper>
   );
@@ -100,13 +112,17 @@ function CardShape({ lines = 4, title = true }: { lines?: number; title?: boolea
 function TimelineRows({ rows = 4 }: { rows?: number }) {
   return (
     <>
-      <Skeleton height={22} width={120} sx={{ mb: 1 }} />
+      <Shape height={22} width={120} style={{ marginBottom: space(1) }} />
       {Array.from({ length: rows }, (_, i) => (
         <Box key={i} sx={{ display: 'flex', gap: 1.5, py: 1.25 }}>
-          <Skeleton variant="circular" width={36} height={36} sx={{ flex: '0 0 36px' }} />
+          <Shape variant="circular" width={36} height={36} style={{ flex: '0 0 36px' }} />
           <Box sx={{ flex: 1, minWidth: 0 }}>
-            <Skeleton height={20} width="45%" />
-            <Skeleton height={22} width="85%" />
+            <Lines
+              lines={[
+                ['45%', 20],
+                ['85%', 22],
+              ]}
+            />
           </Box>
         </Box>
       ))}
@@ -134,7 +150,7 @@ export function ParticipantPageSkeleton() {
           <CardShape lines={2} />
         </Box>
         <Paper variant="outlined" sx={{ p: { xs: 2, sm: 2.5 } }}>
-          <Skeleton height={30} width="30%" sx={{ mb: 1 }} />
+          <Shape height={30} width="30%" style={{ marginBottom: space(1) }} />
           <TimelineRows />
         </Paper>
       </ShapeGrid>
@@ -148,9 +164,9 @@ export function RecordPageSkeleton({ label = 'Loading…' }: { label?: string })
     <LoadingRegion label={label}>
       <HeaderShape back actions={2} />
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 960 }}>
-        <Skeleton height={28} width="30%" sx={{ mb: 1 }} />
+        <Shape height={28} width="30%" style={{ marginBottom: space(1) }} />
         <TextLines lines={3} />
-        <Skeleton height={28} width="30%" sx={{ mt: 3, mb: 1 }} />
+        <Shape height={28} width="30%" style={{ marginTop: space(3), marginBottom: space(1) }} />
         <TextLines lines={4} />
       </Paper>
     </LoadingRegion>
@@ -163,16 +179,16 @@ function FormShape({ sections = 3 }: { sections?: number }) {
     <>
       {Array.from({ length: sections }, (_, s) => (
         <Box key={s} sx={{ mb: 3 }}>
-          <Skeleton height={28} width={180} sx={{ mb: 1 }} />
+          <Shape height={28} width={180} style={{ marginBottom: space(1) }} />
           <ShapeGrid columns={{ xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))' }}>
-            <Skeleton variant="rounded" height={56} />
-            <Skeleton variant="rounded" height={56} />
+            <Shape variant="rounded" height={56} />
+            <Shape variant="rounded" height={56} />
           </ShapeGrid>
         </Box>
       ))}
       <Box sx={{ display: 'flex', gap: 1 }}>
-        <Skeleton variant="rounded" width={140} height={36} />
-        <Skeleton variant="rounded" width={80} height={36} />
+        <Shape variant="rounded" width={140} height={36} />
+        <Shape variant="rounded" width={80} height={36} />
       </Box>
     </>
   );
@@ -212,10 +228,15 @@ export function CardGridSkeleton({
       <ShapeGrid columns="repeat(auto-fill, minmax(min(280px, 100%), 1fr))">
         {Array.from({ length: count }, (_, i) => (
           <Paper key={i} variant="outlined" sx={{ p: 2 }}>
-            <Skeleton height={28} width="70%" />
-            <Skeleton variant="rounded" height={24} width={110} sx={{ my: 0.5 }} />
+            <Shape height={28} width="70%" />
+            <Shape
+              variant="rounded"
+              height={24}
+              width={110}
+              style={{ marginTop: space(0.5), marginBottom: space(0.5) }}
+            />
             <TextLines lines={3} />
-            <Skeleton variant="rounded" height={30} width={170} sx={{ mt: 1 }} />
+            <Shape variant="rounded" height={30} width={170} style={{ marginTop: space(1) }} />
           </Paper>
         ))}
       </ShapeGrid>
@@ -228,10 +249,13 @@ export function TableSkeleton({ rows = 5, label = 'Loading…' }: { rows?: numbe
   return (
     <LoadingRegion label={label}>
       <Paper variant="outlined" sx={{ p: 1 }}>
-        <Skeleton height={36} sx={{ mb: 0.5 }} />
-        {Array.from({ length: rows }, (_, i) => (
-          <Skeleton key={i} height={40} />
-        ))}
+        <Lines
+          lines={[
+            ['100%', 36],
+            [null, space(0.5)],
+            ...Array.from({ length: rows }, (): Line => ['100%', 40]),
+          ]}
+        />
       </Paper>
     </LoadingRegion>
   );
@@ -252,15 +276,19 @@ export function SummarySkeleton({
       <ShapeGrid columns={TILE_COLUMNS} gap={1.5} mb={3}>
         {Array.from({ length: tiles }, (_, i) => (
           <Paper key={i} variant="outlined" sx={{ p: 1.5 }}>
-            <Skeleton height={36} width="50%" />
-            <Skeleton height={18} width="80%" />
+            <Lines
+              lines={[
+                ['50%', 36],
+                ['80%', 18],
+              ]}
+            />
           </Paper>
         ))}
       </ShapeGrid>
       {chart && (
         <Paper variant="outlined" sx={{ p: 2 }}>
-          <Skeleton height={28} width={200} sx={{ mb: 1 }} />
-          <Skeleton variant="rounded" height={220} />
+          <Shape height={28} width={200} style={{ marginBottom: space(1) }} />
+          <Shape variant="rounded" height={220} />
         </Paper>
       )}
     </LoadingRegion>
@@ -272,11 +300,21 @@ export function PageSkeleton() {
   return (
     <LoadingRegion>
       <HeaderShape />
-      <Skeleton variant="rounded" height={56} sx={{ mb: 2, maxWidth: 720 }} />
+      <Shape variant="rounded" height={56} style={{ marginBottom: space(2), maxWidth: 720 }} />
       <TextLines lines={6} height={40} />
     </LoadingRegion>
   );
 }
+
+/** A person's card in "Today": their name, then two items of three lines, each 6 px above and below. */
+const AGENDA_ITEM: readonly Line[] = [
+  [null, 6],
+  [90, 16],
+  ['80%', 24],
+  ['55%', 20],
+  [null, 6],
+];
+const AGENDA_CARD: readonly Line[] = [['45%', 26], [null, 4], ...AGENDA_ITEM, ...AGENDA_ITEM];
 
 /**
  * "Today" on the home page while it loads: a few people with their items, so the figures and
@@ -288,14 +326,7 @@ export function AgendaSkeleton() {
       <Box sx={{ display: 'grid', gap: 1.5 }}>
         {Array.from({ length: 3 }, (_, i) => (
           <Paper key={i} variant="outlined" sx={{ px: 2, pt: 1.5, pb: 1 }}>
-            <Skeleton height={26} width="45%" sx={{ mb: 0.5 }} />
-            {Array.from({ length: 2 }, (_, j) => (
-              <Box key={j} sx={{ py: 0.75 }}>
-                <Skeleton height={16} width={90} />
-                <Skeleton height={24} width="80%" />
-                <Skeleton height={20} width="55%" />
-              </Box>
-            ))}
+            <Lines lines={AGENDA_CARD} />
           </Paper>
         ))}
       </Box>
@@ -321,9 +352,9 @@ export function CaseloadFiltersSkeleton({ toggle }: { toggle: boolean }) {
   return (
     <LoadingRegion label="Loading the filters…">
       <Box sx={CASELOAD_FILTERS_SX.row}>
-        {toggle && <Skeleton variant="rounded" {...TOGGLE_SIZE} />}
-        <Skeleton variant="rounded" height={40} sx={CASELOAD_FILTERS_SX.search} />
-        <Skeleton variant="rounded" height={40} sx={CASELOAD_FILTERS_SX.status} />
+        {toggle && <Shape variant="rounded" {...TOGGLE_SIZE} />}
+        <Shape variant="rounded" height={40} style={CASELOAD_FILTERS_SX.search} />
+        <Shape variant="rounded" height={40} style={CASELOAD_FILTERS_SX.status} />
       </Box>
     </LoadingRegion>
   );

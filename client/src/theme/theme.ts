@@ -1,5 +1,9 @@
-import { createTheme } from '@mui/material/styles';
+import { alpha, createTheme } from '@mui/material/styles';
 import { LinkBehavior } from './LinkBehavior';
+import { SHAPE, SHAPES } from './shapes';
+
+/** Corners of cards, fields and buttons, in px. */
+const RADIUS = 10;
 
 /**
  * A calm teal and muted violet palette. Every text colour here meets WCAG AA
@@ -32,7 +36,7 @@ export const theme = createTheme({
       },
     },
   },
-  shape: { borderRadius: 10 },
+  shape: { borderRadius: RADIUS },
   typography: {
     fontFamily:
       'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
@@ -46,12 +50,42 @@ export const theme = createTheme({
   motion: { reducedMotion: 'system' },
   components: {
     MuiCssBaseline: {
-      styleOverrides: {
+      styleOverrides: (theme) => ({
         // Links are not ButtonBase: give them the same visible ring.
         'a:focus-visible': {
           outline: '3px solid currentColor',
           outlineOffset: 2,
           borderRadius: 2,
+        },
+        // The grey shapes of a placeholder (components/Skeletons.tsx), as MUI's Skeleton draws
+        // them but as plain elements under one set of rules, and pulsing together: the region
+        // around them fades, not each shape.
+        [`.${SHAPE}`]: {
+          display: 'block',
+          backgroundColor: alpha(
+            theme.palette.text.primary,
+            theme.palette.mode === 'light' ? 0.11 : 0.13,
+          ),
+        },
+        [`.${SHAPE}-text`]: {
+          transformOrigin: '0 55%',
+          transform: 'scale(1, 0.6)',
+          // Rounded as a line of text is: the radius over the shape's 0.6 of its height.
+          borderRadius: `${RADIUS}px / ${Math.round((RADIUS / 0.6) * 10) / 10}px`,
+        },
+        [`.${SHAPE}-rounded`]: { borderRadius: RADIUS },
+        [`.${SHAPE}-circular`]: { borderRadius: '50%' },
+        [`.${SHAPE}-lines`]: {
+          maskRepeat: 'no-repeat',
+          maskSize: '100% 100%',
+          WebkitMaskRepeat: 'no-repeat',
+          WebkitMaskSize: '100% 100%',
+        },
+        [`.${SHAPES}`]: { animation: `${SHAPES}-pulse 2s ease-in-out 0.5s infinite` },
+        [`@keyframes ${SHAPES}-pulse`]: {
+          '0%': { opacity: 1 },
+          '50%': { opacity: 0.4 },
+          '100%': { opacity: 1 },
         },
         '@media (prefers-reduced-motion: reduce)': {
           '*, *::before, *::after': {
@@ -60,7 +94,7 @@ export const theme = createTheme({
             scrollBehavior: 'auto !important',
           },
         },
-      },
+      }),
     },
     MuiTextField: { defaultProps: { fullWidth: true } },
     // The default (action.active) is below 4.5:1 on the page background.

@@ -8,7 +8,6 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { AGENDA_ITEM_LABELS, type AgendaItem } from '@peerpath/shared';
 import dayjs from 'dayjs';
@@ -16,10 +15,12 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useDeferredAnswer } from '../../api/deferred';
 import { useCurrentUser } from '../../auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Shape } from '../../components/Shape';
 import { AgendaSkeleton } from '../../components/Skeletons';
 import { formatDate } from '../../lib/dates';
 import { useWorkerOptions } from '../users/api';
 import { useAgenda } from './api';
+import { SHAPES } from '../../theme/shapes';
 
 // A supervisor's "Whose day" select: its code (a menu) is fetched beside the list of workers
 // it shows, so the first paint of the home page does not wait for it.
@@ -132,7 +133,13 @@ export function TodayAgenda() {
         </Box>
         {isSupervisor && workers.length > 1 && (
           <Box sx={{ minWidth: 220 }}>
-            <Suspense fallback={<Skeleton variant="rounded" height={40} />}>
+            <Suspense
+              fallback={
+                <div className={SHAPES} aria-hidden>
+                  <Shape variant="rounded" height={40} />
+                </div>
+              }
+            >
               <FilterSelect
                 label="Whose day"
                 value={workerId}

@@ -4,14 +4,15 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { RecoveryPlan } from '@peerpath/shared';
 import { lazy, Suspense, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Shape } from '../../components/Shape';
 import { formatDate, today } from '../../lib/dates';
 import { usePlans } from './api';
 import { LIFE_AREA, versionLine } from './lifeAreas';
+import { SHAPES } from '../../theme/shapes';
 
 // The crisis plan's dialog loads when first opened (and with the offline prefetch, so it opens
 // without a connection too): a person's page draws without it.
@@ -43,11 +44,11 @@ export function PlanSummary({ participantId, name }: { participantId: string; na
         </Button>
       </Box>
       {plans.isLoading ? (
-        <>
-          <Skeleton height={24} width="50%" />
-          <Skeleton height={20} width="40%" sx={{ mb: 1 }} />
-          <Skeleton variant="rounded" height={32} width="70%" />
-        </>
+        <div className={SHAPES} aria-hidden>
+          <Shape height={24} width="50%" />
+          <Shape height={20} width="40%" style={{ marginBottom: 8 }} />
+          <Shape variant="rounded" height={32} width="70%" />
+        </div>
       ) : plans.error ? (
         <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />
       ) : active ? (
