@@ -119,3 +119,43 @@ test('log a session: the heading first, the names asked for while the form’s c
   const lists = seen.filter((r) => r.startsWith('GET /api/participants?'));
   expect(lists).toEqual([...new Set(lists)]);
 });
+
+/**
+ * A page's queries subscribe in the one task that runs its effects as it first draws. Each asks
+ * the network from a task of its own, so that task stays short on a slow phone. Every call of
+ * `fetch` is given the task it was made in (a mark that the next microtask checkpoint clears);
+ * two requests started in one task share a mark.
+ */
+test('the home page starts each of its requests in a task of its own', async ({ page }) => {
+  await signIn(page, DEMO.worker);
+  await page.addInitScript(() => {
+    const w = window as unknown as { started: { path: string; task: number }[] };
+    w.started = [];
+    let task = 0;
+    let current: number | null = null;
+    const original = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (current === null) {
+        current = ++task;
+        queueMicrotask(() => (current = null));
+      }
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+      if (url.pathname.startsWith('/api/') && !url.pathname.startsWith('/api/auth/'))
+        w.started.push({ path: url.pathname, task: current });
+      return original(input, init);
+    };
+  });
+  await page.goto('/');
+  await expect(page.getByRole('table', { name: 'Your caseload' }).getByRole('row')).not.toHaveCount(
+    0,
+  );
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  const started = await page.evaluate(
+    () => (window as unknown as { started: { path: string; task: number }[] }).started,
+  );
+  const paths = started.map((s) => s.path);
+  expect(paths).toEqual(
+    expect.arrayContaining(['/api/agenda', '/api/reports/caseload', '/api/participants']),
+  );
+  expect(new Set(started.map((s) => s.task)).size, JSON.stringify(started)).toBe(started.length);
+});
