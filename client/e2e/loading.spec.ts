@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { SHAPE, SHAPES } from '../src/theme/shapes';
 import { apiHeaders, DEMO, signIn } from './support';
 
 /** Holds back answers to GET requests whose path matches, until `release` is called. */
@@ -177,13 +178,16 @@ test('the home page waits in a few grey shapes that pulse together, the same hei
   const loadingDue = page.getByRole('status').filter({ hasText: 'Loading what is due…' });
   await expect(loadingDue).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Loading your figures…' })).toBeVisible();
-  const drawn = await page.evaluate(() => ({
-    shapes: document.querySelectorAll('.pp-shape').length,
-    styled: document.querySelectorAll('.MuiSkeleton-root').length,
-    animations: document.getAnimations().length,
-    elements: document.querySelector('main')!.querySelectorAll('*').length,
-    height: document.documentElement.scrollHeight,
-  }));
+  const drawn = await page.evaluate(
+    (shape) => ({
+      shapes: document.querySelectorAll(`.${shape}`).length,
+      styled: document.querySelectorAll('.MuiSkeleton-root').length,
+      animations: document.getAnimations().length,
+      elements: document.querySelector('main')!.querySelectorAll('*').length,
+      height: document.documentElement.scrollHeight,
+    }),
+    SHAPE,
+  );
   expect(drawn.styled).toBe(0);
   expect(drawn.shapes).toBeGreaterThan(0);
   expect(drawn.shapes).toBeLessThanOrEqual(20);
@@ -193,10 +197,13 @@ test('the home page waits in a few grey shapes that pulse together, the same hei
   expect(drawn.height).toBeGreaterThan(2000);
   // The shapes are grey and pulse: each group's opacity changes over time.
   const opacity = () =>
-    page.evaluate(() => getComputedStyle(document.querySelector('.pp-shapes')!).opacity);
+    page.evaluate(
+      (shapes) => getComputedStyle(document.querySelector(`.${shapes}`)!).opacity,
+      SHAPES,
+    );
   const first = await opacity();
   await expect.poll(opacity).not.toBe(first);
   release();
   await expect(loadingDue).toHaveCount(0);
-  await expect(page.locator('.pp-shape')).toHaveCount(0);
+  await expect(page.locator(`.${SHAPE}`)).toHaveCount(0);
 });

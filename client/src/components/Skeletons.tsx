@@ -54,13 +54,11 @@ export function LoadingRegion({
 /** Lines of text: the last one shorter, as a paragraph ends. */
 export function TextLines({ lines = 3, height = 20 }: { lines?: number; height?: number }) {
   return (
-    <>
-      <Lines
-        lines={Array.from({ length: lines }, (_, i) =>
-          i === lines - 1 && lines > 1 ? ['60%', height] : ['100%', height],
-        )}
-      />
-    </>
+    <Lines
+      lines={Array.from({ length: lines }, (_, i) =>
+        i === lines - 1 && lines > 1 ? ['60%', height] : ['100%', height],
+      )}
+    />
   );
 }
 
