@@ -106,7 +106,9 @@ test('the team’s figures: the co-signature queue and the open safety alerts, o
   // On a 390 px phone every tile fits, two a row, nothing scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(tiles.getByRole('term')).toHaveCount(6);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(390);
   await page.screenshot({ path: 'test-results/caseload-figures-390.png', fullPage: true });
 
   await tiles.getByRole('link', { name: /open safety alerts: see/ }).click();
@@ -176,7 +178,9 @@ test('a goal chip in the timeline opens the goal, with every note that worked on
 
   // On a phone it reads top to bottom with nothing sideways.
   await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(390);
 });
 
 test('an admin says whose notes a supervisor co-signs', async ({ page }) => {
