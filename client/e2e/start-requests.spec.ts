@@ -71,6 +71,35 @@ test('the session and the settings are asked for while the app’s code is on it
   expect(seen.filter((r) => r === 'GET /api/settings')).toHaveLength(1);
 });
 
+/**
+ * The first read of a page's local storage waits while the browser loads it. The app's first
+ * render reads it (the colour mode, the outbox), so the start script reads it first, while the
+ * app's code downloads.
+ */
+test('the page’s local storage is read while the app’s code is on its way', async ({ page }) => {
+  await page.addInitScript(() => {
+    const reads: string[] = [];
+    (globalThis as { storageReads?: string[] }).storageReads = reads;
+    const getItem = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (this: Storage, key: string) {
+      reads.push(key);
+      return getItem.call(this, key);
+    };
+  });
+  await signIn(page, DEMO.worker);
+  const entry = await hold(page, /^\/assets\/index-[^/]+\.js$/);
+  const goto = page.goto('/');
+  await expect.poll(() => entry.asked).toBe(true);
+  await expect(page.getByText('Opening PeerPath…')).toBeVisible();
+  const reads = () =>
+    page.evaluate(() => (globalThis as { storageReads?: string[] }).storageReads?.length ?? 0);
+  await expect.poll(reads).toBeGreaterThan(0);
+  expect(entry.sent).toBe(false);
+  entry.release();
+  await goto;
+  await expect(page.getByRole('heading', { name: 'Your caseload' })).toBeVisible();
+});
+
 test('a page opened with no session still goes to the sign-in page, asked once', async ({
   page,
 }) => {
