@@ -1,5 +1,4 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { SHAPE } from '../src/theme/shapes';
 import { DEMO, signIn } from './support';
 
 /**
@@ -109,75 +108,6 @@ test('a page opened with no session still goes to the sign-in page, asked once',
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(page).toHaveURL(/\/login$/);
   expect(seen.filter((r) => r === 'POST /api/auth/refresh')).toHaveLength(1);
-});
-
-/**
- * A page's data is asked for as the app's router goes to the page (`src/pageData.ts`), once the
- * session is known, not after the page's code has arrived and the page has drawn: on a slow
- * phone the answers come back while the app draws its first view. The page then takes those
- * answers and asks for nothing again.
- */
-for (const { who, path, files, asked, heading } of [
-  {
-    who: DEMO.worker,
-    path: '/',
-    files: /^\/assets\/(AppShell|CaseloadPage)-[^/]+\.js$/,
-    // The shell's; the home page's sections ask for their own as they draw (src/pageData.ts).
-    asked: ['GET /api/alerts', 'GET /api/teams'],
-    heading: 'Your caseload',
-  },
-  {
-    who: DEMO.supervisor,
-    path: '/reports',
-    files: /^\/assets\/(AppShell|ReportsPage)-[^/]+\.js$/,
-    asked: [
-      'GET /api/alerts',
-      'GET /api/reports/activity',
-      'GET /api/reports/caseload',
-      'GET /api/teams',
-    ],
-    heading: 'Reports',
-  },
-]) {
-  test(`${path}: the page’s data is asked for while its code is on its way`, async ({ page }) => {
-    await signIn(page, who);
-    await page.goto('about:blank');
-    const code = await hold(page, files);
-    const seen = apiRequests(page);
-    const whileHeld: string[] = [];
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.pathname.startsWith('/api/') && !code.sent) {
-        whileHeld.push(`${request.method()} ${url.pathname}`);
-      }
-    });
-    const goto = page.goto(path);
-    await expect.poll(() => code.asked).toBe(true);
-    // Beside the settings, which the page's start script asks for (above).
-    const held = () => whileHeld.filter((r) => r.startsWith('GET') && r !== 'GET /api/settings');
-    await expect.poll(() => held().sort()).toEqual(asked);
-    expect(code.sent).toBe(false);
-    code.release();
-    await goto;
-
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-    await expect(page.locator(`.${SHAPE}`)).toHaveCount(0);
-    // Each asked for once: the page drew from the answers asked for before it.
-    const gets = seen.filter((r) => r.startsWith('GET '));
-    expect(gets, gets.join('\n')).toEqual([...new Set(gets)]);
-    for (const request of asked) {
-      expect(gets.filter((r) => r.split('?')[0] === request)).toHaveLength(1);
-    }
-  });
-}
-
-test('a worker who opens the reports page is asked nothing for it', async ({ page }) => {
-  await signIn(page, DEMO.worker);
-  await page.goto('about:blank');
-  const seen = apiRequests(page);
-  await page.goto('/reports');
-  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
-  expect(seen.filter((r) => r.includes('/api/reports/'))).toEqual([]);
 });
 
 /**

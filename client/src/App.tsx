@@ -11,7 +11,6 @@ import { RequireAuth } from './auth';
 import { FullPageLoading } from './components/Loading';
 import { applyDateLocale } from './lib/dateLocale';
 import type { LoginPage } from './pages/LoginPage';
-import { reportsData, shellData, startPageData } from './pageData';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
 import { setRouterLink } from './theme/LinkBehavior';
@@ -112,7 +111,6 @@ const pages: RouteObject[] = [
   {
     path: 'reports',
     lazy: page(() => import('./pages/ReportsPage').then((m) => m.ReportsPage)),
-    ...reportsData,
   },
   {
     path: 'supervision',
@@ -169,19 +167,12 @@ const routes: RouteObject[] = [
             ),
           };
         },
-        // What the shell shows is asked for as it is first entered (src/pageData.ts); the shell
-        // keeps it up to date itself from then on.
-        ...shellData,
         // Errors inside a page show inside the shell, navigation still working.
         children: [{ ErrorBoundary: RouteErrorPage, children: pages }],
       },
     ],
   },
 ];
-
-// The first page's data is asked for as soon as this module has loaded and the session is known,
-// without waiting for the organisation's locale and the first render that make the router.
-startPageData(routes, window.location);
 
 // Made at the first render, not when this module loads: after signing in on the page shown
 // without the router (`main.tsx`), it starts at the address the sign-in went on to.

@@ -7,30 +7,11 @@ import { takeStarted } from './started';
  * is an httpOnly cookie the server sets at sign-in, scoped to /api/auth.
  */
 let accessToken: string | null = null;
-/** The sign-in that token is for, as the sign-in or the last refresh answered. */
-let session: LoginResponse | null = null;
 let refreshing: Promise<LoginResponse | null> | null = null;
 const sessionListeners = new Set<(signedIn: LoginResponse | null) => void>();
 
 export function setAccessToken(token: string | null) {
   accessToken = token;
-  session = null;
-}
-
-/** A sign-in's answer: its token for every request from now on. */
-export function setSession(signedIn: LoginResponse) {
-  accessToken = signedIn.accessToken;
-  session = signedIn;
-}
-
-/**
- * Who a page's data may be asked for before the page has drawn (`src/pageData.ts`): once a
- * refresh under way (the session restored as the app starts) has answered, the signed-in
- * session, or null when signed out or when the password must be changed first.
- */
-export async function sessionForPageData(): Promise<LoginResponse | null> {
-  if (refreshing) await refreshing;
-  return session && !session.mustChangePassword ? session : null;
 }
 
 /** Told when a refresh succeeds (new user data) or the session has ended (null). */
@@ -119,7 +100,7 @@ export function refreshSession(started?: Promise<Response>): Promise<LoginRespon
         return null;
       }
       const signedIn = (await response.json()) as LoginResponse;
-      setSession(signedIn);
+      setAccessToken(signedIn.accessToken);
       return signedIn;
     } catch {
       return null;
@@ -190,7 +171,7 @@ export async function confirmOwnPassword(
     return false;
   }
   if (earlier) await signOut(earlier);
-  setSession(signedIn);
+  setAccessToken(signedIn.accessToken);
   return true;
 }
 

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LoginRequest, LoginResponse, User } from '@peerpath/shared';
-import { api, onSessionChange, restoreSession, setAccessToken, setSession } from '../api';
+import { api, onSessionChange, restoreSession, setAccessToken } from '../api';
 import { clearOutbox } from '../offline/outbox';
 import { AuthContext, type AuthContextValue, type AuthStatus } from './context';
 
@@ -64,7 +64,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       body: { email, password } satisfies LoginRequest,
       noRefresh: true,
     });
-    setSession(session);
+    setAccessToken(session.accessToken);
     setState(signedIn(session));
     return session.user;
   }, []);

@@ -11,7 +11,7 @@ const ChangePasswordPage = lazy(() =>
 );
 
 /** Pages for signed-in people; `roles` narrows to some roles (others see "not found"). */
-export function RequireAuth({ children, roles }: { children: ReactNode; roles?: readonly Role[] }) {
+export function RequireAuth({ children, roles }: { children: ReactNode; roles?: Role[] }) {
   const { status, user, signedOutByUser, mustChangePassword } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <FullPageLoading />;

@@ -11,6 +11,7 @@ import { describeError, download } from '../api';
 import { RequireAuth, useCurrentUser } from '../auth';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FilterSelect } from '../components/FilterSelect';
+import { oneOf } from '../lib/options';
 import { PageHeader } from '../components/PageHeader';
 import { SummarySkeleton, TableSkeleton } from '../components/Skeletons';
 import { formatDate, today } from '../lib/dates';
@@ -19,14 +20,7 @@ import { CaseloadTable } from '../features/reports/CaseloadTable';
 import { HoursHelp } from '../features/reports/HoursHelp';
 import { useActivityReport, useCaseloadReport } from '../features/reports/api';
 import { useDeferredAnswer } from '../api/deferred';
-import {
-  PERIODS,
-  PERIOD_LABEL,
-  REPORTS_CHOICES,
-  REPORTS_ROLES,
-  reportsShown,
-  type Period,
-} from '../features/reports/periods';
+import { PERIODS, PERIOD_LABEL, periodRange, type Period } from '../features/reports/periods';
 import { useTeams } from '../features/teams/api';
 import { useUrlState } from '../hooks/useUrlState';
 import { fileName, saveBlob } from '../lib/saveBlob';
@@ -46,10 +40,20 @@ const DATE_FIELDS_ROOM = (
 function Reports() {
   const me = useCurrentUser();
   const teams = useTeams();
-  const [state, set] = useUrlState(REPORTS_CHOICES);
-  const { period, range, badRange, teamId } = reportsShown(state, me.role, today());
+  // The last full month by default: this month is only partly done.
+  const [state, set] = useUrlState({ period: 'last_month', from: '', to: '', team: '' });
+  const period = oneOf(PERIODS, state.period) ?? 'last_month';
+  const range =
+    period === 'custom'
+      ? {
+          from: state.from || periodRange('last_month', today()).from,
+          to: state.to || periodRange('last_month', today()).to,
+        }
+      : periodRange(period, today());
   const [exporting, setExporting] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const badRange = range.from > range.to;
+  const teamId = me.role === 'admin' ? state.team || undefined : undefined;
   const caseload = useCaseloadReport({ teamId });
   const activity = useActivityReport({ from: range.from, to: range.to, teamId }, !badRange);
   // Each drawn in a transition, in short slices, a render after it arrives.
@@ -233,7 +237,7 @@ function Reports() {
 
 export function ReportsPage() {
   return (
-    <RequireAuth roles={REPORTS_ROLES}>
+    <RequireAuth roles={['supervisor', 'admin']}>
       <Reports />
     </RequireAuth>
   );

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateMeasurementRequest,
   Measurement,
@@ -50,8 +50,8 @@ export function useVoidMeasurement() {
 }
 
 /** Open alerts for the banner: a worker's own people, the whole team for a supervisor. */
-export const openAlertsQuery = (primaryWorkerId?: string) =>
-  queryOptions({
+export function useOpenAlerts(primaryWorkerId?: string) {
+  return useQuery({
     queryKey: ['alerts', 'open', primaryWorkerId ?? 'team'],
     queryFn: ({ signal }) =>
       api<Page<SafetyAlert>>('/alerts', {
@@ -60,9 +60,6 @@ export const openAlertsQuery = (primaryWorkerId?: string) =>
       }),
     refetchInterval: 60_000,
   });
-
-export function useOpenAlerts(primaryWorkerId?: string) {
-  return useQuery(openAlertsQuery(primaryWorkerId));
 }
 
 /** One person's open alerts, for their page. */

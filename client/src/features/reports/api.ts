@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   ActivityReportQuery,
   ActivitySummary,
@@ -13,22 +13,20 @@ export const reportKeys = {
 };
 
 /** Workers get their own row; supervisors their team; admins name a team. */
-export const caseloadReportQuery = (q: CaseloadReportQuery) =>
-  queryOptions({
+export function useCaseloadReport(q: CaseloadReportQuery, enabled = true) {
+  return useQuery({
     queryKey: reportKeys.caseload(q),
     queryFn: ({ signal }) => api<CaseloadReport>('/reports/caseload', { query: { ...q }, signal }),
+    enabled,
+    placeholderData: keepPreviousData,
   });
-
-export const activityReportQuery = (q: ActivityReportQuery) =>
-  queryOptions({
-    queryKey: reportKeys.activity(q),
-    queryFn: ({ signal }) => api<ActivitySummary>('/reports/activity', { query: { ...q }, signal }),
-  });
-
-export function useCaseloadReport(q: CaseloadReportQuery, enabled = true) {
-  return useQuery({ ...caseloadReportQuery(q), enabled, placeholderData: keepPreviousData });
 }
 
 export function useActivityReport(q: ActivityReportQuery, enabled = true) {
-  return useQuery({ ...activityReportQuery(q), enabled, placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: reportKeys.activity(q),
+    queryFn: ({ signal }) => api<ActivitySummary>('/reports/activity', { query: { ...q }, signal }),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
 }

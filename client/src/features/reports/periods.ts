@@ -1,5 +1,4 @@
-import { addDays, monthOf, type Role } from '@peerpath/shared';
-import { oneOf } from '../../lib/options';
+import { addDays, monthOf } from '@peerpath/shared';
 
 /** The periods a report can cover: named ones counted from today, or dates of one's own. */
 export const PERIODS = ['last_month', 'month', 'quarter', 'year', 'custom'] as const;
@@ -28,27 +27,4 @@ export function periodRange(period: Exclude<Period, 'custom'>, day: string) {
     case 'year':
       return { from: `${year}-01-01`, to: `${year}-12-31` };
   }
-}
-
-/** Who sees the reports page. */
-export const REPORTS_ROLES: readonly Role[] = ['supervisor', 'admin'];
-
-/** The reports page's choices in its address, and what each is when the address names none. */
-export const REPORTS_CHOICES = { period: 'last_month', from: '', to: '', team: '' };
-
-/**
- * What the reports page at an address shows on `day`: the period (the last full month unless
- * the address names another: this month is only partly done), its dates, and the team an admin
- * chose. The page draws from it, and the route asks for its two reports with it before the
- * page's code has arrived (`src/pageData.ts`).
- */
-export function reportsShown(choices: typeof REPORTS_CHOICES, role: Role, day: string) {
-  const period = oneOf(PERIODS, choices.period) ?? 'last_month';
-  const lastMonth = periodRange('last_month', day);
-  const range =
-    period === 'custom'
-      ? { from: choices.from || lastMonth.from, to: choices.to || lastMonth.to }
-      : periodRange(period, day);
-  const teamId = role === 'admin' ? choices.team || undefined : undefined;
-  return { period, range, badRange: range.from > range.to, teamId };
 }

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateTeamRequest, Page, Team, UpdateTeamRequest } from '@peerpath/shared';
 import type { SelectOption } from '../../lib/options';
 import { api } from '../../api';
@@ -9,15 +9,12 @@ export const teamKeys = {
 };
 
 /** Admins: every team; everyone else: their own. */
-export const teamsQuery = () =>
-  queryOptions({
+export function useTeams() {
+  return useQuery({
     queryKey: teamKeys.list(),
     queryFn: ({ signal }) => api<Page<Team>>('/teams', { query: { pageSize: 100 }, signal }),
     staleTime: 5 * 60_000,
   });
-
-export function useTeams() {
-  return useQuery(teamsQuery());
 }
 
 export function useTeamName(teamId: string | null | undefined): string | undefined {
